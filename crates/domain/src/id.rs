@@ -1,0 +1,61 @@
+//! Identifiers of records. Time-ordered UUIDs (v7) so that ids made offline on several laptops
+//! never collide and still sort roughly by creation.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+        #[serde(transparent)]
+        #[ts(type = "string")]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            /// A new identifier, unique across laptops.
+            pub fn new() -> Self {
+                Self(Uuid::now_v7())
+            }
+
+            /// Reads an identifier from its text form.
+            pub fn parse(text: &str) -> Option<Self> {
+                Uuid::parse_str(text).ok().map(Self)
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Identifies an action plan.
+    PlanId
+);
+id_type!(
+    /// Identifies an engagement area of a plan.
+    AreaId
+);
+id_type!(
+    /// Identifies a commitment.
+    CommitmentId
+);
+id_type!(
+    /// Identifies a milestone of a commitment.
+    MilestoneId
+);
+id_type!(
+    /// Identifies an institution (ministry, independent authority, court…).
+    InstitutionId
+);

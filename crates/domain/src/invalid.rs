@@ -1,0 +1,163 @@
+//! Why a value was refused, for which field, in words a person understands.
+
+use chrono::NaiveDate;
+
+use crate::locale::Locale;
+
+/// What is wrong with one value, independent of the field it was typed in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Nothing was typed where something is needed.
+    Required,
+    /// The text is longer than allowed.
+    TooLong { max: usize, len: usize },
+    /// The text holds control characters that cannot be typed on a keyboard.
+    ControlCharacters,
+    /// Not an e-mail address.
+    Email,
+    /// Not a phone number.
+    Phone,
+    /// Not a calendar date written as YYYY-MM-DD.
+    Date,
+    /// A date outside the action plan's period.
+    OutsidePeriod { period: crate::period::Period },
+    /// An end (or due) date before the start date it goes with.
+    EndBeforeStart { start: NaiveDate },
+    /// A start date after the end (or due) date it goes with.
+    StartAfterEnd { end: NaiveDate },
+    /// The record this value points to does not exist.
+    UnknownReference,
+    /// Another record already uses this name.
+    Duplicate,
+    /// Changing the plan's period would leave dates outside it.
+    DatesOutsideNewPeriod { count: usize },
+}
+
+impl Problem {
+    /// The sentence shown under the field.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            Problem::Required => locale.pick("Ce champ est obligatoire.", "This field is required.").into(),
+            Problem::TooLong { max, len } => match locale {
+                Locale::Fr => format!("Ce texte est trop long : {len} caractères pour {max} au plus."),
+                Locale::En => format!("This text is too long: {len} characters, at most {max}."),
+            },
+            Problem::ControlCharacters => locale
+                .pick(
+                    "Ce texte contient des caractères de contrôle invisibles ; retirez-les.",
+                    "This text contains invisible control characters; remove them.",
+                )
+                .into(),
+            Problem::Email => locale
+                .pick(
+                    "Adresse électronique invalide : elle doit être de la forme prenom.nom@exemple.gouv.fr.",
+                    "Invalid e-mail address: it must look like first.last@example.gouv.fr.",
+                )
+                .into(),
+            Problem::Phone => locale
+                .pick(
+                    "Numéro de téléphone invalide : chiffres, espaces, points, tirets, parenthèses et « + » uniquement.",
+                    "Invalid phone number: digits, spaces, dots, dashes, brackets and “+” only.",
+                )
+                .into(),
+            Problem::Date => locale
+                .pick("Date invalide : utilisez le format JJ/MM/AAAA.", "Invalid date: use the format YYYY-MM-DD.")
+                .into(),
+            Problem::OutsidePeriod { period } => match locale {
+                Locale::Fr => format!(
+                    "La date doit être comprise dans la période du plan d'action, du {} au {}.",
+                    locale.date(period.start()),
+                    locale.date(period.end())
+                ),
+                Locale::En => format!(
+                    "The date must fall within the action plan's period, from {} to {}.",
+                    locale.date(period.start()),
+                    locale.date(period.end())
+                ),
+            },
+            Problem::EndBeforeStart { start } => match locale {
+                Locale::Fr => format!(
+                    "Cette date doit être postérieure ou égale à la date de début ({}).",
+                    locale.date(*start)
+                ),
+                Locale::En => format!("This date must be on or after the start date ({}).", locale.date(*start)),
+            },
+            Problem::StartAfterEnd { end } => match locale {
+                Locale::Fr => format!(
+                    "Cette date doit être antérieure ou égale à la date de fin ({}).",
+                    locale.date(*end)
+                ),
+                Locale::En => format!("This date must be on or before the end date ({}).", locale.date(*end)),
+            },
+            Problem::UnknownReference => locale
+                .pick(
+                    "L'élément choisi n'existe plus ; choisissez-en un autre.",
+                    "The chosen item no longer exists; choose another one.",
+                )
+                .into(),
+            Problem::Duplicate => locale
+                .pick("Une institution porte déjà ce nom.", "An institution with this name already exists.")
+                .into(),
+            Problem::DatesOutsideNewPeriod { count } => match locale {
+                Locale::Fr => format!(
+                    "Impossible : {count} engagement(s) ou jalon(s) ont des dates hors de cette période. Modifiez-les d'abord."
+                ),
+                Locale::En => format!(
+                    "Not possible: {count} commitment(s) or milestone(s) have dates outside this period. Change them first."
+                ),
+            },
+        }
+    }
+
+    /// Attaches this problem to a field.
+    pub fn on(self, field: &'static str) -> Invalid {
+        Invalid { field, problem: self }
+    }
+}
+
+/// A refused value: which field (its camelCase name in the interface) and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {field}: {problem:?}")]
+pub struct Invalid {
+    /// Name of the field, as the interface knows it (`title`, `dueDate`, `contactEmail`…).
+    pub field: &'static str,
+    /// What is wrong with it.
+    pub problem: Problem,
+}
+
+impl Invalid {
+    /// A closure for `map_err`, attaching a [`Problem`] to `field`.
+    pub fn on(field: &'static str) -> impl Fn(Problem) -> Invalid {
+        move |problem| Invalid { field, problem }
+    }
+}
+
+/// Collects the problems of several fields so a form shows them all at once.
+#[derive(Debug, Default)]
+pub(crate) struct Problems(Vec<Invalid>);
+
+impl Problems {
+    /// Keeps the value when it parsed, records the problem otherwise.
+    pub(crate) fn check<T>(&mut self, field: &'static str, result: Result<T, Problem>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                self.0.push(problem.on(field));
+                None
+            }
+        }
+    }
+
+    pub(crate) fn push(&mut self, invalid: Invalid) {
+        self.0.push(invalid);
+    }
+
+    /// `Ok` when nothing was refused.
+    pub(crate) fn finish(self) -> Result<(), Vec<Invalid>> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.0)
+        }
+    }
+}

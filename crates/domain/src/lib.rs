@@ -1,0 +1,39 @@
+//! The domain of Plan ouvert, with no storage, no network and no display in it.
+//!
+//! Input arrives as raw strings (what a person typed) and is parsed once into validated types
+//! ([`Title`], [`LongText`], [`Period`], [`Email`]…). After parsing, the rest of the code cannot
+//! hold an invalid value. Every refusal names the field it is about and says why, in French or in
+//! English ([`Invalid`], [`Locale`]), so the interface can show it next to that field.
+//!
+//! Types that cross to the web interface derive [`ts_rs::TS`]; the TypeScript file is generated
+//! from them (see `tests/bindings.rs` at the top of the repository), never written by hand.
+
+pub mod area;
+pub mod commitment;
+pub mod failure;
+pub mod id;
+pub mod institution;
+pub mod invalid;
+pub mod locale;
+pub mod milestone;
+pub mod overview;
+pub mod period;
+pub mod plan;
+pub mod text;
+
+pub use area::{Area, AreaInput, AreaKind, ValidArea};
+pub use commitment::{
+    Commitment, CommitmentChange, CommitmentDates, CommitmentEdit, CommitmentText, OgpValue,
+};
+pub use failure::{ErrorCode, Failure, FieldError};
+pub use id::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId};
+pub use institution::{Institution, InstitutionInput, InstitutionKind, ValidInstitution};
+pub use invalid::{Invalid, Problem};
+pub use locale::Locale;
+pub use milestone::{Milestone, MilestoneChange, MilestoneEdit, MilestoneInput, ValidMilestone};
+pub use overview::{
+    AreaOverview, CommitmentDetail, CommitmentSummary, InstitutionRef, OverviewFilter, PlanOverview,
+};
+pub use period::{parse_optional_date, Period};
+pub use plan::{Plan, PlanInput, ValidPlan};
+pub use text::{Email, LongText, Phone, ShortText, Title};

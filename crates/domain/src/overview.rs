@@ -1,0 +1,86 @@
+//! Read models: what the screens show, assembled by the store in one call.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::area::Area;
+use crate::commitment::Commitment;
+use crate::id::{AreaId, CommitmentId, InstitutionId};
+use crate::institution::Institution;
+use crate::milestone::Milestone;
+use crate::plan::Plan;
+
+/// Filters of the plan overview.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OverviewFilter {
+    /// Words to look for, case- and accent-insensitive ("ecologique" finds "écologique"); the
+    /// last word may be a prefix. Empty: no text filter.
+    pub query: String,
+    /// Only commitments this institution leads or supports.
+    pub institution_id: Option<InstitutionId>,
+}
+
+/// How an institution is named in lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InstitutionRef {
+    pub id: InstitutionId,
+    pub name: String,
+    pub acronym: String,
+}
+
+/// A commitment as listed in the overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CommitmentSummary {
+    pub id: CommitmentId,
+    pub area_id: AreaId,
+    pub title: String,
+    pub lead_institution: Option<InstitutionRef>,
+    pub milestone_count: u32,
+    /// Template fields filled…
+    pub filled_fields: u32,
+    /// …out of this many.
+    pub total_fields: u32,
+}
+
+/// An engagement area with the commitments shown under it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AreaOverview {
+    pub area: Area,
+    pub commitments: Vec<CommitmentSummary>,
+    /// Commitments in the area, whatever the filters.
+    pub total_commitments: u32,
+}
+
+/// The plan at a glance: its areas, their commitments, and counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanOverview {
+    pub plan: Plan,
+    /// Every area, in order. With filters on, an area whose title matches the query keeps all its
+    /// commitments; other areas keep only the matching ones and may be empty.
+    pub areas: Vec<AreaOverview>,
+    pub commitment_count: u32,
+    pub milestone_count: u32,
+    /// Commitments shown with the current filters.
+    pub matching_count: u32,
+    /// Whether any filter is on.
+    pub filtered: bool,
+}
+
+/// Everything the commitment screen needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CommitmentDetail {
+    pub plan: Plan,
+    pub area: Area,
+    pub commitment: Commitment,
+    pub milestones: Vec<Milestone>,
+    /// Every area of the plan, to move the commitment.
+    pub areas: Vec<Area>,
+    /// Every institution, to choose lead and supporting ones.
+    pub institutions: Vec<Institution>,
+}

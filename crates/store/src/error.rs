@@ -1,0 +1,104 @@
+//! What can go wrong in the store, and how it is told to the person.
+
+use plan_ouvert_domain::{ErrorCode, Failure, Invalid, Locale};
+
+/// The kinds of records, to say which one is missing or in use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    Plan,
+    Area,
+    Commitment,
+    Milestone,
+    Institution,
+}
+
+/// A failure of a store operation.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Values were refused; nothing was written.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<Invalid>),
+    /// The record does not exist (any more).
+    #[error("{0:?} not found")]
+    NotFound(Entity),
+    /// The record is used by `count` others and cannot be deleted.
+    #[error("{entity:?} used by {count} records")]
+    InUse { entity: Entity, count: u32 },
+    /// SQLite refused or failed.
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// The schema could not be brought up to date.
+    #[error("migration error: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// The data folder could not be created.
+    #[error("data folder error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// `Result` of store operations.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<Invalid> for Error {
+    fn from(invalid: Invalid) -> Self {
+        Error::Invalid(vec![invalid])
+    }
+}
+
+impl From<Vec<Invalid>> for Error {
+    fn from(invalid: Vec<Invalid>) -> Self {
+        Error::Invalid(invalid)
+    }
+}
+
+impl Error {
+    /// The refusal as the interface receives it, in the person's language. Database internals
+    /// are not included: they go to the log, not to the screen.
+    pub fn to_failure(&self, locale: Locale) -> Failure {
+        match self {
+            Error::Invalid(problems) => Failure::invalid(problems, locale),
+            Error::NotFound(entity) => Failure::new(ErrorCode::NotFound, not_found(*entity, locale)),
+            Error::InUse { entity, count } => Failure::new(ErrorCode::InUse, in_use(*entity, *count, locale)),
+            Error::Database(_) | Error::Migration(_) | Error::Io(_) => Failure::new(
+                ErrorCode::Storage,
+                locale.pick(
+                    "La base de données locale n'a pas pu être lue ou écrite. Vos données déjà enregistrées sont intactes ; réessayez.",
+                    "The local database could not be read or written. Data already saved is intact; try again.",
+                ),
+            ),
+        }
+    }
+}
+
+fn not_found(entity: Entity, locale: Locale) -> &'static str {
+    match (entity, locale) {
+        (Entity::Plan, Locale::Fr) => "Ce plan d'action n'existe pas ou a été supprimé.",
+        (Entity::Plan, Locale::En) => "This action plan does not exist or was deleted.",
+        (Entity::Area, Locale::Fr) => "Cet axe n'existe pas ou a été supprimé.",
+        (Entity::Area, Locale::En) => "This engagement area does not exist or was deleted.",
+        (Entity::Commitment, Locale::Fr) => "Cet engagement n'existe pas ou a été supprimé.",
+        (Entity::Commitment, Locale::En) => "This commitment does not exist or was deleted.",
+        (Entity::Milestone, Locale::Fr) => "Ce jalon n'existe pas ou a été supprimé.",
+        (Entity::Milestone, Locale::En) => "This milestone does not exist or was deleted.",
+        (Entity::Institution, Locale::Fr) => "Cette institution n'existe pas ou a été supprimée.",
+        (Entity::Institution, Locale::En) => "This institution does not exist or was deleted.",
+    }
+}
+
+fn in_use(entity: Entity, count: u32, locale: Locale) -> String {
+    match (entity, locale) {
+        (Entity::Institution, Locale::Fr) => format!(
+            "Cette institution ne peut pas être supprimée : elle est citée dans {count} engagement(s) ou jalon(s). Retirez-la d'abord."
+        ),
+        (Entity::Institution, Locale::En) => format!(
+            "This institution cannot be deleted: {count} commitment(s) or milestone(s) refer to it. Remove it from them first."
+        ),
+        (Entity::Area, Locale::Fr) => format!(
+            "Cet axe ne peut pas être supprimé : il contient {count} engagement(s). Déplacez-les ou supprimez-les d'abord."
+        ),
+        (Entity::Area, Locale::En) => format!(
+            "This engagement area cannot be deleted: it holds {count} commitment(s). Move or delete them first."
+        ),
+        (_, Locale::Fr) => format!("Cet élément est utilisé par {count} autre(s) et ne peut pas être supprimé."),
+        (_, Locale::En) => format!("This item is used by {count} other(s) and cannot be deleted."),
+    }
+}

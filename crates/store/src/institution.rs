@@ -1,0 +1,113 @@
+//! Institutions: ministries, independent authorities, parliament, courts.
+
+use plan_ouvert_domain::{Institution, InstitutionId, InstitutionInput, InstitutionKind, Problem, ValidInstitution};
+use rusqlite::{params, OptionalExtension, Row};
+
+use crate::row::{instant_text, uuid};
+use crate::{now, Entity, Error, Result, Store};
+
+const COLUMNS: &str = "id, name, acronym, kind";
+
+pub(crate) fn institution_from_row(row: &Row<'_>) -> rusqlite::Result<Institution> {
+    let kind: String = row.get("kind")?;
+    Ok(Institution {
+        id: InstitutionId(uuid(row, "id")?),
+        name: row.get("name")?,
+        acronym: row.get("acronym")?,
+        kind: InstitutionKind::from_code(&kind).unwrap_or(InstitutionKind::Other),
+    })
+}
+
+fn read_institution(conn: &rusqlite::Connection, id: InstitutionId) -> Result<Institution> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM institution WHERE id = ?1"), [id.to_string()], institution_from_row)
+        .optional()?
+        .ok_or(Error::NotFound(Entity::Institution))
+}
+
+pub(crate) fn read_institutions(conn: &rusqlite::Connection) -> Result<Vec<Institution>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM institution ORDER BY name COLLATE NOCASE"))?;
+    let list = stmt.query_map([], institution_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(list)
+}
+
+/// Refuses a reference to an institution that does not exist, on `field`.
+pub(crate) fn check_institution(conn: &rusqlite::Connection, id: Option<InstitutionId>, field: &'static str) -> Result<()> {
+    if let Some(id) = id {
+        let exists: bool =
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM institution WHERE id = ?1)", [id.to_string()], |r| r.get(0))?;
+        if !exists {
+            return Err(Problem::UnknownReference.on(field).into());
+        }
+    }
+    Ok(())
+}
+
+fn check_unique_name(conn: &rusqlite::Connection, valid: &ValidInstitution, except: Option<InstitutionId>) -> Result<()> {
+    let taken: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM institution WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2)",
+        params![valid.name.as_str(), except.map(|id| id.to_string())],
+        |r| r.get(0),
+    )?;
+    if taken {
+        Err(Problem::Duplicate.on("name").into())
+    } else {
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Every institution, by name.
+    pub fn list_institutions(&self) -> Result<Vec<Institution>> {
+        read_institutions(&self.conn)
+    }
+
+    /// Adds an institution; names are unique (ignoring case).
+    pub fn create_institution(&mut self, input: &InstitutionInput) -> Result<Institution> {
+        let valid = input.parse()?;
+        let tx = self.conn.savepoint()?;
+        check_unique_name(&tx, &valid, None)?;
+        let id = InstitutionId::new();
+        let at = instant_text(now());
+        tx.execute(
+            "INSERT INTO institution (id, name, acronym, kind, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            params![id.to_string(), valid.name.as_str(), valid.acronym.as_str(), valid.kind.code(), at],
+        )?;
+        let institution = read_institution(&tx, id)?;
+        tx.commit()?;
+        Ok(institution)
+    }
+
+    pub fn update_institution(&mut self, id: InstitutionId, input: &InstitutionInput) -> Result<Institution> {
+        let valid = input.parse()?;
+        let tx = self.conn.savepoint()?;
+        read_institution(&tx, id)?;
+        check_unique_name(&tx, &valid, Some(id))?;
+        tx.execute(
+            "UPDATE institution SET name = ?2, acronym = ?3, kind = ?4, updated_at = ?5 WHERE id = ?1",
+            params![id.to_string(), valid.name.as_str(), valid.acronym.as_str(), valid.kind.code(), instant_text(now())],
+        )?;
+        let institution = read_institution(&tx, id)?;
+        tx.commit()?;
+        Ok(institution)
+    }
+
+    /// Deletes an institution no commitment or milestone refers to; otherwise refuses, saying
+    /// how many records use it.
+    pub fn delete_institution(&mut self, id: InstitutionId) -> Result<()> {
+        let tx = self.conn.savepoint()?;
+        read_institution(&tx, id)?;
+        let uses: u32 = tx.query_row(
+            "SELECT (SELECT count(*) FROM commitment WHERE lead_institution_id = ?1)
+                  + (SELECT count(*) FROM commitment_supporter WHERE institution_id = ?1)
+                  + (SELECT count(*) FROM milestone WHERE lead_institution_id = ?1)",
+            [id.to_string()],
+            |r| r.get(0),
+        )?;
+        if uses > 0 {
+            return Err(Error::InUse { entity: Entity::Institution, count: uses });
+        }
+        tx.execute("DELETE FROM institution WHERE id = ?1", [id.to_string()])?;
+        tx.commit()?;
+        Ok(())
+    }
+}

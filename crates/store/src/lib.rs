@@ -1,0 +1,78 @@
+//! The local store of Plan ouvert: one SQLite file per laptop.
+//!
+//! Guarantees:
+//! - every change is one transaction: a record is either fully written or not at all, and a
+//!   process killed at any moment leaves a consistent database (WAL journal, `synchronous=FULL`);
+//! - nothing invalid is stored: values are parsed by the domain before they reach SQL, and the
+//!   schema (STRICT tables, CHECK constraints, foreign keys) refuses what slips through;
+//! - the schema is the numbered SQL files under `migrations/`, applied in order on open.
+
+mod demo;
+mod error;
+pub mod migrations;
+mod row;
+
+mod area;
+mod commitment;
+mod institution;
+mod milestone;
+mod overview;
+mod plan;
+mod setting;
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+pub use error::{Entity, Error, Result};
+
+/// A connection to the local database, migrated to the latest schema.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+}
+
+/// Name of the database file inside the data folder.
+pub const DATABASE_FILE: &str = "plan-ouvert.sqlite3";
+
+impl Store {
+    /// Opens (or creates) the database file in `data_dir`, creating the folder if needed.
+    pub fn open_in(data_dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(data_dir)?;
+        Self::open(&data_dir.join(DATABASE_FILE))
+    }
+
+    /// Opens (or creates) the database at `path` and brings it to the latest schema.
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = Connection::open(path)?;
+        Self::prepare(conn)
+    }
+
+    /// A private database in memory, for tests.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::prepare(Connection::open_in_memory()?)
+    }
+
+    fn prepare(mut conn: Connection) -> Result<Self> {
+        // WAL: readers never block the writer and a crash never corrupts the file.
+        // FULL: a transaction reported committed survives even a power cut.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::apply(&mut conn)?;
+        Ok(Self { conn })
+    }
+
+    /// The schema version the database is at (number of migrations applied).
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+}
+
+/// The current instant, as stored (UTC, RFC 3339 with milliseconds).
+pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {
+    let now = chrono::Utc::now();
+    // Keep what is stored and what is returned identical: milliseconds only.
+    chrono::DateTime::from_timestamp_millis(now.timestamp_millis()).unwrap_or(now)
+}

@@ -1,0 +1,137 @@
+//! Milestones of a commitment, kept in the order people give them.
+
+use plan_ouvert_domain::{CommitmentId, InstitutionId, Milestone, MilestoneChange, MilestoneEdit, MilestoneId, MilestoneInput};
+use rusqlite::{params, OptionalExtension, Row};
+
+use crate::commitment::read_commitment;
+use crate::institution::check_institution;
+use crate::plan::read_plan;
+use crate::row::{date_text, instant, instant_text, optional_date, optional_uuid, uuid};
+use crate::{now, Entity, Error, Result, Store};
+
+const COLUMNS: &str =
+    "id, commitment_id, position, title, expected_outputs, start_date, due_date, lead_institution_id, created_at, updated_at";
+
+fn milestone_from_row(row: &Row<'_>) -> rusqlite::Result<Milestone> {
+    Ok(Milestone {
+        id: MilestoneId(uuid(row, "id")?),
+        commitment_id: CommitmentId(uuid(row, "commitment_id")?),
+        position: row.get("position")?,
+        title: row.get("title")?,
+        expected_outputs: row.get("expected_outputs")?,
+        start_date: optional_date(row, "start_date")?,
+        due_date: optional_date(row, "due_date")?,
+        lead_institution_id: optional_uuid(row, "lead_institution_id")?.map(InstitutionId),
+        created_at: instant(row, "created_at")?,
+        updated_at: instant(row, "updated_at")?,
+    })
+}
+
+fn read_milestone(conn: &rusqlite::Connection, id: MilestoneId) -> Result<Milestone> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM milestone WHERE id = ?1"), [id.to_string()], milestone_from_row)
+        .optional()?
+        .ok_or(Error::NotFound(Entity::Milestone))
+}
+
+pub(crate) fn read_milestones(conn: &rusqlite::Connection, commitment: CommitmentId) -> Result<Vec<Milestone>> {
+    let mut stmt =
+        conn.prepare(&format!("SELECT {COLUMNS} FROM milestone WHERE commitment_id = ?1 ORDER BY position, created_at"))?;
+    let list = stmt.query_map([commitment.to_string()], milestone_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(list)
+}
+
+impl Store {
+    pub fn milestones(&self, commitment: CommitmentId) -> Result<Vec<Milestone>> {
+        read_commitment(&self.conn, commitment)?;
+        read_milestones(&self.conn, commitment)
+    }
+
+    /// Adds a milestone at the end of a commitment's list; its dates must fall in the plan's
+    /// period and the due date must not precede the start.
+    pub fn create_milestone(&mut self, commitment: CommitmentId, input: &MilestoneInput) -> Result<Milestone> {
+        let tx = self.conn.savepoint()?;
+        let parent = read_commitment(&tx, commitment)?;
+        let plan = read_plan(&tx, parent.plan_id)?;
+        let valid = input.parse(plan.period())?;
+        check_institution(&tx, valid.lead_institution_id, "leadInstitutionId")?;
+        let id = MilestoneId::new();
+        let at = instant_text(now());
+        tx.execute(
+            "INSERT INTO milestone (id, commitment_id, position, title, expected_outputs, start_date, due_date,
+                                    lead_institution_id, created_at, updated_at)
+             VALUES (?1, ?2, (SELECT coalesce(max(position) + 1, 0) FROM milestone WHERE commitment_id = ?2),
+                     ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+            params![
+                id.to_string(),
+                commitment.to_string(),
+                valid.title.as_str(),
+                valid.expected_outputs.as_str(),
+                date_text(valid.start_date),
+                date_text(valid.due_date),
+                valid.lead_institution_id.map(|i| i.to_string()),
+                at
+            ],
+        )?;
+        tx.execute("UPDATE commitment SET updated_at = ?2 WHERE id = ?1", params![commitment.to_string(), at])?;
+        let milestone = read_milestone(&tx, id)?;
+        tx.commit()?;
+        Ok(milestone)
+    }
+
+    /// Saves one field of a milestone. Nothing is written when the value is refused.
+    pub fn edit_milestone(&mut self, id: MilestoneId, edit: &MilestoneEdit) -> Result<Milestone> {
+        let tx = self.conn.savepoint()?;
+        let current = read_milestone(&tx, id)?;
+        let parent = read_commitment(&tx, current.commitment_id)?;
+        let plan = read_plan(&tx, parent.plan_id)?;
+        let change = edit.parse(plan.period(), current.start_date, current.due_date)?;
+        let at = instant_text(now());
+        let key = id.to_string();
+        let set = |column: &str, value: &dyn rusqlite::ToSql| -> Result<()> {
+            tx.execute(&format!("UPDATE milestone SET {column} = ?2, updated_at = ?3 WHERE id = ?1"), params![key, value, at])?;
+            Ok(())
+        };
+        match &change {
+            MilestoneChange::Title(title) => set("title", &title.as_str())?,
+            MilestoneChange::ExpectedOutputs(text) => set("expected_outputs", text)?,
+            MilestoneChange::StartDate(date) => set("start_date", &date_text(*date))?,
+            MilestoneChange::DueDate(date) => set("due_date", &date_text(*date))?,
+            MilestoneChange::Lead(lead) => {
+                check_institution(&tx, *lead, "leadInstitutionId")?;
+                set("lead_institution_id", &lead.map(|i| i.to_string()))?;
+            }
+        }
+        let milestone = read_milestone(&tx, id)?;
+        tx.commit()?;
+        Ok(milestone)
+    }
+
+    /// Moves a milestone to `position` (0-based, clamped to the list) and renumbers the others;
+    /// returns the commitment's milestones in their new order.
+    pub fn move_milestone(&mut self, id: MilestoneId, position: u32) -> Result<Vec<Milestone>> {
+        let tx = self.conn.savepoint()?;
+        let moved = read_milestone(&tx, id)?;
+        let mut order: Vec<MilestoneId> =
+            read_milestones(&tx, moved.commitment_id)?.into_iter().map(|m| m.id).filter(|m| *m != id).collect();
+        let index = (position as usize).min(order.len());
+        order.insert(index, id);
+        let at = instant_text(now());
+        for (rank, milestone) in order.iter().enumerate() {
+            tx.execute(
+                "UPDATE milestone SET position = ?2, updated_at = CASE WHEN position = ?2 THEN updated_at ELSE ?3 END WHERE id = ?1",
+                params![milestone.to_string(), rank as u32, at],
+            )?;
+        }
+        let list = read_milestones(&tx, moved.commitment_id)?;
+        tx.commit()?;
+        Ok(list)
+    }
+
+    pub fn delete_milestone(&mut self, id: MilestoneId) -> Result<()> {
+        let deleted = self.conn.execute("DELETE FROM milestone WHERE id = ?1", [id.to_string()])?;
+        if deleted == 0 {
+            return Err(Error::NotFound(Entity::Milestone));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,135 @@
+//! The plan overview: areas, their commitments, counts, search and institution filter.
+
+use std::collections::{HashMap, HashSet};
+
+use plan_ouvert_domain::{
+    AreaId, AreaOverview, CommitmentId, CommitmentSummary, InstitutionRef, OverviewFilter, PlanId, PlanOverview,
+};
+use rusqlite::params;
+
+use crate::area::read_areas;
+use crate::commitment::read_plan_commitments;
+use crate::institution::read_institutions;
+use crate::plan::read_plan;
+use crate::row::uuid;
+use crate::{Result, Store};
+
+/// Turns what a person typed into an FTS5 query: every word must appear, each as a prefix, so
+/// the search works while typing; punctuation and FTS syntax are ignored. `None` when there is
+/// no word at all.
+pub(crate) fn fts_query(typed: &str) -> Option<String> {
+    let words: Vec<String> = typed
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+impl Store {
+    /// The plan at a glance, with the given filters applied.
+    pub fn plan_overview(&mut self, plan_id: PlanId, filter: &OverviewFilter) -> Result<PlanOverview> {
+        let tx = self.conn.savepoint()?;
+        let plan = read_plan(&tx, plan_id)?;
+        let areas = read_areas(&tx, plan_id)?;
+        let commitments = read_plan_commitments(&tx, plan_id)?;
+        let institutions: HashMap<_, _> = read_institutions(&tx)?.into_iter().map(|i| (i.id, i)).collect();
+
+        let mut milestone_counts: HashMap<CommitmentId, u32> = HashMap::new();
+        {
+            let mut stmt = tx.prepare(
+                "SELECT m.commitment_id, count(*) AS n FROM milestone m JOIN commitment c ON c.id = m.commitment_id
+                 WHERE c.plan_id = ?1 GROUP BY m.commitment_id",
+            )?;
+            let rows = stmt.query_map([plan_id.to_string()], |row| Ok((CommitmentId(uuid(row, "commitment_id")?), row.get("n")?)))?;
+            for row in rows {
+                let (id, n) = row?;
+                milestone_counts.insert(id, n);
+            }
+        }
+
+        let query = fts_query(&filter.query);
+        let (matching_commitments, matching_areas) = match &query {
+            None => (None, HashSet::new()),
+            Some(q) => {
+                let mut stmt = tx.prepare(
+                    "SELECT c.id FROM commitment_search s JOIN commitment c ON c.num = s.rowid
+                     WHERE commitment_search MATCH ?1 AND c.plan_id = ?2",
+                )?;
+                let commitments: HashSet<CommitmentId> = stmt
+                    .query_map(params![q, plan_id.to_string()], |row| uuid(row, "id").map(CommitmentId))?
+                    .collect::<rusqlite::Result<_>>()?;
+                let mut stmt = tx.prepare(
+                    "SELECT a.id FROM area_search s JOIN area a ON a.num = s.rowid
+                     WHERE area_search MATCH ?1 AND a.plan_id = ?2",
+                )?;
+                let areas: HashSet<AreaId> = stmt
+                    .query_map(params![q, plan_id.to_string()], |row| uuid(row, "id").map(AreaId))?
+                    .collect::<rusqlite::Result<_>>()?;
+                (Some(commitments), areas)
+            }
+        };
+        tx.commit()?;
+
+        let filtered = query.is_some() || filter.institution_id.is_some();
+        let mut matching_count = 0;
+        let mut milestone_count = 0;
+        let area_overviews = areas
+            .into_iter()
+            .map(|area| {
+                let in_area: Vec<_> = commitments.iter().filter(|c| c.area_id == area.id).collect();
+                let total_commitments = in_area.len() as u32;
+                let shown: Vec<CommitmentSummary> = in_area
+                    .into_iter()
+                    .filter(|c| match filter.institution_id {
+                        Some(i) => c.lead_institution_id == Some(i) || c.supporting_institution_ids.contains(&i),
+                        None => true,
+                    })
+                    .filter(|c| match &matching_commitments {
+                        Some(ids) => matching_areas.contains(&area.id) || ids.contains(&c.id),
+                        None => true,
+                    })
+                    .map(|c| {
+                        let (filled_fields, total_fields) = c.completeness();
+                        CommitmentSummary {
+                            id: c.id,
+                            area_id: c.area_id,
+                            title: c.title.clone(),
+                            lead_institution: c.lead_institution_id.and_then(|id| institutions.get(&id)).map(|i| InstitutionRef {
+                                id: i.id,
+                                name: i.name.clone(),
+                                acronym: i.acronym.clone(),
+                            }),
+                            milestone_count: milestone_counts.get(&c.id).copied().unwrap_or(0),
+                            filled_fields,
+                            total_fields,
+                        }
+                    })
+                    .collect();
+                matching_count += shown.len() as u32;
+                AreaOverview { area, commitments: shown, total_commitments }
+            })
+            .collect();
+        milestone_count += milestone_counts.values().sum::<u32>();
+        Ok(PlanOverview {
+            plan,
+            areas: area_overviews,
+            commitment_count: commitments.len() as u32,
+            milestone_count,
+            matching_count,
+            filtered,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn typed_words_become_prefix_terms_and_syntax_is_ignored() {
+        assert_eq!(fts_query("transition écolo"), Some("\"transition\"* \"écolo\"*".into()));
+        assert_eq!(fts_query("  \"OR\" NEAR( * "), Some("\"OR\"* \"NEAR\"*".into()));
+        assert_eq!(fts_query(" -- ' \" "), None);
+    }
+}

@@ -1,0 +1,62 @@
+//! Every migration is applied from an empty database and from each earlier version holding
+//! data (the rows in `tests/fixtures/schema-NNNN.sql`, written for schema version NNNN).
+
+use plan_ouvert_domain::OverviewFilter;
+use plan_ouvert_store::{migrations, Store};
+use rusqlite::Connection;
+
+fn fixture(version: usize) -> String {
+    let path = format!("{}/tests/fixtures/schema-{version:04}.sql", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {path}: every schema version needs a fixture with data in it"))
+}
+
+fn check_integrity(conn: &Connection) {
+    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(integrity, "ok");
+    let dangling: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(dangling, 0, "dangling references after migration");
+}
+
+#[test]
+fn an_empty_database_is_brought_to_the_latest_schema() {
+    let store = Store::open_in_memory().unwrap();
+    assert_eq!(store.schema_version().unwrap() as usize, migrations::latest());
+}
+
+#[test]
+fn every_earlier_version_with_data_in_it_upgrades_without_loss() {
+    for version in 1..=migrations::latest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite3");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "foreign_keys", true).unwrap();
+            migrations::apply_up_to(&mut conn, version).unwrap();
+            conn.execute_batch(&fixture(version)).unwrap_or_else(|e| panic!("fixture of version {version}: {e}"));
+        }
+        let mut store = Store::open(&path).unwrap_or_else(|e| panic!("upgrade from version {version}: {e}"));
+        assert_eq!(store.schema_version().unwrap() as usize, migrations::latest());
+        let plans = store.list_plans().unwrap();
+        assert_eq!(plans.len(), 1, "plan of version {version} lost");
+        let overview = store
+            .plan_overview(plans[0].id, &OverviewFilter { query: "ecologique".into(), institution_id: None })
+            .unwrap();
+        assert_eq!(overview.commitment_count, 2, "commitments of version {version} lost");
+        assert_eq!(overview.milestone_count, 2, "milestones of version {version} lost");
+        assert_eq!(overview.matching_count, 1, "search index of version {version} not carried over");
+        assert_eq!(store.list_institutions().unwrap().len(), 2);
+        drop(store);
+        check_integrity(&Connection::open(&path).unwrap());
+    }
+}
+
+#[test]
+fn reopening_an_up_to_date_database_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    let plan = store.load_demo_plan().unwrap();
+    drop(store);
+    let store = Store::open_in(dir.path()).unwrap();
+    assert_eq!(store.list_plans().unwrap(), vec![plan]);
+}

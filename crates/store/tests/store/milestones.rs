@@ -1,0 +1,64 @@
+use plan_ouvert_domain::*;
+
+use crate::helpers::*;
+
+fn milestone(title: &str) -> MilestoneInput {
+    MilestoneInput { title: title.into(), ..Default::default() }
+}
+
+#[test]
+fn a_drafter_adds_edits_reorders_and_deletes_milestones() {
+    let mut w = world();
+    let c = w.store.create_commitment(w.area.id, "Engagement").unwrap();
+    let a = w.store.create_milestone(c.id, &milestone("Recenser")).unwrap();
+    let b = w.store.create_milestone(c.id, &milestone("Ouvrir")).unwrap();
+    let d = w.store.create_milestone(c.id, &milestone("Évaluer")).unwrap();
+    assert_eq!((a.position, b.position, d.position), (0, 1, 2));
+
+    let edited = w.store.edit_milestone(b.id, &MilestoneEdit::DueDate("2023-06-30".into())).unwrap();
+    assert_eq!(edited.due_date.unwrap().to_string(), "2023-06-30");
+    w.store.edit_milestone(b.id, &MilestoneEdit::LeadInstitutionId(Some(w.hatvp.id))).unwrap();
+
+    let order = w.store.move_milestone(d.id, 0).unwrap();
+    let titles: Vec<_> = order.iter().map(|m| m.title.as_str()).collect();
+    assert_eq!(titles, ["Évaluer", "Recenser", "Ouvrir"]);
+    assert_eq!(order.iter().map(|m| m.position).collect::<Vec<_>>(), [0, 1, 2]);
+
+    let order = w.store.move_milestone(d.id, 99).unwrap();
+    assert_eq!(order.last().unwrap().id, d.id);
+
+    w.store.delete_milestone(a.id).unwrap();
+    let titles: Vec<_> = w.store.milestones(c.id).unwrap().into_iter().map(|m| m.title).collect();
+    assert_eq!(titles, ["Ouvrir", "Évaluer"]);
+}
+
+#[test]
+fn a_due_date_outside_the_plan_period_is_refused_and_nothing_is_saved() {
+    let mut w = world();
+    let c = w.store.create_commitment(w.area.id, "Engagement").unwrap();
+    let input = MilestoneInput { title: "Publier".into(), due_date: "2024-03-01".into(), ..Default::default() };
+    let err = w.store.create_milestone(c.id, &input).unwrap_err();
+    let failure = err.to_failure(Locale::Fr);
+    assert_eq!(failure.code, ErrorCode::Validation);
+    assert_eq!(failure.fields[0].field, "dueDate");
+    assert_eq!(
+        failure.fields[0].message,
+        "La date doit être comprise dans la période du plan d'action, du 17/12/2021 au 31/12/2023."
+    );
+    assert!(w.store.milestones(c.id).unwrap().is_empty());
+
+    let m = w.store.create_milestone(c.id, &MilestoneInput { due_date: "2023-01-31".into(), ..input }).unwrap();
+    let err = w.store.edit_milestone(m.id, &MilestoneEdit::DueDate("2021-01-01".into())).unwrap_err();
+    assert_eq!(refused_fields(err), ["dueDate"]);
+    assert_eq!(w.store.milestones(c.id).unwrap()[0].due_date.unwrap().to_string(), "2023-01-31");
+}
+
+#[test]
+fn the_same_refusal_reads_in_english() {
+    let mut w = world();
+    let c = w.store.create_commitment(w.area.id, "Engagement").unwrap();
+    let input = MilestoneInput { title: "".into(), due_date: "2024-03-01".into(), ..Default::default() };
+    let failure = w.store.create_milestone(c.id, &input).unwrap_err().to_failure(Locale::En);
+    assert_eq!(failure.message, "2 fields need correcting.");
+    assert_eq!(failure.fields[0].message, "This field is required.");
+}

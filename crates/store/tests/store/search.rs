@@ -1,0 +1,76 @@
+use plan_ouvert_domain::*;
+
+use crate::helpers::*;
+
+fn titles(overview: &PlanOverview) -> Vec<String> {
+    overview.areas.iter().flat_map(|a| a.commitments.iter().map(|c| c.title.clone())).collect()
+}
+
+fn search(w: &mut World, query: &str) -> PlanOverview {
+    w.store.plan_overview(w.plan.id, &OverviewFilter { query: query.into(), institution_id: None }).unwrap()
+}
+
+#[test]
+fn search_ignores_accents_and_case() {
+    let mut w = world();
+    let other = w
+        .store
+        .create_area(w.plan.id, &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() })
+        .unwrap();
+    w.store.create_commitment(other.id, "Accélérer la transition ÉCOLOGIQUE des achats").unwrap();
+    w.store.create_commitment(other.id, "Publier les avis de la HATVP").unwrap();
+    let found = search(&mut w, "ecologique");
+    assert_eq!(titles(&found), ["Accélérer la transition ÉCOLOGIQUE des achats"]);
+    assert!(found.filtered);
+    assert_eq!(found.matching_count, 1);
+    assert_eq!(titles(&search(&mut w, "PUBLIER hatvp")), ["Publier les avis de la HATVP"]);
+    assert_eq!(titles(&search(&mut w, "écolo")).len(), 1, "a word being typed matches as a prefix");
+}
+
+#[test]
+fn search_looks_into_every_text_of_the_template() {
+    let mut w = world();
+    let c = w.store.create_commitment(w.area.id, "Engagement sans mot-clé").unwrap();
+    w.store.edit_commitment(c.id, &CommitmentEdit::Causes("Les données de biodiversité sont éparpillées.".into())).unwrap();
+    assert_eq!(search(&mut w, "biodiversite").matching_count, 1);
+    w.store.edit_commitment(c.id, &CommitmentEdit::Causes(String::new())).unwrap();
+    assert_eq!(search(&mut w, "biodiversite").matching_count, 0, "the index follows edits");
+}
+
+#[test]
+fn an_area_whose_title_matches_shows_all_its_commitments() {
+    let mut w = world();
+    w.store.create_commitment(w.area.id, "Ouvrir les données de l'eau").unwrap();
+    let found = search(&mut w, "ecologique");
+    assert_eq!(found.matching_count, 1);
+}
+
+#[test]
+fn search_syntax_typed_by_a_person_never_fails() {
+    let mut w = world();
+    w.store.create_commitment(w.area.id, "Ouvrir").unwrap();
+    for typed in ["\"", "NEAR(", "a OR", "*", "-x", "l'eau", "😀", "   "] {
+        search(&mut w, typed);
+    }
+    assert!(!search(&mut w, "   ").filtered);
+}
+
+#[test]
+fn the_institution_filter_keeps_what_it_leads_or_supports() {
+    let mut w = world();
+    let led = w.store.create_commitment(w.area.id, "Mené par le ministère").unwrap();
+    w.store.edit_commitment(led.id, &CommitmentEdit::LeadInstitutionId(Some(w.ministry.id))).unwrap();
+    let supported = w.store.create_commitment(w.area.id, "Soutenu par le ministère").unwrap();
+    w.store.edit_commitment(supported.id, &CommitmentEdit::SupportingInstitutionIds(vec![w.ministry.id])).unwrap();
+    let hatvp = w.store.create_commitment(w.area.id, "Mené par la HATVP").unwrap();
+    w.store.edit_commitment(hatvp.id, &CommitmentEdit::LeadInstitutionId(Some(w.hatvp.id))).unwrap();
+    let overview = w
+        .store
+        .plan_overview(w.plan.id, &OverviewFilter { query: String::new(), institution_id: Some(w.ministry.id) })
+        .unwrap();
+    assert_eq!(titles(&overview), ["Mené par le ministère", "Soutenu par le ministère"]);
+    assert_eq!(overview.commitment_count, 3);
+    assert_eq!(overview.areas[0].total_commitments, 3);
+    let lead = overview.areas[0].commitments[0].lead_institution.as_ref().unwrap();
+    assert_eq!(lead.acronym, "MTE");
+}

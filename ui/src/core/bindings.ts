@@ -1,0 +1,204 @@
+// Generated from the Rust types by crates/domain/tests/bindings.rs. Do not edit by hand:
+// UPDATE_BINDINGS=1 cargo test -p plan-ouvert-domain --test bindings
+
+export type Locale = "fr" | "en";
+
+export type PlanId = string;
+
+export type AreaId = string;
+
+export type CommitmentId = string;
+
+export type MilestoneId = string;
+
+export type InstitutionId = string;
+
+export type ErrorCode = "validation" | "notFound" | "inUse" | "storage" | "internal";
+
+export type FieldError = { field: string, message: string, };
+
+export type Failure = { code: ErrorCode, 
+/**
+ * A sentence for the person, in French or English.
+ */
+message: string, 
+/**
+ * Field by field, for validation failures; empty otherwise.
+ */
+fields: Array<FieldError>, };
+
+export type Plan = { id: PlanId, 
+/**
+ * Country or locality (e.g. "France").
+ */
+country: string, 
+/**
+ * E.g. "France — Plan d'action national 2021-2023".
+ */
+title: string, periodStart: string, periodEnd: string, 
+/**
+ * The built-in demonstration plan, loaded on request.
+ */
+isDemo: boolean, createdAt: string, updatedAt: string, };
+
+export type PlanInput = { country: string, title: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+periodStart: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+periodEnd: string, };
+
+export type AreaKind = "transversal" | "thematic";
+
+export type Area = { id: AreaId, planId: PlanId, kind: AreaKind, title: string, description: string, 
+/**
+ * Rank of the area within its plan, from 0.
+ */
+position: number, };
+
+export type AreaInput = { kind: AreaKind, title: string, description: string, };
+
+export type InstitutionKind = "ministry" | "independentAuthority" | "parliament" | "court" | "other";
+
+export type Institution = { id: InstitutionId, 
+/**
+ * Full name, unique (e.g. "Haute Autorité pour la transparence de la vie publique").
+ */
+name: string, 
+/**
+ * Usual short name, may be empty (e.g. "HATVP").
+ */
+acronym: string, kind: InstitutionKind, };
+
+export type InstitutionInput = { name: string, acronym: string, kind: InstitutionKind, };
+
+export type InstitutionRef = { id: InstitutionId, name: string, acronym: string, };
+
+export type Commitment = { id: CommitmentId, planId: PlanId, areaId: AreaId, 
+/**
+ * Rank within its engagement area, from 0.
+ */
+position: number, title: string, briefDescription: string, 
+/**
+ * Problem definition: what problem the commitment addresses.
+ */
+problem: string, 
+/**
+ * Problem definition: its causes.
+ */
+causes: string, 
+/**
+ * Commitment description: what has been done so far.
+ */
+doneSoFar: string, 
+/**
+ * Commitment description: the proposed solution.
+ */
+solution: string, 
+/**
+ * Commitment description: the results expected.
+ */
+expectedResults: string, 
+/**
+ * Analysis: how it promotes transparency.
+ */
+transparency: string, 
+/**
+ * Analysis: how it fosters accountability.
+ */
+accountability: string, 
+/**
+ * Analysis: how it improves citizen participation.
+ */
+participation: string, leadInstitutionId: InstitutionId | null, 
+/**
+ * Supporting state actors.
+ */
+supportingInstitutionIds: Array<InstitutionId>, 
+/**
+ * Supporting civil society, private sector and other actors.
+ */
+otherSupporters: string, startDate: string | null, endDate: string | null, accessToInformation: boolean, civicParticipation: boolean, publicAccountability: boolean, technologyInnovation: boolean, contactName: string, contactTitle: string, contactDepartment: string, contactEmail: string, contactPhone: string, createdAt: string, updatedAt: string, };
+
+export type CommitmentEdit = { "field": "title", "value": string } | { "field": "briefDescription", "value": string } | { "field": "problem", "value": string } | { "field": "causes", "value": string } | { "field": "doneSoFar", "value": string } | { "field": "solution", "value": string } | { "field": "expectedResults", "value": string } | { "field": "transparency", "value": string } | { "field": "accountability", "value": string } | { "field": "participation", "value": string } | { "field": "areaId", "value": AreaId } | { "field": "leadInstitutionId", "value": InstitutionId | null } | { "field": "supportingInstitutionIds", "value": Array<InstitutionId> } | { "field": "otherSupporters", "value": string } | { "field": "startDate", "value": string } | { "field": "endDate", "value": string } | { "field": "accessToInformation", "value": boolean } | { "field": "civicParticipation", "value": boolean } | { "field": "publicAccountability", "value": boolean } | { "field": "technologyInnovation", "value": boolean } | { "field": "contactName", "value": string } | { "field": "contactTitle", "value": string } | { "field": "contactDepartment", "value": string } | { "field": "contactEmail", "value": string } | { "field": "contactPhone", "value": string };
+
+export type Milestone = { id: MilestoneId, commitmentId: CommitmentId, 
+/**
+ * Rank within its commitment, from 0.
+ */
+position: number, 
+/**
+ * The verifiable deliverable.
+ */
+title: string, expectedOutputs: string, startDate: string | null, 
+/**
+ * Expected completion date.
+ */
+dueDate: string | null, leadInstitutionId: InstitutionId | null, createdAt: string, updatedAt: string, };
+
+export type MilestoneInput = { title: string, expectedOutputs: string, 
+/**
+ * `YYYY-MM-DD`, or empty.
+ */
+startDate: string, 
+/**
+ * `YYYY-MM-DD`, or empty.
+ */
+dueDate: string, leadInstitutionId: InstitutionId | null, };
+
+export type MilestoneEdit = { "field": "title", "value": string } | { "field": "expectedOutputs", "value": string } | { "field": "startDate", "value": string } | { "field": "dueDate", "value": string } | { "field": "leadInstitutionId", "value": InstitutionId | null };
+
+export type OverviewFilter = { 
+/**
+ * Words to look for, case- and accent-insensitive ("ecologique" finds "écologique"); the
+ * last word may be a prefix. Empty: no text filter.
+ */
+query: string, 
+/**
+ * Only commitments this institution leads or supports.
+ */
+institutionId: InstitutionId | null, };
+
+export type CommitmentSummary = { id: CommitmentId, areaId: AreaId, title: string, leadInstitution: InstitutionRef | null, milestoneCount: number, 
+/**
+ * Template fields filled…
+ */
+filledFields: number, 
+/**
+ * …out of this many.
+ */
+totalFields: number, };
+
+export type AreaOverview = { area: Area, commitments: Array<CommitmentSummary>, 
+/**
+ * Commitments in the area, whatever the filters.
+ */
+totalCommitments: number, };
+
+export type PlanOverview = { plan: Plan, 
+/**
+ * Every area, in order. With filters on, an area whose title matches the query keeps all its
+ * commitments; other areas keep only the matching ones and may be empty.
+ */
+areas: Array<AreaOverview>, commitmentCount: number, milestoneCount: number, 
+/**
+ * Commitments shown with the current filters.
+ */
+matchingCount: number, 
+/**
+ * Whether any filter is on.
+ */
+filtered: boolean, };
+
+export type CommitmentDetail = { plan: Plan, area: Area, commitment: Commitment, milestones: Array<Milestone>, 
+/**
+ * Every area of the plan, to move the commitment.
+ */
+areas: Array<Area>, 
+/**
+ * Every institution, to choose lead and supporting ones.
+ */
+institutions: Array<Institution>, };
