@@ -1,0 +1,74 @@
+//! An app on the mock runtime with its own data folder, and a way to call a command by name.
+
+use serde_json::{json, Value};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+type Window = WebviewWindow<tauri::test::MockRuntime>;
+
+pub struct App {
+    app: tauri::App<tauri::test::MockRuntime>,
+    window: Window,
+    _dir: tempfile::TempDir,
+}
+
+impl App {
+    pub fn start() -> Self {
+        let dir = tempfile::tempdir().expect("temporary data folder");
+        let app = plan_ouvert::builder(mock_builder())
+            .build(plan_ouvert::context())
+            .expect("the app builds on the mock runtime");
+        app.manage(plan_ouvert::AppState::open(dir.path()).expect("store"));
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("main window");
+        Self { app, window, _dir: dir }
+    }
+
+    /// Another window, which no capability names.
+    pub fn window_named(&self, label: &str) -> Window {
+        WebviewWindowBuilder::new(&self.app, label, Default::default()).build().expect("window")
+    }
+
+    /// Calls a command as the interface does; `Err` carries the JSON the interface receives.
+    pub fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        self.call_from(&self.window, cmd, args)
+    }
+
+    pub fn call_from(&self, window: &Window, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().expect("url"),
+            body: tauri::ipc::InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(window, request).map(|body| body.deserialize::<Value>().expect("JSON reply"))
+    }
+
+    pub fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args.clone()).unwrap_or_else(|e| panic!("{cmd} {args} failed: {e}"))
+    }
+
+    pub fn err(&self, cmd: &str, args: Value) -> Value {
+        match self.call(cmd, args.clone()) {
+            Ok(v) => panic!("{cmd} {args} should fail, returned {v}"),
+            Err(e) => e,
+        }
+    }
+
+    /// A plan of the 2021-2023 period with one area; returns (plan id, area id).
+    pub fn plan_with_area(&self) -> (Value, Value) {
+        let plan = self.ok(
+            "create_plan",
+            json!({"input": {"country": "France", "title": "France — Plan d'action national 2021-2023",
+                              "periodStart": "2021-12-17", "periodEnd": "2023-12-31"}}),
+        );
+        let area = self.ok(
+            "create_area",
+            json!({"planId": plan["id"], "input": {"kind": "thematic", "title": "Accélérer la transition écologique", "description": ""}}),
+        );
+        (plan["id"].clone(), area["id"].clone())
+    }
+}
