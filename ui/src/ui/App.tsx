@@ -1,0 +1,164 @@
+/**
+ * The frame of every screen (DSFR header with navigation and language switch, footer with the
+ * display settings) and the screen the route names.
+ */
+import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
+import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { Header } from "@codegouvfr/react-dsfr/Header";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { useEffect, useRef, useState } from "react";
+import type { Failure, Locale } from "../core/bindings";
+import { toFailure } from "../core/backend";
+import { useBackend } from "./backendContext";
+import { applyLocale, useLocale, useT } from "./i18n";
+import { CommitmentPage } from "./pages/commitment/CommitmentPage";
+import { InstitutionsPage } from "./pages/institutions/InstitutionsPage";
+import { OverviewPage } from "./pages/overview/OverviewPage";
+import { PlansPage } from "./pages/plans/PlansPage";
+import { AccessibilityPage } from "./pages/static/AccessibilityPage";
+import { NotFoundPage } from "./pages/static/NotFoundPage";
+import { href, useRoute, type Route } from "./router";
+import { FailureAlert } from "./shared/FailureAlert";
+
+const BRAND_TOP = (
+    <>
+        République
+        <br />
+        Française
+    </>
+);
+
+export function App() {
+    const t = useT();
+    const route = useRoute();
+    const [localeFailure, setLocaleFailure] = useState<Failure | null>(null);
+    const routeKey = JSON.stringify(route);
+    useRouteFocus(routeKey);
+
+    const languageItems = (["fr", "en"] as const).map(lang => (
+        <LanguageButton key={lang} lang={lang} onFailure={setLocaleFailure} />
+    ));
+
+    return (
+        <>
+            <SkipLinks
+                links={[
+                    { label: t.app.skipToContent, anchor: "#contenu" },
+                    { label: t.app.skipToFooter, anchor: "#fr-footer" }
+                ]}
+            />
+            <Header
+                brandTop={BRAND_TOP}
+                serviceTitle={t.app.serviceTitle}
+                serviceTagline={t.app.serviceTagline}
+                homeLinkProps={{ href: href.plans(), title: t.app.homeTitle }}
+                quickAccessItems={languageItems}
+                navigation={[
+                    {
+                        text: t.app.navPlans,
+                        linkProps: { href: href.plans(), id: "nav-plans" },
+                        isActive: route.name === "plans" || route.name === "overview" || route.name === "commitment"
+                    },
+                    {
+                        text: t.app.navInstitutions,
+                        linkProps: { href: href.institutions(), id: "nav-institutions" },
+                        isActive: route.name === "institutions"
+                    }
+                ]}
+            />
+            <main id="contenu" className="fr-container fr-pt-4w fr-pb-8w po-main" tabIndex={-1}>
+                <FailureAlert failure={localeFailure} onClose={() => setLocaleFailure(null)} />
+                <Screen route={route} />
+            </main>
+            <Footer
+                accessibility="partially compliant"
+                accessibilityLinkProps={{ href: href.accessibility() }}
+                contentDescription={t.app.footerDescription}
+                domains={[]}
+                license={t.app.license}
+                bottomItems={[headerFooterDisplayItem]}
+            />
+        </>
+    );
+}
+
+function Screen(props: { route: Route }) {
+    const { route } = props;
+    switch (route.name) {
+        case "plans":
+            return <PlansPage />;
+        case "overview":
+            return <OverviewPage key={route.planId} planId={route.planId} />;
+        case "commitment":
+            return <CommitmentPage key={route.commitmentId} commitmentId={route.commitmentId} />;
+        case "institutions":
+            return <InstitutionsPage />;
+        case "accessibility":
+            return <AccessibilityPage />;
+        case "notFound":
+            return <NotFoundPage />;
+    }
+}
+
+/**
+ * A language button of the header. The header clones its quick access items twice (desktop
+ * and mobile menu) and gives each an id; the mobile copy's ids end with `-mobile`.
+ */
+function LanguageButton(props: { lang: Locale; id?: string; onFailure: (failure: Failure) => void }) {
+    const t = useT();
+    const backend = useBackend();
+    const current = useLocale();
+    const mobile = props.id?.endsWith("-mobile") ?? false;
+    const label = props.lang === "fr" ? t.app.languageFr : t.app.languageEn;
+    const active = current === props.lang;
+    async function choose() {
+        if (active) return;
+        try {
+            await backend.setLocale(props.lang);
+            applyLocale(props.lang);
+        } catch (error) {
+            props.onFailure(toFailure(error));
+        }
+    }
+    return (
+        <button
+            type="button"
+            id={`lang-${props.lang}${mobile ? "-mobile" : ""}`}
+            className={`fr-btn ${props.lang === "fr" ? "fr-icon-translate-2" : ""} po-lang${active ? " po-lang--active" : ""}`}
+            lang={props.lang}
+            aria-pressed={active}
+            onClick={() => void choose()}
+        >
+            {label}
+        </button>
+    );
+}
+
+/**
+ * After navigation, start at the top and put the keyboard focus on the new screen's title (not on
+ * the first screen: the person has not moved yet). The window's title follows the screen's.
+ */
+function useRouteFocus(routeKey: string) {
+    const first = useRef(true);
+    useEffect(() => {
+        const initial = first.current;
+        first.current = false;
+        if (!initial) window.scrollTo(0, 0);
+        // The screen may still be loading its data: wait for its title.
+        let tries = 0;
+        const timer = setInterval(() => {
+            const heading = document.querySelector<HTMLElement>("main h1");
+            if (heading || ++tries > 40) {
+                clearInterval(timer);
+                if (heading) {
+                    document.title = `${heading.textContent} — Plan ouvert`;
+                    if (!initial) {
+                        heading.tabIndex = -1;
+                        heading.focus({ preventScroll: true });
+                    }
+                }
+            }
+        }, 25);
+        return () => clearInterval(timer);
+    }, [routeKey]);
+}

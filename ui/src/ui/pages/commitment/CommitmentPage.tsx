@@ -1,0 +1,312 @@
+/**
+ * The commitment editor: every field of the OGP template, each saved on its own as the person
+ * types (see `core/autosave.ts`), and the milestones.
+ */
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
+import { useState, type ReactNode } from "react";
+import type { Commitment, CommitmentDetail, CommitmentEdit, Failure, Milestone } from "../../../core/bindings";
+import { toFailure } from "../../../core/backend";
+import { useBackend } from "../../backendContext";
+import { useT, type Messages } from "../../i18n";
+import { href, navigate } from "../../router";
+import { AutosaveInput, AutosaveSelect } from "../../shared/AutosaveFields";
+import { CheckboxGroup } from "../../shared/CheckboxGroup";
+import { ConfirmModal } from "../../shared/ConfirmModal";
+import { FailureAlert } from "../../shared/FailureAlert";
+import { LoadFailure } from "../../shared/LoadFailure";
+import { Loading } from "../../shared/Loading";
+import { openModal } from "../../shared/modalFocus";
+import { SaveStatus } from "../../shared/SaveStatus";
+import { useAutosave } from "../../shared/useAutosave";
+import { useLoad } from "../../shared/useLoad";
+import { institutionLabel } from "./institutionLabel";
+import { MilestonesSection } from "./MilestonesSection";
+
+const deleteCommitmentModal = createModal({ id: "commitment-delete-modal", isOpenedByDefault: false });
+
+/** Template fields holding free text or a date, edited as text. */
+type TextField = Exclude<
+    Extract<CommitmentEdit, { value: string }>["field"],
+    "areaId"
+>;
+type ValueField = "accessToInformation" | "civicParticipation" | "publicAccountability" | "technologyInnovation";
+const VALUE_FIELDS: ValueField[] = ["accessToInformation", "civicParticipation", "publicAccountability", "technologyInnovation"];
+
+const TITLE_MAX = 300;
+
+const SECTIONS = ["problem", "commitment", "analysis", "planning", "contacts"] as const;
+type Section = (typeof SECTIONS)[number];
+
+function textOf(commitment: Commitment, field: TextField): string {
+    const value = commitment[field];
+    return value ?? "";
+}
+
+export function CommitmentPage(props: { commitmentId: string }) {
+    const backend = useBackend();
+    const load = useLoad(() => backend.getCommitment(props.commitmentId), [backend, props.commitmentId]);
+    if (load.data === undefined) return load.failure ? <LoadFailure failure={load.failure} /> : <Loading />;
+    return <CommitmentEditor key={props.commitmentId} detail={load.data} setDetail={load.setData} />;
+}
+
+function CommitmentEditor(props: {
+    detail: CommitmentDetail;
+    setDetail: (update: (previous: CommitmentDetail) => CommitmentDetail) => void;
+}) {
+    const t = useT();
+    const backend = useBackend();
+    const autosave = useAutosave();
+    const { detail, setDetail } = props;
+    const { plan, area, commitment, areas, institutions } = detail;
+    const [deleteFailure, setDeleteFailure] = useState<Failure | null>(null);
+
+    const saveEdit = async (edit: CommitmentEdit) => {
+        const saved = await backend.editCommitment(commitment.id, edit);
+        setDetail(d => ({ ...d, commitment: saved, area: d.areas.find(a => a.id === saved.areaId) ?? d.area }));
+    };
+    const editOf = (field: TextField, value: string) => ({ field, value }) as CommitmentEdit;
+    const key = (field: string) => `commitment.${field}`;
+    const current = <V,>(field: string, stored: V): V => {
+        const snapshot = autosave.get(key(field));
+        return snapshot === undefined ? stored : (snapshot.value as V);
+    };
+
+    const text = (field: TextField, options: {
+            label: string;
+            hint?: string;
+            textArea?: boolean;
+            singleLine?: boolean;
+            rows?: number;
+            type?: "date" | "email" | "tel";
+            maxLength?: number;
+            autoComplete?: string;
+        }) => (
+        <AutosaveInput
+            autosave={autosave}
+            saveKey={key(field)}
+            id={`commitment-${field}`}
+            label={options.label}
+            hint={options.hint}
+            textArea={options.textArea}
+            singleLine={options.singleLine}
+            rows={options.rows}
+            type={options.type}
+            maxLength={options.maxLength}
+            autoComplete={options.autoComplete}
+            value={textOf(commitment, field)}
+            save={value => saveEdit(editOf(field, value))}
+        />
+    );
+    const long = (field: TextField, label: string, hint?: string) => text(field, { label, hint, textArea: true });
+    const f = t.commitment.fields;
+
+    const institutionOptions = institutions.map(i => ({ value: i.id, label: institutionLabel(i) }));
+    const supporting = current<string[]>("supportingInstitutionIds", commitment.supportingInstitutionIds);
+    const supportingError = autosave.get(key("supportingInstitutionIds"))?.error ?? null;
+    const valuesErrors = VALUE_FIELDS.map(field => autosave.get(key(field))?.error).filter((e): e is string => !!e);
+
+    const setMilestones = (update: (milestones: Milestone[]) => Milestone[]) =>
+        setDetail(d => ({ ...d, milestones: update(d.milestones) }));
+
+    async function deleteCommitment() {
+        try {
+            await autosave.flushAll();
+            await backend.deleteCommitment(commitment.id);
+            navigate(href.overview(plan.id));
+        } catch (error) {
+            setDeleteFailure(toFailure(error));
+        }
+    }
+
+    const summary = autosave.summary();
+
+    return (
+        <>
+            <Breadcrumb
+                homeLinkProps={{ href: href.plans() }}
+                segments={[
+                    { label: plan.title, linkProps: { href: href.overview(plan.id) } },
+                    { label: t.commitment.breadcrumbArea(area.title), linkProps: { href: href.overview(plan.id) } }
+                ]}
+                currentPageLabel={commitment.title}
+                className="fr-mt-0 fr-mb-3w"
+            />
+            <div className="po-page-head">
+                <div className="po-page-head__main">
+                    <h1 className="fr-h2 fr-mb-1w">{commitment.title}</h1>
+                    <SaveStatus autosave={autosave} />
+                </div>
+                <div className="po-page-head__actions">
+                    <Button
+                        priority="tertiary"
+                        iconId="fr-icon-delete-line"
+                        id="commitment-delete"
+                        onClick={() => openModal(deleteCommitmentModal)}
+                    >
+                        {t.commitment.deleteCommitment}
+                    </Button>
+                </div>
+            </div>
+
+            <FailureAlert failure={summary.failure} title={t.commitment.saveFailedTitle} onClose={() => autosave.dismissFailure()} />
+            <FailureAlert failure={deleteFailure} onClose={() => setDeleteFailure(null)} />
+
+            <div className="fr-grid-row fr-grid-row--gutters po-fields">
+                <div className="fr-col-12 fr-col-md-3">
+                    <SectionsMenu t={t} />
+                </div>
+                <div className="fr-col-12 fr-col-md-9">
+                    <div className="po-card">
+                        {text("title", { label: t.commitment.titleLabel, textArea: true, singleLine: true, rows: 1, maxLength: TITLE_MAX })}
+                        <AutosaveSelect
+                            autosave={autosave}
+                            saveKey={key("areaId")}
+                            id="commitment-areaId"
+                            label={t.commitment.areaLabel}
+                            hint={t.commitment.areaHint}
+                            value={commitment.areaId}
+                            options={areas.map(a => ({ value: a.id, label: a.title }))}
+                            save={value => saveEdit({ field: "areaId", value: value ?? commitment.areaId })}
+                        />
+                    </div>
+
+                    <EditorSection id="problem" title={t.commitment.sections.problem}>
+                        {long("problem", f.problem, f.problemHint)}
+                        {long("causes", f.causes)}
+                    </EditorSection>
+
+                    <EditorSection id="commitment" title={t.commitment.sections.commitment}>
+                        {text("briefDescription", { label: f.briefDescription, hint: f.briefDescriptionHint, textArea: true })}
+                        {long("doneSoFar", f.doneSoFar, f.doneSoFarHint)}
+                        {long("solution", f.solution)}
+                        {long("expectedResults", f.expectedResults, f.expectedResultsHint)}
+                    </EditorSection>
+
+                    <EditorSection id="analysis" title={t.commitment.sections.analysis}>
+                        {long("transparency", f.transparency)}
+                        {long("accountability", f.accountability)}
+                        {long("participation", f.participation, f.participationHint)}
+                        <CheckboxGroup
+                            id="commitment-values"
+                            legend={f.values}
+                            hint={f.valuesHint}
+                            error={valuesErrors.length > 0 ? `${valuesErrors.join(" ")} ${t.app.notSaved}` : undefined}
+                            options={VALUE_FIELDS.map(field => ({
+                                id: `commitment-${field}`,
+                                label: f[field],
+                                checked: current<boolean>(field, commitment[field]),
+                                onChange: checked =>
+                                    autosave.change(key(field), checked, value => saveEdit({ field, value }), { immediate: true })
+                            }))}
+                        />
+                    </EditorSection>
+
+                    <EditorSection id="planning" title={t.commitment.sections.planning}>
+                        <div className="fr-grid-row fr-grid-row--gutters po-fields">
+                            <div className="fr-col-12 fr-col-lg-6">{text("startDate", { label: f.startDate, type: "date" })}</div>
+                            <div className="fr-col-12 fr-col-lg-6">{text("endDate", { label: f.endDate, type: "date" })}</div>
+                        </div>
+                        <AutosaveSelect
+                            autosave={autosave}
+                            saveKey={key("leadInstitutionId")}
+                            id="commitment-leadInstitutionId"
+                            label={f.leadInstitutionId}
+                            value={commitment.leadInstitutionId}
+                            emptyLabel={t.commitment.chooseInstitution}
+                            options={institutionOptions}
+                            save={value => saveEdit({ field: "leadInstitutionId", value })}
+                        />
+                        <CheckboxGroup
+                            id="commitment-supportingInstitutionIds"
+                            legend={f.supportingInstitutionIds}
+                            hint={f.supportingHint}
+                            small
+                            columns
+                            error={supportingError ? `${supportingError} ${t.app.notSaved}` : undefined}
+                            options={institutions.map(i => ({
+                                id: `commitment-supportingInstitutionIds-${i.id}`,
+                                label: institutionLabel(i),
+                                checked: supporting.includes(i.id),
+                                onChange: checked => {
+                                    const next = checked ? [...supporting, i.id] : supporting.filter(id => id !== i.id);
+                                    autosave.change(key("supportingInstitutionIds"), next, value => saveEdit({ field: "supportingInstitutionIds", value }), {
+                                        immediate: true
+                                    });
+                                }
+                            }))}
+                        />
+                        {long("otherSupporters", f.otherSupporters, f.otherSupportersHint)}
+                        <MilestonesSection
+                            plan={plan}
+                            commitmentId={commitment.id}
+                            milestones={detail.milestones}
+                            institutions={institutions}
+                            autosave={autosave}
+                            onMilestonesChange={setMilestones}
+                        />
+                    </EditorSection>
+
+                    <EditorSection id="contacts" title={t.commitment.sections.contacts}>
+                        <div className="fr-grid-row fr-grid-row--gutters po-fields">
+                            <div className="fr-col-12 fr-col-lg-6">{text("contactName", { label: f.contactName, autoComplete: "name" })}</div>
+                            <div className="fr-col-12 fr-col-lg-6">{text("contactTitle", { label: f.contactTitle, autoComplete: "organization-title" })}</div>
+                            <div className="fr-col-12">{text("contactDepartment", { label: f.contactDepartment, autoComplete: "organization" })}</div>
+                            <div className="fr-col-12 fr-col-lg-6">
+                                {text("contactEmail", { label: f.contactEmail, hint: f.contactEmailHint, type: "email", autoComplete: "email" })}
+                            </div>
+                            <div className="fr-col-12 fr-col-lg-6">{text("contactPhone", { label: f.contactPhone, type: "tel", autoComplete: "tel" })}</div>
+                        </div>
+                    </EditorSection>
+                </div>
+            </div>
+
+            <ConfirmModal
+                modal={deleteCommitmentModal}
+                title={t.commitment.deleteCommitmentTitle}
+                message={t.commitment.deleteCommitmentConfirm(commitment.title)}
+                confirmLabel={t.app.delete}
+                onConfirm={() => void deleteCommitment()}
+            />
+        </>
+    );
+}
+
+function EditorSection(props: { id: Section; title: string; children: ReactNode }) {
+    return (
+        <section className="po-card" aria-labelledby={`section-${props.id}`}>
+            <h2 id={`section-${props.id}`} className="fr-h4" tabIndex={-1}>
+                {props.title}
+            </h2>
+            {props.children}
+        </section>
+    );
+}
+
+/** Jumps to a section without touching the URL (the hash holds the route). */
+function SectionsMenu(props: { t: Messages }) {
+    const { t } = props;
+    return (
+        <SideMenu
+            className="po-sidemenu"
+            sticky
+            align="left"
+            title={t.commitment.menuTitle}
+            burgerMenuButtonText={t.commitment.menuButton}
+            items={SECTIONS.map(section => ({
+                text: t.commitment.sections[section],
+                linkProps: {
+                    href: `#section-${section}`,
+                    onClick: e => {
+                        e.preventDefault();
+                        const heading = document.getElementById(`section-${section}`);
+                        heading?.scrollIntoView({ block: "start" });
+                        heading?.focus({ preventScroll: true });
+                    }
+                }
+            }))}
+        />
+    );
+}

@@ -1,0 +1,109 @@
+/** Adds a milestone; the backend validates it and each refusal shows under its field. */
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useState, type FormEvent } from "react";
+import type { Failure, Milestone, MilestoneInput } from "../../../core/bindings";
+import { toFailure } from "../../../core/backend";
+import { useBackend } from "../../backendContext";
+import { useT } from "../../i18n";
+import { FailureAlert } from "../../shared/FailureAlert";
+import { errorState, fieldErrors } from "../../shared/fieldErrors";
+
+const empty: MilestoneInput = { title: "", expectedOutputs: "", startDate: "", dueDate: "", leadInstitutionId: null };
+
+export function NewMilestoneForm(props: {
+    commitmentId: string;
+    institutionOptions: { value: string; label: string }[];
+    onAdded: (milestone: Milestone) => void;
+}) {
+    const t = useT();
+    const backend = useBackend();
+    const [input, setInput] = useState<MilestoneInput>(empty);
+    const [failure, setFailure] = useState<Failure | null>(null);
+    const [busy, setBusy] = useState(false);
+    const errors = fieldErrors(failure);
+    const set = (field: "title" | "expectedOutputs" | "startDate" | "dueDate") => (e: { target: { value: string } }) =>
+        setInput({ ...input, [field]: e.target.value });
+
+    async function submit(e: FormEvent) {
+        e.preventDefault();
+        setBusy(true);
+        try {
+            const submitted = input;
+            const milestone = await backend.createMilestone(props.commitmentId, submitted);
+            // Clear the form, unless the person already started typing the next milestone.
+            setInput(current => (current === submitted ? empty : current));
+            setFailure(null);
+            props.onAdded(milestone);
+            document.getElementById("milestone-new-title")?.focus();
+        } catch (error) {
+            const refused = toFailure(error);
+            setFailure(refused);
+            const first = refused.fields[0]?.field;
+            if (first) document.getElementById(`milestone-new-${first}`)?.focus();
+        } finally {
+            setBusy(false);
+        }
+    }
+
+    return (
+        <form className="po-milestone-new" onSubmit={submit} noValidate aria-labelledby="milestone-new-heading">
+            <h4 id="milestone-new-heading" className="fr-h6">
+                {t.milestones.addTitle}
+            </h4>
+            <FailureAlert failure={failure && failure.code !== "validation" ? failure : null} as="h4" />
+            <Input
+                label={t.milestones.fieldTitle}
+                hintText={t.milestones.fieldTitleHint}
+                {...errorState(errors.title)}
+                nativeInputProps={{ id: "milestone-new-title", value: input.title, onChange: set("title") }}
+            />
+            <Input
+                label={t.milestones.fieldExpectedOutputs}
+                textArea
+                {...errorState(errors.expectedOutputs)}
+                nativeTextAreaProps={{ id: "milestone-new-expectedOutputs", rows: 2, value: input.expectedOutputs, onChange: set("expectedOutputs") }}
+            />
+            <div className="fr-grid-row fr-grid-row--gutters po-fields">
+                <div className="fr-col-12 fr-col-md-6 fr-col-xl-3">
+                    <Input
+                        label={t.milestones.fieldStartDate}
+                        {...errorState(errors.startDate)}
+                        nativeInputProps={{ id: "milestone-new-startDate", type: "date", value: input.startDate, onChange: set("startDate") }}
+                    />
+                </div>
+                <div className="fr-col-12 fr-col-md-6 fr-col-xl-3">
+                    <Input
+                        label={t.milestones.fieldDueDate}
+                        {...errorState(errors.dueDate)}
+                        nativeInputProps={{ id: "milestone-new-dueDate", type: "date", value: input.dueDate, onChange: set("dueDate") }}
+                    />
+                </div>
+                <div className="fr-col-12 fr-col-xl-6">
+                    <Select
+                        label={t.milestones.fieldLead}
+                        {...errorState(errors.leadInstitutionId)}
+                        nativeSelectProps={{
+                            id: "milestone-new-leadInstitutionId",
+                            value: input.leadInstitutionId ?? "",
+                            onChange: e => setInput({ ...input, leadInstitutionId: e.target.value === "" ? null : e.target.value })
+                        }}
+                    >
+                        <option value="">{t.commitment.chooseInstitution}</option>
+                        {props.institutionOptions.map(o => (
+                            <option key={o.value} value={o.value}>
+                                {o.label}
+                            </option>
+                        ))}
+                    </Select>
+                </div>
+            </div>
+            <div className="po-form-actions">
+                <Button id="milestone-new-submit" type="submit" iconId="fr-icon-add-line" disabled={busy}>
+                    {t.milestones.addSubmit}
+                </Button>
+            </div>
+        </form>
+    );
+}

@@ -1,0 +1,386 @@
+/**
+ * A plan at a glance: its engagement areas in order, their commitments with lead institution,
+ * milestone count and completeness; search and institution filter; areas and the plan itself
+ * are edited here.
+ */
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { Area, AreaInput, Failure, Institution, PlanInput, PlanOverview } from "../../../core/bindings";
+import { toFailure } from "../../../core/backend";
+import { useBackend } from "../../backendContext";
+import { useLocale, useT } from "../../i18n";
+import { formatPeriod } from "../../i18n/format";
+import { href, navigate } from "../../router";
+import { ConfirmModal } from "../../shared/ConfirmModal";
+import { FailureAlert, SuccessNotice } from "../../shared/FailureAlert";
+import { errorState, fieldErrors } from "../../shared/fieldErrors";
+import { LoadFailure } from "../../shared/LoadFailure";
+import { Loading } from "../../shared/Loading";
+import { openModal, useFocusReturn } from "../../shared/modalFocus";
+import { PlanFormFields } from "../../shared/PlanFormFields";
+import { useLoad } from "../../shared/useLoad";
+import { AreaFormFields } from "./AreaFormFields";
+import { AreaSection } from "./AreaSection";
+
+const planModal = createModal({ id: "plan-edit-modal", isOpenedByDefault: false });
+const areaModal = createModal({ id: "area-modal", isOpenedByDefault: false });
+const deleteAreaModal = createModal({ id: "area-delete-modal", isOpenedByDefault: false });
+const newCommitmentModal = createModal({ id: "commitment-new-modal", isOpenedByDefault: false });
+
+const SEARCH_DELAY_MS = 300;
+
+const emptyArea: AreaInput = { kind: "transversal", title: "", description: "" };
+
+export function OverviewPage(props: { planId: string }) {
+    const t = useT();
+    useFocusReturn(planModal);
+    useFocusReturn(areaModal);
+    useFocusReturn(newCommitmentModal);
+    const locale = useLocale();
+    const backend = useBackend();
+    const { planId } = props;
+
+    const [query, setQuery] = useState("");
+    const [appliedQuery, setAppliedQuery] = useState("");
+    const [institutionId, setInstitutionId] = useState<string | null>(null);
+    const [overview, setOverview] = useState<PlanOverview | null>(null);
+    const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
+    const [notice, setNotice] = useState<string | null>(null);
+    const institutions = useLoad<Institution[]>(() => backend.listInstitutions(), [backend]);
+    const request = useRef(0);
+
+    // Search as the person types, once they pause.
+    useEffect(() => {
+        const timer = setTimeout(() => setAppliedQuery(query), SEARCH_DELAY_MS);
+        return () => clearTimeout(timer);
+    }, [query]);
+
+    async function refresh() {
+        const mine = ++request.current;
+        try {
+            const next = await backend.planOverview(planId, { query: appliedQuery, institutionId });
+            if (mine === request.current) {
+                setOverview(next);
+                setLoadFailure(null);
+            }
+        } catch (error) {
+            if (mine === request.current) setLoadFailure(toFailure(error));
+        }
+    }
+
+    useEffect(() => {
+        void refresh();
+    }, [backend, planId, appliedQuery, institutionId]);
+
+    // Plan edition.
+    const [planInput, setPlanInput] = useState<PlanInput | null>(null);
+    const [planFailure, setPlanFailure] = useState<Failure | null>(null);
+    function openPlanEdit() {
+        if (!overview) return;
+        const { country, title, periodStart, periodEnd } = overview.plan;
+        setPlanInput({ country, title, periodStart, periodEnd });
+        setPlanFailure(null);
+        openModal(planModal);
+    }
+    async function savePlan(e: FormEvent) {
+        e.preventDefault();
+        if (!planInput) return;
+        try {
+            await backend.updatePlan(planId, planInput);
+            planModal.close();
+            setNotice(t.overview.planSaved);
+            await refresh();
+        } catch (error) {
+            setPlanFailure(toFailure(error));
+        }
+    }
+
+    // Area creation and edition share one dialog.
+    const [areaEdit, setAreaEdit] = useState<{ area: Area | null; input: AreaInput } | null>(null);
+    const [areaFailure, setAreaFailure] = useState<Failure | null>(null);
+    function openArea(area: Area | null) {
+        setAreaEdit({ area, input: area ? { kind: area.kind, title: area.title, description: area.description } : emptyArea });
+        setAreaFailure(null);
+        openModal(areaModal);
+    }
+    async function saveArea(e: FormEvent) {
+        e.preventDefault();
+        if (!areaEdit) return;
+        try {
+            if (areaEdit.area) await backend.updateArea(areaEdit.area.id, areaEdit.input);
+            else await backend.createArea(planId, areaEdit.input);
+            areaModal.close();
+            await refresh();
+        } catch (error) {
+            setAreaFailure(toFailure(error));
+        }
+    }
+
+    // Area deletion, refused by the backend while the area holds commitments.
+    const [areaToDelete, setAreaToDelete] = useState<Area | null>(null);
+    const [areaRefusal, setAreaRefusal] = useState<{ areaId: string; failure: Failure } | null>(null);
+    async function deleteArea() {
+        if (!areaToDelete) return;
+        const area = areaToDelete;
+        try {
+            await backend.deleteArea(area.id);
+            setAreaRefusal(null);
+            setNotice(t.overview.areaDeleted(area.title));
+            await refresh();
+        } catch (error) {
+            setAreaRefusal({ areaId: area.id, failure: toFailure(error) });
+        }
+    }
+
+    // New commitment: ask for its title, then open it.
+    const [newCommitment, setNewCommitment] = useState<{ area: Area; title: string } | null>(null);
+    const [commitmentFailure, setCommitmentFailure] = useState<Failure | null>(null);
+    function openNewCommitment(area: Area) {
+        setNewCommitment({ area, title: "" });
+        setCommitmentFailure(null);
+        openModal(newCommitmentModal);
+    }
+    async function createCommitment(e: FormEvent) {
+        e.preventDefault();
+        if (!newCommitment) return;
+        try {
+            const created = await backend.createCommitment(newCommitment.area.id, newCommitment.title);
+            newCommitmentModal.close();
+            navigate(href.commitment(created.id));
+        } catch (error) {
+            setCommitmentFailure(toFailure(error));
+        }
+    }
+
+    function clearFilters() {
+        setQuery("");
+        setAppliedQuery("");
+        setInstitutionId(null);
+        document.getElementById("overview-search")?.focus();
+    }
+
+    if (overview === null) {
+        return loadFailure ? <LoadFailure failure={loadFailure} /> : <Loading />;
+    }
+
+    const { plan } = overview;
+    const shownAreas = overview.filtered ? overview.areas.filter(a => a.commitments.length > 0) : overview.areas;
+    const planErrors = fieldErrors(planFailure);
+    const areaErrors = fieldErrors(areaFailure);
+    const commitmentErrors = fieldErrors(commitmentFailure);
+
+    return (
+        <>
+            <Breadcrumb
+                homeLinkProps={{ href: href.plans() }}
+                segments={[]}
+                currentPageLabel={plan.title}
+                className="fr-mt-0 fr-mb-3w"
+            />
+            <div className="po-page-head">
+                <div>
+                    <h1 className="fr-mb-1w">{plan.title}</h1>
+                    <p className="fr-mb-0">
+                        {t.overview.planLine(plan.country, formatPeriod(plan.periodStart, plan.periodEnd, locale))}
+                    </p>
+                    <p className="fr-text--bold fr-mb-0" data-testid="overview-counts">
+                        {t.overview.counts(overview.areas.length, overview.commitmentCount, overview.milestoneCount)}
+                    </p>
+                </div>
+                <div className="po-page-head__actions">
+                    <Button priority="secondary" iconId="fr-icon-edit-line" onClick={openPlanEdit} id="plan-edit">
+                        {t.overview.editPlan}
+                    </Button>
+                    <Button iconId="fr-icon-add-line" onClick={() => openArea(null)} id="area-add">
+                        {t.overview.addArea}
+                    </Button>
+                </div>
+            </div>
+
+            <SuccessNotice message={notice} onClose={() => setNotice(null)} />
+            <FailureAlert failure={loadFailure} />
+
+            <div role="search" className="po-filters" aria-labelledby="overview-filters-title">
+                <h2 id="overview-filters-title" className="fr-sr-only">
+                    {t.overview.filtersTitle}
+                </h2>
+                <div className="fr-grid-row fr-grid-row--gutters po-fields">
+                    <div className="fr-col-12 fr-col-md-7">
+                        <Input
+                            label={t.overview.search}
+                            hintText={t.overview.searchHint}
+                            iconId="fr-icon-search-line"
+                            nativeInputProps={{
+                                id: "overview-search",
+                                type: "search",
+                                value: query,
+                                onChange: e => setQuery(e.target.value),
+                                autoComplete: "off"
+                            }}
+                        />
+                    </div>
+                    <div className="fr-col-12 fr-col-md-5">
+                        <Select
+                            label={t.overview.institution}
+                            hint={t.overview.institutionHint}
+                            nativeSelectProps={{
+                                id: "overview-institution",
+                                value: institutionId ?? "",
+                                onChange: e => setInstitutionId(e.target.value === "" ? null : e.target.value)
+                            }}
+                        >
+                            <option value="">{t.overview.allInstitutions}</option>
+                            {(institutions.data ?? []).map(i => (
+                                <option key={i.id} value={i.id}>
+                                    {i.acronym ? `${i.name} (${i.acronym})` : i.name}
+                                </option>
+                            ))}
+                        </Select>
+                    </div>
+                </div>
+                <p className="fr-sr-only" role="status">
+                    {overview.filtered ? t.overview.matching(overview.matchingCount) : ""}
+                </p>
+            </div>
+
+            {overview.filtered && overview.matchingCount === 0 ? (
+                <div className="fr-callout fr-mt-3w" data-testid="overview-no-match">
+                    <h2 className="fr-callout__title fr-h5">{t.overview.noMatchTitle}</h2>
+                    <p className="fr-callout__text">{t.overview.noMatchText}</p>
+                    <Button priority="secondary" iconId="fr-icon-close-circle-line" onClick={clearFilters}>
+                        {t.overview.clearFilters}
+                    </Button>
+                </div>
+            ) : (
+                <>
+                    {overview.filtered && (
+                        <div className="po-filter-result fr-mt-2w">
+                            <p className="fr-mb-0" aria-hidden="true">
+                                {t.overview.matching(overview.matchingCount)}
+                            </p>
+                            <Button priority="tertiary no outline" size="small" iconId="fr-icon-close-circle-line" onClick={clearFilters}>
+                                {t.overview.clearFilters}
+                            </Button>
+                        </div>
+                    )}
+                    {overview.areas.length === 0 && (
+                        <div className="fr-callout fr-mt-3w">
+                            <h2 className="fr-callout__title fr-h5">{t.overview.noAreasTitle}</h2>
+                            <p className="fr-callout__text">{t.overview.noAreasText}</p>
+                        </div>
+                    )}
+                    {shownAreas.map(areaOverview => (
+                        <AreaSection
+                            key={areaOverview.area.id}
+                            overview={areaOverview}
+                            refusal={areaRefusal?.areaId === areaOverview.area.id ? areaRefusal.failure : null}
+                            onDismissRefusal={() => setAreaRefusal(null)}
+                            onRename={() => openArea(areaOverview.area)}
+                            onDelete={() => {
+                                setAreaToDelete(areaOverview.area);
+                                openModal(deleteAreaModal);
+                            }}
+                            onAddCommitment={() => openNewCommitment(areaOverview.area)}
+                        />
+                    ))}
+                </>
+            )}
+
+            <planModal.Component title={t.overview.editPlanTitle} titleAs="h2">
+                {planInput && (
+                    <form id="plan-edit-form" onSubmit={savePlan} noValidate>
+                        <FailureAlert failure={planFailure && planFailure.code !== "validation" ? planFailure : null} />
+                        <PlanFormFields value={planInput} onChange={setPlanInput} errors={planErrors} idPrefix="plan-edit" />
+                        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--right">
+                            <li>
+                                <Button priority="secondary" type="button" onClick={() => planModal.close()}>
+                                    {t.app.cancel}
+                                </Button>
+                            </li>
+                            <li>
+                                <Button type="submit" id="plan-edit-submit">
+                                    {t.app.save}
+                                </Button>
+                            </li>
+                        </ul>
+                    </form>
+                )}
+            </planModal.Component>
+
+            <areaModal.Component title={areaEdit?.area ? t.overview.editAreaTitle : t.overview.addAreaTitle} titleAs="h2">
+                {areaEdit && (
+                    <form id="area-form" onSubmit={saveArea} noValidate>
+                        <FailureAlert failure={areaFailure && areaFailure.code !== "validation" ? areaFailure : null} />
+                        <AreaFormFields value={areaEdit.input} onChange={input => setAreaEdit({ ...areaEdit, input })} errors={areaErrors} />
+                        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--right">
+                            <li>
+                                <Button priority="secondary" type="button" onClick={() => areaModal.close()}>
+                                    {t.app.cancel}
+                                </Button>
+                            </li>
+                            <li>
+                                <Button type="submit" id="area-submit">
+                                    {areaEdit.area ? t.app.save : t.overview.addArea}
+                                </Button>
+                            </li>
+                        </ul>
+                    </form>
+                )}
+            </areaModal.Component>
+
+            <ConfirmModal
+                modal={deleteAreaModal}
+                title={t.overview.deleteAreaTitle}
+                message={areaToDelete ? t.overview.deleteAreaConfirm(areaToDelete.title) : ""}
+                confirmLabel={t.app.delete}
+                onConfirm={() => void deleteArea()}
+            />
+
+            <newCommitmentModal.Component title={t.overview.newCommitmentTitle} titleAs="h2">
+                {newCommitment && (
+                    <form id="commitment-new-form" onSubmit={createCommitment} noValidate>
+                        <p>{t.commitment.breadcrumbArea(newCommitment.area.title)}</p>
+                        <FailureAlert
+                            failure={commitmentFailure && commitmentFailure.code !== "validation" ? commitmentFailure : null}
+                        />
+                        <Input
+                            label={t.overview.newCommitmentField}
+                            hintText={t.overview.newCommitmentHint}
+                            textArea
+                            {...errorState(commitmentErrors.title)}
+                            nativeTextAreaProps={{
+                                id: "commitment-new-title",
+                                rows: 2,
+                                value: newCommitment.title,
+                                onChange: e => setNewCommitment({ ...newCommitment, title: e.target.value }),
+                                onKeyDown: e => {
+                                    // A title is one line: Enter submits.
+                                    if (e.key === "Enter") {
+                                        e.preventDefault();
+                                        e.currentTarget.form?.requestSubmit();
+                                    }
+                                }
+                            }}
+                        />
+                        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--right">
+                            <li>
+                                <Button priority="secondary" type="button" onClick={() => newCommitmentModal.close()}>
+                                    {t.app.cancel}
+                                </Button>
+                            </li>
+                            <li>
+                                <Button type="submit" id="commitment-new-submit">
+                                    {t.overview.create}
+                                </Button>
+                            </li>
+                        </ul>
+                    </form>
+                )}
+            </newCommitmentModal.Component>
+        </>
+    );
+}

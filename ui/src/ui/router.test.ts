@@ -1,0 +1,18 @@
+import { describe, expect, test } from "vitest";
+import { href, parseRoute } from "./router";
+
+describe("hash routes", () => {
+    test("each screen has a route and its links lead back to it", () => {
+        expect(parseRoute("")).toEqual({ name: "plans" });
+        expect(parseRoute(href.plans())).toEqual({ name: "plans" });
+        expect(parseRoute(href.overview("p1"))).toEqual({ name: "overview", planId: "p1" });
+        expect(parseRoute(href.commitment("c 1"))).toEqual({ name: "commitment", commitmentId: "c 1" });
+        expect(parseRoute(href.institutions())).toEqual({ name: "institutions" });
+        expect(parseRoute(href.accessibility())).toEqual({ name: "accessibility" });
+    });
+
+    test("anything else is not found", () => {
+        expect(parseRoute("#/plans")).toEqual({ name: "notFound" });
+        expect(parseRoute("#/nowhere/at/all")).toEqual({ name: "notFound" });
+    });
+});

@@ -1,0 +1,61 @@
+/**
+ * A small hash router: the desktop app loads one `index.html` from its own protocol, so the
+ * screen is named after `#`. Only hashes starting with `#/` are routes; any other hash (a skip
+ * link's `#contenu`) is an in-page anchor and leaves the current screen alone.
+ */
+import { useSyncExternalStore } from "react";
+
+export type Route =
+    | { name: "plans" }
+    | { name: "overview"; planId: string }
+    | { name: "commitment"; commitmentId: string }
+    | { name: "institutions" }
+    | { name: "accessibility" }
+    | { name: "notFound" };
+
+export const href = {
+    plans: () => "#/",
+    overview: (planId: string) => `#/plans/${encodeURIComponent(planId)}`,
+    commitment: (commitmentId: string) => `#/commitments/${encodeURIComponent(commitmentId)}`,
+    institutions: () => "#/institutions",
+    accessibility: () => "#/accessibilite"
+};
+
+export function parseRoute(hash: string): Route {
+    const path = hash.replace(/^#/, "") || "/";
+    const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+    if (parts.length === 0) return { name: "plans" };
+    if (parts[0] === "plans" && parts.length === 2 && parts[1]) return { name: "overview", planId: parts[1] };
+    if (parts[0] === "commitments" && parts.length === 2 && parts[1]) return { name: "commitment", commitmentId: parts[1] };
+    if (parts[0] === "institutions" && parts.length === 1) return { name: "institutions" };
+    if (parts[0] === "accessibilite" && parts.length === 1) return { name: "accessibility" };
+    return { name: "notFound" };
+}
+
+let currentHash = typeof location !== "undefined" && location.hash.startsWith("#/") ? location.hash : "#/";
+const listeners = new Set<() => void>();
+
+if (typeof window !== "undefined") {
+    window.addEventListener("hashchange", () => {
+        if (location.hash === "" || location.hash.startsWith("#/")) {
+            currentHash = location.hash || "#/";
+            listeners.forEach(listener => listener());
+        }
+    });
+}
+
+function subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+}
+
+const getHash = () => currentHash;
+
+/** The current screen; re-renders on navigation. */
+export function useRoute(): Route {
+    return parseRoute(useSyncExternalStore(subscribe, getHash, getHash));
+}
+
+export function navigate(to: string): void {
+    location.hash = to;
+}

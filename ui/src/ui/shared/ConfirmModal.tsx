@@ -1,0 +1,39 @@
+/**
+ * A DSFR confirmation dialog for a definitive action. DSFR's script traps the focus inside
+ * while open and closes it with Escape.
+ */
+import type { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { useT } from "../i18n";
+import { useFocusReturn } from "./modalFocus";
+
+export type ModalHandle = ReturnType<typeof createModal>;
+
+export function ConfirmModal(props: {
+    modal: ModalHandle;
+    title: string;
+    message: string;
+    confirmLabel: string;
+    onConfirm: () => void;
+}) {
+    const t = useT();
+    useFocusReturn(props.modal);
+    const { Component } = props.modal;
+    return (
+        <Component
+            title={props.title}
+            titleAs="h2"
+            size="small"
+            buttons={[
+                { children: t.app.cancel, priority: "secondary" },
+                {
+                    children: props.confirmLabel,
+                    iconId: "fr-icon-delete-line",
+                    onClick: props.onConfirm,
+                    nativeButtonProps: { "data-testid": "confirm" } as Record<string, string>
+                }
+            ]}
+        >
+            <p>{props.message}</p>
+        </Component>
+    );
+}

@@ -1,0 +1,248 @@
+/** The commitment editor: a drafter fills in the OGP template, field by field, and its milestones. */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+    expectAccessible,
+    expectNoProblems,
+    openApp,
+    screenshots,
+    expectSaveStatus,
+    SAVED,
+    startBrowser,
+    stopBrowser,
+    type Session
+} from "./harness";
+
+beforeAll(startBrowser);
+afterAll(stopBrowser);
+
+/** Loads the demo and creates a commitment in its fourth area (ecological transition). */
+async function newCommitment(title: string, options: { colorScheme?: "light" | "dark" } = {}): Promise<Session> {
+    const session = await openApp(options);
+    const { page } = session;
+    await page.locator("#load-demo").click();
+    await page.locator("main h1", { hasText: "France — Plan d'action national 2021-2023" }).waitFor();
+    await page.locator("section.po-area").nth(3).locator("[data-testid^=add-commitment-]").click();
+    await page.locator("#commitment-new-title").fill(title);
+    await page.locator("#commitment-new-submit").click();
+    await page.locator("#commitment-title").waitFor();
+    return session;
+}
+
+const fieldGroup = (page: Page, id: string) => page.locator(".fr-input-group, .fr-select-group", { has: page.locator(`#${id}`) });
+
+async function addMilestone(page: Page, title: string, dueDate = "", options: { expectAdded?: boolean } = {}) {
+    await page.locator("#milestone-new-title").fill(title);
+    await page.locator("#milestone-new-dueDate").fill(dueDate);
+    await page.locator("#milestone-new-submit").click();
+    if (options.expectAdded ?? true) await expect.poll(() => milestoneTitles(page)).toContain(title);
+}
+
+const milestoneTitles = (page: Page) =>
+    page.locator("[data-testid^=milestone-] textarea[id$=-title]").evaluateAll(areas => areas.map(a => (a as HTMLTextAreaElement).value));
+
+describe("Engagement", () => {
+    test("every template field is there, in its section, and saved after typing", async () => {
+        const session = await newCommitment("Ouvrir les données de la rénovation énergétique");
+        const { page } = session;
+        for (const section of ["Problème", "Engagement", "Analyse", "Planification", "Contacts"]) {
+            await page.getByRole("heading", { level: 2, name: section, exact: true }).waitFor();
+        }
+        for (const field of [
+            "title", "areaId", "problem", "causes", "briefDescription", "doneSoFar", "solution", "expectedResults",
+            "transparency", "accountability", "participation", "accessToInformation", "civicParticipation",
+            "publicAccountability", "technologyInnovation", "startDate", "endDate", "leadInstitutionId",
+            "otherSupporters", "contactName", "contactTitle", "contactDepartment", "contactEmail", "contactPhone"
+        ]) {
+            expect(await page.locator(`#commitment-${field}`).count(), field).toBe(1);
+        }
+        for (const label of ["Accès à l'information", "Participation civique", "Redevabilité publique", "Technologie et innovation"]) {
+            await page.getByLabel(label).waitFor({ state: "attached" });
+        }
+        await page.locator("nav.fr-breadcrumb").getByText("France — Plan d'action national 2021-2023").waitFor();
+
+        await page.locator("#commitment-problem").fill("Les données de la rénovation sont dispersées.");
+        await expect.poll(() => page.getByTestId("save-status").textContent()).toContain("Enregistrement…");
+        await expectSaveStatus(page, SAVED);
+
+        // Choices save at once.
+        await page.locator("label[for=commitment-accessToInformation]").click();
+        await page.locator("#commitment-leadInstitutionId").selectOption({ label: "Ministère de la Transition écologique (MTE)" });
+        await page.locator("label[for^=commitment-supportingInstitutionIds-]", { hasText: "DITP" }).click();
+        await page.locator("#commitment-startDate").fill("2022-01-01");
+        await page.locator("#commitment-startDate").blur();
+        await expectSaveStatus(page, SAVED);
+
+        expect(await page.locator("#commitment-accessToInformation").isChecked()).toBe(true);
+        expect(await page.locator("#commitment-problem").inputValue()).toBe("Les données de la rénovation sont dispersées.");
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("the values typed are those the overview counts, after the save", async () => {
+        const session = await newCommitment("Mesurer la qualité de l'eau");
+        const { page } = session;
+        await page.locator("#commitment-problem").fill("Un problème");
+        await page.locator("#commitment-causes").fill("Des causes");
+        await page.locator("#commitment-causes").blur();
+        await expectSaveStatus(page, SAVED);
+        await page.locator("nav.fr-breadcrumb a", { hasText: "France — Plan d'action national 2021-2023" }).click();
+        const row = page.locator("li.po-commitment", { hasText: "Mesurer la qualité de l'eau" });
+        await row.getByText("2/15 champs remplis").waitFor();
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("a bad e-mail shows the backend's French message next to the field, and “Non enregistré” until fixed", async () => {
+        const session = await newCommitment("Associer les usagers");
+        const { page } = session;
+        await page.locator("#commitment-contactEmail").fill("marie.curie");
+        await page.locator("#commitment-contactEmail").blur();
+        const group = fieldGroup(page, "commitment-contactEmail");
+        await group
+            .getByText("Adresse électronique invalide : elle doit être de la forme prenom.nom@exemple.gouv.fr.")
+            .waitFor();
+        await group.getByText("Non enregistré.").waitFor();
+        await expect.poll(() => page.getByTestId("save-status").textContent()).toContain("Non enregistré : 1 champ à corriger");
+        expect(await page.locator("#commitment-contactEmail").inputValue()).toBe("marie.curie");
+        expect(await page.locator("#commitment-contactEmail").getAttribute("aria-describedby")).toBeTruthy();
+        await expectAccessible(page, "commitment with an error");
+        await group.evaluate(element => element.scrollIntoView({ block: "center" }));
+        await screenshots(page, "21-commitment-error");
+
+        // Another field saved meanwhile does not hide the one to correct.
+        await page.locator("#commitment-causes").fill("Des causes");
+        await page.locator("#commitment-causes").blur();
+        await expect.poll(() => page.getByTestId("save-status").textContent()).toContain("Non enregistré : 1 champ à corriger");
+
+        await page.locator("#commitment-contactEmail").fill("marie.curie@exemple.gouv.fr");
+        await page.locator("#commitment-contactEmail").blur();
+        await expectSaveStatus(page, SAVED);
+        expect(await group.getByText("Non enregistré.").count()).toBe(0);
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("a title made of HTML is shown as text, and nothing runs", async () => {
+        const xss = "<img src=x onerror=alert(1)>";
+        const session = await newCommitment(xss);
+        const { page } = session;
+        await expect.poll(() => page.locator("main h1").textContent()).toBe(xss);
+        expect(await page.locator("main img").count()).toBe(0);
+        await page.locator("nav.fr-breadcrumb a", { hasText: "France — Plan d'action national 2021-2023" }).click();
+        await page.getByRole("link", { name: xss }).waitFor();
+        expect(await page.locator("main img").count()).toBe(0);
+        await page.waitForTimeout(200);
+        expectNoProblems(session); // no dialog fired
+        await session.close();
+    });
+
+    test("milestones are added, refused outside the plan's period, reordered and deleted after confirmation", async () => {
+        const session = await newCommitment("Publier les données de la qualité de l'air");
+        const { page } = session;
+
+        // The backend refuses a due date outside the plan's period, under "Date d'échéance".
+        await addMilestone(page, "Publier le jeu de données", "2024-03-01", { expectAdded: false });
+        await fieldGroup(page, "milestone-new-dueDate")
+            .getByText("La date doit être comprise dans la période du plan d'action, du 17/12/2021 au 31/12/2023.")
+            .waitFor();
+        expect(await page.locator("#milestone-new-title").inputValue()).toBe("Publier le jeu de données");
+        await expectAccessible(page, "milestone form with an error");
+        await fieldGroup(page, "milestone-new-dueDate").evaluate(element => element.scrollIntoView({ block: "center" }));
+        await screenshots(page, "22-commitment-milestone-error");
+
+        await page.locator("#milestone-new-dueDate").fill("2022-06-30");
+        await page.locator("#milestone-new-submit").click();
+        await page.getByTestId("milestone-0").waitFor();
+        await addMilestone(page, "Documenter les indicateurs", "2022-09-30");
+        await addMilestone(page, "Évaluer les réutilisations", "");
+        await expect.poll(() => milestoneTitles(page)).toEqual([
+            "Publier le jeu de données",
+            "Documenter les indicateurs",
+            "Évaluer les réutilisations"
+        ]);
+
+        // Reorder with the keyboard: the focus follows the moved milestone.
+        const down = page.getByRole("button", { name: "Descendre le jalon « Publier le jeu de données »" });
+        await down.focus();
+        await page.keyboard.press("Enter");
+        await expect.poll(() => milestoneTitles(page)).toEqual([
+            "Documenter les indicateurs",
+            "Publier le jeu de données",
+            "Évaluer les réutilisations"
+        ]);
+        await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+            "Descendre le jalon « Publier le jeu de données »"
+        );
+        await page.getByRole("button", { name: "Monter le jalon « Évaluer les réutilisations »" }).click();
+        await expect.poll(() => milestoneTitles(page)).toEqual([
+            "Documenter les indicateurs",
+            "Évaluer les réutilisations",
+            "Publier le jeu de données"
+        ]);
+        expect(await page.getByRole("button", { name: "Monter le jalon « Documenter les indicateurs »" }).isDisabled()).toBe(true);
+
+        // A milestone field saves itself, and refuses what the backend refuses.
+        const first = await page.getByTestId("milestone-0").locator("textarea[id$=-title]").getAttribute("id");
+        const id = first!.replace(/^milestone-/, "").replace(/-title$/, "");
+        await page.locator(`#milestone-${id}-dueDate`).fill("2025-01-01");
+        await page.locator(`#milestone-${id}-dueDate`).blur();
+        await fieldGroup(page, `milestone-${id}-dueDate`).getByText(/La date doit être comprise dans la période/).waitFor();
+        await expect.poll(() => page.getByTestId("save-status").textContent()).toContain("Non enregistré : 1 champ à corriger");
+        await page.locator(`#milestone-${id}-dueDate`).fill("2023-01-31");
+        await page.locator(`#milestone-${id}-dueDate`).blur();
+        await expectSaveStatus(page, SAVED);
+        await page.locator(`#milestone-${id}-title`).fill("Documenter tous les indicateurs");
+        await page.locator(`#milestone-${id}-title`).blur();
+        await expectSaveStatus(page, SAVED);
+        await page.getByRole("button", { name: "Supprimer le jalon « Documenter tous les indicateurs »" }).waitFor();
+
+        await expectAccessible(page, "commitment with milestones");
+        await screenshots(page, "23-commitment-milestones");
+
+        // Delete: a confirmation first; cancelling keeps it.
+        await page.getByRole("button", { name: "Supprimer le jalon « Évaluer les réutilisations »" }).click();
+        const confirm = page.locator("#milestone-delete-modal");
+        await confirm.getByText("Supprimer le jalon « Évaluer les réutilisations » ? Cette action est définitive.").waitFor();
+        await expectAccessible(page, "milestone delete confirmation");
+        await screenshots(page, "24-commitment-milestone-confirm");
+        await confirm.getByRole("button", { name: "Annuler" }).click();
+        await confirm.waitFor({ state: "hidden" });
+        expect(await milestoneTitles(page)).toHaveLength(3);
+        await page.getByRole("button", { name: "Supprimer le jalon « Évaluer les réutilisations »" }).click();
+        await confirm.getByTestId("confirm").click();
+        await expect.poll(() => milestoneTitles(page)).toEqual(["Documenter tous les indicateurs", "Publier le jeu de données"]);
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("the commitment moves to another area, and is deleted after confirmation", async () => {
+        const session = await newCommitment("Un engagement à déplacer");
+        const { page } = session;
+        await page.locator("#commitment-areaId").selectOption({ label: "Répondre à la crise sanitaire" });
+        await page.locator("nav.fr-breadcrumb").getByText("Axe : Répondre à la crise sanitaire").waitFor();
+        await expectSaveStatus(page, SAVED);
+        await page.locator("#commitment-delete").click();
+        const confirm = page.locator("#commitment-delete-modal");
+        await confirm.getByText("Supprimer l'engagement « Un engagement à déplacer » et tous ses jalons ? Cette action est définitive.").waitFor();
+        await confirm.getByTestId("confirm").click();
+        await page.locator("main h1", { hasText: "France — Plan d'action national 2021-2023" }).waitFor();
+        expect(await page.getByText("Un engagement à déplacer").count()).toBe(0);
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("the editor has no accessibility violation, in light and dark themes", async () => {
+        for (const colorScheme of ["light", "dark"] as const) {
+            const session = await newCommitment("Ouvrir les données de l'énergie", { colorScheme });
+            const { page } = session;
+            await addMilestone(page, "Publier un premier jeu de données", "2022-06-30");
+            await page.getByTestId("milestone-0").waitFor();
+            await expectAccessible(page, `commitment (${colorScheme})`);
+            await page.evaluate(() => window.scrollTo(0, 0));
+            await screenshots(page, `20-commitment-${colorScheme}`);
+            expectNoProblems(session);
+            await session.close();
+        }
+    });
+});

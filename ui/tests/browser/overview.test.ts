@@ -1,0 +1,190 @@
+/** The plan overview: a coordinator reads the demonstration plan, searches and filters it, edits areas. */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { expectAccessible, expectNoProblems, openApp, screenshots, startBrowser, stopBrowser, type Session } from "./harness";
+
+beforeAll(startBrowser);
+afterAll(stopBrowser);
+
+async function openDemo(options: { colorScheme?: "light" | "dark" } = {}): Promise<Session> {
+    const session = await openApp(options);
+    await session.page.locator("#load-demo").click();
+    await session.page.locator("main h1", { hasText: "France — Plan d'action national 2021-2023" }).waitFor();
+    return session;
+}
+
+const areaTitles = (page: Page) => page.locator("main section.po-area .po-area__title h2").allTextContents();
+
+describe("Vue d'ensemble du plan", () => {
+    test("the demonstration plan shows its period, counts, six areas with their kind, and commitment details", async () => {
+        const session = await openDemo();
+        const { page } = session;
+        await page.getByText("France · Période : 17/12/2021 – 31/12/2023").waitFor();
+        expect(await page.getByTestId("overview-counts").textContent()).toMatch(/^6 axes, \d+ engagements, \d+ jalons$/);
+        expect(await areaTitles(page)).toEqual([
+            "Associer les citoyens à l'élaboration des politiques publiques",
+            "Renforcer la transparence de l'action publique",
+            "Construire une société numérique plus inclusive",
+            "Accélérer la transition écologique",
+            "Répondre à la crise sanitaire",
+            "Promouvoir les valeurs d'ouverture en Europe et à l'international"
+        ]);
+        const first = page.locator("section.po-area").first();
+        await first.getByText("Transversal", { exact: true }).waitFor();
+        await page.locator("section.po-area").nth(3).getByText("Thématique", { exact: true }).waitFor();
+        const accelerator = page.locator("li.po-commitment", { hasText: "Créer un accélérateur d'initiatives citoyennes" });
+        await accelerator.getByText("DITP").waitFor();
+        await accelerator.getByText("3 jalons").waitFor();
+        await accelerator.getByText(/^\d+\/15 champs remplis$/).waitFor();
+        await expectAccessible(page, "overview (light)");
+        await screenshots(page, "10-overview");
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("the overview has no accessibility violation in the dark theme either", async () => {
+        const session = await openDemo({ colorScheme: "dark" });
+        const { page } = session;
+        expect(await page.locator("html").getAttribute("data-fr-theme")).toBe("dark");
+        await expectAccessible(page, "overview (dark)");
+        await screenshots(page, "11-overview-dark");
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("searching “ecologique” finds the ecological-transition area and its commitments only", async () => {
+        const session = await openDemo();
+        const { page } = session;
+        await page.locator("#overview-search").fill("ecologique");
+        await expect.poll(() => areaTitles(page)).toEqual(["Accélérer la transition écologique"]);
+        await page.getByText("Ouvrir les données environnementales").waitFor();
+        await page.getByText(/2 engagements correspondent à votre recherche/).first().waitFor();
+        await screenshots(page, "12-overview-search");
+        // Nothing matches: say so, and offer to clear the filters.
+        await page.locator("#overview-search").fill("zzzz introuvable");
+        await page.getByText("Aucun engagement ne correspond à votre recherche.").waitFor();
+        await expectAccessible(page, "overview without match");
+        await screenshots(page, "13-overview-no-match");
+        await page.getByRole("button", { name: "Effacer les filtres" }).click();
+        await expect.poll(() => areaTitles(page)).toHaveLength(6);
+        expect(await page.locator("#overview-search").inputValue()).toBe("");
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("the institution filter keeps the commitments it leads or supports", async () => {
+        const session = await openDemo();
+        const { page } = session;
+        await page.locator("#overview-institution").selectOption({ label: "Haute Autorité pour la transparence de la vie publique (HATVP)" });
+        await expect.poll(() => areaTitles(page)).toEqual(["Renforcer la transparence de l'action publique"]);
+        expect(await page.locator("li.po-commitment").allTextContents()).toEqual([
+            expect.stringContaining("Renforcer la transparence des représentants d'intérêts")
+        ]);
+        await page.locator("#overview-institution").selectOption({ label: "Toutes les institutions" });
+        await expect.poll(() => areaTitles(page)).toHaveLength(6);
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("areas are added, renamed, refused deletion while not empty, and deleted when empty", async () => {
+        const session = await openDemo();
+        const { page } = session;
+        // Add: the title is required by the backend.
+        await page.locator("#area-add").click();
+        const dialog = page.locator("#area-modal");
+        await dialog.locator("#area-title").waitFor({ state: "visible" });
+        await dialog.locator("#area-submit").click();
+        await dialog.getByText("Ce champ est obligatoire.").waitFor();
+        await dialog.locator("#area-title").fill("Ouvrir la justice");
+        await dialog.locator("label", { hasText: "Thématique" }).click();
+        expect(await dialog.getByLabel("Thématique").isChecked()).toBe(true);
+        await dialog.locator("#area-description").fill("Rendre la justice plus lisible.");
+        await expectAccessible(page, "add area dialog");
+        await screenshots(page, "14-overview-area-dialog");
+        await dialog.locator("#area-submit").click();
+        await dialog.waitFor({ state: "hidden" });
+        await expect.poll(() => areaTitles(page)).toHaveLength(7);
+        const added = page.locator("section.po-area").last();
+        await added.getByText("Thématique", { exact: true }).waitFor();
+
+        // Rename.
+        await added.getByRole("button", { name: "Renommer l'axe « Ouvrir la justice »" }).click();
+        await dialog.locator("#area-title").fill("Ouvrir la justice aux citoyens");
+        await dialog.locator("#area-submit").click();
+        await dialog.waitFor({ state: "hidden" });
+        await added.getByRole("heading", { name: "Ouvrir la justice aux citoyens" }).waitFor();
+
+        // A non-empty area: the backend refuses and says why.
+        const first = page.locator("section.po-area").first();
+        await first.getByRole("button", { name: /^Supprimer l'axe/ }).click();
+        const confirm = page.locator("#area-delete-modal");
+        await confirm.getByText("Cette action est définitive.", { exact: false }).waitFor();
+        await confirm.getByTestId("confirm").click();
+        await first.getByRole("alert").getByText(/contient encore 2 engagement/).waitFor();
+        expect(await areaTitles(page)).toHaveLength(7);
+
+        // An empty one goes, after confirmation; Escape cancels first.
+        await added.getByRole("button", { name: /^Supprimer l'axe/ }).click();
+        await confirm.waitFor({ state: "visible" });
+        await page.keyboard.press("Escape");
+        await confirm.waitFor({ state: "hidden" });
+        await added.getByRole("button", { name: /^Supprimer l'axe/ }).click();
+        await confirm.getByTestId("confirm").click();
+        await expect.poll(() => areaTitles(page)).toHaveLength(6);
+        await page.getByText("L'axe « Ouvrir la justice aux citoyens » a été supprimé.").waitFor();
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("dialogs work with the keyboard: focus inside, kept inside, Escape closes, focus comes back", async () => {
+        const session = await openDemo();
+        const { page } = session;
+        const trigger = page.locator("section.po-area").nth(1).getByRole("button", { name: /^Supprimer l'axe/ });
+        await trigger.focus();
+        await page.keyboard.press("Enter");
+        const dialog = page.locator("#area-delete-modal");
+        await dialog.waitFor({ state: "visible" });
+        await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest("#area-delete-modal"))).toBe(true);
+        for (let i = 0; i < 6; i++) {
+            await page.keyboard.press("Tab");
+            expect(await page.evaluate(() => !!document.activeElement?.closest("#area-delete-modal"))).toBe(true);
+        }
+        await page.keyboard.press("Escape");
+        await dialog.waitFor({ state: "hidden" });
+        await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^Supprimer l'axe « Renforcer/);
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("the plan is edited in a dialog, validated by the backend", async () => {
+        const session = await openDemo();
+        const { page } = session;
+        await page.locator("#plan-edit").click();
+        const dialog = page.locator("#plan-edit-modal");
+        await dialog.locator("#plan-edit-title").fill("");
+        await dialog.locator("#plan-edit-submit").click();
+        await dialog.getByText("Ce champ est obligatoire.").waitFor();
+        await dialog.locator("#plan-edit-title").fill("France — Plan d'action national 2021-2023 (révisé)");
+        await dialog.locator("#plan-edit-submit").click();
+        await dialog.waitFor({ state: "hidden" });
+        await page.locator("main h1", { hasText: "(révisé)" }).waitFor();
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("adding a commitment asks for its title and opens it", async () => {
+        const session = await openDemo();
+        const { page } = session;
+        const area = page.locator("section.po-area").nth(3);
+        const testId = await area.locator("[data-testid^=add-commitment-]").getAttribute("data-testid");
+        expect(testId).toMatch(/^add-commitment-[0-9a-f-]{36}$/);
+        await page.getByTestId(testId!).click();
+        const dialog = page.locator("#commitment-new-modal");
+        await dialog.locator("#commitment-new-title").fill("Publier les données de la rénovation énergétique");
+        await dialog.locator("#commitment-new-title").press("Enter");
+        await page.locator("main h1", { hasText: "Publier les données de la rénovation énergétique" }).waitFor();
+        await page.locator("nav.fr-breadcrumb").getByText("Axe : Accélérer la transition écologique").waitFor();
+        expectNoProblems(session);
+        await session.close();
+    });
+});
