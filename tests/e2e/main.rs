@@ -1,0 +1,13 @@
+//! End-to-end journeys on the real desktop app (WebKitGTK), under a display, through
+//! tauri-driver. Ignored by a plain `cargo test` because they need a display and tauri-driver;
+//! `scripts/test.sh` runs them under Xvfb with `-- --ignored`.
+//!
+//! Screenshots of each step land in `target/e2e-screenshots/` for people to look at; the tests
+//! assert on the page's content, never on pixels.
+
+mod desktop;
+
+mod drafting;
+mod smoke;
+mod text_safety;
+mod validation;
