@@ -24,6 +24,33 @@ fn single_line(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A one-line text of at most `max` characters, without control characters; may be empty.
+fn parse_line(raw: &str, max: usize) -> Result<String, Problem> {
+    let text = single_line(raw);
+    check_length(&text, max)?;
+    if has_control_characters(&text, false) {
+        return Err(Problem::ControlCharacters);
+    }
+    Ok(text)
+}
+
+/// The read accessors every text type has.
+macro_rules! text_accessors {
+    ($($name:ident),*) => {$(
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            pub fn into_string(self) -> String {
+                self.0
+            }
+        }
+    )*};
+}
+
+text_accessors!(Title, ShortText, LongText, Email, Phone);
+
 /// A required one-line title: not empty, at most [`Title::MAX`] characters, no control characters.
 /// Line breaks pasted into a title become spaces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,23 +61,10 @@ impl Title {
     pub const MAX: usize = 300;
 
     pub fn parse(raw: &str) -> Result<Self, Problem> {
-        let text = single_line(raw);
-        if text.is_empty() {
+        if raw.trim().is_empty() {
             return Err(Problem::Required);
         }
-        check_length(&text, Self::MAX)?;
-        if has_control_characters(&text, false) {
-            return Err(Problem::ControlCharacters);
-        }
-        Ok(Self(text))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    pub fn into_string(self) -> String {
-        self.0
+        parse_line(raw, Self::MAX).map(Self)
     }
 }
 
@@ -68,12 +82,7 @@ impl ShortText {
     }
 
     pub fn parse_max(raw: &str, max: usize) -> Result<Self, Problem> {
-        let text = single_line(raw);
-        check_length(&text, max)?;
-        if has_control_characters(&text, false) {
-            return Err(Problem::ControlCharacters);
-        }
-        Ok(Self(text))
+        parse_line(raw, max).map(Self)
     }
 
     /// Like [`ShortText::parse`], but empty is refused.
@@ -86,13 +95,6 @@ impl ShortText {
         }
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    pub fn into_string(self) -> String {
-        self.0
-    }
 }
 
 /// A long text kept as typed (paragraphs matter: sync merges them one by one), with Windows line
@@ -112,14 +114,6 @@ impl LongText {
             return Err(Problem::ControlCharacters);
         }
         Ok(Self(text))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    pub fn into_string(self) -> String {
-        self.0
     }
 }
 
@@ -161,13 +155,6 @@ impl Email {
         }
     }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    pub fn into_string(self) -> String {
-        self.0
-    }
 }
 
 /// A phone number as people write it (`+33 1 42 75 80 00`, `01.42.75.80.00`), or nothing.
@@ -195,9 +182,6 @@ impl Phone {
         }
     }
 
-    pub fn into_string(self) -> String {
-        self.0
-    }
 }
 
 #[cfg(test)]

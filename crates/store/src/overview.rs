@@ -26,6 +26,17 @@ pub(crate) fn fts_query(typed: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// Ids of the plan's records of `table` (`commitment` or `area`) whose text matches the FTS
+/// query, through the `<table>_search` index kept in step by triggers.
+fn matching(tx: &rusqlite::Connection, table: &str, query: &str, plan: PlanId) -> Result<Vec<uuid::Uuid>> {
+    let mut stmt = tx.prepare(&format!(
+        "SELECT r.id FROM {table}_search s JOIN {table} r ON r.num = s.rowid
+         WHERE {table}_search MATCH ?1 AND r.plan_id = ?2"
+    ))?;
+    let ids = stmt.query_map(params![query, plan.to_string()], |row| uuid(row, "id"))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
 impl Store {
     /// The plan at a glance, with the given filters applied.
     pub fn plan_overview(&mut self, plan_id: PlanId, filter: &OverviewFilter) -> Result<PlanOverview> {
@@ -49,25 +60,12 @@ impl Store {
         }
 
         let query = fts_query(&filter.query);
-        let (matching_commitments, matching_areas) = match &query {
+        let (matching_commitments, matching_areas): (Option<HashSet<CommitmentId>>, HashSet<AreaId>) = match &query {
             None => (None, HashSet::new()),
-            Some(q) => {
-                let mut stmt = tx.prepare(
-                    "SELECT c.id FROM commitment_search s JOIN commitment c ON c.num = s.rowid
-                     WHERE commitment_search MATCH ?1 AND c.plan_id = ?2",
-                )?;
-                let commitments: HashSet<CommitmentId> = stmt
-                    .query_map(params![q, plan_id.to_string()], |row| uuid(row, "id").map(CommitmentId))?
-                    .collect::<rusqlite::Result<_>>()?;
-                let mut stmt = tx.prepare(
-                    "SELECT a.id FROM area_search s JOIN area a ON a.num = s.rowid
-                     WHERE area_search MATCH ?1 AND a.plan_id = ?2",
-                )?;
-                let areas: HashSet<AreaId> = stmt
-                    .query_map(params![q, plan_id.to_string()], |row| uuid(row, "id").map(AreaId))?
-                    .collect::<rusqlite::Result<_>>()?;
-                (Some(commitments), areas)
-            }
+            Some(q) => (
+                Some(matching(&tx, "commitment", q, plan_id)?.into_iter().map(CommitmentId).collect()),
+                matching(&tx, "area", q, plan_id)?.into_iter().map(AreaId).collect(),
+            ),
         };
         tx.commit()?;
 
