@@ -122,6 +122,18 @@ impl Desktop {
         desktop
     }
 
+    /// Kills the app process with SIGKILL, as a crash or a pulled plug would: no chance to save
+    /// or flush anything. The WebDriver session dies with it; launch the app again after.
+    pub fn kill_app(&self) {
+        let pid = self.driver.id().expect("tauri-driver is running");
+        let app = descendants(pid)
+            .into_iter()
+            .find(|p| std::fs::read_to_string(format!("/proc/{p}/comm")).is_ok_and(|c| c.trim() == "plan-ouvert"))
+            .expect("the app process");
+        let killed = std::process::Command::new("kill").args(["-KILL", &app.to_string()]).status();
+        assert!(killed.is_ok_and(|s| s.success()), "the app was killed");
+    }
+
     /// Closes the app as a person would (the window closes, the process ends); the drivers are
     /// stopped when `self` is dropped.
     pub async fn quit(self) {

@@ -7,6 +7,7 @@
 
 mod desktop;
 
+mod crash;
 mod drafting;
 mod smoke;
 mod text_safety;
