@@ -1,0 +1,195 @@
+//! What client and server say to each other. Shared by both sides so they cannot drift apart.
+//!
+//! A laptop pushes its mutations in order and pulls what changed since its cursor. Every
+//! mutation has an id unique per laptop (client id + sequence number) so that a request replayed
+//! after a lost answer changes nothing. Only the server assigns versions: laptop clocks are never
+//! used to decide what is newer.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Version of this protocol. A request with another version is refused with
+/// [`ProtocolError::UnsupportedVersion`], telling an older app to update rather than risk data.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// One installation of the app (a laptop), chosen by it at first start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ClientId(pub Uuid);
+
+/// A mutation's identity: its laptop and its rank among that laptop's mutations (from 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct MutationId {
+    pub client: ClientId,
+    pub seq: u64,
+}
+
+/// The kinds of records that sync.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RecordKind {
+    Plan,
+    Area,
+    Commitment,
+    Milestone,
+    Institution,
+}
+
+/// Which record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct RecordKey {
+    pub kind: RecordKind,
+    pub id: Uuid,
+}
+
+/// A field's value, as JSON (text, boolean, date as text, ids…).
+pub type Value = serde_json::Value;
+
+/// How concurrent changes of a field are reconciled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Two different changes are a conflict for a person to resolve.
+    Short,
+    /// Merged paragraph by paragraph; a conflict only when the same paragraph changed.
+    Long,
+}
+
+/// The long-text fields (merged by paragraph); every other field is short.
+pub fn field_kind(kind: RecordKind, field: &str) -> FieldKind {
+    let long = match kind {
+        RecordKind::Commitment => matches!(
+            field,
+            "briefDescription"
+                | "problem"
+                | "causes"
+                | "doneSoFar"
+                | "solution"
+                | "expectedResults"
+                | "transparency"
+                | "accountability"
+                | "participation"
+                | "otherSupporters"
+        ),
+        RecordKind::Milestone => field == "expectedOutputs",
+        RecordKind::Area | RecordKind::Plan => field == "description",
+        RecordKind::Institution => false,
+    };
+    if long {
+        FieldKind::Long
+    } else {
+        FieldKind::Short
+    }
+}
+
+/// A change made on a laptop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mutation {
+    pub id: MutationId,
+    pub record: RecordKey,
+    pub change: Change,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "camelCase")]
+pub enum Change {
+    /// A new record, owned by an institution (whose drafters may then edit it).
+    Create { owner: Uuid, fields: BTreeMap<String, Value> },
+    /// One field set to `value` by a person who saw `base` in it: the base of the three-way
+    /// merge when someone else changed the field meanwhile.
+    Set { field: String, value: Value, base: Value },
+    /// The record deleted.
+    Delete,
+}
+
+/// What became of one mutation. Every mutation gets exactly one, kept by the server so that a
+/// replay gets the same answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum Outcome {
+    /// Stored as sent, at this version.
+    Applied { version: u64 },
+    /// Someone else changed other paragraphs meanwhile: both kept, `value` stored at `version`.
+    Merged { version: u64, value: Value },
+    /// Someone else changed the same thing meanwhile: their value stays until a person
+    /// resolves; `proposed` is a merge keeping both versions of each conflicting paragraph.
+    Conflict { theirs: Value, theirs_version: u64, proposed: Option<Value> },
+    /// Refused, with the reason; nothing was written.
+    Rejected { refusal: Refusal },
+}
+
+/// Why a mutation was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Refusal {
+    /// The person's role or institution does not allow this change.
+    Forbidden,
+    /// No such record on the server.
+    UnknownRecord,
+    /// Someone deleted the record.
+    RecordDeleted,
+    /// A record with this id already exists.
+    AlreadyExists,
+}
+
+impl Refusal {
+    /// The reason in French, for the person whose change was refused.
+    pub fn message_fr(self) -> &'static str {
+        match self {
+            Refusal::Forbidden => "Votre institution ou votre rôle ne vous permet pas de modifier cet élément.",
+            Refusal::UnknownRecord => "Cet élément n'existe pas sur le serveur.",
+            Refusal::RecordDeleted => "Cet élément a été supprimé par quelqu'un d'autre entre-temps.",
+            Refusal::AlreadyExists => "Un élément avec le même identifiant existe déjà.",
+        }
+    }
+}
+
+/// A laptop's mutations, oldest first, starting anywhere after those already acknowledged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PushRequest {
+    pub protocol: u32,
+    pub client: ClientId,
+    pub mutations: Vec<Mutation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PushResponse {
+    /// `(seq, outcome)` for each mutation processed, in order (replays included).
+    pub results: Vec<(u64, Outcome)>,
+    /// The next sequence number the server expects from this laptop. Mutations after a gap
+    /// (an earlier one lost on the way) are not processed: the laptop sends them again.
+    pub next_expected: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PullRequest {
+    pub protocol: u32,
+    /// The server version up to which the laptop is up to date.
+    pub since: u64,
+}
+
+/// A field's value at a server version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub record: RecordKey,
+    pub field: String,
+    pub value: Value,
+    pub version: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PullResponse {
+    /// Latest value of each field changed after `since`, among records the person may see.
+    pub changes: Vec<FieldChange>,
+    /// Records deleted after `since`, with the version of the deletion.
+    pub deleted: Vec<(RecordKey, u64)>,
+    /// The server's current version: the laptop's next `since`.
+    pub head: u64,
+}
+
+/// A request that cannot be processed at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProtocolError {
+    /// The app speaks another protocol version: it must be updated.
+    UnsupportedVersion { supported: u32 },
+}
