@@ -15,7 +15,8 @@
 use std::collections::BTreeMap;
 
 use plan_ouvert_sync::access::{Actor, Role};
-use plan_ouvert_sync::hub::Hub;
+use plan_ouvert_sync::hub;
+use plan_ouvert_sync::ledger::MemoryLedger;
 use plan_ouvert_sync::protocol::*;
 use plan_ouvert_sync::replica::Replica;
 use serde_json::json;
@@ -75,7 +76,7 @@ struct World {
     sent: BTreeMap<MutationId, Value>,
     /// Conflicts each laptop resolved.
     resolved: BTreeMap<usize, usize>,
-    hub: Hub,
+    hub: MemoryLedger,
     laptops: Vec<Laptop>,
     network: Vec<Message>,
     records: Vec<(RecordKey, Uuid)>,
@@ -109,7 +110,7 @@ impl World {
             tally: Tally::default(),
             sent: BTreeMap::new(),
             resolved: BTreeMap::new(),
-            hub: Hub::new(),
+            hub: MemoryLedger::new(),
             laptops,
             network: Vec::new(),
             records: Vec::new(),
@@ -144,12 +145,12 @@ impl World {
         match message {
             Message::PushRequest(laptop, run, request) => {
                 let actor = self.laptops[laptop].actor;
-                let response = self.hub.push(&actor, &request).expect("same protocol");
+                let response = hub::push(&mut self.hub, &actor, &request).expect("same protocol");
                 self.network.push(Message::PushResponse(laptop, run, response));
             }
             Message::PullRequest(laptop, run, request) => {
                 let actor = self.laptops[laptop].actor;
-                let response = self.hub.pull(&actor, &request).expect("same protocol");
+                let response = hub::pull(&mut self.hub, &actor, &request).expect("same protocol");
                 self.network.push(Message::PullResponse(laptop, run, response));
             }
             Message::PushResponse(laptop, run, response) => {
@@ -284,7 +285,7 @@ impl World {
                     self.deliver(message);
                 }
             }
-            if self.laptops.iter().all(|l| l.replica.pending_count() == 0 && l.replica.cursor() == self.hub.head()) {
+            if self.laptops.iter().all(|l| l.replica.pending_count() == 0 && l.replica.cursor() == self.hub.current_head()) {
                 return;
             }
         }
@@ -402,10 +403,13 @@ fn laptops_and_server_converge_and_every_edit_is_accounted_for() {
 
 #[test]
 fn a_stale_protocol_version_is_refused_with_the_supported_one() {
-    let mut hub = Hub::new();
+    let mut ledger = MemoryLedger::new();
     let actor = Actor { institution: Uuid::nil(), role: Role::Coordinator };
     let request = PullRequest { protocol: PROTOCOL_VERSION + 1, since: 0 };
-    assert_eq!(hub.pull(&actor, &request), Err(ProtocolError::UnsupportedVersion { supported: PROTOCOL_VERSION }));
+    assert!(matches!(
+        hub::pull(&mut ledger, &actor, &request),
+        Err(hub::HubError::Protocol(ProtocolError::UnsupportedVersion { supported: PROTOCOL_VERSION }))
+    ));
     let push = PushRequest { protocol: 0, client: ClientId(Uuid::nil()), mutations: vec![] };
-    assert!(hub.push(&actor, &push).is_err());
+    assert!(hub::push(&mut ledger, &actor, &push).is_err());
 }
