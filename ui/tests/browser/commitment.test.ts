@@ -1,5 +1,5 @@
 /** The commitment editor: a drafter fills in the OGP template, field by field, and its milestones. */
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
     expectAccessible,
@@ -8,6 +8,7 @@ import {
     screenshots,
     expectSaveStatus,
     SAVED,
+    SCREENSHOTS,
     startBrowser,
     stopBrowser,
     type Session
@@ -17,7 +18,10 @@ beforeAll(startBrowser);
 afterAll(stopBrowser);
 
 /** Loads the demo and creates a commitment in its fourth area (ecological transition). */
-async function newCommitment(title: string, options: { colorScheme?: "light" | "dark" } = {}): Promise<Session> {
+async function newCommitment(
+    title: string,
+    options: { colorScheme?: "light" | "dark"; viewport?: { width: number; height: number } } = {}
+): Promise<Session> {
     const session = await openApp(options);
     const { page } = session;
     await page.locator("#load-demo").click();
@@ -36,6 +40,34 @@ async function addMilestone(page: Page, title: string, dueDate = "", options: { 
     await page.locator("#milestone-new-dueDate").fill(dueDate);
     await page.locator("#milestone-new-submit").click();
     if (options.expectAdded ?? true) await expect.poll(() => milestoneTitles(page)).toContain(title);
+}
+
+/**
+ * The save status is inside the window, drawn on top (nothing covers it), the page scrolled past
+ * the title, and it does not overlap the field being edited.
+ */
+async function expectStatusInSight(page: Page, viewport: { width: number; height: number }, options: { focused: Locator }) {
+    const status = page.getByTestId("save-status");
+    expect(await status.count()).toBe(1);
+    expect(await status.getAttribute("role")).toBe("status");
+    expect(await status.getAttribute("aria-live")).toBe("polite");
+    const title = await page.locator("main h1").boundingBox();
+    expect(title!.y + title!.height, "the page is scrolled past the title").toBeLessThan(0);
+    const box = (await status.boundingBox())!;
+    expect(box.height).toBeGreaterThan(0);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    const onTop = await status.evaluate(element => {
+        const r = element.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + r.height / 2);
+        return hit !== null && element.contains(hit);
+    });
+    expect(onTop, "nothing covers the save status").toBe(true);
+    const field = (await options.focused.boundingBox())!;
+    const overlaps = box.x < field.x + field.width && field.x < box.x + box.width && box.y < field.y + field.height && field.y < box.y + box.height;
+    expect(overlaps, "the save status does not cover the field").toBe(false);
 }
 
 const milestoneTitles = (page: Page) =>
@@ -228,6 +260,81 @@ describe("Engagement", () => {
         await confirm.getByTestId("confirm").click();
         await page.locator("main h1", { hasText: "France — Plan d'action national 2021-2023" }).waitFor();
         expect(await page.getByText("Un engagement à déplacer").count()).toBe(0);
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    for (const viewport of [
+        { width: 1280, height: 800 },
+        { width: 1024, height: 768 }
+    ]) {
+        test(`the save status stays in sight while a milestone far down is edited (${viewport.width}×${viewport.height})`, async () => {
+            const session = await newCommitment("Suivre la qualité de l'air en continu", { viewport });
+            const { page } = session;
+            await addMilestone(page, "Publier le jeu de données", "2022-06-30");
+            const milestone = page.getByTestId("milestone-0");
+            const titleId = await milestone.locator("textarea[id$=-title]").getAttribute("id");
+            const field = page.locator(`#${titleId!.replace(/-title$/, "-expectedOutputs")}`);
+            await field.scrollIntoViewIfNeeded();
+            await field.click();
+            await field.fill("Un jeu de données ouvert, mis à jour chaque jour.");
+            await expectSaveStatus(page, SAVED); // saved as the officer types, the field still focused
+            await expectStatusInSight(page, viewport, { focused: field });
+            await field.blur();
+
+            // Down at the contacts too, and in the refused state.
+            const email = page.locator("#commitment-contactEmail");
+            await email.scrollIntoViewIfNeeded();
+            await email.fill("pas-une-adresse");
+            await email.blur();
+            await expectSaveStatus(page, /^Non enregistré : 1 champ à corriger$/);
+            await expectStatusInSight(page, viewport, { focused: email });
+            await expectAccessible(page, `commitment scrolled to the contacts (${viewport.width}×${viewport.height})`);
+            await screenshots(page, "25-commitment-status-in-sight");
+            expectNoProblems(session);
+            await session.close();
+        });
+    }
+
+    test("on a narrow window the save status is a bar at the top, and the focus never lands under it", async () => {
+        const viewport = { width: 600, height: 800 };
+        const session = await newCommitment("Associer les riverains", { viewport });
+        const { page } = session;
+        await addMilestone(page, "Réunir un premier comité", "2022-06-30");
+        const field = page.getByTestId("milestone-0").locator("textarea[id$=-title]");
+        await field.scrollIntoViewIfNeeded();
+        await field.fill("Réunir le premier comité de suivi");
+        await expectSaveStatus(page, SAVED);
+        await expectStatusInSight(page, viewport, { focused: field });
+
+        // Going back up with the keyboard: the field reached is scrolled out from under the bar.
+        const bar = await page.locator(".po-editor__side").boundingBox();
+        const previous = page.locator("#commitment-causes");
+        const target = page.locator("#commitment-briefDescription");
+        await target.evaluate(element => {
+            const top = element.getBoundingClientRect().top;
+            window.scrollBy(0, top - 10); // the field now sits under the bar
+        });
+        await previous.evaluate(element => (element as HTMLElement).focus({ preventScroll: true }));
+        await page.keyboard.press("Tab");
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("commitment-briefDescription");
+        const stuck = await page.locator(".po-editor__side").boundingBox();
+        const box = await target.boundingBox();
+        expect(stuck!.y, "the bar is stuck at the top").toBe(0);
+        expect(box!.y, "the focused field is below the bar").toBeGreaterThanOrEqual(stuck!.y + stuck!.height);
+        expect(bar!.height).toBe(stuck!.height);
+
+        // The side menu, folded in the bar, leads to a section and folds again.
+        await page.getByRole("button", { name: "Sections de l'engagement" }).click();
+        await page.locator(".fr-sidemenu__link", { hasText: "Contacts" }).click();
+        await expect.poll(() => page.getByRole("button", { name: "Sections de l'engagement" }).getAttribute("aria-expanded")).toBe("false");
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("section-contacts");
+        await page.waitForFunction(() => document.getAnimations().every(a => a.playState !== "running"));
+        const heading = await page.locator("#section-contacts").boundingBox();
+        const barAfter = await page.locator(".po-editor__side").boundingBox();
+        expect(heading!.y).toBeGreaterThanOrEqual(barAfter!.y + barAfter!.height);
+        await expectAccessible(page, "commitment on a narrow window");
+        await page.screenshot({ path: `${SCREENSHOTS}/26-commitment-narrow-600x800.png` });
         expectNoProblems(session);
         await session.close();
     });

@@ -119,7 +119,7 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-/** Waits until the save status next to the title reads `expected`, and returns it. */
+/** Waits until the save status (`data-testid="save-status"`) reads `expected`, and returns it. */
 export async function expectSaveStatus(page: Page, expected: RegExp): Promise<string> {
     const status = page.getByTestId("save-status");
     await expect.poll(async () => ((await status.textContent()) ?? "").trim(), { timeout: 5_000 }).toMatch(expected);

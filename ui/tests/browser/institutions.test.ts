@@ -7,6 +7,26 @@ beforeAll(startBrowser);
 afterAll(stopBrowser);
 
 const rows = (page: Page) => page.locator("main table tbody tr");
+/** The rows fill the table's frame (DSFR's `fr-table__wrapper`) at both window sizes. */
+async function expectRowsSpanTheTable(page: Page) {
+    for (const [width, height] of [
+        [1280, 800],
+        [1024, 768]
+    ] as const) {
+        await page.setViewportSize({ width, height });
+        const frame = await page.locator("main .fr-table__wrapper").boundingBox();
+        const main = await page.locator("main h1").boundingBox();
+        expect(frame!.x, `table frame at ${width}×${height}`).toBeCloseTo(main!.x, 0);
+        for (const box of await rows(page).evaluateAll(trs => trs.map(tr => tr.getBoundingClientRect().toJSON() as DOMRect))) {
+            expect(box.x, `row at ${width}×${height}`).toBeCloseTo(frame!.x, 0);
+            expect(box.width, `row at ${width}×${height}`).toBeCloseTo(frame!.width, 0);
+        }
+        const scrolls = await page.locator("main .fr-table__container").evaluate(c => c.scrollWidth > c.clientWidth);
+        expect(scrolls, `no horizontal scroll at ${width}×${height}`).toBe(false);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 const row = (page: Page, name: string) => page.locator("main table tbody tr", { has: page.locator("td", { hasText: new RegExp(`^${name}$`) }) });
 
 describe("Institutions", () => {
@@ -41,6 +61,7 @@ describe("Institutions", () => {
         await row(page, "Assemblée nationale").getByText("Parlement").waitFor();
         await row(page, "Cour de cassation").getByText("Juridiction").waitFor();
         await row(page, "Ministère de la Transition écologique").getByText("Ministère", { exact: true }).waitFor();
+        await expectRowsSpanTheTable(page);
         await expectAccessible(page, "institutions (light)");
         await screenshots(page, "30-institutions");
         expectNoProblems(session);
@@ -99,7 +120,9 @@ describe("Institutions", () => {
         await dialog.locator("#institution-edit-submit").click();
         await dialog.waitFor({ state: "hidden" });
         await row(page, "Cour de cassation").getByText("CCASS").waitFor();
+        await expectRowsSpanTheTable(page);
         await expectAccessible(page, "institutions (dark)");
+        await screenshots(page, "33-institutions-dark");
         expectNoProblems(session);
         await session.close();
     });

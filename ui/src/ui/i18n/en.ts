@@ -162,7 +162,7 @@ export const en: Messages = {
         chooseInstitution: "Choose an institution",
         saving: "Saving…",
         savedAt: (time: string) => `Saved at ${time}`,
-        allSaved: "Every change is saved automatically.",
+        allSaved: "Saved automatically",
         unsaved: (n: number) => `Not saved: ${n} ${plural(n, "field", "fields")} to correct`,
         saveFailedTitle: "A change could not be saved",
         deleteCommitment: "Delete the commitment",

@@ -167,7 +167,7 @@ export const fr = {
         chooseInstitution: "Choisir une institution",
         saving: "Enregistrement…",
         savedAt: (time: string) => `Enregistré à ${time}`,
-        allSaved: "Toutes les modifications sont enregistrées automatiquement.",
+        allSaved: "Enregistrement automatique",
         unsaved: (n: number) => `Non enregistré : ${n} ${plural(n, "champ", "champs")} à corriger`,
         saveFailedTitle: "Une modification n'a pas pu être enregistrée",
         deleteCommitment: "Supprimer l'engagement",

@@ -1,4 +1,7 @@
-/** The screen's saving state, next to the title: saving, saved (with the time), or not saved. */
+/**
+ * The screen's saving state: saving, saved (with the time), or not saved. The commitment editor
+ * shows it in its sticky side column, so that it stays in sight while scrolling.
+ */
 import type { Autosave } from "../../core/autosave";
 import { formatTime } from "../i18n/format";
 import { useLocale, useT } from "../i18n";

@@ -136,8 +136,7 @@ function CommitmentEditor(props: {
             />
             <div className="po-page-head">
                 <div className="po-page-head__main">
-                    <h1 className="fr-h2 fr-mb-1w">{commitment.title}</h1>
-                    <SaveStatus autosave={autosave} />
+                    <h1 className="fr-h2 fr-mb-0">{commitment.title}</h1>
                 </div>
                 <div className="po-page-head__actions">
                     <Button
@@ -154,8 +153,13 @@ function CommitmentEditor(props: {
             <FailureAlert failure={summary.failure} title={t.commitment.saveFailedTitle} onClose={() => autosave.dismissFailure()} />
             <FailureAlert failure={deleteFailure} onClose={() => setDeleteFailure(null)} />
 
-            <div className="fr-grid-row fr-grid-row--gutters po-fields">
-                <div className="fr-col-12 fr-col-md-3">
+            <div className="fr-grid-row fr-grid-row--gutters po-fields po-editor">
+                {/* Sticky: the save status stays in sight however far down the officer types
+                    (beside the fields from md up, a bar at the top of the window below). */}
+                <div className="fr-col-12 fr-col-md-3 po-editor__side">
+                    <div className="po-editor__status">
+                        <SaveStatus autosave={autosave} />
+                    </div>
                     <SectionsMenu t={t} />
                 </div>
                 <div className="fr-col-12 fr-col-md-9">
@@ -291,7 +295,6 @@ function SectionsMenu(props: { t: Messages }) {
     return (
         <SideMenu
             className="po-sidemenu"
-            sticky
             align="left"
             title={t.commitment.menuTitle}
             burgerMenuButtonText={t.commitment.menuButton}
@@ -301,6 +304,7 @@ function SectionsMenu(props: { t: Messages }) {
                     href: `#section-${section}`,
                     onClick: e => {
                         e.preventDefault();
+                        foldNarrowMenu(e.currentTarget);
                         const heading = document.getElementById(`section-${section}`);
                         heading?.scrollIntoView({ block: "start" });
                         heading?.focus({ preventScroll: true });
@@ -309,4 +313,16 @@ function SectionsMenu(props: { t: Messages }) {
             }))}
         />
     );
+}
+
+/**
+ * On a narrow window the menu is a disclosure dropping down from the sticky bar: fold it so that it
+ * does not cover the section it leads to. Through DSFR's API, which (unlike a click on its
+ * button) leaves the focus alone.
+ */
+function foldNarrowMenu(link: HTMLElement) {
+    const collapse = link.closest(".fr-sidemenu__inner > .fr-collapse");
+    if (!collapse?.classList.contains("fr-collapse--expanded")) return;
+    const dsfr = (window as { dsfr?: (element: Element) => { collapse?: { conceal: () => void } } }).dsfr;
+    dsfr?.(collapse).collapse?.conceal();
 }

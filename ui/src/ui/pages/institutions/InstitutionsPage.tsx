@@ -1,13 +1,13 @@
 /** The institutions that lead or support commitments: list, add, edit, delete. */
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
-import { Table } from "@codegouvfr/react-dsfr/Table";
 import { useState, type FormEvent } from "react";
 import type { Failure, Institution, InstitutionInput } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
 import { useT } from "../../i18n";
 import { ConfirmModal } from "../../shared/ConfirmModal";
+import { DataTable } from "../../shared/DataTable";
 import { FailureAlert, SuccessNotice } from "../../shared/FailureAlert";
 import { fieldErrors } from "../../shared/fieldErrors";
 import { Loading } from "../../shared/Loading";
@@ -93,46 +93,50 @@ export function InstitutionsPage() {
                     <p className="fr-callout__text">{t.institutions.empty}</p>
                 </div>
             ) : (
-                <Table
+                <DataTable
+                    id="institutions-table"
                     className="po-table"
                     caption={t.institutions.caption}
                     headers={[t.institutions.name, t.institutions.acronym, t.institutions.kind, t.institutions.actions]}
-                    data={institutions.map(i => [
-                        i.name,
-                        i.acronym,
-                        t.institutions.kinds[i.kind],
-                        <ul key="actions" className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left po-nowrap">
-                            <li>
-                                <Button
-                                    priority="tertiary"
-                                    size="small"
-                                    iconId="fr-icon-edit-line"
-                                    nativeButtonProps={{ "aria-label": t.institutions.editOf(i.name), "data-testid": `institution-edit-${i.id}` }}
-                                    onClick={() => {
-                                        setEditing({ institution: i, input: { name: i.name, acronym: i.acronym, kind: i.kind } });
-                                        setEditFailure(null);
-                                        openModal(editModal);
-                                    }}
-                                >
-                                    {t.app.edit}
-                                </Button>
-                            </li>
-                            <li>
-                                <Button
-                                    priority="tertiary"
-                                    size="small"
-                                    iconId="fr-icon-delete-line"
-                                    nativeButtonProps={{ "aria-label": t.institutions.deleteOf(i.name), "data-testid": `institution-delete-${i.id}` }}
-                                    onClick={() => {
-                                        setToDelete(i);
-                                        openModal(deleteModal);
-                                    }}
-                                >
-                                    {t.app.delete}
-                                </Button>
-                            </li>
-                        </ul>
-                    ])}
+                    rows={institutions.map(i => ({
+                        key: i.id,
+                        cells: [
+                            i.name,
+                            i.acronym,
+                            t.institutions.kinds[i.kind],
+                            <ul key="actions" className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left">
+                                <li>
+                                    <Button
+                                        priority="tertiary"
+                                        size="small"
+                                        iconId="fr-icon-edit-line"
+                                        nativeButtonProps={{ "aria-label": t.institutions.editOf(i.name), "data-testid": `institution-edit-${i.id}` }}
+                                        onClick={() => {
+                                            setEditing({ institution: i, input: { name: i.name, acronym: i.acronym, kind: i.kind } });
+                                            setEditFailure(null);
+                                            openModal(editModal);
+                                        }}
+                                    >
+                                        {t.app.edit}
+                                    </Button>
+                                </li>
+                                <li>
+                                    <Button
+                                        priority="tertiary"
+                                        size="small"
+                                        iconId="fr-icon-delete-line"
+                                        nativeButtonProps={{ "aria-label": t.institutions.deleteOf(i.name), "data-testid": `institution-delete-${i.id}` }}
+                                        onClick={() => {
+                                            setToDelete(i);
+                                            openModal(deleteModal);
+                                        }}
+                                    >
+                                        {t.app.delete}
+                                    </Button>
+                                </li>
+                            </ul>
+                        ]
+                    }))}
                 />
             )}
 

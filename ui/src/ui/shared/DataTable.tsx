@@ -1,0 +1,44 @@
+/**
+ * A DSFR table in the markup of current DSFR (1.14 here: `fr-table__wrapper` > `__container` >
+ * `__content` > `table`): react-dsfr's `Table` still writes the older `fr-table > table`, which
+ * DSFR 1.14's styles lay out as a block, so that the rows stop short of the table's frame.
+ * Cells wrap (`fr-table--multiline`) so that long names do not push the table into a
+ * horizontal scroll at 1024 px; the container still scrolls if a row cannot fit.
+ */
+import type { ReactNode } from "react";
+
+export type DataTableRow = { key: string; cells: ReactNode[] };
+
+export function DataTable(props: { id: string; caption: string; headers: string[]; rows: DataTableRow[]; className?: string }) {
+    return (
+        <div id={props.id} className={["fr-table", "fr-table--multiline", props.className].filter(Boolean).join(" ")}>
+            <div className="fr-table__wrapper">
+                <div className="fr-table__container">
+                    <div className="fr-table__content">
+                        <table>
+                            <caption>{props.caption}</caption>
+                            <thead>
+                                <tr>
+                                    {props.headers.map(header => (
+                                        <th key={header} scope="col">
+                                            {header}
+                                        </th>
+                                    ))}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {props.rows.map(row => (
+                                    <tr key={row.key}>
+                                        {row.cells.map((cell, i) => (
+                                            <td key={i}>{cell}</td>
+                                        ))}
+                                    </tr>
+                                ))}
+                            </tbody>
+                        </table>
+                    </div>
+                </div>
+            </div>
+        </div>
+    );
+}
