@@ -20,6 +20,7 @@ pub struct ClientId(pub Uuid);
 
 /// A mutation's identity: its laptop and its rank among that laptop's mutations (from 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct MutationId {
     pub client: ClientId,
     pub seq: u64,
@@ -38,6 +39,7 @@ pub enum RecordKind {
 
 /// Which record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RecordKey {
     pub kind: RecordKind,
     pub id: Uuid,
@@ -84,6 +86,7 @@ pub fn field_kind(kind: RecordKind, field: &str) -> FieldKind {
 
 /// A change made on a laptop.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Mutation {
     pub id: MutationId,
     pub record: RecordKey,
@@ -91,7 +94,7 @@ pub struct Mutation {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "camelCase")]
+#[serde(tag = "op", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Change {
     /// A new record, owned by an institution (whose drafters may then edit it).
     Create { owner: Uuid, fields: BTreeMap<String, Value> },
@@ -105,7 +108,7 @@ pub enum Change {
 /// What became of one mutation. Every mutation gets exactly one, kept by the server so that a
 /// replay gets the same answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "camelCase")]
+#[serde(tag = "outcome", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Outcome {
     /// Stored as sent, at this version.
     Applied { version: u64 },
@@ -146,6 +149,7 @@ impl Refusal {
 
 /// A laptop's mutations, oldest first, starting anywhere after those already acknowledged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PushRequest {
     pub protocol: u32,
     pub client: ClientId,
@@ -153,6 +157,7 @@ pub struct PushRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PushResponse {
     /// `(seq, outcome)` for each mutation processed, in order (replays included).
     pub results: Vec<(u64, Outcome)>,
@@ -162,6 +167,7 @@ pub struct PushResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PullRequest {
     pub protocol: u32,
     /// The server version up to which the laptop is up to date.
@@ -170,6 +176,7 @@ pub struct PullRequest {
 
 /// A field's value at a server version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FieldChange {
     pub record: RecordKey,
     pub field: String,
@@ -178,6 +185,7 @@ pub struct FieldChange {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PullResponse {
     /// Latest value of each field changed after `since`, among records the person may see.
     pub changes: Vec<FieldChange>,

@@ -1,0 +1,222 @@
+//! The HTTP API: `fn app(state) -> Router`, one handler per route, every refusal answered as
+//! `{ code, message }` with a 4xx status (internals are logged, never sent).
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use plan_ouvert_sync::hub::{self, HubError};
+use plan_ouvert_sync::protocol::{Outcome, ProtocolError, PullRequest, PushRequest, PushResponse, Refusal, PROTOCOL_VERSION};
+use rusqlite::Connection;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::directory::{self, Person};
+use crate::ledger::SqliteLedger;
+
+/// Largest request body accepted (a laptop back from weeks offline pushes a few MB at most).
+pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+
+/// The server's shared state: one database connection; SQLite serialises writes anyway.
+#[derive(Debug)]
+pub struct ServerState {
+    conn: Mutex<Connection>,
+}
+
+impl ServerState {
+    pub fn new(conn: Connection) -> Self {
+        Self { conn: Mutex::new(conn) }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// What a client can branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorCode {
+    BadRequest,
+    Unauthorized,
+    Forbidden,
+    UnsupportedProtocol,
+    PayloadTooLarge,
+    NotFound,
+    Internal,
+}
+
+/// A refusal: status, code and a French message.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: ErrorCode,
+    message: String,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { status, code, message: message.into() }
+    }
+
+    fn internal(error: impl std::fmt::Display) -> Self {
+        eprintln!("plan-ouvert-server: internal error: {error}");
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal, "Erreur interne du serveur ; réessayez plus tard.")
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        #[derive(Serialize)]
+        struct Body {
+            code: ErrorCode,
+            message: String,
+        }
+        (self.status, Json(Body { code: self.code, message: self.message })).into_response()
+    }
+}
+
+impl From<ProtocolError> for ApiError {
+    fn from(error: ProtocolError) -> Self {
+        match error {
+            ProtocolError::UnsupportedVersion { supported } => ApiError::new(
+                StatusCode::CONFLICT,
+                ErrorCode::UnsupportedProtocol,
+                format!(
+                    "Cette version de Plan ouvert n'est plus compatible avec le serveur (protocole {supported} attendu) : mettez l'application à jour."
+                ),
+            ),
+        }
+    }
+}
+
+impl<E: std::fmt::Display> From<HubError<E>> for ApiError {
+    fn from(error: HubError<E>) -> Self {
+        match error {
+            HubError::Protocol(e) => e.into(),
+            HubError::Ledger(e) => ApiError::internal(e),
+        }
+    }
+}
+
+/// Reads a JSON body: too large → 413, not the expected JSON → 400, both as `{ code, message }`.
+fn json_body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<T, ApiError> {
+    let bytes = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorCode::PayloadTooLarge,
+                format!("Requête trop volumineuse : {} Mo au plus.", MAX_BODY_BYTES / (1024 * 1024)),
+            )
+        } else {
+            ApiError::new(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, "Corps de requête illisible.")
+        }
+    })?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        ApiError::new(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, format!("Requête mal formée : {e}."))
+    })
+}
+
+/// The person behind the request's bearer token; 401 when missing, unknown or revoked.
+fn authenticate(conn: &Connection, headers: &HeaderMap) -> Result<Person, ApiError> {
+    let unauthorized = |message: &str| ApiError::new(StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized, message);
+    let token = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(|| unauthorized("Jeton d'accès manquant : renseignez-le dans les paramètres de l'application."))?;
+    directory::authenticate(conn, token.trim())
+        .map_err(ApiError::internal)?
+        .ok_or_else(|| unauthorized("Jeton d'accès inconnu ou révoqué : demandez-en un nouveau à l'administrateur."))
+}
+
+/// Runs blocking database work off the async threads.
+async fn blocking<T: Send + 'static>(
+    state: Arc<ServerState>,
+    work: impl FnOnce(&mut Connection) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(move || work(&mut state.lock())).await.map_err(ApiError::internal)?
+}
+
+/// Who the token belongs to: what the app checks when a person enters server and token.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Me {
+    person: Person,
+    protocol: u32,
+}
+
+async fn me(State(state): State<Arc<ServerState>>, headers: HeaderMap) -> Result<Json<Me>, ApiError> {
+    let person = blocking(state, move |conn| authenticate(conn, &headers)).await?;
+    Ok(Json(Me { person, protocol: PROTOCOL_VERSION }))
+}
+
+async fn push(
+    State(state): State<Arc<ServerState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    blocking(state, move |conn| {
+        let person = authenticate(conn, &headers)?;
+        let request: PushRequest = json_body(body)?;
+        let response = hub::push(&mut SqliteLedger::new(conn), &person.actor(), &request)?;
+        Ok(push_reply(response))
+    })
+    .await
+}
+
+/// A push whose mutations include one the person may not make is answered 403 `forbidden`, with
+/// every mutation's outcome still in the body (the others were processed as usual), so a
+/// hand-made request learns it was refused and the app can show which change and why.
+fn push_reply(response: PushResponse) -> Response {
+    let forbidden = response
+        .results
+        .iter()
+        .any(|(_, outcome)| matches!(outcome, Outcome::Rejected { refusal: Refusal::Forbidden }));
+    if !forbidden {
+        return Json(response).into_response();
+    }
+    #[derive(Serialize)]
+    struct Body {
+        code: ErrorCode,
+        message: &'static str,
+        #[serde(flatten)]
+        response: PushResponse,
+    }
+    let body = Body { code: ErrorCode::Forbidden, message: Refusal::Forbidden.message_fr(), response };
+    (StatusCode::FORBIDDEN, Json(body)).into_response()
+}
+
+async fn pull(
+    State(state): State<Arc<ServerState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    blocking(state, move |conn| {
+        let person = authenticate(conn, &headers)?;
+        let request: PullRequest = json_body(body)?;
+        let response = hub::pull(&mut SqliteLedger::new(conn), &person.actor(), &request)?;
+        Ok(Json(response).into_response())
+    })
+    .await
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "Adresse inconnue de l'API.")
+}
+
+/// The whole API.
+pub fn app(state: Arc<ServerState>) -> Router {
+    Router::new()
+        .route("/api/me", get(me))
+        .route("/api/sync/push", post(push))
+        .route("/api/sync/pull", post(pull))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}

@@ -1,0 +1,20 @@
+//! The server's SQLite database: WAL, foreign keys, the numbered SQL files of
+//! `migrations/server/` applied in order.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+
+const MIGRATIONS: &[&str] = &[include_str!("../../../migrations/server/0001_initial.sql")];
+
+/// Opens (or creates) the database and brings it to the latest schema.
+pub fn open(path: &Path) -> anyhow::Result<Connection> {
+    let mut conn = Connection::open(path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(&mut conn)?;
+    Ok(conn)
+}

@@ -1,0 +1,150 @@
+//! A server process on a free loopback port, its administration commands, and JSON requests.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_plan-ouvert-server");
+
+/// Runs an administration command; `Ok(stdout)` or `Err(stderr)`.
+pub fn admin(db: &Path, args: &[&str]) -> Result<String, String> {
+    let output = Command::new(BIN).arg("--db").arg(db).args(args).output().expect("run plan-ouvert-server");
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).trim().to_string())
+    }
+}
+
+pub struct Server {
+    child: Child,
+    pub url: String,
+}
+
+impl Server {
+    pub fn start(db: &Path) -> Server {
+        let mut child = Command::new(BIN)
+            .arg("--db")
+            .arg(db)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start the server");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("the server's first line");
+        let address = line.trim().rsplit(' ').next().expect("an address").to_string();
+        Server { child, url: format!("http://{address}") }
+    }
+
+    /// SIGKILL: no shutdown, no flush.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    pub fn post(&self, path: &str, token: Option<&str>, body: impl Into<reqwest::blocking::Body>) -> (u16, Value) {
+        let mut request = reqwest::blocking::Client::new()
+            .post(format!("{}{path}", self.url))
+            .header("content-type", "application/json")
+            .body(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().expect("a response");
+        let status = response.status().as_u16();
+        (status, response.json().unwrap_or(Value::Null))
+    }
+
+    pub fn get(&self, path: &str, token: Option<&str>) -> (u16, Value) {
+        let mut request = reqwest::blocking::Client::new().get(format!("{}{path}", self.url));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().expect("a response");
+        let status = response.status().as_u16();
+        (status, response.json().unwrap_or(Value::Null))
+    }
+
+    pub fn push(&self, token: &str, request: &Value) -> (u16, Value) {
+        self.post("/api/sync/push", Some(token), request.to_string())
+    }
+
+    pub fn pull(&self, token: &str, since: u64) -> (u16, Value) {
+        self.post("/api/sync/pull", Some(token), json!({"protocol": 1, "since": since}).to_string())
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A ministry and an independent authority, a drafter of each, a second drafter of the
+/// ministry, a coordinator and a reader of the ministry, each with a token.
+pub struct Cast {
+    pub ministry: String,
+    pub authority: String,
+    pub tokens: std::collections::HashMap<&'static str, String>,
+}
+
+pub fn cast(db: &Path) -> Cast {
+    let ministry = admin(db, &["institution", "add", "Ministère de la Transition écologique", "--acronym", "MTE"]).unwrap();
+    let authority = admin(
+        db,
+        &["institution", "add", "Haute Autorité pour la transparence de la vie publique", "--acronym", "HATVP", "--kind", "independentAuthority"],
+    )
+    .unwrap();
+    admin(db, &["institution", "add", "Direction interministérielle de la transformation publique", "--acronym", "DITP"]).unwrap();
+    let mut tokens = std::collections::HashMap::new();
+    for (name, institution, role) in [
+        ("drafter", "MTE", "drafter"),
+        ("drafter2", "MTE", "drafter"),
+        ("authority", "HATVP", "drafter"),
+        ("coordinator", "DITP", "coordinator"),
+        ("reader", "MTE", "reader"),
+    ] {
+        admin(db, &["user", "add", name, "--institution", institution, "--role", role]).unwrap();
+        tokens.insert(name, admin(db, &["token", "issue", name]).unwrap());
+    }
+    Cast { ministry, authority, tokens }
+}
+
+/// A push of one laptop's mutations.
+pub fn push_request(client: Uuid, mutations: Vec<Value>) -> Value {
+    json!({"protocol": 1, "client": client, "mutations": mutations})
+}
+
+pub fn create(client: Uuid, seq: u64, record: Uuid, owner: &str, title: &str) -> Value {
+    json!({"id": {"client": client, "seq": seq}, "record": {"kind": "commitment", "id": record},
+           "change": {"op": "create", "owner": owner, "fields": {"title": title, "problem": "P0.\n\nP1."}}})
+}
+
+pub fn set(client: Uuid, seq: u64, record: Uuid, field: &str, value: &str, base: &str) -> Value {
+    json!({"id": {"client": client, "seq": seq}, "record": {"kind": "commitment", "id": record},
+           "change": {"op": "set", "field": field, "value": value, "base": base}})
+}
+
+/// The outcome kind of each result of a push response (`applied`, `merged`…).
+pub fn outcomes(response: &Value) -> Vec<String> {
+    response["results"]
+        .as_array()
+        .map(|r| r.iter().map(|pair| pair[1]["outcome"].as_str().unwrap_or("?").to_string()).collect())
+        .unwrap_or_default()
+}
+
+/// The records a pull returned.
+pub fn pulled_records(response: &Value) -> Vec<String> {
+    let mut ids: Vec<String> = response["changes"]
+        .as_array()
+        .map(|c| c.iter().map(|ch| ch["record"]["id"].as_str().unwrap_or("").to_string()).collect())
+        .unwrap_or_default();
+    ids.sort();
+    ids.dedup();
+    ids
+}

@@ -1,0 +1,9 @@
+//! Integration tests of the real `plan-ouvert-server` binary on a loopback port, with a
+//! temporary database, administered through its own command line.
+
+mod helpers;
+
+mod admin;
+mod permissions;
+mod robustness;
+mod sync;

@@ -1,0 +1,53 @@
+//! Bad input gets a 4xx with `{code, message}`: never a 500, never a partial write.
+
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::helpers::*;
+
+#[test]
+fn bad_requests_are_refused_with_a_code_and_a_french_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let cast = cast(&db);
+    let server = Server::start(&db);
+    let token = cast.tokens["drafter"].as_str();
+
+    let cases: Vec<(&str, Option<&str>, Vec<u8>, u16, &str)> = vec![
+        ("malformed JSON", Some(token), b"{\"protocol\": 1, ".to_vec(), 400, "badRequest"),
+        ("wrong types", Some(token), br#"{"protocol": "un", "since": -4}"#.to_vec(), 400, "badRequest"),
+        ("binary garbage", Some(token), vec![0, 159, 146, 150, 255], 400, "badRequest"),
+        ("unknown protocol version", Some(token), json!({"protocol": 99, "since": 0}).to_string().into_bytes(), 409, "unsupportedProtocol"),
+        ("missing token", None, json!({"protocol": 1, "since": 0}).to_string().into_bytes(), 401, "unauthorized"),
+        ("unknown token", Some("po_0000"), json!({"protocol": 1, "since": 0}).to_string().into_bytes(), 401, "unauthorized"),
+    ];
+    for (what, token, body, status, code) in cases {
+        let (got, reply) = server.post("/api/sync/pull", token, body);
+        assert_eq!((got, reply["code"].as_str()), (status, Some(code)), "{what}");
+        assert!(!reply["message"].as_str().unwrap_or("").is_empty(), "{what}: a message for people");
+    }
+
+    let oversized = vec![b' '; 9 * 1024 * 1024];
+    let (status, reply) = server.post("/api/sync/push", Some(token), oversized);
+    assert_eq!((status, reply["code"].as_str()), (413, Some("payloadTooLarge")));
+
+    let (status, reply) = server.get("/api/nowhere", Some(token));
+    assert_eq!((status, reply["code"].as_str()), (404, Some("notFound")));
+}
+
+#[test]
+fn a_push_with_a_malformed_mutation_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let cast = cast(&db);
+    let server = Server::start(&db);
+    let token = cast.tokens["drafter"].as_str();
+    let laptop = Uuid::now_v7();
+    let mut broken = push_request(laptop, vec![create(laptop, 1, Uuid::now_v7(), &cast.ministry, "Titre")]);
+    broken["mutations"].as_array_mut().unwrap().push(json!({"id": {"client": laptop, "seq": 2}, "record": "?"}));
+    let (status, _) = server.push(token, &broken);
+    assert_eq!(status, 400);
+    let (_, pulled) = server.pull(token, 0);
+    assert_eq!(pulled["changes"], json!([]), "nothing of the refused request was written");
+    assert_eq!(pulled["head"], 0);
+}

@@ -1,0 +1,100 @@
+//! Sync through the real server: replays change nothing, and a server killed between a push and
+//! its acknowledgement loses nothing it acknowledged.
+
+use uuid::Uuid;
+
+use crate::helpers::*;
+
+#[test]
+fn replaying_the_same_push_changes_nothing_and_gets_the_same_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let cast = cast(&db);
+    let server = Server::start(&db);
+    let token = &cast.tokens["drafter"];
+    let laptop = Uuid::now_v7();
+    let record = Uuid::now_v7();
+    let request = push_request(laptop, vec![
+        create(laptop, 1, record, &cast.ministry, "Titre"),
+        set(laptop, 2, record, "title", "Titre révisé", "Titre"),
+    ]);
+    let (status, first) = server.push(token, &request);
+    assert_eq!(status, 200);
+    let (_, pulled) = server.pull(token, 0);
+    for _ in 0..3 {
+        let (status, again) = server.push(token, &request);
+        assert_eq!((status, &again), (200, &first), "a replay gets the stored answer");
+    }
+    let (_, pulled_again) = server.pull(token, 0);
+    assert_eq!(pulled_again, pulled, "a replay writes nothing");
+    assert_eq!(first["nextExpected"], 3);
+}
+
+#[test]
+fn a_mutation_after_a_gap_waits_for_the_missing_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let cast = cast(&db);
+    let server = Server::start(&db);
+    let token = &cast.tokens["drafter"];
+    let laptop = Uuid::now_v7();
+    let record = Uuid::now_v7();
+    let (_, r) = server.push(token, &push_request(laptop, vec![set(laptop, 2, record, "title", "B", "A")]));
+    assert_eq!((outcomes(&r).len(), r["nextExpected"].clone()), (0, serde_json::json!(1)));
+    let (_, r) = server.push(token, &push_request(laptop, vec![
+        create(laptop, 1, record, &cast.ministry, "A"),
+        set(laptop, 2, record, "title", "B", "A"),
+    ]));
+    assert_eq!(outcomes(&r), ["applied", "applied"]);
+}
+
+#[test]
+fn two_drafters_editing_the_same_commitment_merge_or_conflict_field_by_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let cast = cast(&db);
+    let server = Server::start(&db);
+    let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
+    let record = Uuid::now_v7();
+    server.push(&cast.tokens["drafter"], &push_request(a, vec![create(a, 1, record, &cast.ministry, "Titre")]));
+    // Both saw "Titre" and "P0.\n\nP1."; A edits the first paragraph and the title, B the second
+    // paragraph and the title.
+    let (_, r) = server.push(&cast.tokens["drafter"], &push_request(a, vec![
+        set(a, 2, record, "problem", "P0 de A.\n\nP1.", "P0.\n\nP1."),
+        set(a, 3, record, "title", "Titre de A", "Titre"),
+    ]));
+    assert_eq!(outcomes(&r), ["applied", "applied"]);
+    let (_, r) = server.push(&cast.tokens["drafter2"], &push_request(b, vec![
+        set(b, 1, record, "problem", "P0.\n\nP1 de B.", "P0.\n\nP1."),
+        set(b, 2, record, "title", "Titre de B", "Titre"),
+    ]));
+    assert_eq!(outcomes(&r), ["merged", "conflict"]);
+    assert_eq!(r["results"][0][1]["value"], "P0 de A.\n\nP1 de B.");
+    assert_eq!(r["results"][1][1]["theirs"], "Titre de A");
+}
+
+#[test]
+fn a_server_killed_between_push_and_acknowledgement_keeps_what_it_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let cast = cast(&db);
+    let token = &cast.tokens["drafter"];
+    let laptop = Uuid::now_v7();
+    let record = Uuid::now_v7();
+    let request = push_request(laptop, vec![
+        create(laptop, 1, record, &cast.ministry, "Titre"),
+        set(laptop, 2, record, "problem", "P0.\n\nP1.\n\nP2.", "P0.\n\nP1."),
+    ]);
+
+    let server = Server::start(&db);
+    let (status, answered) = server.push(token, &request);
+    assert_eq!(status, 200);
+    server.kill(); // The laptop never read that answer: it will send the same push again.
+
+    let server = Server::start(&db);
+    let (status, replayed) = server.push(token, &request);
+    assert_eq!((status, &replayed), (200, &answered), "the stored outcomes survived the kill");
+    let (_, pulled) = server.pull(token, 0);
+    let problem = pulled["changes"].as_array().unwrap().iter().find(|c| c["field"] == "problem").unwrap();
+    assert_eq!(problem["value"], "P0.\n\nP1.\n\nP2.");
+}
