@@ -11,12 +11,15 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use plan_ouvert_sync::hub::{self, HubError};
-use plan_ouvert_sync::protocol::{Outcome, ProtocolError, PullRequest, PushRequest, PushResponse, Refusal, PROTOCOL_VERSION};
+use plan_ouvert_sync::protocol::{
+    Outcome, ProtocolError, PullRequest, PullResponse, PushRequest, PushResponse, Refusal, PROTOCOL_VERSION,
+};
 use rusqlite::Connection;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::directory::{self, Person};
+
 use crate::ledger::SqliteLedger;
 
 /// Largest request body accepted (a laptop back from weeks offline pushes a few MB at most).
@@ -39,7 +42,7 @@ impl ServerState {
 }
 
 /// What a client can branch on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub enum ErrorCode {
     BadRequest,
@@ -70,14 +73,17 @@ impl ApiError {
     }
 }
 
+/// The body of every refusal.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    pub code: ErrorCode,
+    /// For people, in French.
+    pub message: String,
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        #[derive(Serialize)]
-        struct Body {
-            code: ErrorCode,
-            message: String,
-        }
-        (self.status, Json(Body { code: self.code, message: self.message })).into_response()
+        (self.status, Json(ErrorBody { code: self.code, message: self.message })).into_response()
     }
 }
 
@@ -144,19 +150,31 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// Who the token belongs to: what the app checks when a person enters server and token.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
-struct Me {
-    person: Person,
-    protocol: u32,
+pub struct Me {
+    pub person: Person,
+    /// The protocol version the server speaks.
+    pub protocol: u32,
 }
 
-async fn me(State(state): State<Arc<ServerState>>, headers: HeaderMap) -> Result<Json<Me>, ApiError> {
+/// Who the token belongs to; the app checks a token with it as soon as it is entered.
+#[utoipa::path(get, path = "/api/me", security(("token" = [])),
+    responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
+pub(crate) async fn me(State(state): State<Arc<ServerState>>, headers: HeaderMap) -> Result<Json<Me>, ApiError> {
     let person = blocking(state, move |conn| authenticate(conn, &headers)).await?;
     Ok(Json(Me { person, protocol: PROTOCOL_VERSION }))
 }
 
-async fn push(
+/// Applies a laptop's mutations in order, once each; replays get the stored outcomes.
+#[utoipa::path(post, path = "/api/sync/push", security(("token" = [])), request_body = PushRequest,
+    responses(
+        (status = 200, body = PushResponse),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, description = "A change the person may not make; every outcome is in the body", body = ForbiddenBody),
+        (status = 409, description = "Another protocol version: update the app", body = ErrorBody),
+        (status = 413, body = ErrorBody)))]
+pub(crate) async fn push(
     State(state): State<Arc<ServerState>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
@@ -177,22 +195,28 @@ fn push_reply(response: PushResponse) -> Response {
     let forbidden = response
         .results
         .iter()
-        .any(|(_, outcome)| matches!(outcome, Outcome::Rejected { refusal: Refusal::Forbidden }));
+        .any(|result| matches!(result.outcome, Outcome::Rejected { refusal: Refusal::Forbidden }));
     if !forbidden {
         return Json(response).into_response();
     }
-    #[derive(Serialize)]
-    struct Body {
-        code: ErrorCode,
-        message: &'static str,
-        #[serde(flatten)]
-        response: PushResponse,
-    }
-    let body = Body { code: ErrorCode::Forbidden, message: Refusal::Forbidden.message_fr(), response };
+    let body = ForbiddenBody { code: ErrorCode::Forbidden, message: Refusal::Forbidden.message_fr().to_string(), response };
     (StatusCode::FORBIDDEN, Json(body)).into_response()
 }
 
-async fn pull(
+/// A push refused in part: the refusal, and what became of each mutation.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ForbiddenBody {
+    pub code: ErrorCode,
+    pub message: String,
+    #[serde(flatten)]
+    pub response: PushResponse,
+}
+
+/// What changed since a server version, among the records the person may see.
+#[utoipa::path(post, path = "/api/sync/pull", security(("token" = [])), request_body = PullRequest,
+    responses((status = 200, body = PullResponse), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub(crate) async fn pull(
     State(state): State<Arc<ServerState>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
@@ -206,6 +230,11 @@ async fn pull(
     .await
 }
 
+/// This document.
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(crate::openapi::document())
+}
+
 async fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "Adresse inconnue de l'API.")
 }
@@ -216,6 +245,7 @@ pub fn app(state: Arc<ServerState>) -> Router {
         .route("/api/me", get(me))
         .route("/api/sync/push", post(push))
         .route("/api/sync/pull", post(pull))
+        .route("/api/openapi.json", get(openapi))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)

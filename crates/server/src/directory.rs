@@ -27,7 +27,7 @@ pub enum DirectoryError {
 }
 
 /// The person a valid token belongs to.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Person {
     pub id: Uuid,

@@ -6,3 +6,4 @@ pub mod api;
 pub mod database;
 pub mod directory;
 pub mod ledger;
+pub mod openapi;

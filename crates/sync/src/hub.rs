@@ -61,7 +61,7 @@ pub fn push<L: Ledger>(ledger: &mut L, actor: &Actor, request: &PushRequest) -> 
             Ok(Step::Done(outcome))
         });
         match step.map_err(HubError::Ledger)? {
-            Step::Replay(Some(outcome)) | Step::Done(outcome) => results.push((seq, outcome)),
+            Step::Replay(Some(outcome)) | Step::Done(outcome) => results.push(MutationResult { seq, outcome }),
             Step::Replay(None) => {}
             Step::Gap => break, // An earlier mutation is missing: the laptop sends from there again.
         }

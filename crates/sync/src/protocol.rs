@@ -16,10 +16,12 @@ pub const PROTOCOL_VERSION: u32 = 1;
 
 /// One installation of the app (a laptop), chosen by it at first start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClientId(pub Uuid);
 
 /// A mutation's identity: its laptop and its rank among that laptop's mutations (from 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MutationId {
     pub client: ClientId,
@@ -28,6 +30,7 @@ pub struct MutationId {
 
 /// The kinds of records that sync.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum RecordKind {
     Plan,
@@ -39,6 +42,7 @@ pub enum RecordKind {
 
 /// Which record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RecordKey {
     pub kind: RecordKind,
@@ -86,6 +90,7 @@ pub fn field_kind(kind: RecordKind, field: &str) -> FieldKind {
 
 /// A change made on a laptop.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Mutation {
     pub id: MutationId,
@@ -94,6 +99,7 @@ pub struct Mutation {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "op", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Change {
     /// A new record, owned by an institution (whose drafters may then edit it).
@@ -108,7 +114,8 @@ pub enum Change {
 /// What became of one mutation. Every mutation gets exactly one, kept by the server so that a
 /// replay gets the same answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Outcome {
     /// Stored as sent, at this version.
     Applied { version: u64 },
@@ -123,6 +130,7 @@ pub enum Outcome {
 
 /// Why a mutation was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Refusal {
     /// The person's role or institution does not allow this change.
@@ -149,6 +157,7 @@ impl Refusal {
 
 /// A laptop's mutations, oldest first, starting anywhere after those already acknowledged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PushRequest {
     pub protocol: u32,
@@ -157,16 +166,27 @@ pub struct PushRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PushResponse {
-    /// `(seq, outcome)` for each mutation processed, in order (replays included).
-    pub results: Vec<(u64, Outcome)>,
+    /// What became of each mutation processed, in order (replays included).
+    pub results: Vec<MutationResult>,
     /// The next sequence number the server expects from this laptop. Mutations after a gap
     /// (an earlier one lost on the way) are not processed: the laptop sends them again.
     pub next_expected: u64,
 }
 
+/// The outcome of the laptop's mutation number `seq`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct MutationResult {
+    pub seq: u64,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PullRequest {
     pub protocol: u32,
@@ -176,6 +196,7 @@ pub struct PullRequest {
 
 /// A field's value at a server version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct FieldChange {
     pub record: RecordKey,
@@ -185,6 +206,7 @@ pub struct FieldChange {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PullResponse {
     /// Latest value of each field changed after `since`, among records the person may see.
@@ -197,6 +219,7 @@ pub struct PullResponse {
 
 /// A request that cannot be processed at all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ProtocolError {
     /// The app speaks another protocol version: it must be updated.
     UnsupportedVersion { supported: u32 },

@@ -162,7 +162,7 @@ impl Replica {
     /// Takes in what the server said of pushed mutations. Answers to mutations already
     /// acknowledged (a duplicated response) change nothing.
     pub fn on_push(&mut self, response: &PushResponse) {
-        for (seq, outcome) in &response.results {
+        for MutationResult { seq, outcome } in &response.results {
             let Some(index) = self.outbox.iter().position(|m| m.id.seq == *seq) else { continue };
             // Mutations are acknowledged in order; an earlier one still in the outbox was lost
             // on the way and will be sent again.

@@ -134,7 +134,7 @@ pub fn set(client: Uuid, seq: u64, record: Uuid, field: &str, value: &str, base:
 pub fn outcomes(response: &Value) -> Vec<String> {
     response["results"]
         .as_array()
-        .map(|r| r.iter().map(|pair| pair[1]["outcome"].as_str().unwrap_or("?").to_string()).collect())
+        .map(|r| r.iter().map(|result| result["outcome"]["kind"].as_str().unwrap_or("?").to_string()).collect())
         .unwrap_or_default()
 }
 

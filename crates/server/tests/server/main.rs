@@ -4,6 +4,7 @@
 mod helpers;
 
 mod admin;
+mod openapi;
 mod permissions;
 mod robustness;
 mod sync;

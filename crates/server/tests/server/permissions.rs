@@ -59,7 +59,7 @@ fn each_role_reads_and_writes_exactly_what_it_may() {
             } else {
                 assert_eq!(status, 403, "{who} writing {what} must be refused with 403");
                 assert_eq!(body["code"], "forbidden");
-                assert_eq!(body["results"][0][1]["refusal"], "forbidden");
+                assert_eq!(body["results"][0]["outcome"]["refusal"], "forbidden");
                 let (_, after) = server.pull(&cast.tokens["coordinator"], 0);
                 let now = after["changes"].as_array().unwrap().iter()
                     .find(|c| c["record"]["id"] == json!(record) && c["field"] == "title").unwrap()["value"].clone();

@@ -69,8 +69,8 @@ fn two_drafters_editing_the_same_commitment_merge_or_conflict_field_by_field() {
         set(b, 2, record, "title", "Titre de B", "Titre"),
     ]));
     assert_eq!(outcomes(&r), ["merged", "conflict"]);
-    assert_eq!(r["results"][0][1]["value"], "P0 de A.\n\nP1 de B.");
-    assert_eq!(r["results"][1][1]["theirs"], "Titre de A");
+    assert_eq!(r["results"][0]["outcome"]["value"], "P0 de A.\n\nP1 de B.");
+    assert_eq!(r["results"][1]["outcome"]["theirs"], "Titre de A");
 }
 
 #[test]
