@@ -187,7 +187,7 @@ impl Ledger for SqliteLedger<'_> {
         for row in rows {
             let (kind, id, field, value, version, owner) = row?;
             let (Some(record), Ok(owner)) = (record_key(&kind, &id), Uuid::parse_str(&owner)) else { continue };
-            if actor.may_see(owner) {
+            if actor.may_see(record.kind, owner) {
                 changes.push(FieldChange { record, field, value: serde_json::from_str(&value)?, version });
             }
         }
@@ -199,7 +199,7 @@ impl Ledger for SqliteLedger<'_> {
         for row in rows {
             let (kind, id, owner, at) = row?;
             let (Some(record), Ok(owner)) = (record_key(&kind, &id), Uuid::parse_str(&owner)) else { continue };
-            if actor.may_see(owner) {
+            if actor.may_see(record.kind, owner) {
                 deleted.push((record, at));
             }
         }

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::protocol::RecordKind;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
@@ -22,18 +24,49 @@ pub struct Actor {
     pub role: Role,
 }
 
+/// Plans, engagement areas and institutions are the plan's shared structure: everyone sees them,
+/// coordinators change them. Commitments and milestones belong to an institution.
+pub fn is_shared_structure(kind: RecordKind) -> bool {
+    matches!(kind, RecordKind::Plan | RecordKind::Area | RecordKind::Institution)
+}
+
 impl Actor {
-    /// Whether this person may see a record owned by `owner`.
-    pub fn may_see(&self, owner: Uuid) -> bool {
-        self.role == Role::Coordinator || owner == self.institution
+    /// Whether this person may see a record of `kind` owned by `owner`.
+    pub fn may_see(&self, kind: RecordKind, owner: Uuid) -> bool {
+        is_shared_structure(kind) || self.role == Role::Coordinator || owner == self.institution
     }
 
-    /// Whether this person may change (or create, or delete) a record owned by `owner`.
-    pub fn may_write(&self, owner: Uuid) -> bool {
+    /// Whether this person may change (or create, or delete) a record of `kind` owned by `owner`.
+    pub fn may_write(&self, kind: RecordKind, owner: Uuid) -> bool {
         match self.role {
             Role::Coordinator => true,
-            Role::Drafter => owner == self.institution,
+            Role::Drafter => !is_shared_structure(kind) && owner == self.institution,
             Role::Reader => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_structure_is_seen_by_all_and_changed_by_coordinators() {
+        let ministry = Uuid::from_u128(1);
+        let authority = Uuid::from_u128(2);
+        let drafter = Actor { institution: ministry, role: Role::Drafter };
+        let reader = Actor { institution: ministry, role: Role::Reader };
+        let coordinator = Actor { institution: authority, role: Role::Coordinator };
+        for kind in [RecordKind::Plan, RecordKind::Area, RecordKind::Institution] {
+            assert!(drafter.may_see(kind, authority) && reader.may_see(kind, authority));
+            assert!(!drafter.may_write(kind, ministry), "{kind:?}: drafters do not restructure the plan");
+            assert!(coordinator.may_write(kind, ministry));
+        }
+        for kind in [RecordKind::Commitment, RecordKind::Milestone] {
+            assert!(drafter.may_see(kind, ministry) && !drafter.may_see(kind, authority));
+            assert!(drafter.may_write(kind, ministry) && !drafter.may_write(kind, authority));
+            assert!(!reader.may_write(kind, ministry));
+            assert!(coordinator.may_see(kind, ministry) && coordinator.may_write(kind, ministry));
         }
     }
 }

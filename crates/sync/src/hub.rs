@@ -81,7 +81,7 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
     let record = mutation.record;
     match &mutation.change {
         Change::Create { owner, fields } => {
-            if !actor.may_write(*owner) {
+            if !actor.may_write(record.kind, *owner) {
                 return rejected(Refusal::Forbidden);
             }
             if ledger.record(record)?.is_some() {
@@ -100,7 +100,7 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
         }
         Change::Delete => {
             let Some(info) = ledger.record(record)? else { return rejected(Refusal::UnknownRecord) };
-            if !actor.may_write(info.owner) {
+            if !actor.may_write(record.kind, info.owner) {
                 return rejected(Refusal::Forbidden);
             }
             if info.deleted_at.is_some() {
@@ -110,7 +110,7 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
         }
         Change::Set { field, value, base } => {
             let Some(info) = ledger.record(record)? else { return rejected(Refusal::UnknownRecord) };
-            if !actor.may_write(info.owner) {
+            if !actor.may_write(record.kind, info.owner) {
                 return rejected(Refusal::Forbidden);
             }
             if info.deleted_at.is_some() {

@@ -99,7 +99,7 @@ impl MemoryLedger {
         self.fields
             .iter()
             .filter(|((record, _), _)| {
-                self.records.get(record).is_some_and(|r| r.deleted_at.is_none() && actor.may_see(r.owner))
+                self.records.get(record).is_some_and(|r| r.deleted_at.is_none() && actor.may_see(record.kind, r.owner))
             })
             .map(|(key, f)| (key.clone(), f.value.clone()))
             .collect()
@@ -176,7 +176,7 @@ impl Ledger for MemoryLedger {
     }
 
     fn changes_since(&mut self, since: u64, actor: &Actor) -> Result<PullResponse, Never> {
-        let visible = |record: &RecordKey| self.records.get(record).is_some_and(|r| actor.may_see(r.owner));
+        let visible = |record: &RecordKey| self.records.get(record).is_some_and(|r| actor.may_see(record.kind, r.owner));
         let live = |record: &RecordKey| self.records.get(record).is_some_and(|r| r.deleted_at.is_none());
         let changes = self
             .fields

@@ -83,7 +83,14 @@ struct World {
 }
 
 const SHORT_FIELDS: [&str; 2] = ["title", "contactEmail"];
-const LONG_FIELD: &str = "problem";
+
+/// The long text edited in the simulation for each kind of record.
+fn long_field(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Area => "description",
+        _ => "problem",
+    }
+}
 
 fn uuid(rng: &mut Rng) -> Uuid {
     Uuid::from_u64_pair(rng.next(), rng.next())
@@ -115,13 +122,20 @@ impl World {
             network: Vec::new(),
             records: Vec::new(),
         };
-        // Each institution's first drafter creates two commitments; everybody syncs once.
-        for (laptop, owner) in [(0, ministry), (0, ministry), (2, authority), (2, authority)] {
-            let record = RecordKey { kind: RecordKind::Commitment, id: uuid(&mut world.rng) };
+        // Each institution's first drafter creates two commitments, the coordinator an engagement
+        // area (shared structure: everyone sees it, only coordinators change it); everybody syncs.
+        for (laptop, owner, kind) in [
+            (0, ministry, RecordKind::Commitment),
+            (0, ministry, RecordKind::Commitment),
+            (2, authority, RecordKind::Commitment),
+            (2, authority, RecordKind::Commitment),
+            (3, ministry, RecordKind::Area),
+        ] {
+            let record = RecordKey { kind, id: uuid(&mut world.rng) };
             let mut fields = BTreeMap::new();
             fields.insert("title".to_string(), json!("Engagement"));
             fields.insert("contactEmail".to_string(), json!(""));
-            fields.insert(LONG_FIELD.to_string(), json!("P0.\n\nP1.\n\nP2."));
+            fields.insert(long_field(kind).to_string(), json!("P0.\n\nP1.\n\nP2."));
             world.laptops[laptop].replica.create(record, owner, fields);
             world.records.push((record, owner));
         }
@@ -220,7 +234,7 @@ impl World {
     fn edit(&mut self, laptop: usize) {
         let (record, owner) = self.records[self.rng.below(self.records.len())];
         let l = &self.laptops[laptop];
-        let visible = l.actor.may_see(owner);
+        let visible = l.actor.may_see(record.kind, owner);
         // Mostly edits of what the person sees; sometimes a hand-made request on another's record.
         if !visible && !self.rng.chance(20) {
             return;
@@ -233,7 +247,8 @@ impl World {
             let id = replica.edit(record, field, value.clone());
             self.sent.insert(id, value);
         } else {
-            let current = replica.value(record, LONG_FIELD).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let field = long_field(record.kind);
+            let current = replica.value(record, field).and_then(|v| v.as_str()).unwrap_or("").to_string();
             let mut paragraphs: Vec<String> = current.split("\n\n").filter(|p| !p.is_empty()).map(str::to_string).collect();
             if paragraphs.is_empty() || self.rng.chance(20) {
                 paragraphs.push(format!("Ajout {n}."));
@@ -242,7 +257,7 @@ impl World {
                 paragraphs[i] = format!("P{i} révisé {n}.");
             }
             let value = json!(paragraphs.join("\n\n"));
-            let id = replica.edit(record, LONG_FIELD, value.clone());
+            let id = replica.edit(record, field, value.clone());
             self.sent.insert(id, value);
         }
     }
@@ -352,7 +367,10 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
         for rejection in replica.rejections() {
             if rejection.refusal == Refusal::Forbidden {
                 let owner = world.records.iter().find(|(r, _)| *r == rejection.mutation.record).map(|(_, o)| *o);
-                assert!(owner.is_some_and(|o| !laptop.actor.may_write(o)), "{context}: an allowed change was refused");
+                assert!(
+                    owner.is_some_and(|o| !laptop.actor.may_write(rejection.mutation.record.kind, o)),
+                    "{context}: an allowed change was refused"
+                );
             }
         }
     }
@@ -364,7 +382,7 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
     for write in world.hub.writes() {
         let laptop = world.laptops.iter().find(|l| l.replica.client == write.mutation.client).expect("a known laptop");
         let owner = world.records.iter().find(|(r, _)| *r == write.record).map(|(_, o)| *o).expect("a known record");
-        assert!(laptop.actor.may_write(owner), "seed {seed}: a forbidden write was stored");
+        assert!(laptop.actor.may_write(write.record.kind, owner), "seed {seed}: a forbidden write was stored");
     }
 }
 

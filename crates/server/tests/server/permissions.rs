@@ -68,3 +68,27 @@ fn each_role_reads_and_writes_exactly_what_it_may() {
         }
     }
 }
+
+#[test]
+fn engagement_areas_are_seen_by_everyone_and_changed_only_by_coordinators() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let cast = cast(&db);
+    let server = Server::start(&db);
+    let area = |laptop: Uuid, record: Uuid| {
+        json!({"id": {"client": laptop, "seq": 1}, "record": {"kind": "area", "id": record},
+               "change": {"op": "create", "owner": cast.ministry, "fields": {"title": "Accélérer la transition écologique"}}})
+    };
+    let laptop = Uuid::now_v7();
+    let (status, body) = server.push(&cast.tokens["drafter"], &push_request(laptop, vec![area(laptop, Uuid::now_v7())]));
+    assert_eq!((status, body["code"].as_str()), (403, Some("forbidden")), "a drafter does not restructure the plan");
+
+    let laptop = Uuid::now_v7();
+    let record = Uuid::now_v7();
+    let (status, body) = server.push(&cast.tokens["coordinator"], &push_request(laptop, vec![area(laptop, record)]));
+    assert_eq!((status, outcomes(&body)), (200, vec!["applied".to_string()]));
+    for who in ["drafter", "authority", "reader"] {
+        let (_, pulled) = server.pull(&cast.tokens[who], 0);
+        assert!(pulled_records(&pulled).contains(&record.to_string()), "{who} sees the plan's areas");
+    }
+}
