@@ -8,11 +8,7 @@ use crate::desktop::Desktop;
 async fn killing_the_app_mid_typing_loses_at_most_the_field_being_typed() {
     let data = tempfile::tempdir().unwrap();
     let app = Desktop::launch(data.path()).await;
-    app.click("#load-demo").await;
-    app.wait_for(".po-commitment a").await;
-    let commitment = app.script("return document.querySelector('.po-commitment a').getAttribute('href')", vec![]).await;
-    let commitment = commitment.as_str().unwrap().to_string();
-    app.go(&commitment).await;
+    let commitment = app.open_demo_commitment().await;
 
     app.type_into("#commitment-causes", "Aucun guichet unique pour les porteurs de projets.").await;
     app.wait_saved().await;

@@ -122,6 +122,18 @@ impl Desktop {
         desktop
     }
 
+    /// Loads the demonstration plan and opens its first commitment; returns that screen's
+    /// address (`#/commitments/…`) to come back to it.
+    pub async fn open_demo_commitment(&self) -> String {
+        self.click("#load-demo").await;
+        self.wait_for(".po-commitment a").await;
+        let href = self.script("return document.querySelector('.po-commitment a').getAttribute('href')", vec![]).await;
+        let href = href.as_str().expect("a commitment link").to_string();
+        self.go(&href).await;
+        self.wait_for("#milestone-new-title").await;
+        href
+    }
+
     /// Kills the app process with SIGKILL, as a crash or a pulled plug would: no chance to save
     /// or flush anything. The WebDriver session dies with it; launch the app again after.
     pub fn kill_app(&self) {

@@ -25,12 +25,7 @@ async fn field_group_text(app: &Desktop, id: &str) -> String {
 async fn a_milestone_due_outside_the_plan_period_is_refused_in_french_and_nothing_is_saved() {
     let data = tempfile::tempdir().unwrap();
     let app = Desktop::launch(data.path()).await;
-    app.click("#load-demo").await;
-    app.wait_for(".po-commitment a").await;
-    let commitment = app.script("return document.querySelector('.po-commitment a').getAttribute('href')", vec![]).await;
-    let commitment = commitment.as_str().unwrap().to_string();
-    app.go(&commitment).await;
-    app.wait_for("#milestone-new-title").await;
+    let commitment = app.open_demo_commitment().await;
     let before = app.count("li[data-testid^='milestone-']").await;
 
     // A new milestone due in 2024, after the 2021-2023 plan.

@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use plan_ouvert_sync::access::Actor;
 use plan_ouvert_sync::hub::{self, HubError};
 use plan_ouvert_sync::protocol::{
     Outcome, ProtocolError, PullRequest, PullResponse, PushRequest, PushResponse, Refusal, PROTOCOL_VERSION,
@@ -20,7 +21,7 @@ use serde::Serialize;
 
 use crate::directory::{self, Person};
 
-use crate::ledger::SqliteLedger;
+use crate::ledger::{LedgerError, SqliteLedger};
 
 /// Largest request body accepted (a laptop back from weeks offline pushes a few MB at most).
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
@@ -179,11 +180,27 @@ pub(crate) async fn push(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
+    sync_call(state, headers, body, |conn, actor, request| hub::push(&mut SqliteLedger::new(conn), actor, request))
+        .await
+        .map(push_reply)
+}
+
+/// A sync request: authenticates the person, reads the body, and runs one sync rule on the
+/// database, off the async threads.
+async fn sync_call<Req, Res>(
+    state: Arc<ServerState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+    rule: fn(&mut Connection, &Actor, &Req) -> Result<Res, HubError<LedgerError>>,
+) -> Result<Res, ApiError>
+where
+    Req: DeserializeOwned + Send + 'static,
+    Res: Send + 'static,
+{
     blocking(state, move |conn| {
         let person = authenticate(conn, &headers)?;
-        let request: PushRequest = json_body(body)?;
-        let response = hub::push(&mut SqliteLedger::new(conn), &person.actor(), &request)?;
-        Ok(push_reply(response))
+        let request: Req = json_body(body)?;
+        Ok(rule(conn, &person.actor(), &request)?)
     })
     .await
 }
@@ -220,14 +237,10 @@ pub(crate) async fn pull(
     State(state): State<Arc<ServerState>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Result<Response, ApiError> {
-    blocking(state, move |conn| {
-        let person = authenticate(conn, &headers)?;
-        let request: PullRequest = json_body(body)?;
-        let response = hub::pull(&mut SqliteLedger::new(conn), &person.actor(), &request)?;
-        Ok(Json(response).into_response())
-    })
-    .await
+) -> Result<Json<PullResponse>, ApiError> {
+    sync_call(state, headers, body, |conn, actor, request| hub::pull(&mut SqliteLedger::new(conn), actor, request))
+        .await
+        .map(Json)
 }
 
 /// This document.

@@ -2,8 +2,7 @@ use crate::helpers::*;
 
 #[test]
 fn the_administrator_issues_a_token_that_the_server_recognises_until_revoked() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
+    let (_dir, db) = fresh_db();
     let cast = cast(&db);
     let token = cast.tokens["authority"].clone();
     assert!(token.starts_with("po_") && token.len() > 40);
@@ -22,8 +21,7 @@ fn the_administrator_issues_a_token_that_the_server_recognises_until_revoked() {
 
 #[test]
 fn only_the_hash_of_a_token_is_stored() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
+    let (dir, db) = fresh_db();
     let cast = cast(&db);
     let bytes = std::fs::read(&db).unwrap();
     let wal = std::fs::read(dir.path().join("server.sqlite3-wal")).unwrap_or_default();
@@ -36,8 +34,7 @@ fn only_the_hash_of_a_token_is_stored() {
 
 #[test]
 fn administration_mistakes_are_refused_with_a_clear_message() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
+    let (_dir, db) = fresh_db();
     admin(&db, &["institution", "add", "Cour de cassation", "--kind", "court"]).unwrap();
     let err = admin(&db, &["institution", "add", "cour de cassation", "--kind", "court"]).unwrap_err();
     assert!(err.contains("existe déjà"), "{err}");

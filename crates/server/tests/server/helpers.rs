@@ -1,7 +1,7 @@
 //! A server process on a free loopback port, its administration commands, and JSON requests.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use serde_json::{json, Value};
@@ -113,6 +113,21 @@ pub fn cast(db: &Path) -> Cast {
         tokens.insert(name, admin(db, &["token", "issue", name]).unwrap());
     }
     Cast { ministry, authority, tokens }
+}
+
+/// An empty server database in a temporary folder (kept while the folder lives).
+pub fn fresh_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let db = dir.path().join("server.sqlite3");
+    (dir, db)
+}
+
+/// A server running on a fresh database populated with [`cast`].
+pub fn running() -> (tempfile::TempDir, Cast, Server) {
+    let (dir, db) = fresh_db();
+    let cast = cast(&db);
+    let server = Server::start(&db);
+    (dir, cast, server)
 }
 
 /// A push of one laptop's mutations.

@@ -2,8 +2,8 @@ use crate::helpers::*;
 
 #[test]
 fn the_api_is_described_by_an_openapi_document_generated_from_the_code() {
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&dir.path().join("server.sqlite3"));
+    let (_dir, db) = fresh_db();
+    let server = Server::start(&db);
     let (status, doc) = server.get("/api/openapi.json", None);
     assert_eq!(status, 200);
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));

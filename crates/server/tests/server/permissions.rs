@@ -8,10 +8,7 @@ use crate::helpers::*;
 
 #[test]
 fn each_role_reads_and_writes_exactly_what_it_may() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
-    let cast = cast(&db);
-    let server = Server::start(&db);
+    let (_dir, cast, server) = running();
 
     // One commitment of the ministry, one of the independent authority, each created by its drafter.
     let ministry_record = Uuid::now_v7();
@@ -71,10 +68,7 @@ fn each_role_reads_and_writes_exactly_what_it_may() {
 
 #[test]
 fn engagement_areas_are_seen_by_everyone_and_changed_only_by_coordinators() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
-    let cast = cast(&db);
-    let server = Server::start(&db);
+    let (_dir, cast, server) = running();
     let area = |laptop: Uuid, record: Uuid| {
         json!({"id": {"client": laptop, "seq": 1}, "record": {"kind": "area", "id": record},
                "change": {"op": "create", "owner": cast.ministry, "fields": {"title": "Accélérer la transition écologique"}}})

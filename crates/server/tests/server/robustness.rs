@@ -7,10 +7,7 @@ use crate::helpers::*;
 
 #[test]
 fn bad_requests_are_refused_with_a_code_and_a_french_message() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
-    let cast = cast(&db);
-    let server = Server::start(&db);
+    let (_dir, cast, server) = running();
     let token = cast.tokens["drafter"].as_str();
 
     let cases: Vec<(&str, Option<&str>, Vec<u8>, u16, &str)> = vec![
@@ -37,10 +34,7 @@ fn bad_requests_are_refused_with_a_code_and_a_french_message() {
 
 #[test]
 fn a_push_with_a_malformed_mutation_writes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
-    let cast = cast(&db);
-    let server = Server::start(&db);
+    let (_dir, cast, server) = running();
     let token = cast.tokens["drafter"].as_str();
     let laptop = Uuid::now_v7();
     let mut broken = push_request(laptop, vec![create(laptop, 1, Uuid::now_v7(), &cast.ministry, "Titre")]);

@@ -7,10 +7,7 @@ use crate::helpers::*;
 
 #[test]
 fn replaying_the_same_push_changes_nothing_and_gets_the_same_answer() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
-    let cast = cast(&db);
-    let server = Server::start(&db);
+    let (_dir, cast, server) = running();
     let token = &cast.tokens["drafter"];
     let laptop = Uuid::now_v7();
     let record = Uuid::now_v7();
@@ -32,10 +29,7 @@ fn replaying_the_same_push_changes_nothing_and_gets_the_same_answer() {
 
 #[test]
 fn a_mutation_after_a_gap_waits_for_the_missing_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
-    let cast = cast(&db);
-    let server = Server::start(&db);
+    let (_dir, cast, server) = running();
     let token = &cast.tokens["drafter"];
     let laptop = Uuid::now_v7();
     let record = Uuid::now_v7();
@@ -50,10 +44,7 @@ fn a_mutation_after_a_gap_waits_for_the_missing_one() {
 
 #[test]
 fn two_drafters_editing_the_same_commitment_merge_or_conflict_field_by_field() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
-    let cast = cast(&db);
-    let server = Server::start(&db);
+    let (_dir, cast, server) = running();
     let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
     let record = Uuid::now_v7();
     server.push(&cast.tokens["drafter"], &push_request(a, vec![create(a, 1, record, &cast.ministry, "Titre")]));
@@ -75,8 +66,7 @@ fn two_drafters_editing_the_same_commitment_merge_or_conflict_field_by_field() {
 
 #[test]
 fn a_server_killed_between_push_and_acknowledgement_keeps_what_it_processed() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
+    let (_dir, db) = fresh_db();
     let cast = cast(&db);
     let token = &cast.tokens["drafter"];
     let laptop = Uuid::now_v7();
