@@ -19,6 +19,7 @@ pub mod milestone;
 pub mod overview;
 pub mod period;
 pub mod plan;
+pub mod sync;
 pub mod text;
 
 pub use area::{Area, AreaInput, AreaKind, ValidArea};
@@ -36,4 +37,8 @@ pub use overview::{
 };
 pub use period::{parse_optional_date, Period};
 pub use plan::{Plan, PlanInput, ValidPlan};
+pub use sync::{
+    ConflictChoice, ConflictView, RejectionView, SyncAccount, SyncAction, SyncConnectInput, SyncConnection,
+    SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,
+};
 pub use text::{Email, LongText, Phone, ShortText, Title};

@@ -48,6 +48,18 @@ fn generate() -> String {
         AreaOverview,
         PlanOverview,
         CommitmentDetail,
+        SyncConnection,
+        SyncStatus,
+        SyncRole,
+        SyncAccount,
+        TokenStorage,
+        SyncSettings,
+        SyncConnectInput,
+        SyncRecordKind,
+        ConflictView,
+        ConflictChoice,
+        SyncAction,
+        RejectionView,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/domain/tests/bindings.rs. Do not edit by hand:\n\

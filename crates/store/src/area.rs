@@ -5,6 +5,8 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use crate::plan::read_plan;
 use crate::row::{instant_text, uuid};
+use crate::sync::Tracked;
+use plan_ouvert_sync::protocol::RecordKind;
 use crate::{now, Entity, Error, Result, Store};
 
 pub(crate) const COLUMNS: &str = "id, plan_id, kind, title, description, position";
@@ -52,6 +54,7 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position) + 1, 0) FROM area WHERE plan_id = ?2), ?6, ?6)",
             params![id.to_string(), plan.to_string(), valid.kind.code(), valid.title.as_str(), valid.description.as_str(), at],
         )?;
+        Tracked::new_record(RecordKind::Area, id.0).record(&tx)?;
         let area = read_area(&tx, id)?;
         tx.commit()?;
         Ok(area)
@@ -61,10 +64,12 @@ impl Store {
         let valid = input.parse()?;
         let tx = self.conn.savepoint()?;
         read_area(&tx, id)?;
+        let tracked = Tracked::before(&tx, RecordKind::Area, id.0)?;
         tx.execute(
             "UPDATE area SET kind = ?2, title = ?3, description = ?4, updated_at = ?5 WHERE id = ?1",
             params![id.to_string(), valid.kind.code(), valid.title.as_str(), valid.description.as_str(), instant_text(now())],
         )?;
+        tracked.record(&tx)?;
         let area = read_area(&tx, id)?;
         tx.commit()?;
         Ok(area)
@@ -78,7 +83,9 @@ impl Store {
         if count > 0 {
             return Err(Error::InUse { entity: Entity::Area, count });
         }
+        let tracked = Tracked::before(&tx, RecordKind::Area, id.0)?;
         tx.execute("DELETE FROM area WHERE id = ?1", [id.to_string()])?;
+        tracked.record(&tx)?;
         tx.commit()?;
         Ok(())
     }

@@ -11,6 +11,8 @@ use crate::institution::{check_institution, read_institutions};
 use crate::milestone::read_milestones;
 use crate::plan::read_plan;
 use crate::row::{date_text, instant, instant_text, optional_date, optional_uuid, uuid};
+use crate::sync::Tracked;
+use plan_ouvert_sync::protocol::RecordKind;
 use crate::{now, Entity, Error, Result, Store};
 
 const COLUMNS: &str = "id, plan_id, area_id, position, title, brief_description, problem, causes, done_so_far, solution,
@@ -109,6 +111,7 @@ impl Store {
              VALUES (?1, ?2, ?3, (SELECT coalesce(max(position) + 1, 0) FROM commitment WHERE area_id = ?3), ?4, ?5, ?5)",
             params![id.to_string(), area.plan_id.to_string(), area.id.to_string(), title.as_str(), at],
         )?;
+        Tracked::new_record(RecordKind::Commitment, id.0).record(&tx)?;
         let commitment = read_commitment(&tx, id)?;
         tx.commit()?;
         Ok(commitment)
@@ -142,6 +145,7 @@ impl Store {
         let plan = read_plan(&tx, current.plan_id)?;
         let dates = CommitmentDates { period: plan.period(), start: current.start_date, end: current.end_date };
         let change = edit.parse(dates)?;
+        let tracked = Tracked::before(&tx, RecordKind::Commitment, id.0)?;
         let at = instant_text(now());
         let key = id.to_string();
         let set = |column: &str, value: &dyn rusqlite::ToSql| -> Result<()> {
@@ -189,6 +193,7 @@ impl Store {
             CommitmentChange::EndDate(date) => set("end_date", &date_text(*date))?,
             CommitmentChange::Value(value, on) => set(value.column(), on)?,
         }
+        tracked.record(&tx)?;
         let commitment = read_commitment(&tx, id)?;
         tx.commit()?;
         Ok(commitment)
@@ -196,10 +201,19 @@ impl Store {
 
     /// Deletes a commitment and its milestones.
     pub fn delete_commitment(&mut self, id: CommitmentId) -> Result<()> {
-        let deleted = self.conn.execute("DELETE FROM commitment WHERE id = ?1", [id.to_string()])?;
-        if deleted == 0 {
-            return Err(Error::NotFound(Entity::Commitment));
+        let tx = self.conn.savepoint()?;
+        read_commitment(&tx, id)?;
+        // Milestones go first, each as its own deletion, so that no laptop keeps orphans.
+        let mut tracked: Vec<Tracked> = read_milestones(&tx, id)?
+            .iter()
+            .map(|m| Tracked::before(&tx, RecordKind::Milestone, m.id.0))
+            .collect::<Result<_>>()?;
+        tracked.push(Tracked::before(&tx, RecordKind::Commitment, id.0)?);
+        tx.execute("DELETE FROM commitment WHERE id = ?1", [id.to_string()])?;
+        for record in tracked {
+            record.record(&tx)?;
         }
+        tx.commit()?;
         Ok(())
     }
 }

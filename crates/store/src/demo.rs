@@ -208,6 +208,7 @@ impl Store {
     }
 
     fn insert_demo(&mut self) -> Result<Plan> {
+        let outbox_before = self.last_sync_seq()?;
         let plan = self.insert_plan(
             &PlanInput {
                 country: "France".into(),
@@ -264,6 +265,8 @@ impl Store {
                 )?;
             }
         }
+        // The demonstration never reaches the national plan, nor do the institutions it added.
+        self.keep_demo_local(outbox_before)?;
         read_plan(&self.conn, plan.id)
     }
 }

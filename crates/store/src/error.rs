@@ -10,6 +10,10 @@ pub enum Entity {
     Commitment,
     Milestone,
     Institution,
+    /// A sync conflict (already resolved elsewhere, or unknown).
+    Conflict,
+    /// A change the server refused (already discarded).
+    Rejection,
 }
 
 /// A failure of a store operation.
@@ -30,6 +34,9 @@ pub enum Error {
     /// The schema could not be brought up to date.
     #[error("migration error: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    /// Sync data in the database could not be read back (a bug or a damaged file).
+    #[error("corrupt sync data: {0}")]
+    Corrupt(String),
     /// The data folder could not be created.
     #[error("data folder error: {0}")]
     Io(#[from] std::io::Error),
@@ -58,7 +65,7 @@ impl Error {
             Error::Invalid(problems) => Failure::invalid(problems, locale),
             Error::NotFound(entity) => Failure::new(ErrorCode::NotFound, not_found(*entity, locale)),
             Error::InUse { entity, count } => Failure::new(ErrorCode::InUse, in_use(*entity, *count, locale)),
-            Error::Database(_) | Error::Migration(_) | Error::Io(_) => Failure::new(
+            Error::Database(_) | Error::Migration(_) | Error::Io(_) | Error::Corrupt(_) => Failure::new(
                 ErrorCode::Storage,
                 locale.pick(
                     "La base de données locale n'a pas pu être lue ou écrite. Vos données déjà enregistrées sont intactes ; réessayez.",
@@ -81,6 +88,10 @@ fn not_found(entity: Entity, locale: Locale) -> &'static str {
         (Entity::Milestone, Locale::En) => "This milestone does not exist or was deleted.",
         (Entity::Institution, Locale::Fr) => "Cette institution n'existe pas ou a été supprimée.",
         (Entity::Institution, Locale::En) => "This institution does not exist or was deleted.",
+        (Entity::Conflict, Locale::Fr) => "Ce conflit a déjà été résolu.",
+        (Entity::Conflict, Locale::En) => "This conflict has already been resolved.",
+        (Entity::Rejection, Locale::Fr) => "Cette modification refusée a déjà été écartée.",
+        (Entity::Rejection, Locale::En) => "This refused change has already been discarded.",
     }
 }
 

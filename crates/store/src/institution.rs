@@ -4,6 +4,8 @@ use plan_ouvert_domain::{Institution, InstitutionId, InstitutionInput, Instituti
 use rusqlite::{params, OptionalExtension, Row};
 
 use crate::row::{instant_text, uuid};
+use crate::sync::Tracked;
+use plan_ouvert_sync::protocol::RecordKind;
 use crate::{now, Entity, Error, Result, Store};
 
 const COLUMNS: &str = "id, name, acronym, kind";
@@ -18,7 +20,7 @@ pub(crate) fn institution_from_row(row: &Row<'_>) -> rusqlite::Result<Institutio
     })
 }
 
-fn read_institution(conn: &rusqlite::Connection, id: InstitutionId) -> Result<Institution> {
+pub(crate) fn read_institution(conn: &rusqlite::Connection, id: InstitutionId) -> Result<Institution> {
     conn.query_row(&format!("SELECT {COLUMNS} FROM institution WHERE id = ?1"), [id.to_string()], institution_from_row)
         .optional()?
         .ok_or(Error::NotFound(Entity::Institution))
@@ -72,6 +74,7 @@ impl Store {
             "INSERT INTO institution (id, name, acronym, kind, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
             params![id.to_string(), valid.name.as_str(), valid.acronym.as_str(), valid.kind.code(), at],
         )?;
+        Tracked::new_record(RecordKind::Institution, id.0).record(&tx)?;
         let institution = read_institution(&tx, id)?;
         tx.commit()?;
         Ok(institution)
@@ -82,10 +85,12 @@ impl Store {
         let tx = self.conn.savepoint()?;
         read_institution(&tx, id)?;
         check_unique_name(&tx, &valid, Some(id))?;
+        let tracked = Tracked::before(&tx, RecordKind::Institution, id.0)?;
         tx.execute(
             "UPDATE institution SET name = ?2, acronym = ?3, kind = ?4, updated_at = ?5 WHERE id = ?1",
             params![id.to_string(), valid.name.as_str(), valid.acronym.as_str(), valid.kind.code(), instant_text(now())],
         )?;
+        tracked.record(&tx)?;
         let institution = read_institution(&tx, id)?;
         tx.commit()?;
         Ok(institution)
@@ -106,7 +111,9 @@ impl Store {
         if uses > 0 {
             return Err(Error::InUse { entity: Entity::Institution, count: uses });
         }
+        let tracked = Tracked::before(&tx, RecordKind::Institution, id.0)?;
         tx.execute("DELETE FROM institution WHERE id = ?1", [id.to_string()])?;
+        tracked.record(&tx)?;
         tx.commit()?;
         Ok(())
     }

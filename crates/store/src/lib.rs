@@ -19,6 +19,7 @@ mod milestone;
 mod overview;
 mod plan;
 mod setting;
+pub mod sync;
 
 use std::path::Path;
 

@@ -7,6 +7,8 @@ use crate::commitment::read_commitment;
 use crate::institution::check_institution;
 use crate::plan::read_plan;
 use crate::row::{date_text, instant, instant_text, optional_date, optional_uuid, uuid};
+use crate::sync::Tracked;
+use plan_ouvert_sync::protocol::RecordKind;
 use crate::{now, Entity, Error, Result, Store};
 
 const COLUMNS: &str =
@@ -27,7 +29,7 @@ fn milestone_from_row(row: &Row<'_>) -> rusqlite::Result<Milestone> {
     })
 }
 
-fn read_milestone(conn: &rusqlite::Connection, id: MilestoneId) -> Result<Milestone> {
+pub(crate) fn read_milestone(conn: &rusqlite::Connection, id: MilestoneId) -> Result<Milestone> {
     conn.query_row(&format!("SELECT {COLUMNS} FROM milestone WHERE id = ?1"), [id.to_string()], milestone_from_row)
         .optional()?
         .ok_or(Error::NotFound(Entity::Milestone))
@@ -73,6 +75,7 @@ impl Store {
             ],
         )?;
         tx.execute("UPDATE commitment SET updated_at = ?2 WHERE id = ?1", params![commitment.to_string(), at])?;
+        Tracked::new_record(RecordKind::Milestone, id.0).record(&tx)?;
         let milestone = read_milestone(&tx, id)?;
         tx.commit()?;
         Ok(milestone)
@@ -85,6 +88,7 @@ impl Store {
         let parent = read_commitment(&tx, current.commitment_id)?;
         let plan = read_plan(&tx, parent.plan_id)?;
         let change = edit.parse(plan.period(), current.start_date, current.due_date)?;
+        let tracked = Tracked::before(&tx, RecordKind::Milestone, id.0)?;
         let at = instant_text(now());
         let key = id.to_string();
         let set = |column: &str, value: &dyn rusqlite::ToSql| -> Result<()> {
@@ -101,6 +105,7 @@ impl Store {
                 set("lead_institution_id", &lead.map(|i| i.to_string()))?;
             }
         }
+        tracked.record(&tx)?;
         let milestone = read_milestone(&tx, id)?;
         tx.commit()?;
         Ok(milestone)
@@ -111,8 +116,11 @@ impl Store {
     pub fn move_milestone(&mut self, id: MilestoneId, position: u32) -> Result<Vec<Milestone>> {
         let tx = self.conn.savepoint()?;
         let moved = read_milestone(&tx, id)?;
-        let mut order: Vec<MilestoneId> =
-            read_milestones(&tx, moved.commitment_id)?.into_iter().map(|m| m.id).filter(|m| *m != id).collect();
+        let before = read_milestones(&tx, moved.commitment_id)?;
+        // Each milestone whose rank changes syncs as one change of its `position`.
+        let tracked: Vec<Tracked> =
+            before.iter().map(|m| Tracked::before(&tx, RecordKind::Milestone, m.id.0)).collect::<Result<_>>()?;
+        let mut order: Vec<MilestoneId> = before.into_iter().map(|m| m.id).filter(|m| *m != id).collect();
         let index = (position as usize).min(order.len());
         order.insert(index, id);
         let at = instant_text(now());
@@ -122,16 +130,21 @@ impl Store {
                 params![milestone.to_string(), rank as u32, at],
             )?;
         }
+        for record in tracked {
+            record.record(&tx)?;
+        }
         let list = read_milestones(&tx, moved.commitment_id)?;
         tx.commit()?;
         Ok(list)
     }
 
     pub fn delete_milestone(&mut self, id: MilestoneId) -> Result<()> {
-        let deleted = self.conn.execute("DELETE FROM milestone WHERE id = ?1", [id.to_string()])?;
-        if deleted == 0 {
-            return Err(Error::NotFound(Entity::Milestone));
-        }
+        let tx = self.conn.savepoint()?;
+        read_milestone(&tx, id)?;
+        let tracked = Tracked::before(&tx, RecordKind::Milestone, id.0)?;
+        tx.execute("DELETE FROM milestone WHERE id = ?1", [id.to_string()])?;
+        tracked.record(&tx)?;
+        tx.commit()?;
         Ok(())
     }
 }

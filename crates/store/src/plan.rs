@@ -4,6 +4,8 @@ use plan_ouvert_domain::{Plan, PlanId, PlanInput, Problem};
 use rusqlite::{params, OptionalExtension, Row};
 
 use crate::row::{date, date_text, instant, instant_text, uuid};
+use crate::sync::Tracked;
+use plan_ouvert_sync::protocol::RecordKind;
 use crate::{now, Entity, Error, Result, Store};
 
 const COLUMNS: &str = "id, country, title, period_start, period_end, is_demo, created_at, updated_at";
@@ -50,7 +52,8 @@ impl Store {
         let valid = input.parse()?;
         let id = PlanId::new();
         let at = instant_text(now());
-        self.conn.execute(
+        let tx = self.conn.savepoint()?;
+        tx.execute(
             "INSERT INTO plan (id, country, title, period_start, period_end, is_demo, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
             params![
@@ -63,7 +66,10 @@ impl Store {
                 at
             ],
         )?;
-        self.plan(id)
+        Tracked::new_record(RecordKind::Plan, id.0).record(&tx)?;
+        let plan = read_plan(&tx, id)?;
+        tx.commit()?;
+        Ok(plan)
     }
 
     /// Changes a plan's country, title or period. A new period is refused while commitments or
@@ -72,6 +78,7 @@ impl Store {
         let valid = input.parse()?;
         let tx = self.conn.savepoint()?;
         read_plan(&tx, id)?;
+        let tracked = Tracked::before(&tx, RecordKind::Plan, id.0)?;
         let start = date_text(Some(valid.period.start()));
         let end = date_text(Some(valid.period.end()));
         let outside: u32 = tx.query_row(
@@ -89,6 +96,7 @@ impl Store {
             "UPDATE plan SET country = ?2, title = ?3, period_start = ?4, period_end = ?5, updated_at = ?6 WHERE id = ?1",
             params![id.to_string(), valid.country.as_str(), valid.title.as_str(), start, end, instant_text(now())],
         )?;
+        tracked.record(&tx)?;
         let plan = read_plan(&tx, id)?;
         tx.commit()?;
         Ok(plan)

@@ -5,6 +5,10 @@
 //! value; once none is pending it shows the latest value the server confirmed (the shadow), so
 //! that when everything is sent and pulled every laptop shows what the server holds. Conflicts and
 //! refusals are kept, visible, until a person deals with them: nothing is dropped silently.
+//!
+//! The rules ([`on_push`], [`on_pull`]) are written once over [`ReplicaState`], the boundary to
+//! where a laptop keeps its state: [`Replica`] keeps it in memory for the simulation, and the
+//! app's store keeps it in SQLite, so the app runs the very logic the simulation checks.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -30,7 +34,171 @@ pub struct Rejection {
     pub refusal: Refusal,
 }
 
-/// The state a laptop keeps on disk (the app stores it in its SQLite database).
+
+/// The fields of one record: `field -> value`.
+pub type Fields = BTreeMap<String, Value>;
+
+/// Where a laptop keeps its sync state. Each call of [`on_push`] or [`on_pull`] should run inside
+/// one transaction of the implementation, so a crash leaves either all or none of it.
+pub trait ReplicaState {
+    type Error;
+
+    /// The record's local fields, or `None` when the laptop does not hold it.
+    fn values(&mut self, record: RecordKey) -> Result<Option<Fields>, Self::Error>;
+    /// Makes the local record hold exactly `fields` (`None`: removes it).
+    fn materialise(&mut self, record: RecordKey, fields: Option<Fields>) -> Result<(), Self::Error>;
+
+    /// The last value and version the server confirmed for each field of the record.
+    fn shadow(&mut self, record: RecordKey) -> Result<BTreeMap<String, (Value, u64)>, Self::Error>;
+    fn set_shadow(&mut self, record: RecordKey, field: &str, value: &Value, version: u64) -> Result<(), Self::Error>;
+    fn clear_shadow(&mut self, record: RecordKey) -> Result<(), Self::Error>;
+
+    /// Whether the record was deleted (here or on the server): it is never shown again.
+    fn is_deleted(&mut self, record: RecordKey) -> Result<bool, Self::Error>;
+    fn set_deleted(&mut self, record: RecordKey, deleted: bool) -> Result<(), Self::Error>;
+
+    /// Mutations not yet acknowledged, oldest first.
+    fn outbox(&mut self) -> Result<Vec<Mutation>, Self::Error>;
+    /// Removes the oldest mutation of the outbox (acknowledged).
+    fn pop_outbox(&mut self) -> Result<(), Self::Error>;
+
+    fn add_conflict(&mut self, conflict: Conflict) -> Result<(), Self::Error>;
+    /// Drops the conflicts about a record deleted meanwhile.
+    fn drop_conflicts(&mut self, record: RecordKey) -> Result<(), Self::Error>;
+    fn add_rejection(&mut self, rejection: Rejection) -> Result<(), Self::Error>;
+    /// Remembers what became of one of this laptop's mutations.
+    fn record_outcome(&mut self, seq: u64, outcome: &Outcome) -> Result<(), Self::Error>;
+
+    fn cursor(&mut self) -> Result<u64, Self::Error>;
+    fn set_cursor(&mut self, cursor: u64) -> Result<(), Self::Error>;
+}
+
+fn touches(mutation: &Mutation, record: RecordKey, field: &str) -> bool {
+    mutation.record == record
+        && match &mutation.change {
+            Change::Set { field: f, .. } => f == field,
+            Change::Create { fields, .. } => fields.contains_key(field),
+            Change::Delete => true,
+        }
+}
+
+fn learn<S: ReplicaState>(state: &mut S, record: RecordKey, field: &str, value: &Value, version: u64) -> Result<(), S::Error> {
+    let known = state.shadow(record)?;
+    if known.get(field).is_none_or(|(_, v)| *v < version) {
+        state.set_shadow(record, field, value, version)?;
+    }
+    Ok(())
+}
+
+/// Shows the server's value in every field of `record` with nothing pending.
+pub fn settle<S: ReplicaState>(state: &mut S, record: RecordKey) -> Result<(), S::Error> {
+    if state.is_deleted(record)? {
+        return Ok(());
+    }
+    let outbox = state.outbox()?;
+    let shadow = state.shadow(record)?;
+    let current = state.values(record)?;
+    let mut fields = current.clone().unwrap_or_default();
+    let names: BTreeSet<String> = fields.keys().chain(shadow.keys()).cloned().collect();
+    for field in names {
+        if outbox.iter().any(|m| touches(m, record, &field)) {
+            continue;
+        }
+        match shadow.get(&field) {
+            Some((value, _)) => {
+                fields.insert(field, value.clone());
+            }
+            None => {
+                fields.remove(&field);
+            }
+        }
+    }
+    let settled = if fields.is_empty() { None } else { Some(fields) };
+    if settled != current {
+        state.materialise(record, settled)?;
+    }
+    Ok(())
+}
+
+/// Takes in what the server said of pushed mutations. Answers to mutations already
+/// acknowledged (a duplicated response) change nothing.
+pub fn on_push<S: ReplicaState>(state: &mut S, response: &PushResponse) -> Result<(), S::Error> {
+    for MutationResult { seq, outcome } in &response.results {
+        let outbox = state.outbox()?;
+        // Mutations are acknowledged in order; an answer for a later one while an earlier one is
+        // still in the outbox means the earlier was lost on the way and will be sent again.
+        let Some(mutation) = outbox.first().filter(|m| m.id.seq == *seq).cloned() else { continue };
+        state.pop_outbox()?;
+        let record = mutation.record;
+        match (outcome, &mutation.change) {
+            (Outcome::Applied { version }, Change::Set { field, value, .. }) => learn(state, record, field, value, *version)?,
+            (Outcome::Applied { version }, Change::Create { fields, .. }) => {
+                for (field, value) in fields {
+                    learn(state, record, field, value, *version)?;
+                }
+            }
+            (Outcome::Applied { .. }, Change::Delete) => state.clear_shadow(record)?,
+            (Outcome::Merged { version, value }, Change::Set { field, .. }) => learn(state, record, field, value, *version)?,
+            (Outcome::Conflict { theirs, theirs_version, proposed }, Change::Set { field, value, .. }) => {
+                learn(state, record, field, theirs, *theirs_version)?;
+                state.add_conflict(Conflict {
+                    mutation: mutation.id,
+                    record,
+                    field: field.clone(),
+                    mine: value.clone(),
+                    theirs: theirs.clone(),
+                    proposed: proposed.clone(),
+                })?;
+            }
+            (Outcome::Rejected { refusal }, change) => {
+                if matches!(change, Change::Delete) {
+                    state.set_deleted(record, false)?;
+                }
+                state.add_rejection(Rejection { mutation: mutation.clone(), refusal: *refusal })?;
+            }
+            _ => {}
+        }
+        state.record_outcome(*seq, outcome)?;
+        settle(state, record)?;
+    }
+    Ok(())
+}
+
+/// The order in which records are written locally, so that a record's references exist first.
+fn dependency_rank(kind: RecordKind) -> u8 {
+    match kind {
+        RecordKind::Institution => 0,
+        RecordKind::Plan => 1,
+        RecordKind::Area => 2,
+        RecordKind::Commitment => 3,
+        RecordKind::Milestone => 4,
+    }
+}
+
+/// Takes in what changed on the server.
+pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Result<(), S::Error> {
+    let mut touched = BTreeSet::new();
+    for change in &response.changes {
+        learn(state, change.record, &change.field, &change.value, change.version)?;
+        touched.insert((dependency_rank(change.record.kind), change.record));
+    }
+    // Children before parents, so that removing a record never leaves one pointing to it.
+    let mut deleted: Vec<RecordKey> = response.deleted.iter().map(|(record, _)| *record).collect();
+    deleted.sort_by_key(|record| std::cmp::Reverse(dependency_rank(record.kind)));
+    for record in deleted {
+        state.clear_shadow(record)?;
+        state.materialise(record, None)?;
+        state.set_deleted(record, true)?;
+        state.drop_conflicts(record)?;
+    }
+    for (_, record) in touched {
+        settle(state, record)?;
+    }
+    let cursor = state.cursor()?;
+    state.set_cursor(cursor.max(response.head))
+}
+
+/// A laptop's whole sync state in memory, for the simulation and tests.
 #[derive(Debug, Clone)]
 pub struct Replica {
     pub client: ClientId,
@@ -43,6 +211,96 @@ pub struct Replica {
     rejections: Vec<Rejection>,
     outcomes: BTreeMap<u64, Outcome>,
     cursor: u64,
+}
+
+impl ReplicaState for Replica {
+    type Error = std::convert::Infallible;
+
+    fn values(&mut self, record: RecordKey) -> Result<Option<Fields>, Self::Error> {
+        let fields: Fields =
+            self.values.iter().filter(|((r, _), _)| *r == record).map(|((_, f), v)| (f.clone(), v.clone())).collect();
+        Ok(if fields.is_empty() { None } else { Some(fields) })
+    }
+
+    fn materialise(&mut self, record: RecordKey, fields: Option<Fields>) -> Result<(), Self::Error> {
+        self.values.retain(|(r, _), _| *r != record);
+        for (field, value) in fields.unwrap_or_default() {
+            self.values.insert((record, field), value);
+        }
+        Ok(())
+    }
+
+    fn shadow(&mut self, record: RecordKey) -> Result<BTreeMap<String, (Value, u64)>, Self::Error> {
+        Ok(self.shadow.iter().filter(|((r, _), _)| *r == record).map(|((_, f), v)| (f.clone(), v.clone())).collect())
+    }
+
+    fn set_shadow(&mut self, record: RecordKey, field: &str, value: &Value, version: u64) -> Result<(), Self::Error> {
+        self.shadow.insert((record, field.to_string()), (value.clone(), version));
+        Ok(())
+    }
+
+    fn clear_shadow(&mut self, record: RecordKey) -> Result<(), Self::Error> {
+        self.shadow.retain(|(r, _), _| *r != record);
+        Ok(())
+    }
+
+    fn is_deleted(&mut self, record: RecordKey) -> Result<bool, Self::Error> {
+        Ok(self.deleted.contains(&record))
+    }
+
+    fn set_deleted(&mut self, record: RecordKey, deleted: bool) -> Result<(), Self::Error> {
+        if deleted {
+            self.deleted.insert(record);
+        } else {
+            self.deleted.remove(&record);
+        }
+        Ok(())
+    }
+
+    fn outbox(&mut self) -> Result<Vec<Mutation>, Self::Error> {
+        Ok(self.outbox.iter().cloned().collect())
+    }
+
+    fn pop_outbox(&mut self) -> Result<(), Self::Error> {
+        self.outbox.pop_front();
+        Ok(())
+    }
+
+    fn add_conflict(&mut self, conflict: Conflict) -> Result<(), Self::Error> {
+        self.conflicts.push(conflict);
+        Ok(())
+    }
+
+    fn drop_conflicts(&mut self, record: RecordKey) -> Result<(), Self::Error> {
+        self.conflicts.retain(|c| c.record != record);
+        Ok(())
+    }
+
+    fn add_rejection(&mut self, rejection: Rejection) -> Result<(), Self::Error> {
+        self.rejections.push(rejection);
+        Ok(())
+    }
+
+    fn record_outcome(&mut self, seq: u64, outcome: &Outcome) -> Result<(), Self::Error> {
+        self.outcomes.insert(seq, outcome.clone());
+        Ok(())
+    }
+
+    fn cursor(&mut self) -> Result<u64, Self::Error> {
+        Ok(self.cursor)
+    }
+
+    fn set_cursor(&mut self, cursor: u64) -> Result<(), Self::Error> {
+        self.cursor = cursor;
+        Ok(())
+    }
+}
+
+fn infallible<T>(result: Result<T, std::convert::Infallible>) -> T {
+    match result {
+        Ok(value) => value,
+        Err(never) => match never {},
+    }
 }
 
 impl Replica {
@@ -113,120 +371,12 @@ impl Replica {
         PullRequest { protocol: PROTOCOL_VERSION, since: self.cursor }
     }
 
-    fn is_pending(&self, record: RecordKey, field: &str) -> bool {
-        self.outbox.iter().any(|m| {
-            m.record == record
-                && match &m.change {
-                    Change::Set { field: f, .. } => f == field,
-                    Change::Create { fields, .. } => fields.contains_key(field),
-                    Change::Delete => true,
-                }
-        })
-    }
-
-    fn learn(&mut self, record: RecordKey, field: &str, value: Value, version: u64) {
-        let key = (record, field.to_string());
-        if self.shadow.get(&key).is_none_or(|(_, v)| *v < version) {
-            self.shadow.insert(key, (value, version));
-        }
-    }
-
-    /// Shows the server's value in every field of `record` with nothing pending.
-    fn settle(&mut self, record: RecordKey) {
-        if self.deleted.contains(&record) {
-            return;
-        }
-        let fields: Vec<String> = self
-            .values
-            .keys()
-            .chain(self.shadow.keys())
-            .filter(|(r, _)| *r == record)
-            .map(|(_, f)| f.clone())
-            .collect();
-        for field in fields {
-            if self.is_pending(record, &field) {
-                continue;
-            }
-            let key = (record, field);
-            match self.shadow.get(&key) {
-                Some((value, _)) => {
-                    self.values.insert(key, value.clone());
-                }
-                None => {
-                    self.values.remove(&key);
-                }
-            }
-        }
-    }
-
-    /// Takes in what the server said of pushed mutations. Answers to mutations already
-    /// acknowledged (a duplicated response) change nothing.
     pub fn on_push(&mut self, response: &PushResponse) {
-        for MutationResult { seq, outcome } in &response.results {
-            let Some(index) = self.outbox.iter().position(|m| m.id.seq == *seq) else { continue };
-            // Mutations are acknowledged in order; an earlier one still in the outbox was lost
-            // on the way and will be sent again.
-            if index != 0 {
-                continue;
-            }
-            let Some(mutation) = self.outbox.pop_front() else { continue };
-            let record = mutation.record;
-            match (outcome, &mutation.change) {
-                (Outcome::Applied { version }, Change::Set { field, value, .. }) => {
-                    self.learn(record, field, value.clone(), *version)
-                }
-                (Outcome::Applied { version }, Change::Create { fields, .. }) => {
-                    for (field, value) in fields {
-                        self.learn(record, field, value.clone(), *version);
-                    }
-                }
-                (Outcome::Applied { .. }, Change::Delete) => {
-                    self.shadow.retain(|(r, _), _| *r != record);
-                }
-                (Outcome::Merged { version, value }, Change::Set { field, .. }) => {
-                    self.learn(record, field, value.clone(), *version)
-                }
-                (Outcome::Conflict { theirs, theirs_version, proposed }, Change::Set { field, value, .. }) => {
-                    self.learn(record, field, theirs.clone(), *theirs_version);
-                    self.conflicts.push(Conflict {
-                        mutation: mutation.id,
-                        record,
-                        field: field.clone(),
-                        mine: value.clone(),
-                        theirs: theirs.clone(),
-                        proposed: proposed.clone(),
-                    });
-                }
-                (Outcome::Rejected { refusal }, change) => {
-                    if matches!(change, Change::Delete) {
-                        self.deleted.remove(&record);
-                    }
-                    self.rejections.push(Rejection { mutation: mutation.clone(), refusal: *refusal });
-                }
-                _ => {}
-            }
-            self.outcomes.insert(*seq, outcome.clone());
-            self.settle(record);
-        }
+        infallible(on_push(self, response))
     }
 
-    /// Takes in what changed on the server.
     pub fn on_pull(&mut self, response: &PullResponse) {
-        let mut touched = BTreeSet::new();
-        for change in &response.changes {
-            self.learn(change.record, &change.field, change.value.clone(), change.version);
-            touched.insert(change.record);
-        }
-        for (record, _) in &response.deleted {
-            self.shadow.retain(|(r, _), _| r != record);
-            self.values.retain(|(r, _), _| r != record);
-            self.deleted.insert(*record);
-            self.conflicts.retain(|c| c.record != *record);
-        }
-        for record in touched {
-            self.settle(record);
-        }
-        self.cursor = self.cursor.max(response.head);
+        infallible(on_pull(self, response))
     }
 
     pub fn value(&self, record: RecordKey, field: &str) -> Option<&Value> {

@@ -12,6 +12,8 @@ import type {
     AreaInput,
     Commitment,
     CommitmentDetail,
+    ConflictChoice,
+    ConflictView,
     CommitmentEdit,
     CommitmentId,
     ErrorCode,
@@ -28,7 +30,11 @@ import type {
     Plan,
     PlanId,
     PlanInput,
-    PlanOverview
+    PlanOverview,
+    RejectionView,
+    SyncConnectInput,
+    SyncSettings,
+    SyncStatus
 } from "./bindings";
 
 export interface Backend {
@@ -63,6 +69,25 @@ export interface Backend {
     updateInstitution(institutionId: InstitutionId, input: InstitutionInput): Promise<Institution>;
     /** Refused with `inUse` while a commitment or milestone refers to it. */
     deleteInstitution(institutionId: InstitutionId): Promise<null>;
+
+    /** Sync with the central plan API. */
+    getSyncStatus(): Promise<SyncStatus>;
+    /** Calls `listener` with every new status (the backend sends one whenever a part changes);
+     * resolves to the function that stops listening. */
+    onSyncStatus(listener: (status: SyncStatus) => void): Promise<() => void>;
+    getSyncSettings(): Promise<SyncSettings>;
+    /** Checks the address and token against the server at once (`validation` failure on the
+     * `serverUrl` or `token` field, in the interface's language), then keeps them and syncs. */
+    connectSync(input: SyncConnectInput): Promise<SyncSettings>;
+    /** Forgets the token; local data and changes not yet sent stay. */
+    disconnectSync(): Promise<null>;
+    /** One exchange with the server now; resolves when it is over, with the resulting status. */
+    syncNow(): Promise<SyncStatus>;
+    listConflicts(): Promise<ConflictView[]>;
+    /** The choice becomes a new change, sent to everyone; `validation` if the text is refused. */
+    resolveConflict(conflictId: number, choice: ConflictChoice): Promise<null>;
+    listRejections(): Promise<RejectionView[]>;
+    discardRejection(rejectionId: number): Promise<null>;
 }
 
 const ERROR_CODES: readonly ErrorCode[] = ["validation", "notFound", "inUse", "storage", "internal"];

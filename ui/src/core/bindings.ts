@@ -202,3 +202,97 @@ areas: Array<Area>,
  * Every institution, to choose lead and supporting ones.
  */
 institutions: Array<Institution>, };
+
+export type SyncConnection = "notConfigured" | "online" | "offline" | "unauthorized";
+
+export type SyncStatus = { connection: SyncConnection, 
+/**
+ * An exchange with the server is under way.
+ */
+syncing: boolean, 
+/**
+ * Local changes not yet acknowledged by the server.
+ */
+pending: number, 
+/**
+ * Conflicts waiting for a person's choice.
+ */
+conflicts: number, 
+/**
+ * Changes the server refused, kept until the person discards them.
+ */
+rejections: number, 
+/**
+ * When the last exchange with the server fully succeeded.
+ */
+lastSuccess: string | null, 
+/**
+ * Why the last attempt failed, in the interface's language.
+ */
+lastError: string | null, serverUrl: string | null, 
+/**
+ * Goes up by one each time changes received from the server were written locally, so that
+ * open screens know to read again.
+ */
+revision: number, };
+
+export type SyncRole = "drafter" | "coordinator" | "reader";
+
+export type SyncAccount = { name: string, institutionName: string, role: SyncRole, };
+
+export type TokenStorage = "keyring" | "file";
+
+export type SyncSettings = { serverUrl: string | null, account: SyncAccount | null, tokenStorage: TokenStorage | null, };
+
+export type SyncConnectInput = { serverUrl: string, token: string, };
+
+export type SyncRecordKind = "plan" | "area" | "commitment" | "milestone" | "institution";
+
+export type ConflictView = { id: number, recordKind: SyncRecordKind, recordId: string, 
+/**
+ * The commitment to open to see the record in context (the record itself, or a milestone's).
+ */
+commitmentId: string | null, 
+/**
+ * The record's title as it is now, to recognise it.
+ */
+recordTitle: string, 
+/**
+ * The field's name, as in `CommitmentEdit` / `MilestoneEdit` (e.g. `problem`, `dueDate`).
+ */
+field: string, 
+/**
+ * Free text: the person may edit the value rather than pick one side.
+ */
+editable: boolean, 
+/**
+ * This person's value.
+ */
+mine: string, 
+/**
+ * The value on the server, from someone else.
+ */
+theirs: string, 
+/**
+ * For long texts: both versions of each conflicting paragraph, to edit into one.
+ */
+proposed: string | null, at: string, };
+
+export type ConflictChoice = { "choice": "mine" } | { "choice": "theirs" } | { "choice": "text", value: string, };
+
+export type SyncAction = "create" | "edit" | "delete";
+
+export type RejectionView = { id: number, recordKind: SyncRecordKind, recordId: string, commitmentId: string | null, recordTitle: string, action: SyncAction, 
+/**
+ * The field changed, for an edit.
+ */
+field: string | null, 
+/**
+ * Why the server refused, in the interface's language.
+ */
+reason: string, 
+/**
+ * What the change contained, as text the person can copy ("Field: value" lines for a
+ * creation).
+ */
+text: string, at: string, };

@@ -10,3 +10,4 @@ mod migrations;
 mod milestones;
 mod plans;
 mod search;
+mod sync;

@@ -129,3 +129,110 @@ describe("mock backend", () => {
         expect(failure.fields.map(f => f.field)).toEqual(["periodStart"]);
     });
 });
+
+describe("mock sync", () => {
+    test("not configured at start; local edits are not counted until a server is set", async () => {
+        const b = backend();
+        expect(await b.getSyncStatus()).toMatchObject({ connection: "notConfigured", pending: 0, serverUrl: null, lastSuccess: null });
+        expect(await b.getSyncSettings()).toEqual({ serverUrl: null, account: null, tokenStorage: null });
+        await b.loadDemoPlan();
+        expect((await b.getSyncStatus()).pending).toBe(0);
+    });
+
+    test("connecting checks the address, then the token, with the backend's sentences in both languages", async () => {
+        const b = backend();
+        const both = await refusal(b.connectSync({ serverUrl: "plan.gouv.fr", token: " " }));
+        expect(both.code).toBe("validation");
+        expect(both.fields).toEqual([
+            { field: "serverUrl", message: "Saisissez une adresse commençant par http:// ou https://." },
+            { field: "token", message: "Saisissez le jeton reçu de votre administrateur." }
+        ]);
+        const wrong = await refusal(b.connectSync({ serverUrl: "https://plan.exemple.gouv.fr", token: "abc" }));
+        expect(wrong.fields).toEqual([
+            { field: "token", message: "Ce jeton n'est pas reconnu par le serveur (erreur de saisie ou jeton révoqué)." }
+        ]);
+        const away = await refusal(b.connectSync({ serverUrl: "https://plan.invalid", token: "po_abc" }));
+        expect(away.fields.map(f => f.field)).toEqual(["serverUrl"]);
+        await b.setLocale("en");
+        const english = await refusal(b.connectSync({ serverUrl: "https://plan.exemple.gouv.fr", token: "abc" }));
+        expect(english.fields[0]!.message).toBe("The server does not recognise this token (typo or revoked token).");
+        expect((await b.getSyncStatus()).connection).toBe("notConfigured");
+    });
+
+    test("once connected, each edit is a change to send; syncing sends them all; listeners hear every change", async () => {
+        const b = backend();
+        const seen: number[] = [];
+        const stop = await b.onSyncStatus(status => seen.push(status.pending));
+        const settings = await b.connectSync({ serverUrl: "https://plan.exemple.gouv.fr", token: "po_coord_1" });
+        expect(settings).toMatchObject({ serverUrl: "https://plan.exemple.gouv.fr", tokenStorage: "file", account: { role: "coordinator" } });
+        const plan = await b.loadDemoPlan();
+        const areaId = (await b.planOverview(plan.id, { query: "", institutionId: null })).areas[0]!.area.id;
+        const c = await b.createCommitment(areaId, "Engagement");
+        await b.editCommitment(c.id, { field: "problem", value: "Un problème" });
+        await refusal(b.editCommitment(c.id, { field: "contactEmail", value: "x" })); // refused: not a change
+        expect(await b.getSyncStatus()).toMatchObject({ connection: "online", pending: 3 });
+        const after = await b.syncNow();
+        expect(after).toMatchObject({ pending: 0, syncing: false, lastError: null });
+        expect(after.lastSuccess).not.toBeNull();
+        expect(seen).toContain(3);
+        stop();
+        await b.editCommitment(c.id, { field: "causes", value: "Des causes" });
+        expect(seen.at(-1)).toBe(0);
+    });
+
+    test("offline, nothing is sent; a revoked token says why", async () => {
+        const b = backend();
+        await b.connectSync({ serverUrl: "https://plan.exemple.gouv.fr", token: "po_1" });
+        await b.createInstitution({ name: "Conseil d'État", acronym: "", kind: "court" });
+        b.sync.setOffline(true);
+        expect(await b.syncNow()).toMatchObject({
+            connection: "offline",
+            pending: 1,
+            lastError: "Le serveur ne répond pas à cette adresse. Vérifiez l'adresse et votre connexion."
+        });
+        b.sync.setOffline(false);
+        expect(await b.syncNow()).toMatchObject({ connection: "online", pending: 0 });
+        b.sync.revokeToken();
+        expect(await b.getSyncStatus()).toMatchObject({ connection: "unauthorized" });
+        await b.disconnectSync();
+        expect(await b.getSyncStatus()).toMatchObject({ connection: "notConfigured", serverUrl: null });
+    });
+
+    test("a resolved conflict is gone and becomes a change to send; its text is checked; a refusal is discarded", async () => {
+        const b = backend();
+        await b.connectSync({ serverUrl: "https://plan.exemple.gouv.fr", token: "po_1" });
+        const plan = await b.loadDemoPlan();
+        await b.syncNow();
+        const areaId = (await b.planOverview(plan.id, { query: "", institutionId: null })).areas[0]!.area.id;
+        const c = await b.createCommitment(areaId, "Engagement");
+        await b.syncNow();
+        const id = b.sync.injectConflict({ recordId: c.id, commitmentId: c.id, recordTitle: "Engagement", field: "title", editable: true, mine: "A", theirs: "B" });
+        expect((await b.getSyncStatus()).conflicts).toBe(1);
+        const empty = await refusal(b.resolveConflict(id, { choice: "text", value: "  " }));
+        expect(empty.fields).toEqual([{ field: "title", message: "Ce champ est obligatoire." }]);
+        await b.resolveConflict(id, { choice: "text", value: "A et B" });
+        expect(await b.listConflicts()).toEqual([]);
+        expect(await b.getSyncStatus()).toMatchObject({ conflicts: 0, pending: 1 });
+        expect((await b.getCommitment(c.id)).commitment.title).toBe("A et B");
+        expect((await refusal(b.resolveConflict(id, { choice: "mine" }))).code).toBe("notFound");
+
+        const r = b.sync.injectRejection({ recordTitle: "Engagement", reason: "Refusé.", text: "Titre : X" });
+        expect((await b.listRejections()).map(x => x.id)).toEqual([r]);
+        await b.discardRejection(r);
+        expect(await b.getSyncStatus()).toMatchObject({ rejections: 0 });
+    });
+
+    test("changes received from the server raise the revision without counting as local changes", async () => {
+        const b = backend();
+        await b.connectSync({ serverUrl: "https://plan.exemple.gouv.fr", token: "po_1" });
+        const plan = await b.loadDemoPlan();
+        await b.syncNow();
+        const areaId = (await b.planOverview(plan.id, { query: "", institutionId: null })).areas[0]!.area.id;
+        const c = await b.createCommitment(areaId, "Engagement");
+        await b.syncNow();
+        const before = (await b.getSyncStatus()).revision;
+        b.sync.receiveCommitmentEdit(c.id, { field: "problem", value: "Écrit par un collègue" });
+        expect(await b.getSyncStatus()).toMatchObject({ revision: before + 1, pending: 0 });
+        expect((await b.getCommitment(c.id)).commitment.problem).toBe("Écrit par un collègue");
+    });
+});

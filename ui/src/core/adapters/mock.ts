@@ -4,12 +4,16 @@
  * validation (field names and sentences, in the locale last set), `inUse` refusals, `notFound`,
  * ordering of areas and milestones, accent-insensitive search. Data lives as long as the page;
  * only the chosen language is kept (in `localStorage`), as the desktop app keeps it in settings.
+ *
+ * Sync with the central plan API is simulated too (`mock/sync.ts`); its test-only controls are
+ * the `sync` member of the returned backend.
  */
 import type { Backend } from "../backend";
 import type {
     Area,
     AreaInput,
     Commitment,
+    ConflictView,
     CommitmentEdit,
     CommitmentSummary,
     Failure,
@@ -40,6 +44,7 @@ import {
     single,
     type Period
 } from "./mock/rules";
+import { MockSync, type MockSyncControls } from "./mock/sync";
 
 const LOCALE_KEY = "plan-ouvert.mock.locale";
 
@@ -48,6 +53,14 @@ export type MockOptions = {
     latencyMs?: number;
     /** Where the chosen language is kept; default `localStorage` when there is one. */
     storage?: Pick<Storage, "getItem" | "setItem"> | null;
+};
+
+/** The in-memory backend, with the controls tests use to put its simulated sync in a state. */
+export type MockBackend = Backend & {
+    sync: MockSyncControls & {
+        /** Someone else's edit of a commitment arrives from the server and is written locally. */
+        receiveCommitmentEdit(commitmentId: string, edit: CommitmentEdit): void;
+    };
 };
 
 type State = {
@@ -100,7 +113,7 @@ export function completeness(c: Commitment): [number, number] {
     return [filled, texts.length + others.length];
 }
 
-export function createMockBackend(options: MockOptions = {}): Backend {
+export function createMockBackend(options: MockOptions = {}): MockBackend {
     const latency = options.latencyMs ?? 30;
     const storage =
         options.storage !== undefined ? options.storage : typeof localStorage !== "undefined" ? localStorage : null;
@@ -112,14 +125,46 @@ export function createMockBackend(options: MockOptions = {}): Backend {
     const notFound = () =>
         failure("notFound", fr() ? "Cet élément n'existe plus. Il a peut-être été supprimé." : "This item no longer exists. It may have been deleted.");
 
+    const sync = new MockSync({
+        locale: () => locale,
+        applyResolution: (conflict, value) => applyResolution(conflict, value),
+        notFound
+    });
+    const delay = (ms: number) => (ms > 0 ? new Promise(resolve => setTimeout(resolve, ms)) : Promise.resolve());
+
     /** Runs one command: latency, then the body; refusals become `Failure`s in the current locale. */
     async function run<T>(body: () => T): Promise<T> {
-        if (latency > 0) await new Promise(resolve => setTimeout(resolve, latency));
+        await delay(latency);
         try {
             return copy(body());
         } catch (error) {
             if (error instanceof Refused) throw invalidFailure(error.problems, locale);
             throw error;
+        }
+    }
+
+    /** A command that changes data: once accepted, it is one more change for the server. */
+    function change<T>(body: () => T): Promise<T> {
+        return run(() => {
+            const result = body();
+            sync.recordLocalChange();
+            return result;
+        });
+    }
+
+    /** Writes the value a person chose for a conflict into the record, when it is still there. */
+    function applyResolution(conflict: ConflictView, value: string): void {
+        const stamp = now();
+        if (conflict.recordKind === "commitment") {
+            const c = state.commitments.find(x => x.id === conflict.recordId);
+            if (c && (conflict.field === "title" || (TEXT_FIELDS as readonly string[]).includes(conflict.field))) {
+                Object.assign(c, { [conflict.field]: value, updatedAt: stamp });
+            }
+        } else if (conflict.recordKind === "milestone") {
+            const m = state.milestones.find(x => x.id === conflict.recordId);
+            if (m && (conflict.field === "title" || conflict.field === "expectedOutputs")) {
+                Object.assign(m, { [conflict.field]: value, updatedAt: stamp });
+            }
         }
     }
 
@@ -428,7 +473,7 @@ export function createMockBackend(options: MockOptions = {}): Backend {
 
         listPlans: () => run(() => [...state.plans].sort((a, b) => a.createdAt.localeCompare(b.createdAt))),
         createPlan: input =>
-            run(() => {
+            change(() => {
                 const valid = parsePlan(input);
                 const stamp = now();
                 const plan: Plan = { id: newId(), ...valid, isDemo: false, createdAt: stamp, updatedAt: stamp };
@@ -436,7 +481,7 @@ export function createMockBackend(options: MockOptions = {}): Backend {
                 return plan;
             }),
         updatePlan: (planId, input) =>
-            run(() => {
+            change(() => {
                 const plan = planOf(planId);
                 const valid = parsePlan(input);
                 const outside = datesOutside(planId, { start: valid.periodStart, end: valid.periodEnd });
@@ -449,7 +494,13 @@ export function createMockBackend(options: MockOptions = {}): Backend {
                 Object.assign(plan, valid, { updatedAt: now() });
                 return plan;
             }),
-        loadDemoPlan: () => run(loadDemo),
+        loadDemoPlan: () =>
+            run(() => {
+                const loaded = state.plans.some(p => p.isDemo);
+                const plan = loadDemo();
+                if (!loaded) sync.recordLocalChange();
+                return plan;
+            }),
         planOverview: (planId, filter) =>
             run(() => {
                 const plan = planOf(planId);
@@ -481,20 +532,20 @@ export function createMockBackend(options: MockOptions = {}): Backend {
             }),
 
         createArea: (planId, input) =>
-            run(() => {
+            change(() => {
                 planOf(planId);
                 const area: Area = { id: newId(), planId, ...parseArea(input), position: areasOf(planId).length };
                 state.areas.push(area);
                 return area;
             }),
         updateArea: (areaId, input) =>
-            run(() => {
+            change(() => {
                 const area = find(state.areas, areaId);
                 Object.assign(area, parseArea(input));
                 return area;
             }),
         deleteArea: areaId =>
-            run(() => {
+            change(() => {
                 const area = find(state.areas, areaId);
                 const count = commitmentsOf(areaId).length;
                 if (count > 0) {
@@ -511,7 +562,7 @@ export function createMockBackend(options: MockOptions = {}): Backend {
             }),
 
         createCommitment: (areaId, title) =>
-            run(() => {
+            change(() => {
                 const area = find(state.areas, areaId);
                 const valid = single("title", parseTitle(title));
                 return insertCommitment(planOf(area.planId), area, valid);
@@ -530,7 +581,7 @@ export function createMockBackend(options: MockOptions = {}): Backend {
                 };
             }),
         editCommitment: (commitmentId, edit) =>
-            run(() => {
+            change(() => {
                 const commitment = find(state.commitments, commitmentId);
                 const draft = copy(commitment);
                 applyEdit(draft, planOf(commitment.planId), edit);
@@ -540,7 +591,7 @@ export function createMockBackend(options: MockOptions = {}): Backend {
                 return commitment;
             }),
         deleteCommitment: commitmentId =>
-            run(() => {
+            change(() => {
                 const commitment = find(state.commitments, commitmentId);
                 state.milestones = state.milestones.filter(m => m.commitmentId !== commitmentId);
                 state.commitments = state.commitments.filter(c => c.id !== commitmentId);
@@ -549,13 +600,13 @@ export function createMockBackend(options: MockOptions = {}): Backend {
             }),
 
         createMilestone: (commitmentId, input) =>
-            run(() => {
+            change(() => {
                 const commitment = find(state.commitments, commitmentId);
                 const valid = parseMilestone(input, periodOf(planOf(commitment.planId)));
                 return insertMilestone(commitmentId, valid);
             }),
         editMilestone: (milestoneId, edit) =>
-            run(() => {
+            change(() => {
                 const milestone = find(state.milestones, milestoneId);
                 const plan = planOf(find(state.commitments, milestone.commitmentId).planId);
                 const draft = copy(milestone);
@@ -564,7 +615,7 @@ export function createMockBackend(options: MockOptions = {}): Backend {
                 return milestone;
             }),
         moveMilestone: (milestoneId, position) =>
-            run(() => {
+            change(() => {
                 const milestone = find(state.milestones, milestoneId);
                 const list = milestonesOf(milestone.commitmentId).filter(m => m.id !== milestoneId);
                 const index = Math.max(0, Math.min(list.length, Math.trunc(position)));
@@ -573,7 +624,7 @@ export function createMockBackend(options: MockOptions = {}): Backend {
                 return list;
             }),
         deleteMilestone: milestoneId =>
-            run(() => {
+            change(() => {
                 const milestone = find(state.milestones, milestoneId);
                 state.milestones = state.milestones.filter(m => m.id !== milestoneId);
                 renumber(milestonesOf(milestone.commitmentId));
@@ -582,19 +633,19 @@ export function createMockBackend(options: MockOptions = {}): Backend {
 
         listInstitutions: () => run(() => [...state.institutions].sort((a, b) => a.name.localeCompare(b.name, "fr"))),
         createInstitution: input =>
-            run(() => {
+            change(() => {
                 const institution: Institution = { id: newId(), ...parseInstitution(input, null) };
                 state.institutions.push(institution);
                 return institution;
             }),
         updateInstitution: (institutionId, input) =>
-            run(() => {
+            change(() => {
                 const institution = find(state.institutions, institutionId);
                 Object.assign(institution, parseInstitution(input, institutionId));
                 return institution;
             }),
         deleteInstitution: institutionId =>
-            run(() => {
+            change(() => {
                 find(state.institutions, institutionId);
                 const used =
                     state.commitments.some(
@@ -610,7 +661,48 @@ export function createMockBackend(options: MockOptions = {}): Backend {
                 }
                 state.institutions = state.institutions.filter(i => i.id !== institutionId);
                 return null;
+            }),
+
+        getSyncStatus: () => run(() => sync.status()),
+        onSyncStatus: listener => Promise.resolve(sync.subscribe(listener)),
+        getSyncSettings: () => run(() => sync.getSettings()),
+        connectSync: async input => {
+            await delay(latency * 4); // the server is asked
+            return run(() => sync.connect(input));
+        },
+        disconnectSync: () =>
+            run(() => {
+                sync.disconnect();
+                return null;
+            }),
+        syncNow: async () => {
+            if (!sync.startSync()) return run(() => sync.status());
+            await delay(latency * 8); // the exchange with the server
+            return copy(sync.finishSync());
+        },
+        listConflicts: () => run(() => sync.listConflicts()),
+        resolveConflict: (conflictId, choice) =>
+            run(() => {
+                sync.resolveConflict(conflictId, choice);
+                return null;
+            }),
+        listRejections: () => run(() => sync.listRejections()),
+        discardRejection: rejectionId =>
+            run(() => {
+                sync.discardRejection(rejectionId);
+                return null;
             })
     };
-    return backend;
+    return {
+        ...backend,
+        sync: {
+            ...sync.controls,
+            receiveCommitmentEdit: (commitmentId, edit) =>
+                sync.controls.receiveChanges(() => {
+                    const commitment = find(state.commitments, commitmentId);
+                    applyEdit(commitment, planOf(commitment.planId), edit);
+                    commitment.updatedAt = now();
+                })
+        }
+    };
 }

@@ -4,7 +4,9 @@
  * anything else is wrapped so callers can always branch on `code`.
  */
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import type { Backend } from "../backend";
+import type { SyncStatus } from "../bindings";
 import { toFailure } from "../backend";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -43,6 +45,24 @@ export function createTauriBackend(): Backend {
         listInstitutions: () => call("list_institutions"),
         createInstitution: input => call("create_institution", { input }),
         updateInstitution: (institutionId, input) => call("update_institution", { institutionId, input }),
-        deleteInstitution: institutionId => call("delete_institution", { institutionId })
+        deleteInstitution: institutionId => call("delete_institution", { institutionId }),
+
+        getSyncStatus: () => call("get_sync_status"),
+        // The backend emits `sync-status` with the whole status whenever one part of it changes.
+        onSyncStatus: async listener => {
+            try {
+                return await listen<SyncStatus>("sync-status", event => listener(event.payload));
+            } catch (error) {
+                throw toFailure(error);
+            }
+        },
+        getSyncSettings: () => call("get_sync_settings"),
+        connectSync: input => call("connect_sync", { input }),
+        disconnectSync: () => call("disconnect_sync"),
+        syncNow: () => call("sync_now"),
+        listConflicts: () => call("list_conflicts"),
+        resolveConflict: (conflictId, choice) => call("resolve_conflict", { conflictId, choice }),
+        listRejections: () => call("list_rejections"),
+        discardRejection: rejectionId => call("discard_rejection", { rejectionId })
     };
 }

@@ -10,6 +10,7 @@ export const en: Messages = {
         homeTitle: "Home — Plan ouvert",
         navPlans: "Action plans",
         navInstitutions: "Institutions",
+        navSync: "Sync",
         footerDescription:
             "Plan ouvert helps public administrations draft, offline, France's national action plan for the Open Government Partnership (OGP).",
         license: "Unless stated otherwise, the contents of this application are available under the Etalab 2.0 open licence.",
@@ -223,5 +224,135 @@ export const en: Messages = {
         deleteConfirm: (name: string) => `Delete the institution “${name}”? This cannot be undone.`,
         deleted: (name: string) => `The institution “${name}” was deleted.`,
         refusedTitle: "Cannot delete"
+    },
+    sync: {
+        when: {
+            today: (time: string) => time,
+            yesterday: (time: string) => `yesterday at ${time}`,
+            other: (date: string, time: string) => `${date} at ${time}`
+        },
+        at: {
+            today: (time: string) => `today at ${time}`,
+            yesterday: (time: string) => `yesterday at ${time}`,
+            other: (date: string, time: string) => `on ${date} at ${time}`
+        },
+        bar: {
+            label: "Sync status",
+            connection: {
+                notConfigured: "Not set up",
+                online: "Online",
+                offline: "Offline",
+                unauthorized: "Token refused"
+            },
+            pending: (n: number) => `${n} ${plural(n, "change", "changes")} to send`,
+            allSent: "Everything sent",
+            last: (when: string) => `Last sync: ${when}`,
+            never: "Not synced yet",
+            localOnly: "Your data stays on this computer.",
+            configure: "Set up sync",
+            newToken: "Enter a new token",
+            conflicts: (n: number) => `${n} ${plural(n, "conflict", "conflicts")} to resolve`,
+            rejections: (n: number) => `${n} refused ${plural(n, "change", "changes")}`,
+            syncNow: "Sync now",
+            syncing: "Syncing…",
+            done: "Sync complete: everything has been sent.",
+            doneWithPending: (n: number) => `Sync complete. ${n} ${plural(n, "change is", "changes are")} still to send.`,
+            failed: (reason: string) => `The sync did not go through. ${reason}`,
+            tokenRefused: "The server refused the token: enter a new one in the Sync screen.",
+            newConflicts: (n: number) => `${n} ${plural(n, "conflict", "conflicts")} to resolve.`
+        },
+        settings: {
+            title: "Sync",
+            intro: "Plan ouvert works offline: your changes are saved on this computer, then sent to the plan's server as soon as the network allows. Your colleagues' changes arrive the same way.",
+            offlineTitle: "The server is not answering",
+            offlineText: "Your changes stay on this computer; they will be sent as soon as the server answers.",
+            unauthorizedTitle: "The server refused the token",
+            unauthorizedText: "Enter a new token below. Meanwhile, your changes stay on this computer.",
+            inboxTitle: "To deal with",
+            inboxEmpty: "No conflicts and no refused changes.",
+            inboxLink: "See conflicts and refused changes",
+            accountTitle: "Connected account",
+            name: "Name",
+            institution: "Institution",
+            role: "Role",
+            roles: {
+                drafter: "Drafting commitments",
+                coordinator: "Coordinating the plan",
+                reader: "Read only"
+            },
+            server: "Server",
+            storage: {
+                keyring: "The token is kept in the system keyring.",
+                file: "No keyring is available on this computer: the token is kept in a file only you can read."
+            },
+            disconnect: "Sign out",
+            disconnectTitle: "Sign out of the server",
+            disconnectConfirm:
+                "The token will be forgotten on this computer. Your data and the changes not sent yet stay here: they will be sent when you sign in again.",
+            disconnected: "You are signed out of the server. Your data stays on this computer.",
+            connectTitle: "Connect to the plan's server",
+            reconnectTitle: "Enter a new token",
+            serverUrl: "Server address",
+            serverUrlHint: "For example https://plan.example.gouv.fr",
+            token: "Access token",
+            tokenHint: "The personal token the server's administrator gave you.",
+            connect: "Connect",
+            connecting: "Connecting…",
+            connected: "Connected: your changes are being sent to the server."
+        },
+        inbox: {
+            title: "Changes to deal with",
+            breadcrumb: "Changes to deal with",
+            intro: "When the same piece of information was changed both on this computer and by someone else, the server keeps the other version until you choose. Changes the server refused stay here so that you can reuse their text.",
+            conflictsTitle: "Conflicts to resolve",
+            conflictsEmpty: "No conflicts to resolve.",
+            rejectionsTitle: "Refused changes",
+            rejectionsEmpty: "No refused changes.",
+            kinds: {
+                plan: "Action plan",
+                area: "Area",
+                commitment: "Commitment",
+                milestone: "Milestone",
+                institution: "Institution"
+            },
+            field: (label: string) => `Field: ${label}`,
+            conflictAt: (when: string) => `Conflict found ${when}`,
+            mine: "My version",
+            theirs: "Their version",
+            proposed: "Suggested merge",
+            empty: "(empty)",
+            keepMine: "Keep my version",
+            keepTheirs: "Keep their version",
+            keepOf: (choice: string, field: string, title: string) => `${choice}: ${field}, “${title}”`,
+            textLabel: "Text to save",
+            textHintProposed: "Filled in with the suggested merge, which puts both versions together paragraph by paragraph: keep what is right.",
+            textHintMine: "Filled in with your version: edit it to bring in what is right from the other one.",
+            saveText: "Save this text",
+            resolved: (field: string, title: string) => `Conflict resolved (${field}, “${title}”): your choice will be sent to the server.`,
+            action: {
+                create: "Creation",
+                edit: (field: string) => `Change to “${field}”`,
+                editAny: "Change",
+                delete: "Deletion"
+            },
+            refusedAt: (when: string) => `Refused ${when}`,
+            reason: "Reason:",
+            text: "What the change contained",
+            copy: "Copy the text",
+            copyOf: (title: string) => `Copy the text: “${title}”`,
+            copied: "Text copied.",
+            selected: "The text is selected: copy it with Ctrl+C.",
+            discard: "Dismiss",
+            discardOf: (title: string) => `Dismiss: “${title}”`,
+            discardTitle: "Dismiss the refused change",
+            discardConfirm: (title: string) =>
+                `Dismiss the refused change to “${title}”? Its text will no longer be available here: copy it first if you need it.`,
+            discarded: (title: string) => `The refused change to “${title}” was dismissed.`
+        },
+        refresh: {
+            notice: "Changes received from the server are available.",
+            show: "Show them",
+            shown: "The changes received from the server are now shown."
+        }
     }
 };

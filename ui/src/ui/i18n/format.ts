@@ -23,3 +23,24 @@ export function formatPeriod(start: string, end: string, locale: Locale): string
 export function formatTime(date: Date, locale: Locale): string {
     return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { hour: "2-digit", minute: "2-digit", hour12: false }).format(date);
 }
+
+/** Where a moment falls for the person, in their time zone: today, yesterday or another day. */
+export type RelativeDay = { day: "today" | "yesterday" | "other"; date: string; time: string };
+
+/**
+ * A moment (ISO 8601) told relative to `now`: the day ("today", "yesterday", or the date as
+ * {@link formatDate} writes it) and the time. The texts put them in words (`sync.when`).
+ */
+export function relativeDay(iso: string, now: Date, locale: Locale): RelativeDay {
+    const moment = new Date(iso);
+    const startOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+    const days = Math.round((startOf(now) - startOf(moment)) / 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const localDate = `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+    return {
+        // A clock a little ahead of this computer's still says "today".
+        day: days <= 0 ? "today" : days === 1 ? "yesterday" : "other",
+        date: formatDate(localDate, locale),
+        time: formatTime(moment, locale)
+    };
+}

@@ -13,6 +13,7 @@ export const fr = {
         homeTitle: "Accueil — Plan ouvert",
         navPlans: "Plans d'action",
         navInstitutions: "Institutions",
+        navSync: "Synchronisation",
         footerDescription:
             "Plan ouvert aide les administrations à rédiger, hors connexion, le plan d'action national de la France pour le Partenariat pour un gouvernement ouvert (PGO).",
         license: "Sauf mention contraire, les contenus de cette application sont proposés sous licence ouverte Etalab 2.0.",
@@ -228,6 +229,138 @@ export const fr = {
         deleteConfirm: (name: string) => `Supprimer l'institution « ${name} » ? Cette action est définitive.`,
         deleted: (name: string) => `L'institution « ${name} » a été supprimée.`,
         refusedTitle: "Suppression impossible"
+    },
+    sync: {
+        /** A moment, relative to today: "14:32", "hier à 14:32", "le 12/03/2024 à 14:32". */
+        when: {
+            today: (time: string) => time,
+            yesterday: (time: string) => `hier à ${time}`,
+            other: (date: string, time: string) => `le ${date} à ${time}`
+        },
+        /** The same, in a sentence: "aujourd'hui à 14:32". */
+        at: {
+            today: (time: string) => `aujourd'hui à ${time}`,
+            yesterday: (time: string) => `hier à ${time}`,
+            other: (date: string, time: string) => `le ${date} à ${time}`
+        },
+        bar: {
+            label: "État de la synchronisation",
+            connection: {
+                notConfigured: "Non configuré",
+                online: "En ligne",
+                offline: "Hors ligne",
+                unauthorized: "Jeton refusé"
+            },
+            pending: (n: number) => `${n} ${plural(n, "modification", "modifications")} à envoyer`,
+            allSent: "Tout est envoyé",
+            last: (when: string) => `Dernière synchronisation : ${when}`,
+            never: "Pas encore synchronisé",
+            localOnly: "Les données restent sur ce poste.",
+            configure: "Configurer la synchronisation",
+            newToken: "Saisir un nouveau jeton",
+            conflicts: (n: number) => `${n} ${plural(n, "conflit", "conflits")} à résoudre`,
+            rejections: (n: number) => `${n} ${plural(n, "modification refusée", "modifications refusées")}`,
+            syncNow: "Synchroniser maintenant",
+            syncing: "Synchronisation…",
+            done: "Synchronisation terminée : tout est envoyé.",
+            doneWithPending: (n: number) => `Synchronisation terminée. ${n} ${plural(n, "modification reste", "modifications restent")} à envoyer.`,
+            failed: (reason: string) => `La synchronisation n'a pas abouti. ${reason}`,
+            tokenRefused: "Le serveur a refusé le jeton : saisissez-en un nouveau dans l'écran Synchronisation.",
+            newConflicts: (n: number) => `${n} ${plural(n, "conflit", "conflits")} à résoudre.`
+        },
+        settings: {
+            title: "Synchronisation",
+            intro: "Plan ouvert fonctionne sans connexion : vos modifications sont enregistrées sur ce poste, puis envoyées au serveur du plan dès que le réseau le permet. Celles de vos collègues arrivent de la même façon.",
+            offlineTitle: "Le serveur ne répond pas",
+            offlineText: "Vos modifications restent sur ce poste ; elles seront envoyées dès que le serveur répondra.",
+            unauthorizedTitle: "Le serveur a refusé le jeton",
+            unauthorizedText: "Saisissez un nouveau jeton ci-dessous. Vos modifications restent sur ce poste en attendant.",
+            inboxTitle: "À traiter",
+            inboxEmpty: "Aucun conflit ni modification refusée.",
+            inboxLink: "Voir les conflits et les modifications refusées",
+            accountTitle: "Compte connecté",
+            name: "Nom",
+            institution: "Institution",
+            role: "Rôle",
+            roles: {
+                drafter: "Rédaction des engagements",
+                coordinator: "Coordination du plan",
+                reader: "Consultation seule"
+            },
+            server: "Serveur",
+            storage: {
+                keyring: "Le jeton est conservé dans le trousseau du système.",
+                file: "Aucun trousseau n'est disponible sur ce poste : le jeton est conservé dans un fichier lisible par vous seul."
+            },
+            disconnect: "Se déconnecter",
+            disconnectTitle: "Se déconnecter du serveur",
+            disconnectConfirm:
+                "Le jeton sera oublié sur ce poste. Vos données et les modifications pas encore envoyées y restent : elles seront envoyées quand vous vous reconnecterez.",
+            disconnected: "Vous êtes déconnecté du serveur. Les données restent sur ce poste.",
+            connectTitle: "Se connecter au serveur du plan",
+            reconnectTitle: "Saisir un nouveau jeton",
+            serverUrl: "Adresse du serveur",
+            serverUrlHint: "Par exemple https://plan.exemple.gouv.fr",
+            token: "Jeton d'accès",
+            tokenHint: "Le jeton personnel reçu de l'administrateur du serveur.",
+            connect: "Se connecter",
+            connecting: "Connexion…",
+            connected: "Connexion établie : vos modifications sont envoyées au serveur."
+        },
+        inbox: {
+            title: "Modifications à traiter",
+            breadcrumb: "Modifications à traiter",
+            intro: "Quand une même information a été modifiée sur ce poste et par quelqu'un d'autre, le serveur garde l'autre version en attendant votre choix. Les modifications que le serveur a refusées restent ici pour que vous puissiez en reprendre le texte.",
+            conflictsTitle: "Conflits à résoudre",
+            conflictsEmpty: "Aucun conflit à résoudre.",
+            rejectionsTitle: "Modifications refusées",
+            rejectionsEmpty: "Aucune modification refusée.",
+            kinds: {
+                plan: "Plan d'action",
+                area: "Axe",
+                commitment: "Engagement",
+                milestone: "Jalon",
+                institution: "Institution"
+            },
+            field: (label: string) => `Champ : ${label}`,
+            conflictAt: (when: string) => `Conflit relevé ${when}`,
+            mine: "Ma version",
+            theirs: "Leur version",
+            proposed: "Proposition de fusion",
+            empty: "(vide)",
+            keepMine: "Garder ma version",
+            keepTheirs: "Garder leur version",
+            keepOf: (choice: string, field: string, title: string) => `${choice} : ${field}, « ${title} »`,
+            textLabel: "Texte à enregistrer",
+            textHintProposed: "Pré-rempli avec la proposition de fusion, qui réunit les deux versions paragraphe par paragraphe : gardez ce qui convient.",
+            textHintMine: "Pré-rempli avec votre version : modifiez-la pour y reprendre ce qui convient de l'autre.",
+            saveText: "Enregistrer ce texte",
+            resolved: (field: string, title: string) => `Conflit résolu (${field}, « ${title} ») : votre choix sera envoyé au serveur.`,
+            action: {
+                create: "Création",
+                edit: (field: string) => `Modification de « ${field} »`,
+                editAny: "Modification",
+                delete: "Suppression"
+            },
+            refusedAt: (when: string) => `Refusée ${when}`,
+            reason: "Motif du refus :",
+            text: "Contenu de la modification",
+            copy: "Copier le texte",
+            copyOf: (title: string) => `Copier le texte : « ${title} »`,
+            copied: "Texte copié.",
+            selected: "Le texte est sélectionné : copiez-le avec Ctrl+C.",
+            discard: "Écarter",
+            discardOf: (title: string) => `Écarter : « ${title} »`,
+            discardTitle: "Écarter la modification refusée",
+            discardConfirm: (title: string) =>
+                `Écarter la modification refusée de « ${title} » ? Son texte ne sera plus disponible ici : copiez-le d'abord si vous en avez besoin.`,
+            discarded: (title: string) => `La modification refusée de « ${title} » a été écartée.`
+        },
+        refresh: {
+            notice: "Des modifications reçues du serveur sont disponibles.",
+            show: "Afficher",
+            shown: "Les modifications reçues du serveur sont affichées."
+        }
     }
 };
 

@@ -1,0 +1,762 @@
+//! The laptop's side of sync, kept in this database.
+//!
+//! - Every writer of the store records what it changed, field by field, in the outbox, inside
+//!   the same savepoint as the change ([`Tracked`]): a change is never saved without being
+//!   queued, nor queued without being saved. The demonstration plan never enters the outbox.
+//! - What the server says is taken in by the rules of `plan_ouvert_sync::replica` (the ones the
+//!   simulation checks), over [`SqliteReplica`], which maps sync fields to columns.
+//!
+//! Field names are those of `CommitmentEdit` / `MilestoneEdit` (camelCase); a record's fields
+//! are its columns except identifiers and timestamps. Supporting institutions travel as one
+//! field, the ordered list of their ids.
+
+use std::collections::BTreeMap;
+
+use plan_ouvert_domain::{
+    AreaId, CommitmentEdit, CommitmentId, InstitutionId, MilestoneEdit, MilestoneId, PlanId,
+};
+use plan_ouvert_sync::protocol::{
+    Change, ClientId, Mutation, MutationId, Outcome, PullRequest, PullResponse, PushRequest, PushResponse, RecordKey,
+    RecordKind, Refusal, Value, PROTOCOL_VERSION,
+};
+use plan_ouvert_sync::replica::{self, Conflict, Fields, Rejection, ReplicaState};
+use rusqlite::{params, Connection, OptionalExtension};
+use uuid::Uuid;
+
+use crate::row::instant_text;
+use crate::{now, Error, Result, Store};
+
+/// The fields that sync, per kind of record. Anything else a server sends is ignored.
+pub fn fields_of_kind(kind: RecordKind) -> &'static [&'static str] {
+    match kind {
+        RecordKind::Plan => &["country", "title", "periodStart", "periodEnd"],
+        RecordKind::Area => &["planId", "kind", "title", "description", "position"],
+        RecordKind::Institution => &["name", "acronym", "kind"],
+        RecordKind::Commitment => &[
+            "planId",
+            "areaId",
+            "position",
+            "title",
+            "briefDescription",
+            "problem",
+            "causes",
+            "doneSoFar",
+            "solution",
+            "expectedResults",
+            "transparency",
+            "accountability",
+            "participation",
+            "leadInstitutionId",
+            "supportingInstitutionIds",
+            "otherSupporters",
+            "startDate",
+            "endDate",
+            "accessToInformation",
+            "civicParticipation",
+            "publicAccountability",
+            "technologyInnovation",
+            "contactName",
+            "contactTitle",
+            "contactDepartment",
+            "contactEmail",
+            "contactPhone",
+        ],
+        RecordKind::Milestone => {
+            &["commitmentId", "position", "title", "expectedOutputs", "startDate", "dueDate", "leadInstitutionId"]
+        }
+    }
+}
+
+/// The table holding a kind of record.
+fn table(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Plan => "plan",
+        RecordKind::Area => "area",
+        RecordKind::Institution => "institution",
+        RecordKind::Commitment => "commitment",
+        RecordKind::Milestone => "milestone",
+    }
+}
+
+/// `briefDescription` → `brief_description`.
+fn column(field: &str) -> String {
+    let mut out = String::with_capacity(field.len() + 4);
+    for c in field.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+pub(crate) fn kind_code(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Plan => "plan",
+        RecordKind::Area => "area",
+        RecordKind::Institution => "institution",
+        RecordKind::Commitment => "commitment",
+        RecordKind::Milestone => "milestone",
+    }
+}
+
+fn kind_from_code(code: &str) -> Option<RecordKind> {
+    [RecordKind::Plan, RecordKind::Area, RecordKind::Institution, RecordKind::Commitment, RecordKind::Milestone]
+        .into_iter()
+        .find(|k| kind_code(*k) == code)
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::Corrupt(e.to_string()))
+}
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| Error::Corrupt(e.to_string()))
+}
+
+/// A record's sync fields as stored locally, or `None` when it is not here.
+pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option<Fields>> {
+    let value = match record.kind {
+        RecordKind::Plan => crate::plan::read_plan(conn, PlanId(record.id)).map(|r| serde_json::to_value(r)),
+        RecordKind::Area => crate::area::read_area(conn, AreaId(record.id)).map(|r| serde_json::to_value(r)),
+        RecordKind::Institution => {
+            crate::institution::read_institution(conn, InstitutionId(record.id)).map(|r| serde_json::to_value(r))
+        }
+        RecordKind::Commitment => {
+            crate::commitment::read_commitment(conn, CommitmentId(record.id)).map(|r| serde_json::to_value(r))
+        }
+        RecordKind::Milestone => {
+            crate::milestone::read_milestone(conn, MilestoneId(record.id)).map(|r| serde_json::to_value(r))
+        }
+    };
+    let value = match value {
+        Ok(v) => v.map_err(|e| Error::Corrupt(e.to_string()))?,
+        Err(Error::NotFound(_)) => return Ok(None),
+        Err(other) => return Err(other),
+    };
+    let Value::Object(mut map) = value else { return Err(Error::Corrupt("record is not an object".into())) };
+    let fields = fields_of_kind(record.kind)
+        .iter()
+        .filter_map(|f| map.remove(*f).map(|v| (f.to_string(), v)))
+        .collect();
+    Ok(Some(fields))
+}
+
+fn sql_value(value: &Value) -> rusqlite::types::Value {
+    use rusqlite::types::Value as Sql;
+    match value {
+        Value::Null => Sql::Null,
+        Value::Bool(b) => Sql::Integer(i64::from(*b)),
+        Value::Number(n) => n.as_i64().map(Sql::Integer).unwrap_or(Sql::Null),
+        Value::String(s) => Sql::Text(s.clone()),
+        other => Sql::Text(other.to_string()),
+    }
+}
+
+/// Makes the local record hold `fields` (inserting it if needed), or removes it (`None`).
+/// Returns `false` when the database refuses (a reference not here yet, two dates in the wrong
+/// order after two people's changes): the local copy stays as it was, and the server's values
+/// stay in the shadow to be written by a later pull.
+fn write_fields(conn: &Connection, record: RecordKey, fields: Option<&Fields>) -> Result<bool> {
+    let table = table(record.kind);
+    let id = record.id.to_string();
+    let outcome = match fields {
+        None => conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [&id]).map(|_| ()),
+        Some(fields) => {
+            let allowed = fields_of_kind(record.kind);
+            // Column names come from the fixed list, never from the data.
+            let columns: Vec<(&str, &Value)> = fields
+                .iter()
+                .filter_map(|(f, v)| allowed.iter().find(|a| **a == f.as_str()).map(|a| (*a, v)))
+                .filter(|(f, _)| *f != "supportingInstitutionIds")
+                .collect();
+            let at = instant_text(now());
+            let exists: bool =
+                conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [&id], |r| r.get(0))?;
+            let mut values: Vec<rusqlite::types::Value> = vec![id.clone().into(), at.into()];
+            values.extend(columns.iter().map(|(_, v)| sql_value(v)));
+            let written = if exists {
+                let sets: Vec<String> =
+                    columns.iter().enumerate().map(|(i, (f, _))| format!("{} = ?{}", column(f), i + 3)).collect();
+                let sets = if sets.is_empty() { String::new() } else { format!(", {}", sets.join(", ")) };
+                conn.execute(
+                    &format!("UPDATE {table} SET updated_at = ?2{sets} WHERE id = ?1"),
+                    rusqlite::params_from_iter(values),
+                )
+            } else {
+                let names: String = columns.iter().map(|(f, _)| format!(", {}", column(f))).collect();
+                let marks: String = (0..columns.len()).map(|i| format!(", ?{}", i + 3)).collect();
+                conn.execute(
+                    &format!("INSERT INTO {table} (id, created_at, updated_at{names}) VALUES (?1, ?2, ?2{marks})"),
+                    rusqlite::params_from_iter(values),
+                )
+            };
+            written.and_then(|_| match fields.get("supportingInstitutionIds") {
+                Some(Value::Array(ids)) if record.kind == RecordKind::Commitment => {
+                    conn.execute("DELETE FROM commitment_supporter WHERE commitment_id = ?1", [&id])?;
+                    for (position, institution) in ids.iter().filter_map(Value::as_str).enumerate() {
+                        conn.execute(
+                            "INSERT INTO commitment_supporter (commitment_id, institution_id, position) VALUES (?1, ?2, ?3)",
+                            params![id, institution, position as u32],
+                        )?;
+                    }
+                    Ok(())
+                }
+                _ => Ok(()),
+            })
+        }
+    };
+    match outcome {
+        Ok(()) => Ok(true),
+        Err(rusqlite::Error::SqliteFailure(e, message)) if e.code == rusqlite::ErrorCode::ConstraintViolation => {
+            eprintln!("plan-ouvert: sync: {} {} not written locally yet: {}", table, id, message.unwrap_or_default());
+            Ok(false)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Whether a record stays on this laptop: the demonstration plan and everything in it, and the
+/// institutions it brought.
+fn is_local(conn: &Connection, record: RecordKey) -> Result<bool> {
+    let id = record.id.to_string();
+    let sql = match record.kind {
+        RecordKind::Plan => "SELECT is_demo FROM plan WHERE id = ?1",
+        RecordKind::Area => "SELECT p.is_demo FROM area a JOIN plan p ON p.id = a.plan_id WHERE a.id = ?1",
+        RecordKind::Commitment => "SELECT p.is_demo FROM commitment c JOIN plan p ON p.id = c.plan_id WHERE c.id = ?1",
+        RecordKind::Milestone => {
+            "SELECT p.is_demo FROM milestone m JOIN commitment c ON c.id = m.commitment_id
+             JOIN plan p ON p.id = c.plan_id WHERE m.id = ?1"
+        }
+        RecordKind::Institution => {
+            "SELECT EXISTS (SELECT 1 FROM sync_local WHERE record_kind = 'institution' AND record_id = ?1)"
+        }
+    };
+    Ok(conn.query_row(sql, [&id], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
+}
+
+fn get_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+fn put_setting(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
+    match value {
+        Some(value) => conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?,
+        None => conn.execute("DELETE FROM setting WHERE key = ?1", [key])?,
+    };
+    Ok(())
+}
+
+/// This laptop's sync identity, made once.
+fn client_id(conn: &Connection) -> Result<ClientId> {
+    if let Some(text) = get_setting(conn, "sync.clientId")? {
+        return Uuid::parse_str(&text).map(ClientId).map_err(|e| Error::Corrupt(e.to_string()));
+    }
+    let id = Uuid::now_v7();
+    put_setting(conn, "sync.clientId", Some(&id.to_string()))?;
+    Ok(ClientId(id))
+}
+
+fn last_seq(conn: &Connection) -> Result<u64> {
+    Ok(get_setting(conn, "sync.lastSeq")?.and_then(|s| s.parse().ok()).unwrap_or(0))
+}
+
+/// Appends a mutation to the outbox.
+fn enqueue(conn: &Connection, record: RecordKey, change: Change) -> Result<()> {
+    let client = client_id(conn)?;
+    let seq = last_seq(conn)? + 1;
+    put_setting(conn, "sync.lastSeq", Some(&seq.to_string()))?;
+    let mutation = Mutation { id: MutationId { client, seq }, record, change };
+    conn.execute(
+        "INSERT INTO sync_outbox (seq, record_kind, record_id, mutation, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![seq as i64, kind_code(record.kind), record.id.to_string(), json(&mutation)?, instant_text(now())],
+    )?;
+    Ok(())
+}
+
+/// A record about to be changed by a writer: what it held before, to queue what changed.
+#[derive(Debug)]
+pub(crate) struct Tracked {
+    record: RecordKey,
+    before: Option<Fields>,
+    local: bool,
+}
+
+impl Tracked {
+    /// Reads the record before a change.
+    pub(crate) fn before(conn: &Connection, kind: RecordKind, id: Uuid) -> Result<Self> {
+        let record = RecordKey { kind, id };
+        Ok(Self { record, before: read_fields(conn, record)?, local: is_local(conn, record)? })
+    }
+
+    /// A record the writer is about to create.
+    pub(crate) fn new_record(kind: RecordKind, id: Uuid) -> Self {
+        Self { record: RecordKey { kind, id }, before: None, local: false }
+    }
+
+    /// Queues what changed since [`Tracked::before`], in the writer's savepoint.
+    pub(crate) fn record(self, conn: &Connection) -> Result<()> {
+        let after = read_fields(conn, self.record)?;
+        let local = self.local || (after.is_some() && is_local(conn, self.record)?);
+        if local {
+            return Ok(());
+        }
+        match (self.before, after) {
+            (None, Some(fields)) => enqueue(conn, self.record, Change::Create { owner: Uuid::nil(), fields })?,
+            (Some(before), Some(after)) => {
+                for (field, value) in after {
+                    let base = before.get(&field).cloned().unwrap_or(Value::Null);
+                    if base != value {
+                        enqueue(conn, self.record, Change::Set { field, value, base })?;
+                    }
+                }
+            }
+            (Some(_), None) => {
+                enqueue(conn, self.record, Change::Delete)?;
+                conn.execute(
+                    "INSERT OR IGNORE INTO sync_tombstone (record_kind, record_id) VALUES (?1, ?2)",
+                    params![kind_code(self.record.kind), self.record.id.to_string()],
+                )?;
+            }
+            (None, None) => {}
+        }
+        Ok(())
+    }
+}
+
+/// The replica's state over this database's tables, for the rules of `plan_ouvert_sync::replica`.
+#[derive(Debug)]
+pub struct SqliteReplica<'c> {
+    conn: &'c Connection,
+    /// Records written locally from the server in this exchange.
+    pub(crate) written: usize,
+}
+
+fn key_params(record: RecordKey) -> (&'static str, String) {
+    (kind_code(record.kind), record.id.to_string())
+}
+
+impl ReplicaState for SqliteReplica<'_> {
+    type Error = Error;
+
+    fn values(&mut self, record: RecordKey) -> Result<Option<Fields>> {
+        read_fields(self.conn, record)
+    }
+
+    fn materialise(&mut self, record: RecordKey, fields: Option<Fields>) -> Result<()> {
+        if write_fields(self.conn, record, fields.as_ref())? {
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    fn shadow(&mut self, record: RecordKey) -> Result<BTreeMap<String, (Value, u64)>> {
+        let (kind, id) = key_params(record);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT field, value, version FROM sync_shadow WHERE record_kind = ?1 AND record_id = ?2")?;
+        let rows = stmt
+            .query_map(params![kind, id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter().map(|(field, value, version)| Ok((field, (parse(&value)?, version as u64)))).collect()
+    }
+
+    fn set_shadow(&mut self, record: RecordKey, field: &str, value: &Value, version: u64) -> Result<()> {
+        let (kind, id) = key_params(record);
+        self.conn
+            .prepare_cached(
+                "INSERT INTO sync_shadow (record_kind, record_id, field, value, version) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT DO UPDATE SET value = excluded.value, version = excluded.version",
+            )?
+            .execute(params![kind, id, field, json(value)?, version as i64])?;
+        Ok(())
+    }
+
+    fn clear_shadow(&mut self, record: RecordKey) -> Result<()> {
+        let (kind, id) = key_params(record);
+        self.conn.execute("DELETE FROM sync_shadow WHERE record_kind = ?1 AND record_id = ?2", params![kind, id])?;
+        Ok(())
+    }
+
+    fn is_deleted(&mut self, record: RecordKey) -> Result<bool> {
+        let (kind, id) = key_params(record);
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM sync_tombstone WHERE record_kind = ?1 AND record_id = ?2)")?
+            .query_row(params![kind, id], |r| r.get(0))?)
+    }
+
+    fn set_deleted(&mut self, record: RecordKey, deleted: bool) -> Result<()> {
+        let (kind, id) = key_params(record);
+        let sql = if deleted {
+            "INSERT OR IGNORE INTO sync_tombstone (record_kind, record_id) VALUES (?1, ?2)"
+        } else {
+            "DELETE FROM sync_tombstone WHERE record_kind = ?1 AND record_id = ?2"
+        };
+        self.conn.execute(sql, params![kind, id])?;
+        Ok(())
+    }
+
+    fn outbox(&mut self) -> Result<Vec<Mutation>> {
+        read_outbox(self.conn, usize::MAX)
+    }
+
+    fn pop_outbox(&mut self) -> Result<()> {
+        self.conn.execute("DELETE FROM sync_outbox WHERE seq = (SELECT min(seq) FROM sync_outbox)", [])?;
+        Ok(())
+    }
+
+    fn add_conflict(&mut self, conflict: Conflict) -> Result<()> {
+        let (kind, id) = key_params(conflict.record);
+        self.conn.execute(
+            "INSERT INTO sync_conflict (seq, record_kind, record_id, field, mine, theirs, proposed, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                conflict.mutation.seq as i64,
+                kind,
+                id,
+                conflict.field,
+                json(&conflict.mine)?,
+                json(&conflict.theirs)?,
+                conflict.proposed.as_ref().map(json).transpose()?,
+                instant_text(now())
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn drop_conflicts(&mut self, record: RecordKey) -> Result<()> {
+        let (kind, id) = key_params(record);
+        self.conn.execute("DELETE FROM sync_conflict WHERE record_kind = ?1 AND record_id = ?2", params![kind, id])?;
+        Ok(())
+    }
+
+    fn add_rejection(&mut self, rejection: Rejection) -> Result<()> {
+        let (kind, id) = key_params(rejection.mutation.record);
+        self.conn.execute(
+            "INSERT INTO sync_rejection (seq, record_kind, record_id, mutation, refusal, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                rejection.mutation.id.seq as i64,
+                kind,
+                id,
+                json(&rejection.mutation)?,
+                json(&rejection.refusal)?,
+                instant_text(now())
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn record_outcome(&mut self, seq: u64, outcome: &Outcome) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO sync_outcome (seq, outcome) VALUES (?1, ?2)",
+            params![seq as i64, json(outcome)?],
+        )?;
+        Ok(())
+    }
+
+    fn cursor(&mut self) -> Result<u64> {
+        Ok(get_setting(self.conn, "sync.cursor")?.and_then(|s| s.parse().ok()).unwrap_or(0))
+    }
+
+    fn set_cursor(&mut self, cursor: u64) -> Result<()> {
+        put_setting(self.conn, "sync.cursor", Some(&cursor.to_string()))
+    }
+}
+
+fn read_outbox(conn: &Connection, limit: usize) -> Result<Vec<Mutation>> {
+    let mut stmt = conn.prepare_cached("SELECT mutation FROM sync_outbox ORDER BY seq LIMIT ?1")?;
+    let rows = stmt
+        .query_map([limit.min(i64::MAX as usize) as i64], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.iter().map(|text| parse(text)).collect()
+}
+
+/// A conflict as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredConflict {
+    pub id: i64,
+    pub record: RecordKey,
+    pub field: String,
+    pub mine: Value,
+    pub theirs: Value,
+    pub proposed: Option<Value>,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A refused change as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredRejection {
+    pub id: i64,
+    pub mutation: Mutation,
+    pub refusal: Refusal,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// How many things the status bar counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SyncCounts {
+    pub pending: u32,
+    pub conflicts: u32,
+    pub rejections: u32,
+}
+
+fn parse_instant(text: &str) -> Result<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| Error::Corrupt(e.to_string()))
+}
+
+/// The most mutations sent in one push, to keep each request well under the server's limit.
+pub const PUSH_BATCH: usize = 500;
+
+impl Store {
+    /// This laptop's sync identity.
+    pub fn sync_client(&mut self) -> Result<ClientId> {
+        client_id(&self.conn)
+    }
+
+    /// A sync setting (`sync.serverUrl`, `sync.account`, `sync.lastSuccess`…).
+    pub fn sync_setting(&self, key: &str) -> Result<Option<String>> {
+        get_setting(&self.conn, &format!("sync.{key}"))
+    }
+
+    pub fn set_sync_setting(&mut self, key: &str, value: Option<&str>) -> Result<()> {
+        put_setting(&self.conn, &format!("sync.{key}"), value)
+    }
+
+    /// The oldest mutations not yet acknowledged (at most [`PUSH_BATCH`]), with the records
+    /// created before the person signed in given to `owner` (their institution).
+    pub fn sync_push_request(&mut self, owner: Uuid) -> Result<Option<PushRequest>> {
+        let client = client_id(&self.conn)?;
+        let mut mutations = read_outbox(&self.conn, PUSH_BATCH)?;
+        if mutations.is_empty() {
+            return Ok(None);
+        }
+        for mutation in &mut mutations {
+            if let Change::Create { owner: o, .. } = &mut mutation.change {
+                if o.is_nil() {
+                    *o = owner;
+                }
+            }
+        }
+        Ok(Some(PushRequest { protocol: PROTOCOL_VERSION, client, mutations }))
+    }
+
+    /// Takes in the server's answer to a push, in one transaction.
+    pub fn sync_apply_push(&mut self, response: &PushResponse) -> Result<usize> {
+        let tx = self.conn.savepoint()?;
+        let mut state = SqliteReplica { conn: &tx, written: 0 };
+        replica::on_push(&mut state, response)?;
+        let written = state.written;
+        tx.commit()?;
+        Ok(written)
+    }
+
+    pub fn sync_pull_request(&mut self) -> Result<PullRequest> {
+        let mut state = SqliteReplica { conn: &self.conn, written: 0 };
+        Ok(PullRequest { protocol: PROTOCOL_VERSION, since: state.cursor()? })
+    }
+
+    /// Takes in what changed on the server, in one transaction; returns how many local records
+    /// were written.
+    pub fn sync_apply_pull(&mut self, response: &PullResponse) -> Result<usize> {
+        let tx = self.conn.savepoint()?;
+        let mut state = SqliteReplica { conn: &tx, written: 0 };
+        replica::on_pull(&mut state, response)?;
+        let written = state.written;
+        tx.commit()?;
+        Ok(written)
+    }
+
+    pub fn sync_counts(&self) -> Result<SyncCounts> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM sync_outbox), (SELECT count(*) FROM sync_conflict),
+                    (SELECT count(*) FROM sync_rejection)",
+            [],
+            |r| Ok(SyncCounts { pending: r.get(0)?, conflicts: r.get(1)?, rejections: r.get(2)? }),
+        )?)
+    }
+
+    /// Queues a creation for every record of this laptop the server has never seen: those
+    /// written before sync existed (or before this laptop was connected). Records from the
+    /// server, already queued, deleted, or of the demonstration plan are left alone.
+    pub fn sync_adopt_local_records(&mut self) -> Result<usize> {
+        let tx = self.conn.savepoint()?;
+        let mut adopted = 0;
+        for kind in [RecordKind::Institution, RecordKind::Plan, RecordKind::Area, RecordKind::Commitment, RecordKind::Milestone] {
+            let code = kind_code(kind);
+            let ids: Vec<String> = tx
+                .prepare(&format!(
+                    "SELECT id FROM {table} t WHERE
+                       NOT EXISTS (SELECT 1 FROM sync_shadow s WHERE s.record_kind = ?1 AND s.record_id = t.id)
+                       AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.record_kind = ?1 AND o.record_id = t.id)
+                     ORDER BY {order}",
+                    table = table(kind),
+                    order = if matches!(kind, RecordKind::Institution | RecordKind::Plan) { "created_at" } else { "position" },
+                ))?
+                .query_map([code], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for id in ids {
+                let id = Uuid::parse_str(&id).map_err(|e| Error::Corrupt(e.to_string()))?;
+                let record = RecordKey { kind, id };
+                if is_local(&tx, record)? {
+                    continue;
+                }
+                if let Some(fields) = read_fields(&tx, record)? {
+                    enqueue(&tx, record, Change::Create { owner: Uuid::nil(), fields })?;
+                    adopted += 1;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(adopted)
+    }
+
+    pub fn sync_conflicts(&self) -> Result<Vec<StoredConflict>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, record_kind, record_id, field, mine, theirs, proposed, created_at FROM sync_conflict ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                    r.get::<_, String>(7)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(id, kind, record_id, field, mine, theirs, proposed, at)| {
+                Ok(StoredConflict {
+                    id,
+                    record: record_key(&kind, &record_id)?,
+                    field,
+                    mine: parse(&mine)?,
+                    theirs: parse(&theirs)?,
+                    proposed: proposed.as_deref().map(parse).transpose()?,
+                    at: parse_instant(&at)?,
+                })
+            })
+            .collect()
+    }
+
+    pub fn sync_rejections(&self) -> Result<Vec<StoredRejection>> {
+        let mut stmt = self.conn.prepare("SELECT id, mutation, refusal, created_at FROM sync_rejection ORDER BY id")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(id, mutation, refusal, at)| {
+                Ok(StoredRejection { id, mutation: parse(&mutation)?, refusal: parse(&refusal)?, at: parse_instant(&at)? })
+            })
+            .collect()
+    }
+
+    /// Resolves a conflict with `value`: a new change of the field on top of what it holds now
+    /// (the server's value), checked like any edit, sent to everyone. Choosing the value
+    /// already there queues nothing: everyone has it.
+    pub fn resolve_sync_conflict(&mut self, conflict_id: i64, value: Value) -> Result<()> {
+        let conflict = self
+            .sync_conflicts()?
+            .into_iter()
+            .find(|c| c.id == conflict_id)
+            .ok_or(Error::NotFound(crate::Entity::Conflict))?;
+        // One transaction: the conflict goes only if the chosen value is saved and queued.
+        self.conn.execute_batch("SAVEPOINT resolve_conflict")?;
+        let outcome = self.apply_resolution(&conflict, value);
+        match outcome {
+            Ok(()) => self.conn.execute_batch("RELEASE resolve_conflict")?,
+            Err(_) => self.conn.execute_batch("ROLLBACK TO resolve_conflict; RELEASE resolve_conflict")?,
+        }
+        outcome
+    }
+
+    fn apply_resolution(&mut self, conflict: &StoredConflict, value: Value) -> Result<()> {
+        self.conn.execute("DELETE FROM sync_conflict WHERE id = ?1", [conflict.id])?;
+        let record = conflict.record;
+        let edit = serde_json::json!({ "field": conflict.field, "value": value });
+        match record.kind {
+            RecordKind::Commitment => match serde_json::from_value::<CommitmentEdit>(edit) {
+                Ok(edit) => self.edit_commitment(CommitmentId(record.id), &edit).map(|_| ()),
+                Err(_) => self.write_synced_field(record, &conflict.field, value),
+            },
+            RecordKind::Milestone => match serde_json::from_value::<MilestoneEdit>(edit) {
+                Ok(edit) => self.edit_milestone(MilestoneId(record.id), &edit).map(|_| ()),
+                Err(_) => self.write_synced_field(record, &conflict.field, value),
+            },
+            _ => self.write_synced_field(record, &conflict.field, value),
+        }
+    }
+
+    /// Writes one field chosen by a person between two values already accepted elsewhere (a
+    /// position, a kind, a plan's dates), and queues it.
+    fn write_synced_field(&mut self, record: RecordKey, field: &str, value: Value) -> Result<()> {
+        if !fields_of_kind(record.kind).contains(&field) {
+            return Err(Error::Corrupt(format!("unknown field {field}")));
+        }
+        let tx = self.conn.savepoint()?;
+        let tracked = Tracked::before(&tx, record.kind, record.id)?;
+        let fields: Fields = [(field.to_string(), value)].into_iter().collect();
+        if !write_fields(&tx, record, Some(&fields))? {
+            return Err(plan_ouvert_domain::Problem::UnknownReference.on("value").into());
+        }
+        tracked.record(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Forgets a refused change once the person has read it (and copied what they needed).
+    pub fn discard_sync_rejection(&mut self, rejection_id: i64) -> Result<()> {
+        let deleted = self.conn.execute("DELETE FROM sync_rejection WHERE id = ?1", [rejection_id])?;
+        if deleted == 0 {
+            return Err(Error::NotFound(crate::Entity::Rejection));
+        }
+        Ok(())
+    }
+
+    /// A record's fields as stored here, for showing conflicts and refusals.
+    pub fn sync_record_fields(&self, record: RecordKey) -> Result<Option<Fields>> {
+        read_fields(&self.conn, record)
+    }
+
+    /// Removes the demonstration's records from the outbox and keeps them on this laptop: run
+    /// at the end of loading the demonstration, in its transaction.
+    pub(crate) fn keep_demo_local(&mut self, outbox_before: u64) -> Result<()> {
+        let institutions: Vec<String> = self
+            .conn
+            .prepare("SELECT record_id FROM sync_outbox WHERE seq > ?1 AND record_kind = 'institution'")?
+            .query_map([outbox_before as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in institutions {
+            self.conn.execute(
+                "INSERT OR IGNORE INTO sync_local (record_kind, record_id) VALUES ('institution', ?1)",
+                [id],
+            )?;
+        }
+        self.conn.execute("DELETE FROM sync_outbox WHERE seq > ?1", [outbox_before as i64])?;
+        put_setting(&self.conn, "sync.lastSeq", Some(&outbox_before.to_string()))
+    }
+
+    pub(crate) fn last_sync_seq(&self) -> Result<u64> {
+        last_seq(&self.conn)
+    }
+}
+
+fn record_key(kind: &str, id: &str) -> Result<RecordKey> {
+    Ok(RecordKey {
+        kind: kind_from_code(kind).ok_or_else(|| Error::Corrupt(format!("record kind {kind}")))?,
+        id: Uuid::parse_str(id).map_err(|e| Error::Corrupt(e.to_string()))?,
+    })
+}

@@ -1,0 +1,321 @@
+//! Two laptops' stores syncing through the server's rules (the in-memory ledger): what officers
+//! see when they edit the same commitment apart, and that nothing is ever lost on the way.
+
+use plan_ouvert_domain::*;
+use plan_ouvert_store::Store;
+use plan_ouvert_sync::access::{Actor, Role};
+use plan_ouvert_sync::hub;
+use plan_ouvert_sync::ledger::MemoryLedger;
+use plan_ouvert_sync::protocol::{Outcome, RecordKey, RecordKind, Refusal};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::helpers::{institution, plan_input};
+
+struct Server {
+    ledger: MemoryLedger,
+}
+
+impl Server {
+    fn new() -> Self {
+        Self { ledger: MemoryLedger::new() }
+    }
+
+    /// Push everything then pull, as the app's sync client does.
+    fn sync(&mut self, store: &mut Store, actor: &Actor) {
+        while let Some(request) = store.sync_push_request(actor.institution).unwrap() {
+            let response = hub::push(&mut self.ledger, actor, &request).unwrap();
+            assert!(!response.results.is_empty(), "the server processed nothing");
+            store.sync_apply_push(&response).unwrap();
+        }
+        let request = store.sync_pull_request().unwrap();
+        let response = hub::pull(&mut self.ledger, actor, &request).unwrap();
+        store.sync_apply_pull(&response).unwrap();
+    }
+}
+
+const MINISTRY: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0001);
+const AUTHORITY: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0002);
+
+fn coordinator() -> Actor {
+    Actor { institution: MINISTRY, role: Role::Coordinator }
+}
+
+fn drafter(institution: Uuid) -> Actor {
+    Actor { institution, role: Role::Drafter }
+}
+
+/// A coordinator of the ministry publishes a plan with one area and one commitment (owned by the
+/// ministry); a drafter of the ministry receives it on another laptop.
+fn two_laptops() -> (Server, Store, Store, CommitmentId) {
+    let mut server = Server::new();
+    let mut a = Store::open_in_memory().unwrap();
+    let plan = a.create_plan(&plan_input()).unwrap();
+    let area = a
+        .create_area(plan.id, &AreaInput { kind: AreaKind::Thematic, title: "Transition".into(), description: String::new() })
+        .unwrap();
+    let commitment = a.create_commitment(area.id, "Ouvrir les données").unwrap();
+    a.edit_commitment(commitment.id, &CommitmentEdit::Problem("Premier paragraphe.\n\nDeuxième paragraphe.".into()))
+        .unwrap();
+    server.sync(&mut a, &coordinator());
+    let mut b = Store::open_in_memory().unwrap();
+    server.sync(&mut b, &drafter(MINISTRY));
+    (server, a, b, commitment.id)
+}
+
+#[test]
+fn a_laptop_receives_whole_records_in_order() {
+    let mut server = Server::new();
+    let mut a = Store::open_in_memory().unwrap();
+    let ministry = a.create_institution(&institution("Ministère de la Culture", "MC", InstitutionKind::Ministry)).unwrap();
+    let hatvp = a
+        .create_institution(&institution("Haute Autorité", "HATVP", InstitutionKind::IndependentAuthority))
+        .unwrap();
+    let plan = a.create_plan(&plan_input()).unwrap();
+    let area = a
+        .create_area(plan.id, &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: "Axe.".into() })
+        .unwrap();
+    let commitment = a.create_commitment(area.id, "Publier les déclarations").unwrap();
+    a.edit_commitment(commitment.id, &CommitmentEdit::LeadInstitutionId(Some(ministry.id))).unwrap();
+    a.edit_commitment(commitment.id, &CommitmentEdit::SupportingInstitutionIds(vec![hatvp.id, ministry.id])).unwrap();
+    a.edit_commitment(commitment.id, &CommitmentEdit::StartDate("2022-01-01".into())).unwrap();
+    a.edit_commitment(commitment.id, &CommitmentEdit::AccessToInformation(true)).unwrap();
+    let milestone = a
+        .create_milestone(
+            commitment.id,
+            &MilestoneInput {
+                title: "Recenser".into(),
+                expected_outputs: "Une liste.".into(),
+                start_date: String::new(),
+                due_date: "2022-06-30".into(),
+                lead_institution_id: Some(hatvp.id),
+            },
+        )
+        .unwrap();
+    assert!(a.sync_counts().unwrap().pending > 0);
+    server.sync(&mut a, &coordinator());
+    assert_eq!(a.sync_counts().unwrap().pending, 0, "everything acknowledged");
+
+    let mut b = Store::open_in_memory().unwrap();
+    server.sync(&mut b, &coordinator());
+    assert_eq!(b.sync_counts().unwrap().pending, 0, "what was received is not sent back");
+    let got = b.commitment_detail(commitment.id).unwrap();
+    let sent = a.commitment_detail(commitment.id).unwrap();
+    assert_eq!(got.commitment.title, sent.commitment.title);
+    assert_eq!(got.commitment.lead_institution_id, Some(ministry.id));
+    assert_eq!(got.commitment.supporting_institution_ids, vec![hatvp.id, ministry.id]);
+    assert_eq!(got.commitment.start_date, sent.commitment.start_date);
+    assert!(got.commitment.access_to_information);
+    assert_eq!(got.plan.title, plan.title);
+    assert_eq!(got.area.description, "Axe.");
+    assert_eq!(got.milestones.len(), 1);
+    assert_eq!(got.milestones[0].id, milestone.id);
+    assert_eq!(got.milestones[0].due_date, milestone.due_date);
+    assert_eq!(got.milestones[0].lead_institution_id, Some(hatvp.id));
+    assert_eq!(b.list_institutions().unwrap().len(), 2);
+}
+
+#[test]
+fn different_fields_edited_apart_both_survive() {
+    let (mut server, mut a, mut b, id) = two_laptops();
+    a.edit_commitment(id, &CommitmentEdit::Title("Ouvrir les données publiques".into())).unwrap();
+    b.edit_commitment(id, &CommitmentEdit::Causes("Des formats fermés.".into())).unwrap();
+    server.sync(&mut a, &drafter(MINISTRY));
+    server.sync(&mut b, &drafter(MINISTRY));
+    server.sync(&mut a, &drafter(MINISTRY));
+    for store in [&a, &b] {
+        let c = store.commitment(id).unwrap();
+        assert_eq!(c.title, "Ouvrir les données publiques");
+        assert_eq!(c.causes, "Des formats fermés.");
+    }
+    assert!(a.sync_conflicts().unwrap().is_empty() && b.sync_conflicts().unwrap().is_empty());
+}
+
+#[test]
+fn different_paragraphs_of_a_long_text_are_merged() {
+    let (mut server, mut a, mut b, id) = two_laptops();
+    a.edit_commitment(id, &CommitmentEdit::Problem("Premier paragraphe, précisé.\n\nDeuxième paragraphe.".into())).unwrap();
+    b.edit_commitment(id, &CommitmentEdit::Problem("Premier paragraphe.\n\nDeuxième paragraphe, complété.".into())).unwrap();
+    server.sync(&mut a, &drafter(MINISTRY));
+    server.sync(&mut b, &drafter(MINISTRY));
+    server.sync(&mut a, &drafter(MINISTRY));
+    let merged = "Premier paragraphe, précisé.\n\nDeuxième paragraphe, complété.";
+    assert_eq!(a.commitment(id).unwrap().problem, merged);
+    assert_eq!(b.commitment(id).unwrap().problem, merged);
+}
+
+#[test]
+fn the_same_short_field_is_a_conflict_whose_resolution_reaches_the_other_laptop() {
+    let (mut server, mut a, mut b, id) = two_laptops();
+    a.edit_commitment(id, &CommitmentEdit::Title("Titre de A".into())).unwrap();
+    b.edit_commitment(id, &CommitmentEdit::Title("Titre de B".into())).unwrap();
+    server.sync(&mut a, &drafter(MINISTRY));
+    server.sync(&mut b, &drafter(MINISTRY));
+    // B meets A's change: B shows the server's value and keeps its own in the conflict.
+    let conflicts = b.sync_conflicts().unwrap();
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].field, "title");
+    assert_eq!(conflicts[0].mine, json!("Titre de B"));
+    assert_eq!(conflicts[0].theirs, json!("Titre de A"));
+    assert_eq!(b.commitment(id).unwrap().title, "Titre de A");
+
+    b.resolve_sync_conflict(conflicts[0].id, json!("Titre commun")).unwrap();
+    assert!(b.sync_conflicts().unwrap().is_empty());
+    assert_eq!(b.sync_counts().unwrap().pending, 1, "the resolution is a change to send");
+    server.sync(&mut b, &drafter(MINISTRY));
+    server.sync(&mut a, &drafter(MINISTRY));
+    assert_eq!(a.commitment(id).unwrap().title, "Titre commun");
+    assert_eq!(b.commitment(id).unwrap().title, "Titre commun");
+}
+
+#[test]
+fn a_resolution_that_is_refused_keeps_the_conflict() {
+    let (mut server, mut a, mut b, id) = two_laptops();
+    a.edit_commitment(id, &CommitmentEdit::Title("Titre de A".into())).unwrap();
+    b.edit_commitment(id, &CommitmentEdit::Title("Titre de B".into())).unwrap();
+    server.sync(&mut a, &drafter(MINISTRY));
+    server.sync(&mut b, &drafter(MINISTRY));
+    let conflict = b.sync_conflicts().unwrap().remove(0);
+    let error = b.resolve_sync_conflict(conflict.id, json!("   ")).unwrap_err();
+    assert!(matches!(error, plan_ouvert_store::Error::Invalid(_)), "{error:?}");
+    assert_eq!(b.sync_conflicts().unwrap(), vec![conflict], "the conflict is still there");
+    assert_eq!(b.sync_counts().unwrap().pending, 0, "nothing queued");
+}
+
+#[test]
+fn a_change_of_another_institutions_commitment_is_refused_kept_and_can_be_discarded() {
+    let (mut server, mut a, _b, id) = two_laptops();
+    let mut other = Store::open_in_memory().unwrap();
+    server.sync(&mut other, &drafter(AUTHORITY));
+    // Shared structure (plan, area) is seen by every institution; the ministry's commitment is not.
+    assert_eq!(other.list_plans().unwrap().len(), 1);
+    assert!(other.commitment(id).is_err(), "a drafter of another institution does not receive it");
+
+    // A reader of the ministry may see the commitment but not change it.
+    a.edit_commitment(id, &CommitmentEdit::Causes("Par un lecteur.".into())).unwrap();
+    let reader = Actor { institution: MINISTRY, role: Role::Reader };
+    server.sync(&mut a, &reader);
+    let rejections = a.sync_rejections().unwrap();
+    assert_eq!(rejections.len(), 1);
+    assert_eq!(rejections[0].refusal, Refusal::Forbidden);
+    assert_eq!(a.sync_counts().unwrap().pending, 0);
+    // The server's value shows again; the refused text is still readable in the rejection.
+    assert_eq!(a.commitment(id).unwrap().causes, "");
+    assert!(format!("{:?}", rejections[0].mutation).contains("Par un lecteur."));
+    a.discard_sync_rejection(rejections[0].id).unwrap();
+    assert!(a.sync_rejections().unwrap().is_empty());
+    assert!(a.discard_sync_rejection(rejections[0].id).is_err());
+}
+
+#[test]
+fn a_refused_creation_is_removed_locally_but_kept_in_the_refusal() {
+    let mut server = Server::new();
+    let mut a = Store::open_in_memory().unwrap();
+    let plan = a.create_plan(&plan_input()).unwrap();
+    // A drafter may not create the plan's shared structure.
+    server.sync(&mut a, &drafter(MINISTRY));
+    let rejections = a.sync_rejections().unwrap();
+    assert_eq!(rejections.len(), 1);
+    assert!(matches!(rejections[0].mutation.change, plan_ouvert_sync::protocol::Change::Create { .. }));
+    assert!(a.list_plans().unwrap().is_empty(), "a refused creation does not stay as if it were shared");
+    assert!(format!("{:?}", rejections[0].mutation).contains(&plan.title));
+}
+
+#[test]
+fn the_demonstration_plan_never_enters_the_outbox() {
+    let mut store = Store::open_in_memory().unwrap();
+    let plan = store.load_demo_plan().unwrap();
+    assert_eq!(store.sync_counts().unwrap().pending, 0);
+    let overview = store.plan_overview(plan.id, &OverviewFilter::default()).unwrap();
+    let area = overview.areas[0].area.id;
+    let commitment = store.create_commitment(area, "Un essai dans la démonstration").unwrap();
+    store.edit_commitment(commitment.id, &CommitmentEdit::Causes("Essai".into())).unwrap();
+    assert_eq!(store.sync_counts().unwrap().pending, 0);
+    assert_eq!(store.sync_adopt_local_records().unwrap(), 0, "nor is it adopted later");
+}
+
+#[test]
+fn a_refused_edit_queues_nothing_and_a_saved_one_queues_exactly_its_field() {
+    let mut store = Store::open_in_memory().unwrap();
+    let plan = store.create_plan(&plan_input()).unwrap();
+    let area = store
+        .create_area(plan.id, &AreaInput { kind: AreaKind::Thematic, title: "Axe".into(), description: String::new() })
+        .unwrap();
+    let commitment = store.create_commitment(area.id, "Engagement").unwrap();
+    let before = store.sync_counts().unwrap().pending;
+    assert_eq!(before, 3, "plan, area and commitment created");
+    assert!(store.edit_commitment(commitment.id, &CommitmentEdit::StartDate("2030-01-01".into())).is_err());
+    assert_eq!(store.sync_counts().unwrap().pending, before);
+    store.edit_commitment(commitment.id, &CommitmentEdit::Causes("Une cause.".into())).unwrap();
+    assert_eq!(store.sync_counts().unwrap().pending, before + 1);
+    store.edit_commitment(commitment.id, &CommitmentEdit::Causes("Une cause.".into())).unwrap();
+    assert_eq!(store.sync_counts().unwrap().pending, before + 1, "saving the same value is no change");
+}
+
+#[test]
+fn deleting_a_commitment_deletes_its_milestones_everywhere() {
+    let (mut server, mut a, mut b, id) = two_laptops();
+    let milestone = a
+        .create_milestone(
+            id,
+            &MilestoneInput {
+                title: "Jalon".into(),
+                expected_outputs: String::new(),
+                start_date: String::new(),
+                due_date: String::new(),
+                lead_institution_id: None,
+            },
+        )
+        .unwrap();
+    server.sync(&mut a, &drafter(MINISTRY));
+    server.sync(&mut b, &drafter(MINISTRY));
+    assert_eq!(b.milestones(id).unwrap().len(), 1);
+    b.delete_commitment(id).unwrap();
+    server.sync(&mut b, &drafter(MINISTRY));
+    server.sync(&mut a, &drafter(MINISTRY));
+    assert!(a.commitment(id).is_err());
+    assert!(a.sync_record_fields(RecordKey { kind: RecordKind::Milestone, id: milestone.id.0 }).unwrap().is_none());
+    // A fresh laptop receives neither.
+    let mut c = Store::open_in_memory().unwrap();
+    server.sync(&mut c, &drafter(MINISTRY));
+    assert!(c.commitment(id).is_err());
+}
+
+#[test]
+fn records_made_before_sync_existed_are_adopted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.sqlite3");
+    let plan = Store::open(&path).unwrap().create_plan(&plan_input()).unwrap();
+    // As an app from before sync left it: the record, nothing queued.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("DELETE FROM sync_outbox; DELETE FROM setting WHERE key LIKE 'sync.%';")
+        .unwrap();
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.sync_counts().unwrap().pending, 0);
+    assert_eq!(store.sync_adopt_local_records().unwrap(), 1);
+    assert_eq!(store.sync_adopt_local_records().unwrap(), 0, "queued once");
+    let mut server = Server::new();
+    server.sync(&mut store, &coordinator());
+    assert_eq!(store.sync_adopt_local_records().unwrap(), 0, "already on the server");
+    let mut other = Store::open_in_memory().unwrap();
+    server.sync(&mut other, &coordinator());
+    assert_eq!(other.list_plans().unwrap()[0].id, plan.id);
+}
+
+#[test]
+fn a_replayed_push_answer_changes_nothing() {
+    let mut server = Server::new();
+    let mut a = Store::open_in_memory().unwrap();
+    a.create_plan(&plan_input()).unwrap();
+    let request = a.sync_push_request(MINISTRY).unwrap().unwrap();
+    let response = hub::push(&mut server.ledger, &coordinator(), &request).unwrap();
+    a.sync_apply_push(&response).unwrap();
+    // The same answer arrives twice (a retry after a lost acknowledgement).
+    a.sync_apply_push(&response).unwrap();
+    let again = hub::push(&mut server.ledger, &coordinator(), &request).unwrap();
+    assert_eq!(again.results, response.results, "the server answers a replay with the stored outcome");
+    assert!(matches!(again.results[0].outcome, Outcome::Applied { .. }));
+    assert_eq!(a.sync_counts().unwrap().pending, 0);
+    assert_eq!(a.list_plans().unwrap().len(), 1);
+}
