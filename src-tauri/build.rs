@@ -27,6 +27,15 @@ const COMMANDS: &[&str] = &[
     "create_institution",
     "update_institution",
     "delete_institution",
+    "get_sync_status",
+    "get_sync_settings",
+    "connect_sync",
+    "disconnect_sync",
+    "sync_now",
+    "list_conflicts",
+    "resolve_conflict",
+    "list_rejections",
+    "discard_rejection",
 ];
 
 fn main() {

@@ -6,15 +6,20 @@
 pub mod commands;
 mod data_dir;
 mod state;
+pub mod sync_service;
+mod token;
 
 use anyhow::Context as _;
 use tauri::{Manager, Runtime};
 
 pub use data_dir::{data_dir_from_env, DATA_DIR_ENV};
 pub use state::AppState;
+pub use sync_service::SyncService;
+pub use token::TOKEN_STORE_ENV;
 
 /// Registers every command on `base`: `tauri::Builder::default()` for the real app,
-/// `tauri::test::mock_builder()` for headless tests. The store is added by the caller.
+/// `tauri::test::mock_builder()` for headless tests. The store ([`AppState`]) and the sync
+/// service ([`SyncService`]) are added by the caller.
 pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
     base.invoke_handler(tauri::generate_handler![
         commands::setting::get_locale,
@@ -39,6 +44,15 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::institution::create_institution,
         commands::institution::update_institution,
         commands::institution::delete_institution,
+        commands::sync::get_sync_status,
+        commands::sync::get_sync_settings,
+        commands::sync::connect_sync,
+        commands::sync::disconnect_sync,
+        commands::sync::sync_now,
+        commands::sync::list_conflicts,
+        commands::sync::resolve_conflict,
+        commands::sync::list_rejections,
+        commands::sync::discard_rejection,
     ])
 }
 
@@ -58,7 +72,11 @@ pub fn run() -> anyhow::Result<()> {
             };
             let state = AppState::open(&dir)
                 .with_context(|| format!("cannot open the local database in {}", dir.display()))?;
+            let sync = SyncService::open(dir, &mut state.store().lock().unwrap_or_else(|p| p.into_inner()));
             app.manage(state);
+            app.manage(sync);
+            // Sync runs beside the window for as long as the app runs.
+            tauri::async_runtime::spawn(SyncService::run(app.handle().clone()));
             Ok(())
         })
         .run(context())

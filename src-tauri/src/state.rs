@@ -1,7 +1,7 @@
 //! What the app holds while it runs: the local store behind a lock.
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use plan_ouvert_domain::{ErrorCode, Failure, Locale};
 use plan_ouvert_store::{Error, Store};
@@ -11,6 +11,8 @@ use plan_ouvert_store::{Error, Store};
 #[derive(Debug)]
 pub struct AppState {
     store: Mutex<Store>,
+    /// Woken after every command, so sync can send new changes and refresh the status.
+    changed: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -20,7 +22,17 @@ impl AppState {
     }
 
     pub fn new(store: Store) -> Self {
-        Self { store: Mutex::new(store) }
+        Self { store: Mutex::new(store), changed: Arc::new(tokio::sync::Notify::new()) }
+    }
+
+    /// The store's lock, for sync (which never holds it while waiting for the network).
+    pub fn store(&self) -> &Mutex<Store> {
+        &self.store
+    }
+
+    /// Notified after each command.
+    pub fn changes(&self) -> Arc<tokio::sync::Notify> {
+        self.changed.clone()
     }
 
     fn lock(&self) -> MutexGuard<'_, Store> {
@@ -32,7 +44,9 @@ impl AppState {
     /// Runs one store operation and, on failure, words the error in the interface's language.
     pub fn run<T>(&self, operation: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, Failure> {
         let mut store = self.lock();
-        operation(&mut store).map_err(|error| {
+        let result = operation(&mut store);
+        self.changed.notify_one();
+        result.map_err(|error| {
             let locale = store.locale().unwrap_or(Locale::Fr);
             let failure = error.to_failure(locale);
             if failure.code == ErrorCode::Storage {

@@ -19,7 +19,10 @@ impl App {
         let app = plan_ouvert::builder(mock_builder())
             .build(plan_ouvert::context())
             .expect("the app builds on the mock runtime");
-        app.manage(plan_ouvert::AppState::open(dir.path()).expect("store"));
+        let state = plan_ouvert::AppState::open(dir.path()).expect("store");
+        let sync = plan_ouvert::SyncService::open(dir.path().to_path_buf(), &mut state.store().lock().expect("store"));
+        app.manage(state);
+        app.manage(sync);
         let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("main window");
         Self { app, window, _dir: dir }
     }

@@ -20,7 +20,11 @@ async function chooseBackend(): Promise<Backend> {
         return createTauriBackend();
     }
     const { createMockBackend } = await import("./core/adapters/mock");
-    return createMockBackend();
+    const mock = createMockBackend();
+    // In a plain browser only: lets browser tests (and a curious developer) put the simulated
+    // sync in a state — a conflict, a refusal, offline. The desktop app never has it.
+    (window as { planOuvertMock?: typeof mock }).planOuvertMock = mock;
+    return mock;
 }
 
 const backend = await chooseBackend();

@@ -150,14 +150,7 @@ async fn blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(move || work(&mut state.lock())).await.map_err(ApiError::internal)?
 }
 
-/// Who the token belongs to: what the app checks when a person enters server and token.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Me {
-    pub person: Person,
-    /// The protocol version the server speaks.
-    pub protocol: u32,
-}
+pub use plan_ouvert_sync::protocol::Me;
 
 /// Who the token belongs to; the app checks a token with it as soon as it is entered.
 #[utoipa::path(get, path = "/api/me", security(("token" = [])),

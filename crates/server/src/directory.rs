@@ -1,9 +1,8 @@
 //! Who may use the central plan API: institutions, people (with a role in one institution) and
 //! their access tokens. A token is shown once when issued; only its SHA-256 is stored.
 
-use plan_ouvert_sync::access::{Actor, Role};
+use plan_ouvert_sync::access::Role;
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -26,22 +25,7 @@ pub enum DirectoryError {
     Database(#[from] rusqlite::Error),
 }
 
-/// The person a valid token belongs to.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Person {
-    pub id: Uuid,
-    pub name: String,
-    pub institution_id: Uuid,
-    pub institution_name: String,
-    pub role: Role,
-}
-
-impl Person {
-    pub fn actor(&self) -> Actor {
-        Actor { institution: self.institution_id, role: self.role }
-    }
-}
+pub use plan_ouvert_sync::protocol::Person;
 
 fn role_code(role: Role) -> &'static str {
     match role {

@@ -20,6 +20,8 @@ mod overview;
 mod plan;
 mod setting;
 pub mod sync;
+mod sync_views;
+pub use sync_views::refusal_message;
 
 use std::path::Path;
 

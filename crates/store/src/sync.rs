@@ -119,16 +119,16 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
 /// A record's sync fields as stored locally, or `None` when it is not here.
 pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option<Fields>> {
     let value = match record.kind {
-        RecordKind::Plan => crate::plan::read_plan(conn, PlanId(record.id)).map(|r| serde_json::to_value(r)),
-        RecordKind::Area => crate::area::read_area(conn, AreaId(record.id)).map(|r| serde_json::to_value(r)),
+        RecordKind::Plan => crate::plan::read_plan(conn, PlanId(record.id)).map(|r| serde_json::to_value(&r)),
+        RecordKind::Area => crate::area::read_area(conn, AreaId(record.id)).map(|r| serde_json::to_value(&r)),
         RecordKind::Institution => {
-            crate::institution::read_institution(conn, InstitutionId(record.id)).map(|r| serde_json::to_value(r))
+            crate::institution::read_institution(conn, InstitutionId(record.id)).map(|r| serde_json::to_value(&r))
         }
         RecordKind::Commitment => {
-            crate::commitment::read_commitment(conn, CommitmentId(record.id)).map(|r| serde_json::to_value(r))
+            crate::commitment::read_commitment(conn, CommitmentId(record.id)).map(|r| serde_json::to_value(&r))
         }
         RecordKind::Milestone => {
-            crate::milestone::read_milestone(conn, MilestoneId(record.id)).map(|r| serde_json::to_value(r))
+            crate::milestone::read_milestone(conn, MilestoneId(record.id)).map(|r| serde_json::to_value(&r))
         }
     };
     let value = match value {

@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::access::{Actor, Role};
+
 /// Version of this protocol. A request with another version is refused with
 /// [`ProtocolError::UnsupportedVersion`], telling an older app to update rather than risk data.
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -223,4 +225,32 @@ pub struct PullResponse {
 pub enum ProtocolError {
     /// The app speaks another protocol version: it must be updated.
     UnsupportedVersion { supported: u32 },
+}
+
+/// The person a valid token belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    pub id: Uuid,
+    pub name: String,
+    pub institution_id: Uuid,
+    pub institution_name: String,
+    pub role: Role,
+}
+
+impl Person {
+    pub fn actor(&self) -> Actor {
+        Actor { institution: self.institution_id, role: self.role }
+    }
+}
+
+/// Who the token belongs to: what the app checks when a person enters server and token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Me {
+    pub person: Person,
+    /// The protocol version the server speaks.
+    pub protocol: u32,
 }

@@ -7,6 +7,7 @@ pub mod institution;
 pub mod milestone;
 pub mod plan;
 pub mod setting;
+pub mod sync;
 
 /// What every command returns to the interface.
 pub type Reply<T> = Result<T, plan_ouvert_domain::Failure>;

@@ -148,4 +148,22 @@ describe("autosave", () => {
         expect(autosave.getRevision()).toBeGreaterThan(before);
         unsubscribe();
     });
+
+    test("after changes from the server, saved fields show the stored value again; waiting or refused ones keep the typed text", async () => {
+        const autosave = new Autosave();
+        const { calls, save } = controlledSave();
+        autosave.change("problem", "Saved", save, { immediate: true });
+        calls[0]!.resolve();
+        await flushPromises();
+        autosave.change("causes", "Still typing", save);
+        autosave.change("contactEmail", "marie", save, { immediate: true });
+        calls[1]!.reject(refused("Adresse électronique invalide."));
+        await flushPromises();
+        autosave.change("solution", "Being saved", save, { immediate: true });
+        autosave.forgetSaved();
+        expect(autosave.get("problem")).toBeUndefined();
+        expect(autosave.get("causes")?.value).toBe("Still typing");
+        expect(autosave.get("contactEmail")).toMatchObject({ value: "marie", status: "error" });
+        expect(autosave.get("solution")).toMatchObject({ value: "Being saved", status: "saving" });
+    });
 });

@@ -154,6 +154,23 @@ export class Autosave {
         this.notify();
     }
 
+    /**
+     * Drops the fields whose last value is saved and nothing waits: they show the stored value
+     * again (read anew after changes came from the server). Fields waiting, saving or refused
+     * keep what was typed.
+     */
+    forgetSaved(): void {
+        let dropped = false;
+        for (const [key, entry] of this.entries) {
+            const idle = entry.timer === null && entry.inFlight === null && entry.version === entry.savedVersion;
+            if (idle && entry.status === "saved" && entry.error === null) {
+                this.entries.delete(key);
+                dropped = true;
+            }
+        }
+        if (dropped) this.notify();
+    }
+
     /** A number that changes whenever anything shown changes (for `useSyncExternalStore`). */
     getRevision = (): number => this.revision;
 

@@ -15,10 +15,14 @@ import { CommitmentPage } from "./pages/commitment/CommitmentPage";
 import { InstitutionsPage } from "./pages/institutions/InstitutionsPage";
 import { OverviewPage } from "./pages/overview/OverviewPage";
 import { PlansPage } from "./pages/plans/PlansPage";
+import { SyncInboxPage } from "./pages/sync/SyncInboxPage";
+import { SyncSettingsPage } from "./pages/sync/SyncSettingsPage";
 import { AccessibilityPage } from "./pages/static/AccessibilityPage";
 import { NotFoundPage } from "./pages/static/NotFoundPage";
 import { href, useRoute, type Route } from "./router";
 import { FailureAlert } from "./shared/FailureAlert";
+import { SyncStatusProvider } from "./shared/syncStatus";
+import { SyncStatusBar } from "./shared/SyncStatusBar";
 
 const BRAND_TOP = (
     <>
@@ -40,7 +44,7 @@ export function App() {
     ));
 
     return (
-        <>
+        <SyncStatusProvider>
             <SkipLinks
                 links={[
                     { label: t.app.skipToContent, anchor: "#contenu" },
@@ -63,9 +67,15 @@ export function App() {
                         text: t.app.navInstitutions,
                         linkProps: { href: href.institutions(), id: "nav-institutions" },
                         isActive: route.name === "institutions"
+                    },
+                    {
+                        text: t.app.navSync,
+                        linkProps: { href: href.sync(), id: "nav-sync" },
+                        isActive: route.name === "sync" || route.name === "syncInbox"
                     }
                 ]}
             />
+            <SyncStatusBar />
             <main id="contenu" className="fr-container fr-pt-4w fr-pb-8w po-main" tabIndex={-1}>
                 <FailureAlert failure={localeFailure} onClose={() => setLocaleFailure(null)} />
                 <Screen route={route} />
@@ -78,7 +88,7 @@ export function App() {
                 license={t.app.license}
                 bottomItems={[headerFooterDisplayItem]}
             />
-        </>
+        </SyncStatusProvider>
     );
 }
 
@@ -93,6 +103,10 @@ function Screen(props: { route: Route }) {
             return <CommitmentPage key={route.commitmentId} commitmentId={route.commitmentId} />;
         case "institutions":
             return <InstitutionsPage />;
+        case "sync":
+            return <SyncSettingsPage />;
+        case "syncInbox":
+            return <SyncInboxPage key={route.section} section={route.section} />;
         case "accessibility":
             return <AccessibilityPage />;
         case "notFound":
@@ -136,7 +150,9 @@ function LanguageButton(props: { lang: Locale; id?: string; onFailure: (failure:
 
 /**
  * After navigation, start at the top and put the keyboard focus on the new screen's title (not on
- * the first screen: the person has not moved yet). The window's title follows the screen's.
+ * the first screen: the person has not moved yet). A screen opened at one of its parts marks it
+ * `data-route-focus`: the focus goes there instead, scrolled into view. The window's title
+ * follows the screen's.
  */
 function useRouteFocus(routeKey: string) {
     const first = useRef(true);
@@ -152,7 +168,12 @@ function useRouteFocus(routeKey: string) {
                 clearInterval(timer);
                 if (heading) {
                     document.title = `${heading.textContent} — Plan ouvert`;
-                    if (!initial) {
+                    const part = document.querySelector<HTMLElement>("main [data-route-focus]");
+                    if (part) {
+                        part.tabIndex = -1;
+                        part.scrollIntoView({ block: "start" });
+                        part.focus({ preventScroll: true });
+                    } else if (!initial) {
                         heading.tabIndex = -1;
                         heading.focus({ preventScroll: true });
                     }

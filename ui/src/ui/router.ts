@@ -10,6 +10,8 @@ export type Route =
     | { name: "overview"; planId: string }
     | { name: "commitment"; commitmentId: string }
     | { name: "institutions" }
+    | { name: "sync" }
+    | { name: "syncInbox"; section: "conflicts" | "rejections" }
     | { name: "accessibility" }
     | { name: "notFound" };
 
@@ -18,6 +20,11 @@ export const href = {
     overview: (planId: string) => `#/plans/${encodeURIComponent(planId)}`,
     commitment: (commitmentId: string) => `#/commitments/${encodeURIComponent(commitmentId)}`,
     institutions: () => "#/institutions",
+    sync: () => "#/synchronisation",
+    /** Conflicts and refused changes, at the conflicts. */
+    syncInbox: () => "#/synchronisation/a-traiter",
+    /** The same screen, at the refused changes. */
+    syncRejections: () => "#/synchronisation/a-traiter/refus",
     accessibility: () => "#/accessibilite"
 };
 
@@ -28,6 +35,11 @@ export function parseRoute(hash: string): Route {
     if (parts[0] === "plans" && parts.length === 2 && parts[1]) return { name: "overview", planId: parts[1] };
     if (parts[0] === "commitments" && parts.length === 2 && parts[1]) return { name: "commitment", commitmentId: parts[1] };
     if (parts[0] === "institutions" && parts.length === 1) return { name: "institutions" };
+    if (parts[0] === "synchronisation" && parts.length === 1) return { name: "sync" };
+    if (parts[0] === "synchronisation" && parts[1] === "a-traiter" && parts.length === 2) return { name: "syncInbox", section: "conflicts" };
+    if (parts[0] === "synchronisation" && parts[1] === "a-traiter" && parts[2] === "refus" && parts.length === 3) {
+        return { name: "syncInbox", section: "rejections" };
+    }
     if (parts[0] === "accessibilite" && parts.length === 1) return { name: "accessibility" };
     return { name: "notFound" };
 }

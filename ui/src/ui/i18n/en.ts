@@ -253,6 +253,8 @@ export const en: Messages = {
             newToken: "Enter a new token",
             conflicts: (n: number) => `${n} ${plural(n, "conflict", "conflicts")} to resolve`,
             rejections: (n: number) => `${n} refused ${plural(n, "change", "changes")}`,
+            conflictsShort: (n: number) => `${n} ${plural(n, "conflict", "conflicts")}`,
+            rejectionsShort: (n: number) => `${n} refused`,
             syncNow: "Sync now",
             syncing: "Syncing…",
             done: "Sync complete: everything has been sent.",

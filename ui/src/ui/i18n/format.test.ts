@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { formatDate, formatPeriod, formatTime } from "./format";
+import { lastSyncText, momentText } from "../shared/syncTime";
+import { en } from "./en";
+import { formatDate, formatPeriod, formatTime, relativeDay } from "./format";
+import { fr } from "./fr";
 
 describe("dates as each language writes them", () => {
     test("French dates read day/month/year, English ones year-month-day like the backend's messages", () => {
@@ -22,5 +25,40 @@ describe("dates as each language writes them", () => {
         const afternoon = new Date(2024, 0, 5, 14, 32);
         expect(formatTime(afternoon, "fr")).toBe("14:32");
         expect(formatTime(afternoon, "en")).toBe("14:32");
+    });
+});
+
+describe("moments relative to today", () => {
+    const now = new Date(2024, 2, 12, 9, 0); // 12 March 2024, 09:00 local time
+
+    test("today is the time alone, yesterday is named, another day has its date", () => {
+        const today = new Date(2024, 2, 12, 8, 5).toISOString();
+        const yesterday = new Date(2024, 2, 11, 23, 59).toISOString();
+        const earlier = new Date(2024, 2, 9, 14, 32).toISOString();
+        expect(relativeDay(today, now, "fr")).toEqual({ day: "today", date: "12/03/2024", time: "08:05" });
+        expect(lastSyncText(fr, today, now, "fr")).toBe("08:05");
+        expect(lastSyncText(fr, yesterday, now, "fr")).toBe("hier à 23:59");
+        expect(lastSyncText(fr, earlier, now, "fr")).toBe("le 09/03/2024 à 14:32");
+        expect(lastSyncText(en, yesterday, now, "en")).toBe("yesterday at 23:59");
+        expect(lastSyncText(en, earlier, now, "en")).toBe("2024-03-09 at 14:32");
+        expect(fr.sync.bar.last(lastSyncText(fr, today, now, "fr"))).toBe("Dernière synchronisation : 08:05");
+        expect(momentText(fr, today, now, "fr")).toBe("aujourd'hui à 08:05");
+        expect(momentText(en, earlier, now, "en")).toBe("on 2024-03-09 at 14:32");
+    });
+
+    test("days are calendar days, not 24-hour spans; a clock a little ahead still says today", () => {
+        const lateYesterday = new Date(2024, 2, 11, 9, 30).toISOString(); // under 24 hours ago
+        const twoDaysBefore = new Date(2024, 2, 10, 23, 0).toISOString(); // under 48 hours ago
+        expect(relativeDay(lateYesterday, now, "fr").day).toBe("yesterday");
+        expect(relativeDay(twoDaysBefore, now, "fr").day).toBe("other");
+        expect(relativeDay(new Date(2024, 2, 12, 9, 1).toISOString(), now, "fr").day).toBe("today");
+    });
+
+    test("counts of changes to send, conflicts and refused changes follow each language's plural", () => {
+        expect(fr.sync.bar.pending(1)).toBe("1 modification à envoyer");
+        expect(fr.sync.bar.pending(3)).toBe("3 modifications à envoyer");
+        expect(en.sync.bar.pending(1)).toBe("1 change to send");
+        expect(fr.sync.bar.rejections(2)).toBe("2 modifications refusées");
+        expect(en.sync.bar.conflicts(1)).toBe("1 conflict to resolve");
     });
 });

@@ -260,6 +260,9 @@ export const fr = {
             newToken: "Saisir un nouveau jeton",
             conflicts: (n: number) => `${n} ${plural(n, "conflit", "conflits")} à résoudre`,
             rejections: (n: number) => `${n} ${plural(n, "modification refusée", "modifications refusées")}`,
+            /** The same, where the line is short (a 1024-pixel window). */
+            conflictsShort: (n: number) => `${n} ${plural(n, "conflit", "conflits")}`,
+            rejectionsShort: (n: number) => `${n} refus`,
             syncNow: "Synchroniser maintenant",
             syncing: "Synchronisation…",
             done: "Synchronisation terminée : tout est envoyé.",

@@ -13,6 +13,8 @@ export function ConfirmModal(props: {
     title: string;
     message: string;
     confirmLabel: string;
+    /** The confirm button's icon; a bin by default (deletions). */
+    confirmIconId?: "fr-icon-delete-line" | "fr-icon-logout-box-r-line" | "fr-icon-close-circle-line";
     onConfirm: () => void;
 }) {
     const t = useT();
@@ -27,7 +29,7 @@ export function ConfirmModal(props: {
                 { children: t.app.cancel, priority: "secondary" },
                 {
                     children: props.confirmLabel,
-                    iconId: "fr-icon-delete-line",
+                    iconId: props.confirmIconId ?? "fr-icon-delete-line",
                     onClick: props.onConfirm,
                     nativeButtonProps: { "data-testid": "confirm" } as Record<string, string>
                 }

@@ -20,8 +20,10 @@ import { LoadFailure } from "../../shared/LoadFailure";
 import { Loading } from "../../shared/Loading";
 import { openModal } from "../../shared/modalFocus";
 import { SaveStatus } from "../../shared/SaveStatus";
+import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useAutosave } from "../../shared/useAutosave";
 import { useLoad } from "../../shared/useLoad";
+import { useSyncRevision } from "../../shared/useSyncRevision";
 import { institutionLabel } from "./institutionLabel";
 import { MilestonesSection } from "./MilestonesSection";
 
@@ -49,17 +51,29 @@ export function CommitmentPage(props: { commitmentId: string }) {
     const backend = useBackend();
     const load = useLoad(() => backend.getCommitment(props.commitmentId), [backend, props.commitmentId]);
     if (load.data === undefined) return load.failure ? <LoadFailure failure={load.failure} /> : <Loading />;
-    return <CommitmentEditor key={props.commitmentId} detail={load.data} setDetail={load.setData} />;
+    return <CommitmentEditor key={props.commitmentId} detail={load.data} setDetail={load.setData} reload={load.reload} />;
 }
 
 function CommitmentEditor(props: {
     detail: CommitmentDetail;
     setDetail: (update: (previous: CommitmentDetail) => CommitmentDetail) => void;
+    /** Reads the commitment again (changes came from the server). */
+    reload: () => Promise<void>;
 }) {
     const t = useT();
     const backend = useBackend();
     const autosave = useAutosave();
     const { detail, setDetail } = props;
+    // Changes from the server: shown at once unless a field is being typed in or waits to be
+    // saved; what was typed is saved first, and saved fields then show the stored values.
+    const syncRevision = useSyncRevision(
+        async () => {
+            await autosave.flushAll();
+            await props.reload();
+            autosave.forgetSaved();
+        },
+        { isBusy: () => autosave.summary().busy > 0 }
+    );
     const { plan, area, commitment, areas, institutions } = detail;
     const [deleteFailure, setDeleteFailure] = useState<Failure | null>(null);
 
@@ -150,6 +164,7 @@ function CommitmentEditor(props: {
                 </div>
             </div>
 
+            <SyncRefreshNotice revision={syncRevision} />
             <FailureAlert failure={summary.failure} title={t.commitment.saveFailedTitle} onClose={() => autosave.dismissFailure()} />
             <FailureAlert failure={deleteFailure} onClose={() => setDeleteFailure(null)} />
 

@@ -12,7 +12,9 @@ import { FailureAlert, SuccessNotice } from "../../shared/FailureAlert";
 import { fieldErrors } from "../../shared/fieldErrors";
 import { Loading } from "../../shared/Loading";
 import { openModal, useFocusReturn } from "../../shared/modalFocus";
+import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
+import { useSyncRevision } from "../../shared/useSyncRevision";
 import { emptyInstitution, InstitutionFormFields } from "./InstitutionFormFields";
 
 const editModal = createModal({ id: "institution-edit-modal", isOpenedByDefault: false });
@@ -23,6 +25,7 @@ export function InstitutionsPage() {
     useFocusReturn(editModal);
     const backend = useBackend();
     const list = useLoad(() => backend.listInstitutions(), [backend]);
+    const syncRevision = useSyncRevision(list.reload);
     const [input, setInput] = useState<InstitutionInput>(emptyInstitution);
     const [createFailure, setCreateFailure] = useState<Failure | null>(null);
     const [notice, setNotice] = useState<string | null>(null);
@@ -82,6 +85,7 @@ export function InstitutionsPage() {
         <>
             <h1>{t.institutions.title}</h1>
             <p className="fr-text--lead">{t.institutions.intro}</p>
+            <SyncRefreshNotice revision={syncRevision} />
             <SuccessNotice message={notice} onClose={() => setNotice(null)} />
             <FailureAlert failure={refusal} title={t.institutions.refusedTitle} onClose={() => setRefusal(null)} />
             <FailureAlert failure={list.failure} />

@@ -22,7 +22,9 @@ import { LoadFailure } from "../../shared/LoadFailure";
 import { Loading } from "../../shared/Loading";
 import { openModal, useFocusReturn } from "../../shared/modalFocus";
 import { PlanFormFields } from "../../shared/PlanFormFields";
+import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
+import { useSyncRevision } from "../../shared/useSyncRevision";
 import { AreaFormFields } from "./AreaFormFields";
 import { AreaSection } from "./AreaSection";
 
@@ -75,6 +77,11 @@ export function OverviewPage(props: { planId: string }) {
     useEffect(() => {
         void refresh();
     }, [backend, planId, appliedQuery, institutionId]);
+
+    // Changes from the server: read again, with the filters on (unless the person is typing).
+    const syncRevision = useSyncRevision(async () => {
+        await Promise.all([refresh(), institutions.reload()]);
+    });
 
     // Plan edition.
     const [planInput, setPlanInput] = useState<PlanInput | null>(null);
@@ -201,6 +208,7 @@ export function OverviewPage(props: { planId: string }) {
                 </div>
             </div>
 
+            <SyncRefreshNotice revision={syncRevision} />
             <SuccessNotice message={notice} onClose={() => setNotice(null)} />
             <FailureAlert failure={loadFailure} />
 

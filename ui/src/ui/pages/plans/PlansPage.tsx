@@ -13,7 +13,9 @@ import { FailureAlert } from "../../shared/FailureAlert";
 import { fieldErrors } from "../../shared/fieldErrors";
 import { Loading } from "../../shared/Loading";
 import { emptyPlan, PlanFormFields } from "../../shared/PlanFormFields";
+import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
+import { useSyncRevision } from "../../shared/useSyncRevision";
 
 export function PlansPage() {
     const t = useT();
@@ -24,6 +26,7 @@ export function PlansPage() {
     const [formFailure, setFormFailure] = useState<Failure | null>(null);
     const [actionFailure, setActionFailure] = useState<Failure | null>(null);
     const [busy, setBusy] = useState(false);
+    const syncRevision = useSyncRevision(plans.reload);
 
     async function create(e: FormEvent) {
         e.preventDefault();
@@ -63,6 +66,7 @@ export function PlansPage() {
         <>
             <h1>{t.plans.title}</h1>
             <p className="fr-text--lead">{t.plans.intro}</p>
+            <SyncRefreshNotice revision={syncRevision} />
             <FailureAlert failure={plans.failure ?? actionFailure} onClose={() => setActionFailure(null)} />
 
             <section aria-labelledby="plans-list-title" className="fr-mb-6w">

@@ -1,0 +1,222 @@
+//! The app's side of the conversation with the central plan API.
+//!
+//! One exchange ([`Server::sync`]) pushes the outbox, oldest first, in batches, taking in each
+//! answer before sending the next batch, then pulls what changed since the store's cursor. Each
+//! answer is taken in by the store in one transaction, so a crash at any point loses nothing:
+//! unacknowledged mutations are sent again and the server answers a replay with the outcome it
+//! stored. The store's lock is never held while waiting for the network.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+use plan_ouvert_domain::Locale;
+use plan_ouvert_store::Store;
+use plan_ouvert_sync::protocol::{Me, Person, PullRequest, PullResponse, PushRequest, PushResponse, PROTOCOL_VERSION};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Why an exchange with the server failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// The address is not an http(s) URL.
+    #[error("bad server address")]
+    BadAddress,
+    /// No answer (network down, server stopped, wrong host or port).
+    #[error("server unreachable: {0}")]
+    Unreachable(String),
+    /// The token is unknown or revoked.
+    #[error("token refused")]
+    Unauthorized,
+    /// Something answered, but not a Plan ouvert server.
+    #[error("not a Plan ouvert server: {0}")]
+    NotAPlanServer(String),
+    /// The server speaks another protocol version.
+    #[error("protocol {supported} expected by the server")]
+    Outdated { supported: String },
+    /// The server refused the request or failed.
+    #[error("server error {status}: {message}")]
+    Server { status: u16, message: String },
+    /// The local store failed.
+    #[error("local store: {0}")]
+    Store(#[from] plan_ouvert_store::Error),
+}
+
+impl ClientError {
+    /// The reason, for the person, in the interface's language.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            ClientError::BadAddress => locale
+                .pick(
+                    "Saisissez une adresse commençant par http:// ou https://.",
+                    "Enter an address starting with http:// or https://.",
+                )
+                .to_string(),
+            ClientError::Unreachable(_) => locale
+                .pick(
+                    "Le serveur ne répond pas à cette adresse. Vérifiez l'adresse et votre connexion.",
+                    "No server answers at this address. Check the address and your connection.",
+                )
+                .to_string(),
+            ClientError::Unauthorized => locale
+                .pick(
+                    "Ce jeton n'est pas reconnu par le serveur (erreur de saisie ou jeton révoqué).",
+                    "The server does not recognise this token (typo or revoked token).",
+                )
+                .to_string(),
+            ClientError::NotAPlanServer(_) => locale
+                .pick(
+                    "Cette adresse ne répond pas comme un serveur Plan ouvert. Vérifiez l'adresse.",
+                    "This address does not answer like a Plan ouvert server. Check the address.",
+                )
+                .to_string(),
+            ClientError::Outdated { .. } => locale
+                .pick(
+                    "Le serveur attend une version plus récente de Plan ouvert : mettez l'application à jour.",
+                    "The server expects a newer version of Plan ouvert: update the app.",
+                )
+                .to_string(),
+            ClientError::Server { message, .. } => match locale {
+                Locale::Fr => format!("Le serveur a refusé la demande : {message}"),
+                Locale::En => format!("The server refused the request: {message}"),
+            },
+            ClientError::Store(error) => error.to_failure(locale).message,
+        }
+    }
+
+    /// Whether retrying later may help (the network or the server), as opposed to something a
+    /// person must fix (the token, the address, the app's version).
+    pub fn is_transient(&self) -> bool {
+        matches!(self, ClientError::Unreachable(_) | ClientError::Server { status: 500.., .. })
+    }
+}
+
+/// What one exchange did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    /// Mutations the server answered.
+    pub acknowledged: usize,
+    /// Records written locally from the server's answers.
+    pub received: usize,
+    /// Bytes of the pull answer.
+    pub pulled_bytes: usize,
+}
+
+/// A central plan API, with the token of the person using this app.
+#[derive(Debug, Clone)]
+pub struct Server {
+    base: String,
+    token: String,
+    http: reqwest::Client,
+}
+
+/// Normalises what a person typed as the server's address.
+pub fn normalise_address(address: &str) -> Result<String, ClientError> {
+    let address = address.trim().trim_end_matches('/');
+    let rest = address.strip_prefix("http://").or_else(|| address.strip_prefix("https://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => Ok(address.to_string()),
+        _ => Err(ClientError::BadAddress),
+    }
+}
+
+fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
+    store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[derive(serde::Deserialize)]
+struct ErrorBody {
+    code: String,
+    message: String,
+}
+
+impl Server {
+    pub fn new(address: &str, token: &str) -> Result<Self, ClientError> {
+        let base = normalise_address(address)?;
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(300))
+            .build()
+            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        Ok(Self { base, token: token.trim().to_string(), http })
+    }
+
+    pub fn address(&self) -> &str {
+        &self.base
+    }
+
+    async fn decode<T: DeserializeOwned>(response: reqwest::Response) -> Result<(T, usize), ClientError> {
+        let status = response.status();
+        let bytes = response.bytes().await.map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        // A partly refused push (403) still carries every outcome.
+        if status.is_success() || status == reqwest::StatusCode::FORBIDDEN {
+            if let Ok(value) = serde_json::from_slice::<T>(&bytes) {
+                return Ok((value, bytes.len()));
+            }
+        }
+        let body: Option<ErrorBody> = serde_json::from_slice(&bytes).ok();
+        Err(match (status.as_u16(), body) {
+            (401, Some(_)) => ClientError::Unauthorized,
+            (409, Some(body)) if body.code == "unsupportedProtocol" => ClientError::Outdated { supported: body.message },
+            (_, Some(body)) => ClientError::Server { status: status.as_u16(), message: body.message },
+            (status, None) => ClientError::NotAPlanServer(format!("HTTP {status}")),
+        })
+    }
+
+    async fn post<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<(T, usize), ClientError> {
+        let response = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        Self::decode(response).await
+    }
+
+    /// Who the token belongs to: checks address and token at once.
+    pub async fn me(&self) -> Result<Person, ClientError> {
+        let response = self
+            .http
+            .get(format!("{}/api/me", self.base))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        let (me, _): (Me, _) = Self::decode(response).await?;
+        if me.protocol != PROTOCOL_VERSION {
+            return Err(ClientError::Outdated { supported: me.protocol.to_string() });
+        }
+        Ok(me.person)
+    }
+
+    pub async fn push(&self, request: &PushRequest) -> Result<PushResponse, ClientError> {
+        Ok(self.post("/api/sync/push", request).await?.0)
+    }
+
+    pub async fn pull(&self, request: &PullRequest) -> Result<(PullResponse, usize), ClientError> {
+        self.post("/api/sync/pull", request).await
+    }
+
+    /// One exchange: the whole outbox up, then what changed down. `owner` (the person's
+    /// institution) is given to records created before the person signed in.
+    pub async fn sync(&self, store: &Mutex<Store>, owner: uuid::Uuid) -> Result<SyncReport, ClientError> {
+        let mut report = SyncReport::default();
+        loop {
+            let Some(request) = lock(store).sync_push_request(owner)? else { break };
+            let response = self.push(&request).await?;
+            if response.results.is_empty() {
+                // The server expects an earlier mutation than the oldest we have: nothing can
+                // progress until the mismatch is understood; pulling still works.
+                break;
+            }
+            report.acknowledged += response.results.len();
+            report.received += lock(store).sync_apply_push(&response)?;
+        }
+        let request = lock(store).sync_pull_request()?;
+        let (response, bytes) = self.pull(&request).await?;
+        report.pulled_bytes = bytes;
+        report.received += lock(store).sync_apply_pull(&response)?;
+        Ok(report)
+    }
+}

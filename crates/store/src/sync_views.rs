@@ -1,0 +1,176 @@
+//! Conflicts and refused changes as the sync screen shows them: values worded for a person
+//! (institution names rather than identifiers, "Oui"/"Non"), the record's current title, and the
+//! commitment to open to see it in context.
+
+use plan_ouvert_domain::{ConflictView, Locale, RejectionView, SyncAction, SyncRecordKind};
+use plan_ouvert_sync::protocol::{Change, RecordKey, RecordKind, Refusal, Value};
+
+use crate::sync::{StoredConflict, StoredRejection};
+use crate::{Result, Store};
+
+/// Text fields a person may rewrite when resolving a conflict (the others: pick a side).
+const EDITABLE: &[&str] = &[
+    "title",
+    "briefDescription",
+    "problem",
+    "causes",
+    "doneSoFar",
+    "solution",
+    "expectedResults",
+    "transparency",
+    "accountability",
+    "participation",
+    "otherSupporters",
+    "contactName",
+    "contactTitle",
+    "contactDepartment",
+    "contactEmail",
+    "contactPhone",
+    "expectedOutputs",
+];
+
+fn view_kind(kind: RecordKind) -> SyncRecordKind {
+    match kind {
+        RecordKind::Plan => SyncRecordKind::Plan,
+        RecordKind::Area => SyncRecordKind::Area,
+        RecordKind::Commitment => SyncRecordKind::Commitment,
+        RecordKind::Milestone => SyncRecordKind::Milestone,
+        RecordKind::Institution => SyncRecordKind::Institution,
+    }
+}
+
+/// The reason of a refusal, in the interface's language.
+pub fn refusal_message(refusal: Refusal, locale: Locale) -> &'static str {
+    match (refusal, locale) {
+        (_, Locale::Fr) => refusal.message_fr(),
+        (Refusal::Forbidden, Locale::En) => "Your institution or your role does not allow you to change this item.",
+        (Refusal::UnknownRecord, Locale::En) => "This item does not exist on the server.",
+        (Refusal::RecordDeleted, Locale::En) => "Someone else deleted this item in the meantime.",
+        (Refusal::AlreadyExists, Locale::En) => "An item with the same identifier already exists.",
+    }
+}
+
+impl Store {
+    fn institution_name(&self, id: &str) -> String {
+        self.conn
+            .query_row("SELECT name FROM institution WHERE id = ?1", [id], |r| r.get::<_, String>(0))
+            .unwrap_or_else(|_| id.to_string())
+    }
+
+    /// A value as a person reads it.
+    fn display(&self, field: &str, value: &Value, locale: Locale) -> String {
+        match value {
+            Value::Null => String::new(),
+            Value::Bool(b) => locale.pick(if *b { "Oui" } else { "Non" }, if *b { "Yes" } else { "No" }).to_string(),
+            Value::String(s) if field.ends_with("InstitutionId") => self.institution_name(s),
+            Value::String(s) if field == "areaId" => self
+                .conn
+                .query_row("SELECT title FROM area WHERE id = ?1", [s], |r| r.get::<_, String>(0))
+                .unwrap_or_else(|_| s.clone()),
+            Value::String(s) => s.clone(),
+            Value::Array(items) => items
+                .iter()
+                .map(|item| match item.as_str() {
+                    Some(id) if field.ends_with("InstitutionIds") => self.institution_name(id),
+                    _ => self.display(field, item, locale),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            other => other.to_string(),
+        }
+    }
+
+    /// The record's title as stored here, else from the change itself, and the commitment that
+    /// shows it.
+    fn describe(&self, record: RecordKey, change: Option<&Change>, locale: Locale) -> (String, Option<String>) {
+        let fields = self.sync_record_fields(record).ok().flatten();
+        let from_change = match change {
+            Some(Change::Create { fields, .. }) => fields.get("title").or_else(|| fields.get("name")).cloned(),
+            _ => None,
+        };
+        let title = fields
+            .as_ref()
+            .and_then(|f| f.get("title").or_else(|| f.get("name")).cloned())
+            .or(from_change)
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_else(|| locale.pick("(élément supprimé)", "(deleted item)").to_string());
+        let commitment = match record.kind {
+            RecordKind::Commitment if fields.is_some() => Some(record.id.to_string()),
+            RecordKind::Milestone => fields
+                .as_ref()
+                .and_then(|f| f.get("commitmentId"))
+                .and_then(|v| v.as_str())
+                .map(str::to_string),
+            _ => None,
+        };
+        (title, commitment)
+    }
+
+    pub fn sync_conflict_views(&self, locale: Locale) -> Result<Vec<ConflictView>> {
+        self.sync_conflicts()?
+            .into_iter()
+            .map(|StoredConflict { id, record, field, mine, theirs, proposed, at }| {
+                let (record_title, commitment_id) = self.describe(record, None, locale);
+                Ok(ConflictView {
+                    id,
+                    record_kind: view_kind(record.kind),
+                    record_id: record.id.to_string(),
+                    commitment_id,
+                    record_title,
+                    editable: matches!(record.kind, RecordKind::Commitment | RecordKind::Milestone)
+                        && EDITABLE.contains(&field.as_str()),
+                    mine: self.display(&field, &mine, locale),
+                    theirs: self.display(&field, &theirs, locale),
+                    proposed: proposed.as_ref().map(|p| self.display(&field, p, locale)),
+                    field,
+                    at,
+                })
+            })
+            .collect()
+    }
+
+    /// The raw value of one side of a conflict, for resolving it.
+    pub fn sync_conflict(&self, conflict_id: i64) -> Result<StoredConflict> {
+        self.sync_conflicts()?
+            .into_iter()
+            .find(|c| c.id == conflict_id)
+            .ok_or(crate::Error::NotFound(crate::Entity::Conflict))
+    }
+
+    pub fn sync_rejection_views(&self, locale: Locale) -> Result<Vec<RejectionView>> {
+        self.sync_rejections()?
+            .into_iter()
+            .map(|StoredRejection { id, mutation, refusal, at }| {
+                let record = mutation.record;
+                let (record_title, commitment_id) = self.describe(record, Some(&mutation.change), locale);
+                let (action, field, text) = match &mutation.change {
+                    Change::Create { fields, .. } => {
+                        let text = fields
+                            .iter()
+                            .filter(|(f, v)| EDITABLE.contains(&f.as_str()) && v.as_str().is_some_and(|s| !s.is_empty()))
+                            .map(|(f, v)| format!("{f} : {}", self.display(f, v, locale)))
+                            .collect::<Vec<_>>()
+                            .join("\n\n");
+                        (SyncAction::Create, None, text)
+                    }
+                    Change::Set { field, value, .. } => {
+                        (SyncAction::Edit, Some(field.clone()), self.display(field, value, locale))
+                    }
+                    Change::Delete => (SyncAction::Delete, None, String::new()),
+                };
+                Ok(RejectionView {
+                    id,
+                    record_kind: view_kind(record.kind),
+                    record_id: record.id.to_string(),
+                    commitment_id,
+                    record_title,
+                    action,
+                    field,
+                    reason: refusal_message(refusal, locale).to_string(),
+                    text,
+                    at,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,95 @@
+//! Where the person's token is kept: the system's keyring (Secret Service) when this computer
+//! has one, otherwise a file in the data folder that only this user may read. The settings
+//! screen says which.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use plan_ouvert_domain::TokenStorage;
+
+/// Set to `file` to skip the keyring (machines whose keyring prompts, tests).
+pub const TOKEN_STORE_ENV: &str = "PLAN_OUVERT_TOKEN_STORE";
+
+const SERVICE: &str = "plan-ouvert";
+const FILE: &str = "sync-token";
+
+fn file(data_dir: &Path) -> PathBuf {
+    data_dir.join(FILE)
+}
+
+fn keyring_allowed() -> bool {
+    std::env::var(TOKEN_STORE_ENV).map(|v| v != "file").unwrap_or(true)
+}
+
+/// One keyring entry per installation (`account` is the laptop's sync id), so two data folders
+/// on one computer do not share a token.
+fn entry(account: &str) -> Option<keyring::Entry> {
+    keyring::Entry::new(SERVICE, account).ok()
+}
+
+/// Keeps `token`, in the keyring if one answers (checked by reading it back), else in the file.
+pub fn save(data_dir: &Path, account: &str, token: &str) -> std::io::Result<TokenStorage> {
+    if keyring_allowed() {
+        if let Some(entry) = entry(account) {
+            if entry.set_password(token).is_ok() && entry.get_password().ok().as_deref() == Some(token) {
+                let _ = std::fs::remove_file(file(data_dir));
+                return Ok(TokenStorage::Keyring);
+            }
+        }
+    }
+    write_private(&file(data_dir), token)?;
+    Ok(TokenStorage::File)
+}
+
+/// Writes a file readable and writable by its owner only, replacing it atomically.
+fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+    let temporary = path.with_extension("tmp");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let mut out = options.open(&temporary)?;
+    out.write_all(content.as_bytes())?;
+    out.sync_all()?;
+    std::fs::rename(&temporary, path)
+}
+
+pub fn load(data_dir: &Path, account: &str, storage: TokenStorage) -> Option<String> {
+    match storage {
+        TokenStorage::Keyring => entry(account)?.get_password().ok(),
+        TokenStorage::File => std::fs::read_to_string(file(data_dir)).ok().map(|t| t.trim().to_string()),
+    }
+}
+
+pub fn forget(data_dir: &Path, account: &str) {
+    if keyring_allowed() {
+        if let Some(entry) = entry(account) {
+            let _ = entry.delete_credential();
+        }
+    }
+    let _ = std::fs::remove_file(file(data_dir));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_a_keyring_the_token_is_in_a_file_only_its_owner_may_read() {
+        std::env::set_var(TOKEN_STORE_ENV, "file");
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(save(dir.path(), "laptop", "po_secret").unwrap(), TokenStorage::File);
+        assert_eq!(load(dir.path(), "laptop", TokenStorage::File).as_deref(), Some("po_secret"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(file(dir.path())).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        forget(dir.path(), "laptop");
+        assert_eq!(load(dir.path(), "laptop", TokenStorage::File), None);
+    }
+}
