@@ -85,6 +85,11 @@ fn tauri_driver() -> PathBuf {
 impl Desktop {
     /// Starts the app binary built for this test run on the data folder `data_dir`.
     pub async fn launch(data_dir: &Path) -> Desktop {
+        Self::launch_with(data_dir, &[]).await
+    }
+
+    /// [`Desktop::launch`] with more environment variables for the app.
+    pub async fn launch_with(data_dir: &Path, env: &[(&str, &str)]) -> Desktop {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end tests need a display: run them under xvfb-run (scripts/test.sh does)"
@@ -95,6 +100,7 @@ impl Desktop {
         command
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("PLAN_OUVERT_DATA_DIR", data_dir)
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .kill_on_drop(true);
@@ -293,6 +299,11 @@ impl Desktop {
     /// The text of the first element matching `css` (its DOM text, whitespace collapsed).
     pub async fn text(&self, css: &str) -> String {
         self.wait_for(css).await;
+        self.text_now(css).await.unwrap_or_default()
+    }
+
+    /// The text of the first element matching `css` right now, empty if there is none.
+    pub async fn text_now_or_empty(&self, css: &str) -> String {
         self.text_now(css).await.unwrap_or_default()
     }
 

@@ -10,5 +10,6 @@ mod desktop;
 mod crash;
 mod drafting;
 mod smoke;
+mod sync;
 mod text_safety;
 mod validation;

@@ -177,10 +177,18 @@ fn dependency_rank(kind: RecordKind) -> u8 {
 
 /// Takes in what changed on the server.
 pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Result<(), S::Error> {
-    let mut touched = BTreeSet::new();
+    // Grouped by record, in dependency order, so each record's shadow is read once.
+    let mut by_record: BTreeMap<(u8, RecordKey), Vec<&FieldChange>> = BTreeMap::new();
     for change in &response.changes {
-        learn(state, change.record, &change.field, &change.value, change.version)?;
-        touched.insert((dependency_rank(change.record.kind), change.record));
+        by_record.entry((dependency_rank(change.record.kind), change.record)).or_default().push(change);
+    }
+    for ((_, record), changes) in &by_record {
+        let known = state.shadow(*record)?;
+        for change in changes {
+            if known.get(&change.field).is_none_or(|(_, v)| *v < change.version) {
+                state.set_shadow(*record, &change.field, &change.value, change.version)?;
+            }
+        }
     }
     // Children before parents, so that removing a record never leaves one pointing to it.
     let mut deleted: Vec<RecordKey> = response.deleted.iter().map(|(record, _)| *record).collect();
@@ -191,8 +199,8 @@ pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Resul
         state.set_deleted(record, true)?;
         state.drop_conflicts(record)?;
     }
-    for (_, record) in touched {
-        settle(state, record)?;
+    for (_, record) in by_record.keys() {
+        settle(state, *record)?;
     }
     let cursor = state.cursor()?;
     state.set_cursor(cursor.max(response.head))

@@ -18,8 +18,9 @@ type MockWindow = Window & { planOuvertMock: MockBackend };
 const SERVER = "https://plan.exemple.gouv.fr";
 
 const group = (page: Page, id: string) => page.locator(".fr-input-group, .fr-password", { has: page.locator(`#${id}`) });
-/** The text as shown (what CSS hides is left out). */
-const text = async (page: Page, selector: string) => (await page.locator(selector).innerText()).replace(/\s+/g, " ").trim();
+const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? "").replace(/\s+/g, " ").trim();
+/** The text as shown: what CSS hides is left out (the header's links have a shorter form for narrow windows). */
+const shown = async (page: Page, selector: string) => (await page.locator(selector).innerText()).replace(/\s+/g, " ").trim();
 
 /** Connects the simulated backend directly (the form has its own test) and waits for the header to say so. */
 async function connect(page: Page) {
@@ -89,6 +90,7 @@ describe("Synchronisation", () => {
         await page.locator("#sync-token").fill("po_3f9a2c");
         await page.locator("#sync-connect").click();
         await page.locator("#sync-account-name", { hasText: "Camille Martin" }).waitFor();
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("sync-account-title");
         expect(await text(page, "#sync-account-institution")).toBe("Direction interministérielle de la transformation publique");
         expect(await text(page, "#sync-account-role")).toBe("Rédaction des engagements");
         expect(await text(page, "#sync-account-server")).toBe(SERVER);
@@ -152,6 +154,9 @@ describe("Synchronisation", () => {
             "La synchronisation n'a pas abouti. Le serveur ne répond pas à cette adresse. Vérifiez l'adresse et votre connexion."
         );
         expect(await text(page, "#sync-pending")).toBe("1 modification à envoyer");
+        await expectAccessible(page, "commitment while offline");
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await screenshots(page, "57-sync-offline");
 
         // A revoked token: said, and leads to the settings.
         await page.evaluate(() => (window as unknown as MockWindow).planOuvertMock.sync.revokeToken());
@@ -161,8 +166,11 @@ describe("Synchronisation", () => {
         await page.locator("#sync-token-link").click();
         await page.locator("main h1", { hasText: "Synchronisation" }).waitFor();
         await page.getByRole("heading", { name: "Le serveur a refusé le jeton" }).waitFor();
-        await page.locator("#sync-token").waitFor();
+        await page.getByRole("heading", { name: "Saisir un nouveau jeton" }).waitFor();
+        expect(await page.locator("#sync-server-url").inputValue()).toBe(SERVER);
+        await page.locator("#sync-account-name", { hasText: "Camille Martin" }).waitFor();
         await expectAccessible(page, "sync settings (token refused)");
+        await screenshots(page, "58-sync-token-refused");
         expectNoProblems(session);
         await session.close();
     });
@@ -175,7 +183,9 @@ describe("Synchronisation", () => {
             await injectConflict(page, { recordId: commitmentId, commitmentId, recordTitle: commitmentTitle, field: "causes", mine: "C", theirs: "D" });
             await injectRejection(page, { recordTitle: commitmentTitle, commitmentId, reason: "Refusé.", text: "X" });
             await page.locator("#sync-conflicts-link", { hasText: "2 conflits à résoudre" }).waitFor();
-            expect(await text(page, "#sync-rejections-link")).toBe("1 modification refusée");
+            expect(await shown(page, "#sync-rejections-link")).toBe("1 modification refusée");
+            // New conflicts are announced, once.
+            await expect.poll(() => page.getByTestId("sync-announcement").textContent()).toBe("2 conflits à résoudre.");
             await screenshots(page, `52-sync-status-${colorScheme}`);
             // One line at both window sizes the app supports, inside the page's width.
             for (const [width, height] of [
@@ -187,10 +197,16 @@ describe("Synchronisation", () => {
                 expect(bar.height, `status line at ${width}×${height}`).toBeLessThanOrEqual(48);
                 const button = (await page.locator("#sync-now").boundingBox())!;
                 expect(button.x + button.width).toBeLessThanOrEqual(width);
-                expect(await text(page, "#sync-conflicts-link")).toBe(width < 1200 ? "2 conflits" : "2 conflits à résoudre");
+                expect(await shown(page, "#sync-conflicts-link")).toBe(width < 1200 ? "2 conflits" : "2 conflits à résoudre");
             }
             await page.setViewportSize({ width: 1280, height: 800 });
             await expectAccessible(page, `overview with sync status (${colorScheme})`);
+            // The screen they lead to, in the same theme.
+            await page.locator("#sync-conflicts-link").click();
+            await page.locator("main h1", { hasText: "Modifications à traiter" }).waitFor();
+            await page.locator("#sync-rejections").getByText("Refusé.").waitFor();
+            await expectAccessible(page, `conflicts and refused changes (${colorScheme})`);
+            await screenshots(page, `59-sync-inbox-${colorScheme}`);
             expectNoProblems(session);
             await session.close();
         });
@@ -242,7 +258,7 @@ describe("Synchronisation", () => {
         await card.waitFor({ state: "detached" });
         await page.getByText("Conflit résolu (Problème à résoudre", { exact: false }).waitFor();
         await page.locator("#sync-pending", { hasText: "1 modification à envoyer" }).waitFor();
-        expect(await text(page, "#sync-conflicts-link")).toBe("1 conflit à résoudre");
+        expect(await shown(page, "#sync-conflicts-link")).toBe("1 conflit à résoudre");
         await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`conflict-${due}-title`);
 
         await page.locator(`#conflict-${due}-mine`).click();
@@ -415,6 +431,8 @@ describe("Synchronisation", () => {
 
         await page.locator("#sync-refresh").click();
         await expect.poll(() => page.locator("#commitment-solution").inputValue()).toBe("Une solution proposée par un collègue.");
+        await page.getByText("Les modifications reçues du serveur sont affichées.").waitFor({ state: "attached" });
+        await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
         expect(await page.locator("#commitment-problem").inputValue()).toBe("Mon texte en cours de rédaction");
         await page.getByTestId("sync-refresh-notice").waitFor({ state: "detached" });
         await expectSaveStatus(page, SAVED);

@@ -143,6 +143,7 @@ describe("mock sync", () => {
         const b = backend();
         const both = await refusal(b.connectSync({ serverUrl: "plan.gouv.fr", token: " " }));
         expect(both.code).toBe("validation");
+        expect(both.message).toBe("Deux champs sont à corriger.");
         expect(both.fields).toEqual([
             { field: "serverUrl", message: "Saisissez une adresse commençant par http:// ou https://." },
             { field: "token", message: "Saisissez le jeton reçu de votre administrateur." }

@@ -273,7 +273,7 @@ export const en: Messages = {
             inboxTitle: "To deal with",
             inboxEmpty: "No conflicts and no refused changes.",
             inboxLink: "See conflicts and refused changes",
-            accountTitle: "Connected account",
+            accountTitle: "Your account",
             name: "Name",
             institution: "Institution",
             role: "Role",

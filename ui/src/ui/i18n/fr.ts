@@ -281,7 +281,7 @@ export const fr = {
             inboxTitle: "À traiter",
             inboxEmpty: "Aucun conflit ni modification refusée.",
             inboxLink: "Voir les conflits et les modifications refusées",
-            accountTitle: "Compte connecté",
+            accountTitle: "Votre compte",
             name: "Nom",
             institution: "Institution",
             role: "Rôle",

@@ -52,7 +52,7 @@ export function SyncStatusBar() {
         setAnnouncement("");
         try {
             const result = await backend.syncNow();
-            if (result.lastError !== null && result.connection !== "online") setAnnouncement(bar.failed(result.lastError));
+            if (result.lastError !== null) setAnnouncement(bar.failed(result.lastError));
             else if (result.pending > 0) setAnnouncement(bar.doneWithPending(result.pending));
             else setAnnouncement(bar.done);
         } catch (error) {

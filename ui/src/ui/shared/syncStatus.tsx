@@ -1,12 +1,16 @@
 /**
  * The sync status, for the whole app: read once at start, then kept up to date by the
- * backend's notifications (one subscription, here). `null` until the first answer.
+ * backend's notifications (one subscription, here). `null` until the first answer. Should the
+ * subscription be refused (a missing permission in the desktop app), the status is read again
+ * every few seconds instead, so that it never goes stale silently.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { SyncStatus } from "../../core/bindings";
 import { useBackend } from "../backendContext";
 
 const SyncStatusContext = createContext<SyncStatus | null>(null);
+
+const POLL_MS = 5_000;
 
 export function SyncStatusProvider(props: { children: ReactNode }) {
     const backend = useBackend();
@@ -25,7 +29,14 @@ export function SyncStatusProvider(props: { children: ReactNode }) {
                     if (live) stop = unlisten;
                     else unlisten();
                 },
-                () => undefined // No notifications: the status still shows what was read.
+                error => {
+                    console.warn("sync status notifications unavailable; polling instead", error);
+                    const timer = setInterval(() => {
+                        backend.getSyncStatus().then(next => live && setStatus(next), () => undefined);
+                    }, POLL_MS);
+                    if (live) stop = () => clearInterval(timer);
+                    else clearInterval(timer);
+                }
             );
         backend.getSyncStatus().then(
             initial => {

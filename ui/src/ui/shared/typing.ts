@@ -18,5 +18,9 @@ export function isTypingInField(): boolean {
     if (typeof document === "undefined") return false;
     const active = document.activeElement;
     if (active === null || active !== typedIn) return false;
-    return active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement || active instanceof HTMLSelectElement;
+    if (active instanceof HTMLTextAreaElement) return true;
+    // Text typed in, not a choice made (a checkbox or a list saves at once and loses nothing).
+    return active instanceof HTMLInputElement && !NOT_TYPED.has(active.type);
 }
+
+const NOT_TYPED = new Set(["checkbox", "radio", "range", "color", "file", "button", "submit", "reset"]);

@@ -106,9 +106,9 @@ export class MockSync {
 
     /** A validation failure shaped like the backend's: one sentence per field. */
     private invalid(fields: { field: string; message: string }[]): Failure {
+        // At most two fields here (address and token), worded as the desktop backend does.
         const fr = this.options.locale() === "fr";
-        const message =
-            fields.length === 1 && fields[0] ? fields[0].message : fr ? `${fields.length} champs sont à corriger.` : `${fields.length} fields need correcting.`;
+        const message = fields.length === 1 && fields[0] ? fields[0].message : fr ? "Deux champs sont à corriger." : "Two fields need correcting.";
         return { code: "validation", message, fields };
     }
 

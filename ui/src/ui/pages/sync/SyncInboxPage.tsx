@@ -98,7 +98,7 @@ export function SyncInboxPage(props: { section: "conflicts" | "rejections" }) {
             <FailureAlert failure={inbox.failure} />
 
             <section id="sync-conflicts" aria-labelledby="sync-conflicts-title" className="fr-mb-6w">
-                <h2 id="sync-conflicts-title" tabIndex={-1} {...(props.section === "conflicts" ? { "data-route-focus": "" } : {})}>
+                <h2 id="sync-conflicts-title" tabIndex={-1}>
                     {i.conflictsTitle}
                     {conflicts.length > 0 && <span className="po-count"> ({conflicts.length})</span>}
                 </h2>
@@ -116,6 +116,7 @@ export function SyncInboxPage(props: { section: "conflicts" | "rejections" }) {
             </section>
 
             <section id="sync-rejections" aria-labelledby="sync-rejections-title">
+                {/* Opened from "n refused changes", the screen starts here (see `useRouteFocus`). */}
                 <h2 id="sync-rejections-title" tabIndex={-1} {...(props.section === "rejections" ? { "data-route-focus": "" } : {})}>
                     {i.rejectionsTitle}
                     {rejections.length > 0 && <span className="po-count"> ({rejections.length})</span>}

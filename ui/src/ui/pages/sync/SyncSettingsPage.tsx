@@ -8,7 +8,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Failure, SyncConnectInput, SyncStatus } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
@@ -34,6 +34,21 @@ export function SyncSettingsPage() {
     const settings = useLoad(() => backend.getSyncSettings(), [backend]);
     const [notice, setNotice] = useState<string | null>(null);
     const [disconnectFailure, setDisconnectFailure] = useState<Failure | null>(null);
+    // After connecting, the focus goes to the account once it is shown.
+    const [focusAccount, setFocusAccount] = useState(false);
+
+    // Connected or signed out elsewhere (another window, the backend itself): read the settings again.
+    const connectionKey = status ? `${status.connection === "notConfigured"}/${status.serverUrl ?? ""}` : null;
+    const firstKey = useRef(connectionKey);
+    const { reload } = settings;
+    useEffect(() => {
+        if (connectionKey === null || firstKey.current === null || connectionKey === firstKey.current) {
+            firstKey.current = connectionKey;
+            return;
+        }
+        firstKey.current = connectionKey;
+        void reload();
+    }, [connectionKey, reload]);
 
     async function disconnect() {
         try {
@@ -47,11 +62,30 @@ export function SyncSettingsPage() {
         }
     }
 
+    const accountShown = settings.data?.account != null && status !== null && status.connection !== "notConfigured";
+    useEffect(() => {
+        if (!focusAccount || !accountShown) return;
+        setFocusAccount(false);
+        document.getElementById("sync-account-title")?.focus();
+    }, [focusAccount, accountShown]);
+
     if (settings.data === undefined) return settings.failure ? <LoadFailure failure={settings.failure} /> : <Loading />;
     const s = t.sync.settings;
     const current = settings.data;
     const connected = current.account !== null && status?.connection !== "notConfigured";
     const showForm = !connected || status?.connection === "unauthorized";
+    const connectForm = (
+        <ConnectForm
+            key={current.serverUrl ?? ""}
+            initialUrl={current.serverUrl ?? ""}
+            reconnect={connected}
+            onConnected={async () => {
+                setNotice(s.connected);
+                await settings.reload();
+                setFocusAccount(true);
+            }}
+        />
+    );
 
     return (
         <>
@@ -61,9 +95,11 @@ export function SyncSettingsPage() {
             <FailureAlert failure={disconnectFailure} onClose={() => setDisconnectFailure(null)} />
             {status && <ConnectionAlert status={status} />}
 
+            {/* A refused token: entering a new one is the thing to do, first. */}
+            {showForm && connected && connectForm}
             {connected && current.account && (
                 <section aria-labelledby="sync-account-title" className="po-card po-sync-account" id="sync-account">
-                    <h2 id="sync-account-title" className="fr-h4">
+                    <h2 id="sync-account-title" className="fr-h4" tabIndex={-1}>
                         {s.accountTitle}
                     </h2>
                     <dl className="po-facts">
@@ -108,20 +144,8 @@ export function SyncSettingsPage() {
                 </section>
             )}
 
+            {showForm && !connected && connectForm}
             {status && (status.conflicts > 0 || status.rejections > 0 || connected) && <InboxSummary status={status} />}
-
-            {showForm && (
-                <ConnectForm
-                    key={current.serverUrl ?? ""}
-                    initialUrl={current.serverUrl ?? ""}
-                    reconnect={connected}
-                    onConnected={async () => {
-                        setNotice(s.connected);
-                        await settings.reload();
-                        document.getElementById("sync-account-title")?.focus();
-                    }}
-                />
-            )}
 
             <ConfirmModal
                 modal={disconnectModal}
@@ -231,7 +255,7 @@ function ConnectForm(props: { initialUrl: string; reconnect: boolean; onConnecte
     const otherFailure = failure && (failure.code !== "validation" || failure.fields.every(f => !(f.field in FIELD_IDS))) ? failure : null;
 
     return (
-        <section aria-labelledby="sync-connect-title" className={props.reconnect ? "po-form-section" : "fr-mt-2w"}>
+        <section aria-labelledby="sync-connect-title" className="fr-mb-6w">
             <h2 id="sync-connect-title" className="fr-h4">
                 {props.reconnect ? s.reconnectTitle : s.connectTitle}
             </h2>

@@ -1,0 +1,349 @@
+//! Sync benchmark: a server holding a national plan of 5,000 commitments and 25,000 milestones
+//! (generated, with text lengths like real action plans), an empty app store, and the real client.
+//!
+//! Prints, measured in the same run:
+//! - the first full sync into the empty store;
+//! - one edit's round trip (saved on laptop A, pushed, acknowledged and pulled back), then the
+//!   next pull of laptop B that brings it;
+//! - the floor they compare with: downloading the same number of bytes over loopback, plus
+//!   inserting the same records into the same SQLite schema in one transaction.
+//!
+//! ```sh
+//! cargo run --release -p plan-ouvert-client --example sync_bench [-- COMMITMENTS MILESTONES_PER_COMMITMENT]
+//! ```
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use plan_ouvert_client::Server;
+use plan_ouvert_domain::CommitmentEdit;
+use plan_ouvert_server::{api, database, directory, ledger::SqliteLedger};
+use plan_ouvert_store::Store;
+use plan_ouvert_sync::access::Role;
+use plan_ouvert_sync::hub;
+use plan_ouvert_sync::protocol::*;
+use serde_json::json;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use uuid::Uuid;
+
+/// Deterministic pseudo-random numbers (xorshift), so every run generates the same plan.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const WORDS: &[&str] = &[
+    "transparence", "données", "publiques", "administration", "citoyens", "participation", "ouverture",
+    "engagement", "ministère", "publication", "consultation", "redevabilité", "numérique", "collectivités",
+    "évaluation", "indicateurs", "accès", "information", "société", "civile", "plateforme", "jalon",
+    "décision", "budget", "marchés", "lobbying", "déclaration", "intérêts", "justice", "environnement",
+];
+
+/// About `chars` characters of French-looking prose in paragraphs.
+fn prose(rng: &mut Rng, chars: usize) -> String {
+    let mut out = String::with_capacity(chars + 16);
+    let mut sentence = 0;
+    while out.len() < chars {
+        if sentence > 0 && sentence % 4 == 0 {
+            out.push_str("\n\n");
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        let words = 8 + rng.below(14) as usize;
+        for w in 0..words {
+            let word = WORDS[rng.below(WORDS.len() as u64) as usize];
+            if w == 0 {
+                let mut c = word.chars();
+                if let Some(first) = c.next() {
+                    out.extend(first.to_uppercase());
+                    out.push_str(c.as_str());
+                }
+            } else {
+                out.push(' ');
+                out.push_str(word);
+            }
+        }
+        out.push('.');
+        sentence += 1;
+    }
+    out
+}
+
+fn fields(pairs: Vec<(&str, Value)>) -> BTreeMap<String, Value> {
+    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+}
+
+/// Fills the server's database through the sync rules, as coordinators' laptops would have.
+fn generate(conn: &mut rusqlite::Connection, owner: Uuid, commitments: usize, per: usize) -> usize {
+    let actor = plan_ouvert_sync::access::Actor { institution: owner, role: Role::Coordinator };
+    let client = ClientId(Uuid::now_v7());
+    let mut rng = Rng(0x5eed_cafe);
+    let mut mutations = Vec::new();
+    let push = |record: RecordKey, fields: BTreeMap<String, Value>, mutations: &mut Vec<Mutation>| {
+        let seq = mutations.len() as u64 + 1;
+        mutations.push(Mutation { id: MutationId { client, seq }, record, change: Change::Create { owner, fields } });
+    };
+    let institution = Uuid::now_v7();
+    push(
+        RecordKey { kind: RecordKind::Institution, id: institution },
+        fields(vec![("name", json!("Ministère de la Transformation et de la Fonction publiques")), ("acronym", json!("MTFP")), ("kind", json!("ministry"))]),
+        &mut mutations,
+    );
+    let plan = Uuid::now_v7();
+    push(
+        RecordKey { kind: RecordKind::Plan, id: plan },
+        fields(vec![
+            ("country", json!("France")),
+            ("title", json!("France — Plan d'action national 2025-2027")),
+            ("periodStart", json!("2025-01-01")),
+            ("periodEnd", json!("2027-12-31")),
+        ]),
+        &mut mutations,
+    );
+    let areas: Vec<Uuid> = (0..10).map(|_| Uuid::now_v7()).collect();
+    for (i, area) in areas.iter().enumerate() {
+        let description = prose(&mut rng, 400);
+        push(
+            RecordKey { kind: RecordKind::Area, id: *area },
+            fields(vec![
+                ("planId", json!(plan.to_string())),
+                ("kind", json!("thematic")),
+                ("title", json!(format!("Axe {} — {}", i + 1, WORDS[i]))),
+                ("description", json!(description)),
+                ("position", json!(i)),
+            ]),
+            &mut mutations,
+        );
+    }
+    for c in 0..commitments {
+        let id = Uuid::now_v7();
+        let area = areas[c % areas.len()];
+        let mut f = fields(vec![
+            ("planId", json!(plan.to_string())),
+            ("areaId", json!(area.to_string())),
+            ("position", json!(c / areas.len())),
+            ("title", json!(format!("Engagement {} : {}", c + 1, prose(&mut rng, 60).trim_end_matches('.')))),
+            ("leadInstitutionId", json!(institution.to_string())),
+            ("supportingInstitutionIds", json!([])),
+            ("startDate", json!("2025-03-01")),
+            ("endDate", json!("2027-06-30")),
+            ("accessToInformation", json!(rng.below(2) == 0)),
+            ("civicParticipation", json!(rng.below(2) == 0)),
+            ("publicAccountability", json!(rng.below(2) == 0)),
+            ("technologyInnovation", json!(rng.below(2) == 0)),
+            ("contactName", json!("Camille Martin")),
+            ("contactTitle", json!("Cheffe de projet")),
+            ("contactDepartment", json!("Direction interministérielle du numérique")),
+            ("contactEmail", json!("camille.martin@numerique.gouv.fr")),
+            ("contactPhone", json!("01 40 00 00 00")),
+            ("otherSupporters", json!(prose(&mut rng, 150))),
+        ]);
+        // Template sections as long as in published action plans.
+        for (field, chars) in [
+            ("briefDescription", 400),
+            ("problem", 900),
+            ("causes", 600),
+            ("doneSoFar", 600),
+            ("solution", 1200),
+            ("expectedResults", 600),
+            ("transparency", 300),
+            ("accountability", 300),
+            ("participation", 300),
+        ] {
+            f.insert(field.to_string(), json!(prose(&mut rng, chars)));
+        }
+        push(RecordKey { kind: RecordKind::Commitment, id }, f, &mut mutations);
+        for m in 0..per {
+            let expected = prose(&mut rng, 250);
+            push(
+                RecordKey { kind: RecordKind::Milestone, id: Uuid::now_v7() },
+                fields(vec![
+                    ("commitmentId", json!(id.to_string())),
+                    ("position", json!(m)),
+                    ("title", json!(format!("Jalon {} : {}", m + 1, prose(&mut rng, 50).trim_end_matches('.')))),
+                    ("expectedOutputs", json!(expected)),
+                    ("startDate", json!("2025-03-01")),
+                    ("dueDate", json!("2026-12-31")),
+                    ("leadInstitutionId", json!(institution.to_string())),
+                ]),
+                &mut mutations,
+            );
+        }
+    }
+    let count = mutations.len();
+    conn.execute_batch("PRAGMA synchronous = OFF").expect("pragma");
+    for chunk in mutations.chunks(2_000) {
+        let request = PushRequest { protocol: PROTOCOL_VERSION, client, mutations: chunk.to_vec() };
+        let mut ledger = SqliteLedger::new(conn);
+        let response = hub::push(&mut ledger, &actor, &request).expect("generated push");
+        assert_eq!(response.results.len(), chunk.len());
+    }
+    conn.execute_batch("PRAGMA synchronous = FULL").expect("pragma");
+    count
+}
+
+fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
+    store.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn seconds(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}
+
+/// Serves `size` bytes once per connection over plain HTTP/1.1, as a loopback baseline.
+async fn serve_bytes(size: usize) -> std::net::SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let body = Arc::new(vec![b'x'; size]);
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut socket, _)) = listener.accept().await else { return };
+            let body = body.clone();
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let _ = socket.read(&mut buf).await;
+                let head = format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n", body.len());
+                let _ = socket.write_all(head.as_bytes()).await;
+                let _ = socket.write_all(&body).await;
+            });
+        }
+    });
+    addr
+}
+
+/// Inserts the records a pull carried into a fresh store file, in one transaction, with the
+/// plainest SQL: the floor of writing them locally.
+fn insert_floor(dir: &std::path::Path, pull: &PullResponse) -> Duration {
+    let path = dir.join("floor.sqlite3");
+    drop(Store::open(&path).expect("schema"));
+    let mut conn = rusqlite::Connection::open(&path).expect("open");
+    conn.pragma_update(None, "journal_mode", "WAL").expect("wal");
+    conn.pragma_update(None, "synchronous", "FULL").expect("full");
+    let mut records: BTreeMap<(u8, RecordKey), BTreeMap<&str, &Value>> = BTreeMap::new();
+    for change in &pull.changes {
+        let rank = match change.record.kind {
+            RecordKind::Institution => 0,
+            RecordKind::Plan => 1,
+            RecordKind::Area => 2,
+            RecordKind::Commitment => 3,
+            RecordKind::Milestone => 4,
+        };
+        records.entry((rank, change.record)).or_default().insert(&change.field, &change.value);
+    }
+    let started = Instant::now();
+    let tx = conn.transaction().expect("tx");
+    for ((_, record), fields) in &records {
+        let table = match record.kind {
+            RecordKind::Institution => "institution",
+            RecordKind::Plan => "plan",
+            RecordKind::Area => "area",
+            RecordKind::Commitment => "commitment",
+            RecordKind::Milestone => "milestone",
+        };
+        let columns: Vec<(String, &Value)> = fields
+            .iter()
+            .filter(|(f, _)| **f != "supportingInstitutionIds")
+            .map(|(f, v)| (f.chars().flat_map(|c| if c.is_ascii_uppercase() { vec!['_', c.to_ascii_lowercase()] } else { vec![c] }).collect(), *v))
+            .collect();
+        let names: String = columns.iter().map(|(c, _)| format!(", {c}")).collect();
+        let marks: String = (0..columns.len()).map(|i| format!(", ?{}", i + 3)).collect();
+        let mut values: Vec<rusqlite::types::Value> = vec![record.id.to_string().into(), "2025-01-01T00:00:00.000Z".to_string().into()];
+        values.extend(columns.iter().map(|(_, v)| match v {
+            Value::Bool(b) => rusqlite::types::Value::Integer(i64::from(*b)),
+            Value::Number(n) => rusqlite::types::Value::Integer(n.as_i64().unwrap_or(0)),
+            Value::String(s) => rusqlite::types::Value::Text(s.clone()),
+            _ => rusqlite::types::Value::Null,
+        }));
+        tx.prepare_cached(&format!("INSERT INTO {table} (id, created_at, updated_at{names}) VALUES (?1, ?2, ?2{marks})"))
+            .expect("prepare")
+            .execute(rusqlite::params_from_iter(values))
+            .expect("insert");
+    }
+    tx.commit().expect("commit");
+    started.elapsed()
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let commitments = args.first().copied().unwrap_or(5_000);
+    let per = args.get(1).copied().unwrap_or(5);
+    let dir = tempfile::tempdir().expect("temporary folder");
+
+    // The server, with one coordinator and their token.
+    let db = dir.path().join("server.sqlite3");
+    let mut conn = database::open(&db).expect("server database");
+    let institution = directory::add_institution(&conn, "Direction interministérielle de la transformation publique", "DITP", "ministry")
+        .expect("institution");
+    directory::add_person(&conn, "Camille", "DITP", Role::Coordinator).expect("person");
+    let token = directory::issue_token(&conn, "Camille").expect("token");
+    let started = Instant::now();
+    let count = generate(&mut conn, institution, commitments, per);
+    eprintln!("generated {count} records on the server in {}", seconds(started.elapsed()));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let address = format!("http://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, api::app(Arc::new(api::ServerState::new(conn)))).await;
+    });
+    let server = Server::new(&address, &token).expect("client");
+
+    // First full sync into an empty store.
+    let a = Mutex::new(Store::open_in(&dir.path().join("laptop-a")).expect("store"));
+    let started = Instant::now();
+    let report = server.sync(&a, institution).await.expect("first sync");
+    let first_sync = started.elapsed();
+    let pulled_bytes = report.pulled_bytes;
+
+    // One edit's round trip, and a second laptop receiving it.
+    let b = Mutex::new(Store::open_in(&dir.path().join("laptop-b")).expect("store"));
+    let started = Instant::now();
+    server.sync(&b, institution).await.expect("second laptop's first sync");
+    let second_full = started.elapsed();
+    let commitment = {
+        let store = lock(&a);
+        let plan = store.list_plans().expect("plans").remove(0);
+        drop(store);
+        let mut store = lock(&a);
+        let overview = store.plan_overview(plan.id, &Default::default()).expect("overview");
+        overview.areas[0].commitments[0].id
+    };
+    let started = Instant::now();
+    lock(&a).edit_commitment(commitment, &CommitmentEdit::Causes("Une cause précisée en atelier.".into())).expect("edit");
+    server.sync(&a, institution).await.expect("edit sync");
+    let round_trip = started.elapsed();
+    let started = Instant::now();
+    server.sync(&b, institution).await.expect("receive");
+    let receive = started.elapsed();
+    assert_eq!(lock(&b).commitment(commitment).expect("commitment").causes, "Une cause précisée en atelier.");
+
+    // The floor: the same bytes over loopback, the same records inserted in one transaction.
+    let floor_addr = serve_bytes(pulled_bytes).await;
+    let http = reqwest::Client::new();
+    let started = Instant::now();
+    let body = http.get(format!("http://{floor_addr}/")).send().await.expect("get").bytes().await.expect("bytes");
+    let download = started.elapsed();
+    assert_eq!(body.len(), pulled_bytes);
+    let pull = server.pull(&PullRequest { protocol: PROTOCOL_VERSION, since: 0 }).await.expect("pull").0;
+    let insert = insert_floor(dir.path(), &pull);
+
+    let milestones = commitments * per;
+    println!("Plan ouvert sync benchmark: {commitments} commitments, {milestones} milestones, {} field values, {:.1} MB pulled", pull.changes.len(), pulled_bytes as f64 / 1e6);
+    println!("first full sync into an empty store : {}", seconds(first_sync));
+    println!("  (second laptop, same)              : {}", seconds(second_full));
+    println!("edit round trip (save, push, pull)  : {:.0} ms", round_trip.as_secs_f64() * 1e3);
+    println!("edit received by the other laptop   : {:.0} ms", receive.as_secs_f64() * 1e3);
+    println!("floor: download {:.1} MB over loopback: {}", pulled_bytes as f64 / 1e6, seconds(download));
+    println!("floor: insert the same records in one transaction: {}", seconds(insert));
+    println!("floor total: {} — first sync is {:.1}× the floor", seconds(download + insert), first_sync.as_secs_f64() / (download + insert).as_secs_f64());
+}

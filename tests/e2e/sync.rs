@@ -1,0 +1,189 @@
+//! Journey (e): two officers of the same ministry, each on their own laptop (two instances of
+//! the real app, two data folders) and a real central plan API. Both change the same commitment's
+//! title while the server is down; when it is back, one of them sees the conflict side by side,
+//! writes the title they agree on, and the other laptop receives it.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use crate::desktop::Desktop;
+
+const PLAN: &str = "France — Plan d'action national 2025-2027";
+const COMMITMENT: &str = "Ouvrir les données environnementales";
+const TITLE_A: &str = "Ouvrir les données de l'environnement";
+const TITLE_B: &str = "Publier les données environnementales";
+const AGREED: &str = "Ouvrir et publier les données environnementales";
+
+/// The server binary of this workspace, built next to the app's.
+fn server_binary() -> PathBuf {
+    let binary = Path::new(env!("CARGO_BIN_EXE_plan-ouvert")).with_file_name("plan-ouvert-server");
+    if !binary.exists() {
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "-p", "plan-ouvert-server"])
+            .status()
+            .expect("cargo build -p plan-ouvert-server");
+        assert!(status.success(), "the server binary did not build");
+    }
+    binary
+}
+
+fn admin(db: &Path, args: &[&str]) -> String {
+    let output = Command::new(server_binary()).arg("--db").arg(db).args(args).output().expect("plan-ouvert-server");
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+/// `plan-ouvert-server serve` on a fixed loopback port, so that it can come back at the same
+/// address the apps know.
+struct ServerProcess(Child);
+
+impl ServerProcess {
+    fn start(db: &Path, port: u16) -> Self {
+        let mut child = Command::new(server_binary())
+            .arg("--db")
+            .arg(db)
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start the server");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("the server's first line");
+        assert!(line.contains("listening"), "the server did not start: {line}");
+        Self(child)
+    }
+
+    fn stop(mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn connect(app: &Desktop, url: &str, token: &str, name: &str) {
+    app.go("#/synchronisation").await;
+    app.type_into("#sync-server-url", url).await;
+    app.type_into("#sync-token", token).await;
+    app.click("#sync-connect").await;
+    app.wait_for_text_in("#sync-account", name).await;
+    // No keyring under Xvfb (and the test asks for the file): the settings say where the token is.
+    app.wait_for_text_in("#sync-token-storage", "fichier lisible par vous seul").await;
+}
+
+/// Asks for an exchange now and waits until everything is sent.
+async fn all_sent(app: &Desktop) {
+    app.wait_until("everything to be sent", || async {
+        if app.text_now_or_empty("#sync-pending").await.contains("Tout est envoyé") {
+            return true;
+        }
+        if app.count("#sync-now:not([disabled])").await > 0 {
+            app.click("#sync-now").await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        false
+    })
+    .await;
+}
+
+/// Waits until the commitment screen at `href` shows `title`, reading again as sync brings it.
+async fn wait_for_title(app: &Desktop, href: &str, title: &str) {
+    app.wait_until(&format!("the commitment titled {title:?}"), || async {
+        if app.count("#sync-refresh").await > 0 {
+            app.click("#sync-refresh").await;
+        }
+        if app.count("#commitment-title").await == 0 {
+            app.go(href).await;
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            return false;
+        }
+        app.value("#commitment-title").await == title
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display and tauri-driver: scripts/test.sh runs it under Xvfb"]
+async fn a_conflict_made_offline_is_resolved_on_one_laptop_and_reaches_the_other() {
+    let folder = tempfile::tempdir().unwrap();
+    let db = folder.path().join("server.sqlite3");
+    admin(&db, &["institution", "add", "Ministère de la Transition écologique", "--acronym", "MTE"]);
+    admin(&db, &["user", "add", "Alice Martin", "--institution", "MTE", "--role", "coordinator"]);
+    admin(&db, &["user", "add", "Bruno Petit", "--institution", "MTE", "--role", "drafter"]);
+    let alice = admin(&db, &["token", "issue", "Alice Martin"]);
+    let bruno = admin(&db, &["token", "issue", "Bruno Petit"]);
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let url = format!("http://127.0.0.1:{port}");
+    let server = ServerProcess::start(&db, port);
+
+    let env = [("PLAN_OUVERT_SYNC_INTERVAL", "2"), ("PLAN_OUVERT_TOKEN_STORE", "file")];
+    let (dir_a, dir_b) = (folder.path().join("laptop-a"), folder.path().join("laptop-b"));
+    let a = Desktop::launch_with(&dir_a, &env).await;
+    let b = Desktop::launch_with(&dir_b, &env).await;
+
+    // Alice, coordinator, connects and drafts the plan, an area and a commitment.
+    connect(&a, &url, &alice, "Alice Martin").await;
+    a.screenshot("sync-01-settings").await;
+    a.go("#/").await;
+    a.type_into("#plan-country", "France").await;
+    a.type_into("#plan-title", PLAN).await;
+    a.pick("#plan-period-start", "2025-01-01").await;
+    a.pick("#plan-period-end", "2027-12-31").await;
+    a.click("#plan-submit").await;
+    a.wait_for_text_in("main h1", PLAN).await;
+    a.click("#area-add").await;
+    a.type_into("#area-title", "Transition écologique").await;
+    a.click("#area-submit").await;
+    a.click("[data-testid^='add-commitment-']").await;
+    a.type_into("#commitment-new-title", COMMITMENT).await;
+    a.click("#commitment-new-submit").await;
+    a.wait_for_text_in("main h1", COMMITMENT).await;
+    let href = a.script("return location.hash", vec![]).await.as_str().unwrap().to_string();
+    all_sent(&a).await;
+
+    // Bruno, drafter of the same ministry, connects and receives it.
+    connect(&b, &url, &bruno, "Bruno Petit").await;
+    wait_for_title(&b, &href, COMMITMENT).await;
+
+    // The server goes down; both change the title.
+    server.stop();
+    a.type_into("#commitment-title", TITLE_A).await;
+    a.wait_saved().await;
+    b.type_into("#commitment-title", TITLE_B).await;
+    b.wait_saved().await;
+    for app in [&a, &b] {
+        app.wait_for_text_in("#sync-connection", "Hors ligne").await;
+        app.wait_for_text_in("#sync-pending", "1 modification").await;
+    }
+    b.screenshot("sync-02-offline").await;
+
+    // It comes back: Alice's change arrives first, Bruno's meets it.
+    let _server = ServerProcess::start(&db, port);
+    all_sent(&a).await;
+    all_sent(&b).await;
+    b.wait_for("#sync-conflicts-link").await;
+    assert_eq!(a.count("#sync-conflicts-link").await, 0, "the first to arrive has no conflict");
+    b.click("#sync-conflicts-link").await;
+    b.wait_for("[data-testid$='-mine-text']").await;
+    assert_eq!(b.text("[data-testid$='-mine-text']").await, TITLE_B);
+    assert_eq!(b.text("[data-testid$='-theirs-text']").await, TITLE_A);
+    b.screenshot("sync-03-conflict").await;
+
+    // Bruno writes the title they agree on; it syncs to Alice.
+    b.type_into("[id^='conflict-'][id$='-text']", AGREED).await;
+    b.click("[id^='conflict-'][id$='-save']").await;
+    b.wait_for_text("Aucun conflit à résoudre").await;
+    all_sent(&b).await;
+    wait_for_title(&a, &href, AGREED).await;
+    wait_for_title(&b, &href, AGREED).await;
+    a.screenshot("sync-04-received").await;
+    assert_eq!(a.count("#sync-conflicts-link").await + b.count("#sync-conflicts-link").await, 0);
+    a.quit().await;
+    b.quit().await;
+}
