@@ -1,7 +1,7 @@
 //! Journey (e): two officers of the same ministry, each on their own laptop (two instances of
 //! the real app, two data folders) and a real central plan API. Both change the same commitment's
-//! title while the server is down; when it is back, one of them sees the conflict side by side,
-//! writes the title they agree on, and the other laptop receives it.
+//! title while the server is down; when it is back, the one whose change arrived second sees the
+//! conflict side by side, writes the title they agree on, and the other laptop receives it.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -163,27 +163,34 @@ async fn a_conflict_made_offline_is_resolved_on_one_laptop_and_reaches_the_other
     }
     b.screenshot("sync-02-offline").await;
 
-    // It comes back: Alice's change arrives first, Bruno's meets it.
+    // It comes back. Whichever change arrives first is kept; the other meets it.
     let _server = ServerProcess::start(&db, port);
     all_sent(&a).await;
     all_sent(&b).await;
-    b.wait_for("#sync-conflicts-link").await;
-    assert_eq!(a.count("#sync-conflicts-link").await, 0, "the first to arrive has no conflict");
-    b.click("#sync-conflicts-link").await;
-    b.wait_for("[data-testid$='-mine-text']").await;
-    assert_eq!(b.text("[data-testid$='-mine-text']").await, TITLE_B);
-    assert_eq!(b.text("[data-testid$='-theirs-text']").await, TITLE_A);
-    b.screenshot("sync-03-conflict").await;
+    all_sent(&a).await;
+    let in_conflict = (a.count("#sync-conflicts-link").await, b.count("#sync-conflicts-link").await);
+    let (resolver, receiver, mine, theirs) = match in_conflict {
+        (1, 0) => (&a, &b, TITLE_A, TITLE_B),
+        (0, 1) => (&b, &a, TITLE_B, TITLE_A),
+        other => panic!("exactly one laptop should hold the conflict, found {other:?}"),
+    };
+    resolver.click("#sync-conflicts-link").await;
+    resolver.wait_for("[data-testid$='-mine-text']").await;
+    assert_eq!(resolver.text("[data-testid$='-mine-text']").await, mine);
+    assert_eq!(resolver.text("[data-testid$='-theirs-text']").await, theirs);
+    resolver.screenshot("sync-03-conflict").await;
 
-    // Bruno writes the title they agree on; it syncs to Alice.
-    b.type_into("[id^='conflict-'][id$='-text']", AGREED).await;
-    b.click("[id^='conflict-'][id$='-save']").await;
-    b.wait_for_text("Aucun conflit à résoudre").await;
-    all_sent(&b).await;
-    wait_for_title(&a, &href, AGREED).await;
-    wait_for_title(&b, &href, AGREED).await;
-    a.screenshot("sync-04-received").await;
-    assert_eq!(a.count("#sync-conflicts-link").await + b.count("#sync-conflicts-link").await, 0);
+    // The officer writes the title they agree on; it syncs to the other laptop.
+    resolver.type_into("[id^='conflict-'][id$='-text']", AGREED).await;
+    resolver.click("[id^='conflict-'][id$='-save']").await;
+    resolver.wait_for_text("Aucun conflit à résoudre").await;
+    all_sent(resolver).await;
+    wait_for_title(receiver, &href, AGREED).await;
+    wait_for_title(resolver, &href, AGREED).await;
+    receiver.screenshot("sync-04-received").await;
+    for app in [&a, &b] {
+        app.wait_until("no conflict left", || async { app.count("#sync-conflicts-link").await == 0 }).await;
+    }
     a.quit().await;
     b.quit().await;
 }

@@ -319,3 +319,29 @@ fn a_replayed_push_answer_changes_nothing() {
     assert_eq!(a.sync_counts().unwrap().pending, 0);
     assert_eq!(a.list_plans().unwrap().len(), 1);
 }
+
+#[test]
+fn an_app_killed_before_taking_in_the_servers_answer_resumes_without_loss_or_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.sqlite3");
+    let mut server = Server::new();
+    let mut a = Store::open(&path).unwrap();
+    let plan = a.create_plan(&plan_input()).unwrap();
+    let mut input = plan_input();
+    input.title = "Plan d'action national 2025-2027".into();
+    a.update_plan(plan.id, &input).unwrap();
+    let request = a.sync_push_request(MINISTRY).unwrap().unwrap();
+    // The server applies the push; the app dies before reading the answer.
+    hub::push(&mut server.ledger, &coordinator(), &request).unwrap();
+    drop(a);
+    let mut a = Store::open(&path).unwrap();
+    assert_eq!(a.sync_counts().unwrap().pending, 2, "nothing acknowledged, nothing lost");
+    server.sync(&mut a, &coordinator());
+    assert_eq!(a.sync_counts().unwrap().pending, 0);
+    assert!(a.sync_conflicts().unwrap().is_empty(), "a replay is not a conflict with oneself");
+    let mut other = Store::open_in_memory().unwrap();
+    server.sync(&mut other, &coordinator());
+    let plans = other.list_plans().unwrap();
+    assert_eq!(plans.len(), 1, "applied once");
+    assert_eq!(plans[0].title, "Plan d'action national 2025-2027");
+}
