@@ -1,7 +1,9 @@
 //! Journey (e): two officers of the same ministry, each on their own laptop (two instances of
 //! the real app, two data folders) and a real central plan API. Both change the same commitment's
 //! title while the server is down; when it is back, the one whose change arrived second sees the
-//! conflict side by side, writes the title they agree on, and the other laptop receives it.
+//! conflict side by side, writes the title they agree on, and the other laptop receives it. Then
+//! the drafter adds an engagement area, which only coordinators may do: the server refuses it and
+//! the app shows the refused change with its reason, to copy and discard.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -137,6 +139,7 @@ async fn a_conflict_made_offline_is_resolved_on_one_laptop_and_reaches_the_other
     a.pick("#plan-period-end", "2027-12-31").await;
     a.click("#plan-submit").await;
     a.wait_for_text_in("main h1", PLAN).await;
+    let overview = a.script("return location.hash", vec![]).await.as_str().unwrap().to_string();
     a.click("#area-add").await;
     a.type_into("#area-title", "Transition écologique").await;
     a.click("#area-submit").await;
@@ -191,6 +194,26 @@ async fn a_conflict_made_offline_is_resolved_on_one_laptop_and_reaches_the_other
     for app in [&a, &b] {
         app.wait_until("no conflict left", || async { app.count("#sync-conflicts-link").await == 0 }).await;
     }
+
+    // Bruno is a drafter: the plan's structure is the coordinators'. The engagement area he adds
+    // is refused by the server (403); the app keeps it with the reason, he copies its text and
+    // discards it.
+    b.go(&overview).await;
+    b.click("#area-add").await;
+    b.type_into("#area-title", "Axe proposé par Bruno").await;
+    b.click("#area-submit").await;
+    all_sent(&b).await;
+    b.wait_for("#sync-rejections-link").await;
+    b.click("#sync-rejections-link").await;
+    b.wait_for_text("Votre institution ou votre rôle ne vous permet pas de modifier cet élément.").await;
+    assert_eq!(b.text("[id^='rejection-'][id$='-text']").await, "Axe proposé par Bruno");
+    b.screenshot("sync-05-refused").await;
+    b.click("[id^='rejection-'][id$='-discard']").await;
+    b.click("#rejection-discard-modal [data-testid='confirm']").await;
+    b.wait_for_text("Aucune modification refusée.").await;
+    let since = std::time::Instant::now();
+    b.wait_until("the status bar to drop the refusal", || async { b.count("#sync-rejections-link").await == 0 }).await;
+    eprintln!("status bar updated after {:?}", since.elapsed());
     a.quit().await;
     b.quit().await;
 }

@@ -161,8 +161,8 @@ pub struct RejectionView {
     pub field: Option<String>,
     /// Why the server refused, in the interface's language.
     pub reason: String,
-    /// What the change contained, as text the person can copy ("Field: value" lines for a
-    /// creation).
+    /// What the change contained, as text the person can copy: the value of an edit; for a
+    /// creation, the texts the person wrote, in the form's order, separated by blank lines.
     pub text: String,
     pub at: DateTime<Utc>,
 }

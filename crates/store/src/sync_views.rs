@@ -145,10 +145,12 @@ impl Store {
                 let (record_title, commitment_id) = self.describe(record, Some(&mutation.change), locale);
                 let (action, field, text) = match &mutation.change {
                     Change::Create { fields, .. } => {
-                        let text = fields
+                        // The texts a person wrote, in the form's order, ready to paste back.
+                        let text = crate::sync::fields_of_kind(record.kind)
                             .iter()
-                            .filter(|(f, v)| EDITABLE.contains(&f.as_str()) && v.as_str().is_some_and(|s| !s.is_empty()))
-                            .map(|(f, v)| format!("{f} : {}", self.display(f, v, locale)))
+                            .filter(|f| EDITABLE.contains(f) || **f == "description" || **f == "name")
+                            .filter_map(|f| fields.get(*f).and_then(Value::as_str))
+                            .filter(|s| !s.is_empty())
                             .collect::<Vec<_>>()
                             .join("\n\n");
                         (SyncAction::Create, None, text)

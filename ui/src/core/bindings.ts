@@ -292,7 +292,7 @@ field: string | null,
  */
 reason: string, 
 /**
- * What the change contained, as text the person can copy ("Field: value" lines for a
- * creation).
+ * What the change contained, as text the person can copy: the value of an edit; for a
+ * creation, the texts the person wrote, in the form's order, separated by blank lines.
  */
 text: string, at: string, };
