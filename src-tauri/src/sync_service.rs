@@ -32,6 +32,12 @@ const MAX_BACKOFF: Duration = Duration::from_secs(120);
 /// A burst of typing is sent as one exchange.
 const SETTLE: Duration = Duration::from_millis(800);
 
+/// The delay before the next attempt after one more failure: 2 s, then doubling, at most
+/// [`MAX_BACKOFF`].
+fn next_backoff(previous: Duration) -> Duration {
+    (previous * 2).clamp(Duration::from_secs(2), MAX_BACKOFF)
+}
+
 #[derive(Debug, Clone)]
 struct Session {
     server: Server,
@@ -330,7 +336,7 @@ impl SyncService {
                         _ => inner.connection,
                     };
                     if error.is_transient() {
-                        inner.backoff = (inner.backoff * 2).clamp(Duration::from_secs(2), MAX_BACKOFF);
+                        inner.backoff = next_backoff(inner.backoff);
                         inner.retry_at = Some(Instant::now() + inner.backoff);
                     }
                     eprintln!("plan-ouvert: sync: {error}");
@@ -375,5 +381,21 @@ impl SyncService {
                 service.sync_now(&app).await;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_wait_longer_after_each_failure_up_to_two_minutes() {
+        let mut delay = Duration::ZERO;
+        let mut seen = Vec::new();
+        for _ in 0..9 {
+            delay = next_backoff(delay);
+            seen.push(delay.as_secs());
+        }
+        assert_eq!(seen, vec![2, 4, 8, 16, 32, 64, 120, 120, 120]);
     }
 }
