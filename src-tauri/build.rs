@@ -36,6 +36,8 @@ const COMMANDS: &[&str] = &[
     "resolve_conflict",
     "list_rejections",
     "discard_rejection",
+    "import_ogp_csv",
+    "export_plan",
 ];
 
 fn main() {

@@ -53,6 +53,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
         commands::sync::resolve_conflict,
         commands::sync::list_rejections,
         commands::sync::discard_rejection,
+        commands::open_data::import_ogp_csv,
+        commands::open_data::export_plan,
     ])
 }
 
@@ -65,6 +67,7 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 /// shows the main window.
 pub fn run() -> anyhow::Result<()> {
     builder(tauri::Builder::default())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let dir = match data_dir_from_env() {
                 Some(dir) => dir,

@@ -5,4 +5,5 @@ mod helpers;
 
 mod errors;
 mod journey;
+mod open_data;
 mod sync;

@@ -9,6 +9,7 @@
 //! from them (see `tests/bindings.rs` at the top of the repository), never written by hand.
 
 pub mod area;
+pub mod assessment;
 pub mod commitment;
 pub mod failure;
 pub mod id;
@@ -16,12 +17,16 @@ pub mod institution;
 pub mod invalid;
 pub mod locale;
 pub mod milestone;
+pub mod open_data;
 pub mod overview;
 pub mod period;
 pub mod plan;
 pub mod sync;
 pub mod text;
 
+pub use assessment::{
+    Assessed, Assessment, CommitmentOrigin, Completion, EarlyResults, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity,
+};
 pub use area::{Area, AreaInput, AreaKind, ValidArea};
 pub use commitment::{
     Commitment, CommitmentChange, CommitmentDates, CommitmentEdit, CommitmentText, OgpValue,
@@ -32,6 +37,7 @@ pub use institution::{Institution, InstitutionInput, InstitutionKind, ValidInsti
 pub use invalid::{Invalid, Problem};
 pub use locale::Locale;
 pub use milestone::{Milestone, MilestoneChange, MilestoneEdit, MilestoneInput, ValidMilestone};
+pub use open_data::{ExportFormat, ImportCounts, ImportProgress, ImportStage, ImportSummary, ImportWarningView};
 pub use overview::{
     AreaOverview, CommitmentDetail, CommitmentSummary, InstitutionRef, OverviewFilter, PlanOverview,
 };

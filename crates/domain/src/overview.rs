@@ -83,4 +83,6 @@ pub struct CommitmentDetail {
     pub areas: Vec<Area>,
     /// Every institution, to choose lead and supporting ones.
     pub institutions: Vec<Institution>,
+    /// Where the commitment comes from, when imported from the OGP commitment database.
+    pub origin: Option<crate::CommitmentOrigin>,
 }

@@ -60,6 +60,21 @@ fn generate() -> String {
         ConflictChoice,
         SyncAction,
         RejectionView,
+        Assessed<bool>,
+        Specificity,
+        PotentialImpact,
+        Completion,
+        PotentialForResults,
+        EarlyResults,
+        OpenedGovernment,
+        Assessment,
+        CommitmentOrigin,
+        ImportCounts,
+        ImportWarningView,
+        ImportSummary,
+        ImportStage,
+        ImportProgress,
+        ExportFormat,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/domain/tests/bindings.rs. Do not edit by hand:\n\

@@ -7,3 +7,4 @@ pub mod database;
 pub mod directory;
 pub mod ledger;
 pub mod openapi;
+pub mod opendata;

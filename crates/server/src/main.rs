@@ -1,4 +1,5 @@
-//! `plan-ouvert-server`: serve the central plan API, and administer who may use it.
+//! `plan-ouvert-server`: serve the central plan API, administer who may use it, import the OGP
+//! commitment database and export a plan as open data.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -6,7 +7,9 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
-use plan_ouvert_server::{api, database, directory};
+use plan_ouvert_domain::Locale;
+use plan_ouvert_server::{api, database, directory, opendata};
+use plan_ouvert_sync::protocol::RecordKind;
 
 #[derive(Parser)]
 #[command(name = "plan-ouvert-server", version, about = "Serveur central de Plan ouvert (API du plan d'action)")]
@@ -41,6 +44,42 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Imports open data into the plan.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+    /// Exports a plan as open data.
+    Export {
+        /// json (the whole plan), csv (commitments and milestones, with their Table Schemas) or html
+        /// (a printable document).
+        format: ExportFormat,
+        /// The plan: its id or its OGP identifier (e.g. AP_FRA01). Needed when the server holds
+        /// several plans.
+        #[arg(long)]
+        plan: Option<String>,
+        /// Where to write: a file for json and html (default: standard output), a folder for csv
+        /// (default: the current folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Language of the html document: fr or en.
+        #[arg(long, default_value = "fr")]
+        lang: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// The OGP commitment database, as exported by the Open Government Partnership (CSV): every
+    /// row or nothing; importing the same file again changes nothing.
+    OgpCsv { path: PathBuf },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Json,
+    Csv,
+    Html,
 }
 
 #[derive(Subcommand)]
@@ -107,6 +146,100 @@ async fn main() -> anyhow::Result<()> {
         Command::Token { command: TokenCommand::Revoke { user_or_token } } => {
             let count = directory::revoke(&conn, &user_or_token)?;
             println!("{count} jeton(s) révoqué(s)");
+        }
+        Command::Import { command: ImportCommand::OgpCsv { path } } => import_ogp_csv(conn, &path)?,
+        Command::Export { format, plan, out, lang } => export(conn, format, plan.as_deref(), out, &lang)?,
+    }
+    Ok(())
+}
+
+fn import_ogp_csv(mut conn: rusqlite::Connection, path: &std::path::Path) -> anyhow::Result<()> {
+    let bytes = std::fs::read(path).with_context(|| format!("impossible de lire {}", path.display()))?;
+    let import = match plan_ouvert_opendata::ogp::read_ogp_csv(&bytes) {
+        Ok(import) => import,
+        Err(refusal) => {
+            eprintln!("{}", refusal.message(Locale::Fr));
+            anyhow::bail!("fichier refusé : rien n'a été écrit");
+        }
+    };
+    let counts = opendata::import(&mut conn, &import.dataset)?;
+    for (kind, label) in [
+        (RecordKind::Plan, "plans d'action"),
+        (RecordKind::Area, "axes"),
+        (RecordKind::Institution, "institutions"),
+        (RecordKind::Commitment, "engagements"),
+    ] {
+        let c = counts.get(&kind).copied().unwrap_or_default();
+        println!("{label} : {} créé(s), {} mis à jour, {} inchangé(s)", c.created, c.updated, c.unchanged);
+    }
+    for warning in &import.warnings {
+        println!("avertissement, ligne {} ({}, {}) : {}", warning.row, warning.identifier, warning.column, warning.message_fr);
+    }
+    println!("{} avertissement(s)", import.warnings.len());
+    Ok(())
+}
+
+/// The plan named by `key` (id or OGP identifier), or the only one.
+fn find_plan(dataset: &plan_ouvert_opendata::Dataset, key: Option<&str>) -> anyhow::Result<uuid::Uuid> {
+    let plans: Vec<(uuid::Uuid, String, String)> = dataset
+        .of_kind(RecordKind::Plan)
+        .map(|(id, f)| {
+            let text = |name: &str| f.get(name).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+            (id, text("ogpPlanId"), text("title"))
+        })
+        .collect();
+    let found: Vec<&(uuid::Uuid, String, String)> = match key {
+        Some(key) => plans.iter().filter(|(id, ogp, _)| id.to_string() == key || ogp.eq_ignore_ascii_case(key)).collect(),
+        None => plans.iter().collect(),
+    };
+    match found.as_slice() {
+        [one] => Ok(one.0),
+        [] => anyhow::bail!("aucun plan ne correspond ; plans connus : {}", list(&plans)),
+        _ => anyhow::bail!("plusieurs plans : précisez --plan parmi {}", list(&plans)),
+    }
+}
+
+fn list(plans: &[(uuid::Uuid, String, String)]) -> String {
+    plans.iter().map(|(id, ogp, title)| format!("\n  {id} {ogp} {title}")).collect()
+}
+
+fn export(
+    mut conn: rusqlite::Connection,
+    format: ExportFormat,
+    plan: Option<&str>,
+    out: Option<PathBuf>,
+    lang: &str,
+) -> anyhow::Result<()> {
+    use plan_ouvert_opendata::export;
+    let locale = match lang {
+        "fr" => Locale::Fr,
+        "en" => Locale::En,
+        other => anyhow::bail!("langue inconnue « {other} » : fr ou en"),
+    };
+    let dataset = opendata::load(&mut conn)?;
+    let plan = find_plan(&dataset, plan)?;
+    let fail = |e: export::ExportError| anyhow::anyhow!(e.message(Locale::Fr));
+    let write = |path: Option<&std::path::Path>, text: &str| -> anyhow::Result<()> {
+        match path {
+            Some(path) => std::fs::write(path, text).with_context(|| format!("impossible d'écrire {}", path.display())),
+            None => {
+                print!("{text}");
+                Ok(())
+            }
+        }
+    };
+    match format {
+        ExportFormat::Json => {
+            write(out.as_deref(), &export::plan_json_text(&dataset, plan).map_err(fail)?)?;
+        }
+        ExportFormat::Html => write(out.as_deref(), &export::plan_html(&dataset, plan, locale).map_err(fail)?)?,
+        ExportFormat::Csv => {
+            let folder = out.unwrap_or_else(|| PathBuf::from("."));
+            std::fs::create_dir_all(&folder).with_context(|| format!("impossible de créer {}", folder.display()))?;
+            write(Some(&folder.join("commitments.csv")), &export::commitments_csv(&dataset, plan).map_err(fail)?)?;
+            write(Some(&folder.join("milestones.csv")), &export::milestones_csv(&dataset, plan).map_err(fail)?)?;
+            println!("{}", folder.join("commitments.csv").display());
+            println!("{}", folder.join("milestones.csv").display());
         }
     }
     Ok(())

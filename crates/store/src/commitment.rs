@@ -97,6 +97,62 @@ pub(crate) fn read_plan_commitments(conn: &rusqlite::Connection, plan: PlanId) -
     Ok(list)
 }
 
+/// The origin columns of a commitment, as sync fields (`ogpId`, `assessment`…): what an import
+/// wrote, empty for a commitment drafted here.
+pub(crate) fn read_origin_fields(
+    conn: &rusqlite::Connection,
+    id: CommitmentId,
+) -> Result<serde_json::Map<String, serde_json::Value>> {
+    use serde_json::Value;
+    let parse = |text: String| serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
+    let row = conn
+        .query_row(
+            "SELECT ogp_id, number, short_title, full_text, start_date_source, end_date_source, policy_areas, url,
+                    assessment, source_columns FROM commitment WHERE id = ?1",
+            [id.to_string()],
+            |r| {
+                Ok((
+                    r.get::<_, Option<String>>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, Option<String>>(8)?,
+                    r.get::<_, String>(9)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound(Entity::Commitment))?;
+    let (ogp_id, number, short_title, full_text, start_source, end_source, areas, url, assessment, source) = row;
+    let mut map = serde_json::Map::new();
+    map.insert("ogpId".into(), ogp_id.map(Value::String).unwrap_or(Value::Null));
+    map.insert("number".into(), Value::String(number));
+    map.insert("shortTitle".into(), Value::String(short_title));
+    map.insert("fullText".into(), Value::String(full_text));
+    map.insert("startDateSource".into(), Value::String(start_source));
+    map.insert("endDateSource".into(), Value::String(end_source));
+    map.insert("policyAreas".into(), parse(areas));
+    map.insert("url".into(), Value::String(url));
+    map.insert("assessment".into(), assessment.map(parse).unwrap_or(Value::Null));
+    map.insert("sourceColumns".into(), parse(source));
+    Ok(map)
+}
+
+/// The origin of an imported commitment, for its screen.
+fn read_origin(conn: &rusqlite::Connection, id: CommitmentId) -> Result<Option<plan_ouvert_domain::CommitmentOrigin>> {
+    let map = read_origin_fields(conn, id)?;
+    if map.get("ogpId").is_none_or(serde_json::Value::is_null) {
+        return Ok(None);
+    }
+    serde_json::from_value(serde_json::Value::Object(map))
+        .map(Some)
+        .map_err(|e| Error::Corrupt(e.to_string()))
+}
+
 impl Store {
     /// Creates a commitment at the end of an engagement area, with only its title: the rest is
     /// filled field by field.
@@ -131,6 +187,7 @@ impl Store {
             milestones: read_milestones(&tx, id)?,
             areas: read_areas(&tx, commitment.plan_id)?,
             institutions: read_institutions(&tx)?,
+            origin: read_origin(&tx, id)?,
             commitment,
         };
         tx.commit()?;

@@ -8,6 +8,7 @@
 //! - the schema is the numbered SQL files under `migrations/`, applied in order on open.
 
 mod demo;
+pub mod import;
 mod error;
 pub mod migrations;
 mod row;

@@ -26,46 +26,7 @@ use uuid::Uuid;
 use crate::row::instant_text;
 use crate::{now, Error, Result, Store};
 
-/// The fields that sync, per kind of record. Anything else a server sends is ignored.
-pub fn fields_of_kind(kind: RecordKind) -> &'static [&'static str] {
-    match kind {
-        RecordKind::Plan => &["country", "title", "periodStart", "periodEnd"],
-        RecordKind::Area => &["planId", "kind", "title", "description", "position"],
-        RecordKind::Institution => &["name", "acronym", "kind"],
-        RecordKind::Commitment => &[
-            "planId",
-            "areaId",
-            "position",
-            "title",
-            "briefDescription",
-            "problem",
-            "causes",
-            "doneSoFar",
-            "solution",
-            "expectedResults",
-            "transparency",
-            "accountability",
-            "participation",
-            "leadInstitutionId",
-            "supportingInstitutionIds",
-            "otherSupporters",
-            "startDate",
-            "endDate",
-            "accessToInformation",
-            "civicParticipation",
-            "publicAccountability",
-            "technologyInnovation",
-            "contactName",
-            "contactTitle",
-            "contactDepartment",
-            "contactEmail",
-            "contactPhone",
-        ],
-        RecordKind::Milestone => {
-            &["commitmentId", "position", "title", "expectedOutputs", "startDate", "dueDate", "leadInstitutionId"]
-        }
-    }
-}
+pub use plan_ouvert_sync::protocol::fields_of_kind;
 
 /// The table holding a kind of record.
 fn table(kind: RecordKind) -> &'static str {
@@ -137,6 +98,19 @@ pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option
         Err(other) => return Err(other),
     };
     let Value::Object(mut map) = value else { return Err(Error::Corrupt("record is not an object".into())) };
+    match record.kind {
+        RecordKind::Commitment => map.extend(crate::commitment::read_origin_fields(conn, CommitmentId(record.id))?),
+        RecordKind::Plan => {
+            let (ogp, number): (Option<String>, Option<i64>) = conn.query_row(
+                "SELECT ogp_plan_id, plan_number FROM plan WHERE id = ?1",
+                [record.id.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            map.insert("ogpPlanId".into(), ogp.map(Value::String).unwrap_or(Value::Null));
+            map.insert("planNumber".into(), number.map(Value::from).unwrap_or(Value::Null));
+        }
+        _ => {}
+    }
     let fields = fields_of_kind(record.kind)
         .iter()
         .filter_map(|f| map.remove(*f).map(|v| (f.to_string(), v)))
@@ -152,6 +126,16 @@ fn sql_value(value: &Value) -> rusqlite::types::Value {
         Value::Number(n) => n.as_i64().map(Sql::Integer).unwrap_or(Sql::Null),
         Value::String(s) => Sql::Text(s.clone()),
         other => Sql::Text(other.to_string()),
+    }
+}
+
+/// Writes a record from an import: like [`write_fields`], but a refusal of the database is an
+/// error (the import is then rolled back as a whole).
+pub(crate) fn write_record(conn: &Connection, record: RecordKey, fields: &Fields) -> Result<()> {
+    if write_fields(conn, record, Some(fields))? {
+        Ok(())
+    } else {
+        Err(Error::Corrupt(format!("{} {} refused by the database", table(record.kind), record.id)))
     }
 }
 

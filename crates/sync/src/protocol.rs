@@ -54,6 +54,58 @@ pub struct RecordKey {
 /// A field's value, as JSON (text, boolean, date as text, ids…).
 pub type Value = serde_json::Value;
 
+/// The fields a record of each kind carries (names as in `CommitmentEdit`, camelCase). The app
+/// ignores any other field a server sends; exports write exactly these.
+pub fn fields_of_kind(kind: RecordKind) -> &'static [&'static str] {
+    match kind {
+        RecordKind::Plan => &["country", "title", "periodStart", "periodEnd", "ogpPlanId", "planNumber"],
+        RecordKind::Area => &["planId", "kind", "title", "description", "position"],
+        RecordKind::Institution => &["name", "acronym", "kind"],
+        RecordKind::Commitment => &[
+            "planId",
+            "areaId",
+            "position",
+            "title",
+            "briefDescription",
+            "problem",
+            "causes",
+            "doneSoFar",
+            "solution",
+            "expectedResults",
+            "transparency",
+            "accountability",
+            "participation",
+            "leadInstitutionId",
+            "supportingInstitutionIds",
+            "otherSupporters",
+            "startDate",
+            "endDate",
+            "accessToInformation",
+            "civicParticipation",
+            "publicAccountability",
+            "technologyInnovation",
+            "contactName",
+            "contactTitle",
+            "contactDepartment",
+            "contactEmail",
+            "contactPhone",
+            "ogpId",
+            "number",
+            "shortTitle",
+            "fullText",
+            "startDateSource",
+            "endDateSource",
+            "policyAreas",
+            "url",
+            "assessment",
+            "sourceColumns",
+        ],
+        RecordKind::Milestone => {
+            &["commitmentId", "position", "title", "expectedOutputs", "startDate", "dueDate", "leadInstitutionId"]
+        }
+    }
+}
+
 /// How concurrent changes of a field are reconciled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {

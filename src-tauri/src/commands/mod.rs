@@ -5,6 +5,7 @@ pub mod area;
 pub mod commitment;
 pub mod institution;
 pub mod milestone;
+pub mod open_data;
 pub mod plan;
 pub mod setting;
 pub mod sync;

@@ -17,7 +17,10 @@ import type {
     CommitmentEdit,
     CommitmentId,
     ErrorCode,
+    ExportFormat,
     Failure,
+    ImportProgress,
+    ImportSummary,
     Institution,
     InstitutionId,
     InstitutionInput,
@@ -88,6 +91,18 @@ export interface Backend {
     resolveConflict(conflictId: number, choice: ConflictChoice): Promise<null>;
     listRejections(): Promise<RejectionView[]>;
     discardRejection(rejectionId: number): Promise<null>;
+
+    /** Open data. Imports a file of the OGP commitment database: the backend opens the file
+     * dialog; resolves to `null` when the person cancels it. All or nothing: a file that cannot
+     * be read is refused (`validation`, the message lists each problem with its row) and nothing
+     * is written. Importing the same file again changes nothing. */
+    importOgpCsv(): Promise<ImportSummary | null>;
+    /** Calls `listener` with the progress of a running import; resolves to the function that
+     * stops listening. */
+    onImportProgress(listener: (progress: ImportProgress) => void): Promise<() => void>;
+    /** Exports a plan: the backend opens the save dialog (a folder for CSV); resolves to where
+     * it wrote, or `null` when the person cancels. */
+    exportPlan(planId: PlanId, format: ExportFormat): Promise<string | null>;
 }
 
 const ERROR_CODES: readonly ErrorCode[] = ["validation", "notFound", "inUse", "storage", "internal"];

@@ -201,7 +201,11 @@ areas: Array<Area>,
 /**
  * Every institution, to choose lead and supporting ones.
  */
-institutions: Array<Institution>, };
+institutions: Array<Institution>, 
+/**
+ * Where the commitment comes from, when imported from the OGP commitment database.
+ */
+origin: CommitmentOrigin | null, };
 
 export type SyncConnection = "notConfigured" | "online" | "offline" | "unauthorized";
 
@@ -296,3 +300,93 @@ reason: string,
  * creation, the texts the person wrote, in the form's order, separated by blank lines.
  */
 text: string, at: string, };
+
+export type Assessed<T> = { "status": "assessed", "value": T } | { "status": "notAssessed" } | { "status": "notRelevant" } | { "status": "notApplicable" } | { "status": "missing" };
+
+export type Specificity = "none" | "low" | "medium" | "high";
+
+export type PotentialImpact = "none" | "minor" | "moderate" | "transformative";
+
+export type Completion = "notStarted" | "limited" | "substantial" | "complete" | "withdrawn" | "unclear";
+
+export type PotentialForResults = "unclear" | "modest" | "substantial";
+
+export type EarlyResults = "noNotableResults" | "moderate" | "significant" | "outstanding";
+
+export type OpenedGovernment = "worsens" | "didNotChange" | "marginal" | "major" | "outstanding" | "noEarlyResultsYet";
+
+export type Assessment = { specificity: Assessed<Specificity>, 
+/**
+ * Whether the commitment's activities can be verified.
+ */
+verifiable: Assessed<boolean>, 
+/**
+ * Relevance to each OGP value.
+ */
+relevantAccessToInformation: Assessed<boolean>, relevantCivicParticipation: Assessed<boolean>, relevantPublicAccountability: Assessed<boolean>, relevantTechnology: Assessed<boolean>, potentialImpact: Assessed<PotentialImpact>, potentialForResults: Assessed<PotentialForResults>, completionProgressReport: Assessed<Completion>, completionEndOfTerm: Assessed<Completion>, openedGovernment: Assessed<OpenedGovernment>, openedGovernmentAccessToInformation: Assessed<OpenedGovernment>, openedGovernmentCivicParticipation: Assessed<OpenedGovernment>, openedGovernmentPublicAccountability: Assessed<OpenedGovernment>, earlyResults: Assessed<EarlyResults>, 
+/**
+ * A starred commitment: specific, relevant, transformative and substantially completed.
+ */
+starred: Assessed<boolean>, };
+
+export type CommitmentOrigin = { 
+/**
+ * The OGP's identifier (e.g. `FR0001`).
+ */
+ogpId: string, 
+/**
+ * The commitment's number in its action plan (e.g. `1.1`).
+ */
+number: string, shortTitle: string, 
+/**
+ * The commitment's text as submitted, verbatim.
+ */
+fullText: string, 
+/**
+ * A start or end date as written in the source, when it was not a date read with certainty.
+ */
+startDateSource: string, endDateSource: string, 
+/**
+ * The OGP's policy-area tags.
+ */
+policyAreas: Array<string>, 
+/**
+ * The commitment's page on the OGP's site.
+ */
+url: string, assessment: Assessment | null, 
+/**
+ * Every other column of the source row, verbatim.
+ */
+sourceColumns: { [key in string]?: string }, };
+
+export type ImportCounts = { created: number, updated: number, unchanged: number, };
+
+export type ImportWarningView = { 
+/**
+ * The row in the file as a spreadsheet numbers it (the header is row 1).
+ */
+row: number, 
+/**
+ * The commitment's identifier (e.g. `FR0001`).
+ */
+identifier: string, column: string, 
+/**
+ * In the interface's language.
+ */
+message: string, };
+
+export type ImportSummary = { 
+/**
+ * Rows read from the file.
+ */
+rows: number, plans: ImportCounts, areas: ImportCounts, institutions: ImportCounts, commitments: ImportCounts, warnings: Array<ImportWarningView>, };
+
+export type ImportStage = "reading" | "writing";
+
+export type ImportProgress = { stage: ImportStage, done: number, 
+/**
+ * 0 while unknown.
+ */
+total: number, };
+
+export type ExportFormat = "json" | "csv" | "html";

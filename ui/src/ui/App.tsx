@@ -12,6 +12,7 @@ import { toFailure } from "../core/backend";
 import { useBackend } from "./backendContext";
 import { applyLocale, useLocale, useT } from "./i18n";
 import { CommitmentPage } from "./pages/commitment/CommitmentPage";
+import { ImportPage } from "./pages/import/ImportPage";
 import { InstitutionsPage } from "./pages/institutions/InstitutionsPage";
 import { OverviewPage } from "./pages/overview/OverviewPage";
 import { PlansPage } from "./pages/plans/PlansPage";
@@ -64,6 +65,11 @@ export function App() {
                         isActive: route.name === "plans" || route.name === "overview" || route.name === "commitment"
                     },
                     {
+                        text: t.app.navImport,
+                        linkProps: { href: href.importOgp(), id: "nav-import" },
+                        isActive: route.name === "importOgp"
+                    },
+                    {
                         text: t.app.navInstitutions,
                         linkProps: { href: href.institutions(), id: "nav-institutions" },
                         isActive: route.name === "institutions"
@@ -103,6 +109,8 @@ function Screen(props: { route: Route }) {
             return <CommitmentPage key={route.commitmentId} commitmentId={route.commitmentId} />;
         case "institutions":
             return <InstitutionsPage />;
+        case "importOgp":
+            return <ImportPage />;
         case "sync":
             return <SyncSettingsPage />;
         case "syncInbox":

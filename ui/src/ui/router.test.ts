@@ -9,6 +9,8 @@ describe("hash routes", () => {
         expect(parseRoute(href.commitment("c 1"))).toEqual({ name: "commitment", commitmentId: "c 1" });
         expect(parseRoute(href.institutions())).toEqual({ name: "institutions" });
         expect(parseRoute(href.accessibility())).toEqual({ name: "accessibility" });
+        expect(parseRoute(href.importOgp())).toEqual({ name: "importOgp" });
+        expect(href.importOgp()).toBe("#/import");
         expect(parseRoute(href.sync())).toEqual({ name: "sync" });
         expect(parseRoute(href.syncInbox())).toEqual({ name: "syncInbox", section: "conflicts" });
         expect(parseRoute(href.syncRejections())).toEqual({ name: "syncInbox", section: "rejections" });
@@ -18,5 +20,6 @@ describe("hash routes", () => {
         expect(parseRoute("#/plans")).toEqual({ name: "notFound" });
         expect(parseRoute("#/nowhere/at/all")).toEqual({ name: "notFound" });
         expect(parseRoute("#/synchronisation/ailleurs")).toEqual({ name: "notFound" });
+        expect(parseRoute("#/import/fichier")).toEqual({ name: "notFound" });
     });
 });

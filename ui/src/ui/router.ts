@@ -10,6 +10,7 @@ export type Route =
     | { name: "overview"; planId: string }
     | { name: "commitment"; commitmentId: string }
     | { name: "institutions" }
+    | { name: "importOgp" }
     | { name: "sync" }
     | { name: "syncInbox"; section: "conflicts" | "rejections" }
     | { name: "accessibility" }
@@ -20,6 +21,8 @@ export const href = {
     overview: (planId: string) => `#/plans/${encodeURIComponent(planId)}`,
     commitment: (commitmentId: string) => `#/commitments/${encodeURIComponent(commitmentId)}`,
     institutions: () => "#/institutions",
+    /** Import of the OGP commitment database. */
+    importOgp: () => "#/import",
     sync: () => "#/synchronisation",
     /** Conflicts and refused changes, at the conflicts. */
     syncInbox: () => "#/synchronisation/a-traiter",
@@ -35,6 +38,7 @@ export function parseRoute(hash: string): Route {
     if (parts[0] === "plans" && parts.length === 2 && parts[1]) return { name: "overview", planId: parts[1] };
     if (parts[0] === "commitments" && parts.length === 2 && parts[1]) return { name: "commitment", commitmentId: parts[1] };
     if (parts[0] === "institutions" && parts.length === 1) return { name: "institutions" };
+    if (parts[0] === "import" && parts.length === 1) return { name: "importOgp" };
     if (parts[0] === "synchronisation" && parts.length === 1) return { name: "sync" };
     if (parts[0] === "synchronisation" && parts[1] === "a-traiter" && parts.length === 2) return { name: "syncInbox", section: "conflicts" };
     if (parts[0] === "synchronisation" && parts[1] === "a-traiter" && parts[2] === "refus" && parts.length === 3) {

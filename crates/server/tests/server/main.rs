@@ -4,6 +4,7 @@
 mod helpers;
 
 mod admin;
+mod open_data;
 mod openapi;
 mod permissions;
 mod robustness;

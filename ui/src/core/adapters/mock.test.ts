@@ -237,3 +237,99 @@ describe("mock sync", () => {
         expect((await b.getCommitment(c.id)).commitment.problem).toBe("Écrit par un collègue");
     });
 });
+
+describe("mock open data", () => {
+    test("an import reports its progress, writes the plan it names and says what it created; again, it changes nothing", async () => {
+        const b = backend();
+        await b.loadDemoPlan();
+        const seen: string[] = [];
+        const stop = await b.onImportProgress(p => seen.push(`${p.stage} ${p.done}/${p.total}`));
+        const summary = await b.importOgpCsv();
+        stop();
+        expect(seen[0]).toMatch(/^reading \d+\/5$/);
+        expect(seen).toContain("reading 5/5");
+        expect(seen.at(-1)).toMatch(/^writing (\d+)\/\1$/);
+        expect(summary).toMatchObject({
+            rows: 5,
+            plans: { created: 1, updated: 0, unchanged: 0 },
+            areas: { created: 2, updated: 0, unchanged: 0 },
+            // The demo already has the MEAE, the DITP and the Assemblée nationale: used, not doubled.
+            institutions: { created: 2, updated: 0, unchanged: 3 },
+            commitments: { created: 5, updated: 0, unchanged: 0 }
+        });
+        // Dates are never guessed: each one not read with certainty is a warning naming its row.
+        expect(summary!.warnings.map(w => [w.row, w.identifier, w.column])).toEqual([
+            [3, "FR0033", "Start Date"],
+            [4, "FR0034", "End Date"]
+        ]);
+        const plans = await b.listPlans();
+        expect(plans.map(p => p.title)).toContain("France — Plan d'action national 2018-2020");
+        const imported = plans.find(p => p.title === "France — Plan d'action national 2018-2020")!;
+        const overview = await b.planOverview(imported.id, { query: "", institutionId: null });
+        expect(overview.commitmentCount).toBe(5);
+        expect((await b.listInstitutions()).filter(i => i.name === "Assemblée nationale")).toHaveLength(1);
+
+        const first = overview.areas[0]!.commitments[0]!;
+        const detail = await b.getCommitment(first.id);
+        expect(detail.origin).toMatchObject({ ogpId: "FR0032", number: "1", assessment: { starred: { status: "assessed", value: true } } });
+        const ambiguous = overview.areas.flatMap(a => a.commitments).find(c => c.title.startsWith("Améliorer la transparence"))!;
+        const withRawDate = await b.getCommitment(ambiguous.id);
+        expect(withRawDate.commitment.startDate).toBeNull();
+        expect(withRawDate.origin?.startDateSource).toBe("5/6/2019");
+
+        const again = await b.importOgpCsv();
+        expect(again).toMatchObject({
+            plans: { created: 0, updated: 0, unchanged: 1 },
+            areas: { created: 0, updated: 0, unchanged: 2 },
+            institutions: { created: 0, updated: 0, unchanged: 5 },
+            commitments: { created: 0, updated: 0, unchanged: 5 }
+        });
+        expect(await b.listPlans()).toHaveLength(plans.length);
+    });
+
+    test("importing again updates what changed in the file", async () => {
+        const b = backend();
+        await b.importOgpCsv();
+        const rows = b.openData.sampleRows();
+        rows[1]!.title = "Un titre corrigé dans la base";
+        b.openData.stageImport({ outcome: "file", rows });
+        expect((await b.importOgpCsv())!.commitments).toEqual({ created: 0, updated: 1, unchanged: 4 });
+    });
+
+    test("a refused file writes nothing and says why, row by row; a cancelled dialog resolves to null", async () => {
+        const b = backend();
+        b.openData.stageImport({ outcome: "refused" });
+        const failure = await refusal(b.importOgpCsv());
+        expect(failure.code).toBe("validation");
+        expect(failure.message).toContain("\nligne 3 : ");
+        expect(await b.listPlans()).toEqual([]);
+        expect(await b.listInstitutions()).toEqual([]);
+        b.openData.stageImport({ outcome: "cancelled" });
+        expect(await b.importOgpCsv()).toBeNull();
+        expect(await b.listPlans()).toEqual([]);
+        // Only the next import was staged.
+        expect((await b.importOgpCsv())!.rows).toBe(5);
+    });
+
+    test("a drafted commitment has no origin until a test gives it one", async () => {
+        const b = backend();
+        const plan = await b.loadDemoPlan();
+        const c = (await b.planOverview(plan.id, { query: "", institutionId: null })).areas[0]!.commitments[0]!;
+        expect((await b.getCommitment(c.id)).origin).toBeNull();
+        b.openData.setOrigin(c.id, b.openData.sampleOrigin());
+        expect((await b.getCommitment(c.id)).origin?.ogpId).toBe("FR0032");
+    });
+
+    test("an export resolves to where it wrote, or null when the dialog is cancelled", async () => {
+        const b = backend();
+        const plan = await b.loadDemoPlan();
+        expect(await b.exportPlan(plan.id, "json")).toBe("/home/agent/plan.json");
+        expect(await b.exportPlan(plan.id, "csv")).toBe("/home/agent/plan-csv");
+        b.openData.stageExport({ outcome: "cancelled" });
+        expect(await b.exportPlan(plan.id, "html")).toBeNull();
+        b.openData.stageExport({ outcome: "failed", message: "Disque plein." });
+        expect(await refusal(b.exportPlan(plan.id, "html"))).toMatchObject({ code: "storage", message: "Disque plein." });
+        expect(b.openData.exports().map(e => e.format)).toEqual(["json", "csv"]);
+        expect((await refusal(b.exportPlan("nope", "json"))).code).toBe("notFound");
+    });
+});

@@ -6,7 +6,8 @@
  * only the chosen language is kept (in `localStorage`), as the desktop app keeps it in settings.
  *
  * Sync with the central plan API is simulated too (`mock/sync.ts`); its test-only controls are
- * the `sync` member of the returned backend.
+ * the `sync` member of the returned backend. So are the import of the OGP commitment database
+ * and the export of a plan (`mock/openData.ts`), controlled through the `openData` member.
  */
 import type { Backend } from "../backend";
 import type {
@@ -44,6 +45,7 @@ import {
     single,
     type Period
 } from "./mock/rules";
+import { MockOpenData, type MockOpenDataControls } from "./mock/openData";
 import { MockSync, type MockSyncControls } from "./mock/sync";
 
 const LOCALE_KEY = "plan-ouvert.mock.locale";
@@ -61,6 +63,7 @@ export type MockBackend = Backend & {
         /** Someone else's edit of a commitment arrives from the server and is written locally. */
         receiveCommitmentEdit(commitmentId: string, edit: CommitmentEdit): void;
     };
+    openData: MockOpenDataControls;
 };
 
 type State = {
@@ -130,7 +133,16 @@ export function createMockBackend(options: MockOptions = {}): MockBackend {
         applyResolution: (conflict, value) => applyResolution(conflict, value),
         notFound
     });
-    const delay = (ms: number) => (ms > 0 ? new Promise(resolve => setTimeout(resolve, ms)) : Promise.resolve());
+    const delay = (ms: number) => (ms > 0 ? new Promise<void>(resolve => setTimeout(resolve, ms)) : Promise.resolve());
+    const openData = new MockOpenData({
+        locale: () => locale,
+        records: () => state,
+        blankCommitment: (id, plan, area, position, title) => blankCommitment(id, plan, area, position, title),
+        recordChange: () => sync.recordLocalChange(),
+        notFound,
+        // Without latency (unit tests), the simulated import and export take no time either.
+        delay: ms => delay(latency > 0 ? ms : 0)
+    });
 
     /** Runs one command: latency, then the body; refusals become `Failure`s in the current locale. */
     async function run<T>(body: () => T): Promise<T> {
@@ -238,12 +250,18 @@ export function createMockBackend(options: MockOptions = {}): MockBackend {
     const renumber = <T extends { position: number }>(list: T[]) => list.forEach((item, i) => (item.position = i));
 
     function insertCommitment(plan: Plan, area: Area, title: string): Commitment {
+        const commitment = blankCommitment(newId(), plan, area, commitmentsOf(area.id).length, title);
+        state.commitments.push(commitment);
+        return commitment;
+    }
+
+    function blankCommitment(id: string, plan: Plan, area: Area, position: number, title: string): Commitment {
         const stamp = now();
-        const commitment: Commitment = {
-            id: newId(),
+        return {
+            id,
             planId: plan.id,
             areaId: area.id,
-            position: commitmentsOf(area.id).length,
+            position,
             title,
             briefDescription: "",
             problem: "",
@@ -271,8 +289,6 @@ export function createMockBackend(options: MockOptions = {}): MockBackend {
             createdAt: stamp,
             updatedAt: stamp
         };
-        state.commitments.push(commitment);
-        return commitment;
     }
 
     function insertMilestone(commitmentId: string, valid: ReturnType<typeof parseMilestone>): Milestone {
@@ -577,7 +593,8 @@ export function createMockBackend(options: MockOptions = {}): MockBackend {
                     commitment,
                     milestones: milestonesOf(commitmentId),
                     areas: areasOf(plan.id),
-                    institutions: [...state.institutions].sort((a, b) => a.name.localeCompare(b.name, "fr"))
+                    institutions: [...state.institutions].sort((a, b) => a.name.localeCompare(b.name, "fr")),
+                    origin: openData.origin(commitmentId)
                 };
             }),
         editCommitment: (commitmentId, edit) =>
@@ -595,6 +612,7 @@ export function createMockBackend(options: MockOptions = {}): MockBackend {
                 const commitment = find(state.commitments, commitmentId);
                 state.milestones = state.milestones.filter(m => m.commitmentId !== commitmentId);
                 state.commitments = state.commitments.filter(c => c.id !== commitmentId);
+                openData.forget(commitmentId);
                 renumber(commitmentsOf(commitment.areaId));
                 return null;
             }),
@@ -691,7 +709,11 @@ export function createMockBackend(options: MockOptions = {}): MockBackend {
             run(() => {
                 sync.discardRejection(rejectionId);
                 return null;
-            })
+            }),
+
+        importOgpCsv: () => openData.importCsv(),
+        onImportProgress: listener => Promise.resolve(openData.subscribe(listener)),
+        exportPlan: (planId, format) => openData.exportPlan(planId, format)
     };
     return {
         ...backend,
@@ -703,6 +725,7 @@ export function createMockBackend(options: MockOptions = {}): MockBackend {
                     applyEdit(commitment, planOf(commitment.planId), edit);
                     commitment.updatedAt = now();
                 })
-        }
+        },
+        openData: openData.controls
     };
 }

@@ -6,7 +6,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { Backend } from "../backend";
-import type { SyncStatus } from "../bindings";
+import type { ImportProgress, SyncStatus } from "../bindings";
 import { toFailure } from "../backend";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -63,6 +63,18 @@ export function createTauriBackend(): Backend {
         listConflicts: () => call("list_conflicts"),
         resolveConflict: (conflictId, choice) => call("resolve_conflict", { conflictId, choice }),
         listRejections: () => call("list_rejections"),
-        discardRejection: rejectionId => call("discard_rejection", { rejectionId })
+        discardRejection: rejectionId => call("discard_rejection", { rejectionId }),
+
+        // The backend opens the file dialogs itself: no path from the interface.
+        importOgpCsv: () => call("import_ogp_csv", { path: null }),
+        // The backend emits `import-progress` while an import runs.
+        onImportProgress: async listener => {
+            try {
+                return await listen<ImportProgress>("import-progress", event => listener(event.payload));
+            } catch (error) {
+                throw toFailure(error);
+            }
+        },
+        exportPlan: (planId, format) => call("export_plan", { planId, format, path: null })
     };
 }

@@ -2,6 +2,8 @@
 import type { Messages } from "./fr";
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+/** `1,020`. */
+const count = (n: number) => new Intl.NumberFormat("en-GB").format(n);
 
 export const en: Messages = {
     app: {
@@ -11,6 +13,7 @@ export const en: Messages = {
         navPlans: "Action plans",
         navInstitutions: "Institutions",
         navSync: "Sync",
+        navImport: "Import",
         footerDescription:
             "Plan ouvert helps public administrations draft, offline, France's national action plan for the Open Government Partnership (OGP).",
         license: "Unless stated otherwise, the contents of this application are available under the Etalab 2.0 open licence.",
@@ -54,6 +57,8 @@ export const en: Messages = {
         open: "Open",
         loadDemo: "Load the demonstration plan",
         demoHint: "France's 2021-2023 national plan, with its six areas, to discover the application.",
+        importOgp: "Import the OGP commitment database (CSV)",
+        importOgpHint: "Action plans already published, their commitments and their assessment by the Independent Reporting Mechanism (IRM).",
         createTitle: "Create an action plan",
         fieldCountry: "Country",
         fieldCountryHint: "Or locality, for example “France”.",
@@ -108,7 +113,16 @@ export const en: Messages = {
         leadPrefix: "Lead institution: ",
         noLead: "Lead institution to be chosen",
         milestones: (n: number) => `${n} ${plural(n, "milestone", "milestones")}`,
-        completeness: (filled: number, total: number) => `${filled}/${total} fields filled in`
+        completeness: (filled: number, total: number) => `${filled}/${total} fields filled in`,
+        exportTitle: "Export the plan",
+        exportIntro:
+            "The plan as open data, to publish or share it. You will choose where to save it; the CSV export goes into a folder (one file for the commitments, one for the milestones).",
+        exportJson: "JSON (whole plan)",
+        exportCsv: "CSV (commitments and milestones)",
+        exportHtml: "Printable document (HTML)",
+        exporting: "Exporting…",
+        exported: (path: string) => `Plan exported: ${path}`,
+        exportFailedTitle: "The export did not succeed"
     },
     commitment: {
         breadcrumbArea: (area: string) => `Area: ${area}`,
@@ -122,7 +136,8 @@ export const en: Messages = {
             commitment: "Commitment",
             analysis: "Analysis",
             planning: "Planning",
-            contacts: "Contacts"
+            contacts: "Contacts",
+            origin: "Origin and assessment"
         },
         fields: {
             briefDescription: "Brief description",
@@ -195,6 +210,117 @@ export const en: Messages = {
         addTitle: "Add a milestone",
         addSubmit: "Add the milestone",
         added: (title: string) => `The milestone “${title}” was added.`
+    },
+    origin: {
+        title: "Origin and IRM assessment",
+        intro: "Commitment imported from the OGP commitment database. This information comes from the source: it cannot be changed here.",
+        ogpId: "OGP identifier",
+        number: "Number in the plan",
+        shortTitle: "Short title",
+        page: "Page on the OGP website",
+        newWindow: "new window",
+        policyAreas: "Policy areas",
+        starred: "Starred commitment",
+        assessmentTitle: "Independent Reporting Mechanism (IRM) assessment",
+        noAssessment: "The IRM has not published an assessment of this commitment.",
+        design: "Design",
+        implementation: "Implementation",
+        specificity: "Specificity",
+        verifiable: "Verifiable",
+        relevance: "Relevance to OGP values",
+        potentialImpact: "Potential impact",
+        potentialForResults: "Potential for results",
+        completionProgressReport: "Completion (progress report)",
+        completionEndOfTerm: "Completion (end of term)",
+        openedGovernment: "Did it open government?",
+        overall: "Overall",
+        earlyResults: "Early results",
+        values: {
+            accessToInformation: "Access to information",
+            civicParticipation: "Civic participation",
+            publicAccountability: "Public accountability",
+            technology: "Technology and innovation"
+        },
+        yes: "Yes",
+        no: "No",
+        notAssessed: "Not assessed (ND)",
+        notRelevant: "Not relevant (NR)",
+        notApplicable: "Not applicable (NA)",
+        missing: "not provided",
+        scales: {
+            specificity: { none: "None", low: "Low", medium: "Medium", high: "High" },
+            potentialImpact: { none: "None", minor: "Minor", moderate: "Moderate", transformative: "Transformative" },
+            completion: {
+                notStarted: "Not started",
+                limited: "Limited",
+                substantial: "Substantial",
+                complete: "Complete",
+                withdrawn: "Withdrawn",
+                unclear: "Unclear"
+            },
+            potentialForResults: { unclear: "Unclear", modest: "Modest", substantial: "Substantial" },
+            earlyResults: {
+                noNotableResults: "No notable results",
+                moderate: "Moderate",
+                significant: "Significant",
+                outstanding: "Outstanding"
+            },
+            openedGovernment: {
+                worsens: "Worsened",
+                didNotChange: "Did not change",
+                marginal: "Marginal",
+                major: "Major",
+                outstanding: "Outstanding",
+                noEarlyResultsYet: "No early results to report yet"
+            }
+        },
+        fullText: "Original text of the commitment",
+        sourceColumns: "Other columns of the OGP database",
+        rawDate: (text: string) => `Original date not interpreted: “${text}”`
+    },
+    importOgp: {
+        title: "Import the OGP commitment database",
+        intro: "Bring into Plan ouvert the action plans already published, their commitments and the assessment of each by the Independent Reporting Mechanism (IRM).",
+        aboutTitle: "Before importing",
+        file: "The file expected is the CSV export of the Open Government Partnership's commitment database, as the OGP publishes it.",
+        allOrNothing: "All or nothing: if a row cannot be read, nothing is saved, and each problem is given with its row number.",
+        again: "Importing the file again, or a newer version of it, updates what changed: nothing is ever created twice.",
+        dates: "Dates are never guessed: an ambiguous date, such as “5/6/2019”, stays empty; its original text is kept and pointed out.",
+        runTitle: "Import the file",
+        runHint: "Plan ouvert will ask you to choose the CSV file on this computer. The import takes a few seconds.",
+        start: "Choose the CSV file and import",
+        running: "Importing…",
+        progressLabel: "Import progress",
+        opening: "Opening the file…",
+        reading: (done: number, total: number) =>
+            total > 0 ? `Reading the file… ${count(done)} / ${count(total)} ${plural(total, "row", "rows")}` : `Reading the file… ${count(done)} ${plural(done, "row", "rows")}`,
+        writing: (done: number, total: number) => (total > 0 ? `Saving… ${count(done)} / ${count(total)}` : `Saving… ${count(done)}`),
+        doneTitle: "Import complete",
+        rowsRead: (n: number) => `${count(n)} ${plural(n, "row read", "rows read")}; the data is saved on this computer.`,
+        countsCaption: "What the import saved",
+        kindHeader: "Data",
+        created: "Created",
+        updated: "Updated",
+        unchanged: "Unchanged",
+        kinds: {
+            plans: "Action plans",
+            areas: "Engagement areas",
+            institutions: "Institutions",
+            commitments: "Commitments"
+        },
+        warningsTitle: (n: number) => `${count(n)} ${plural(n, "point to check", "points to check")}`,
+        warningsIntro: "The import saved everything; these values could not be taken as they were. Check them in the commitments concerned.",
+        noWarnings: "Nothing to check.",
+        warningsShow: (n: number) => `Show the ${count(n)} points to check`,
+        warningsCaption: "Points to check, row by row",
+        row: "Row",
+        identifier: "Identifier",
+        column: "Column",
+        message: "Message",
+        seePlans: "See the action plans",
+        refusedTitle: "The file was not imported",
+        failedTitle: "The import did not succeed",
+        nothingWritten: "Nothing was saved. Correct the file, then import it again."
     },
     institutions: {
         title: "Institutions",

@@ -4,7 +4,11 @@
  * `i18n.test.ts` checks the same at run time. Texts that depend on a number or a name are
  * functions.
  */
+import type { Completion, EarlyResults, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity } from "../../core/bindings";
+
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
+/** `1 020`: thousands grouped the French way. */
+const count = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
 
 export const fr = {
     app: {
@@ -14,6 +18,7 @@ export const fr = {
         navPlans: "Plans d'action",
         navInstitutions: "Institutions",
         navSync: "Synchronisation",
+        navImport: "Importer",
         footerDescription:
             "Plan ouvert aide les administrations à rédiger, hors connexion, le plan d'action national de la France pour le Partenariat pour un gouvernement ouvert (PGO).",
         license: "Sauf mention contraire, les contenus de cette application sont proposés sous licence ouverte Etalab 2.0.",
@@ -58,6 +63,8 @@ export const fr = {
         open: "Ouvrir",
         loadDemo: "Charger le plan de démonstration",
         demoHint: "Le plan national 2021-2023 de la France, avec ses six axes, pour découvrir l'application.",
+        importOgp: "Importer la base des engagements OGP (CSV)",
+        importOgpHint: "Les plans d'action déjà publiés, leurs engagements et leur évaluation par le Mécanisme de rapport indépendant (MRI).",
         createTitle: "Créer un plan d'action",
         fieldCountry: "Pays",
         fieldCountryHint: "Ou collectivité, par exemple « France ».",
@@ -113,7 +120,16 @@ export const fr = {
         leadPrefix: "Institution porteuse : ",
         noLead: "Institution porteuse à choisir",
         milestones: (n: number) => `${n} ${plural(n, "jalon", "jalons")}`,
-        completeness: (filled: number, total: number) => `${filled}/${total} champs remplis`
+        completeness: (filled: number, total: number) => `${filled}/${total} champs remplis`,
+        exportTitle: "Exporter le plan",
+        exportIntro:
+            "Le plan en données ouvertes, pour le publier ou le partager. Vous choisirez où l'enregistrer ; le CSV s'enregistre dans un dossier (un fichier pour les engagements, un pour les jalons).",
+        exportJson: "JSON (plan complet)",
+        exportCsv: "CSV (engagements et jalons)",
+        exportHtml: "Document imprimable (HTML)",
+        exporting: "Export en cours…",
+        exported: (path: string) => `Plan exporté : ${path}`,
+        exportFailedTitle: "L'export n'a pas abouti"
     },
     commitment: {
         breadcrumbArea: (area: string) => `Axe : ${area}`,
@@ -127,7 +143,8 @@ export const fr = {
             commitment: "Engagement",
             analysis: "Analyse",
             planning: "Planification",
-            contacts: "Contacts"
+            contacts: "Contacts",
+            origin: "Origine et évaluation"
         },
         fields: {
             briefDescription: "Description succincte",
@@ -200,6 +217,117 @@ export const fr = {
         addTitle: "Ajouter un jalon",
         addSubmit: "Ajouter le jalon",
         added: (title: string) => `Le jalon « ${title} » a été ajouté.`
+    },
+    origin: {
+        title: "Origine et évaluation du MRI",
+        intro: "Engagement importé de la base des engagements du PGO. Ces informations viennent de la source : elles ne se modifient pas ici.",
+        ogpId: "Identifiant PGO",
+        number: "Numéro dans le plan",
+        shortTitle: "Titre court",
+        page: "Page sur le site du PGO",
+        newWindow: "nouvelle fenêtre",
+        policyAreas: "Domaines d'action",
+        starred: "Engagement étoilé",
+        assessmentTitle: "Évaluation du Mécanisme de rapport indépendant (MRI)",
+        noAssessment: "Le MRI n'a pas publié d'évaluation de cet engagement.",
+        design: "Conception",
+        implementation: "Mise en œuvre",
+        specificity: "Spécificité",
+        verifiable: "Vérifiable",
+        relevance: "Pertinence pour les valeurs du PGO",
+        potentialImpact: "Impact potentiel",
+        potentialForResults: "Potentiel de résultats",
+        completionProgressReport: "Achèvement (rapport d'étape)",
+        completionEndOfTerm: "Achèvement (fin de mandat)",
+        openedGovernment: "A-t-il ouvert le gouvernement ?",
+        overall: "Dans l'ensemble",
+        earlyResults: "Premiers résultats",
+        values: {
+            accessToInformation: "Accès à l'information",
+            civicParticipation: "Participation civique",
+            publicAccountability: "Redevabilité publique",
+            technology: "Technologie et innovation"
+        },
+        yes: "Oui",
+        no: "Non",
+        notAssessed: "Non évalué (ND)",
+        notRelevant: "Non pertinent (NR)",
+        notApplicable: "Sans objet (NA)",
+        missing: "non renseigné",
+        scales: {
+            specificity: { none: "Aucune", low: "Faible", medium: "Moyenne", high: "Élevée" } satisfies Record<Specificity, string>,
+            potentialImpact: { none: "Aucun", minor: "Mineur", moderate: "Modéré", transformative: "Transformateur" } satisfies Record<PotentialImpact, string>,
+            completion: {
+                notStarted: "Non commencé",
+                limited: "Limité",
+                substantial: "Substantiel",
+                complete: "Achevé",
+                withdrawn: "Retiré",
+                unclear: "Incertain"
+            } satisfies Record<Completion, string>,
+            potentialForResults: { unclear: "Incertain", modest: "Modeste", substantial: "Substantiel" } satisfies Record<PotentialForResults, string>,
+            earlyResults: {
+                noNotableResults: "Pas de résultat notable",
+                moderate: "Modérés",
+                significant: "Significatifs",
+                outstanding: "Exceptionnels"
+            } satisfies Record<EarlyResults, string>,
+            openedGovernment: {
+                worsens: "Recul",
+                didNotChange: "Aucun changement",
+                marginal: "Marginal",
+                major: "Majeur",
+                outstanding: "Exceptionnel",
+                noEarlyResultsYet: "Pas encore de résultats à rapporter"
+            } satisfies Record<OpenedGovernment, string>
+        },
+        fullText: "Texte d'origine de l'engagement",
+        sourceColumns: "Autres colonnes de la base du PGO",
+        rawDate: (text: string) => `Date d'origine non interprétée : « ${text} »`
+    },
+    importOgp: {
+        title: "Importer la base des engagements du PGO",
+        intro: "Reprenez dans Plan ouvert les plans d'action déjà publiés, leurs engagements et l'évaluation de chacun par le Mécanisme de rapport indépendant (MRI).",
+        aboutTitle: "Avant d'importer",
+        file: "Le fichier attendu est l'export CSV de la base des engagements du Partenariat pour un gouvernement ouvert (« OGP commitment database »), tel que le PGO le publie.",
+        allOrNothing: "Tout ou rien : si une ligne ne peut pas être lue, rien n'est enregistré, et chaque problème est indiqué avec le numéro de sa ligne.",
+        again: "Importer de nouveau le fichier, ou une version plus récente, met à jour ce qui a changé : rien n'est jamais créé en double.",
+        dates: "Les dates ne sont jamais devinées : une date ambiguë, comme « 5/6/2019 », reste vide ; son texte d'origine est conservé et signalé.",
+        runTitle: "Importer le fichier",
+        runHint: "Plan ouvert vous demandera de choisir le fichier CSV sur ce poste. L'import prend quelques secondes.",
+        start: "Choisir le fichier CSV et importer",
+        running: "Import en cours…",
+        progressLabel: "Avancement de l'import",
+        opening: "Ouverture du fichier…",
+        reading: (done: number, total: number) =>
+            total > 0 ? `Lecture du fichier… ${count(done)} / ${count(total)} ${plural(total, "ligne", "lignes")}` : `Lecture du fichier… ${count(done)} ${plural(done, "ligne", "lignes")}`,
+        writing: (done: number, total: number) => (total > 0 ? `Enregistrement… ${count(done)} / ${count(total)}` : `Enregistrement… ${count(done)}`),
+        doneTitle: "Import terminé",
+        rowsRead: (n: number) => `${count(n)} ${plural(n, "ligne lue", "lignes lues")} ; les données sont enregistrées sur ce poste.`,
+        countsCaption: "Ce que l'import a enregistré",
+        kindHeader: "Données",
+        created: "Créés",
+        updated: "Mis à jour",
+        unchanged: "Inchangés",
+        kinds: {
+            plans: "Plans d'action",
+            areas: "Axes d'engagement",
+            institutions: "Institutions",
+            commitments: "Engagements"
+        },
+        warningsTitle: (n: number) => `${count(n)} ${plural(n, "point à vérifier", "points à vérifier")}`,
+        warningsIntro: "L'import a tout enregistré ; ces valeurs n'ont pas pu être reprises telles quelles. Vérifiez-les dans les engagements concernés.",
+        noWarnings: "Aucun point à vérifier.",
+        warningsShow: (n: number) => `Afficher les ${count(n)} points à vérifier`,
+        warningsCaption: "Points à vérifier, ligne par ligne",
+        row: "Ligne",
+        identifier: "Identifiant",
+        column: "Colonne",
+        message: "Message",
+        seePlans: "Voir les plans d'action",
+        refusedTitle: "Le fichier n'a pas été importé",
+        failedTitle: "L'import n'a pas abouti",
+        nothingWritten: "Rien n'a été enregistré. Corrigez le fichier, puis importez-le de nouveau."
     },
     institutions: {
         title: "Institutions",

@@ -38,4 +38,14 @@ describe("translations", () => {
         expect(fr.commitment.unsaved(1)).toBe("Non enregistré : 1 champ à corriger");
         expect(fr.overview.completeness(8, 15)).toBe("8/15 champs remplis");
     });
+
+    test("the import's progress groups thousands as each language does", () => {
+        expect(fr.importOgp.reading(120, 405)).toBe("Lecture du fichier… 120 / 405 lignes");
+        expect(fr.importOgp.writing(300, 1020)).toMatch(/^Enregistrement… 300 \/ 1\s020$/);
+        expect(fr.importOgp.reading(3, 0)).toBe("Lecture du fichier… 3 lignes");
+        expect(en.importOgp.reading(1, 1)).toBe("Reading the file… 1 / 1 row");
+        expect(en.importOgp.writing(300, 1020)).toBe("Saving… 300 / 1,020");
+        expect(fr.importOgp.warningsTitle(1)).toBe("1 point à vérifier");
+        expect(en.importOgp.rowsRead(405)).toBe("405 rows read; the data is saved on this computer.");
+    });
 });

@@ -4,14 +4,27 @@
  * DSFR 1.14's styles lay out as a block, so that the rows stop short of the table's frame.
  * Cells wrap (`fr-table--multiline`) so that long names do not push the table into a
  * horizontal scroll at 1024 px; the container still scrolls if a row cannot fit.
+ * With `rowHeaders`, each row's first cell is its header (`<th scope="row">`).
  */
 import type { ReactNode } from "react";
 
 export type DataTableRow = { key: string; cells: ReactNode[] };
 
-export function DataTable(props: { id: string; caption: string; headers: string[]; rows: DataTableRow[]; className?: string }) {
+export function DataTable(props: {
+    id: string;
+    caption: string;
+    headers: string[];
+    rows: DataTableRow[];
+    className?: string;
+    rowHeaders?: boolean;
+    /** Shows the caption to screen readers only. */
+    hiddenCaption?: boolean;
+}) {
     return (
-        <div id={props.id} className={["fr-table", "fr-table--multiline", props.className].filter(Boolean).join(" ")}>
+        <div
+            id={props.id}
+            className={["fr-table", "fr-table--multiline", props.hiddenCaption && "fr-table--no-caption", props.className].filter(Boolean).join(" ")}
+        >
             <div className="fr-table__wrapper">
                 <div className="fr-table__container">
                     <div className="fr-table__content">
@@ -29,9 +42,15 @@ export function DataTable(props: { id: string; caption: string; headers: string[
                             <tbody>
                                 {props.rows.map(row => (
                                     <tr key={row.key}>
-                                        {row.cells.map((cell, i) => (
-                                            <td key={i}>{cell}</td>
-                                        ))}
+                                        {row.cells.map((cell, i) =>
+                                            i === 0 && props.rowHeaders ? (
+                                                <th key={i} scope="row">
+                                                    {cell}
+                                                </th>
+                                            ) : (
+                                                <td key={i}>{cell}</td>
+                                            )
+                                        )}
                                     </tr>
                                 ))}
                             </tbody>

@@ -1,6 +1,7 @@
 /**
  * The commitment editor: every field of the OGP template, each saved on its own as the person
- * types (see `core/autosave.ts`), and the milestones.
+ * types (see `core/autosave.ts`), and the milestones. A commitment imported from the OGP
+ * commitment database also shows where it comes from and the IRM's assessment, read-only.
  */
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -26,6 +27,7 @@ import { useLoad } from "../../shared/useLoad";
 import { useSyncRevision } from "../../shared/useSyncRevision";
 import { institutionLabel } from "./institutionLabel";
 import { MilestonesSection } from "./MilestonesSection";
+import { OriginSection } from "./OriginSection";
 
 const deleteCommitmentModal = createModal({ id: "commitment-delete-modal", isOpenedByDefault: false });
 
@@ -40,7 +42,7 @@ const VALUE_FIELDS: ValueField[] = ["accessToInformation", "civicParticipation",
 const TITLE_MAX = 300;
 
 const SECTIONS = ["problem", "commitment", "analysis", "planning", "contacts"] as const;
-type Section = (typeof SECTIONS)[number];
+type Section = (typeof SECTIONS)[number] | "origin";
 
 function textOf(commitment: Commitment, field: TextField): string {
     const value = commitment[field];
@@ -74,7 +76,7 @@ function CommitmentEditor(props: {
         },
         { isBusy: () => autosave.summary().busy > 0 }
     );
-    const { plan, area, commitment, areas, institutions } = detail;
+    const { plan, area, commitment, areas, institutions, origin } = detail;
     const [deleteFailure, setDeleteFailure] = useState<Failure | null>(null);
 
     const saveEdit = async (edit: CommitmentEdit) => {
@@ -115,6 +117,8 @@ function CommitmentEditor(props: {
         />
     );
     const long = (field: TextField, label: string, hint?: string) => text(field, { label, hint, textArea: true });
+    // An imported date that could not be read with certainty was left empty: its text is shown.
+    const rawDate = (source: string | undefined) => (source ? t.origin.rawDate(source) : undefined);
     const f = t.commitment.fields;
 
     const institutionOptions = institutions.map(i => ({ value: i.id, label: institutionLabel(i) }));
@@ -175,7 +179,7 @@ function CommitmentEditor(props: {
                     <div className="po-editor__status">
                         <SaveStatus autosave={autosave} />
                     </div>
-                    <SectionsMenu t={t} />
+                    <SectionsMenu t={t} sections={origin ? ["origin", ...SECTIONS] : SECTIONS} />
                 </div>
                 <div className="fr-col-12 fr-col-md-9">
                     <div className="po-card">
@@ -191,6 +195,8 @@ function CommitmentEditor(props: {
                             save={value => saveEdit({ field: "areaId", value: value ?? commitment.areaId })}
                         />
                     </div>
+
+                    {origin && <OriginSection origin={origin} />}
 
                     <EditorSection id="problem" title={t.commitment.sections.problem}>
                         {long("problem", f.problem, f.problemHint)}
@@ -225,8 +231,12 @@ function CommitmentEditor(props: {
 
                     <EditorSection id="planning" title={t.commitment.sections.planning}>
                         <div className="fr-grid-row fr-grid-row--gutters po-fields">
-                            <div className="fr-col-12 fr-col-lg-6">{text("startDate", { label: f.startDate, type: "date" })}</div>
-                            <div className="fr-col-12 fr-col-lg-6">{text("endDate", { label: f.endDate, type: "date" })}</div>
+                            <div className="fr-col-12 fr-col-lg-6">
+                                {text("startDate", { label: f.startDate, type: "date", hint: rawDate(origin?.startDateSource) })}
+                            </div>
+                            <div className="fr-col-12 fr-col-lg-6">
+                                {text("endDate", { label: f.endDate, type: "date", hint: rawDate(origin?.endDateSource) })}
+                            </div>
                         </div>
                         <AutosaveSelect
                             autosave={autosave}
@@ -305,7 +315,7 @@ function EditorSection(props: { id: Section; title: string; children: ReactNode 
 }
 
 /** Jumps to a section without touching the URL (the hash holds the route). */
-function SectionsMenu(props: { t: Messages }) {
+function SectionsMenu(props: { t: Messages; sections: readonly Section[] }) {
     const { t } = props;
     return (
         <SideMenu
@@ -313,7 +323,7 @@ function SectionsMenu(props: { t: Messages }) {
             align="left"
             title={t.commitment.menuTitle}
             burgerMenuButtonText={t.commitment.menuButton}
-            items={SECTIONS.map(section => ({
+            items={props.sections.map(section => ({
                 text: t.commitment.sections[section],
                 linkProps: {
                     href: `#section-${section}`,

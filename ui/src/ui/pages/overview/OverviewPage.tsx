@@ -1,7 +1,7 @@
 /**
  * A plan at a glance: its engagement areas in order, their commitments with lead institution,
  * milestone count and completeness; search and institution filter; areas and the plan itself
- * are edited here.
+ * are edited here, and the plan is exported as open data.
  */
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -27,6 +27,7 @@ import { useLoad } from "../../shared/useLoad";
 import { useSyncRevision } from "../../shared/useSyncRevision";
 import { AreaFormFields } from "./AreaFormFields";
 import { AreaSection } from "./AreaSection";
+import { ExportSection } from "./ExportSection";
 
 const planModal = createModal({ id: "plan-edit-modal", isOpenedByDefault: false });
 const areaModal = createModal({ id: "area-modal", isOpenedByDefault: false });
@@ -297,6 +298,8 @@ export function OverviewPage(props: { planId: string }) {
                     ))}
                 </>
             )}
+
+            <ExportSection planId={plan.id} />
 
             <planModal.Component title={t.overview.editPlanTitle} titleAs="h2">
                 {planInput && (

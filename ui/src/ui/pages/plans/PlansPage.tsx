@@ -111,20 +111,35 @@ export function PlansPage() {
                         <p className="fr-callout__text">{t.plans.emptyText}</p>
                     </div>
                 )}
-                <div className="fr-mt-3w">
-                    <Button
-                        id="load-demo"
-                        priority="secondary"
-                        iconId="fr-icon-download-line"
-                        onClick={loadDemo}
-                        disabled={busy}
-                        nativeButtonProps={{ "aria-describedby": "load-demo-hint" }}
-                    >
-                        {t.plans.loadDemo}
-                    </Button>
-                    <p id="load-demo-hint" className="fr-hint-text fr-mt-1w">
-                        {t.plans.demoHint}
-                    </p>
+                <div className="fr-grid-row fr-grid-row--gutters fr-mt-1w">
+                    <div className="fr-col-12 fr-col-md-6">
+                        <Button
+                            id="load-demo"
+                            priority="secondary"
+                            iconId="fr-icon-download-line"
+                            onClick={loadDemo}
+                            disabled={busy}
+                            nativeButtonProps={{ "aria-describedby": "load-demo-hint" }}
+                        >
+                            {t.plans.loadDemo}
+                        </Button>
+                        <p id="load-demo-hint" className="fr-hint-text fr-mt-1w">
+                            {t.plans.demoHint}
+                        </p>
+                    </div>
+                    <div className="fr-col-12 fr-col-md-6">
+                        <Button
+                            id="import-ogp"
+                            priority="secondary"
+                            iconId="fr-icon-upload-line"
+                            linkProps={{ href: href.importOgp(), "aria-describedby": "import-ogp-hint" }}
+                        >
+                            {t.plans.importOgp}
+                        </Button>
+                        <p id="import-ogp-hint" className="fr-hint-text fr-mt-1w">
+                            {t.plans.importOgpHint}
+                        </p>
+                    </div>
                 </div>
             </section>
 

@@ -1,0 +1,388 @@
+//! What each field of each kind of record holds, and its one canonical form.
+//!
+//! Every export checks every value against this table before writing it, so an export is either
+//! valid against the published schemas or refused with the record and field at fault; every
+//! import checks what it reads against the same table.
+
+use chrono::NaiveDate;
+use plan_ouvert_domain::{
+    Assessment, Completion, EarlyResults, Locale, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity,
+};
+use plan_ouvert_sync::protocol::{RecordKind, Value};
+use serde::{de::DeserializeOwned, Serialize};
+use uuid::Uuid;
+
+use super::Problem;
+
+/// The kinds of area, as written in the `kind` field of an area.
+pub const AREA_KINDS: &[&str] = &["transversal", "thematic"];
+/// The kinds of institution, as written in the `kind` field of an institution.
+pub const INSTITUTION_KINDS: &[&str] = &["ministry", "independentAuthority", "parliament", "court", "other"];
+
+/// What a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    /// A string, possibly empty.
+    Text,
+    /// A non-empty string (titles, names, the plan's country).
+    Title,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+    /// A calendar date or `null`.
+    OptionalDate,
+    /// A record id: a UUID, hyphenated, written in lower case.
+    Id,
+    /// A record id or `null`.
+    OptionalId,
+    /// A list of record ids.
+    IdList,
+    /// A list of strings.
+    TextList,
+    /// A rank from 0.
+    Position,
+    /// An integer or `null`.
+    OptionalInteger,
+    Boolean,
+    /// One of a fixed list of codes.
+    OneOf(&'static [&'static str]),
+    /// A string or `null` (an OGP identifier).
+    OptionalText,
+    /// `null` or the IRM assessment (JSON of [`plan_ouvert_domain::Assessment`]).
+    Assessment,
+    /// An object whose values are strings (the source columns of an imported commitment).
+    TextMap,
+}
+
+/// What each field of each kind holds, or `None` for a field this version of the exports does
+/// not know (an export then refuses the record rather than write something its schema does not
+/// describe).
+pub fn field_type(kind: RecordKind, field: &str) -> Option<FieldType> {
+    use FieldType::*;
+    let ty = match (kind, field) {
+        (RecordKind::Plan, "country" | "title") => Title,
+        (RecordKind::Plan, "periodStart" | "periodEnd") => Date,
+        (RecordKind::Plan, "ogpPlanId") => OptionalText,
+        (RecordKind::Plan, "planNumber") => OptionalInteger,
+
+        (RecordKind::Area, "planId") => Id,
+        (RecordKind::Area, "kind") => OneOf(AREA_KINDS),
+        (RecordKind::Area, "title") => Title,
+        (RecordKind::Area, "description") => Text,
+        (RecordKind::Area, "position") => Position,
+
+        (RecordKind::Institution, "name") => Title,
+        (RecordKind::Institution, "acronym") => Text,
+        (RecordKind::Institution, "kind") => OneOf(INSTITUTION_KINDS),
+
+        (RecordKind::Commitment, "planId" | "areaId") => Id,
+        (RecordKind::Commitment, "position") => Position,
+        (RecordKind::Commitment, "title") => Title,
+        (
+            RecordKind::Commitment,
+            "briefDescription" | "problem" | "causes" | "doneSoFar" | "solution" | "expectedResults" | "transparency"
+            | "accountability" | "participation" | "otherSupporters" | "contactName" | "contactTitle"
+            | "contactDepartment" | "contactEmail" | "contactPhone" | "number" | "shortTitle" | "fullText"
+            | "startDateSource" | "endDateSource" | "url",
+        ) => Text,
+        (RecordKind::Commitment, "leadInstitutionId") => OptionalId,
+        (RecordKind::Commitment, "supportingInstitutionIds") => IdList,
+        (RecordKind::Commitment, "startDate" | "endDate") => OptionalDate,
+        (
+            RecordKind::Commitment,
+            "accessToInformation" | "civicParticipation" | "publicAccountability" | "technologyInnovation",
+        ) => Boolean,
+        (RecordKind::Commitment, "ogpId") => OptionalText,
+        (RecordKind::Commitment, "policyAreas") => TextList,
+        (RecordKind::Commitment, "assessment") => Assessment,
+        (RecordKind::Commitment, "sourceColumns") => TextMap,
+
+        (RecordKind::Milestone, "commitmentId") => Id,
+        (RecordKind::Milestone, "position") => Position,
+        (RecordKind::Milestone, "title") => Title,
+        (RecordKind::Milestone, "expectedOutputs") => Text,
+        (RecordKind::Milestone, "startDate" | "dueDate") => OptionalDate,
+        (RecordKind::Milestone, "leadInstitutionId") => OptionalId,
+        _ => return None,
+    };
+    Some(ty)
+}
+
+impl FieldType {
+    /// The value an export writes for a field the record does not carry (a record created
+    /// before the field existed), or `None` when there is no sensible one (ids, titles, ranks).
+    pub fn default_value(self) -> Option<Value> {
+        match self {
+            FieldType::Text => Some(Value::String(String::new())),
+            FieldType::OptionalDate
+            | FieldType::OptionalId
+            | FieldType::OptionalInteger
+            | FieldType::OptionalText
+            | FieldType::Assessment => Some(Value::Null),
+            FieldType::IdList | FieldType::TextList => Some(Value::Array(Vec::new())),
+            FieldType::Boolean => Some(Value::Bool(false)),
+            FieldType::TextMap => Some(Value::Object(serde_json::Map::new())),
+            FieldType::Title | FieldType::Date | FieldType::Id | FieldType::Position | FieldType::OneOf(_) => None,
+        }
+    }
+
+    /// Checks a value and returns it in canonical form (ids in lower case, the assessment as the
+    /// domain writes it).
+    pub fn check(self, value: &Value) -> Result<Value, Problem> {
+        let wrong = || Problem::Expected(self);
+        match (self, value) {
+            (FieldType::Text, Value::String(_)) => Ok(value.clone()),
+            (FieldType::Title, Value::String(s)) if !s.is_empty() => Ok(value.clone()),
+            (FieldType::Date | FieldType::OptionalDate, Value::String(s)) => {
+                parse_date(s).map(|_| value.clone()).ok_or_else(wrong)
+            }
+            (FieldType::OptionalDate | FieldType::OptionalId | FieldType::OptionalInteger, Value::Null) => {
+                Ok(Value::Null)
+            }
+            (FieldType::OptionalText | FieldType::Assessment, Value::Null) => Ok(Value::Null),
+            (FieldType::Id | FieldType::OptionalId, Value::String(s)) => {
+                parse_id(s).map(|id| Value::String(id.to_string())).ok_or_else(wrong)
+            }
+            (FieldType::IdList, Value::Array(items)) => items
+                .iter()
+                .map(|item| item.as_str().and_then(parse_id).map(|id| Value::String(id.to_string())))
+                .collect::<Option<Vec<_>>>()
+                .map(Value::Array)
+                .ok_or_else(wrong),
+            (FieldType::TextList, Value::Array(items)) if items.iter().all(Value::is_string) => Ok(value.clone()),
+            (FieldType::Position, Value::Number(n)) => {
+                n.as_u64().filter(|p| *p <= u64::from(u32::MAX)).map(Value::from).ok_or_else(wrong)
+            }
+            (FieldType::OptionalInteger, Value::Number(n)) => n.as_i64().map(Value::from).ok_or_else(wrong),
+            (FieldType::Boolean, Value::Bool(_)) => Ok(value.clone()),
+            (FieldType::OneOf(codes), Value::String(s)) if codes.contains(&s.as_str()) => Ok(value.clone()),
+            (FieldType::OptionalText, Value::String(_)) => Ok(value.clone()),
+            (FieldType::Assessment, Value::Object(_)) => {
+                let assessment: Assessment =
+                    serde_json::from_value(value.clone()).map_err(|e| Problem::Assessment(e.to_string()))?;
+                serde_json::to_value(assessment).map_err(|e| Problem::Assessment(e.to_string()))
+            }
+            (FieldType::TextMap, Value::Object(map)) if map.values().all(Value::is_string) => Ok(value.clone()),
+            _ => Err(wrong()),
+        }
+    }
+
+    /// What the field holds, for a person reading an error.
+    pub fn describe(self, locale: Locale) -> String {
+        let s = |text: &str| text.to_string();
+        match (self, locale) {
+            (FieldType::Text, Locale::Fr) => s("un texte"),
+            (FieldType::Text, Locale::En) => s("a text"),
+            (FieldType::Title, Locale::Fr) => s("un texte non vide"),
+            (FieldType::Title, Locale::En) => s("a non-empty text"),
+            (FieldType::Date, Locale::Fr) => s("une date AAAA-MM-JJ"),
+            (FieldType::Date, Locale::En) => s("a date YYYY-MM-DD"),
+            (FieldType::OptionalDate, Locale::Fr) => s("une date AAAA-MM-JJ ou rien"),
+            (FieldType::OptionalDate, Locale::En) => s("a date YYYY-MM-DD or nothing"),
+            (FieldType::Id, Locale::Fr) => s("un identifiant (UUID)"),
+            (FieldType::Id, Locale::En) => s("an id (UUID)"),
+            (FieldType::OptionalId, Locale::Fr) => s("un identifiant (UUID) ou rien"),
+            (FieldType::OptionalId, Locale::En) => s("an id (UUID) or nothing"),
+            (FieldType::IdList, Locale::Fr) => s("une liste d'identifiants (UUID)"),
+            (FieldType::IdList, Locale::En) => s("a list of ids (UUID)"),
+            (FieldType::TextList, Locale::Fr) => s("une liste de textes"),
+            (FieldType::TextList, Locale::En) => s("a list of texts"),
+            (FieldType::Position, Locale::Fr) => s("un rang (entier positif ou nul)"),
+            (FieldType::Position, Locale::En) => s("a rank (non-negative integer)"),
+            (FieldType::OptionalInteger, Locale::Fr) => s("un entier ou rien"),
+            (FieldType::OptionalInteger, Locale::En) => s("an integer or nothing"),
+            (FieldType::Boolean, Locale::Fr) => s("true ou false"),
+            (FieldType::Boolean, Locale::En) => s("true or false"),
+            (FieldType::OneOf(codes), Locale::Fr) => format!("l'une des valeurs {}", codes.join(", ")),
+            (FieldType::OneOf(codes), Locale::En) => format!("one of {}", codes.join(", ")),
+            (FieldType::OptionalText, Locale::Fr) => s("un texte ou rien"),
+            (FieldType::OptionalText, Locale::En) => s("a text or nothing"),
+            (FieldType::Assessment, Locale::Fr) => s("une évaluation de l'IRM ou rien"),
+            (FieldType::Assessment, Locale::En) => s("an IRM assessment or nothing"),
+            (FieldType::TextMap, Locale::Fr) => s("un objet dont les valeurs sont des textes"),
+            (FieldType::TextMap, Locale::En) => s("an object whose values are texts"),
+        }
+    }
+}
+
+/// A date written `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shape = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    if !shape {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// A UUID in its hyphenated form (either case).
+pub fn parse_id(text: &str) -> Option<Uuid> {
+    if text.len() != 36 {
+        return None;
+    }
+    Uuid::parse_str(text).ok()
+}
+
+/// The statuses of an assessment entry that carry no value, as written in exports.
+pub const STATUSES: &[&str] = &["notAssessed", "notRelevant", "notApplicable", "missing"];
+
+/// The label of a status (`notAssessed`…) in French or English, with the IRM's abbreviation.
+pub fn status_label(status: &str, locale: Locale) -> Option<&'static str> {
+    Some(match (status, locale) {
+        ("notAssessed", Locale::Fr) => "Non évalué (ND)",
+        ("notAssessed", Locale::En) => "Not assessed (ND)",
+        ("notRelevant", Locale::Fr) => "Non pertinent (NR)",
+        ("notRelevant", Locale::En) => "Not relevant (NR)",
+        ("notApplicable", Locale::Fr) => "Sans objet (NA)",
+        ("notApplicable", Locale::En) => "Not applicable (NA)",
+        ("missing", Locale::Fr) => "Non renseigné",
+        ("missing", Locale::En) => "Not given",
+        _ => return None,
+    })
+}
+
+/// The scale an assessment entry's value is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    YesNo,
+    Specificity,
+    PotentialImpact,
+    PotentialForResults,
+    Completion,
+    OpenedGovernment,
+    EarlyResults,
+}
+
+fn codes_of<T: Serialize>(all: &[T]) -> Vec<String> {
+    all.iter().filter_map(|v| serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string))).collect()
+}
+
+fn label_of<T: DeserializeOwned>(code: &str, label: impl Fn(T) -> &'static str) -> Option<&'static str> {
+    serde_json::from_value::<T>(Value::String(code.to_string())).ok().map(label)
+}
+
+impl Scale {
+    /// The codes of the scale's values, as the domain writes them (`high`, `notStarted`…; `true`
+    /// and `false` for yes/no).
+    pub fn codes(self) -> Vec<String> {
+        match self {
+            Scale::YesNo => vec!["true".into(), "false".into()],
+            Scale::Specificity => codes_of(Specificity::ALL),
+            Scale::PotentialImpact => codes_of(PotentialImpact::ALL),
+            Scale::PotentialForResults => codes_of(PotentialForResults::ALL),
+            Scale::Completion => codes_of(Completion::ALL),
+            Scale::OpenedGovernment => codes_of(OpenedGovernment::ALL),
+            Scale::EarlyResults => codes_of(EarlyResults::ALL),
+        }
+    }
+
+    /// The label of a value of the scale, from its code.
+    pub fn label(self, code: &str, locale: Locale) -> Option<&'static str> {
+        match self {
+            Scale::YesNo => match code {
+                "true" => Some(locale.pick("Oui", "Yes")),
+                "false" => Some(locale.pick("Non", "No")),
+                _ => None,
+            },
+            Scale::Specificity => label_of(code, |v: Specificity| v.label(locale)),
+            Scale::PotentialImpact => label_of(code, |v: PotentialImpact| v.label(locale)),
+            Scale::PotentialForResults => label_of(code, |v: PotentialForResults| v.label(locale)),
+            Scale::Completion => label_of(code, |v: Completion| v.label(locale)),
+            Scale::OpenedGovernment => label_of(code, |v: OpenedGovernment| v.label(locale)),
+            Scale::EarlyResults => label_of(code, |v: EarlyResults| v.label(locale)),
+        }
+    }
+}
+
+/// One entry of the IRM assessment: its key in the assessment's JSON, its CSV column, its labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AssessmentEntry {
+    pub key: &'static str,
+    pub column: &'static str,
+    pub scale: Scale,
+    pub fr: &'static str,
+    pub en: &'static str,
+}
+
+impl AssessmentEntry {
+    pub fn label(&self, locale: Locale) -> &'static str {
+        locale.pick(self.fr, self.en)
+    }
+
+    /// The codes a CSV cell of this entry may hold: the scale's values then the statuses.
+    pub fn codes(&self) -> Vec<String> {
+        let mut codes = self.scale.codes();
+        codes.extend(STATUSES.iter().map(|s| s.to_string()));
+        codes
+    }
+}
+
+macro_rules! entries {
+    ($($key:literal, $column:literal, $scale:ident, $fr:literal, $en:literal;)*) => {
+        /// The entries of the IRM assessment, in the order of [`plan_ouvert_domain::Assessment`].
+        pub const ASSESSMENT_ENTRIES: &[AssessmentEntry] = &[
+            $(AssessmentEntry { key: $key, column: $column, scale: Scale::$scale, fr: $fr, en: $en },)*
+        ];
+    };
+}
+
+entries! {
+    "specificity", "assessment_specificity", Specificity, "Spécificité", "Specificity";
+    "verifiable", "assessment_verifiable", YesNo, "Vérifiable", "Verifiable";
+    "relevantAccessToInformation", "assessment_relevant_access_to_information", YesNo,
+        "Pertinence : accès à l'information", "Relevance: access to information";
+    "relevantCivicParticipation", "assessment_relevant_civic_participation", YesNo,
+        "Pertinence : participation citoyenne", "Relevance: civic participation";
+    "relevantPublicAccountability", "assessment_relevant_public_accountability", YesNo,
+        "Pertinence : redevabilité publique", "Relevance: public accountability";
+    "relevantTechnology", "assessment_relevant_technology", YesNo,
+        "Pertinence : technologie et innovation", "Relevance: technology and innovation";
+    "potentialImpact", "assessment_potential_impact", PotentialImpact, "Impact potentiel", "Potential impact";
+    "potentialForResults", "assessment_potential_for_results", PotentialForResults,
+        "Potentiel de résultats", "Potential for results";
+    "completionProgressReport", "assessment_completion_progress_report", Completion,
+        "Réalisation (rapport d'étape)", "Completion (progress report)";
+    "completionEndOfTerm", "assessment_completion_end_of_term", Completion,
+        "Réalisation (fin de plan)", "Completion (end of term)";
+    "openedGovernment", "assessment_opened_government", OpenedGovernment,
+        "Ouverture de l'action publique", "Did it open government?";
+    "openedGovernmentAccessToInformation", "assessment_opened_government_access_to_information", OpenedGovernment,
+        "Ouverture : accès à l'information", "Opened government: access to information";
+    "openedGovernmentCivicParticipation", "assessment_opened_government_civic_participation", OpenedGovernment,
+        "Ouverture : participation citoyenne", "Opened government: civic participation";
+    "openedGovernmentPublicAccountability", "assessment_opened_government_public_accountability", OpenedGovernment,
+        "Ouverture : redevabilité publique", "Opened government: public accountability";
+    "earlyResults", "assessment_early_results", EarlyResults, "Premiers résultats", "Early results";
+    "starred", "assessment_starred", YesNo, "Engagement étoilé", "Starred commitment";
+}
+
+/// The code of one entry of a canonical assessment: the value's code when assessed, else the
+/// status.
+pub fn entry_code(assessment: &Value, key: &str) -> Option<String> {
+    let entry = assessment.get(key)?;
+    let status = entry.get("status")?.as_str()?;
+    if status == "assessed" {
+        match entry.get("value")? {
+            Value::Bool(b) => Some(b.to_string()),
+            Value::String(s) => Some(s.clone()),
+            _ => None,
+        }
+    } else {
+        Some(status.to_string())
+    }
+}
+
+/// The JSON of one entry from its code (the reverse of [`entry_code`]).
+pub fn entry_value(entry: &AssessmentEntry, code: &str) -> Option<Value> {
+    if STATUSES.contains(&code) {
+        return Some(serde_json::json!({ "status": code }));
+    }
+    if !entry.scale.codes().iter().any(|c| c == code) {
+        return None;
+    }
+    let value = match entry.scale {
+        Scale::YesNo => Value::Bool(code == "true"),
+        _ => Value::String(code.to_string()),
+    };
+    Some(serde_json::json!({ "status": "assessed", "value": value }))
+}

@@ -1,0 +1,247 @@
+//! The plan as one JSON document, and back.
+
+use std::collections::BTreeSet;
+
+use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use serde_json::ser::PrettyFormatter;
+use serde_json::Map;
+use uuid::Uuid;
+
+use super::fields::{field_type, FieldType};
+use super::tree::{PlanTree, Rec};
+use super::{ExportError, Problem, SCHEMA_ID};
+use crate::dataset::{Dataset, Fields};
+
+/// The document as built: members in the order they are written (a `serde_json::Value` would
+/// sort them).
+enum Node<'a> {
+    Object(Vec<(&'a str, Node<'a>)>),
+    Array(Vec<Node<'a>>),
+    Leaf(&'a Value),
+    Text(String),
+}
+
+impl Node<'_> {
+    fn to_value(&self) -> Value {
+        match self {
+            Node::Object(members) => {
+                Value::Object(members.iter().map(|(k, v)| (k.to_string(), v.to_value())).collect())
+            }
+            Node::Array(items) => Value::Array(items.iter().map(Node::to_value).collect()),
+            Node::Leaf(value) => (*value).clone(),
+            Node::Text(text) => Value::String(text.clone()),
+        }
+    }
+}
+
+impl Serialize for Node<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Node::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (k, v) in members {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+            Node::Array(items) => serializer.collect_seq(items),
+            Node::Leaf(value) => value.serialize(serializer),
+            Node::Text(text) => serializer.serialize_str(text),
+        }
+    }
+}
+
+/// A record: its id, then its fields in the order of its kind (the template's order).
+fn record<'a>(kind: RecordKind, rec: &'a Rec, children: Option<(&'static str, Node<'a>)>) -> Node<'a> {
+    let mut members = vec![("id", Node::Text(rec.id.to_string()))];
+    for field in fields_of_kind(kind) {
+        if let Some(value) = rec.fields.get(*field) {
+            members.push((*field, Node::Leaf(value)));
+        }
+    }
+    members.extend(children);
+    Node::Object(members)
+}
+
+fn document(tree: &PlanTree) -> Node<'_> {
+    let areas = tree
+        .areas
+        .iter()
+        .map(|area| {
+            let commitments = area
+                .commitments
+                .iter()
+                .map(|c| {
+                    let milestones = c.milestones.iter().map(|m| record(RecordKind::Milestone, m, None)).collect();
+                    record(RecordKind::Commitment, &c.rec, Some(("milestones", Node::Array(milestones))))
+                })
+                .collect();
+            record(RecordKind::Area, &area.rec, Some(("commitments", Node::Array(commitments))))
+        })
+        .collect();
+    let institutions = tree.institutions.iter().map(|i| record(RecordKind::Institution, i, None)).collect();
+    Node::Object(vec![
+        ("schema", Node::Text(SCHEMA_ID.to_string())),
+        ("plan", record(RecordKind::Plan, &tree.plan, None)),
+        ("areas", Node::Array(areas)),
+        ("institutions", Node::Array(institutions)),
+    ])
+}
+
+/// The whole plan as one JSON document (see the [module documentation](super) for its shape,
+/// and `schema/plan.schema.json` for its schema).
+pub fn plan_json(dataset: &Dataset, plan: Uuid) -> Result<Value, ExportError> {
+    let tree = PlanTree::build(dataset, plan)?;
+    Ok(document(&tree).to_value())
+}
+
+/// The same document as [`plan_json`], as the text of the published file: indented, members in
+/// a reading order (`schema`, `plan`, `areas`, `institutions`; in each record its `id`, then its
+/// fields in the template's order, then its nested records), ending with a line break.
+pub fn plan_json_text(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError> {
+    let tree = PlanTree::build(dataset, plan)?;
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, PrettyFormatter::with_indent(b"  "));
+    // Writing strings, numbers and booleans into memory cannot fail.
+    let _ = document(&tree).serialize(&mut serializer);
+    let mut text = String::from_utf8(out).unwrap_or_default();
+    text.push('\n');
+    Ok(text)
+}
+
+fn invalid(path: &str, problem: Problem) -> ExportError {
+    ExportError::InvalidJson { path: path.to_string(), problem }
+}
+
+fn object<'a>(value: &'a Value, path: &str) -> Result<&'a Map<String, Value>, ExportError> {
+    value.as_object().ok_or_else(|| invalid(path, Problem::ExpectedObject))
+}
+
+fn member<'a>(map: &'a Map<String, Value>, path: &str, name: &str) -> Result<&'a Value, ExportError> {
+    map.get(name).ok_or_else(|| invalid(&format!("{path}.{name}"), Problem::Missing))
+}
+
+fn array<'a>(map: &'a Map<String, Value>, path: &str, name: &str) -> Result<&'a Vec<Value>, ExportError> {
+    member(map, path, name)?.as_array().ok_or_else(|| invalid(&format!("{path}.{name}"), Problem::ExpectedArray))
+}
+
+/// Reads one record: its id and every field of its kind, nothing else but `children`.
+fn read_record<'a>(
+    value: &'a Value,
+    kind: RecordKind,
+    path: &str,
+    children: &[&str],
+) -> Result<(Rec, &'a Map<String, Value>), ExportError> {
+    let map = object(value, path)?;
+    let fields = fields_of_kind(kind);
+    if let Some(extra) =
+        map.keys().find(|k| *k != "id" && !fields.contains(&k.as_str()) && !children.contains(&k.as_str()))
+    {
+        return Err(invalid(&format!("{path}.{extra}"), Problem::Unexpected));
+    }
+    let id = FieldType::Id.check(member(map, path, "id")?).map_err(|p| invalid(&format!("{path}.id"), p))?;
+    let id = id.as_str().and_then(|s| Uuid::parse_str(s).ok()).unwrap_or_default();
+    let mut out = Fields::new();
+    for field in fields {
+        let at = format!("{path}.{field}");
+        let ty = field_type(kind, field).ok_or_else(|| invalid(&at, Problem::Unsupported))?;
+        let value = ty.check(member(map, path, field)?).map_err(|p| invalid(&at, p))?;
+        out.insert(field.to_string(), value);
+    }
+    Ok((Rec { id, fields: out }, map))
+}
+
+struct Reader {
+    dataset: Dataset,
+    seen: BTreeSet<(RecordKind, Uuid)>,
+    /// Every institution named, with where.
+    references: Vec<(String, Uuid)>,
+}
+
+impl Reader {
+    fn add(&mut self, kind: RecordKind, rec: Rec, path: &str) -> Result<(), ExportError> {
+        if !self.seen.insert((kind, rec.id)) {
+            return Err(invalid(&format!("{path}.id"), Problem::Duplicate { id: rec.id }));
+        }
+        self.dataset.insert(kind, rec.id, rec.fields);
+        Ok(())
+    }
+
+    fn parent(rec: &Rec, field: &str, expected: Uuid, path: &str) -> Result<(), ExportError> {
+        if rec.id_of(field) == Some(expected) {
+            Ok(())
+        } else {
+            Err(invalid(&format!("{path}.{field}"), Problem::WrongParent { expected }))
+        }
+    }
+
+    fn lead(&mut self, rec: &Rec, path: &str) {
+        if let Some(id) = rec.id_of("leadInstitutionId") {
+            self.references.push((format!("{path}.leadInstitutionId"), id));
+        }
+    }
+}
+
+/// Reads a document written by [`plan_json`] back into records, checking its shape (see the
+/// [module documentation](super)). Gives back what [`plan_dataset`](super::plan_dataset) gave
+/// for the exported plan.
+pub fn read_plan_json(value: &Value) -> Result<Dataset, ExportError> {
+    let top = object(value, "$")?;
+    if let Some(extra) = top.keys().find(|k| !["schema", "plan", "areas", "institutions"].contains(&k.as_str())) {
+        return Err(invalid(&format!("$.{extra}"), Problem::Unexpected));
+    }
+    match member(top, "$", "schema")? {
+        Value::String(s) if s == SCHEMA_ID => {}
+        other => {
+            let found = other.as_str().map(str::to_string).unwrap_or_else(|| other.to_string());
+            return Err(invalid("$.schema", Problem::WrongSchema { found }));
+        }
+    }
+    let mut reader = Reader { dataset: Dataset::default(), seen: BTreeSet::new(), references: Vec::new() };
+
+    let (plan, _) = read_record(member(top, "$", "plan")?, RecordKind::Plan, "$.plan", &[])?;
+    let plan_id = plan.id;
+    reader.add(RecordKind::Plan, plan, "$.plan")?;
+
+    let mut institutions = BTreeSet::new();
+    for (i, value) in array(top, "$", "institutions")?.iter().enumerate() {
+        let path = format!("$.institutions[{i}]");
+        let (rec, _) = read_record(value, RecordKind::Institution, &path, &[])?;
+        institutions.insert(rec.id);
+        reader.add(RecordKind::Institution, rec, &path)?;
+    }
+
+    for (a, value) in array(top, "$", "areas")?.iter().enumerate() {
+        let area_path = format!("$.areas[{a}]");
+        let (area, area_map) = read_record(value, RecordKind::Area, &area_path, &["commitments"])?;
+        Reader::parent(&area, "planId", plan_id, &area_path)?;
+        let area_id = area.id;
+        reader.add(RecordKind::Area, area, &area_path)?;
+        for (c, value) in array(area_map, &area_path, "commitments")?.iter().enumerate() {
+            let path = format!("{area_path}.commitments[{c}]");
+            let (commitment, map) = read_record(value, RecordKind::Commitment, &path, &["milestones"])?;
+            Reader::parent(&commitment, "planId", plan_id, &path)?;
+            Reader::parent(&commitment, "areaId", area_id, &path)?;
+            reader.lead(&commitment, &path);
+            for (s, id) in commitment.ids_of("supportingInstitutionIds").into_iter().enumerate() {
+                reader.references.push((format!("{path}.supportingInstitutionIds[{s}]"), id));
+            }
+            let commitment_id = commitment.id;
+            reader.add(RecordKind::Commitment, commitment, &path)?;
+            for (m, value) in array(map, &path, "milestones")?.iter().enumerate() {
+                let path = format!("{path}.milestones[{m}]");
+                let (milestone, _) = read_record(value, RecordKind::Milestone, &path, &[])?;
+                Reader::parent(&milestone, "commitmentId", commitment_id, &path)?;
+                reader.lead(&milestone, &path);
+                reader.add(RecordKind::Milestone, milestone, &path)?;
+            }
+        }
+    }
+
+    if let Some((path, id)) = reader.references.iter().find(|(_, id)| !institutions.contains(id)) {
+        return Err(invalid(path, Problem::UnknownReference { id: *id }));
+    }
+    Ok(reader.dataset)
+}

@@ -1,0 +1,348 @@
+//! Exports of a published plan: JSON, CSV and a printable HTML document.
+//!
+//! Every export is made from a [`Dataset`] (what the app's store or the server's ledger holds)
+//! and one plan's id. It carries *the plan's records*: the plan, its engagement areas, their
+//! commitments, the commitments' milestones, and the institutions these name as lead or
+//! supporting institutions ([`plan_dataset`] returns exactly these). Records of other plans and
+//! institutions the plan does not name are left out.
+//!
+//! Before anything is written, every value is checked against what its field holds
+//! ([`FieldType`], [`field_type`]) and put in canonical form (ids hyphenated in lower case, the
+//! assessment as the domain writes it): an export is valid against its published schema, or it
+//! is refused with the record and field at fault ([`ExportError`]). A field a record lacks (a
+//! record written before the field existed) is exported with its type's empty value: `""`,
+//! `null`, `[]`, `{}` or `false`; ids, titles, ranks, kinds and the plan's period have none and a
+//! record lacking one is refused. Fields not of the record's kind
+//! ([`fields_of_kind`](plan_ouvert_sync::protocol::fields_of_kind)) are not exported.
+//!
+//! Everything is in order: areas by position, commitments by position within their area,
+//! milestones by position within their commitment (ties broken by id), institutions by name.
+//!
+//! # JSON ([`plan_json`], [`plan_json_text`], [`read_plan_json`])
+//!
+//! One document (as a value, or as the text of the published file with its members in reading
+//! order), described by the JSON Schema (draft 2020-12) `schema/plan.schema.json`
+//! ([`PLAN_SCHEMA`], descriptions in French and English), whose `$id` the document names in its
+//! `schema` member ([`SCHEMA_ID`]):
+//!
+//! ```text
+//! { "schema": "urn:plan-ouvert:plan:v1",
+//!   "plan": { "id", country, title, periodStart, periodEnd, ogpPlanId, planNumber },
+//!   "areas": [ { "id", planId, kind, title, description, position,
+//!                "commitments": [ { "id", …every commitment field…,
+//!                                   "milestones": [ { "id", …every milestone field… } ] } ] } ],
+//!   "institutions": [ { "id", name, acronym, kind } ] }
+//! ```
+//!
+//! Field names and values are those of sync ([`Dataset`]). Reading checks the shape (no field
+//! missing, none unknown, every value of its type) and the nesting (an area's `planId` is the
+//! plan's id, a commitment's `areaId` its area's, a milestone's `commitmentId` its
+//! commitment's; every institution named is in `institutions`; no id twice), and says where a
+//! problem is (`$.areas[1].commitments[0].startDate`). **Round trip**: reading an export gives back
+//! [`plan_dataset`] of the exported dataset, field by field.
+//!
+//! # CSV ([`commitments_csv`], [`milestones_csv`], [`read_csv`])
+//!
+//! Two files, UTF-8 without byte-order mark, comma-separated, quoted as RFC 4180 says (a field
+//! holding a comma, a quote or a line break is quoted, quotes doubled), lines ended by CRLF, a
+//! header row, one row per commitment or milestone in the order above. Each is described by a
+//! Table Schema (Frictionless, as schema.data.gouv.fr uses it):
+//! `schema/commitments.tableschema.json` and `schema/milestones.tableschema.json`
+//! ([`COMMITMENTS_TABLE_SCHEMA`], [`MILESTONES_TABLE_SCHEMA`]), which give every column's title
+//! and description in French, type, format and constraints (required, enum, pattern, minimum,
+//! unique), the primary key `id` and, for milestones, the foreign key `commitment_id` → the
+//! `id` of the resource `commitments`; an empty cell is a missing value.
+//!
+//! Columns of `commitments.csv` ([`COMMITMENT_COLUMNS`]): `id`, `plan_id`, `plan_title`,
+//! `area_id`, `area_title`, `position`, `title`, the template's texts (`brief_description`,
+//! `problem`, `causes`, `done_so_far`, `solution`, `expected_results`, `transparency`,
+//! `accountability`, `participation`), `lead_institution_id`, `lead_institution_name`,
+//! `supporting_institution_ids`, `supporting_institution_names`, `other_supporters`,
+//! `start_date`, `end_date`, the OGP values (`access_to_information`, `civic_participation`,
+//! `public_accountability`, `technology_innovation`: `true`/`false`), the contact
+//! (`contact_name`, `contact_title`, `contact_department`, `contact_email`, `contact_phone`),
+//! what an import from the OGP database brings (`ogp_id`, `number`, `short_title`, `full_text`,
+//! `start_date_source`, `end_date_source`, `policy_areas`, `url`), the IRM assessment one column
+//! per entry (`assessment_specificity` … `assessment_starred`, see [`ASSESSMENT_ENTRIES`]: the
+//! value's code — `high`, `notStarted`, `true`… — or the status `notAssessed` (ND), `notRelevant`
+//! (NR), `notApplicable` (NA), `missing`; every one empty when the commitment has no
+//! assessment), and `source_columns` (the source row's other columns, one JSON object).
+//!
+//! Columns of `milestones.csv` ([`MILESTONE_COLUMNS`]): `id`, `plan_id`, `commitment_id`,
+//! `commitment_title`, `position`, `title`, `expected_outputs`, `start_date`, `due_date`,
+//! `lead_institution_id`, `lead_institution_name`.
+//!
+//! Lists (`supporting_institution_ids`, `supporting_institution_names`, `policy_areas`) are
+//! joined with `;`. Dates are `YYYY-MM-DD`. The `*_title` and `*_name` columns (and
+//! `plan_id` in milestones) are there for people reading the file; reading ignores them, the
+//! ids are what counts.
+//!
+//! **Round trip.** The CSV files carry the commitments and milestones entirely, and of the
+//! plan, areas and institutions only ids, titles and names. [`read_csv`] therefore takes a
+//! *frame*: a dataset holding the plan, its areas and the institutions named (the plan JSON read
+//! with [`read_plan_json`], or the store's records); it returns the same records as
+//! [`plan_dataset`]: the plan and its areas from the frame, the commitments and milestones from
+//! the CSV, the institutions they name from the frame. Exporting then reading back with the
+//! exported dataset as frame gives back [`plan_dataset`] field by field, except for values the
+//! CSV cannot tell apart: an `ogpId` that is `""` reads back as `null`; a list item that is
+//! empty or contains `;` does not survive the join (ids never do; the OGP import's policy areas
+//! are column names of the OGP file, none of which holds one).
+//!
+//! Reading accepts what a spreadsheet program may make of the files: a byte-order mark, LF line
+//! ends, every cell quoted, columns in another order. It refuses a missing, unknown or doubled
+//! column, and says which file, line and column a problem is on.
+//!
+//! Cells are written as they are: a text beginning with `=` is not neutralised for spreadsheet
+//! programs (that would change the data); open such files as text.
+//!
+//! # HTML ([`plan_html`])
+//!
+//! The document a coordinator attaches to the official plan, in French or English: one
+//! self-contained page (inline CSS only, no script, nothing loaded from elsewhere; print rules
+//! with a page break before each area), every text escaped and its paragraphs kept. See
+//! [`plan_html`] for what it holds.
+
+mod csv;
+mod fields;
+mod html;
+mod json;
+mod tree;
+
+use plan_ouvert_domain::Locale;
+use plan_ouvert_sync::protocol::RecordKind;
+use uuid::Uuid;
+
+use crate::dataset::Dataset;
+
+pub use self::csv::{commitments_csv, milestones_csv, read_csv, CsvFile, COMMITMENT_COLUMNS, MILESTONE_COLUMNS};
+pub use fields::{
+    field_type, AssessmentEntry, FieldType, Scale, AREA_KINDS, ASSESSMENT_ENTRIES, INSTITUTION_KINDS, STATUSES,
+};
+pub use html::plan_html;
+pub use json::{plan_json, plan_json_text, read_plan_json};
+
+/// The identifier of the JSON format, written in the `schema` member of every JSON export and
+/// the `$id` of [`PLAN_SCHEMA`].
+pub const SCHEMA_ID: &str = "urn:plan-ouvert:plan:v1";
+
+/// The JSON Schema (draft 2020-12) of [`plan_json`]'s document: `schema/plan.schema.json`.
+pub const PLAN_SCHEMA: &str = include_str!("../../schema/plan.schema.json");
+
+/// The Table Schema of [`commitments_csv`]: `schema/commitments.tableschema.json`.
+pub const COMMITMENTS_TABLE_SCHEMA: &str = include_str!("../../schema/commitments.tableschema.json");
+
+/// The Table Schema of [`milestones_csv`]: `schema/milestones.tableschema.json`.
+pub const MILESTONES_TABLE_SCHEMA: &str = include_str!("../../schema/milestones.tableschema.json");
+
+/// The records an export of `plan` carries, checked and in canonical form: the plan, its areas,
+/// their commitments, these commitments' milestones, and the institutions they name.
+pub fn plan_dataset(dataset: &Dataset, plan: Uuid) -> Result<Dataset, ExportError> {
+    Ok(tree::PlanTree::build(dataset, plan)?.to_dataset())
+}
+
+/// Why an export could not be made, or a file could not be read back.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ExportError {
+    /// No such plan in the data.
+    #[error("{}", self.message(Locale::En))]
+    UnknownPlan { plan: Uuid },
+    /// A record of the data holds a value its field cannot hold.
+    #[error("{}", self.message(Locale::En))]
+    InvalidRecord { kind: RecordKind, id: Uuid, field: String, problem: Problem },
+    /// A record names another that is not in the data.
+    #[error("{}", self.message(Locale::En))]
+    MissingRecord { kind: RecordKind, id: Uuid, from: RecordKind, from_id: Uuid, field: &'static str },
+    /// A JSON document read back is not a plan export; `path` says where (`areas[0].title`).
+    #[error("{}", self.message(Locale::En))]
+    InvalidJson { path: String, problem: Problem },
+    /// A CSV file read back holds a value its column cannot hold (line 1 is the header).
+    #[error("{}", self.message(Locale::En))]
+    InvalidCsv { file: CsvFile, line: u64, column: String, problem: Problem },
+    /// A CSV file read back is not CSV (unbalanced quotes, rows of different lengths, not UTF-8).
+    #[error("{}", self.message(Locale::En))]
+    UnreadableCsv { file: CsvFile, detail: String },
+    /// The CSV files have no row and the frame holds more (or fewer) than one plan.
+    #[error("{}", self.message(Locale::En))]
+    NoPlan,
+}
+
+fn kind_name(kind: RecordKind, locale: Locale) -> &'static str {
+    match kind {
+        RecordKind::Plan => locale.pick("le plan", "plan"),
+        RecordKind::Area => locale.pick("l'axe", "area"),
+        RecordKind::Commitment => locale.pick("l'engagement", "commitment"),
+        RecordKind::Milestone => locale.pick("le jalon", "milestone"),
+        RecordKind::Institution => locale.pick("l'institution", "institution"),
+    }
+}
+
+impl ExportError {
+    /// The error for the person who asked for the export or the import, in French or English.
+    pub fn message(&self, locale: Locale) -> String {
+        match (self, locale) {
+            (ExportError::UnknownPlan { plan }, Locale::Fr) => {
+                format!("Le plan {plan} n'existe pas dans les données : il n'y a rien à exporter.")
+            }
+            (ExportError::UnknownPlan { plan }, Locale::En) => {
+                format!("Plan {plan} is not in the data: there is nothing to export.")
+            }
+            (ExportError::InvalidRecord { kind, id, field, problem }, Locale::Fr) => format!(
+                "Données invalides : {} {id}, champ « {field} » : {}.",
+                kind_name(*kind, locale),
+                problem.message(locale)
+            ),
+            (ExportError::InvalidRecord { kind, id, field, problem }, Locale::En) => format!(
+                "Invalid data: {} {id}, field '{field}': {}.",
+                kind_name(*kind, locale),
+                problem.message(locale)
+            ),
+            (ExportError::MissingRecord { kind, id, from, from_id, field }, Locale::Fr) => format!(
+                "Données incomplètes : le champ « {field} » de {} {from_id} désigne {} {id}, absent des données.",
+                kind_name(*from, locale),
+                kind_name(*kind, locale)
+            ),
+            (ExportError::MissingRecord { kind, id, from, from_id, field }, Locale::En) => format!(
+                "Incomplete data: field '{field}' of {} {from_id} refers to {} {id}, which is not in the data.",
+                kind_name(*from, locale),
+                kind_name(*kind, locale)
+            ),
+            (ExportError::InvalidJson { path, problem }, Locale::Fr) => {
+                format!("Ce document n'est pas un export de plan valide : à « {path} », {}.", problem.message(locale))
+            }
+            (ExportError::InvalidJson { path, problem }, Locale::En) => {
+                format!("This document is not a valid plan export: at '{path}', {}.", problem.message(locale))
+            }
+            (ExportError::InvalidCsv { file, line, column, problem }, Locale::Fr) => {
+                format!("{}, ligne {line}, colonne « {column} » : {}.", file.name(locale), problem.message(locale))
+            }
+            (ExportError::InvalidCsv { file, line, column, problem }, Locale::En) => {
+                format!("{}, line {line}, column '{column}': {}.", file.name(locale), problem.message(locale))
+            }
+            (ExportError::UnreadableCsv { file, detail }, Locale::Fr) => {
+                format!("{} n'est pas un fichier CSV lisible ({detail}).", file.name(locale))
+            }
+            (ExportError::UnreadableCsv { file, detail }, Locale::En) => {
+                format!("{} is not a readable CSV file ({detail}).", file.name(locale))
+            }
+            (ExportError::NoPlan, Locale::Fr) => {
+                "Les fichiers CSV n'ont aucune ligne et les données fournies avec eux \
+                 ne désignent pas un plan unique : impossible de savoir de quel plan il s'agit."
+                    .to_string()
+            }
+            (ExportError::NoPlan, Locale::En) => "The CSV files have no row and the data given with them do not name \
+                 a single plan: there is no telling which plan they are about."
+                .to_string(),
+        }
+    }
+}
+
+/// What is wrong with one value.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Problem {
+    /// A field or member that must be there is not.
+    #[error("{}", self.message(Locale::En))]
+    Missing,
+    /// A field or member this format does not have.
+    #[error("{}", self.message(Locale::En))]
+    Unexpected,
+    /// A field of the records that this version of the exports does not know how to write.
+    #[error("{}", self.message(Locale::En))]
+    Unsupported,
+    /// Not a value of the field's type.
+    #[error("{}", self.message(Locale::En))]
+    Expected(FieldType),
+    /// Not an IRM assessment (the reason, as the JSON reader gives it).
+    #[error("{}", self.message(Locale::En))]
+    Assessment(String),
+    /// Not one of these codes.
+    #[error("{}", self.message(Locale::En))]
+    NotOneOf(Vec<String>),
+    #[error("{}", self.message(Locale::En))]
+    ExpectedObject,
+    #[error("{}", self.message(Locale::En))]
+    ExpectedArray,
+    /// The document names another format than [`SCHEMA_ID`].
+    #[error("{}", self.message(Locale::En))]
+    WrongSchema { found: String },
+    /// A nested record's reference to its parent is not its parent's id.
+    #[error("{}", self.message(Locale::En))]
+    WrongParent { expected: Uuid },
+    /// The id of a record that is not in the document or file.
+    #[error("{}", self.message(Locale::En))]
+    UnknownReference { id: Uuid },
+    /// The same record twice.
+    #[error("{}", self.message(Locale::En))]
+    Duplicate { id: Uuid },
+    /// Some assessment columns filled and some empty.
+    #[error("{}", self.message(Locale::En))]
+    IncompleteAssessment,
+    /// A commitment of another plan than the first row's.
+    #[error("{}", self.message(Locale::En))]
+    OtherPlan { expected: Uuid },
+    /// A column of the format absent from the header.
+    #[error("{}", self.message(Locale::En))]
+    MissingColumn,
+    /// A column in the header that the format does not have.
+    #[error("{}", self.message(Locale::En))]
+    UnknownColumn,
+    /// A column twice in the header.
+    #[error("{}", self.message(Locale::En))]
+    DuplicateColumn,
+}
+
+impl Problem {
+    pub fn message(&self, locale: Locale) -> String {
+        match (self, locale) {
+            (Problem::Missing, Locale::Fr) => "valeur manquante".into(),
+            (Problem::Missing, Locale::En) => "missing value".into(),
+            (Problem::Unexpected, Locale::Fr) => "champ que ce format n'a pas".into(),
+            (Problem::Unexpected, Locale::En) => "a field this format does not have".into(),
+            (Problem::Unsupported, Locale::Fr) => "champ que cette version des exports ne sait pas écrire".into(),
+            (Problem::Unsupported, Locale::En) => "a field this version of the exports cannot write".into(),
+            (Problem::Expected(ty), Locale::Fr) => format!("il faut {}", ty.describe(locale)),
+            (Problem::Expected(ty), Locale::En) => format!("expected {}", ty.describe(locale)),
+            (Problem::Assessment(detail), Locale::Fr) => format!("évaluation de l'IRM invalide ({detail})"),
+            (Problem::Assessment(detail), Locale::En) => format!("invalid IRM assessment ({detail})"),
+            (Problem::NotOneOf(codes), Locale::Fr) => format!("il faut l'une des valeurs {}", codes.join(", ")),
+            (Problem::NotOneOf(codes), Locale::En) => format!("expected one of {}", codes.join(", ")),
+            (Problem::ExpectedObject, Locale::Fr) => "il faut un objet JSON".into(),
+            (Problem::ExpectedObject, Locale::En) => "expected a JSON object".into(),
+            (Problem::ExpectedArray, Locale::Fr) => "il faut une liste JSON".into(),
+            (Problem::ExpectedArray, Locale::En) => "expected a JSON array".into(),
+            (Problem::WrongSchema { found }, Locale::Fr) => {
+                format!("le document suit le format « {found} », seul « {SCHEMA_ID} » peut être lu")
+            }
+            (Problem::WrongSchema { found }, Locale::En) => {
+                format!("the document follows format '{found}', only '{SCHEMA_ID}' can be read")
+            }
+            (Problem::WrongParent { expected }, Locale::Fr) => {
+                format!("il faut {expected}, l'identifiant de l'élément qui le contient")
+            }
+            (Problem::WrongParent { expected }, Locale::En) => {
+                format!("expected {expected}, the id of the record it is in")
+            }
+            (Problem::UnknownReference { id }, Locale::Fr) => format!("{id} ne désigne aucun élément présent"),
+            (Problem::UnknownReference { id }, Locale::En) => format!("{id} refers to no record present"),
+            (Problem::Duplicate { id }, Locale::Fr) => format!("l'identifiant {id} apparaît deux fois"),
+            (Problem::Duplicate { id }, Locale::En) => format!("id {id} appears twice"),
+            (Problem::IncompleteAssessment, Locale::Fr) => {
+                "les colonnes de l'évaluation de l'IRM sont soit toutes remplies, soit toutes vides".into()
+            }
+            (Problem::IncompleteAssessment, Locale::En) => {
+                "the IRM assessment columns are either all filled or all empty".into()
+            }
+            (Problem::OtherPlan { expected }, Locale::Fr) => {
+                format!("tous les engagements doivent être du même plan ({expected})")
+            }
+            (Problem::OtherPlan { expected }, Locale::En) => {
+                format!("every commitment must be of the same plan ({expected})")
+            }
+            (Problem::MissingColumn, Locale::Fr) => "colonne absente de l'en-tête".into(),
+            (Problem::MissingColumn, Locale::En) => "column missing from the header".into(),
+            (Problem::UnknownColumn, Locale::Fr) => "colonne que ce format n'a pas".into(),
+            (Problem::UnknownColumn, Locale::En) => "a column this format does not have".into(),
+            (Problem::DuplicateColumn, Locale::Fr) => "colonne en double".into(),
+            (Problem::DuplicateColumn, Locale::En) => "column given twice".into(),
+        }
+    }
+}

@@ -1,0 +1,1151 @@
+//! Exports of a plan: JSON (and its JSON Schema), CSV (and their Table Schemas), printable HTML.
+//!
+//! Every test works on one plan built by hand: two areas, two institutions, three commitments
+//! whose texts hold quotes, commas, line breaks, accents and HTML-like text, one of them
+//! imported with an IRM assessment (values, ND, NR, NA, missing, starred), and milestones.
+
+#![allow(clippy::unwrap_used)]
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use plan_ouvert_domain::Locale;
+use plan_ouvert_opendata::export::{
+    commitments_csv, milestones_csv, plan_dataset, plan_html, plan_json, plan_json_text, read_csv, read_plan_json,
+    CsvFile, ExportError, FieldType, Problem, ASSESSMENT_ENTRIES, COMMITMENTS_TABLE_SCHEMA, COMMITMENT_COLUMNS,
+    MILESTONES_TABLE_SCHEMA, MILESTONE_COLUMNS, PLAN_SCHEMA, SCHEMA_ID,
+};
+use plan_ouvert_opendata::Dataset;
+use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
+use serde_json::json;
+use uuid::Uuid;
+
+const PLAN: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0001);
+const AREA_1: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_00a2);
+const AREA_2: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_00a1);
+const HATVP: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0011);
+const MINISTRY: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0012);
+// Ids in another order than positions, so that order comes from positions.
+const C_DRAFTED: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0c03);
+const C_IMPORTED: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0c01);
+const C_THEMATIC: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0c02);
+const M_1: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0d03);
+const M_2: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0d01);
+const M_3: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0d02);
+
+const EVIL_TITLE: &str = "<script>alert(1)</script> Ouvrir les « données », \"vite\" & bien";
+const OGP_URL: &str = "https://www.opengovpartnership.org/members/france/commitments/FR0042/";
+
+fn fields(value: Value) -> BTreeMap<String, Value> {
+    value.as_object().unwrap().clone().into_iter().collect()
+}
+
+fn assessed(value: Value) -> Value {
+    json!({ "status": "assessed", "value": value })
+}
+
+fn status(status: &str) -> Value {
+    json!({ "status": status })
+}
+
+fn commitment(area: Uuid, position: u32, title: &str) -> Value {
+    json!({
+        "planId": PLAN.to_string(), "areaId": area.to_string(), "position": position, "title": title,
+        "briefDescription": "", "problem": "", "causes": "", "doneSoFar": "", "solution": "",
+        "expectedResults": "", "transparency": "", "accountability": "", "participation": "",
+        "leadInstitutionId": null, "supportingInstitutionIds": [], "otherSupporters": "",
+        "startDate": null, "endDate": null,
+        "accessToInformation": false, "civicParticipation": false, "publicAccountability": false,
+        "technologyInnovation": false,
+        "contactName": "", "contactTitle": "", "contactDepartment": "", "contactEmail": "", "contactPhone": "",
+        "ogpId": null, "number": "", "shortTitle": "", "fullText": "", "startDateSource": "", "endDateSource": "",
+        "policyAreas": [], "url": "", "assessment": null, "sourceColumns": {}
+    })
+}
+
+fn with(mut base: Value, changes: Value) -> Value {
+    for (k, v) in changes.as_object().unwrap() {
+        base[k] = v.clone();
+    }
+    base
+}
+
+/// The plan built by hand.
+fn dataset() -> Dataset {
+    let mut d = Dataset::default();
+    d.insert(
+        RecordKind::Plan,
+        PLAN,
+        fields(json!({
+            "country": "France",
+            "title": "Plan d'action national pour un gouvernement ouvert 2021-2023",
+            "periodStart": "2021-12-17", "periodEnd": "2023-12-31",
+            "ogpPlanId": "AP_FRA03", "planNumber": 3
+        })),
+    );
+    d.insert(
+        RecordKind::Area,
+        AREA_1,
+        fields(json!({
+            "planId": PLAN.to_string(), "kind": "transversal", "title": "Transparence de l'action publique",
+            "description": "Premier paragraphe, avec « guillemets ».\n\nSecond paragraphe\nsur deux lignes.",
+            "position": 0
+        })),
+    );
+    d.insert(
+        RecordKind::Area,
+        AREA_2,
+        fields(json!({
+            "planId": PLAN.to_string(), "kind": "thematic", "title": "Transition écologique",
+            "description": "", "position": 1
+        })),
+    );
+    d.insert(
+        RecordKind::Institution,
+        HATVP,
+        fields(json!({
+            "name": "Haute Autorité pour la transparence de la vie publique", "acronym": "HATVP",
+            "kind": "independentAuthority"
+        })),
+    );
+    d.insert(
+        RecordKind::Institution,
+        MINISTRY,
+        fields(json!({ "name": "Ministère de la Transition écologique", "acronym": "", "kind": "ministry" })),
+    );
+    d.insert(
+        RecordKind::Commitment,
+        C_DRAFTED,
+        fields(with(
+            commitment(AREA_1, 0, EVIL_TITLE),
+            json!({
+                "briefDescription": "Publier, chaque trimestre, les \"données\" essentielles.",
+                "problem": "Les données sont <b>dispersées</b> & incomplètes.\n\nDeuxième paragraphe du problème.",
+                "causes": "Des systèmes anciens ; des formats fermés, « propriétaires ».",
+                "doneSoFar": "Un premier portail (2019).\r\nUne ligne après un CRLF.",
+                "solution": "Un entrepôt unique, ouvert à tous.",
+                "expectedResults": "Des données complètes, à jour, réutilisées.",
+                "transparency": "Les marchés deviennent lisibles.",
+                "accountability": "Chacun peut demander des comptes.",
+                "participation": "Des ateliers avec les réutilisateurs, \"hackathons\" compris.",
+                "leadInstitutionId": HATVP.to_string(),
+                "supportingInstitutionIds": [MINISTRY.to_string()],
+                "otherSupporters": "Transparency International France, Regards Citoyens",
+                "startDate": "2022-01-01", "endDate": "2023-06-30",
+                "accessToInformation": true, "civicParticipation": false, "publicAccountability": true,
+                "technologyInnovation": true,
+                "contactName": "Camille Martin", "contactTitle": "Cheffe de projet",
+                "contactDepartment": "Direction interministérielle de la transformation publique",
+                "contactEmail": "camille.martin@example.gouv.fr", "contactPhone": "01 23 45 67 89"
+            }),
+        )),
+    );
+    d.insert(
+        RecordKind::Commitment,
+        C_IMPORTED,
+        fields(with(
+            commitment(AREA_1, 1, "Registre des représentants d'intérêts"),
+            json!({
+                "briefDescription": "Étendre le registre, avec les \"lobbies\" locaux.",
+                "supportingInstitutionIds": [HATVP.to_string(), MINISTRY.to_string()],
+                "endDate": "2023-06-30",
+                "ogpId": "FR0042", "number": "2.1", "shortTitle": "Registre",
+                "fullText": "Texte soumis, tel quel :\n« Étendre le registre ».",
+                "startDateSource": "Mi-2022",
+                "policyAreas": ["Anti-Corruption", "Lobbying"],
+                "url": OGP_URL,
+                "assessment": {
+                    "specificity": assessed(json!("high")),
+                    "verifiable": status("notAssessed"),
+                    "relevantAccessToInformation": assessed(json!(true)),
+                    "relevantCivicParticipation": assessed(json!(false)),
+                    "relevantPublicAccountability": status("notRelevant"),
+                    "relevantTechnology": status("notApplicable"),
+                    "potentialImpact": assessed(json!("transformative")),
+                    "potentialForResults": status("missing"),
+                    "completionProgressReport": assessed(json!("substantial")),
+                    "completionEndOfTerm": assessed(json!("complete")),
+                    "openedGovernment": assessed(json!("major")),
+                    "openedGovernmentAccessToInformation": assessed(json!("outstanding")),
+                    "openedGovernmentCivicParticipation": assessed(json!("didNotChange")),
+                    "openedGovernmentPublicAccountability": status("notAssessed"),
+                    "earlyResults": status("missing"),
+                    "starred": assessed(json!(true))
+                },
+                "sourceColumns": { "Action Plan Cycle": "2021-2023", "Notes": "a, \"b\"\nc" }
+            }),
+        )),
+    );
+    d.insert(
+        RecordKind::Commitment,
+        C_THEMATIC,
+        fields(with(
+            commitment(AREA_2, 0, "Réduire l'empreinte carbone, du numérique"),
+            json!({
+                "leadInstitutionId": MINISTRY.to_string(),
+                "ogpId": "FR0043", "number": "3.1",
+                "assessment": {
+                    "specificity": assessed(json!("low")),
+                    "verifiable": assessed(json!(true)),
+                    "relevantAccessToInformation": status("missing"),
+                    "relevantCivicParticipation": status("missing"),
+                    "relevantPublicAccountability": status("missing"),
+                    "relevantTechnology": status("missing"),
+                    "potentialImpact": assessed(json!("minor")),
+                    "potentialForResults": assessed(json!("modest")),
+                    "completionProgressReport": assessed(json!("notStarted")),
+                    "completionEndOfTerm": assessed(json!("withdrawn")),
+                    "openedGovernment": assessed(json!("noEarlyResultsYet")),
+                    "openedGovernmentAccessToInformation": status("missing"),
+                    "openedGovernmentCivicParticipation": status("missing"),
+                    "openedGovernmentPublicAccountability": status("missing"),
+                    "earlyResults": assessed(json!("noNotableResults")),
+                    "starred": assessed(json!(false))
+                }
+            }),
+        )),
+    );
+    d.insert(
+        RecordKind::Milestone,
+        M_1,
+        fields(json!({
+            "commitmentId": C_DRAFTED.to_string(), "position": 0, "title": "Cartographie des <données>",
+            "expectedOutputs": "Une carte, publiée.", "startDate": "2022-01-01", "dueDate": "2022-03-31",
+            "leadInstitutionId": MINISTRY.to_string()
+        })),
+    );
+    d.insert(
+        RecordKind::Milestone,
+        M_2,
+        fields(json!({
+            "commitmentId": C_DRAFTED.to_string(), "position": 1, "title": "Jalon \"deux\", avec virgule",
+            "expectedOutputs": "Premier livrable.\n\nSecond livrable, « important ».", "startDate": null,
+            "dueDate": "2023-06-30", "leadInstitutionId": HATVP.to_string()
+        })),
+    );
+    d.insert(
+        RecordKind::Milestone,
+        M_3,
+        fields(json!({
+            "commitmentId": C_IMPORTED.to_string(), "position": 0, "title": "Décret publié",
+            "expectedOutputs": "", "startDate": null, "dueDate": null, "leadInstitutionId": null
+        })),
+    );
+    d
+}
+
+/// Compares two datasets record by record and field by field, naming the first difference.
+fn assert_same(actual: &Dataset, expected: &Dataset) {
+    let keys = |d: &Dataset| d.records.keys().copied().collect::<BTreeSet<_>>();
+    assert_eq!(keys(actual), keys(expected), "not the same records");
+    for (key, fields) in &expected.records {
+        let got = &actual.records[key];
+        for field in fields_of_kind(key.kind) {
+            assert_eq!(got.get(*field), fields.get(*field), "{:?} {} field {field}", key.kind, key.id);
+        }
+        assert_eq!(got, fields, "{:?} {}", key.kind, key.id);
+    }
+    assert_eq!(actual, expected);
+}
+
+fn manifest_file(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/schema/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+// ---------------------------------------------------------------------------------------- JSON
+
+#[test]
+fn json_round_trip_gives_back_every_record_field_by_field() {
+    let d = dataset();
+    let doc = plan_json(&d, PLAN).unwrap();
+    assert_same(&read_plan_json(&doc).unwrap(), &d);
+    // Through the text of the published file.
+    let text = plan_json_text(&d, PLAN).unwrap();
+    let parsed: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(parsed, doc);
+    assert_same(&read_plan_json(&parsed).unwrap(), &d);
+    // Written in reading order: the format, the plan, its areas; in a record its id, then its
+    // fields in the template's order, then what it contains.
+    assert!(
+        text.starts_with(&format!(
+        "{{\n  \"schema\": \"{SCHEMA_ID}\",\n  \"plan\": {{\n    \"id\": \"{PLAN}\",\n    \"country\": \"France\",\n"
+    )),
+        "{text}"
+    );
+    let order = [
+        "\"areas\"",
+        "\"planId\"",
+        "\"commitments\"",
+        "\"areaId\"",
+        "\"title\"",
+        "\"briefDescription\"",
+        "\"sourceColumns\"",
+        "\"milestones\"",
+        "\"commitmentId\"",
+        "\"institutions\"",
+    ];
+    let mut at = 0;
+    for key in order {
+        at += text[at..].find(key).unwrap_or_else(|| panic!("{key} out of order"));
+    }
+    assert!(text.ends_with("}\n"));
+}
+
+#[test]
+fn json_document_is_ordered_nested_and_complete() {
+    let d = dataset();
+    let doc = plan_json(&d, PLAN).unwrap();
+    assert_eq!(doc["schema"], SCHEMA_ID);
+    assert_eq!(doc["plan"]["id"], PLAN.to_string());
+    let areas = doc["areas"].as_array().unwrap();
+    assert_eq!(
+        areas.iter().map(|a| a["id"].as_str().unwrap()).collect::<Vec<_>>(),
+        [AREA_1.to_string(), AREA_2.to_string()]
+    );
+    let first: Vec<_> = areas[0]["commitments"].as_array().unwrap().iter().map(|c| c["id"].clone()).collect();
+    assert_eq!(first, [json!(C_DRAFTED.to_string()), json!(C_IMPORTED.to_string())]);
+    let milestones: Vec<_> =
+        areas[0]["commitments"][0]["milestones"].as_array().unwrap().iter().map(|m| m["id"].clone()).collect();
+    assert_eq!(milestones, [json!(M_1.to_string()), json!(M_2.to_string())]);
+    // Every field of every kind, and nothing else but the id and the nested lists.
+    let check = |value: &Value, kind: RecordKind, children: &[&str]| {
+        let keys: BTreeSet<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut expected: BTreeSet<&str> = fields_of_kind(kind).iter().copied().collect();
+        expected.insert("id");
+        expected.extend(children);
+        assert_eq!(keys, expected, "{kind:?}");
+    };
+    check(&doc["plan"], RecordKind::Plan, &[]);
+    check(&areas[0], RecordKind::Area, &["commitments"]);
+    check(&areas[0]["commitments"][0], RecordKind::Commitment, &["milestones"]);
+    check(&areas[0]["commitments"][0]["milestones"][0], RecordKind::Milestone, &[]);
+    check(&doc["institutions"][0], RecordKind::Institution, &[]);
+    // Institutions by name.
+    assert_eq!(doc["institutions"][0]["acronym"], "HATVP");
+}
+
+#[test]
+fn exports_carry_only_the_plan_and_the_institutions_it_names() {
+    let mut d = dataset();
+    let other_plan = Uuid::from_u128(99);
+    let other_area = Uuid::from_u128(98);
+    let other_commitment = Uuid::from_u128(97);
+    let unnamed = Uuid::from_u128(96);
+    d.insert(
+        RecordKind::Plan,
+        other_plan,
+        fields(json!({ "country": "France", "title": "Autre", "periodStart": "2018-01-01",
+                       "periodEnd": "2020-12-31", "ogpPlanId": null, "planNumber": null })),
+    );
+    d.insert(
+        RecordKind::Area,
+        other_area,
+        fields(json!({ "planId": other_plan.to_string(), "kind": "thematic", "title": "Autre axe",
+                       "description": "", "position": 0 })),
+    );
+    // A record of another plan that could not be exported does not stop this plan's export.
+    d.insert(
+        RecordKind::Commitment,
+        other_commitment,
+        fields(with(
+            commitment(other_area, 0, "Autre"),
+            json!({ "planId": other_plan.to_string(), "startDate": "hier" }),
+        )),
+    );
+    d.insert(RecordKind::Institution, unnamed, fields(json!({ "name": "Personne", "acronym": "", "kind": "other" })));
+
+    let doc = plan_json(&d, PLAN).unwrap();
+    assert_eq!(doc["institutions"].as_array().unwrap().len(), 2);
+    assert_same(&read_plan_json(&doc).unwrap(), &dataset());
+    assert_same(&plan_dataset(&d, PLAN).unwrap(), &dataset());
+    assert!(!commitments_csv(&d, PLAN).unwrap().contains("Autre"));
+}
+
+#[test]
+fn json_validates_against_the_committed_json_schema() {
+    let schema: Value = serde_json::from_str(&manifest_file("plan.schema.json")).unwrap();
+    assert_eq!(schema, serde_json::from_str::<Value>(PLAN_SCHEMA).unwrap(), "the crate embeds the committed file");
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(schema["$id"], SCHEMA_ID);
+    jsonschema::meta::validate(&schema).unwrap();
+    let validator = jsonschema::draft202012::options().should_validate_formats(true).build(&schema).unwrap();
+
+    let doc = plan_json(&dataset(), PLAN).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    // The schema is precise: each of these breaks it.
+    type Breaking = Box<dyn Fn(&mut Value)>;
+    let broken: Vec<(&str, Breaking)> = vec![
+        ("bad date", Box::new(|d: &mut Value| d["plan"]["periodEnd"] = json!("2023-02-30"))),
+        ("date shape", Box::new(|d: &mut Value| d["areas"][0]["commitments"][0]["startDate"] = json!("1/2/2022"))),
+        (
+            "missing field",
+            Box::new(|d: &mut Value| {
+                d["areas"][0]["commitments"][0].as_object_mut().unwrap().remove("causes");
+            }),
+        ),
+        ("extra field", Box::new(|d: &mut Value| d["areas"][0]["extra"] = json!(1))),
+        ("area kind", Box::new(|d: &mut Value| d["areas"][0]["kind"] = json!("other"))),
+        ("institution kind", Box::new(|d: &mut Value| d["institutions"][0]["kind"] = json!("agency"))),
+        ("empty title", Box::new(|d: &mut Value| d["areas"][1]["commitments"][0]["title"] = json!(""))),
+        ("uuid", Box::new(|d: &mut Value| d["areas"][0]["planId"] = json!("not-a-uuid"))),
+        ("negative position", Box::new(|d: &mut Value| d["areas"][0]["position"] = json!(-1))),
+        ("boolean", Box::new(|d: &mut Value| d["areas"][0]["commitments"][0]["civicParticipation"] = json!("yes"))),
+        (
+            "scale value",
+            Box::new(|d: &mut Value| {
+                d["areas"][0]["commitments"][1]["assessment"]["specificity"] = assessed(json!("enormous"));
+            }),
+        ),
+        (
+            "status",
+            Box::new(|d: &mut Value| {
+                d["areas"][0]["commitments"][1]["assessment"]["verifiable"] = status("unknown");
+            }),
+        ),
+        (
+            "assessment entry missing",
+            Box::new(|d: &mut Value| {
+                d["areas"][0]["commitments"][1]["assessment"].as_object_mut().unwrap().remove("starred");
+            }),
+        ),
+        ("source columns", Box::new(|d: &mut Value| d["areas"][0]["commitments"][1]["sourceColumns"]["n"] = json!(1))),
+        ("schema id", Box::new(|d: &mut Value| d["schema"] = json!("urn:other"))),
+    ];
+    for (what, breaking) in broken {
+        let mut bad = doc.clone();
+        breaking(&mut bad);
+        assert!(!validator.is_valid(&bad), "the schema lets through: {what}");
+        assert!(read_plan_json(&bad).is_err(), "the reader lets through: {what}");
+    }
+}
+
+#[test]
+fn json_schema_describes_every_field_and_every_assessment_code() {
+    let schema: Value = serde_json::from_str(PLAN_SCHEMA).unwrap();
+    let defs = &schema["$defs"];
+    for (def, kind, children) in [
+        ("plan", RecordKind::Plan, &[][..]),
+        ("area", RecordKind::Area, &["commitments"][..]),
+        ("commitment", RecordKind::Commitment, &["milestones"][..]),
+        ("milestone", RecordKind::Milestone, &[][..]),
+        ("institution", RecordKind::Institution, &[][..]),
+    ] {
+        let required: BTreeSet<&str> =
+            defs[def]["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        let mut expected: BTreeSet<&str> = fields_of_kind(kind).iter().copied().collect();
+        expected.insert("id");
+        expected.extend(children);
+        assert_eq!(required, expected, "{def}");
+        assert_eq!(defs[def]["additionalProperties"], false, "{def}");
+        for (name, property) in defs[def]["properties"].as_object().unwrap() {
+            let description = property["description"].as_str().unwrap_or_default();
+            assert!(description.contains(" — "), "{def}.{name} has a French and an English description");
+        }
+    }
+    let entries = defs["assessment"]["required"].as_array().unwrap();
+    assert_eq!(
+        entries.iter().map(|e| e.as_str().unwrap()).collect::<Vec<_>>(),
+        ASSESSMENT_ENTRIES.iter().map(|e| e.key).collect::<Vec<_>>()
+    );
+    // Every code of every scale is accepted, and nothing else.
+    let validator = jsonschema::draft202012::options().should_validate_formats(true).build(&schema).unwrap();
+    let base = plan_json(&dataset(), PLAN).unwrap();
+    for entry in ASSESSMENT_ENTRIES {
+        for code in entry.codes() {
+            let mut doc = base.clone();
+            let value = if ["notAssessed", "notRelevant", "notApplicable", "missing"].contains(&code.as_str()) {
+                status(&code)
+            } else if code == "true" || code == "false" {
+                assessed(json!(code == "true"))
+            } else {
+                assessed(json!(code))
+            };
+            doc["areas"][0]["commitments"][1]["assessment"][entry.key] = value;
+            assert!(validator.is_valid(&doc), "{} {code}", entry.key);
+            assert!(read_plan_json(&doc).is_ok(), "{} {code}", entry.key);
+        }
+    }
+}
+
+#[test]
+fn reading_json_says_what_is_wrong_and_where() {
+    let doc = plan_json(&dataset(), PLAN).unwrap();
+    let error = |change: &dyn Fn(&mut Value)| {
+        let mut bad = doc.clone();
+        change(&mut bad);
+        read_plan_json(&bad).unwrap_err()
+    };
+
+    let e = error(&|d| d["schema"] = json!("urn:plan-ouvert:plan:v9"));
+    assert_eq!(
+        e,
+        ExportError::InvalidJson {
+            path: "$.schema".into(),
+            problem: Problem::WrongSchema { found: "urn:plan-ouvert:plan:v9".into() }
+        }
+    );
+    assert!(
+        e.message(Locale::Fr).contains("seul « urn:plan-ouvert:plan:v1 » peut être lu"),
+        "{}",
+        e.message(Locale::Fr)
+    );
+
+    let e = error(&|d| {
+        d["areas"][1]["commitments"][0].as_object_mut().unwrap().remove("title");
+    });
+    assert_eq!(
+        e,
+        ExportError::InvalidJson { path: "$.areas[1].commitments[0].title".into(), problem: Problem::Missing }
+    );
+    assert_eq!(
+        e.message(Locale::Fr),
+        "Ce document n'est pas un export de plan valide : à « $.areas[1].commitments[0].title », valeur manquante."
+    );
+    assert_eq!(
+        e.message(Locale::En),
+        "This document is not a valid plan export: at '$.areas[1].commitments[0].title', missing value."
+    );
+
+    let e = error(&|d| d["areas"][0]["commitments"][0]["milestones"][1]["dueDate"] = json!("2023-6-30"));
+    assert_eq!(
+        e,
+        ExportError::InvalidJson {
+            path: "$.areas[0].commitments[0].milestones[1].dueDate".into(),
+            problem: Problem::Expected(FieldType::OptionalDate)
+        }
+    );
+    assert!(e.message(Locale::Fr).ends_with("il faut une date AAAA-MM-JJ ou rien."));
+
+    let e = error(&|d| d["plan"]["status"] = json!("published"));
+    assert_eq!(e, ExportError::InvalidJson { path: "$.plan.status".into(), problem: Problem::Unexpected });
+
+    let e = error(&|d| d["areas"][1]["commitments"][0]["areaId"] = json!(AREA_1.to_string()));
+    assert_eq!(
+        e,
+        ExportError::InvalidJson {
+            path: "$.areas[1].commitments[0].areaId".into(),
+            problem: Problem::WrongParent { expected: AREA_2 }
+        }
+    );
+
+    let e = error(&|d| {
+        d["institutions"].as_array_mut().unwrap().retain(|i| i["id"] != HATVP.to_string());
+    });
+    assert_eq!(
+        e,
+        ExportError::InvalidJson {
+            path: "$.areas[0].commitments[0].leadInstitutionId".into(),
+            problem: Problem::UnknownReference { id: HATVP }
+        }
+    );
+
+    let e = error(&|d| {
+        let copy = d["areas"][0]["commitments"][0]["milestones"][0].clone();
+        d["areas"][0]["commitments"][0]["milestones"].as_array_mut().unwrap().push(copy);
+    });
+    assert_eq!(
+        e,
+        ExportError::InvalidJson {
+            path: "$.areas[0].commitments[0].milestones[2].id".into(),
+            problem: Problem::Duplicate { id: M_1 }
+        }
+    );
+
+    let e = error(&|d| d["areas"][0]["commitments"][1]["assessment"]["starred"] = assessed(json!("yes")));
+    assert!(matches!(e, ExportError::InvalidJson { ref path, problem: Problem::Assessment(_) }
+        if path == "$.areas[0].commitments[1].assessment"));
+
+    assert_eq!(
+        read_plan_json(&json!([])).unwrap_err(),
+        ExportError::InvalidJson { path: "$".into(), problem: Problem::ExpectedObject }
+    );
+}
+
+// ----------------------------------------------------------------------------------------- CSV
+
+/// The dataset without commitments and milestones: what `read_csv` completes.
+fn frame() -> Dataset {
+    let mut d = dataset();
+    d.records.retain(|k, _| !matches!(k.kind, RecordKind::Commitment | RecordKind::Milestone));
+    d
+}
+
+fn parse_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().iter().map(str::to_string).collect();
+    let rows = reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect();
+    (header, rows)
+}
+
+#[test]
+fn csv_round_trip_gives_back_every_record_field_by_field() {
+    let d = dataset();
+    let commitments = commitments_csv(&d, PLAN).unwrap();
+    let milestones = milestones_csv(&d, PLAN).unwrap();
+    // Commitments and milestones come from the files, the plan, areas and institutions from the frame.
+    let back = read_csv(&commitments, &milestones, &frame()).unwrap();
+    assert_same(&back, &d);
+    // The frame's own commitments and milestones are not used.
+    assert_same(&read_csv(&commitments, &milestones, &d).unwrap(), &d);
+    // As a spreadsheet program may save them: byte-order mark, LF line ends, every cell quoted.
+    let resave = |text: &str| {
+        let (header, rows) = parse_csv(text);
+        let mut w = csv::WriterBuilder::new().quote_style(csv::QuoteStyle::Always).from_writer(Vec::new());
+        w.write_record(&header).unwrap();
+        for row in rows {
+            w.write_record(&row).unwrap();
+        }
+        format!("\u{feff}{}", String::from_utf8(w.into_inner().unwrap()).unwrap())
+    };
+    assert_same(&read_csv(&resave(&commitments), &resave(&milestones), &frame()).unwrap(), &d);
+}
+
+#[test]
+fn csv_does_not_tell_an_empty_ogp_id_from_none() {
+    // Documented: an ogpId that is "" reads back as null; everything else of the record is kept.
+    let mut d = dataset();
+    d.records
+        .get_mut(&plan_ouvert_sync::protocol::RecordKey { kind: RecordKind::Commitment, id: C_DRAFTED })
+        .unwrap()
+        .insert("ogpId".into(), json!(""));
+    let back = read_csv(&commitments_csv(&d, PLAN).unwrap(), &milestones_csv(&d, PLAN).unwrap(), &frame()).unwrap();
+    assert_same(&back, &dataset());
+    // JSON keeps it.
+    assert_same(&read_plan_json(&plan_json(&d, PLAN).unwrap()).unwrap(), &d);
+}
+
+#[test]
+fn csv_is_rfc_4180_with_one_row_per_record_in_order() {
+    let d = dataset();
+    let text = commitments_csv(&d, PLAN).unwrap();
+    assert!(text.starts_with("id,plan_id,plan_title,area_id,area_title,position,title,brief_description,"));
+    assert!(text.ends_with("\r\n"));
+    assert!(!text.starts_with('\u{feff}'));
+    // Quotes doubled inside a quoted cell; a cell with a line break quoted.
+    assert!(text.contains("\"<script>alert(1)</script> Ouvrir les « données », \"\"vite\"\" & bien\""));
+    assert!(text.contains("\"Les données sont <b>dispersées</b> & incomplètes.\n\nDeuxième paragraphe du problème.\""));
+    let (header, rows) = parse_csv(&text);
+    assert_eq!(header, COMMITMENT_COLUMNS);
+    let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, [C_DRAFTED.to_string(), C_IMPORTED.to_string(), C_THEMATIC.to_string()]);
+    let cell =
+        |row: usize, column: &str| rows[row][COMMITMENT_COLUMNS.iter().position(|c| *c == column).unwrap()].clone();
+    assert_eq!(cell(0, "title"), EVIL_TITLE);
+    assert_eq!(cell(0, "done_so_far"), "Un premier portail (2019).\r\nUne ligne après un CRLF.");
+    assert_eq!(cell(0, "area_title"), "Transparence de l'action publique");
+    assert_eq!(cell(0, "lead_institution_id"), HATVP.to_string());
+    assert_eq!(cell(0, "lead_institution_name"), "Haute Autorité pour la transparence de la vie publique");
+    assert_eq!(cell(1, "supporting_institution_ids"), format!("{HATVP};{MINISTRY}"));
+    assert_eq!(
+        cell(1, "supporting_institution_names"),
+        "Haute Autorité pour la transparence de la vie publique;Ministère de la Transition écologique"
+    );
+    assert_eq!(cell(1, "policy_areas"), "Anti-Corruption;Lobbying");
+    assert_eq!(cell(0, "start_date"), "2022-01-01");
+    assert_eq!(cell(1, "start_date"), "");
+    assert_eq!(cell(0, "access_to_information"), "true");
+    assert_eq!(cell(0, "civic_participation"), "false");
+    assert_eq!(cell(0, "ogp_id"), "");
+    assert_eq!(cell(1, "ogp_id"), "FR0042");
+    assert_eq!(cell(0, "source_columns"), "{}");
+    assert_eq!(
+        serde_json::from_str::<Value>(&cell(1, "source_columns")).unwrap(),
+        json!({ "Action Plan Cycle": "2021-2023", "Notes": "a, \"b\"\nc" })
+    );
+    // The assessment, one column per entry, by stable code; none at all for a drafted commitment.
+    let expected = [
+        ("assessment_specificity", "high", "low"),
+        ("assessment_verifiable", "notAssessed", "true"),
+        ("assessment_relevant_access_to_information", "true", "missing"),
+        ("assessment_relevant_civic_participation", "false", "missing"),
+        ("assessment_relevant_public_accountability", "notRelevant", "missing"),
+        ("assessment_relevant_technology", "notApplicable", "missing"),
+        ("assessment_potential_impact", "transformative", "minor"),
+        ("assessment_potential_for_results", "missing", "modest"),
+        ("assessment_completion_progress_report", "substantial", "notStarted"),
+        ("assessment_completion_end_of_term", "complete", "withdrawn"),
+        ("assessment_opened_government", "major", "noEarlyResultsYet"),
+        ("assessment_opened_government_access_to_information", "outstanding", "missing"),
+        ("assessment_opened_government_civic_participation", "didNotChange", "missing"),
+        ("assessment_opened_government_public_accountability", "notAssessed", "missing"),
+        ("assessment_early_results", "missing", "noNotableResults"),
+        ("assessment_starred", "true", "false"),
+    ];
+    assert_eq!(expected.len(), ASSESSMENT_ENTRIES.len());
+    for (column, imported, thematic) in expected {
+        assert_eq!(cell(0, column), "", "{column}");
+        assert_eq!(cell(1, column), imported, "{column}");
+        assert_eq!(cell(2, column), thematic, "{column}");
+    }
+
+    let (header, rows) = parse_csv(&milestones_csv(&d, PLAN).unwrap());
+    assert_eq!(header, MILESTONE_COLUMNS);
+    let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, [M_1.to_string(), M_2.to_string(), M_3.to_string()]);
+    assert_eq!(rows[1][5], "Jalon \"deux\", avec virgule");
+    assert_eq!(rows[1][6], "Premier livrable.\n\nSecond livrable, « important ».");
+    assert_eq!(rows[1][3], EVIL_TITLE);
+    assert_eq!(rows[2][7..], ["", "", "", ""]);
+}
+
+#[test]
+fn csv_columns_cover_every_field_of_commitments_and_milestones() {
+    let snake = |field: &str| {
+        field.chars().fold(String::new(), |mut out, c| {
+            if c.is_ascii_uppercase() {
+                out.push('_');
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push(c);
+            }
+            out
+        })
+    };
+    for field in fields_of_kind(RecordKind::Commitment) {
+        if *field == "assessment" {
+            assert!(ASSESSMENT_ENTRIES.iter().all(|e| COMMITMENT_COLUMNS.contains(&e.column)));
+        } else {
+            assert!(COMMITMENT_COLUMNS.contains(&snake(field).as_str()), "{field}");
+        }
+    }
+    for field in fields_of_kind(RecordKind::Milestone) {
+        assert!(MILESTONE_COLUMNS.contains(&snake(field).as_str()), "{field}");
+    }
+}
+
+/// A Table Schema's fields: name and the whole field.
+fn table_schema(text: &str) -> Value {
+    serde_json::from_str(text).unwrap()
+}
+
+/// Checks every cell of a CSV file against its Table Schema: names in order, required, type,
+/// format, enum, pattern, minimum, minLength, unique, primary key.
+fn check_against_table_schema(csv_text: &str, schema: &Value) -> Vec<Vec<String>> {
+    let (header, rows) = parse_csv(csv_text);
+    let fields = schema["fields"].as_array().unwrap();
+    let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(header, names, "the header is the Table Schema's field names, in order");
+    assert_eq!(schema["missingValues"], json!([""]));
+    assert!(!rows.is_empty());
+    for (i, field) in fields.iter().enumerate() {
+        let name = field["name"].as_str().unwrap();
+        for key in ["title", "description", "type", "format"] {
+            assert!(field[key].as_str().is_some_and(|s| !s.is_empty()), "{name} has a {key}");
+        }
+        let constraints = &field["constraints"];
+        let mut seen = BTreeSet::new();
+        for (r, row) in rows.iter().enumerate() {
+            let value = row[i].as_str();
+            let at = format!("{name}, row {r}: {value:?}");
+            if value.is_empty() {
+                assert_ne!(constraints["required"], true, "{at} is required");
+                continue;
+            }
+            match (field["type"].as_str().unwrap(), field["format"].as_str().unwrap()) {
+                ("string", "uuid") => assert!(Uuid::parse_str(value).is_ok(), "{at}"),
+                ("string", "default") => {}
+                ("integer", "default") => {
+                    let n: i64 = value.parse().unwrap_or_else(|_| panic!("{at}"));
+                    if let Some(min) = constraints["minimum"].as_i64() {
+                        assert!(n >= min, "{at}");
+                    }
+                }
+                ("boolean", "default") => {
+                    let allowed: Vec<&Value> = field["trueValues"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .chain(field["falseValues"].as_array().unwrap())
+                        .collect();
+                    assert!(allowed.contains(&&json!(value)), "{at}");
+                }
+                ("date", "default") => {
+                    assert!(chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok() && value.len() == 10, "{at}")
+                }
+                ("object", "default") => assert!(serde_json::from_str::<Value>(value).unwrap().is_object(), "{at}"),
+                other => panic!("{name}: unexpected type {other:?}"),
+            }
+            if let Some(allowed) = constraints["enum"].as_array() {
+                assert!(allowed.contains(&json!(value)), "{at} not in enum");
+            }
+            if let Some(pattern) = constraints["pattern"].as_str() {
+                let re = regex::Regex::new(&format!("^(?:{pattern})$")).unwrap();
+                assert!(re.is_match(value), "{at} does not match {pattern}");
+            }
+            if let Some(min) = constraints["minLength"].as_u64() {
+                assert!(value.chars().count() as u64 >= min, "{at}");
+            }
+            if constraints["unique"] == true {
+                assert!(seen.insert(value.to_string()), "{at} twice");
+            }
+        }
+    }
+    assert_eq!(schema["primaryKey"], "id");
+    rows
+}
+
+#[test]
+fn csv_headers_and_values_follow_the_committed_table_schemas() {
+    assert_eq!(table_schema(&manifest_file("commitments.tableschema.json")), table_schema(COMMITMENTS_TABLE_SCHEMA));
+    assert_eq!(table_schema(&manifest_file("milestones.tableschema.json")), table_schema(MILESTONES_TABLE_SCHEMA));
+    let d = dataset();
+    let commitments_schema = table_schema(COMMITMENTS_TABLE_SCHEMA);
+    let milestones_schema = table_schema(MILESTONES_TABLE_SCHEMA);
+    let commitments = check_against_table_schema(&commitments_csv(&d, PLAN).unwrap(), &commitments_schema);
+    let milestones = check_against_table_schema(&milestones_csv(&d, PLAN).unwrap(), &milestones_schema);
+
+    // The foreign key from milestones to commitments holds.
+    let fk = &milestones_schema["foreignKeys"][0];
+    assert_eq!(fk["fields"], "commitment_id");
+    assert_eq!(fk["reference"], json!({ "resource": "commitments", "fields": "id" }));
+    let commitment_ids: BTreeSet<&str> = commitments.iter().map(|r| r[0].as_str()).collect();
+    let column = MILESTONE_COLUMNS.iter().position(|c| *c == "commitment_id").unwrap();
+    assert!(milestones.iter().all(|m| commitment_ids.contains(m[column].as_str())));
+
+    // Each assessment column's enum is exactly the entry's codes (not only those in the sample).
+    for entry in ASSESSMENT_ENTRIES {
+        let field =
+            commitments_schema["fields"].as_array().unwrap().iter().find(|f| f["name"] == entry.column).unwrap();
+        let allowed: Vec<String> =
+            field["constraints"]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        assert_eq!(allowed, entry.codes(), "{}", entry.column);
+    }
+}
+
+#[test]
+fn reading_csv_says_which_file_line_and_column() {
+    let d = dataset();
+    let commitments = commitments_csv(&d, PLAN).unwrap();
+    let milestones = milestones_csv(&d, PLAN).unwrap();
+    let f = frame();
+
+    // A boolean that is not true or false, on the third commitment: its line counts the header
+    // and the line breaks inside the quoted cells of the rows before it.
+    let (header, mut rows) = parse_csv(&commitments);
+    let rewrite = |header: &[String], rows: &[Vec<String>]| {
+        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+        w.write_record(header).unwrap();
+        for row in rows {
+            w.write_record(row).unwrap();
+        }
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    };
+    let col = |name: &str| COMMITMENT_COLUMNS.iter().position(|c| *c == name).unwrap();
+    rows[2][col("civic_participation")] = "oui".into();
+    let e = read_csv(&rewrite(&header, &rows), &milestones, &f).unwrap_err();
+    let ExportError::InvalidCsv { file, line, column, problem } = &e else { panic!("{e:?}") };
+    assert_eq!(
+        (*file, column.as_str(), problem),
+        (CsvFile::Commitments, "civic_participation", &Problem::Expected(FieldType::Boolean))
+    );
+    let breaks = |row: &Vec<String>| row.iter().map(|c| c.matches('\n').count() as u64).sum::<u64>();
+    assert_eq!(*line, 1 + (1 + breaks(&rows[0])) + (1 + breaks(&rows[1])) + 1);
+    assert!(e.message(Locale::Fr).starts_with("Le fichier des engagements (commitments.csv), ligne "));
+    assert!(e.message(Locale::Fr).ends_with(", colonne « civic_participation » : il faut true ou false."));
+
+    // Assessment columns all filled or all empty.
+    let (header, mut rows) = parse_csv(&commitments);
+    rows[1][col("assessment_starred")] = String::new();
+    let e = read_csv(&rewrite(&header, &rows), &milestones, &f).unwrap_err();
+    assert!(
+        matches!(e, ExportError::InvalidCsv { ref column, problem: Problem::IncompleteAssessment, .. } if column == "assessment_starred")
+    );
+
+    // A code not of the scale.
+    let (header, mut rows) = parse_csv(&commitments);
+    rows[1][col("assessment_specificity")] = "High".into();
+    let e = read_csv(&rewrite(&header, &rows), &milestones, &f).unwrap_err();
+    assert!(matches!(e, ExportError::InvalidCsv { problem: Problem::NotOneOf(_), .. }), "{e:?}");
+
+    // Columns: unknown, missing.
+    let (mut header, rows) = parse_csv(&commitments);
+    header[col("title")] = "titre".into();
+    let e = read_csv(&rewrite(&header, &rows), &milestones, &f).unwrap_err();
+    assert_eq!(
+        e,
+        ExportError::InvalidCsv {
+            file: CsvFile::Commitments,
+            line: 1,
+            column: "titre".into(),
+            problem: Problem::UnknownColumn
+        }
+    );
+
+    // A milestone of a commitment not in the file.
+    let mut fewer = d.clone();
+    fewer.records.retain(|k, _| k.id != C_DRAFTED);
+    fewer.records.retain(|k, f| !(k.kind == RecordKind::Milestone && f["commitmentId"] == C_DRAFTED.to_string()));
+    let e = read_csv(&commitments_csv(&fewer, PLAN).unwrap(), &milestones, &f).unwrap_err();
+    assert_eq!(
+        e,
+        ExportError::InvalidCsv {
+            file: CsvFile::Milestones,
+            line: 2,
+            column: "commitment_id".into(),
+            problem: Problem::UnknownReference { id: C_DRAFTED }
+        }
+    );
+
+    // An area the frame does not have.
+    let mut no_area = f.clone();
+    no_area.records.retain(|k, _| k.id != AREA_2);
+    let e = read_csv(&commitments, &milestones, &no_area).unwrap_err();
+    assert!(matches!(e, ExportError::InvalidCsv { ref column, problem: Problem::UnknownReference { id }, .. }
+        if column == "area_id" && id == AREA_2));
+
+    // Not CSV.
+    let e = read_csv("id,\"plan_id\n", &milestones, &f).unwrap_err();
+    assert!(
+        matches!(e, ExportError::UnreadableCsv { file: CsvFile::Commitments, .. } | ExportError::InvalidCsv { .. }),
+        "{e:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------- HTML
+
+fn article(html: &str, id: Uuid) -> &str {
+    let start = html.find(&format!("<article class=\"commitment\" id=\"commitment-{id}\"")).unwrap();
+    let end = start + html[start..].find("</article>").unwrap();
+    &html[start..end]
+}
+
+#[test]
+fn html_is_escaped_self_contained_and_printable() {
+    let html = plan_html(&dataset(), PLAN, Locale::Fr).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; Ouvrir les « données », &quot;vite&quot; &amp; bien"));
+    assert!(html.contains("Les données sont &lt;b&gt;dispersées&lt;/b&gt; &amp; incomplètes."));
+    assert!(html.contains("Cartographie des &lt;données&gt;"));
+    let lower = html.to_lowercase();
+    assert!(!lower.contains("<script"));
+    for resource in ["src=", "<link", "@import", "url(", "<iframe", "<object", "<embed", "<img"] {
+        assert!(!lower.contains(resource), "{resource}");
+    }
+    // Links go to the document's own headings, or to the OGP page of the imported commitment.
+    for part in html.split("href=\"").skip(1) {
+        let target = &part[..part.find('"').unwrap()];
+        assert!(target.starts_with('#') || target == OGP_URL, "{target}");
+        if let Some(anchor) = target.strip_prefix('#') {
+            assert!(html.contains(&format!("id=\"{anchor}\"")), "{target} leads nowhere");
+        }
+    }
+    assert!(html.contains("@media print"));
+    assert!(html.contains("section.area { break-before: page; page-break-before: always; }"));
+    assert_eq!(html.matches("<section class=\"area\"").count(), 2);
+    // Title, period, table of contents.
+    assert!(html.contains("<h1>Plan d'action national pour un gouvernement ouvert 2021-2023</h1>"));
+    assert!(html.contains("période du 17/12/2021 au 31/12/2023"));
+    assert!(html.contains("<h2 id=\"toc\">Sommaire</h2>"));
+    assert!(html
+        .contains(&format!("<a href=\"#commitment-{C_THEMATIC}\">3.1 Réduire l'empreinte carbone, du numérique</a>")));
+    // Paragraphs kept, line breaks kept.
+    assert!(html
+        .contains("<p>Premier paragraphe, avec « guillemets ».</p>\n<p>Second paragraphe<br>\nsur deux lignes.</p>"));
+    assert!(html.contains("<p>Un premier portail (2019).<br>\nUne ligne après un CRLF.</p>"));
+}
+
+#[test]
+fn html_has_the_template_sections_in_order_and_omits_empty_ones() {
+    for (locale, headings) in [
+        (
+            Locale::Fr,
+            [
+                "Brève description",
+                "Définition du problème",
+                "Quel problème l'engagement vise-t-il à résoudre ?",
+                "Quelles en sont les causes ?",
+                "Description de l'engagement",
+                "Qu'est-ce qui a été fait jusqu'à présent pour résoudre le problème ?",
+                "Quelle solution proposez-vous ?",
+                "Quels résultats la mise en œuvre de l'engagement doit-elle permettre d'obtenir ?",
+                "Analyse de l'engagement",
+                "Comment l'engagement favorisera-t-il la transparence ?",
+                "Comment l'engagement contribuera-t-il à la redevabilité ?",
+                "Comment l'engagement améliorera-t-il la participation des citoyens",
+                "Institutions et calendrier",
+                "Valeurs du PGO",
+                "Contact",
+                "Planification : jalons",
+            ],
+        ),
+        (
+            Locale::En,
+            [
+                "Brief description",
+                "Problem definition",
+                "What problem does the commitment aim to address?",
+                "What are the causes of the problem?",
+                "Commitment description",
+                "What has been done so far to solve the problem?",
+                "What solution are you proposing?",
+                "What results do we want to achieve by implementing this commitment?",
+                "Commitment analysis",
+                "How will the commitment promote transparency?",
+                "How will the commitment help foster accountability?",
+                "How will the commitment improve citizen participation",
+                "Institutions and dates",
+                "OGP values",
+                "Contact",
+                "Planning: milestones",
+            ],
+        ),
+    ] {
+        let html = plan_html(&dataset(), PLAN, locale).unwrap();
+        assert!(html.contains(&format!("<html lang=\"{}\">", locale.code())));
+        let drafted = article(&html, C_DRAFTED);
+        let mut at = 0;
+        for heading in headings {
+            let found = drafted[at..].find(heading).unwrap_or_else(|| panic!("{heading} missing or out of order"));
+            at += found;
+        }
+        // The imported commitment has no problem definition nor analysis: no heading for them.
+        let imported = article(&html, C_IMPORTED);
+        for heading in [headings[1], headings[8], headings[14]] {
+            assert!(!imported.contains(heading), "{heading}");
+        }
+        assert!(imported.contains(headings[0]));
+    }
+    let html = plan_html(&dataset(), PLAN, Locale::Fr).unwrap();
+    let drafted = article(&html, C_DRAFTED);
+    // Institutions by name, OGP values, dates as a French reader expects.
+    assert!(drafted.contains("<dd>Haute Autorité pour la transparence de la vie publique (HATVP)</dd>"));
+    assert!(drafted.contains("<dd>Ministère de la Transition écologique</dd>"));
+    assert!(drafted.contains("<li>Accès à l'information</li>"));
+    assert!(!drafted.contains("<li>Participation citoyenne</li>"));
+    assert!(drafted.contains("<dd>01/01/2022</dd>"));
+    // The start date as written in the source when there is no date.
+    assert!(article(&html, C_IMPORTED).contains("<dd>Mi-2022</dd>"));
+}
+
+#[test]
+fn html_lists_each_milestone_in_a_table() {
+    let d = dataset();
+    let html = plan_html(&d, PLAN, Locale::Fr).unwrap();
+    for (commitment, milestones) in [(C_DRAFTED, &[M_1, M_2][..]), (C_IMPORTED, &[M_3][..]), (C_THEMATIC, &[][..])] {
+        let article = article(&html, commitment);
+        if milestones.is_empty() {
+            assert!(!article.contains("<table"), "no empty table");
+            continue;
+        }
+        let start = article.find("<table class=\"milestones\">").unwrap();
+        let table = &article[start..start + article[start..].find("</table>").unwrap()];
+        assert!(table.contains("<th scope=\"col\">Jalon</th><th scope=\"col\">Livrables attendus</th><th scope=\"col\">Début</th><th scope=\"col\">Échéance</th><th scope=\"col\">Institution porteuse</th>"));
+        assert_eq!(table.matches("<tr><td>").count(), milestones.len());
+        for m in milestones {
+            let fields = d.get(RecordKind::Milestone, *m).unwrap();
+            let title =
+                fields["title"].as_str().unwrap().replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+            assert!(table.contains(&format!("<tr><td>{title}</td>")), "{title}");
+        }
+    }
+    let article = article(&html, C_DRAFTED);
+    assert!(article.contains(
+        "<tr><td>Jalon &quot;deux&quot;, avec virgule</td><td><p>Premier livrable.</p>\n<p>Second livrable, « important ».</p>\n</td>\
+         <td class=\"nowrap\"></td><td class=\"nowrap\">30/06/2023</td><td>Haute Autorité pour la transparence de la vie publique (HATVP)</td></tr>"
+    ));
+}
+
+#[test]
+fn html_shows_the_irm_assessment_with_labels_and_the_star() {
+    let html = plan_html(&dataset(), PLAN, Locale::Fr).unwrap();
+    let imported = article(&html, C_IMPORTED);
+    assert!(imported.contains("★"));
+    assert!(!article(&html, C_DRAFTED).contains("★"));
+    assert!(!article(&html, C_THEMATIC).contains("★"));
+    assert!(imported.contains("Évaluation du Mécanisme d'évaluation indépendant (IRM)"));
+    assert!(imported.contains("<p class=\"starred\"><span class=\"star\">★</span> Engagement étoilé"));
+    for (label, value) in [
+        ("Spécificité", "Élevée"),
+        ("Vérifiable", "Non évalué (ND)"),
+        ("Pertinence : accès à l'information", "Oui"),
+        ("Pertinence : participation citoyenne", "Non"),
+        ("Pertinence : redevabilité publique", "Non pertinent (NR)"),
+        ("Pertinence : technologie et innovation", "Sans objet (NA)"),
+        ("Impact potentiel", "Transformateur"),
+        ("Réalisation (fin de plan)", "Achevé"),
+        ("Ouverture : participation citoyenne", "Aucun changement"),
+    ] {
+        assert!(imported.contains(&format!("<dt>{label}</dt>\n<dd>{value}</dd>")), "{label}: {value}");
+    }
+    // Entries missing from the source are not shown.
+    assert!(!imported.contains("Potentiel de résultats"));
+    assert!(imported.contains(&format!("<a href=\"{OGP_URL}\">{OGP_URL}</a>")));
+    assert!(imported.contains("Anti-Corruption ; Lobbying"));
+    // A commitment drafted here has no IRM block.
+    assert!(!article(&html, C_DRAFTED).contains("IRM"));
+    // Not starred: said in the list, no star.
+    assert!(article(&html, C_THEMATIC).contains("<dt>Engagement étoilé</dt>\n<dd>Non</dd>"));
+
+    let html = plan_html(&dataset(), PLAN, Locale::En).unwrap();
+    let imported = article(&html, C_IMPORTED);
+    assert!(imported.contains("Starred commitment"));
+    assert!(imported.contains("<dt>Specificity</dt>\n<dd>High</dd>"));
+    assert!(imported.contains("<dt>Verifiable</dt>\n<dd>Not assessed (ND)</dd>"));
+    assert!(imported.contains("<dt>Relevance: technology and innovation</dt>\n<dd>Not applicable (NA)</dd>"));
+}
+
+// ---------------------------------------------------------------------------------------- errors
+
+#[test]
+fn an_unknown_plan_is_an_error_in_french_and_english() {
+    let d = dataset();
+    let unknown = Uuid::from_u128(42);
+    let expected = ExportError::UnknownPlan { plan: unknown };
+    assert_eq!(plan_json(&d, unknown).unwrap_err(), expected);
+    assert_eq!(commitments_csv(&d, unknown).unwrap_err(), expected);
+    assert_eq!(milestones_csv(&d, unknown).unwrap_err(), expected);
+    assert_eq!(plan_html(&d, unknown, Locale::Fr).unwrap_err(), expected);
+    assert_eq!(
+        expected.message(Locale::Fr),
+        "Le plan 00000000-0000-0000-0000-00000000002a n'existe pas dans les données : il n'y a rien à exporter."
+    );
+    assert_eq!(
+        expected.message(Locale::En),
+        "Plan 00000000-0000-0000-0000-00000000002a is not in the data: there is nothing to export."
+    );
+    assert_eq!(expected.to_string(), expected.message(Locale::En));
+}
+
+#[test]
+fn a_record_that_cannot_be_exported_is_named_and_a_missing_field_gets_its_empty_value() {
+    let mut d = dataset();
+    let key = plan_ouvert_sync::protocol::RecordKey { kind: RecordKind::Milestone, id: M_2 };
+    d.records.get_mut(&key).unwrap().insert("dueDate".into(), json!("2023-02-30"));
+    let e = plan_json(&d, PLAN).unwrap_err();
+    assert_eq!(
+        e,
+        ExportError::InvalidRecord {
+            kind: RecordKind::Milestone,
+            id: M_2,
+            field: "dueDate".into(),
+            problem: Problem::Expected(FieldType::OptionalDate)
+        }
+    );
+    assert_eq!(
+        e.message(Locale::Fr),
+        format!("Données invalides : le jalon {M_2}, champ « dueDate » : il faut une date AAAA-MM-JJ ou rien.")
+    );
+
+    // A lead institution that is not in the data.
+    let mut d = dataset();
+    d.records.retain(|k, _| k.id != MINISTRY);
+    let e = plan_html(&d, PLAN, Locale::Fr).unwrap_err();
+    assert!(
+        matches!(e, ExportError::MissingRecord { kind: RecordKind::Institution, id, .. } if id == MINISTRY),
+        "{e:?}"
+    );
+    assert!(e.message(Locale::Fr).contains("absent des données"));
+
+    // A commitment written before the open-data fields existed: exported with empty values.
+    let mut d = dataset();
+    let key = plan_ouvert_sync::protocol::RecordKey { kind: RecordKind::Commitment, id: C_DRAFTED };
+    for field in ["ogpId", "number", "policyAreas", "assessment", "sourceColumns"] {
+        d.records.get_mut(&key).unwrap().remove(field);
+    }
+    assert_same(&read_plan_json(&plan_json(&d, PLAN).unwrap()).unwrap(), &dataset());
+    // …but a missing title is refused.
+    d.records.get_mut(&key).unwrap().remove("title");
+    assert!(matches!(plan_json(&d, PLAN).unwrap_err(),
+        ExportError::InvalidRecord { problem: Problem::Missing, ref field, .. } if field == "title"));
+}

@@ -1,0 +1,90 @@
+//! `plan-ouvert-server import ogp-csv` and `export`: the real OGP sample in, a plan out, and what
+//! the apps then pull.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::helpers::{admin, fresh_db, Server};
+
+fn sample() -> PathBuf {
+    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ogp/ogp-commitments-sample.csv"));
+    assert!(path.exists(), "the OGP sample is expected at {} (shared/ beside the repository)", path.display());
+    path
+}
+
+fn records(db: &std::path::Path) -> i64 {
+    rusqlite::Connection::open(db).unwrap().query_row("SELECT count(*) FROM sync_record", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn the_sample_is_imported_once_and_a_second_import_changes_nothing() {
+    let (_dir, db) = fresh_db();
+    let sample = sample();
+    let first = admin(&db, &["import", "ogp-csv", sample.to_str().unwrap()]).expect("first import");
+    assert!(first.contains("plans d'action : 150 créé(s), 0 mis à jour, 0 inchangé(s)"), "{first}");
+    assert!(first.contains("engagements : 405 créé(s), 0 mis à jour, 0 inchangé(s)"), "{first}");
+    let count = records(&db);
+    let second = admin(&db, &["import", "ogp-csv", sample.to_str().unwrap()]).expect("second import");
+    assert!(second.contains("engagements : 0 créé(s), 0 mis à jour, 405 inchangé(s)"), "{second}");
+    assert_eq!(records(&db), count, "no duplicate");
+    let head: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT version FROM sync_head", [], |r| r.get(0))
+        .unwrap();
+    let third = admin(&db, &["import", "ogp-csv", sample.to_str().unwrap()]).expect("third import");
+    assert!(third.contains("405 inchangé(s)"));
+    let head_after: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT version FROM sync_head", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(head, head_after, "nothing new for the apps to pull");
+}
+
+#[test]
+fn a_broken_file_is_refused_with_its_reason_and_nothing_is_written() {
+    let (dir, db) = fresh_db();
+    let broken = dir.path().join("broken.csv");
+    std::fs::write(&broken, "Commitment Unique Identifier,Country/Locality\nFR0001,\"France\n").unwrap();
+    let error = admin(&db, &["import", "ogp-csv", broken.to_str().unwrap()]).expect_err("refused");
+    assert!(error.contains("rien n'a été écrit"), "{error}");
+    assert_eq!(records(&db), 0);
+}
+
+#[test]
+fn a_plan_is_exported_as_json_csv_and_html_and_its_commitments_reach_the_apps() {
+    let (dir, db) = fresh_db();
+    admin(&db, &["import", "ogp-csv", sample().to_str().unwrap()]).expect("import");
+
+    let several = admin(&db, &["export", "json"]).expect_err("several plans: which one?");
+    assert!(several.contains("AP_FRA01"), "{several}");
+
+    let json_path = dir.path().join("plan.json");
+    admin(&db, &["export", "json", "--plan", "AP_FRA01", "--out", json_path.to_str().unwrap()]).expect("json");
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
+    let text = json.to_string();
+    assert!(text.contains("FR0001") && text.contains("Open Regional and Local Authorities' Data"), "{}", &text[..400]);
+
+    let csv_dir = dir.path().join("csv");
+    admin(&db, &["export", "csv", "--plan", "AP_FRA01", "--out", csv_dir.to_str().unwrap()]).expect("csv");
+    let commitments = std::fs::read_to_string(csv_dir.join("commitments.csv")).unwrap();
+    assert!(commitments.lines().count() > 1 && commitments.contains("FR0001"));
+    assert!(csv_dir.join("milestones.csv").exists());
+
+    let html = admin(&db, &["export", "html", "--plan", "AP_FRA01"]).expect("html");
+    assert!(html.contains("<html") && html.contains("Open Regional and Local Authorities"), "{}", &html[..300.min(html.len())]);
+
+    // A coordinator's app pulls the imported plans.
+    admin(&db, &["institution", "add", "Ministry of the Interior", "--acronym", "MI"]).unwrap();
+    admin(&db, &["user", "add", "coord", "--institution", "MI", "--role", "coordinator"]).unwrap();
+    let token = admin(&db, &["token", "issue", "coord"]).unwrap();
+    let server = Server::start(&db);
+    let (status, pulled) = server.pull(&token, 0);
+    assert_eq!(status, 200);
+    let fr0001 = pulled["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["field"] == "ogpId" && c["value"] == "FR0001");
+    assert!(fr0001, "the imported commitment is pulled");
+}
