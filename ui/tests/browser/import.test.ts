@@ -275,7 +275,7 @@ describe("Export d'un plan", () => {
 
         await page.locator("#export-json").click();
         await page.locator("#export-result").waitFor();
-        expect(await text(page, "#export-result")).toContain("Plan exporté : /home/agent/plan.json");
+        expect(await text(page, "#export-result")).toContain("Plan exporté : ~/Documents/plan.json");
         expect(await page.locator("#export-result").evaluate(e => e.closest("[role=status]") !== null)).toBe(true);
         // The focus stays on the button, for a keyboard user.
         expect(await page.evaluate(() => document.activeElement?.id)).toBe("export-json");
@@ -284,9 +284,9 @@ describe("Export d'un plan", () => {
         await screenshots(page, "66-export");
 
         await page.locator("#export-csv").click();
-        await expect.poll(() => text(page, "#export-result")).toContain("Plan exporté : /home/agent/plan-csv");
+        await expect.poll(() => text(page, "#export-result")).toContain("Plan exporté : ~/Documents/plan-csv");
         await page.locator("#export-html").click();
-        await expect.poll(() => text(page, "#export-result")).toContain("Plan exporté : /home/agent/plan.html");
+        await expect.poll(() => text(page, "#export-result")).toContain("Plan exporté : ~/Documents/plan.html");
         const written = () => page.evaluate(() => (window as unknown as MockWindow).planOuvertMock.openData.exports().map(e => e.format));
         expect(await written()).toEqual(["json", "csv", "html"]);
 
@@ -309,7 +309,7 @@ describe("Export d'un plan", () => {
         await page.locator("#lang-en").click();
         await section.getByRole("heading", { name: "Export the plan" }).waitFor();
         await page.locator("#export-csv").click();
-        await expect.poll(() => text(page, "#export-result")).toContain("Plan exported: /home/agent/plan-csv");
+        await expect.poll(() => text(page, "#export-result")).toContain("Plan exported: ~/Documents/plan-csv");
         expectNoProblems(session);
         await session.close();
     });

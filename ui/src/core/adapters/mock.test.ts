@@ -323,8 +323,8 @@ describe("mock open data", () => {
     test("an export resolves to where it wrote, or null when the dialog is cancelled", async () => {
         const b = backend();
         const plan = await b.loadDemoPlan();
-        expect(await b.exportPlan(plan.id, "json")).toBe("/home/agent/plan.json");
-        expect(await b.exportPlan(plan.id, "csv")).toBe("/home/agent/plan-csv");
+        expect(await b.exportPlan(plan.id, "json")).toBe("~/Documents/plan.json");
+        expect(await b.exportPlan(plan.id, "csv")).toBe("~/Documents/plan-csv");
         b.openData.stageExport({ outcome: "cancelled" });
         expect(await b.exportPlan(plan.id, "html")).toBeNull();
         b.openData.stageExport({ outcome: "failed", message: "Disque plein." });

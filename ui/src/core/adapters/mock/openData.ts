@@ -275,9 +275,9 @@ function defaultRefusal(locale: Locale): string {
 }
 
 const EXPORT_PATHS: Record<ExportFormat, string> = {
-    json: "/home/agent/plan.json",
-    csv: "/home/agent/plan-csv",
-    html: "/home/agent/plan.html"
+    json: "~/Documents/plan.json",
+    csv: "~/Documents/plan-csv",
+    html: "~/Documents/plan.html"
 };
 
 const zero = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0 });
