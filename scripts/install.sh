@@ -21,7 +21,8 @@ fi
 packages=(build-essential pkg-config curl ca-certificates libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
           libayatana-appindicator3-dev librsvg2-dev)
 if (( WITH_TESTS )); then
-  packages+=(xvfb xauth webkit2gtk-driver chromium imagemagick)
+  # xdotool answers the native file dialogs in the end-to-end tests.
+  packages+=(xvfb xauth webkit2gtk-driver chromium imagemagick xdotool)
 fi
 missing=()
 for pkg in "${packages[@]}"; do

@@ -9,6 +9,7 @@ mod desktop;
 
 mod crash;
 mod drafting;
+mod open_data;
 mod smoke;
 mod sync;
 mod text_safety;

@@ -115,8 +115,16 @@ pub async fn export_plan<R: Runtime>(
                     ExportFormat::Csv => dialog
                         .set_title(locale.pick("Dossier où écrire les fichiers CSV", "Folder for the CSV files"))
                         .blocking_pick_folder(),
-                    ExportFormat::Json => dialog.add_filter("JSON", &["json"]).set_file_name("plan.json").blocking_save_file(),
-                    ExportFormat::Html => dialog.add_filter("HTML", &["html"]).set_file_name("plan.html").blocking_save_file(),
+                    ExportFormat::Json => dialog
+                        .set_title(locale.pick("Exporter le plan (JSON)", "Export the plan (JSON)"))
+                        .add_filter("JSON", &["json"])
+                        .set_file_name("plan.json")
+                        .blocking_save_file(),
+                    ExportFormat::Html => dialog
+                        .set_title(locale.pick("Exporter le plan (document imprimable)", "Export the plan (printable document)"))
+                        .add_filter("HTML", &["html"])
+                        .set_file_name("plan.html")
+                        .blocking_save_file(),
                 };
                 match picked.map(|p| p.into_path()) {
                     Some(Ok(path)) => path,
