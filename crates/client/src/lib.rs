@@ -213,10 +213,17 @@ impl Server {
             report.acknowledged += response.results.len();
             report.received += lock(store).sync_apply_push(&response)?;
         }
-        let request = lock(store).sync_pull_request()?;
-        let (response, bytes) = self.pull(&request).await?;
-        report.pulled_bytes = bytes;
-        report.received += lock(store).sync_apply_pull(&response)?;
+        // Page after page; each is taken in on its own, so a first sync interrupted half-way
+        // resumes from the last page kept.
+        loop {
+            let request = lock(store).sync_pull_request()?;
+            let (response, bytes) = self.pull(&request).await?;
+            report.pulled_bytes += bytes;
+            report.received += lock(store).sync_apply_pull(&response)?;
+            if !response.more {
+                break;
+            }
+        }
         Ok(report)
     }
 }

@@ -166,8 +166,9 @@ impl Ledger for SqliteLedger<'_> {
         Ok(self.conn.query_row("UPDATE sync_head SET version = version + 1 WHERE id = 1 RETURNING version", [], |r| r.get(0))?)
     }
 
-    fn changes_since(&mut self, since: u64, actor: &Actor) -> Result<PullResponse, LedgerError> {
-        let head = self.head()?;
+    fn changes_since(&mut self, since: u64, limit: usize, actor: &Actor) -> Result<PullResponse, LedgerError> {
+        let mut head = self.head()?;
+        let mut more = false;
         let mut changes = Vec::new();
         let mut stmt = self.conn.prepare(
             "SELECT f.kind, f.id, f.field, f.value, f.version, r.owner FROM sync_field f
@@ -188,12 +189,19 @@ impl Ledger for SqliteLedger<'_> {
             let (kind, id, field, value, version, owner) = row?;
             let (Some(record), Ok(owner)) = (record_key(&kind, &id), Uuid::parse_str(&owner)) else { continue };
             if actor.may_see(record.kind, owner) {
+                if changes.len() == limit {
+                    // One more is waiting: this page ends at the last change it carries.
+                    more = true;
+                    head = changes.last().map_or(since, |c: &FieldChange| c.version);
+                    break;
+                }
                 changes.push(FieldChange { record, field, value: serde_json::from_str(&value)?, version });
             }
         }
         let mut deleted = Vec::new();
-        let mut stmt = self.conn.prepare("SELECT kind, id, owner, deleted_at FROM sync_record WHERE deleted_at > ?1")?;
-        let rows = stmt.query_map([since], |r| {
+        let mut stmt =
+            self.conn.prepare("SELECT kind, id, owner, deleted_at FROM sync_record WHERE deleted_at > ?1 AND deleted_at <= ?2")?;
+        let rows = stmt.query_map([since, head], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u64>(3)?))
         })?;
         for row in rows {
@@ -203,6 +211,6 @@ impl Ledger for SqliteLedger<'_> {
                 deleted.push((record, at));
             }
         }
-        Ok(PullResponse { changes, deleted, head })
+        Ok(PullResponse { changes, deleted, head, more })
     }
 }

@@ -110,7 +110,7 @@ pub fn import(conn: &mut Connection, dataset: &Dataset) -> Result<BTreeMap<Recor
 pub fn load(conn: &mut Connection) -> Result<Dataset, LedgerError> {
     let everyone = Actor { institution: Uuid::nil(), role: Role::Coordinator };
     let mut ledger = SqliteLedger::new(conn);
-    let changes = ledger.changes_since(0, &everyone)?;
+    let changes = ledger.changes_since(0, usize::MAX, &everyone)?;
     let mut dataset = Dataset::default();
     for change in changes.changes {
         dataset.records.entry(change.record).or_default().insert(change.field, change.value);

@@ -148,5 +148,6 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
 /// What changed after `since` among the records this person may see.
 pub fn pull<L: Ledger>(ledger: &mut L, actor: &Actor, request: &PullRequest) -> Result<PullResponse, HubError<L::Error>> {
     check_protocol(request.protocol)?;
-    ledger.changes_since(request.since, actor).map_err(HubError::Ledger)
+    let limit = request.limit.map_or(PULL_PAGE, |l| (l as usize).clamp(1, PULL_PAGE));
+    ledger.changes_since(request.since, limit, actor).map_err(HubError::Ledger)
 }

@@ -63,7 +63,9 @@ pub trait Ledger {
 
     /// Latest value of every field changed after `since` and deletions after `since`, among
     /// records `actor` may see.
-    fn changes_since(&mut self, since: u64, actor: &Actor) -> Result<PullResponse, Self::Error>;
+    /// What changed after `since` among the records `actor` may see, at most `limit` field
+    /// changes, oldest first; `more` when some were left for the next pull.
+    fn changes_since(&mut self, since: u64, limit: usize, actor: &Actor) -> Result<PullResponse, Self::Error>;
 }
 
 /// The sync state in memory.
@@ -175,10 +177,10 @@ impl Ledger for MemoryLedger {
         Ok(self.version)
     }
 
-    fn changes_since(&mut self, since: u64, actor: &Actor) -> Result<PullResponse, Never> {
+    fn changes_since(&mut self, since: u64, limit: usize, actor: &Actor) -> Result<PullResponse, Never> {
         let visible = |record: &RecordKey| self.records.get(record).is_some_and(|r| actor.may_see(record.kind, r.owner));
         let live = |record: &RecordKey| self.records.get(record).is_some_and(|r| r.deleted_at.is_none());
-        let changes = self
+        let mut changes: Vec<FieldChange> = self
             .fields
             .iter()
             .filter(|((record, _), f)| f.version > since && visible(record) && live(record))
@@ -189,11 +191,18 @@ impl Ledger for MemoryLedger {
                 version: f.version,
             })
             .collect();
+        changes.sort_by_key(|c| c.version);
+        let more = changes.len() > limit;
+        changes.truncate(limit);
+        let head = match changes.last() {
+            Some(last) if more => last.version,
+            _ => self.version,
+        };
         let deleted = self
             .records
             .iter()
-            .filter_map(|(record, r)| r.deleted_at.filter(|v| *v > since && visible(record)).map(|v| (*record, v)))
+            .filter_map(|(record, r)| r.deleted_at.filter(|v| *v > since && *v <= head && visible(record)).map(|v| (*record, v)))
             .collect();
-        Ok(PullResponse { changes, deleted, head: self.version })
+        Ok(PullResponse { changes, deleted, head, more })
     }
 }

@@ -246,7 +246,15 @@ pub struct PullRequest {
     pub protocol: u32,
     /// The server version up to which the laptop is up to date.
     pub since: u64,
+    /// At most this many field changes in the answer (the server also caps it at
+    /// [`PULL_PAGE`]); the laptop asks again while the answer says `more`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
 }
+
+/// The most field changes one pull answer carries: a first sync of a large plan comes in pages,
+/// each taken in by the laptop in its own transaction.
+pub const PULL_PAGE: usize = 20_000;
 
 /// A field's value at a server version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -267,8 +275,11 @@ pub struct PullResponse {
     pub changes: Vec<FieldChange>,
     /// Records deleted after `since`, with the version of the deletion.
     pub deleted: Vec<(RecordKey, u64)>,
-    /// The server's current version: the laptop's next `since`.
+    /// The version this answer brings the laptop up to: its next `since`.
     pub head: u64,
+    /// More changes wait after `head`: ask again.
+    #[serde(default)]
+    pub more: bool,
 }
 
 /// A request that cannot be processed at all.

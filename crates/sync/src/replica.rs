@@ -376,7 +376,7 @@ impl Replica {
     }
 
     pub fn pull_request(&self) -> PullRequest {
-        PullRequest { protocol: PROTOCOL_VERSION, since: self.cursor }
+        PullRequest { protocol: PROTOCOL_VERSION, since: self.cursor, limit: None }
     }
 
     pub fn on_push(&mut self, response: &PushResponse) {

@@ -88,3 +88,35 @@ fn a_server_killed_between_push_and_acknowledgement_keeps_what_it_processed() {
     let problem = pulled["changes"].as_array().unwrap().iter().find(|c| c["field"] == "problem").unwrap();
     assert_eq!(problem["value"], "P0.\n\nP1.\n\nP2.");
 }
+
+#[test]
+fn a_large_pull_comes_in_pages_that_together_hold_everything() {
+    let (_dir, cast, server) = running();
+    let token = &cast.tokens["drafter"];
+    let laptop = Uuid::now_v7();
+    let mutations = (1..=5).map(|seq| create(laptop, seq, Uuid::now_v7(), &cast.ministry, &format!("Engagement {seq}"))).collect();
+    assert_eq!(server.push(token, &push_request(laptop, mutations)).0, 200);
+    let (_, everything) = server.pull(token, 0);
+    assert_eq!(everything["more"], false);
+    let all = everything["changes"].as_array().unwrap().clone();
+    assert!(all.len() >= 5);
+
+    let mut since = 0;
+    let mut paged = Vec::new();
+    loop {
+        let body = serde_json::json!({"protocol": 1, "since": since, "limit": 2}).to_string();
+        let (status, page) = server.post("/api/sync/pull", Some(token), body);
+        assert_eq!(status, 200);
+        let changes = page["changes"].as_array().unwrap();
+        assert!(changes.len() <= 2, "a page holds at most the limit");
+        paged.extend(changes.iter().cloned());
+        let head = page["head"].as_u64().unwrap();
+        assert!(head > since || page["more"] == false);
+        since = head;
+        if page["more"] == false {
+            break;
+        }
+    }
+    assert_eq!(paged, all, "the pages, in order, are the whole answer");
+    assert_eq!(since, everything["head"].as_u64().unwrap());
+}

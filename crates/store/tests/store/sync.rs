@@ -345,3 +345,39 @@ fn an_app_killed_before_taking_in_the_servers_answer_resumes_without_loss_or_dup
     assert_eq!(plans.len(), 1, "applied once");
     assert_eq!(plans[0].title, "Plan d'action national 2025-2027");
 }
+
+#[test]
+fn a_plan_received_in_small_pages_arrives_whole() {
+    let (mut server, mut a, _b, id) = two_laptops();
+    a.create_milestone(
+        id,
+        &MilestoneInput {
+            title: "Jalon".into(),
+            expected_outputs: "Un livrable.".into(),
+            start_date: String::new(),
+            due_date: "2022-06-30".into(),
+            lead_institution_id: None,
+        },
+    )
+    .unwrap();
+    server.sync(&mut a, &coordinator());
+    let mut c = Store::open_in_memory().unwrap();
+    let mut pages = 0;
+    loop {
+        let mut request = c.sync_pull_request().unwrap();
+        request.limit = Some(3);
+        let response = hub::pull(&mut server.ledger, &coordinator(), &request).unwrap();
+        assert!(response.changes.len() <= 3);
+        c.sync_apply_pull(&response).unwrap();
+        pages += 1;
+        if !response.more {
+            break;
+        }
+    }
+    assert!(pages > 10, "the plan came in {pages} pages");
+    let key = RecordKey { kind: RecordKind::Commitment, id: id.0 };
+    assert_eq!(c.sync_record_fields(key).unwrap(), a.sync_record_fields(key).unwrap(), "every field, as sent");
+    let detail = c.commitment_detail(id).unwrap();
+    assert_eq!(detail.milestones.len(), 1);
+    assert_eq!(detail.milestones[0].expected_outputs, "Un livrable.");
+}

@@ -370,7 +370,7 @@ export const en: Messages = {
                 offline: "Offline",
                 unauthorized: "Token refused"
             },
-            pending: (n: number) => `${n} ${plural(n, "change", "changes")} to send`,
+            pending: (n: number) => `${count(n)} ${plural(n, "change", "changes")} to send`,
             allSent: "Everything sent",
             last: (when: string) => `Last sync: ${when}`,
             never: "Not synced yet",
@@ -384,7 +384,7 @@ export const en: Messages = {
             syncNow: "Sync now",
             syncing: "Syncing…",
             done: "Sync complete: everything has been sent.",
-            doneWithPending: (n: number) => `Sync complete. ${n} ${plural(n, "change is", "changes are")} still to send.`,
+            doneWithPending: (n: number) => `Sync complete. ${count(n)} ${plural(n, "change is", "changes are")} still to send.`,
             failed: (reason: string) => `The sync did not go through. ${reason}`,
             tokenRefused: "The server refused the token: enter a new one in the Sync screen.",
             newConflicts: (n: number) => `${n} ${plural(n, "conflict", "conflicts")} to resolve.`

@@ -379,7 +379,7 @@ export const fr = {
                 offline: "Hors ligne",
                 unauthorized: "Jeton refusé"
             },
-            pending: (n: number) => `${n} ${plural(n, "modification", "modifications")} à envoyer`,
+            pending: (n: number) => `${count(n)} ${plural(n, "modification", "modifications")} à envoyer`,
             allSent: "Tout est envoyé",
             last: (when: string) => `Dernière synchronisation : ${when}`,
             never: "Pas encore synchronisé",
@@ -394,7 +394,7 @@ export const fr = {
             syncNow: "Synchroniser maintenant",
             syncing: "Synchronisation…",
             done: "Synchronisation terminée : tout est envoyé.",
-            doneWithPending: (n: number) => `Synchronisation terminée. ${n} ${plural(n, "modification reste", "modifications restent")} à envoyer.`,
+            doneWithPending: (n: number) => `Synchronisation terminée. ${count(n)} ${plural(n, "modification reste", "modifications restent")} à envoyer.`,
             failed: (reason: string) => `La synchronisation n'a pas abouti. ${reason}`,
             tokenRefused: "Le serveur a refusé le jeton : saisissez-en un nouveau dans l'écran Synchronisation.",
             newConflicts: (n: number) => `${n} ${plural(n, "conflit", "conflits")} à résoudre.`
