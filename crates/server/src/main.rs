@@ -118,8 +118,18 @@ enum TokenCommand {
 }
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
+async fn main() -> std::process::ExitCode {
+    match run(Cli::parse()).await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            // The reason and its causes, for the administrator; no backtrace.
+            eprintln!("plan-ouvert-server : {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
     let conn = database::open(&cli.db).with_context(|| format!("cannot open the database {}", cli.db.display()))?;
     match cli.command {
         Command::Serve { listen } => {
