@@ -47,6 +47,9 @@ pub fn refusal_message(refusal: Refusal, locale: Locale) -> &'static str {
         (Refusal::UnknownRecord, Locale::En) => "This item does not exist on the server.",
         (Refusal::RecordDeleted, Locale::En) => "Someone else deleted this item in the meantime.",
         (Refusal::AlreadyExists, Locale::En) => "An item with the same identifier already exists.",
+        (Refusal::Invalid, Locale::En) => {
+            "The server does not accept this value: a required field would be empty, or a start date would come after the end date (perhaps changed by someone else in the meantime)."
+        }
     }
 }
 

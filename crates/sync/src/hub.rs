@@ -15,6 +15,7 @@ use crate::access::Actor;
 use crate::ledger::Ledger;
 use crate::merge::{merge_text, TextMerge};
 use crate::protocol::*;
+use crate::rules;
 
 /// A push or pull that could not be processed.
 #[derive(Debug)]
@@ -87,6 +88,12 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
             if ledger.record(record)?.is_some() {
                 return rejected(Refusal::AlreadyExists);
             }
+            let own = |name: &str| fields.get(name).cloned().unwrap_or(Value::Null);
+            for (field, value) in fields {
+                if let Err(refusal) = rules::check(record.kind, field, value, &own) {
+                    return rejected(refusal);
+                }
+            }
             ledger.create_record(record, *owner)?;
             let mut version = None;
             for (field, value) in fields {
@@ -120,8 +127,19 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
                 Some(f) => (f.value, f.version),
                 None => (Value::Null, 0),
             };
+            // The record's other fields as stored, for the rules that span two fields.
+            let mut stored = std::collections::BTreeMap::new();
+            for name in ["startDate", "endDate", "dueDate", "periodStart", "periodEnd"] {
+                if let Some(state) = ledger.field(record, name)? {
+                    stored.insert(name, state.value);
+                }
+            }
+            let other = |name: &str| stored.get(name).cloned().unwrap_or(Value::Null);
             if theirs == *base {
                 // Nobody changed the field since this person saw it.
+                if let Err(refusal) = rules::check(record.kind, field, value, &other) {
+                    return rejected(refusal);
+                }
                 return Ok(Outcome::Applied { version: ledger.write(mutation.id, record, field, value)? });
             }
             if theirs == *value {

@@ -10,3 +10,4 @@ pub mod ledger;
 pub mod merge;
 pub mod protocol;
 pub mod replica;
+pub mod rules;

@@ -195,6 +195,9 @@ pub enum Refusal {
     RecordDeleted,
     /// A record with this id already exists.
     AlreadyExists,
+    /// The value would leave the record unusable (a title emptied, a start after its end,
+    /// perhaps because someone else changed the other date meanwhile).
+    Invalid,
 }
 
 impl Refusal {
@@ -205,6 +208,7 @@ impl Refusal {
             Refusal::UnknownRecord => "Cet élément n'existe pas sur le serveur.",
             Refusal::RecordDeleted => "Cet élément a été supprimé par quelqu'un d'autre entre-temps.",
             Refusal::AlreadyExists => "Un élément avec le même identifiant existe déjà.",
+            Refusal::Invalid => "Le serveur n'accepte pas cette valeur : un champ obligatoire serait vide, ou une date de début viendrait après la date de fin (peut-être changée entre-temps par quelqu'un d'autre).",
         }
     }
 }

@@ -381,3 +381,26 @@ fn a_plan_received_in_small_pages_arrives_whole() {
     assert_eq!(detail.milestones.len(), 1);
     assert_eq!(detail.milestones[0].expected_outputs, "Un livrable.");
 }
+
+#[test]
+fn dates_changed_apart_that_would_cross_are_refused_and_every_laptop_stays_writable() {
+    let (mut server, mut a, mut b, id) = two_laptops();
+    a.edit_commitment(id, &CommitmentEdit::StartDate("2022-01-01".into())).unwrap();
+    a.edit_commitment(id, &CommitmentEdit::EndDate("2022-12-31".into())).unwrap();
+    server.sync(&mut a, &drafter(MINISTRY));
+    server.sync(&mut b, &drafter(MINISTRY));
+    // Apart: A brings the end forward, B pushes the start back; each is valid on its laptop.
+    a.edit_commitment(id, &CommitmentEdit::EndDate("2022-03-31".into())).unwrap();
+    b.edit_commitment(id, &CommitmentEdit::StartDate("2022-06-01".into())).unwrap();
+    server.sync(&mut a, &drafter(MINISTRY));
+    server.sync(&mut b, &drafter(MINISTRY));
+    server.sync(&mut a, &drafter(MINISTRY));
+    let rejections = b.sync_rejections().unwrap();
+    assert_eq!(rejections.len(), 1);
+    assert_eq!(rejections[0].refusal, Refusal::Invalid);
+    for store in [&a, &b] {
+        let c = store.commitment(id).unwrap();
+        assert_eq!(c.start_date.map(|d| d.to_string()), Some("2022-01-01".into()));
+        assert_eq!(c.end_date.map(|d| d.to_string()), Some("2022-03-31".into()));
+    }
+}
