@@ -27,24 +27,8 @@ impl<'c> SqliteLedger<'c> {
     }
 }
 
-fn kind_code(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Plan => "plan",
-        RecordKind::Area => "area",
-        RecordKind::Commitment => "commitment",
-        RecordKind::Milestone => "milestone",
-        RecordKind::Institution => "institution",
-    }
-}
-
-fn kind_from(code: &str) -> Option<RecordKind> {
-    [RecordKind::Plan, RecordKind::Area, RecordKind::Commitment, RecordKind::Milestone, RecordKind::Institution]
-        .into_iter()
-        .find(|k| kind_code(*k) == code)
-}
-
 fn record_key(kind: &str, id: &str) -> Option<RecordKey> {
-    Some(RecordKey { kind: kind_from(kind)?, id: Uuid::parse_str(id).ok()? })
+    Some(RecordKey { kind: RecordKind::from_code(kind)?, id: Uuid::parse_str(id).ok()? })
 }
 
 impl Ledger for SqliteLedger<'_> {
@@ -107,7 +91,7 @@ impl Ledger for SqliteLedger<'_> {
             .conn
             .query_row(
                 "SELECT owner, deleted_at FROM sync_record WHERE kind = ?1 AND id = ?2",
-                params![kind_code(record.kind), record.id.to_string()],
+                params![record.kind.code(), record.id.to_string()],
                 |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<u64>>(1)?)),
             )
             .optional()?;
@@ -117,7 +101,7 @@ impl Ledger for SqliteLedger<'_> {
     fn create_record(&mut self, record: RecordKey, owner: Uuid) -> Result<(), LedgerError> {
         self.conn.execute(
             "INSERT INTO sync_record (kind, id, owner) VALUES (?1, ?2, ?3)",
-            params![kind_code(record.kind), record.id.to_string(), owner.to_string()],
+            params![record.kind.code(), record.id.to_string(), owner.to_string()],
         )?;
         Ok(())
     }
@@ -126,7 +110,7 @@ impl Ledger for SqliteLedger<'_> {
         let version = self.bump()?;
         self.conn.execute(
             "UPDATE sync_record SET deleted_at = ?3 WHERE kind = ?1 AND id = ?2",
-            params![kind_code(record.kind), record.id.to_string(), version],
+            params![record.kind.code(), record.id.to_string(), version],
         )?;
         Ok(version)
     }
@@ -136,7 +120,7 @@ impl Ledger for SqliteLedger<'_> {
             .conn
             .query_row(
                 "SELECT value, version FROM sync_field WHERE kind = ?1 AND id = ?2 AND field = ?3",
-                params![kind_code(record.kind), record.id.to_string(), field],
+                params![record.kind.code(), record.id.to_string(), field],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
@@ -150,7 +134,7 @@ impl Ledger for SqliteLedger<'_> {
              ON CONFLICT (kind, id, field) DO UPDATE SET
                value = excluded.value, version = excluded.version, client = excluded.client, seq = excluded.seq",
             params![
-                kind_code(record.kind),
+                record.kind.code(),
                 record.id.to_string(),
                 field,
                 serde_json::to_string(value)?,

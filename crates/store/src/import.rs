@@ -32,7 +32,7 @@ pub struct ImportReport {
 
 impl ImportReport {
     pub fn of(&self, kind: RecordKind) -> Counts {
-        self.counts.get(crate::sync::kind_code(kind)).copied().unwrap_or_default()
+        self.counts.get(kind.code()).copied().unwrap_or_default()
     }
 }
 
@@ -81,7 +81,7 @@ impl Store {
                     progress(done, total);
                 }
                 if same.contains_key(&key.id.to_string()) {
-                    let counts = report.counts.entry(crate::sync::kind_code(kind)).or_default();
+                    let counts = report.counts.entry(kind.code()).or_default();
                     counts.unchanged += 1;
                     continue;
                 }
@@ -94,7 +94,7 @@ impl Store {
                     None => true,
                     Some(before) => fields.iter().any(|(f, v)| before.get(f) != Some(v)),
                 };
-                let counts = report.counts.entry(crate::sync::kind_code(kind)).or_default();
+                let counts = report.counts.entry(kind.code()).or_default();
                 match (&before, changed) {
                     (None, _) => counts.created += 1,
                     (Some(_), true) => counts.updated += 1,

@@ -16,6 +16,7 @@ use plan_ouvert_domain::{
     AreaId, CommitmentEdit, CommitmentId, InstitutionId, MilestoneEdit, MilestoneId, PlanId,
 };
 use plan_ouvert_sync::protocol::{
+    snake_case,
     Change, ClientId, Mutation, MutationId, Outcome, PullRequest, PullResponse, PushRequest, PushResponse, RecordKey,
     RecordKind, Refusal, Value, PROTOCOL_VERSION,
 };
@@ -27,47 +28,6 @@ use crate::row::instant_text;
 use crate::{now, Error, Result, Store};
 
 pub use plan_ouvert_sync::protocol::fields_of_kind;
-
-/// The table holding a kind of record.
-fn table(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Plan => "plan",
-        RecordKind::Area => "area",
-        RecordKind::Institution => "institution",
-        RecordKind::Commitment => "commitment",
-        RecordKind::Milestone => "milestone",
-    }
-}
-
-/// `briefDescription` → `brief_description`.
-fn column(field: &str) -> String {
-    let mut out = String::with_capacity(field.len() + 4);
-    for c in field.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-pub(crate) fn kind_code(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Plan => "plan",
-        RecordKind::Area => "area",
-        RecordKind::Institution => "institution",
-        RecordKind::Commitment => "commitment",
-        RecordKind::Milestone => "milestone",
-    }
-}
-
-fn kind_from_code(code: &str) -> Option<RecordKind> {
-    [RecordKind::Plan, RecordKind::Area, RecordKind::Institution, RecordKind::Commitment, RecordKind::Milestone]
-        .into_iter()
-        .find(|k| kind_code(*k) == code)
-}
 
 fn json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| Error::Corrupt(e.to_string()))
@@ -135,7 +95,7 @@ pub(crate) fn write_record(conn: &Connection, record: RecordKey, fields: &Fields
     if write_fields(conn, record, Some(fields))? {
         Ok(())
     } else {
-        Err(Error::Corrupt(format!("{} {} refused by the database", table(record.kind), record.id)))
+        Err(Error::Corrupt(format!("{} {} refused by the database", record.kind.code(), record.id)))
     }
 }
 
@@ -144,7 +104,7 @@ pub(crate) fn write_record(conn: &Connection, record: RecordKey, fields: &Fields
 /// order after two people's changes): the local copy stays as it was, and the server's values
 /// stay in the shadow to be written by a later pull.
 fn write_fields(conn: &Connection, record: RecordKey, fields: Option<&Fields>) -> Result<bool> {
-    let table = table(record.kind);
+    let table = record.kind.code();
     let id = record.id.to_string();
     let outcome = match fields {
         None => conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [&id]).map(|_| ()),
@@ -163,14 +123,14 @@ fn write_fields(conn: &Connection, record: RecordKey, fields: Option<&Fields>) -
             values.extend(columns.iter().map(|(_, v)| sql_value(v)));
             let written = if exists {
                 let sets: Vec<String> =
-                    columns.iter().enumerate().map(|(i, (f, _))| format!("{} = ?{}", column(f), i + 3)).collect();
+                    columns.iter().enumerate().map(|(i, (f, _))| format!("{} = ?{}", snake_case(f), i + 3)).collect();
                 let sets = if sets.is_empty() { String::new() } else { format!(", {}", sets.join(", ")) };
                 conn.execute(
                     &format!("UPDATE {table} SET updated_at = ?2{sets} WHERE id = ?1"),
                     rusqlite::params_from_iter(values),
                 )
             } else {
-                let names: String = columns.iter().map(|(f, _)| format!(", {}", column(f))).collect();
+                let names: String = columns.iter().map(|(f, _)| format!(", {}", snake_case(f))).collect();
                 let marks: String = (0..columns.len()).map(|i| format!(", ?{}", i + 3)).collect();
                 conn.execute(
                     &format!("INSERT INTO {table} (id, created_at, updated_at{names}) VALUES (?1, ?2, ?2{marks})"),
@@ -263,7 +223,7 @@ fn enqueue(conn: &Connection, record: RecordKey, change: Change) -> Result<()> {
     let mutation = Mutation { id: MutationId { client, seq }, record, change };
     conn.execute(
         "INSERT INTO sync_outbox (seq, record_kind, record_id, mutation, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![seq as i64, kind_code(record.kind), record.id.to_string(), json(&mutation)?, instant_text(now())],
+        params![seq as i64, record.kind.code(), record.id.to_string(), json(&mutation)?, instant_text(now())],
     )?;
     Ok(())
 }
@@ -309,7 +269,7 @@ impl Tracked {
                 enqueue(conn, self.record, Change::Delete)?;
                 conn.execute(
                     "INSERT OR IGNORE INTO sync_tombstone (record_kind, record_id) VALUES (?1, ?2)",
-                    params![kind_code(self.record.kind), self.record.id.to_string()],
+                    params![self.record.kind.code(), self.record.id.to_string()],
                 )?;
             }
             (None, None) => {}
@@ -327,7 +287,7 @@ pub struct SqliteReplica<'c> {
 }
 
 fn key_params(record: RecordKey) -> (&'static str, String) {
-    (kind_code(record.kind), record.id.to_string())
+    (record.kind.code(), record.id.to_string())
 }
 
 impl ReplicaState for SqliteReplica<'_> {
@@ -580,14 +540,14 @@ impl Store {
         let tx = self.conn.savepoint()?;
         let mut adopted = 0;
         for kind in [RecordKind::Institution, RecordKind::Plan, RecordKind::Area, RecordKind::Commitment, RecordKind::Milestone] {
-            let code = kind_code(kind);
+            let code = kind.code();
             let ids: Vec<String> = tx
                 .prepare(&format!(
                     "SELECT id FROM {table} t WHERE
                        NOT EXISTS (SELECT 1 FROM sync_shadow s WHERE s.record_kind = ?1 AND s.record_id = t.id)
                        AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.record_kind = ?1 AND o.record_id = t.id)
                      ORDER BY {order}",
-                    table = table(kind),
+                    table = kind.code(),
                     order = if matches!(kind, RecordKind::Institution | RecordKind::Plan) { "created_at" } else { "position" },
                 ))?
                 .query_map([code], |r| r.get(0))?
@@ -745,7 +705,7 @@ impl Store {
 
 fn record_key(kind: &str, id: &str) -> Result<RecordKey> {
     Ok(RecordKey {
-        kind: kind_from_code(kind).ok_or_else(|| Error::Corrupt(format!("record kind {kind}")))?,
+        kind: RecordKind::from_code(kind).ok_or_else(|| Error::Corrupt(format!("record kind {kind}")))?,
         id: Uuid::parse_str(id).map_err(|e| Error::Corrupt(e.to_string()))?,
     })
 }

@@ -108,19 +108,7 @@ impl CsvFile {
 /// The list separator of list columns.
 const SEPARATOR: char = ';';
 
-/// `fooBarBaz` → `foo_bar_baz`: a field's column.
-fn column_of(field: &str) -> String {
-    let mut out = String::with_capacity(field.len() + 4);
-    for c in field.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+use plan_ouvert_sync::protocol::snake_case as column_of;
 
 /// A canonical value as one cell: `""` for null, lists joined with `;`, objects as JSON.
 fn encode(value: &Value) -> String {
