@@ -351,8 +351,17 @@ impl ReplicaState for SqliteReplica<'_> {
         Ok(())
     }
 
-    fn outbox(&mut self) -> Result<Vec<Mutation>> {
-        read_outbox(self.conn, usize::MAX)
+    fn first_pending(&mut self) -> Result<Option<Mutation>> {
+        Ok(read_outbox(self.conn, 1)?.pop())
+    }
+
+    fn pending_for(&mut self, record: RecordKey) -> Result<Vec<Mutation>> {
+        let (kind, id) = key_params(record);
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT mutation FROM sync_outbox WHERE record_kind = ?1 AND record_id = ?2 ORDER BY seq")?;
+        let rows = stmt.query_map(params![kind, id], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.iter().map(|text| parse(text)).collect()
     }
 
     fn pop_outbox(&mut self) -> Result<()> {

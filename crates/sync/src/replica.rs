@@ -6,7 +6,7 @@
 //! that when everything is sent and pulled every laptop shows what the server holds. Conflicts and
 //! refusals are kept, visible, until a person deals with them: nothing is dropped silently.
 //!
-//! The rules ([`on_push`], [`on_pull`]) are written once over [`ReplicaState`], the boundary to
+//! The rules ([`on_push`], [`on_pull`], [`settle`]) are written once over [`ReplicaState`], the boundary to
 //! where a laptop keeps its state: [`Replica`] keeps it in memory for the simulation, and the
 //! app's store keeps it in SQLite, so the app runs the very logic the simulation checks.
 
@@ -57,8 +57,10 @@ pub trait ReplicaState {
     fn is_deleted(&mut self, record: RecordKey) -> Result<bool, Self::Error>;
     fn set_deleted(&mut self, record: RecordKey, deleted: bool) -> Result<(), Self::Error>;
 
-    /// Mutations not yet acknowledged, oldest first.
-    fn outbox(&mut self) -> Result<Vec<Mutation>, Self::Error>;
+    /// The oldest mutation not yet acknowledged.
+    fn first_pending(&mut self) -> Result<Option<Mutation>, Self::Error>;
+    /// The mutations of one record not yet acknowledged.
+    fn pending_for(&mut self, record: RecordKey) -> Result<Vec<Mutation>, Self::Error>;
     /// Removes the oldest mutation of the outbox (acknowledged).
     fn pop_outbox(&mut self) -> Result<(), Self::Error>;
 
@@ -95,13 +97,13 @@ pub fn settle<S: ReplicaState>(state: &mut S, record: RecordKey) -> Result<(), S
     if state.is_deleted(record)? {
         return Ok(());
     }
-    let outbox = state.outbox()?;
+    let pending = state.pending_for(record)?;
     let shadow = state.shadow(record)?;
     let current = state.values(record)?;
     let mut fields = current.clone().unwrap_or_default();
     let names: BTreeSet<String> = fields.keys().chain(shadow.keys()).cloned().collect();
     for field in names {
-        if outbox.iter().any(|m| touches(m, record, &field)) {
+        if pending.iter().any(|m| touches(m, record, &field)) {
             continue;
         }
         match shadow.get(&field) {
@@ -124,10 +126,9 @@ pub fn settle<S: ReplicaState>(state: &mut S, record: RecordKey) -> Result<(), S
 /// acknowledged (a duplicated response) change nothing.
 pub fn on_push<S: ReplicaState>(state: &mut S, response: &PushResponse) -> Result<(), S::Error> {
     for MutationResult { seq, outcome } in &response.results {
-        let outbox = state.outbox()?;
         // Mutations are acknowledged in order; an answer for a later one while an earlier one is
         // still in the outbox means the earlier was lost on the way and will be sent again.
-        let Some(mutation) = outbox.first().filter(|m| m.id.seq == *seq).cloned() else { continue };
+        let Some(mutation) = state.first_pending()?.filter(|m| m.id.seq == *seq) else { continue };
         state.pop_outbox()?;
         let record = mutation.record;
         match (outcome, &mutation.change) {
@@ -265,8 +266,12 @@ impl ReplicaState for Replica {
         Ok(())
     }
 
-    fn outbox(&mut self) -> Result<Vec<Mutation>, Self::Error> {
-        Ok(self.outbox.iter().cloned().collect())
+    fn first_pending(&mut self) -> Result<Option<Mutation>, Self::Error> {
+        Ok(self.outbox.front().cloned())
+    }
+
+    fn pending_for(&mut self, record: RecordKey) -> Result<Vec<Mutation>, Self::Error> {
+        Ok(self.outbox.iter().filter(|m| m.record == record).cloned().collect())
     }
 
     fn pop_outbox(&mut self) -> Result<(), Self::Error> {
