@@ -1,5 +1,6 @@
 //! Every migration is applied from an empty database and from each earlier version holding
-//! data (the rows in `tests/fixtures/schema-NNNN.sql`, written for schema version NNNN).
+//! data: `tests/fixtures/schema-NNNN.sql` holds the rows an app at schema version NNNN adds, so a
+//! database at version N is built by migrating to each version in turn and adding its rows.
 
 use plan_ouvert_domain::OverviewFilter;
 use plan_ouvert_store::{migrations, Store};
@@ -32,8 +33,10 @@ fn every_earlier_version_with_data_in_it_upgrades_without_loss() {
         {
             let mut conn = Connection::open(&path).unwrap();
             conn.pragma_update(None, "foreign_keys", true).unwrap();
-            migrations::apply_up_to(&mut conn, version).unwrap();
-            conn.execute_batch(&fixture(version)).unwrap_or_else(|e| panic!("fixture of version {version}: {e}"));
+            for step in 1..=version {
+                migrations::apply_up_to(&mut conn, step).unwrap();
+                conn.execute_batch(&fixture(step)).unwrap_or_else(|e| panic!("fixture of version {step}: {e}"));
+            }
         }
         let mut store = Store::open(&path).unwrap_or_else(|e| panic!("upgrade from version {version}: {e}"));
         assert_eq!(store.schema_version().unwrap() as usize, migrations::latest());
