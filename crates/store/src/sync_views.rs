@@ -3,31 +3,25 @@
 //! commitment to open to see it in context.
 
 use plan_ouvert_domain::{ConflictView, Locale, RejectionView, SyncAction, SyncRecordKind};
-use plan_ouvert_sync::protocol::{Change, RecordKey, RecordKind, Refusal, Value};
+use plan_ouvert_sync::protocol::{field_kind, Change, FieldKind, RecordKey, RecordKind, Refusal, Value};
 
 use crate::sync::{StoredConflict, StoredRejection};
 use crate::{Result, Store};
 
+/// Whether a field holds text a person wrote: the long texts (merged by paragraph) and the
+/// short ones (titles, names, contact details).
+fn written_text(kind: RecordKind, field: &str) -> bool {
+    field_kind(kind, field) == FieldKind::Long
+        || matches!(
+            field,
+            "title" | "name" | "contactName" | "contactTitle" | "contactDepartment" | "contactEmail" | "contactPhone"
+        )
+}
+
 /// Text fields a person may rewrite when resolving a conflict (the others: pick a side).
-const EDITABLE: &[&str] = &[
-    "title",
-    "briefDescription",
-    "problem",
-    "causes",
-    "doneSoFar",
-    "solution",
-    "expectedResults",
-    "transparency",
-    "accountability",
-    "participation",
-    "otherSupporters",
-    "contactName",
-    "contactTitle",
-    "contactDepartment",
-    "contactEmail",
-    "contactPhone",
-    "expectedOutputs",
-];
+fn editable(kind: RecordKind, field: &str) -> bool {
+    matches!(kind, RecordKind::Commitment | RecordKind::Milestone) && written_text(kind, field)
+}
 
 fn view_kind(kind: RecordKind) -> SyncRecordKind {
     match kind {
@@ -120,8 +114,7 @@ impl Store {
                     record_id: record.id.to_string(),
                     commitment_id,
                     record_title,
-                    editable: matches!(record.kind, RecordKind::Commitment | RecordKind::Milestone)
-                        && EDITABLE.contains(&field.as_str()),
+                    editable: editable(record.kind, &field),
                     mine: self.display(&field, &mine, locale),
                     theirs: self.display(&field, &theirs, locale),
                     proposed: proposed.as_ref().map(|p| self.display(&field, p, locale)),
@@ -151,7 +144,7 @@ impl Store {
                         // The texts a person wrote, in the form's order, ready to paste back.
                         let text = crate::sync::fields_of_kind(record.kind)
                             .iter()
-                            .filter(|f| EDITABLE.contains(f) || **f == "description" || **f == "name")
+                            .filter(|f| written_text(record.kind, f))
                             .filter_map(|f| fields.get(*f).and_then(Value::as_str))
                             .filter(|s| !s.is_empty())
                             .collect::<Vec<_>>()
