@@ -71,8 +71,9 @@ describe("Accueil / plans", () => {
         await page.locator("#load-demo").click();
         await expect.poll(() => page.locator("main h1").textContent()).toBe("France — Plan d'action national 2021-2023");
         await page.locator("#nav-plans").click();
+        // The overview shows the period too: wait for the list itself, not just the text.
+        await expect.poll(() => page.locator("main .fr-card").count()).toBe(1);
         await page.getByText("17/12/2021 – 31/12/2023").waitFor();
-        expect(await page.locator("main .fr-card").count()).toBe(1);
         await page.getByText("Démonstration", { exact: true }).waitFor();
         await expectAccessible(page, "home with a plan");
         await screenshots(page, "03-home-with-plan");
