@@ -1,50 +1,27 @@
 //! Builds the Tauri context from the top-level `tauri.conf.json` (found beside the root manifest)
 //! and the capabilities kept under `src-tauri/capabilities/`.
 //!
-//! The app's commands are declared here so that each needs an explicit `allow-…` permission in a
-//! capability: the window can call exactly the commands listed in `capabilities/main.json`.
-
-const COMMANDS: &[&str] = &[
-    "get_locale",
-    "set_locale",
-    "list_plans",
-    "create_plan",
-    "update_plan",
-    "load_demo_plan",
-    "plan_overview",
-    "create_area",
-    "update_area",
-    "delete_area",
-    "create_commitment",
-    "get_commitment",
-    "edit_commitment",
-    "delete_commitment",
-    "create_milestone",
-    "edit_milestone",
-    "move_milestone",
-    "delete_milestone",
-    "list_institutions",
-    "create_institution",
-    "update_institution",
-    "delete_institution",
-    "get_sync_status",
-    "get_sync_settings",
-    "connect_sync",
-    "disconnect_sync",
-    "sync_now",
-    "list_conflicts",
-    "resolve_conflict",
-    "list_rejections",
-    "discard_rejection",
-    "import_ogp_csv",
-    "export_plan",
-];
+//! Each of the app's commands needs an explicit `allow-…` permission in a capability. The list of
+//! commands is read from `capabilities/main.json`, which is generated from the one declaration of
+//! the commands (`crates/app/src/commands.rs`) and checked by `crates/app/tests/generated.rs`:
+//! nothing here lists a command by hand.
 
 fn main() {
+    let capability = "src-tauri/capabilities/main.json";
+    println!("cargo:rerun-if-changed={capability}");
+    let text = std::fs::read_to_string(capability).expect("src-tauri/capabilities/main.json is readable");
+    // The build script runs once: the list lives for it (tauri-build wants `&'static`).
+    let commands: Vec<&'static str> = text
+        .lines()
+        .filter_map(|line| line.trim().trim_end_matches(',').strip_prefix("\"allow-")?.strip_suffix('"').map(str::to_owned))
+        .map(|name| &*Box::leak(name.replace('-', "_").into_boxed_str()))
+        .collect();
+    assert!(!commands.is_empty(), "no command is allowed in {capability}");
+    let commands: &'static [&'static str] = Box::leak(commands.into_boxed_slice());
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .capabilities_path_pattern("./src-tauri/capabilities/**/*")
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
     )
     .expect("failed to run the Tauri build script");
 }

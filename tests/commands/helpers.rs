@@ -3,13 +3,15 @@
 use serde_json::{json, Value};
 use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+use tauri::{WebviewWindow, WebviewWindowBuilder};
 
 type Window = WebviewWindow<tauri::test::MockRuntime>;
 
 pub struct App {
     app: tauri::App<tauri::test::MockRuntime>,
     window: Window,
+    /// What the "file dialogs" answer (the mock runtime has none).
+    files: std::sync::Arc<plan_ouvert::ScriptedFiles>,
     _dir: tempfile::TempDir,
 }
 
@@ -19,12 +21,15 @@ impl App {
         let app = plan_ouvert::builder(mock_builder())
             .build(plan_ouvert::context())
             .expect("the app builds on the mock runtime");
-        let state = plan_ouvert::AppState::open(dir.path()).expect("store");
-        let sync = plan_ouvert::SyncService::open(dir.path().to_path_buf(), &mut state.store().lock().expect("store"));
-        app.manage(state);
-        app.manage(sync);
+        let files = std::sync::Arc::new(plan_ouvert::ScriptedFiles::default());
+        plan_ouvert::open_app(app.handle(), dir.path(), plan_ouvert::FilePicker::Scripted(files.clone())).expect("store");
         let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("main window");
-        Self { app, window, _dir: dir }
+        Self { app, window, files, _dir: dir }
+    }
+
+    /// The next file dialog answers `path` (as if the person picked it).
+    pub fn pick_next(&self, path: impl Into<std::path::PathBuf>) {
+        self.files.push([Some(path.into())]);
     }
 
     /// Another window, which no capability names.

@@ -1,5 +1,5 @@
 //! Import of the OGP commitment database and export of a plan, through the app's commands (the
-//! path given as the file dialog would give it).
+//! file dialogs answered beforehand, as the person would answer them).
 
 use serde_json::json;
 
@@ -14,7 +14,8 @@ fn sample() -> String {
 #[test]
 fn the_sample_is_imported_then_reimported_without_change_and_shows_its_assessment() {
     let app = App::start();
-    let summary = app.ok("import_ogp_csv", json!({"path": sample()}));
+    app.pick_next(sample());
+    let summary = app.ok("import_ogp_csv", json!({}));
     assert_eq!(summary["rows"], 405);
     assert_eq!(summary["plans"], json!({"created": 150, "updated": 0, "unchanged": 0}));
     assert_eq!(summary["commitments"], json!({"created": 405, "updated": 0, "unchanged": 0}));
@@ -22,7 +23,8 @@ fn the_sample_is_imported_then_reimported_without_change_and_shows_its_assessmen
     assert!(created_institutions > 100, "{summary}");
     assert!(summary["warnings"].as_array().unwrap().iter().all(|w| w["row"].as_u64().unwrap() >= 2));
 
-    let again = app.ok("import_ogp_csv", json!({"path": sample()}));
+    app.pick_next(sample());
+    let again = app.ok("import_ogp_csv", json!({}));
     assert_eq!(again["commitments"], json!({"created": 0, "updated": 0, "unchanged": 405}));
     assert_eq!(again["plans"], json!({"created": 0, "updated": 0, "unchanged": 150}));
     assert_eq!(again["institutions"]["created"], 0);
@@ -49,7 +51,8 @@ fn a_file_that_cannot_be_read_is_refused_with_its_rows_and_nothing_is_written() 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.csv");
     std::fs::write(&path, "Commitment Unique Identifier,Country/Locality\nFR0001,\"France\n").unwrap();
-    let failure = app.err("import_ogp_csv", json!({"path": path}));
+    app.pick_next(&path);
+    let failure = app.err("import_ogp_csv", json!({}));
     assert_eq!(failure["code"], "validation");
     assert!(!failure["message"].as_str().unwrap().is_empty());
     assert_eq!(app.ok("list_plans", json!({})), json!([]));
@@ -59,19 +62,32 @@ fn a_file_that_cannot_be_read_is_refused_with_its_rows_and_nothing_is_written() 
 #[test]
 fn a_plan_is_exported_to_the_chosen_files() {
     let app = App::start();
-    app.ok("import_ogp_csv", json!({"path": sample()}));
+    app.pick_next(sample());
+    app.ok("import_ogp_csv", json!({}));
     let plans = app.ok("list_plans", json!({}));
     let plan = plans.as_array().unwrap().iter().find(|p| p["title"].as_str().unwrap().starts_with("France — Plan d'action 1")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let json_path = dir.path().join("plan.json");
-    let written = app.ok("export_plan", json!({"planId": plan["id"], "format": "json", "path": json_path}));
+    app.pick_next(&json_path);
+    let written = app.ok("export_plan", json!({"planId": plan["id"], "format": "json"}));
     assert_eq!(written, json!(json_path.display().to_string()));
     let document: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
     assert!(document.to_string().contains("FR0001"));
     let csv_dir = dir.path().join("csv");
-    app.ok("export_plan", json!({"planId": plan["id"], "format": "csv", "path": csv_dir}));
+    app.pick_next(&csv_dir);
+    app.ok("export_plan", json!({"planId": plan["id"], "format": "csv"}));
     assert!(std::fs::read_to_string(csv_dir.join("commitments.csv")).unwrap().contains("FR0001"));
     let html_path = dir.path().join("plan.html");
-    app.ok("export_plan", json!({"planId": plan["id"], "format": "html", "path": html_path}));
+    app.pick_next(&html_path);
+    app.ok("export_plan", json!({"planId": plan["id"], "format": "html"}));
     assert!(std::fs::read_to_string(&html_path).unwrap().contains("Open Regional and Local Authorities"));
+}
+
+#[test]
+fn a_cancelled_dialog_imports_and_writes_nothing() {
+    let app = App::start();
+    assert_eq!(app.ok("import_ogp_csv", json!({})), json!(null));
+    assert_eq!(app.ok("list_plans", json!({})), json!([]));
+    let plan = app.ok("load_demo_plan", json!({}));
+    assert_eq!(app.ok("export_plan", json!({"planId": plan["id"], "format": "json"})), json!(null));
 }

@@ -1,6 +1,7 @@
 /**
- * Bootstrap: picks the backend adapter (Tauri inside the desktop app, the in-memory mock in a
- * plain browser), applies the saved language, starts DSFR and renders the app.
+ * Bootstrap: picks the backend adapter (Tauri inside the desktop app, the loopback bridge to
+ * the same Rust core in a plain browser), applies the saved language, starts DSFR and renders
+ * the app.
  */
 import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
 import { StrictMode } from "react";
@@ -19,12 +20,8 @@ async function chooseBackend(): Promise<Backend> {
         const { createTauriBackend } = await import("./core/adapters/tauri");
         return createTauriBackend();
     }
-    const { createMockBackend } = await import("./core/adapters/mock");
-    const mock = createMockBackend();
-    // In a plain browser only: lets browser tests (and a curious developer) put the simulated
-    // sync in a state — a conflict, a refusal, offline. The desktop app never has it.
-    (window as { planOuvertMock?: typeof mock }).planOuvertMock = mock;
-    return mock;
+    const { createBridgeBackend, sessionOf } = await import("./core/adapters/bridge");
+    return createBridgeBackend("/", sessionOf(window.location));
 }
 
 const backend = await chooseBackend();

@@ -23,6 +23,12 @@ pub enum ErrorCode {
     Internal,
 }
 
+impl ErrorCode {
+    /// Every code, for the interface's check that a rejection is a failure.
+    pub const ALL: [ErrorCode; 5] =
+        [ErrorCode::Validation, ErrorCode::NotFound, ErrorCode::InUse, ErrorCode::Storage, ErrorCode::Internal];
+}
+
 /// One refused field and why, in the interface's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -61,5 +67,24 @@ impl Failure {
             (_, Locale::En) => format!("{} fields need correcting.", fields.len()),
         };
         Self { code: ErrorCode::Validation, message, fields }
+    }
+}
+
+#[cfg(test)]
+mod all_codes {
+    use super::ErrorCode;
+
+    #[test]
+    fn all_lists_every_code_once() {
+        // Adding a code makes this match fail to compile until ALL lists it.
+        let position = |code: ErrorCode| match code {
+            ErrorCode::Validation => 0,
+            ErrorCode::NotFound => 1,
+            ErrorCode::InUse => 2,
+            ErrorCode::Storage => 3,
+            ErrorCode::Internal => 4,
+        };
+        let positions: Vec<usize> = ErrorCode::ALL.iter().map(|c| position(*c)).collect();
+        assert_eq!(positions, vec![0, 1, 2, 3, 4]);
     }
 }

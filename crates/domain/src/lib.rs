@@ -44,6 +44,7 @@ pub use overview::{
 pub use period::{parse_optional_date, Period};
 pub use plan::{Plan, PlanInput, ValidPlan};
 pub use sync::{
+    ConflictId, RejectionId,
     ConflictChoice, ConflictView, RejectionView, SyncAccount, SyncAction, SyncConnectInput, SyncConnection,
     SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,
 };

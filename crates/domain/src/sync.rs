@@ -101,6 +101,16 @@ pub enum SyncRecordKind {
     Institution,
 }
 
+/// A conflict waiting on this laptop (its local number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+pub struct ConflictId(#[ts(type = "number")] pub i64);
+
+/// A refused change kept on this laptop (its local number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+pub struct RejectionId(#[ts(type = "number")] pub i64);
+
 /// Two changes of the same field (or the same paragraph of a text) made apart: the server kept
 /// "theirs" until a person chooses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -56,6 +56,8 @@ fn generate() -> String {
         SyncSettings,
         SyncConnectInput,
         SyncRecordKind,
+        ConflictId,
+        RejectionId,
         ConflictView,
         ConflictChoice,
         SyncAction,

@@ -228,28 +228,25 @@ fn export(
     };
     let dataset = opendata::load(&mut conn)?;
     let plan = find_plan(&dataset, plan)?;
-    let fail = |e: export::ExportError| anyhow::anyhow!(e.message(Locale::Fr));
-    let write = |path: Option<&std::path::Path>, text: &str| -> anyhow::Result<()> {
-        match path {
-            Some(path) => std::fs::write(path, text).with_context(|| format!("impossible d'écrire {}", path.display())),
-            None => {
-                print!("{text}");
-                Ok(())
-            }
-        }
+    let format = match format {
+        ExportFormat::Json => plan_ouvert_domain::ExportFormat::Json,
+        ExportFormat::Csv => plan_ouvert_domain::ExportFormat::Csv,
+        ExportFormat::Html => plan_ouvert_domain::ExportFormat::Html,
     };
-    match format {
-        ExportFormat::Json => {
-            write(out.as_deref(), &export::plan_json_text(&dataset, plan).map_err(fail)?)?;
-        }
-        ExportFormat::Html => write(out.as_deref(), &export::plan_html(&dataset, plan, locale).map_err(fail)?)?,
-        ExportFormat::Csv => {
-            let folder = out.unwrap_or_else(|| PathBuf::from("."));
-            std::fs::create_dir_all(&folder).with_context(|| format!("impossible de créer {}", folder.display()))?;
-            write(Some(&folder.join("commitments.csv")), &export::commitments_csv(&dataset, plan).map_err(fail)?)?;
-            write(Some(&folder.join("milestones.csv")), &export::milestones_csv(&dataset, plan).map_err(fail)?)?;
-            println!("{}", folder.join("commitments.csv").display());
-            println!("{}", folder.join("milestones.csv").display());
+    // The same files as the app writes (export::write_plan); a document without --out goes to
+    // standard output.
+    let rendered = export::render_plan(&dataset, plan, format, locale).map_err(|e| anyhow::anyhow!(e.message(Locale::Fr)))?;
+    match (out, rendered) {
+        (None, export::Rendered::Document(text)) => print!("{text}"),
+        (out, rendered) => {
+            let path = out.unwrap_or_else(|| PathBuf::from("."));
+            let written = export::write_rendered(rendered, &path)
+                .map_err(|e| anyhow::anyhow!(e.message(Locale::Fr)))?;
+            if format == plan_ouvert_domain::ExportFormat::Csv {
+                for file in written {
+                    println!("{}", file.display());
+                }
+            }
         }
     }
     Ok(())

@@ -22,6 +22,7 @@ mod plan;
 mod setting;
 pub mod sync;
 mod sync_views;
+pub use setting::SavedConnection;
 pub use sync_views::refusal_message;
 
 use std::path::Path;

@@ -1,9 +1,12 @@
-//! Settings of this laptop's app (the interface language for now).
+//! Settings of this laptop's app, typed: the interface language and the sync connection.
 
-use plan_ouvert_domain::Locale;
+use chrono::{DateTime, SecondsFormat, Utc};
+use plan_ouvert_domain::{Locale, TokenStorage};
+use plan_ouvert_sync::protocol::Person;
 use rusqlite::{params, OptionalExtension};
 
-use crate::{Result, Store};
+use crate::sync::{get_setting, put_setting};
+use crate::{Error, Result, Store};
 
 impl Store {
     /// The interface language; French until someone chooses otherwise.
@@ -21,5 +24,96 @@ impl Store {
             params![locale.code()],
         )?;
         Ok(())
+    }
+}
+
+/// The connection to the central plan API this laptop keeps between runs. The token itself is
+/// not here: it is in the keyring or a private file, as `token_storage` says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedConnection {
+    /// The server's address, normalised.
+    pub server_url: String,
+    /// Who the token belongs to, as the server said.
+    pub person: Person,
+    pub token_storage: TokenStorage,
+}
+
+// The settings' keys, each written here only.
+const SERVER_URL: &str = "sync.serverUrl";
+const ACCOUNT: &str = "sync.account";
+const TOKEN_STORAGE: &str = "sync.tokenStorage";
+const LAST_SUCCESS: &str = "sync.lastSuccess";
+pub(crate) const CURSOR: &str = "sync.cursor";
+
+fn storage_code(storage: TokenStorage) -> &'static str {
+    match storage {
+        TokenStorage::Keyring => "keyring",
+        TokenStorage::File => "file",
+    }
+}
+
+fn storage_from(code: &str) -> Option<TokenStorage> {
+    match code {
+        "keyring" => Some(TokenStorage::Keyring),
+        "file" => Some(TokenStorage::File),
+        _ => None,
+    }
+}
+
+impl Store {
+    /// The server last connected to, even after the person signed out.
+    pub fn sync_server_url(&self) -> Result<Option<String>> {
+        get_setting(&self.conn, SERVER_URL)
+    }
+
+    /// The whole saved connection, or `None` when the person never connected or signed out (or a
+    /// part of it cannot be read: the person then connects again).
+    pub fn saved_connection(&self) -> Result<Option<SavedConnection>> {
+        let (Some(server_url), Some(account), Some(storage)) = (
+            get_setting(&self.conn, SERVER_URL)?,
+            get_setting(&self.conn, ACCOUNT)?,
+            get_setting(&self.conn, TOKEN_STORAGE)?,
+        ) else {
+            return Ok(None);
+        };
+        let (Ok(person), Some(token_storage)) = (serde_json::from_str::<Person>(&account), storage_from(&storage)) else {
+            return Ok(None);
+        };
+        Ok(Some(SavedConnection { server_url, person, token_storage }))
+    }
+
+    /// Keeps a checked connection, in one transaction. Another server than the last one starts
+    /// from the beginning: what this laptop knew of the previous one does not apply.
+    pub fn save_connection(&mut self, connection: &SavedConnection) -> Result<()> {
+        let tx = self.conn.savepoint()?;
+        if get_setting(&tx, SERVER_URL)?.as_deref() != Some(connection.server_url.as_str()) {
+            put_setting(&tx, CURSOR, None)?;
+        }
+        let account = serde_json::to_string(&connection.person).map_err(|e| Error::Corrupt(e.to_string()))?;
+        put_setting(&tx, SERVER_URL, Some(&connection.server_url))?;
+        put_setting(&tx, ACCOUNT, Some(&account))?;
+        put_setting(&tx, TOKEN_STORAGE, Some(storage_code(connection.token_storage)))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Forgets who is signed in; the server's address, local data and unsent changes stay.
+    pub fn forget_account(&mut self) -> Result<()> {
+        let tx = self.conn.savepoint()?;
+        put_setting(&tx, ACCOUNT, None)?;
+        put_setting(&tx, TOKEN_STORAGE, None)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// When the last exchange with the server succeeded.
+    pub fn last_sync_success(&self) -> Result<Option<DateTime<Utc>>> {
+        Ok(get_setting(&self.conn, LAST_SUCCESS)?
+            .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+            .map(|t| t.with_timezone(&Utc)))
+    }
+
+    pub fn record_sync_success(&mut self, at: DateTime<Utc>) -> Result<()> {
+        put_setting(&self.conn, LAST_SUCCESS, Some(&at.to_rfc3339_opts(SecondsFormat::Millis, true)))
     }
 }

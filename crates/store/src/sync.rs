@@ -186,11 +186,11 @@ fn is_local(conn: &Connection, record: RecordKey) -> Result<bool> {
     Ok(conn.query_row(sql, [&id], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
 }
 
-fn get_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub(crate) fn get_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
 
-fn put_setting(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
+pub(crate) fn put_setting(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
     match value {
         Some(value) => conn.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -420,11 +420,11 @@ impl ReplicaState for SqliteReplica<'_> {
     }
 
     fn cursor(&mut self) -> Result<u64> {
-        Ok(get_setting(self.conn, "sync.cursor")?.and_then(|s| s.parse().ok()).unwrap_or(0))
+        Ok(get_setting(self.conn, crate::setting::CURSOR)?.and_then(|s| s.parse().ok()).unwrap_or(0))
     }
 
     fn set_cursor(&mut self, cursor: u64) -> Result<()> {
-        put_setting(self.conn, "sync.cursor", Some(&cursor.to_string()))
+        put_setting(self.conn, crate::setting::CURSOR, Some(&cursor.to_string()))
     }
 }
 
@@ -478,15 +478,6 @@ impl Store {
     /// This laptop's sync identity.
     pub fn sync_client(&mut self) -> Result<ClientId> {
         client_id(&self.conn)
-    }
-
-    /// A sync setting (`sync.serverUrl`, `sync.account`, `sync.lastSuccess`…).
-    pub fn sync_setting(&self, key: &str) -> Result<Option<String>> {
-        get_setting(&self.conn, &format!("sync.{key}"))
-    }
-
-    pub fn set_sync_setting(&mut self, key: &str, value: Option<&str>) -> Result<()> {
-        put_setting(&self.conn, &format!("sync.{key}"), value)
     }
 
     /// The oldest mutations not yet acknowledged (at most [`PUSH_BATCH`]), with the records

@@ -252,6 +252,10 @@ export type SyncConnectInput = { serverUrl: string, token: string, };
 
 export type SyncRecordKind = "plan" | "area" | "commitment" | "milestone" | "institution";
 
+export type ConflictId = number;
+
+export type RejectionId = number;
+
 export type ConflictView = { id: number, recordKind: SyncRecordKind, recordId: string, 
 /**
  * The commitment to open to see the record in context (the record itself, or a milestone's).

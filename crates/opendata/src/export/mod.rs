@@ -104,6 +104,7 @@
 
 mod csv;
 mod fields;
+mod files;
 mod html;
 mod json;
 mod tree;
@@ -118,6 +119,7 @@ pub use self::csv::{commitments_csv, milestones_csv, read_csv, CsvFile, COMMITME
 pub use fields::{
     field_type, AssessmentEntry, FieldType, Scale, AREA_KINDS, ASSESSMENT_ENTRIES, INSTITUTION_KINDS, STATUSES,
 };
+pub use files::{render_plan, write_plan, write_rendered, Rendered, WriteError, CSV_FILES};
 pub use html::plan_html;
 pub use json::{plan_json, plan_json_text, read_plan_json};
 

@@ -1,33 +1,34 @@
 //! Sync with the central plan API, in the background, for as long as the app runs.
 //!
-//! Whenever the network is there: shortly after each change, every
-//! [`DEFAULT_INTERVAL`] to receive others' changes, and when the person asks. While the server
-//! cannot be reached it retries with a growing delay (2 s, 4 s… up to two minutes). A refused
-//! token stops the retries until the person enters one again. Every change of what the status bar
-//! shows is sent to the interface as a `sync-status` event.
+//! Whenever the network is there: shortly after each change, every [`DEFAULT_INTERVAL`] to
+//! receive others' changes, and when the person asks. While the server cannot be reached it
+//! retries with a growing delay (about 2 s, 4 s… up to two minutes, each spread by a random
+//! fifth so that laptops cut off together do not all come back at the same second). A refused
+//! token stops the retries until the person enters one again. Every change of what the status
+//! bar shows is sent to the interface as an [`Event::SyncStatus`].
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use plan_ouvert_client::{normalise_address, ClientError, Server};
 use plan_ouvert_domain::{
-    ErrorCode, Failure, FieldError, Locale, SyncAccount, SyncConnection, SyncRole, SyncSettings, SyncStatus, TokenStorage,
+    ErrorCode, Failure, FieldError, Locale, SyncAccount, SyncConnectInput, SyncConnection, SyncRole, SyncSettings,
+    SyncStatus,
 };
-use plan_ouvert_store::Store;
+use plan_ouvert_store::{SavedConnection, Store};
 use plan_ouvert_sync::access::Role;
 use plan_ouvert_sync::protocol::Person;
-use tauri::{AppHandle, Emitter, Manager, Runtime};
 
-use crate::state::AppState;
+use crate::app::{failure, App};
+use crate::shell::Event;
 use crate::token;
 
-/// The event carrying a new [`SyncStatus`].
-pub const STATUS_EVENT: &str = "sync-status";
 /// How often to ask the server for others' changes when nothing happens here.
 pub const DEFAULT_INTERVAL: Duration = Duration::from_secs(30);
 /// Overrides [`DEFAULT_INTERVAL`], in seconds (tests use a short one).
 pub const INTERVAL_ENV: &str = "PLAN_OUVERT_SYNC_INTERVAL";
+const MIN_BACKOFF: Duration = Duration::from_secs(2);
 const MAX_BACKOFF: Duration = Duration::from_secs(120);
 /// A burst of typing is sent as one exchange.
 const SETTLE: Duration = Duration::from_millis(800);
@@ -35,7 +36,12 @@ const SETTLE: Duration = Duration::from_millis(800);
 /// The delay before the next attempt after one more failure: 2 s, then doubling, at most
 /// [`MAX_BACKOFF`].
 fn next_backoff(previous: Duration) -> Duration {
-    (previous * 2).clamp(Duration::from_secs(2), MAX_BACKOFF)
+    (previous * 2).clamp(MIN_BACKOFF, MAX_BACKOFF)
+}
+
+/// `delay` spread by up to a fifth either way; `unit` is a random number in [0, 1).
+fn jittered(delay: Duration, unit: f64) -> Duration {
+    delay.mul_f64(0.8 + 0.4 * unit.clamp(0.0, 1.0))
 }
 
 #[derive(Debug, Clone)]
@@ -59,8 +65,7 @@ struct Inner {
 
 /// The sync state of the running app.
 #[derive(Debug)]
-pub struct SyncService {
-    data_dir: PathBuf,
+pub struct SyncLoop {
     interval: Duration,
     inner: Mutex<Inner>,
     exchange: tokio::sync::Mutex<()>,
@@ -75,25 +80,6 @@ fn role(role: Role) -> SyncRole {
     }
 }
 
-fn lock_store(state: &AppState) -> MutexGuard<'_, Store> {
-    state.store().lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-fn storage_code(storage: TokenStorage) -> &'static str {
-    match storage {
-        TokenStorage::Keyring => "keyring",
-        TokenStorage::File => "file",
-    }
-}
-
-fn storage_from(code: &str) -> Option<TokenStorage> {
-    match code {
-        "keyring" => Some(TokenStorage::Keyring),
-        "file" => Some(TokenStorage::File),
-        _ => None,
-    }
-}
-
 /// A refusal of what was typed in the connection form, field by field.
 fn invalid(fields: Vec<FieldError>, locale: Locale) -> Failure {
     let message = match fields.as_slice() {
@@ -103,23 +89,22 @@ fn invalid(fields: Vec<FieldError>, locale: Locale) -> Failure {
     Failure { code: ErrorCode::Validation, message, fields }
 }
 
-fn storage_failure(error: impl std::fmt::Display, locale: Locale) -> Failure {
-    eprintln!("plan-ouvert: sync settings: {error}");
+fn token_failure(error: &std::io::Error, locale: Locale) -> Failure {
+    tracing::error!(%error, "the token could not be kept");
     plan_ouvert_store::Error::Corrupt(error.to_string()).to_failure(locale)
 }
 
-impl SyncService {
+impl SyncLoop {
     /// Reads the saved connection (address, account, token) from the store and the token store.
-    pub fn open(data_dir: PathBuf, store: &mut Store) -> Self {
+    pub(crate) fn open(data_dir: &Path, store: &mut Store) -> Self {
         let interval = std::env::var(INTERVAL_ENV)
             .ok()
             .and_then(|s| s.parse::<u64>().ok())
             .map(Duration::from_secs)
             .unwrap_or(DEFAULT_INTERVAL);
-        let session = Self::saved_session(&data_dir, store);
+        let session = Self::saved_session(data_dir, store);
         let connection = if session.is_some() { SyncConnection::Offline } else { SyncConnection::NotConfigured };
         Self {
-            data_dir,
             interval,
             inner: Mutex::new(Inner {
                 session,
@@ -137,13 +122,11 @@ impl SyncService {
         }
     }
 
-    fn saved_session(data_dir: &std::path::Path, store: &mut Store) -> Option<Session> {
-        let address = store.sync_setting("serverUrl").ok()??;
-        let person: Person = serde_json::from_str(&store.sync_setting("account").ok()??).ok()?;
-        let storage = storage_from(&store.sync_setting("tokenStorage").ok()??)?;
+    fn saved_session(data_dir: &Path, store: &mut Store) -> Option<Session> {
+        let saved = store.saved_connection().ok()??;
         let account = store.sync_client().ok()?.0.to_string();
-        let token = token::load(data_dir, &account, storage)?;
-        Some(Session { server: Server::new(&address, &token).ok()?, person })
+        let token = token::load(data_dir, &account, saved.token_storage)?;
+        Some(Session { server: Server::new(&saved.server_url, &token).ok()?, person: saved.person })
     }
 
     fn inner(&self) -> MutexGuard<'_, Inner> {
@@ -151,18 +134,13 @@ impl SyncService {
     }
 
     /// What the status bar shows now.
-    pub fn status(&self, state: &AppState) -> SyncStatus {
+    pub fn status(&self, app: &App) -> SyncStatus {
         let (counts, last_success, server_url, locale) = {
-            let store = lock_store(state);
+            let store = app.lock();
             (
                 store.sync_counts().unwrap_or_default(),
-                store
-                    .sync_setting("lastSuccess")
-                    .ok()
-                    .flatten()
-                    .and_then(|t| chrono::DateTime::parse_from_rfc3339(&t).ok())
-                    .map(|t| t.with_timezone(&chrono::Utc)),
-                store.sync_setting("serverUrl").ok().flatten(),
+                store.last_sync_success().ok().flatten(),
+                store.sync_server_url().ok().flatten(),
                 store.locale().unwrap_or_default(),
             )
         };
@@ -181,9 +159,8 @@ impl SyncService {
     }
 
     /// Sends the status to the interface if it changed since last sent.
-    pub fn publish<R: Runtime>(&self, app: &AppHandle<R>) -> SyncStatus {
-        let state = app.state::<AppState>();
-        let status = self.status(&state);
+    pub fn publish(&self, app: &App) -> SyncStatus {
+        let status = self.status(app);
         let changed = {
             let mut inner = self.inner();
             let changed = inner.last_sent.as_ref() != Some(&status);
@@ -191,13 +168,13 @@ impl SyncService {
             changed
         };
         if changed {
-            let _ = app.emit(STATUS_EVENT, &status);
+            app.emit(Event::SyncStatus(status.clone()));
         }
         status
     }
 
-    pub fn settings(&self, state: &AppState) -> SyncSettings {
-        let store = lock_store(state);
+    pub fn settings(&self, app: &App) -> SyncSettings {
+        let store = app.lock();
         let inner = self.inner();
         match &inner.session {
             None => SyncSettings { server_url: None, account: None, token_storage: None },
@@ -208,30 +185,25 @@ impl SyncService {
                     institution_name: session.person.institution_name.clone(),
                     role: role(session.person.role),
                 }),
-                token_storage: store.sync_setting("tokenStorage").ok().flatten().as_deref().and_then(storage_from),
+                token_storage: store.saved_connection().ok().flatten().map(|c| c.token_storage),
             },
         }
     }
 
     /// Checks address and token against the server, then keeps them, queues this laptop's
     /// records the server has never seen, and syncs.
-    pub async fn connect<R: Runtime>(
-        &self,
-        app: &AppHandle<R>,
-        address: &str,
-        token: &str,
-    ) -> Result<SyncSettings, Failure> {
-        let state = app.state::<AppState>();
-        let locale = lock_store(&state).locale().unwrap_or_default();
+    pub async fn connect(&self, app: &App, input: &SyncConnectInput) -> Result<SyncSettings, Failure> {
+        let locale = app.locale();
         let mut problems = Vec::new();
-        let address = match normalise_address(address) {
+        let address = match normalise_address(&input.server_url) {
             Ok(address) => Some(address),
             Err(_) => {
                 problems.push(FieldError { field: "serverUrl".into(), message: ClientError::BadAddress.message(locale) });
                 None
             }
         };
-        if token.trim().is_empty() {
+        let token = input.token.trim();
+        if token.is_empty() {
             let message = locale
                 .pick("Saisissez le jeton reçu de votre administrateur.", "Enter the token your administrator gave you.");
             problems.push(FieldError { field: "token".into(), message: message.to_string() });
@@ -239,23 +211,16 @@ impl SyncService {
         let Some(address) = address.filter(|_| problems.is_empty()) else {
             return Err(invalid(problems, locale));
         };
-        let server = Server::new(&address, token).map_err(|e| self.connect_failure(&e, locale))?;
-        let person = server.me().await.map_err(|e| self.connect_failure(&e, locale))?;
+        let server = Server::new(&address, token).map_err(|e| Self::connect_failure(&e, locale))?;
+        let person = server.me().await.map_err(|e| Self::connect_failure(&e, locale))?;
 
         {
-            let mut store = lock_store(&state);
-            let account = store.sync_client().map_err(|e| e.to_failure(locale))?.0.to_string();
-            let storage = token::save(&self.data_dir, &account, token.trim()).map_err(|e| storage_failure(e, locale))?;
-            let previous = store.sync_setting("serverUrl").ok().flatten();
-            if previous.as_deref() != Some(address.as_str()) {
-                // Another server: what this laptop knew of the previous one does not apply.
-                store.set_sync_setting("cursor", None).map_err(|e| e.to_failure(locale))?;
-            }
-            store.set_sync_setting("serverUrl", Some(&address)).map_err(|e| e.to_failure(locale))?;
-            store.set_sync_setting("tokenStorage", Some(storage_code(storage))).map_err(|e| e.to_failure(locale))?;
-            let person_json = serde_json::to_string(&person).map_err(|e| storage_failure(e, locale))?;
-            store.set_sync_setting("account", Some(&person_json)).map_err(|e| e.to_failure(locale))?;
-            store.sync_adopt_local_records().map_err(|e| e.to_failure(locale))?;
+            let mut store = app.lock();
+            let account = store.sync_client().map_err(|e| failure(&store, &e))?.0.to_string();
+            let token_storage = token::save(app.data_dir(), &account, token).map_err(|e| token_failure(&e, locale))?;
+            let saved = SavedConnection { server_url: address, person: person.clone(), token_storage };
+            store.save_connection(&saved).map_err(|e| failure(&store, &e))?;
+            store.sync_adopt_local_records().map_err(|e| failure(&store, &e))?;
         }
         {
             let mut inner = self.inner();
@@ -267,10 +232,10 @@ impl SyncService {
         }
         self.publish(app);
         self.wake.notify_one();
-        Ok(self.settings(&state))
+        Ok(self.settings(app))
     }
 
-    fn connect_failure(&self, error: &ClientError, locale: Locale) -> Failure {
+    fn connect_failure(error: &ClientError, locale: Locale) -> Failure {
         let field = match error {
             ClientError::Unauthorized => "token",
             ClientError::Store(e) => return e.to_failure(locale),
@@ -280,16 +245,12 @@ impl SyncService {
     }
 
     /// Forgets the token and the account; local data and unsent changes stay.
-    pub fn disconnect<R: Runtime>(&self, app: &AppHandle<R>) -> Result<(), Failure> {
-        let state = app.state::<AppState>();
+    pub fn disconnect(&self, app: &App) -> Result<(), Failure> {
         {
-            let mut store = lock_store(&state);
-            let locale = store.locale().unwrap_or_default();
-            let account = store.sync_client().map_err(|e| e.to_failure(locale))?.0.to_string();
-            token::forget(&self.data_dir, &account);
-            for key in ["account", "tokenStorage"] {
-                store.set_sync_setting(key, None).map_err(|e| e.to_failure(locale))?;
-            }
+            let mut store = app.lock();
+            let account = store.sync_client().map_err(|e| failure(&store, &e))?.0.to_string();
+            token::forget(app.data_dir(), &account);
+            store.forget_account().map_err(|e| failure(&store, &e))?;
         }
         {
             let mut inner = self.inner();
@@ -302,7 +263,7 @@ impl SyncService {
     }
 
     /// One exchange with the server, now (after any exchange already under way).
-    pub async fn sync_now<R: Runtime>(&self, app: &AppHandle<R>) -> SyncStatus {
+    pub async fn sync_now(&self, app: &App) -> SyncStatus {
         let _one_at_a_time = self.exchange.lock().await;
         let Some(session) = self.inner().session.clone() else { return self.publish(app) };
         {
@@ -311,8 +272,7 @@ impl SyncService {
             inner.last_attempt = Some(Instant::now());
         }
         self.publish(app);
-        let state = app.state::<AppState>();
-        let result = session.server.sync(state.store(), session.person.institution_id).await;
+        let result = session.server.sync(app.store(), session.person.institution_id).await;
         {
             let mut inner = self.inner();
             inner.syncing = false;
@@ -326,8 +286,10 @@ impl SyncService {
                         inner.revision += 1;
                     }
                     drop(inner);
-                    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-                    let _ = lock_store(&state).set_sync_setting("lastSuccess", Some(&now));
+                    tracing::debug!(received = report.received, "synced");
+                    if let Err(error) = app.lock().record_sync_success(chrono::Utc::now()) {
+                        tracing::error!(%error, "the time of the last sync could not be kept");
+                    }
                 }
                 Err(error) => {
                     inner.connection = match error {
@@ -337,9 +299,9 @@ impl SyncService {
                     };
                     if error.is_transient() {
                         inner.backoff = next_backoff(inner.backoff);
-                        inner.retry_at = Some(Instant::now() + inner.backoff);
+                        inner.retry_at = Some(Instant::now() + jittered(inner.backoff, fastrand::f64()));
                     }
-                    eprintln!("plan-ouvert: sync: {error}");
+                    tracing::warn!(%error, "sync failed");
                     inner.last_error = Some(error);
                 }
             }
@@ -348,8 +310,8 @@ impl SyncService {
     }
 
     /// Whether the background loop should start an exchange now.
-    fn due(&self, state: &AppState) -> bool {
-        let pending = lock_store(state).sync_counts().map(|c| c.pending).unwrap_or(0);
+    fn due(&self, app: &App) -> bool {
+        let pending = app.lock().sync_counts().map(|c| c.pending).unwrap_or(0);
         let inner = self.inner();
         if inner.session.is_none() || inner.connection == SyncConnection::Unauthorized {
             return false;
@@ -367,17 +329,16 @@ impl SyncService {
 
     /// The background loop: wakes on every change, on request, and every second to check
     /// whether an exchange is due.
-    pub async fn run<R: Runtime>(app: AppHandle<R>) {
-        let changes = app.state::<AppState>().changes();
+    pub(crate) async fn run(app: App) {
         loop {
-            let service = app.state::<SyncService>();
+            let service = app.sync();
             tokio::select! {
-                _ = changes.notified() => tokio::time::sleep(SETTLE).await,
+                _ = app.changes().notified() => tokio::time::sleep(SETTLE).await,
                 _ = service.wake.notified() => {}
                 _ = tokio::time::sleep(Duration::from_secs(1)) => {}
             }
             service.publish(&app);
-            if service.due(&app.state::<AppState>()) {
+            if service.due(&app) {
                 service.sync_now(&app).await;
             }
         }
@@ -397,5 +358,16 @@ mod tests {
             seen.push(delay.as_secs());
         }
         assert_eq!(seen, vec![2, 4, 8, 16, 32, 64, 120, 120, 120]);
+    }
+
+    #[test]
+    fn each_wait_is_spread_by_at_most_a_fifth_either_way() {
+        let delay = Duration::from_secs(10);
+        assert_eq!(jittered(delay, 0.0), Duration::from_secs(8));
+        assert_eq!(jittered(delay, 0.5), Duration::from_secs(10));
+        assert!(jittered(delay, 0.999_999) < Duration::from_secs(12));
+        assert!(jittered(delay, 0.999_999) > Duration::from_millis(11_999));
+        // Two laptops drawing different numbers retry at different times.
+        assert_ne!(jittered(delay, 0.1), jittered(delay, 0.9));
     }
 }

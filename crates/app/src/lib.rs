@@ -1,0 +1,25 @@
+//! What the Plan ouvert app can be asked to do, with no window.
+//!
+//! - [`commands`]: every command the interface may call, declared once, and [`dispatch`];
+//! - [`App`]: one laptop's running app (its store, its sync loop, and the [`Shell`] that shows it);
+//! - the background sync loop (connection state, scheduling, back-off with jitter, the saved
+//!   connection) and the token's keeping;
+//! - open data: import and export, asking the person for files through the shell.
+//!
+//! The desktop shell (`src-tauri/`) and the loopback bridge (`crates/bridge`) both serve this
+//! crate: the first to the real window, the second to a browser (development, the interface's
+//! tests). Neither decides anything.
+
+mod app;
+pub mod commands;
+mod open_data;
+mod shell;
+mod sync_loop;
+mod token;
+pub mod typescript;
+
+pub use app::App;
+pub use commands::{dispatch, is_command, COMMANDS};
+pub use shell::{Event, FileRequest, ScriptedFiles, Shell};
+pub use sync_loop::{DEFAULT_INTERVAL, INTERVAL_ENV};
+pub use token::TOKEN_STORE_ENV;

@@ -1,0 +1,148 @@
+//! What the app needs from whatever shows it: a way to tell the interface that something
+//! happened ([`Event`]), and a way to ask the person for a file ([`FileRequest`]). The desktop
+//! shell answers with Tauri events and native dialogs; the loopback bridge with a stream of
+//! server-sent events and answers a test scripted beforehand.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use plan_ouvert_domain::{ImportProgress, Locale, SyncStatus};
+use serde::Serialize;
+
+/// Declares the events once: the enum, each event's name on the wire and the interface's
+/// `on…` listener method (generated into the TypeScript port).
+macro_rules! events {
+    ($( $(#[doc = $doc:literal])* $variant:ident($payload:ty) = $name:literal, $listener:literal; )*) => {
+        /// Something the interface is told without asking.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Event {
+            $( $(#[doc = $doc])* $variant($payload), )*
+        }
+
+        impl Event {
+            /// Its name on the wire (Tauri event, server-sent event).
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $( Event::$variant(_) => $name, )*
+                }
+            }
+
+            /// Its payload as JSON.
+            pub fn payload(&self) -> serde_json::Value {
+                match self {
+                    $( Event::$variant(payload) => to_json(payload), )*
+                }
+            }
+        }
+
+        /// Every event, for the generated TypeScript port.
+        pub(crate) fn event_signatures() -> Vec<crate::typescript::EventSignature> {
+            use ts_rs::TS as _;
+            vec![$(crate::typescript::EventSignature {
+                name: $name,
+                listener: $listener,
+                docs: &[$($doc),*],
+                payload: <$payload>::name(),
+            }),*]
+        }
+    };
+}
+
+events! {
+    /// The sync status changed (connection, pending changes, conflicts, refusals, last sync, or
+    /// data received: `revision` went up).
+    SyncStatus(SyncStatus) = "sync-status", "onSyncStatus";
+    /// How far a running import got.
+    ImportProgress(ImportProgress) = "import-progress", "onImportProgress";
+}
+
+fn to_json(value: &impl Serialize) -> serde_json::Value {
+    // The payloads are plain data types: serialising them cannot fail.
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+/// A file the person is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRequest {
+    /// A CSV file of the OGP commitment database, to import.
+    OgpCsv,
+    /// Where to save a plan as JSON.
+    SaveJson,
+    /// Where to save a plan as a printable HTML document.
+    SaveHtml,
+    /// A folder to receive the plan's CSV files.
+    CsvFolder,
+}
+
+impl FileRequest {
+    /// The dialog's title.
+    pub fn title(self, locale: Locale) -> &'static str {
+        match self {
+            FileRequest::OgpCsv => locale.pick("Importer la base des engagements OGP", "Import the OGP commitment database"),
+            FileRequest::SaveJson => locale.pick("Exporter le plan (JSON)", "Export the plan (JSON)"),
+            FileRequest::SaveHtml => {
+                locale.pick("Exporter le plan (document imprimable)", "Export the plan (printable document)")
+            }
+            FileRequest::CsvFolder => locale.pick("Dossier où écrire les fichiers CSV", "Folder for the CSV files"),
+        }
+    }
+
+    /// The kind of file shown in the dialog's filter and its extension, if any.
+    pub fn filter(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            FileRequest::OgpCsv => Some(("CSV", "csv")),
+            FileRequest::SaveJson => Some(("JSON", "json")),
+            FileRequest::SaveHtml => Some(("HTML", "html")),
+            FileRequest::CsvFolder => None,
+        }
+    }
+
+    /// The name proposed when saving a file.
+    pub fn file_name(self) -> Option<&'static str> {
+        match self {
+            FileRequest::SaveJson => Some("plan.json"),
+            FileRequest::SaveHtml => Some("plan.html"),
+            FileRequest::OgpCsv | FileRequest::CsvFolder => None,
+        }
+    }
+
+    /// Whether the person picks an existing file (not a place to save, not a folder).
+    pub fn opens(self) -> bool {
+        self == FileRequest::OgpCsv
+    }
+
+    /// Whether the person picks a folder.
+    pub fn is_folder(self) -> bool {
+        self == FileRequest::CsvFolder
+    }
+}
+
+/// What shows the app.
+pub trait Shell: Send + Sync + std::fmt::Debug {
+    /// Tells the interface.
+    fn emit(&self, event: Event);
+
+    /// Asks the person for a file and waits for the answer (blocking: called off the async
+    /// runtime); `Ok(None)` when they cancel.
+    fn pick_file(&self, request: FileRequest, locale: Locale) -> Result<Option<PathBuf>, String>;
+}
+
+/// Answers to file dialogs given in advance (the bridge's tests; the command tests): each
+/// request takes the next answer, and is cancelled when there is none.
+#[derive(Debug, Default)]
+pub struct ScriptedFiles {
+    answers: Mutex<VecDeque<Option<PathBuf>>>,
+}
+
+impl ScriptedFiles {
+    /// Adds answers for the next dialogs (`None` cancels one).
+    pub fn push(&self, answers: impl IntoIterator<Item = Option<PathBuf>>) {
+        self.answers.lock().unwrap_or_else(|p| p.into_inner()).extend(answers);
+    }
+
+    /// The next answer; a dialog nobody prepared is cancelled.
+    pub fn next(&self) -> Option<PathBuf> {
+        self.answers.lock().unwrap_or_else(|p| p.into_inner()).pop_front().flatten()
+    }
+}

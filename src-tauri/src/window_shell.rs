@@ -1,0 +1,66 @@
+//! The core's [`Shell`] in the desktop window: events become Tauri events, a request for a file
+//! a native dialog (or, in the command tests, an answer given beforehand).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use plan_ouvert_app::{Event, FileRequest, ScriptedFiles, Shell};
+use plan_ouvert_domain::Locale;
+use tauri::{AppHandle, Emitter, Runtime};
+use tauri_plugin_dialog::DialogExt;
+
+/// How the person picks a file.
+#[derive(Debug, Clone)]
+pub enum FilePicker {
+    /// The system's file dialogs.
+    Dialog,
+    /// Answers given beforehand (tests on the mock runtime, which has no dialogs).
+    Scripted(Arc<ScriptedFiles>),
+}
+
+/// The shell of one window.
+pub struct WindowShell<R: Runtime> {
+    handle: AppHandle<R>,
+    files: FilePicker,
+}
+
+impl<R: Runtime> std::fmt::Debug for WindowShell<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WindowShell").field("files", &self.files).finish_non_exhaustive()
+    }
+}
+
+impl<R: Runtime> WindowShell<R> {
+    pub fn new(handle: AppHandle<R>, files: FilePicker) -> Self {
+        Self { handle, files }
+    }
+}
+
+impl<R: Runtime> Shell for WindowShell<R> {
+    fn emit(&self, event: Event) {
+        if let Err(error) = self.handle.emit(event.name(), event.payload()) {
+            tracing::warn!(%error, event = event.name(), "an event could not reach the window");
+        }
+    }
+
+    fn pick_file(&self, request: FileRequest, locale: Locale) -> Result<Option<PathBuf>, String> {
+        if let FilePicker::Scripted(answers) = &self.files {
+            return Ok(answers.next());
+        }
+        let mut dialog = self.handle.dialog().file().set_title(request.title(locale));
+        if let Some((name, extension)) = request.filter() {
+            dialog = dialog.add_filter(name, &[extension]);
+        }
+        if let Some(file_name) = request.file_name() {
+            dialog = dialog.set_file_name(file_name);
+        }
+        let picked = if request.is_folder() {
+            dialog.blocking_pick_folder()
+        } else if request.opens() {
+            dialog.blocking_pick_file()
+        } else {
+            dialog.blocking_save_file()
+        };
+        picked.map(|path| path.into_path().map_err(|e| e.to_string())).transpose()
+    }
+}

@@ -1,0 +1,162 @@
+// Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
+// Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
+
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, ConflictChoice, ConflictId, ConflictView, ErrorCode, ExportFormat, ImportProgress, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, RejectionId, RejectionView, SyncConnectInput, SyncSettings, SyncStatus } from "./bindings";
+
+/** How an adapter carries a call or an event; it holds no rule, no message and no data. */
+export interface Transport {
+    call(command: string, args: Record<string, unknown>): Promise<unknown>;
+    listen(event: string, listener: (payload: unknown) => void): Promise<() => void>;
+}
+
+/**
+ * The one port through which the interface talks to the backend: one method per command,
+ * each rejecting with a `Failure`; one `on…` method per event, resolving to the function
+ * that stops listening.
+ */
+export interface Backend {
+    /** The interface's language, as last chosen (French by default). */
+    getLocale(): Promise<Locale>;
+    setLocale(locale: Locale): Promise<null>;
+    listPlans(): Promise<Array<Plan>>;
+    createPlan(input: PlanInput): Promise<Plan>;
+    updatePlan(planId: PlanId, input: PlanInput): Promise<Plan>;
+    /** Idempotent: returns the demo plan already loaded, if any. */
+    loadDemoPlan(): Promise<Plan>;
+    planOverview(planId: PlanId, filter: OverviewFilter): Promise<PlanOverview>;
+    createArea(planId: PlanId, input: AreaInput): Promise<Area>;
+    updateArea(areaId: AreaId, input: AreaInput): Promise<Area>;
+    /** Refused with `inUse` while the area holds commitments. */
+    deleteArea(areaId: AreaId): Promise<null>;
+    createCommitment(areaId: AreaId, title: string): Promise<Commitment>;
+    getCommitment(commitmentId: CommitmentId): Promise<CommitmentDetail>;
+    editCommitment(commitmentId: CommitmentId, edit: CommitmentEdit): Promise<Commitment>;
+    deleteCommitment(commitmentId: CommitmentId): Promise<null>;
+    createMilestone(commitmentId: CommitmentId, input: MilestoneInput): Promise<Milestone>;
+    editMilestone(milestoneId: MilestoneId, edit: MilestoneEdit): Promise<Milestone>;
+    /** `position` is the new 0-based index; resolves to the commitment's milestones in order. */
+    moveMilestone(milestoneId: MilestoneId, position: number): Promise<Array<Milestone>>;
+    deleteMilestone(milestoneId: MilestoneId): Promise<null>;
+    listInstitutions(): Promise<Array<Institution>>;
+    createInstitution(input: InstitutionInput): Promise<Institution>;
+    updateInstitution(institutionId: InstitutionId, input: InstitutionInput): Promise<Institution>;
+    /** Refused with `inUse` while a commitment or milestone refers to it. */
+    deleteInstitution(institutionId: InstitutionId): Promise<null>;
+    /** What the status bar shows: connection, pending changes, conflicts, refusals, last sync. */
+    getSyncStatus(): Promise<SyncStatus>;
+    getSyncSettings(): Promise<SyncSettings>;
+    /**
+     * Checks the address and token against the server at once (`validation` failure on the
+     * `serverUrl` or `token` field, in the interface's language), then keeps them and syncs.
+     */
+    connectSync(input: SyncConnectInput): Promise<SyncSettings>;
+    /** Forgets the token; local data and changes not yet sent stay. */
+    disconnectSync(): Promise<null>;
+    /** One exchange with the server now; resolves when it is over, with the resulting status. */
+    syncNow(): Promise<SyncStatus>;
+    listConflicts(): Promise<Array<ConflictView>>;
+    /** The choice becomes a new change, sent to everyone; `validation` if the text is refused. */
+    resolveConflict(conflictId: ConflictId, choice: ConflictChoice): Promise<null>;
+    listRejections(): Promise<Array<RejectionView>>;
+    discardRejection(rejectionId: RejectionId): Promise<null>;
+    /**
+     * Imports a file of the OGP commitment database: the backend asks the person for the file;
+     * resolves to `null` when they cancel. All or nothing: a file that cannot be read is
+     * refused (`validation`, the message lists each problem with its row) and nothing is
+     * written. Importing the same file again changes nothing.
+     */
+    importOgpCsv(): Promise<ImportSummary | null>;
+    /**
+     * Exports a plan: the backend asks where (a folder for CSV); resolves to where it wrote, or
+     * `null` when the person cancels.
+     */
+    exportPlan(planId: PlanId, format: ExportFormat): Promise<string | null>;
+    /**
+     * The sync status changed (connection, pending changes, conflicts, refusals, last sync, or
+     * data received: `revision` went up).
+     */
+    onSyncStatus(listener: (payload: SyncStatus) => void): Promise<() => void>;
+    /** How far a running import got. */
+    onImportProgress(listener: (payload: ImportProgress) => void): Promise<() => void>;
+}
+
+/** The backend over a transport: each method is its command, by name. */
+export function backendOver(transport: Transport): Backend {
+    return {
+        getLocale: () => transport.call("get_locale", {}) as Promise<Locale>,
+        setLocale: (locale) => transport.call("set_locale", { locale }) as Promise<null>,
+        listPlans: () => transport.call("list_plans", {}) as Promise<Array<Plan>>,
+        createPlan: (input) => transport.call("create_plan", { input }) as Promise<Plan>,
+        updatePlan: (planId, input) => transport.call("update_plan", { planId, input }) as Promise<Plan>,
+        loadDemoPlan: () => transport.call("load_demo_plan", {}) as Promise<Plan>,
+        planOverview: (planId, filter) => transport.call("plan_overview", { planId, filter }) as Promise<PlanOverview>,
+        createArea: (planId, input) => transport.call("create_area", { planId, input }) as Promise<Area>,
+        updateArea: (areaId, input) => transport.call("update_area", { areaId, input }) as Promise<Area>,
+        deleteArea: (areaId) => transport.call("delete_area", { areaId }) as Promise<null>,
+        createCommitment: (areaId, title) => transport.call("create_commitment", { areaId, title }) as Promise<Commitment>,
+        getCommitment: (commitmentId) => transport.call("get_commitment", { commitmentId }) as Promise<CommitmentDetail>,
+        editCommitment: (commitmentId, edit) => transport.call("edit_commitment", { commitmentId, edit }) as Promise<Commitment>,
+        deleteCommitment: (commitmentId) => transport.call("delete_commitment", { commitmentId }) as Promise<null>,
+        createMilestone: (commitmentId, input) => transport.call("create_milestone", { commitmentId, input }) as Promise<Milestone>,
+        editMilestone: (milestoneId, edit) => transport.call("edit_milestone", { milestoneId, edit }) as Promise<Milestone>,
+        moveMilestone: (milestoneId, position) => transport.call("move_milestone", { milestoneId, position }) as Promise<Array<Milestone>>,
+        deleteMilestone: (milestoneId) => transport.call("delete_milestone", { milestoneId }) as Promise<null>,
+        listInstitutions: () => transport.call("list_institutions", {}) as Promise<Array<Institution>>,
+        createInstitution: (input) => transport.call("create_institution", { input }) as Promise<Institution>,
+        updateInstitution: (institutionId, input) => transport.call("update_institution", { institutionId, input }) as Promise<Institution>,
+        deleteInstitution: (institutionId) => transport.call("delete_institution", { institutionId }) as Promise<null>,
+        getSyncStatus: () => transport.call("get_sync_status", {}) as Promise<SyncStatus>,
+        getSyncSettings: () => transport.call("get_sync_settings", {}) as Promise<SyncSettings>,
+        connectSync: (input) => transport.call("connect_sync", { input }) as Promise<SyncSettings>,
+        disconnectSync: () => transport.call("disconnect_sync", {}) as Promise<null>,
+        syncNow: () => transport.call("sync_now", {}) as Promise<SyncStatus>,
+        listConflicts: () => transport.call("list_conflicts", {}) as Promise<Array<ConflictView>>,
+        resolveConflict: (conflictId, choice) => transport.call("resolve_conflict", { conflictId, choice }) as Promise<null>,
+        listRejections: () => transport.call("list_rejections", {}) as Promise<Array<RejectionView>>,
+        discardRejection: (rejectionId) => transport.call("discard_rejection", { rejectionId }) as Promise<null>,
+        importOgpCsv: () => transport.call("import_ogp_csv", {}) as Promise<ImportSummary | null>,
+        exportPlan: (planId, format) => transport.call("export_plan", { planId, format }) as Promise<string | null>,
+        onSyncStatus: listener => transport.listen("sync-status", payload => listener(payload as SyncStatus)),
+        onImportProgress: listener => transport.listen("import-progress", payload => listener(payload as ImportProgress))
+    };
+}
+
+/** Every command's name, as the backend receives it. */
+export const COMMANDS = [
+    "get_locale",
+    "set_locale",
+    "list_plans",
+    "create_plan",
+    "update_plan",
+    "load_demo_plan",
+    "plan_overview",
+    "create_area",
+    "update_area",
+    "delete_area",
+    "create_commitment",
+    "get_commitment",
+    "edit_commitment",
+    "delete_commitment",
+    "create_milestone",
+    "edit_milestone",
+    "move_milestone",
+    "delete_milestone",
+    "list_institutions",
+    "create_institution",
+    "update_institution",
+    "delete_institution",
+    "get_sync_status",
+    "get_sync_settings",
+    "connect_sync",
+    "disconnect_sync",
+    "sync_now",
+    "list_conflicts",
+    "resolve_conflict",
+    "list_rejections",
+    "discard_rejection",
+    "import_ogp_csv",
+    "export_plan"
+] as const;
+
+/** Every failure code, to recognise a backend's failure. */
+export const ERROR_CODES: readonly ErrorCode[] = ["validation", "notFound", "inUse", "storage", "internal"];
