@@ -13,7 +13,9 @@ fn main() {
     // The build script runs once: the list lives for it (tauri-build wants `&'static`).
     let commands: Vec<&'static str> = text
         .lines()
-        .filter_map(|line| line.trim().trim_end_matches(',').strip_prefix("\"allow-")?.strip_suffix('"').map(str::to_owned))
+        .filter_map(|line| {
+            line.trim().trim_end_matches(',').strip_prefix("\"allow-")?.strip_suffix('"').map(str::to_owned)
+        })
         .map(|name| &*Box::leak(name.replace('-', "_").into_boxed_str()))
         .collect();
     assert!(!commands.is_empty(), "no command is allowed in {capability}");

@@ -13,7 +13,9 @@ fn main() {
         .filter(|path| path.extension().is_some_and(|ext| ext == "sql"))
         .collect();
     files.sort();
-    let mut code = String::from("/// `(file name, SQL)` of every migration, in order.\npub(crate) const FILES: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// `(file name, SQL)` of every migration, in order.\npub(crate) const FILES: &[(&str, &str)] = &[\n",
+    );
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().expect("a file name").to_string_lossy();

@@ -45,9 +45,14 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>) -> tauri::Builder<R> {
 
 /// Opens the app's store in `dir`, shown by this window (`files` says how the person picks
 /// files), and makes it the app's state.
-pub fn open_app<R: Runtime>(handle: &tauri::AppHandle<R>, dir: &std::path::Path, files: FilePicker) -> anyhow::Result<App> {
+pub fn open_app<R: Runtime>(
+    handle: &tauri::AppHandle<R>,
+    dir: &std::path::Path,
+    files: FilePicker,
+) -> anyhow::Result<App> {
     let shell = WindowShell::new(handle.clone(), files);
-    let app = App::open(dir, Arc::new(shell)).with_context(|| format!("cannot open the local database in {}", dir.display()))?;
+    let app = App::open(dir, Arc::new(shell))
+        .with_context(|| format!("cannot open the local database in {}", dir.display()))?;
     handle.manage(app.clone());
     Ok(app)
 }

@@ -56,7 +56,10 @@ fn deleting_an_institution_in_use_is_refused_with_the_reason() {
         json!({"input": {"name": "Haute Autorité pour la transparence de la vie publique", "acronym": "HATVP", "kind": "independentAuthority"}}),
     );
     let c = app.ok("create_commitment", json!({"areaId": area, "title": "Engagement"}));
-    app.ok("edit_commitment", json!({"commitmentId": c["id"], "edit": {"field": "leadInstitutionId", "value": hatvp["id"]}}));
+    app.ok(
+        "edit_commitment",
+        json!({"commitmentId": c["id"], "edit": {"field": "leadInstitutionId", "value": hatvp["id"]}}),
+    );
     let failure = app.err("delete_institution", json!({"institutionId": hatvp["id"]}));
     assert_eq!(failure["code"], "inUse");
     assert_eq!(app.ok("list_institutions", json!({})).as_array().map(Vec::len), Some(1));
@@ -66,8 +69,13 @@ fn deleting_an_institution_in_use_is_refused_with_the_reason() {
 fn malformed_arguments_are_refused_without_harm() {
     let app = App::start();
     assert!(app.call("get_commitment", json!({"commitmentId": "not-a-uuid"})).is_err());
-    assert!(app.call("edit_commitment", json!({"commitmentId": "0190a1b2-0000-7000-8000-00000000dead",
-                                                "edit": {"field": "noSuchField", "value": 1}})).is_err());
+    assert!(app
+        .call(
+            "edit_commitment",
+            json!({"commitmentId": "0190a1b2-0000-7000-8000-00000000dead",
+                                                "edit": {"field": "noSuchField", "value": 1}})
+        )
+        .is_err());
     assert!(app.call("create_plan", json!({})).is_err());
     assert_eq!(app.ok("list_plans", json!({})), json!([]));
 }

@@ -22,7 +22,8 @@ impl App {
             .build(plan_ouvert::context())
             .expect("the app builds on the mock runtime");
         let files = std::sync::Arc::new(plan_ouvert::ScriptedFiles::default());
-        plan_ouvert::open_app(app.handle(), dir.path(), plan_ouvert::FilePicker::Scripted(files.clone())).expect("store");
+        plan_ouvert::open_app(app.handle(), dir.path(), plan_ouvert::FilePicker::Scripted(files.clone()))
+            .expect("store");
         let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("main window");
         Self { app, window, files, _dir: dir }
     }

@@ -14,7 +14,8 @@ fn an_officer_drafts_a_commitment_with_milestones_and_sees_it_in_the_overview() 
         "create_institution",
         json!({"input": {"name": "Ministère de la Transition écologique", "acronym": "MTE", "kind": "ministry"}}),
     );
-    let commitment = app.ok("create_commitment", json!({"areaId": area, "title": "Ouvrir les données environnementales"}));
+    let commitment =
+        app.ok("create_commitment", json!({"areaId": area, "title": "Ouvrir les données environnementales"}));
     let id = commitment["id"].clone();
     for edit in [
         json!({"field": "problem", "value": "Les données sont dispersées."}),
@@ -46,7 +47,8 @@ fn an_officer_drafts_a_commitment_with_milestones_and_sees_it_in_the_overview() 
     assert_eq!(detail["milestones"][1]["dueDate"], "2022-09-30");
     assert_eq!(detail["plan"]["id"], plan);
 
-    let overview = app.ok("plan_overview", json!({"planId": plan, "filter": {"query": "ecologique", "institutionId": null}}));
+    let overview =
+        app.ok("plan_overview", json!({"planId": plan, "filter": {"query": "ecologique", "institutionId": null}}));
     assert_eq!(overview["commitmentCount"], 1);
     assert_eq!(overview["milestoneCount"], 2);
     assert_eq!(overview["areas"][0]["commitments"][0]["leadInstitution"]["acronym"], "MTE");

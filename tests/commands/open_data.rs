@@ -7,7 +7,10 @@ use crate::helpers::App;
 
 fn sample() -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/ogp/ogp-commitments-sample.csv");
-    assert!(std::path::Path::new(path).exists(), "the OGP sample is expected at {path} (shared/ beside the repository)");
+    assert!(
+        std::path::Path::new(path).exists(),
+        "the OGP sample is expected at {path} (shared/ beside the repository)"
+    );
     path.to_string()
 }
 
@@ -31,10 +34,21 @@ fn the_sample_is_imported_then_reimported_without_change_and_shows_its_assessmen
 
     let plans = app.ok("list_plans", json!({}));
     assert_eq!(plans.as_array().unwrap().len(), 150, "no duplicate plan");
-    let france = plans.as_array().unwrap().iter().find(|p| p["title"].as_str().unwrap().starts_with("France — Plan d'action 1")).expect("France's first plan");
-    let overview = app.ok("plan_overview", json!({"planId": france["id"], "filter": {"query": "", "institutionId": null}}));
-    let first = overview["areas"].as_array().unwrap().iter().flat_map(|a| a["commitments"].as_array().unwrap().iter())
-        .find(|c| c["title"] == "Open Regional and Local Authorities' Data").expect("FR0001");
+    let france = plans
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["title"].as_str().unwrap().starts_with("France — Plan d'action 1"))
+        .expect("France's first plan");
+    let overview =
+        app.ok("plan_overview", json!({"planId": france["id"], "filter": {"query": "", "institutionId": null}}));
+    let first = overview["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["commitments"].as_array().unwrap().iter())
+        .find(|c| c["title"] == "Open Regional and Local Authorities' Data")
+        .expect("FR0001");
     let detail = app.ok("get_commitment", json!({"commitmentId": first["id"]}));
     let origin = &detail["origin"];
     assert_eq!(origin["ogpId"], "FR0001");
@@ -65,7 +79,12 @@ fn a_plan_is_exported_to_the_chosen_files() {
     app.pick_next(sample());
     app.ok("import_ogp_csv", json!({}));
     let plans = app.ok("list_plans", json!({}));
-    let plan = plans.as_array().unwrap().iter().find(|p| p["title"].as_str().unwrap().starts_with("France — Plan d'action 1")).unwrap();
+    let plan = plans
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["title"].as_str().unwrap().starts_with("France — Plan d'action 1"))
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let json_path = dir.path().join("plan.json");
     app.pick_next(&json_path);

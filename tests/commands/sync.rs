@@ -13,7 +13,10 @@ fn a_new_app_is_not_connected_and_counts_its_changes_to_send() {
     app.plan_with_area();
     let status = app.ok("get_sync_status", json!({}));
     assert_eq!(status["pending"], 2, "the plan and its area wait for a server");
-    assert_eq!(app.ok("get_sync_settings", json!({})), json!({"serverUrl": null, "account": null, "tokenStorage": null}));
+    assert_eq!(
+        app.ok("get_sync_settings", json!({})),
+        json!({"serverUrl": null, "account": null, "tokenStorage": null})
+    );
 }
 
 #[test]
@@ -35,7 +38,8 @@ fn an_address_where_no_server_answers_is_refused_on_the_address() {
     let app = App::start();
     // A port just freed: nothing listens there.
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let failure = app.err("connect_sync", json!({"input": {"serverUrl": format!("http://127.0.0.1:{port}"), "token": "po_x"}}));
+    let failure =
+        app.err("connect_sync", json!({"input": {"serverUrl": format!("http://127.0.0.1:{port}"), "token": "po_x"}}));
     assert_eq!(
         failure["fields"],
         json!([{"field": "serverUrl",

@@ -33,10 +33,8 @@ impl Drop for Desktop {
             family.reverse();
             family.push(pid);
             for pid in family {
-                let _ = std::process::Command::new("kill")
-                    .args(["-KILL", &pid.to_string()])
-                    .stderr(Stdio::null())
-                    .status();
+                let _ =
+                    std::process::Command::new("kill").args(["-KILL", &pid.to_string()]).stderr(Stdio::null()).status();
             }
         }
     }
@@ -104,9 +102,7 @@ impl Desktop {
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .kill_on_drop(true);
-        let driver = command
-            .spawn()
-            .expect("tauri-driver (cargo install --locked tauri-driver --version 2.1.0)");
+        let driver = command.spawn().expect("tauri-driver (cargo install --locked tauri-driver --version 2.1.0)");
         let capabilities = json!({
             "browserName": "wry",
             "tauri:options": { "application": env!("CARGO_BIN_EXE_plan-ouvert") }
@@ -114,7 +110,11 @@ impl Desktop {
         let capabilities = capabilities.as_object().expect("an object").clone();
         let started = Instant::now();
         let client = loop {
-            match ClientBuilder::new(HttpConnector::new()).capabilities(capabilities.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
                 Ok(client) => break client,
                 Err(err) if started.elapsed() < PATIENCE => {
                     let _ = err;
@@ -280,7 +280,9 @@ impl Desktop {
     pub async fn wait_saved(&self) {
         self.wait_until("the save status to say \"Enregistré\"", || async {
             match self.client.find(Locator::Css("[data-testid='save-status']")).await {
-                Ok(el) => el.text().await.map(|t| t.starts_with("Enregistré") || t.starts_with("Saved")).unwrap_or(false),
+                Ok(el) => {
+                    el.text().await.map(|t| t.starts_with("Enregistré") || t.starts_with("Saved")).unwrap_or(false)
+                }
                 Err(_) => false,
             }
         })
@@ -327,8 +329,7 @@ impl Desktop {
 
     /// Waits until the page's text contains `needle`.
     pub async fn wait_for_text(&self, needle: &str) {
-        self.wait_until(&format!("the text {needle:?}"), || async { self.body_text().await.contains(needle) })
-            .await;
+        self.wait_until(&format!("the text {needle:?}"), || async { self.body_text().await.contains(needle) }).await;
     }
 
     /// Waits until the element matching `css` has a text containing `needle`.

@@ -40,7 +40,8 @@ async fn an_officer_drafts_a_plan_offline_and_finds_it_intact_after_reopening() 
     // 2. Its institutions.
     app.click("#nav-institutions").await;
     create_institution(&app, "Ministère de la Transition écologique", "MTE", "ministry").await;
-    create_institution(&app, "Haute Autorité pour la transparence de la vie publique", "HATVP", "independentAuthority").await;
+    create_institution(&app, "Haute Autorité pour la transparence de la vie publique", "HATVP", "independentAuthority")
+        .await;
     app.screenshot("02-institutions").await;
 
     // 3. An engagement area.
@@ -75,7 +76,10 @@ async fn an_officer_drafts_a_plan_offline_and_finds_it_intact_after_reopening() 
         app.type_into("#milestone-new-title", title).await;
         app.pick("#milestone-new-dueDate", due).await;
         app.click("#milestone-new-submit").await;
-        app.wait_until("the new milestone", || async { app.count("li[data-testid^='milestone-']").await == before + 1 }).await;
+        app.wait_until("the new milestone", || async {
+            app.count("li[data-testid^='milestone-']").await == before + 1
+        })
+        .await;
         app.wait_for_text(title).await;
     }
     app.wait_until("three milestones", || async { app.count("li[data-testid^='milestone-']").await == 3 }).await;
@@ -88,7 +92,8 @@ async fn an_officer_drafts_a_plan_offline_and_finds_it_intact_after_reopening() 
     app.screenshot("03-milestone-delete-confirmation").await;
     app.click("#milestone-delete-modal [data-testid='confirm']").await;
     app.wait_until("two milestones", || async { app.count("li[data-testid^='milestone-']").await == 2 }).await;
-    app.type_into("[data-testid='milestone-1'] [id$='-expectedOutputs']", "Un inventaire publié en données ouvertes.").await;
+    app.type_into("[data-testid='milestone-1'] [id$='-expectedOutputs']", "Un inventaire publié en données ouvertes.")
+        .await;
     app.wait_saved().await;
     app.screenshot("04-commitment").await;
 
@@ -104,7 +109,8 @@ async fn an_officer_drafts_a_plan_offline_and_finds_it_intact_after_reopening() 
     app.type_into("#overview-search", "ecologique").await;
     app.wait_for_text("Ouvrir les données environnementales").await;
     app.screenshot("06-overview-search").await;
-    let commitment_link = app.script("return document.querySelector('.po-commitment a').getAttribute('href')", vec![]).await;
+    let commitment_link =
+        app.script("return document.querySelector('.po-commitment a').getAttribute('href')", vec![]).await;
     let commitment = commitment_link.as_str().unwrap().to_string();
 
     // 8. Close the app; reopen it on the same data: everything is there as left.

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use plan_ouvert_domain::{
-    ErrorCode, ExportFormat, Failure, ImportCounts, ImportProgress, ImportStage, ImportSummary, ImportWarningView, Locale,
-    PlanId,
+    ErrorCode, ExportFormat, Failure, ImportCounts, ImportProgress, ImportStage, ImportSummary, ImportWarningView,
+    Locale, PlanId,
 };
 use plan_ouvert_opendata::{export, ogp, Dataset};
 use plan_ouvert_store::import::Counts;
@@ -39,8 +39,9 @@ pub(crate) fn import_ogp_csv(app: &App) -> Result<Option<ImportSummary>, Failure
     };
     progress(ImportStage::Reading, 0, 0);
     let bytes = std::fs::read(&path).map_err(|e| read_failure(&e, &path, locale))?;
-    let import = ogp::read_ogp_csv_with_progress(&bytes, &mut |done, total| progress(ImportStage::Reading, done, total))
-        .map_err(|refusal| Failure::new(ErrorCode::Validation, refusal.message(locale)))?;
+    let import =
+        ogp::read_ogp_csv_with_progress(&bytes, &mut |done, total| progress(ImportStage::Reading, done, total))
+            .map_err(|refusal| Failure::new(ErrorCode::Validation, refusal.message(locale)))?;
     let report = app.run(|store| {
         store.import_records(&import.dataset.records, &mut |done, total| progress(ImportStage::Writing, done, total))
     })?;

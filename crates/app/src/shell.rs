@@ -79,7 +79,9 @@ impl FileRequest {
     /// The dialog's title.
     pub fn title(self, locale: Locale) -> &'static str {
         match self {
-            FileRequest::OgpCsv => locale.pick("Importer la base des engagements OGP", "Import the OGP commitment database"),
+            FileRequest::OgpCsv => {
+                locale.pick("Importer la base des engagements OGP", "Import the OGP commitment database")
+            }
             FileRequest::SaveJson => locale.pick("Exporter le plan (JSON)", "Export the plan (JSON)"),
             FileRequest::SaveHtml => {
                 locale.pick("Exporter le plan (document imprimable)", "Export the plan (printable document)")

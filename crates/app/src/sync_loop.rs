@@ -198,14 +198,17 @@ impl SyncLoop {
         let address = match normalise_address(&input.server_url) {
             Ok(address) => Some(address),
             Err(_) => {
-                problems.push(FieldError { field: "serverUrl".into(), message: ClientError::BadAddress.message(locale) });
+                problems
+                    .push(FieldError { field: "serverUrl".into(), message: ClientError::BadAddress.message(locale) });
                 None
             }
         };
         let token = input.token.trim();
         if token.is_empty() {
-            let message = locale
-                .pick("Saisissez le jeton reçu de votre administrateur.", "Enter the token your administrator gave you.");
+            let message = locale.pick(
+                "Saisissez le jeton reçu de votre administrateur.",
+                "Enter the token your administrator gave you.",
+            );
             problems.push(FieldError { field: "token".into(), message: message.to_string() });
         }
         let Some(address) = address.filter(|_| problems.is_empty()) else {

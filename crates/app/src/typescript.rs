@@ -103,11 +103,19 @@ pub fn port() -> String {
     for command in &commands {
         out.push_str(&doc_comment(command.docs, "    "));
         let params: Vec<String> = command.args.iter().map(|(name, ty)| format!("{}: {ty}", camel_case(name))).collect();
-        out.push_str(&format!("    {}({}): Promise<{}>;\n", camel_case(command.name), params.join(", "), command.returns));
+        out.push_str(&format!(
+            "    {}({}): Promise<{}>;\n",
+            camel_case(command.name),
+            params.join(", "),
+            command.returns
+        ));
     }
     for event in &events {
         out.push_str(&doc_comment(event.docs, "    "));
-        out.push_str(&format!("    {}(listener: (payload: {}) => void): Promise<() => void>;\n", event.listener, event.payload));
+        out.push_str(&format!(
+            "    {}(listener: (payload: {}) => void): Promise<() => void>;\n",
+            event.listener, event.payload
+        ));
     }
     out.push_str("}\n\n");
 

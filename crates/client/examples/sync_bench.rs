@@ -44,10 +44,36 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "transparence", "données", "publiques", "administration", "citoyens", "participation", "ouverture",
-    "engagement", "ministère", "publication", "consultation", "redevabilité", "numérique", "collectivités",
-    "évaluation", "indicateurs", "accès", "information", "société", "civile", "plateforme", "jalon",
-    "décision", "budget", "marchés", "lobbying", "déclaration", "intérêts", "justice", "environnement",
+    "transparence",
+    "données",
+    "publiques",
+    "administration",
+    "citoyens",
+    "participation",
+    "ouverture",
+    "engagement",
+    "ministère",
+    "publication",
+    "consultation",
+    "redevabilité",
+    "numérique",
+    "collectivités",
+    "évaluation",
+    "indicateurs",
+    "accès",
+    "information",
+    "société",
+    "civile",
+    "plateforme",
+    "jalon",
+    "décision",
+    "budget",
+    "marchés",
+    "lobbying",
+    "déclaration",
+    "intérêts",
+    "justice",
+    "environnement",
 ];
 
 /// About `chars` characters of French-looking prose in paragraphs.
@@ -97,7 +123,11 @@ fn generate(conn: &mut rusqlite::Connection, owner: Uuid, commitments: usize, pe
     let institution = Uuid::now_v7();
     push(
         RecordKey { kind: RecordKind::Institution, id: institution },
-        fields(vec![("name", json!("Ministère de la Transformation et de la Fonction publiques")), ("acronym", json!("MTFP")), ("kind", json!("ministry"))]),
+        fields(vec![
+            ("name", json!("Ministère de la Transformation et de la Fonction publiques")),
+            ("acronym", json!("MTFP")),
+            ("kind", json!("ministry")),
+        ]),
         &mut mutations,
     );
     let plan = Uuid::now_v7();
@@ -254,21 +284,31 @@ fn insert_floor(dir: &std::path::Path, pull: &PullResponse) -> Duration {
         let columns: Vec<(String, &Value)> = fields
             .iter()
             .filter(|(f, _)| **f != "supportingInstitutionIds")
-            .map(|(f, v)| (f.chars().flat_map(|c| if c.is_ascii_uppercase() { vec!['_', c.to_ascii_lowercase()] } else { vec![c] }).collect(), *v))
+            .map(|(f, v)| {
+                (
+                    f.chars()
+                        .flat_map(|c| if c.is_ascii_uppercase() { vec!['_', c.to_ascii_lowercase()] } else { vec![c] })
+                        .collect(),
+                    *v,
+                )
+            })
             .collect();
         let names: String = columns.iter().map(|(c, _)| format!(", {c}")).collect();
         let marks: String = (0..columns.len()).map(|i| format!(", ?{}", i + 3)).collect();
-        let mut values: Vec<rusqlite::types::Value> = vec![record.id.to_string().into(), "2025-01-01T00:00:00.000Z".to_string().into()];
+        let mut values: Vec<rusqlite::types::Value> =
+            vec![record.id.to_string().into(), "2025-01-01T00:00:00.000Z".to_string().into()];
         values.extend(columns.iter().map(|(_, v)| match v {
             Value::Bool(b) => rusqlite::types::Value::Integer(i64::from(*b)),
             Value::Number(n) => rusqlite::types::Value::Integer(n.as_i64().unwrap_or(0)),
             Value::String(s) => rusqlite::types::Value::Text(s.clone()),
             _ => rusqlite::types::Value::Null,
         }));
-        tx.prepare_cached(&format!("INSERT INTO {table} (id, created_at, updated_at{names}) VALUES (?1, ?2, ?2{marks})"))
-            .expect("prepare")
-            .execute(rusqlite::params_from_iter(values))
-            .expect("insert");
+        tx.prepare_cached(&format!(
+            "INSERT INTO {table} (id, created_at, updated_at{names}) VALUES (?1, ?2, ?2{marks})"
+        ))
+        .expect("prepare")
+        .execute(rusqlite::params_from_iter(values))
+        .expect("insert");
     }
     tx.commit().expect("commit");
     started.elapsed()
@@ -284,8 +324,13 @@ async fn main() {
     // The server, with one coordinator and their token.
     let db = dir.path().join("server.sqlite3");
     let mut conn = database::open(&db).expect("server database");
-    let institution = directory::add_institution(&conn, "Direction interministérielle de la transformation publique", "DITP", "ministry")
-        .expect("institution");
+    let institution = directory::add_institution(
+        &conn,
+        "Direction interministérielle de la transformation publique",
+        "DITP",
+        "ministry",
+    )
+    .expect("institution");
     directory::add_person(&conn, "Camille", "DITP", Role::Coordinator).expect("person");
     let token = directory::issue_token(&conn, "Camille").expect("token");
     let started = Instant::now();
@@ -319,7 +364,9 @@ async fn main() {
         overview.areas[0].commitments[0].id
     };
     let started = Instant::now();
-    lock(&a).edit_commitment(commitment, &CommitmentEdit::Causes("Une cause précisée en atelier.".into())).expect("edit");
+    lock(&a)
+        .edit_commitment(commitment, &CommitmentEdit::Causes("Une cause précisée en atelier.".into()))
+        .expect("edit");
     server.sync(&a, institution).await.expect("edit sync");
     let round_trip = started.elapsed();
     let started = Instant::now();
@@ -337,7 +384,11 @@ async fn main() {
     // Every page of a first sync, as the floor's rows.
     let mut pull = PullResponse { changes: Vec::new(), deleted: Vec::new(), head: 0, more: true };
     while pull.more {
-        let page = server.pull(&PullRequest { protocol: PROTOCOL_VERSION, since: pull.head, limit: None }).await.expect("pull").0;
+        let page = server
+            .pull(&PullRequest { protocol: PROTOCOL_VERSION, since: pull.head, limit: None })
+            .await
+            .expect("pull")
+            .0;
         pull.changes.extend(page.changes);
         pull.head = page.head;
         pull.more = page.more;
@@ -352,5 +403,9 @@ async fn main() {
     println!("edit received by the other laptop   : {:.0} ms", receive.as_secs_f64() * 1e3);
     println!("floor: download {:.1} MB over loopback: {}", pulled_bytes as f64 / 1e6, seconds(download));
     println!("floor: insert the same records in one transaction: {}", seconds(insert));
-    println!("floor total: {} — first sync is {:.1}× the floor", seconds(download + insert), first_sync.as_secs_f64() / (download + insert).as_secs_f64());
+    println!(
+        "floor total: {} — first sync is {:.1}× the floor",
+        seconds(download + insert),
+        first_sync.as_secs_f64() / (download + insert).as_secs_f64()
+    );
 }

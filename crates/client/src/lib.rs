@@ -156,7 +156,9 @@ impl Server {
         let body: Option<ErrorBody> = serde_json::from_slice(&bytes).ok();
         Err(match (status.as_u16(), body) {
             (401, Some(_)) => ClientError::Unauthorized,
-            (409, Some(body)) if body.code == "unsupportedProtocol" => ClientError::Outdated { supported: body.message },
+            (409, Some(body)) if body.code == "unsupportedProtocol" => {
+                ClientError::Outdated { supported: body.message }
+            }
             (_, Some(body)) => ClientError::Server { status: status.as_u16(), message: body.message },
             (status, None) => ClientError::NotAPlanServer(format!("HTTP {status}")),
         })

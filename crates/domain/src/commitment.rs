@@ -289,7 +289,10 @@ impl Commitment {
             self.lead_institution_id.is_some(),
             self.start_date.is_some(),
             self.end_date.is_some(),
-            self.access_to_information || self.civic_participation || self.public_accountability || self.technology_innovation,
+            self.access_to_information
+                || self.civic_participation
+                || self.public_accountability
+                || self.technology_innovation,
         ];
         let filled_others = others.iter().filter(|b| **b).count();
         ((filled_texts + filled_others) as u32, (texts.len() + others.len()) as u32)

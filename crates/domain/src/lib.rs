@@ -24,13 +24,12 @@ pub mod plan;
 pub mod sync;
 pub mod text;
 
-pub use assessment::{
-    Assessed, Assessment, CommitmentOrigin, Completion, EarlyResults, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity,
-};
 pub use area::{Area, AreaInput, AreaKind, ValidArea};
-pub use commitment::{
-    Commitment, CommitmentChange, CommitmentDates, CommitmentEdit, CommitmentText, OgpValue,
+pub use assessment::{
+    Assessed, Assessment, CommitmentOrigin, Completion, EarlyResults, OpenedGovernment, PotentialForResults,
+    PotentialImpact, Specificity,
 };
+pub use commitment::{Commitment, CommitmentChange, CommitmentDates, CommitmentEdit, CommitmentText, OgpValue};
 pub use failure::{ErrorCode, Failure, FieldError};
 pub use id::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId};
 pub use institution::{Institution, InstitutionInput, InstitutionKind, ValidInstitution};
@@ -38,14 +37,11 @@ pub use invalid::{Invalid, Problem};
 pub use locale::Locale;
 pub use milestone::{Milestone, MilestoneChange, MilestoneEdit, MilestoneInput, ValidMilestone};
 pub use open_data::{ExportFormat, ImportCounts, ImportProgress, ImportStage, ImportSummary, ImportWarningView};
-pub use overview::{
-    AreaOverview, CommitmentDetail, CommitmentSummary, InstitutionRef, OverviewFilter, PlanOverview,
-};
+pub use overview::{AreaOverview, CommitmentDetail, CommitmentSummary, InstitutionRef, OverviewFilter, PlanOverview};
 pub use period::{parse_optional_date, Period};
 pub use plan::{Plan, PlanInput, ValidPlan};
 pub use sync::{
-    ConflictId, RejectionId,
-    ConflictChoice, ConflictView, RejectionView, SyncAccount, SyncAction, SyncConnectInput, SyncConnection,
-    SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,
+    ConflictChoice, ConflictId, ConflictView, RejectionId, RejectionView, SyncAccount, SyncAction, SyncConnectInput,
+    SyncConnection, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,
 };
 pub use text::{Email, LongText, Phone, ShortText, Title};

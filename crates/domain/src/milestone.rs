@@ -113,7 +113,12 @@ impl MilestoneEdit {
     }
 
     /// Validates the change against the plan's period and the milestone's other date.
-    pub fn parse(&self, period: Period, start: Option<NaiveDate>, due: Option<NaiveDate>) -> Result<MilestoneChange, Invalid> {
+    pub fn parse(
+        &self,
+        period: Period,
+        start: Option<NaiveDate>,
+        due: Option<NaiveDate>,
+    ) -> Result<MilestoneChange, Invalid> {
         let result = match self {
             MilestoneEdit::Title(raw) => Title::parse(raw).map(MilestoneChange::Title),
             MilestoneEdit::ExpectedOutputs(raw) => {
@@ -150,7 +155,8 @@ mod tests {
 
     #[test]
     fn a_due_date_after_the_plan_is_refused_with_a_french_message() {
-        let input = MilestoneInput { title: "Publier le rapport".into(), due_date: "2024-02-01".into(), ..Default::default() };
+        let input =
+            MilestoneInput { title: "Publier le rapport".into(), due_date: "2024-02-01".into(), ..Default::default() };
         let problems = input.parse(period()).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].field, "dueDate");

@@ -80,19 +80,13 @@ mod tests {
     use crate::invalid::Problem;
 
     fn input(country: &str, title: &str, start: &str, end: &str) -> PlanInput {
-        PlanInput {
-            country: country.into(),
-            title: title.into(),
-            period_start: start.into(),
-            period_end: end.into(),
-        }
+        PlanInput { country: country.into(), title: title.into(), period_start: start.into(), period_end: end.into() }
     }
 
     #[test]
     fn the_french_2021_2023_plan_is_accepted() {
-        let plan = input("France", "France — Plan d'action national 2021-2023", "2021-12-17", "2023-12-31")
-            .parse()
-            .unwrap();
+        let plan =
+            input("France", "France — Plan d'action national 2021-2023", "2021-12-17", "2023-12-31").parse().unwrap();
         assert_eq!(plan.country.as_str(), "France");
         assert_eq!(plan.period.end().to_string(), "2023-12-31");
     }

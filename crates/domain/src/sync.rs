@@ -144,7 +144,9 @@ pub enum ConflictChoice {
     Mine,
     Theirs,
     /// A text written by the person (often the proposal, edited); only for editable fields.
-    Text { value: String },
+    Text {
+        value: String,
+    },
 }
 
 /// What a refused change tried to do.

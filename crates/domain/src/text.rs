@@ -6,8 +6,7 @@
 use crate::invalid::Problem;
 
 fn has_control_characters(text: &str, allow_newlines: bool) -> bool {
-    text.chars()
-        .any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\t')))
+    text.chars().any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\t')))
 }
 
 fn check_length(text: &str, max: usize) -> Result<(), Problem> {
@@ -94,7 +93,6 @@ impl ShortText {
             Ok(text)
         }
     }
-
 }
 
 /// A long text kept as typed (paragraphs matter: sync merges them one by one), with Windows line
@@ -154,7 +152,6 @@ impl Email {
             Err(Problem::Email)
         }
     }
-
 }
 
 /// A phone number as people write it (`+33 1 42 75 80 00`, `01.42.75.80.00`), or nothing.
@@ -170,9 +167,7 @@ impl Phone {
             return Ok(Self(text));
         }
         check_length(&text, Self::MAX)?;
-        let allowed = text
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')' | '+'));
+        let allowed = text.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')' | '+'));
         let digits = text.chars().filter(char::is_ascii_digit).count();
         let plus_ok = text.rfind('+').is_none_or(|i| i == 0);
         if allowed && plus_ok && (4..=15).contains(&digits) {
@@ -181,7 +176,6 @@ impl Phone {
             Err(Problem::Phone)
         }
     }
-
 }
 
 #[cfg(test)]
@@ -237,7 +231,8 @@ mod tests {
         for ok in ["marie.curie@modernisation.gouv.fr", "contact@hatvp.fr", "a+b@x.co", ""] {
             assert!(Email::parse(ok).is_ok(), "{ok} should be accepted");
         }
-        for bad in ["marie", "marie@", "@gouv.fr", "marie@gouv", "marie curie@gouv.fr", "a@@b.fr", "a@b..fr", "a@-b.fr"] {
+        for bad in ["marie", "marie@", "@gouv.fr", "marie@gouv", "marie curie@gouv.fr", "a@@b.fr", "a@b..fr", "a@-b.fr"]
+        {
             assert_eq!(Email::parse(bad), Err(Problem::Email), "{bad} should be refused");
         }
     }

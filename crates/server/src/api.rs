@@ -70,7 +70,11 @@ impl ApiError {
 
     fn internal(error: impl std::fmt::Display) -> Self {
         eprintln!("plan-ouvert-server: internal error: {error}");
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal, "Erreur interne du serveur ; réessayez plus tard.")
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::Internal,
+            "Erreur interne du serveur ; réessayez plus tard.",
+        )
     }
 }
 
@@ -209,7 +213,8 @@ fn push_reply(response: PushResponse) -> Response {
     if !forbidden {
         return Json(response).into_response();
     }
-    let body = ForbiddenBody { code: ErrorCode::Forbidden, message: Refusal::Forbidden.message_fr().to_string(), response };
+    let body =
+        ForbiddenBody { code: ErrorCode::Forbidden, message: Refusal::Forbidden.message_fr().to_string(), response };
     (StatusCode::FORBIDDEN, Json(body)).into_response()
 }
 

@@ -108,7 +108,8 @@ pub fn issue_token(conn: &Connection, person: &str) -> Result<String, DirectoryE
         .optional()?
         .ok_or_else(|| DirectoryError::UnknownPerson(person.to_string()))?;
     let mut secret = [0u8; 32];
-    getrandom::fill(&mut secret).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(std::io::Error::other(e.to_string()))))?;
+    getrandom::fill(&mut secret)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(std::io::Error::other(e.to_string()))))?;
     let token = format!("po_{}", hex::encode(secret));
     conn.execute(
         "INSERT INTO token (hash, person_id, created_at) VALUES (?1, ?2, ?3)",
@@ -131,7 +132,10 @@ pub fn revoke(conn: &Connection, target: &str) -> Result<usize, DirectoryError> 
     let person: Option<String> =
         conn.query_row("SELECT id FROM person WHERE name = ?1", [target.trim()], |r| r.get(0)).optional()?;
     let Some(person) = person else { return Err(DirectoryError::UnknownPerson(target.to_string())) };
-    Ok(conn.execute("UPDATE token SET revoked_at = ?2 WHERE person_id = ?1 AND revoked_at IS NULL", params![person, now])?)
+    Ok(conn.execute(
+        "UPDATE token SET revoked_at = ?2 WHERE person_id = ?1 AND revoked_at IS NULL",
+        params![person, now],
+    )?)
 }
 
 /// The person a token belongs to, if it is valid and not revoked.

@@ -147,7 +147,11 @@ impl Ledger for SqliteLedger<'_> {
     }
 
     fn bump(&mut self) -> Result<u64, LedgerError> {
-        Ok(self.conn.query_row("UPDATE sync_head SET version = version + 1 WHERE id = 1 RETURNING version", [], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "UPDATE sync_head SET version = version + 1 WHERE id = 1 RETURNING version",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     fn changes_since(&mut self, since: u64, limit: usize, actor: &Actor) -> Result<PullResponse, LedgerError> {
@@ -183,8 +187,9 @@ impl Ledger for SqliteLedger<'_> {
             }
         }
         let mut deleted = Vec::new();
-        let mut stmt =
-            self.conn.prepare("SELECT kind, id, owner, deleted_at FROM sync_record WHERE deleted_at > ?1 AND deleted_at <= ?2")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT kind, id, owner, deleted_at FROM sync_record WHERE deleted_at > ?1 AND deleted_at <= ?2",
+        )?;
         let rows = stmt.query_map([since, head], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u64>(3)?))
         })?;

@@ -133,7 +133,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let conn = database::open(&cli.db).with_context(|| format!("cannot open the database {}", cli.db.display()))?;
     match cli.command {
         Command::Serve { listen } => {
-            let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
+            let listener =
+                tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
             println!("plan-ouvert-server: listening on {}", listener.local_addr()?);
             let app = api::app(Arc::new(api::ServerState::new(conn)));
             axum::serve(listener, app)
@@ -183,7 +184,10 @@ fn import_ogp_csv(mut conn: rusqlite::Connection, path: &std::path::Path) -> any
         println!("{label} : {} créé(s), {} mis à jour, {} inchangé(s)", c.created, c.updated, c.unchanged);
     }
     for warning in &import.warnings {
-        println!("avertissement, ligne {} ({}, {}) : {}", warning.row, warning.identifier, warning.column, warning.message_fr);
+        println!(
+            "avertissement, ligne {} ({}, {}) : {}",
+            warning.row, warning.identifier, warning.column, warning.message_fr
+        );
     }
     println!("{} avertissement(s)", import.warnings.len());
     Ok(())
@@ -199,7 +203,9 @@ fn find_plan(dataset: &plan_ouvert_opendata::Dataset, key: Option<&str>) -> anyh
         })
         .collect();
     let found: Vec<&(uuid::Uuid, String, String)> = match key {
-        Some(key) => plans.iter().filter(|(id, ogp, _)| id.to_string() == key || ogp.eq_ignore_ascii_case(key)).collect(),
+        Some(key) => {
+            plans.iter().filter(|(id, ogp, _)| id.to_string() == key || ogp.eq_ignore_ascii_case(key)).collect()
+        }
         None => plans.iter().collect(),
     };
     match found.as_slice() {
@@ -235,13 +241,14 @@ fn export(
     };
     // The same files as the app writes (export::write_plan); a document without --out goes to
     // standard output.
-    let rendered = export::render_plan(&dataset, plan, format, locale).map_err(|e| anyhow::anyhow!(e.message(Locale::Fr)))?;
+    let rendered =
+        export::render_plan(&dataset, plan, format, locale).map_err(|e| anyhow::anyhow!(e.message(Locale::Fr)))?;
     match (out, rendered) {
         (None, export::Rendered::Document(text)) => print!("{text}"),
         (out, rendered) => {
             let path = out.unwrap_or_else(|| PathBuf::from("."));
-            let written = export::write_rendered(rendered, &path)
-                .map_err(|e| anyhow::anyhow!(e.message(Locale::Fr)))?;
+            let written =
+                export::write_rendered(rendered, &path).map_err(|e| anyhow::anyhow!(e.message(Locale::Fr)))?;
             if format == plan_ouvert_domain::ExportFormat::Csv {
                 for file in written {
                     println!("{}", file.display());

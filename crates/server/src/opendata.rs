@@ -38,7 +38,12 @@ fn directory_institution(conn: &Connection, name: &str) -> Result<Option<Uuid>, 
 
 /// Who owns a record: commitments and milestones their lead institution (as the directory knows
 /// it when it does); the plan's shared structure nobody in particular.
-fn owner(conn: &Connection, dataset: &Dataset, key: RecordKey, fields: &BTreeMap<String, Value>) -> Result<Uuid, LedgerError> {
+fn owner(
+    conn: &Connection,
+    dataset: &Dataset,
+    key: RecordKey,
+    fields: &BTreeMap<String, Value>,
+) -> Result<Uuid, LedgerError> {
     let commitment = match key.kind {
         RecordKind::Commitment => Some(fields),
         RecordKind::Milestone => fields

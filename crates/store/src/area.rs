@@ -6,8 +6,8 @@ use rusqlite::{params, OptionalExtension, Row};
 use crate::plan::read_plan;
 use crate::row::{instant_text, uuid};
 use crate::sync::Tracked;
-use plan_ouvert_sync::protocol::RecordKind;
 use crate::{now, Entity, Error, Result, Store};
+use plan_ouvert_sync::protocol::RecordKind;
 
 pub(crate) const COLUMNS: &str = "id, plan_id, kind, title, description, position";
 
@@ -52,7 +52,14 @@ impl Store {
         tx.execute(
             "INSERT INTO area (id, plan_id, kind, title, description, position, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position) + 1, 0) FROM area WHERE plan_id = ?2), ?6, ?6)",
-            params![id.to_string(), plan.to_string(), valid.kind.code(), valid.title.as_str(), valid.description.as_str(), at],
+            params![
+                id.to_string(),
+                plan.to_string(),
+                valid.kind.code(),
+                valid.title.as_str(),
+                valid.description.as_str(),
+                at
+            ],
         )?;
         Tracked::new_record(RecordKind::Area, id.0).record(&tx)?;
         let area = read_area(&tx, id)?;
@@ -67,7 +74,13 @@ impl Store {
         let tracked = Tracked::before(&tx, RecordKind::Area, id.0)?;
         tx.execute(
             "UPDATE area SET kind = ?2, title = ?3, description = ?4, updated_at = ?5 WHERE id = ?1",
-            params![id.to_string(), valid.kind.code(), valid.title.as_str(), valid.description.as_str(), instant_text(now())],
+            params![
+                id.to_string(),
+                valid.kind.code(),
+                valid.title.as_str(),
+                valid.description.as_str(),
+                instant_text(now())
+            ],
         )?;
         tracked.record(&tx)?;
         let area = read_area(&tx, id)?;
@@ -79,7 +92,8 @@ impl Store {
     pub fn delete_area(&mut self, id: AreaId) -> Result<()> {
         let tx = self.conn.savepoint()?;
         read_area(&tx, id)?;
-        let count: u32 = tx.query_row("SELECT count(*) FROM commitment WHERE area_id = ?1", [id.to_string()], |r| r.get(0))?;
+        let count: u32 =
+            tx.query_row("SELECT count(*) FROM commitment WHERE area_id = ?1", [id.to_string()], |r| r.get(0))?;
         if count > 0 {
             return Err(Error::InUse { entity: Entity::Area, count });
         }

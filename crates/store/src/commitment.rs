@@ -1,8 +1,8 @@
 //! Commitments, edited one field at a time.
 
 use plan_ouvert_domain::{
-    AreaId, Commitment, CommitmentChange, CommitmentDates, CommitmentDetail, CommitmentEdit, CommitmentId, InstitutionId,
-    PlanId, Problem, Title,
+    AreaId, Commitment, CommitmentChange, CommitmentDates, CommitmentDetail, CommitmentEdit, CommitmentId,
+    InstitutionId, PlanId, Problem, Title,
 };
 use rusqlite::{params, OptionalExtension, Row};
 
@@ -12,10 +12,11 @@ use crate::milestone::read_milestones;
 use crate::plan::read_plan;
 use crate::row::{date_text, instant, instant_text, optional_date, optional_uuid, uuid};
 use crate::sync::Tracked;
-use plan_ouvert_sync::protocol::RecordKind;
 use crate::{now, Entity, Error, Result, Store};
+use plan_ouvert_sync::protocol::RecordKind;
 
-const COLUMNS: &str = "id, plan_id, area_id, position, title, brief_description, problem, causes, done_so_far, solution,
+const COLUMNS: &str =
+    "id, plan_id, area_id, position, title, brief_description, problem, causes, done_so_far, solution,
     expected_results, transparency, accountability, participation, lead_institution_id, other_supporters,
     start_date, end_date, access_to_information, civic_participation, public_accountability, technology_innovation,
     contact_name, contact_title, contact_department, contact_email, contact_phone, created_at, updated_at";
@@ -75,9 +76,8 @@ pub(crate) fn read_commitment(conn: &rusqlite::Connection, id: CommitmentId) -> 
 
 /// Every commitment of a plan with its supporters, in area then rank order.
 pub(crate) fn read_plan_commitments(conn: &rusqlite::Connection, plan: PlanId) -> Result<Vec<Commitment>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM commitment WHERE plan_id = ?1 ORDER BY position, title"
-    ))?;
+    let mut stmt =
+        conn.prepare(&format!("SELECT {COLUMNS} FROM commitment WHERE plan_id = ?1 ORDER BY position, title"))?;
     let mut list: Vec<Commitment> =
         stmt.query_map([plan.to_string()], commitment_from_row)?.collect::<rusqlite::Result<_>>()?;
     let mut supporters = conn.prepare(
@@ -148,9 +148,7 @@ fn read_origin(conn: &rusqlite::Connection, id: CommitmentId) -> Result<Option<p
     if map.get("ogpId").is_none_or(serde_json::Value::is_null) {
         return Ok(None);
     }
-    serde_json::from_value(serde_json::Value::Object(map))
-        .map(Some)
-        .map_err(|e| Error::Corrupt(e.to_string()))
+    serde_json::from_value(serde_json::Value::Object(map)).map(Some).map_err(|e| Error::Corrupt(e.to_string()))
 }
 
 impl Store {
@@ -206,7 +204,10 @@ impl Store {
         let at = instant_text(now());
         let key = id.to_string();
         let set = |column: &str, value: &dyn rusqlite::ToSql| -> Result<()> {
-            tx.execute(&format!("UPDATE commitment SET {column} = ?2, updated_at = ?3 WHERE id = ?1"), params![key, value, at])?;
+            tx.execute(
+                &format!("UPDATE commitment SET {column} = ?2, updated_at = ?3 WHERE id = ?1"),
+                params![key, value, at],
+            )?;
             Ok(())
         };
         match &change {

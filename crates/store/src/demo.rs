@@ -3,7 +3,8 @@
 //! plan (illustrative texts, not the official ones), so a newcomer sees a realistic plan at once.
 
 use plan_ouvert_domain::{
-    AreaInput, AreaKind, CommitmentEdit, Institution, InstitutionInput, InstitutionKind, MilestoneInput, Plan, PlanInput,
+    AreaInput, AreaKind, CommitmentEdit, Institution, InstitutionInput, InstitutionKind, MilestoneInput, Plan,
+    PlanInput,
 };
 use rusqlite::OptionalExtension;
 

@@ -114,7 +114,10 @@ impl Store {
 
     /// Every record of a plan (its areas, commitments and milestones) and every institution, as
     /// sync fields: what exports are made from.
-    pub fn plan_records(&self, plan: plan_ouvert_domain::PlanId) -> Result<BTreeMap<RecordKey, BTreeMap<String, Value>>> {
+    pub fn plan_records(
+        &self,
+        plan: plan_ouvert_domain::PlanId,
+    ) -> Result<BTreeMap<RecordKey, BTreeMap<String, Value>>> {
         let plan_id = plan.0.to_string();
         let mut keys: Vec<RecordKey> = vec![RecordKey { kind: RecordKind::Plan, id: plan.0 }];
         let queries: [(RecordKind, &str); 4] = [

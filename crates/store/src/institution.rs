@@ -5,8 +5,8 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use crate::row::{instant_text, uuid};
 use crate::sync::Tracked;
-use plan_ouvert_sync::protocol::RecordKind;
 use crate::{now, Entity, Error, Result, Store};
+use plan_ouvert_sync::protocol::RecordKind;
 
 const COLUMNS: &str = "id, name, acronym, kind";
 
@@ -33,7 +33,11 @@ pub(crate) fn read_institutions(conn: &rusqlite::Connection) -> Result<Vec<Insti
 }
 
 /// Refuses a reference to an institution that does not exist, on `field`.
-pub(crate) fn check_institution(conn: &rusqlite::Connection, id: Option<InstitutionId>, field: &'static str) -> Result<()> {
+pub(crate) fn check_institution(
+    conn: &rusqlite::Connection,
+    id: Option<InstitutionId>,
+    field: &'static str,
+) -> Result<()> {
     if let Some(id) = id {
         let exists: bool =
             conn.query_row("SELECT EXISTS (SELECT 1 FROM institution WHERE id = ?1)", [id.to_string()], |r| r.get(0))?;
@@ -44,7 +48,11 @@ pub(crate) fn check_institution(conn: &rusqlite::Connection, id: Option<Institut
     Ok(())
 }
 
-fn check_unique_name(conn: &rusqlite::Connection, valid: &ValidInstitution, except: Option<InstitutionId>) -> Result<()> {
+fn check_unique_name(
+    conn: &rusqlite::Connection,
+    valid: &ValidInstitution,
+    except: Option<InstitutionId>,
+) -> Result<()> {
     let taken: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM institution WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2)",
         params![valid.name.as_str(), except.map(|id| id.to_string())],
@@ -88,7 +96,13 @@ impl Store {
         let tracked = Tracked::before(&tx, RecordKind::Institution, id.0)?;
         tx.execute(
             "UPDATE institution SET name = ?2, acronym = ?3, kind = ?4, updated_at = ?5 WHERE id = ?1",
-            params![id.to_string(), valid.name.as_str(), valid.acronym.as_str(), valid.kind.code(), instant_text(now())],
+            params![
+                id.to_string(),
+                valid.name.as_str(),
+                valid.acronym.as_str(),
+                valid.kind.code(),
+                instant_text(now())
+            ],
         )?;
         tracked.record(&tx)?;
         let institution = read_institution(&tx, id)?;

@@ -8,8 +8,8 @@
 //! - the schema is the numbered SQL files under `migrations/`, applied in order on open.
 
 mod demo;
-pub mod import;
 mod error;
+pub mod import;
 pub mod migrations;
 mod row;
 

@@ -1,6 +1,8 @@
 //! Milestones of a commitment, kept in the order people give them.
 
-use plan_ouvert_domain::{CommitmentId, InstitutionId, Milestone, MilestoneChange, MilestoneEdit, MilestoneId, MilestoneInput};
+use plan_ouvert_domain::{
+    CommitmentId, InstitutionId, Milestone, MilestoneChange, MilestoneEdit, MilestoneId, MilestoneInput,
+};
 use rusqlite::{params, OptionalExtension, Row};
 
 use crate::commitment::read_commitment;
@@ -8,8 +10,8 @@ use crate::institution::check_institution;
 use crate::plan::read_plan;
 use crate::row::{date_text, instant, instant_text, optional_date, optional_uuid, uuid};
 use crate::sync::Tracked;
-use plan_ouvert_sync::protocol::RecordKind;
 use crate::{now, Entity, Error, Result, Store};
+use plan_ouvert_sync::protocol::RecordKind;
 
 const COLUMNS: &str =
     "id, commitment_id, position, title, expected_outputs, start_date, due_date, lead_institution_id, created_at, updated_at";
@@ -36,8 +38,8 @@ pub(crate) fn read_milestone(conn: &rusqlite::Connection, id: MilestoneId) -> Re
 }
 
 pub(crate) fn read_milestones(conn: &rusqlite::Connection, commitment: CommitmentId) -> Result<Vec<Milestone>> {
-    let mut stmt =
-        conn.prepare(&format!("SELECT {COLUMNS} FROM milestone WHERE commitment_id = ?1 ORDER BY position, created_at"))?;
+    let mut stmt = conn
+        .prepare(&format!("SELECT {COLUMNS} FROM milestone WHERE commitment_id = ?1 ORDER BY position, created_at"))?;
     let list = stmt.query_map([commitment.to_string()], milestone_from_row)?.collect::<rusqlite::Result<_>>()?;
     Ok(list)
 }
@@ -92,7 +94,10 @@ impl Store {
         let at = instant_text(now());
         let key = id.to_string();
         let set = |column: &str, value: &dyn rusqlite::ToSql| -> Result<()> {
-            tx.execute(&format!("UPDATE milestone SET {column} = ?2, updated_at = ?3 WHERE id = ?1"), params![key, value, at])?;
+            tx.execute(
+                &format!("UPDATE milestone SET {column} = ?2, updated_at = ?3 WHERE id = ?1"),
+                params![key, value, at],
+            )?;
             Ok(())
         };
         match &change {

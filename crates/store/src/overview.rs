@@ -18,11 +18,8 @@ use crate::{Result, Store};
 /// the search works while typing; punctuation and FTS syntax are ignored. `None` when there is
 /// no word at all.
 pub(crate) fn fts_query(typed: &str) -> Option<String> {
-    let words: Vec<String> = typed
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\"*"))
-        .collect();
+    let words: Vec<String> =
+        typed.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"*")).collect();
     (!words.is_empty()).then(|| words.join(" "))
 }
 
@@ -33,7 +30,8 @@ fn matching(tx: &rusqlite::Connection, table: &str, query: &str, plan: PlanId) -
         "SELECT r.id FROM {table}_search s JOIN {table} r ON r.num = s.rowid
          WHERE {table}_search MATCH ?1 AND r.plan_id = ?2"
     ))?;
-    let ids = stmt.query_map(params![query, plan.to_string()], |row| uuid(row, "id"))?.collect::<rusqlite::Result<_>>()?;
+    let ids =
+        stmt.query_map(params![query, plan.to_string()], |row| uuid(row, "id"))?.collect::<rusqlite::Result<_>>()?;
     Ok(ids)
 }
 
@@ -52,7 +50,9 @@ impl Store {
                 "SELECT m.commitment_id, count(*) AS n FROM milestone m JOIN commitment c ON c.id = m.commitment_id
                  WHERE c.plan_id = ?1 GROUP BY m.commitment_id",
             )?;
-            let rows = stmt.query_map([plan_id.to_string()], |row| Ok((CommitmentId(uuid(row, "commitment_id")?), row.get("n")?)))?;
+            let rows = stmt.query_map([plan_id.to_string()], |row| {
+                Ok((CommitmentId(uuid(row, "commitment_id")?), row.get("n")?))
+            })?;
             for row in rows {
                 let (id, n) = row?;
                 milestone_counts.insert(id, n);
@@ -93,11 +93,10 @@ impl Store {
                             id: c.id,
                             area_id: c.area_id,
                             title: c.title.clone(),
-                            lead_institution: c.lead_institution_id.and_then(|id| institutions.get(&id)).map(|i| InstitutionRef {
-                                id: i.id,
-                                name: i.name.clone(),
-                                acronym: i.acronym.clone(),
-                            }),
+                            lead_institution: c
+                                .lead_institution_id
+                                .and_then(|id| institutions.get(&id))
+                                .map(|i| InstitutionRef { id: i.id, name: i.name.clone(), acronym: i.acronym.clone() }),
                             milestone_count: milestone_counts.get(&c.id).copied().unwrap_or(0),
                             filled_fields,
                             total_fields,

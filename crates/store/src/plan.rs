@@ -5,8 +5,8 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use crate::row::{date, date_text, instant, instant_text, uuid};
 use crate::sync::Tracked;
-use plan_ouvert_sync::protocol::RecordKind;
 use crate::{now, Entity, Error, Result, Store};
+use plan_ouvert_sync::protocol::RecordKind;
 
 const COLUMNS: &str = "id, country, title, period_start, period_end, is_demo, created_at, updated_at";
 
@@ -32,9 +32,7 @@ pub(crate) fn read_plan(conn: &rusqlite::Connection, id: PlanId) -> Result<Plan>
 impl Store {
     /// Every action plan, most recent period first.
     pub fn list_plans(&self) -> Result<Vec<Plan>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {COLUMNS} FROM plan ORDER BY period_start DESC, title"))?;
+        let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM plan ORDER BY period_start DESC, title"))?;
         let plans = stmt.query_map([], plan_from_row)?.collect::<rusqlite::Result<_>>()?;
         Ok(plans)
     }

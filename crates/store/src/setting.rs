@@ -11,10 +11,8 @@ use crate::{Error, Result, Store};
 impl Store {
     /// The interface language; French until someone chooses otherwise.
     pub fn locale(&self) -> Result<Locale> {
-        let code: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM setting WHERE key = 'locale'", [], |r| r.get(0))
-            .optional()?;
+        let code: Option<String> =
+            self.conn.query_row("SELECT value FROM setting WHERE key = 'locale'", [], |r| r.get(0)).optional()?;
         Ok(code.map(|c| Locale::from_code(&c)).unwrap_or_default())
     }
 
@@ -76,7 +74,8 @@ impl Store {
         ) else {
             return Ok(None);
         };
-        let (Ok(person), Some(token_storage)) = (serde_json::from_str::<Person>(&account), storage_from(&storage)) else {
+        let (Ok(person), Some(token_storage)) = (serde_json::from_str::<Person>(&account), storage_from(&storage))
+        else {
             return Ok(None);
         };
         Ok(Some(SavedConnection { server_url, person, token_storage }))

@@ -12,13 +12,10 @@
 
 use std::collections::BTreeMap;
 
-use plan_ouvert_domain::{
-    AreaId, CommitmentEdit, CommitmentId, InstitutionId, MilestoneEdit, MilestoneId, PlanId,
-};
+use plan_ouvert_domain::{AreaId, CommitmentEdit, CommitmentId, InstitutionId, MilestoneEdit, MilestoneId, PlanId};
 use plan_ouvert_sync::protocol::{
-    snake_case,
-    Change, ClientId, Mutation, MutationId, Outcome, PullRequest, PullResponse, PushRequest, PushResponse, RecordKey,
-    RecordKind, Refusal, Value, PROTOCOL_VERSION,
+    snake_case, Change, ClientId, Mutation, MutationId, Outcome, PullRequest, PullResponse, PushRequest, PushResponse,
+    RecordKey, RecordKind, Refusal, Value, PROTOCOL_VERSION,
 };
 use plan_ouvert_sync::replica::{self, Conflict, Fields, Rejection, ReplicaState};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -71,10 +68,8 @@ pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option
         }
         _ => {}
     }
-    let fields = fields_of_kind(record.kind)
-        .iter()
-        .filter_map(|f| map.remove(*f).map(|v| (f.to_string(), v)))
-        .collect();
+    let fields =
+        fields_of_kind(record.kind).iter().filter_map(|f| map.remove(*f).map(|v| (f.to_string(), v))).collect();
     Ok(Some(fields))
 }
 
@@ -306,11 +301,13 @@ impl ReplicaState for SqliteReplica<'_> {
 
     fn shadow(&mut self, record: RecordKey) -> Result<BTreeMap<String, (Value, u64)>> {
         let (kind, id) = key_params(record);
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT field, value, version FROM sync_shadow WHERE record_kind = ?1 AND record_id = ?2")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT field, value, version FROM sync_shadow WHERE record_kind = ?1 AND record_id = ?2",
+        )?;
         let rows = stmt
-            .query_map(params![kind, id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?
+            .query_map(params![kind, id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         rows.into_iter().map(|(field, value, version)| Ok((field, (parse(&value)?, version as u64)))).collect()
     }
@@ -357,10 +354,11 @@ impl ReplicaState for SqliteReplica<'_> {
 
     fn pending_for(&mut self, record: RecordKey) -> Result<Vec<Mutation>> {
         let (kind, id) = key_params(record);
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT mutation FROM sync_outbox WHERE record_kind = ?1 AND record_id = ?2 ORDER BY seq")?;
-        let rows = stmt.query_map(params![kind, id], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT mutation FROM sync_outbox WHERE record_kind = ?1 AND record_id = ?2 ORDER BY seq",
+        )?;
+        let rows =
+            stmt.query_map(params![kind, id], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
         rows.iter().map(|text| parse(text)).collect()
     }
 
@@ -539,7 +537,9 @@ impl Store {
     pub fn sync_adopt_local_records(&mut self) -> Result<usize> {
         let tx = self.conn.savepoint()?;
         let mut adopted = 0;
-        for kind in [RecordKind::Institution, RecordKind::Plan, RecordKind::Area, RecordKind::Commitment, RecordKind::Milestone] {
+        for kind in
+            [RecordKind::Institution, RecordKind::Plan, RecordKind::Area, RecordKind::Commitment, RecordKind::Milestone]
+        {
             let code = kind.code();
             let ids: Vec<String> = tx
                 .prepare(&format!(
@@ -548,7 +548,11 @@ impl Store {
                        AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.record_kind = ?1 AND o.record_id = t.id)
                      ORDER BY {order}",
                     table = kind.code(),
-                    order = if matches!(kind, RecordKind::Institution | RecordKind::Plan) { "created_at" } else { "position" },
+                    order = if matches!(kind, RecordKind::Institution | RecordKind::Plan) {
+                        "created_at"
+                    } else {
+                        "position"
+                    },
                 ))?
                 .query_map([code], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
@@ -604,11 +608,18 @@ impl Store {
     pub fn sync_rejections(&self) -> Result<Vec<StoredRejection>> {
         let mut stmt = self.conn.prepare("SELECT id, mutation, refusal, created_at FROM sync_rejection ORDER BY id")?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?)))?
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         rows.into_iter()
             .map(|(id, mutation, refusal, at)| {
-                Ok(StoredRejection { id, mutation: parse(&mutation)?, refusal: parse(&refusal)?, at: parse_instant(&at)? })
+                Ok(StoredRejection {
+                    id,
+                    mutation: parse(&mutation)?,
+                    refusal: parse(&refusal)?,
+                    at: parse_instant(&at)?,
+                })
             })
             .collect()
     }

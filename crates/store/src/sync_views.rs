@@ -93,11 +93,9 @@ impl Store {
             .unwrap_or_else(|| locale.pick("(élément supprimé)", "(deleted item)").to_string());
         let commitment = match record.kind {
             RecordKind::Commitment if fields.is_some() => Some(record.id.to_string()),
-            RecordKind::Milestone => fields
-                .as_ref()
-                .and_then(|f| f.get("commitmentId"))
-                .and_then(|v| v.as_str())
-                .map(str::to_string),
+            RecordKind::Milestone => {
+                fields.as_ref().and_then(|f| f.get("commitmentId")).and_then(|v| v.as_str()).map(str::to_string)
+            }
             _ => None,
         };
         (title, commitment)

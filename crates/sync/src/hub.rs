@@ -41,7 +41,11 @@ fn check_protocol(version: u32) -> Result<(), ProtocolError> {
 }
 
 /// Applies a laptop's mutations in order and says what became of each.
-pub fn push<L: Ledger>(ledger: &mut L, actor: &Actor, request: &PushRequest) -> Result<PushResponse, HubError<L::Error>> {
+pub fn push<L: Ledger>(
+    ledger: &mut L,
+    actor: &Actor,
+    request: &PushRequest,
+) -> Result<PushResponse, HubError<L::Error>> {
     check_protocol(request.protocol)?;
     let mut results = Vec::new();
     for mutation in &request.mutations {
@@ -164,7 +168,11 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
 }
 
 /// What changed after `since` among the records this person may see.
-pub fn pull<L: Ledger>(ledger: &mut L, actor: &Actor, request: &PullRequest) -> Result<PullResponse, HubError<L::Error>> {
+pub fn pull<L: Ledger>(
+    ledger: &mut L,
+    actor: &Actor,
+    request: &PullRequest,
+) -> Result<PullResponse, HubError<L::Error>> {
     check_protocol(request.protocol)?;
     let limit = request.limit.map_or(PULL_PAGE, |l| (l as usize).clamp(1, PULL_PAGE));
     ledger.changes_since(request.since, limit, actor).map_err(HubError::Ledger)

@@ -178,7 +178,8 @@ impl Ledger for MemoryLedger {
     }
 
     fn changes_since(&mut self, since: u64, limit: usize, actor: &Actor) -> Result<PullResponse, Never> {
-        let visible = |record: &RecordKey| self.records.get(record).is_some_and(|r| actor.may_see(record.kind, r.owner));
+        let visible =
+            |record: &RecordKey| self.records.get(record).is_some_and(|r| actor.may_see(record.kind, r.owner));
         let live = |record: &RecordKey| self.records.get(record).is_some_and(|r| r.deleted_at.is_none());
         let mut changes: Vec<FieldChange> = self
             .fields
@@ -201,7 +202,9 @@ impl Ledger for MemoryLedger {
         let deleted = self
             .records
             .iter()
-            .filter_map(|(record, r)| r.deleted_at.filter(|v| *v > since && *v <= head && visible(record)).map(|v| (*record, v)))
+            .filter_map(|(record, r)| {
+                r.deleted_at.filter(|v| *v > since && *v <= head && visible(record)).map(|v| (*record, v))
+            })
             .collect();
         Ok(PullResponse { changes, deleted, head, more })
     }

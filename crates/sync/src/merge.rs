@@ -173,7 +173,10 @@ mod tests {
     fn edits_of_different_paragraphs_both_survive() {
         let mine = "Problème précisé.\n\nCauses.\n\nSolution.";
         let theirs = "Problème.\n\nCauses.\n\nSolution chiffrée.";
-        assert_eq!(merge_text(BASE, mine, theirs), TextMerge::Clean("Problème précisé.\n\nCauses.\n\nSolution chiffrée.".into()));
+        assert_eq!(
+            merge_text(BASE, mine, theirs),
+            TextMerge::Clean("Problème précisé.\n\nCauses.\n\nSolution chiffrée.".into())
+        );
     }
 
     #[test]
@@ -202,7 +205,9 @@ mod tests {
         let theirs = "Problème révisé.\n\nCauses selon eux.\n\nSolution.";
         assert_eq!(
             merge_text(BASE, mine, theirs),
-            TextMerge::Conflict { proposed: "Problème révisé.\n\nCauses selon moi.\n\nCauses selon eux.\n\nSolution.".into() }
+            TextMerge::Conflict {
+                proposed: "Problème révisé.\n\nCauses selon moi.\n\nCauses selon eux.\n\nSolution.".into()
+            }
         );
     }
 

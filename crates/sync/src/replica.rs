@@ -34,7 +34,6 @@ pub struct Rejection {
     pub refusal: Refusal,
 }
 
-
 /// The fields of one record: `field -> value`.
 pub type Fields = BTreeMap<String, Value>;
 
@@ -84,7 +83,13 @@ fn touches(mutation: &Mutation, record: RecordKey, field: &str) -> bool {
         }
 }
 
-fn learn<S: ReplicaState>(state: &mut S, record: RecordKey, field: &str, value: &Value, version: u64) -> Result<(), S::Error> {
+fn learn<S: ReplicaState>(
+    state: &mut S,
+    record: RecordKey,
+    field: &str,
+    value: &Value,
+    version: u64,
+) -> Result<(), S::Error> {
     let known = state.shadow(record)?;
     if known.get(field).is_none_or(|(_, v)| *v < version) {
         state.set_shadow(record, field, value, version)?;
@@ -132,14 +137,18 @@ pub fn on_push<S: ReplicaState>(state: &mut S, response: &PushResponse) -> Resul
         state.pop_outbox()?;
         let record = mutation.record;
         match (outcome, &mutation.change) {
-            (Outcome::Applied { version }, Change::Set { field, value, .. }) => learn(state, record, field, value, *version)?,
+            (Outcome::Applied { version }, Change::Set { field, value, .. }) => {
+                learn(state, record, field, value, *version)?
+            }
             (Outcome::Applied { version }, Change::Create { fields, .. }) => {
                 for (field, value) in fields {
                     learn(state, record, field, value, *version)?;
                 }
             }
             (Outcome::Applied { .. }, Change::Delete) => state.clear_shadow(record)?,
-            (Outcome::Merged { version, value }, Change::Set { field, .. }) => learn(state, record, field, value, *version)?,
+            (Outcome::Merged { version, value }, Change::Set { field, .. }) => {
+                learn(state, record, field, value, *version)?
+            }
             (Outcome::Conflict { theirs, theirs_version, proposed }, Change::Set { field, value, .. }) => {
                 learn(state, record, field, theirs, *theirs_version)?;
                 state.add_conflict(Conflict {
@@ -377,7 +386,11 @@ impl Replica {
 
     /// Everything not yet acknowledged, oldest first.
     pub fn push_request(&self) -> PushRequest {
-        PushRequest { protocol: PROTOCOL_VERSION, client: self.client, mutations: self.outbox.iter().cloned().collect() }
+        PushRequest {
+            protocol: PROTOCOL_VERSION,
+            client: self.client,
+            mutations: self.outbox.iter().cloned().collect(),
+        }
     }
 
     pub fn pull_request(&self) -> PullRequest {

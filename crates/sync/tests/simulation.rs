@@ -249,7 +249,8 @@ impl World {
         } else {
             let field = long_field(record.kind);
             let current = replica.value(record, field).and_then(|v| v.as_str()).unwrap_or("").to_string();
-            let mut paragraphs: Vec<String> = current.split("\n\n").filter(|p| !p.is_empty()).map(str::to_string).collect();
+            let mut paragraphs: Vec<String> =
+                current.split("\n\n").filter(|p| !p.is_empty()).map(str::to_string).collect();
             if paragraphs.is_empty() || self.rng.chance(20) {
                 paragraphs.push(format!("Ajout {n}."));
             } else {
@@ -300,7 +301,11 @@ impl World {
                     self.deliver(message);
                 }
             }
-            if self.laptops.iter().all(|l| l.replica.pending_count() == 0 && l.replica.cursor() == self.hub.current_head()) {
+            if self
+                .laptops
+                .iter()
+                .all(|l| l.replica.pending_count() == 0 && l.replica.cursor() == self.hub.current_head())
+            {
                 return;
             }
         }
@@ -339,7 +344,8 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
                         // A field set: its value was stored at that version, by this mutation or
                         // by someone who made the very same change first.
                         Some(value) => {
-                            let w = write_at(*version).unwrap_or_else(|| panic!("{context}: {seq} applied at {version}, never written"));
+                            let w = write_at(*version)
+                                .unwrap_or_else(|| panic!("{context}: {seq} applied at {version}, never written"));
                             assert_eq!(&w.value, value, "{context}: {seq} applied, but another value is at {version}");
                         }
                         // A creation: written by this mutation.

@@ -42,7 +42,12 @@ impl WriteError {
 }
 
 /// The plan `plan` of `dataset` in `format`; `locale` is the printable document's language.
-pub fn render_plan(dataset: &Dataset, plan: Uuid, format: ExportFormat, locale: Locale) -> Result<Rendered, ExportError> {
+pub fn render_plan(
+    dataset: &Dataset,
+    plan: Uuid,
+    format: ExportFormat,
+    locale: Locale,
+) -> Result<Rendered, ExportError> {
     Ok(match format {
         ExportFormat::Json => Rendered::Document(plan_json_text(dataset, plan)?),
         ExportFormat::Html => Rendered::Document(plan_html(dataset, plan, locale)?),

@@ -42,7 +42,8 @@ fn administration_mistakes_are_refused_with_a_clear_message() {
     assert!(err.contains("type d'institution inconnu"), "{err}");
     let err = admin(&db, &["user", "add", "marie", "--institution", "CNIL", "--role", "drafter"]).unwrap_err();
     assert!(err.contains("aucune institution ne correspond à « CNIL »"), "{err}");
-    let err = admin(&db, &["user", "add", "marie", "--institution", "Cour de cassation", "--role", "boss"]).unwrap_err();
+    let err =
+        admin(&db, &["user", "add", "marie", "--institution", "Cour de cassation", "--role", "boss"]).unwrap_err();
     assert!(err.contains("rôle inconnu"), "{err}");
     let err = admin(&db, &["token", "issue", "personne"]).unwrap_err();
     assert!(err.contains("aucune personne"), "{err}");

@@ -94,13 +94,26 @@ pub struct Cast {
 }
 
 pub fn cast(db: &Path) -> Cast {
-    let ministry = admin(db, &["institution", "add", "Ministère de la Transition écologique", "--acronym", "MTE"]).unwrap();
+    let ministry =
+        admin(db, &["institution", "add", "Ministère de la Transition écologique", "--acronym", "MTE"]).unwrap();
     let authority = admin(
         db,
-        &["institution", "add", "Haute Autorité pour la transparence de la vie publique", "--acronym", "HATVP", "--kind", "independentAuthority"],
+        &[
+            "institution",
+            "add",
+            "Haute Autorité pour la transparence de la vie publique",
+            "--acronym",
+            "HATVP",
+            "--kind",
+            "independentAuthority",
+        ],
     )
     .unwrap();
-    admin(db, &["institution", "add", "Direction interministérielle de la transformation publique", "--acronym", "DITP"]).unwrap();
+    admin(
+        db,
+        &["institution", "add", "Direction interministérielle de la transformation publique", "--acronym", "DITP"],
+    )
+    .unwrap();
     let mut tokens = std::collections::HashMap::new();
     for (name, institution, role) in [
         ("drafter", "MTE", "drafter"),

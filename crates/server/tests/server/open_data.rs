@@ -8,7 +8,8 @@ use serde_json::Value;
 use crate::helpers::{admin, fresh_db, Server};
 
 fn sample() -> PathBuf {
-    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ogp/ogp-commitments-sample.csv"));
+    let path =
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ogp/ogp-commitments-sample.csv"));
     assert!(path.exists(), "the OGP sample is expected at {} (shared/ beside the repository)", path.display());
     path
 }
@@ -28,16 +29,12 @@ fn the_sample_is_imported_once_and_a_second_import_changes_nothing() {
     let second = admin(&db, &["import", "ogp-csv", sample.to_str().unwrap()]).expect("second import");
     assert!(second.contains("engagements : 0 créé(s), 0 mis à jour, 405 inchangé(s)"), "{second}");
     assert_eq!(records(&db), count, "no duplicate");
-    let head: i64 = rusqlite::Connection::open(&db)
-        .unwrap()
-        .query_row("SELECT version FROM sync_head", [], |r| r.get(0))
-        .unwrap();
+    let head: i64 =
+        rusqlite::Connection::open(&db).unwrap().query_row("SELECT version FROM sync_head", [], |r| r.get(0)).unwrap();
     let third = admin(&db, &["import", "ogp-csv", sample.to_str().unwrap()]).expect("third import");
     assert!(third.contains("405 inchangé(s)"));
-    let head_after: i64 = rusqlite::Connection::open(&db)
-        .unwrap()
-        .query_row("SELECT version FROM sync_head", [], |r| r.get(0))
-        .unwrap();
+    let head_after: i64 =
+        rusqlite::Connection::open(&db).unwrap().query_row("SELECT version FROM sync_head", [], |r| r.get(0)).unwrap();
     assert_eq!(head, head_after, "nothing new for the apps to pull");
 }
 
@@ -72,7 +69,11 @@ fn a_plan_is_exported_as_json_csv_and_html_and_its_commitments_reach_the_apps() 
     assert!(csv_dir.join("milestones.csv").exists());
 
     let html = admin(&db, &["export", "html", "--plan", "AP_FRA01"]).expect("html");
-    assert!(html.contains("<html") && html.contains("Open Regional and Local Authorities"), "{}", &html[..300.min(html.len())]);
+    assert!(
+        html.contains("<html") && html.contains("Open Regional and Local Authorities"),
+        "{}",
+        &html[..300.min(html.len())]
+    );
 
     // A coordinator's app pulls the imported plans.
     admin(&db, &["institution", "add", "Ministry of the Interior", "--acronym", "MI"]).unwrap();
@@ -81,10 +82,6 @@ fn a_plan_is_exported_as_json_csv_and_html_and_its_commitments_reach_the_apps() 
     let server = Server::start(&db);
     let (status, pulled) = server.pull(&token, 0);
     assert_eq!(status, 200);
-    let fr0001 = pulled["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|c| c["field"] == "ogpId" && c["value"] == "FR0001");
+    let fr0001 = pulled["changes"].as_array().unwrap().iter().any(|c| c["field"] == "ogpId" && c["value"] == "FR0001");
     assert!(fr0001, "the imported commitment is pulled");
 }

@@ -13,16 +13,31 @@ fn each_role_reads_and_writes_exactly_what_it_may() {
     // One commitment of the ministry, one of the independent authority, each created by its drafter.
     let ministry_record = Uuid::now_v7();
     let authority_record = Uuid::now_v7();
-    let (status, r) = server.push(&cast.tokens["drafter"], &push_request(Uuid::now_v7(), vec![create(
-        Uuid::nil(), 1, ministry_record, &cast.ministry, "Ouvrir les données")]));
+    let (status, r) = server.push(
+        &cast.tokens["drafter"],
+        &push_request(
+            Uuid::now_v7(),
+            vec![create(Uuid::nil(), 1, ministry_record, &cast.ministry, "Ouvrir les données")],
+        ),
+    );
     assert_eq!((status, outcomes(&r).len()), (200, 0), "a laptop cannot speak for another laptop id");
     let drafter_laptop = Uuid::now_v7();
-    let (status, r) = server.push(&cast.tokens["drafter"], &push_request(drafter_laptop, vec![create(
-        drafter_laptop, 1, ministry_record, &cast.ministry, "Ouvrir les données")]));
+    let (status, r) = server.push(
+        &cast.tokens["drafter"],
+        &push_request(
+            drafter_laptop,
+            vec![create(drafter_laptop, 1, ministry_record, &cast.ministry, "Ouvrir les données")],
+        ),
+    );
     assert_eq!((status, outcomes(&r)), (200, vec!["applied".to_string()]));
     let authority_laptop = Uuid::now_v7();
-    let (status, r) = server.push(&cast.tokens["authority"], &push_request(authority_laptop, vec![create(
-        authority_laptop, 1, authority_record, &cast.authority, "Publier les déclarations")]));
+    let (status, r) = server.push(
+        &cast.tokens["authority"],
+        &push_request(
+            authority_laptop,
+            vec![create(authority_laptop, 1, authority_record, &cast.authority, "Publier les déclarations")],
+        ),
+    );
     assert_eq!((status, outcomes(&r)), (200, vec!["applied".to_string()]));
 
     // (who, own record, other record, may read own, may read other, may write own, may write other)
@@ -50,7 +65,10 @@ fn each_role_reads_and_writes_exactly_what_it_may() {
                 .find(|c| c["record"]["id"] == json!(record) && c["field"] == "title")
                 .map(|c| c["value"].as_str().unwrap().to_string())
                 .unwrap();
-            let (status, body) = server.push(token, &push_request(laptop, vec![set(laptop, 1, record, "title", &format!("{who} {what}"), &current)]));
+            let (status, body) = server.push(
+                token,
+                &push_request(laptop, vec![set(laptop, 1, record, "title", &format!("{who} {what}"), &current)]),
+            );
             if allowed {
                 assert_eq!((status, outcomes(&body)), (200, vec!["applied".to_string()]), "{who} writing {what}");
             } else {
@@ -58,8 +76,13 @@ fn each_role_reads_and_writes_exactly_what_it_may() {
                 assert_eq!(body["code"], "forbidden");
                 assert_eq!(body["results"][0]["outcome"]["refusal"], "forbidden");
                 let (_, after) = server.pull(&cast.tokens["coordinator"], 0);
-                let now = after["changes"].as_array().unwrap().iter()
-                    .find(|c| c["record"]["id"] == json!(record) && c["field"] == "title").unwrap()["value"].clone();
+                let now = after["changes"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|c| c["record"]["id"] == json!(record) && c["field"] == "title")
+                    .unwrap()["value"]
+                    .clone();
                 assert_eq!(now, json!(current), "{who}'s refused write left no trace");
             }
         }
@@ -74,7 +97,8 @@ fn engagement_areas_are_seen_by_everyone_and_changed_only_by_coordinators() {
                "change": {"op": "create", "owner": cast.ministry, "fields": {"title": "Accélérer la transition écologique"}}})
     };
     let laptop = Uuid::now_v7();
-    let (status, body) = server.push(&cast.tokens["drafter"], &push_request(laptop, vec![area(laptop, Uuid::now_v7())]));
+    let (status, body) =
+        server.push(&cast.tokens["drafter"], &push_request(laptop, vec![area(laptop, Uuid::now_v7())]));
     assert_eq!((status, body["code"].as_str()), (403, Some("forbidden")), "a drafter does not restructure the plan");
 
     let laptop = Uuid::now_v7();

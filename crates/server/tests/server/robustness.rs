@@ -14,9 +14,21 @@ fn bad_requests_are_refused_with_a_code_and_a_french_message() {
         ("malformed JSON", Some(token), b"{\"protocol\": 1, ".to_vec(), 400, "badRequest"),
         ("wrong types", Some(token), br#"{"protocol": "un", "since": -4}"#.to_vec(), 400, "badRequest"),
         ("binary garbage", Some(token), vec![0, 159, 146, 150, 255], 400, "badRequest"),
-        ("unknown protocol version", Some(token), json!({"protocol": 99, "since": 0}).to_string().into_bytes(), 409, "unsupportedProtocol"),
+        (
+            "unknown protocol version",
+            Some(token),
+            json!({"protocol": 99, "since": 0}).to_string().into_bytes(),
+            409,
+            "unsupportedProtocol",
+        ),
         ("missing token", None, json!({"protocol": 1, "since": 0}).to_string().into_bytes(), 401, "unauthorized"),
-        ("unknown token", Some("po_0000"), json!({"protocol": 1, "since": 0}).to_string().into_bytes(), 401, "unauthorized"),
+        (
+            "unknown token",
+            Some("po_0000"),
+            json!({"protocol": 1, "since": 0}).to_string().into_bytes(),
+            401,
+            "unauthorized",
+        ),
     ];
     for (what, token, body, status, code) in cases {
         let (got, reply) = server.post("/api/sync/pull", token, body);

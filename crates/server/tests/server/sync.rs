@@ -11,10 +11,13 @@ fn replaying_the_same_push_changes_nothing_and_gets_the_same_answer() {
     let token = &cast.tokens["drafter"];
     let laptop = Uuid::now_v7();
     let record = Uuid::now_v7();
-    let request = push_request(laptop, vec![
-        create(laptop, 1, record, &cast.ministry, "Titre"),
-        set(laptop, 2, record, "title", "Titre révisé", "Titre"),
-    ]);
+    let request = push_request(
+        laptop,
+        vec![
+            create(laptop, 1, record, &cast.ministry, "Titre"),
+            set(laptop, 2, record, "title", "Titre révisé", "Titre"),
+        ],
+    );
     let (status, first) = server.push(token, &request);
     assert_eq!(status, 200);
     let (_, pulled) = server.pull(token, 0);
@@ -35,10 +38,13 @@ fn a_mutation_after_a_gap_waits_for_the_missing_one() {
     let record = Uuid::now_v7();
     let (_, r) = server.push(token, &push_request(laptop, vec![set(laptop, 2, record, "title", "B", "A")]));
     assert_eq!((outcomes(&r).len(), r["nextExpected"].clone()), (0, serde_json::json!(1)));
-    let (_, r) = server.push(token, &push_request(laptop, vec![
-        create(laptop, 1, record, &cast.ministry, "A"),
-        set(laptop, 2, record, "title", "B", "A"),
-    ]));
+    let (_, r) = server.push(
+        token,
+        &push_request(
+            laptop,
+            vec![create(laptop, 1, record, &cast.ministry, "A"), set(laptop, 2, record, "title", "B", "A")],
+        ),
+    );
     assert_eq!(outcomes(&r), ["applied", "applied"]);
 }
 
@@ -50,15 +56,27 @@ fn two_drafters_editing_the_same_commitment_merge_or_conflict_field_by_field() {
     server.push(&cast.tokens["drafter"], &push_request(a, vec![create(a, 1, record, &cast.ministry, "Titre")]));
     // Both saw "Titre" and "P0.\n\nP1."; A edits the first paragraph and the title, B the second
     // paragraph and the title.
-    let (_, r) = server.push(&cast.tokens["drafter"], &push_request(a, vec![
-        set(a, 2, record, "problem", "P0 de A.\n\nP1.", "P0.\n\nP1."),
-        set(a, 3, record, "title", "Titre de A", "Titre"),
-    ]));
+    let (_, r) = server.push(
+        &cast.tokens["drafter"],
+        &push_request(
+            a,
+            vec![
+                set(a, 2, record, "problem", "P0 de A.\n\nP1.", "P0.\n\nP1."),
+                set(a, 3, record, "title", "Titre de A", "Titre"),
+            ],
+        ),
+    );
     assert_eq!(outcomes(&r), ["applied", "applied"]);
-    let (_, r) = server.push(&cast.tokens["drafter2"], &push_request(b, vec![
-        set(b, 1, record, "problem", "P0.\n\nP1 de B.", "P0.\n\nP1."),
-        set(b, 2, record, "title", "Titre de B", "Titre"),
-    ]));
+    let (_, r) = server.push(
+        &cast.tokens["drafter2"],
+        &push_request(
+            b,
+            vec![
+                set(b, 1, record, "problem", "P0.\n\nP1 de B.", "P0.\n\nP1."),
+                set(b, 2, record, "title", "Titre de B", "Titre"),
+            ],
+        ),
+    );
     assert_eq!(outcomes(&r), ["merged", "conflict"]);
     assert_eq!(r["results"][0]["outcome"]["value"], "P0 de A.\n\nP1 de B.");
     assert_eq!(r["results"][1]["outcome"]["theirs"], "Titre de A");
@@ -71,10 +89,13 @@ fn a_server_killed_between_push_and_acknowledgement_keeps_what_it_processed() {
     let token = &cast.tokens["drafter"];
     let laptop = Uuid::now_v7();
     let record = Uuid::now_v7();
-    let request = push_request(laptop, vec![
-        create(laptop, 1, record, &cast.ministry, "Titre"),
-        set(laptop, 2, record, "problem", "P0.\n\nP1.\n\nP2.", "P0.\n\nP1."),
-    ]);
+    let request = push_request(
+        laptop,
+        vec![
+            create(laptop, 1, record, &cast.ministry, "Titre"),
+            set(laptop, 2, record, "problem", "P0.\n\nP1.\n\nP2.", "P0.\n\nP1."),
+        ],
+    );
 
     let server = Server::start(&db);
     let (status, answered) = server.push(token, &request);
@@ -94,7 +115,8 @@ fn a_large_pull_comes_in_pages_that_together_hold_everything() {
     let (_dir, cast, server) = running();
     let token = &cast.tokens["drafter"];
     let laptop = Uuid::now_v7();
-    let mutations = (1..=5).map(|seq| create(laptop, seq, Uuid::now_v7(), &cast.ministry, &format!("Engagement {seq}"))).collect();
+    let mutations =
+        (1..=5).map(|seq| create(laptop, seq, Uuid::now_v7(), &cast.ministry, &format!("Engagement {seq}"))).collect();
     assert_eq!(server.push(token, &push_request(laptop, mutations)).0, 200);
     let (_, everything) = server.pull(token, 0);
     assert_eq!(everything["more"], false);

@@ -74,7 +74,8 @@ fn html_in_a_title_is_stored_as_typed() {
 fn a_reference_to_a_missing_institution_or_area_is_refused() {
     let mut w = world();
     let c = w.store.create_commitment(w.area.id, "Engagement").unwrap();
-    let err = w.store.edit_commitment(c.id, &CommitmentEdit::LeadInstitutionId(Some(InstitutionId::new()))).unwrap_err();
+    let err =
+        w.store.edit_commitment(c.id, &CommitmentEdit::LeadInstitutionId(Some(InstitutionId::new()))).unwrap_err();
     assert_eq!(refused_fields(err), ["leadInstitutionId"]);
     let err = w.store.edit_commitment(c.id, &CommitmentEdit::AreaId(AreaId::new())).unwrap_err();
     assert_eq!(refused_fields(err), ["areaId"]);
@@ -86,7 +87,10 @@ fn a_commitment_moves_to_the_end_of_another_area() {
     let mut w = world();
     let other = w
         .store
-        .create_area(w.plan.id, &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() })
+        .create_area(
+            w.plan.id,
+            &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() },
+        )
         .unwrap();
     w.store.create_commitment(other.id, "Déjà là").unwrap();
     let c = w.store.create_commitment(w.area.id, "À déplacer").unwrap();
@@ -99,9 +103,7 @@ fn a_commitment_moves_to_the_end_of_another_area() {
 fn the_detail_gathers_plan_area_milestones_and_institutions() {
     let mut w = world();
     let c = w.store.create_commitment(w.area.id, "Engagement").unwrap();
-    w.store
-        .create_milestone(c.id, &MilestoneInput { title: "Premier jalon".into(), ..Default::default() })
-        .unwrap();
+    w.store.create_milestone(c.id, &MilestoneInput { title: "Premier jalon".into(), ..Default::default() }).unwrap();
     let detail = w.store.commitment_detail(c.id).unwrap();
     assert_eq!(detail.plan.id, w.plan.id);
     assert_eq!(detail.area.id, w.area.id);

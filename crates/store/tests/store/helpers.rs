@@ -30,7 +30,11 @@ pub fn world() -> World {
     let area = store
         .create_area(
             plan.id,
-            &AreaInput { kind: AreaKind::Thematic, title: "Accélérer la transition écologique".into(), description: String::new() },
+            &AreaInput {
+                kind: AreaKind::Thematic,
+                title: "Accélérer la transition écologique".into(),
+                description: String::new(),
+            },
         )
         .expect("area");
     let ministry = store

@@ -47,7 +47,10 @@ fn areas_are_added_in_order_and_only_an_empty_one_can_be_deleted() {
     let mut w = world();
     let second = w
         .store
-        .create_area(w.plan.id, &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() })
+        .create_area(
+            w.plan.id,
+            &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() },
+        )
         .unwrap();
     assert_eq!(second.position, 1);
     w.store.create_commitment(w.area.id, "Ouvrir les données").unwrap();

@@ -15,7 +15,10 @@ fn search_ignores_accents_and_case() {
     let mut w = world();
     let other = w
         .store
-        .create_area(w.plan.id, &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() })
+        .create_area(
+            w.plan.id,
+            &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() },
+        )
         .unwrap();
     w.store.create_commitment(other.id, "Accélérer la transition ÉCOLOGIQUE des achats").unwrap();
     w.store.create_commitment(other.id, "Publier les avis de la HATVP").unwrap();
@@ -31,7 +34,9 @@ fn search_ignores_accents_and_case() {
 fn search_looks_into_every_text_of_the_template() {
     let mut w = world();
     let c = w.store.create_commitment(w.area.id, "Engagement sans mot-clé").unwrap();
-    w.store.edit_commitment(c.id, &CommitmentEdit::Causes("Les données de biodiversité sont éparpillées.".into())).unwrap();
+    w.store
+        .edit_commitment(c.id, &CommitmentEdit::Causes("Les données de biodiversité sont éparpillées.".into()))
+        .unwrap();
     assert_eq!(search(&mut w, "biodiversite").matching_count, 1);
     w.store.edit_commitment(c.id, &CommitmentEdit::Causes(String::new())).unwrap();
     assert_eq!(search(&mut w, "biodiversite").matching_count, 0, "the index follows edits");

@@ -52,7 +52,10 @@ fn two_laptops() -> (Server, Store, Store, CommitmentId) {
     let mut a = Store::open_in_memory().unwrap();
     let plan = a.create_plan(&plan_input()).unwrap();
     let area = a
-        .create_area(plan.id, &AreaInput { kind: AreaKind::Thematic, title: "Transition".into(), description: String::new() })
+        .create_area(
+            plan.id,
+            &AreaInput { kind: AreaKind::Thematic, title: "Transition".into(), description: String::new() },
+        )
         .unwrap();
     let commitment = a.create_commitment(area.id, "Ouvrir les données").unwrap();
     a.edit_commitment(commitment.id, &CommitmentEdit::Problem("Premier paragraphe.\n\nDeuxième paragraphe.".into()))
@@ -67,13 +70,16 @@ fn two_laptops() -> (Server, Store, Store, CommitmentId) {
 fn a_laptop_receives_whole_records_in_order() {
     let mut server = Server::new();
     let mut a = Store::open_in_memory().unwrap();
-    let ministry = a.create_institution(&institution("Ministère de la Culture", "MC", InstitutionKind::Ministry)).unwrap();
-    let hatvp = a
-        .create_institution(&institution("Haute Autorité", "HATVP", InstitutionKind::IndependentAuthority))
-        .unwrap();
+    let ministry =
+        a.create_institution(&institution("Ministère de la Culture", "MC", InstitutionKind::Ministry)).unwrap();
+    let hatvp =
+        a.create_institution(&institution("Haute Autorité", "HATVP", InstitutionKind::IndependentAuthority)).unwrap();
     let plan = a.create_plan(&plan_input()).unwrap();
     let area = a
-        .create_area(plan.id, &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: "Axe.".into() })
+        .create_area(
+            plan.id,
+            &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: "Axe.".into() },
+        )
         .unwrap();
     let commitment = a.create_commitment(area.id, "Publier les déclarations").unwrap();
     a.edit_commitment(commitment.id, &CommitmentEdit::LeadInstitutionId(Some(ministry.id))).unwrap();
@@ -134,8 +140,10 @@ fn different_fields_edited_apart_both_survive() {
 #[test]
 fn different_paragraphs_of_a_long_text_are_merged() {
     let (mut server, mut a, mut b, id) = two_laptops();
-    a.edit_commitment(id, &CommitmentEdit::Problem("Premier paragraphe, précisé.\n\nDeuxième paragraphe.".into())).unwrap();
-    b.edit_commitment(id, &CommitmentEdit::Problem("Premier paragraphe.\n\nDeuxième paragraphe, complété.".into())).unwrap();
+    a.edit_commitment(id, &CommitmentEdit::Problem("Premier paragraphe, précisé.\n\nDeuxième paragraphe.".into()))
+        .unwrap();
+    b.edit_commitment(id, &CommitmentEdit::Problem("Premier paragraphe.\n\nDeuxième paragraphe, complété.".into()))
+        .unwrap();
     server.sync(&mut a, &drafter(MINISTRY));
     server.sync(&mut b, &drafter(MINISTRY));
     server.sync(&mut a, &drafter(MINISTRY));
