@@ -1,6 +1,9 @@
 //! Contract tests of the Tauri commands: real IPC serialisation, the app's real configuration and
 //! capability, the mock runtime (no display), a store in a temporary folder.
 
+// Tests say what they expect with unwrap: a failure there is the test failing, with its line.
+#![allow(clippy::unwrap_used)]
+
 mod helpers;
 
 mod errors;

@@ -5,6 +5,9 @@
 //! Screenshots of each step land in `target/e2e-screenshots/` for people to look at; the tests
 //! assert on the page's content, never on pixels.
 
+// Tests say what they expect with unwrap: a failure there is the test failing, with its line.
+#![allow(clippy::unwrap_used)]
+
 mod desktop;
 
 mod crash;

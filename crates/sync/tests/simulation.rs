@@ -12,6 +12,9 @@
 //!
 //! `PLAN_OUVERT_SIM_SEEDS=N` runs N seeds (2,000 by default); `PLAN_OUVERT_SIM_SEED=S` runs one.
 
+// Tests say what they expect with unwrap: a failure there is the test failing, with its line.
+#![allow(clippy::unwrap_used)]
+
 use std::collections::BTreeMap;
 
 use plan_ouvert_sync::access::{Actor, Role};

@@ -10,7 +10,9 @@ fn bad_requests_are_refused_with_a_code_and_a_french_message() {
     let (_dir, cast, server) = running();
     let token = cast.tokens["drafter"].as_str();
 
-    let cases: Vec<(&str, Option<&str>, Vec<u8>, u16, &str)> = vec![
+    // What is sent, with which token, and the status and code expected.
+    type Case<'a> = (&'a str, Option<&'a str>, Vec<u8>, u16, &'a str);
+    let cases: Vec<Case> = vec![
         ("malformed JSON", Some(token), b"{\"protocol\": 1, ".to_vec(), 400, "badRequest"),
         ("wrong types", Some(token), br#"{"protocol": "un", "since": -4}"#.to_vec(), 400, "badRequest"),
         ("binary garbage", Some(token), vec![0, 159, 146, 150, 255], 400, "badRequest"),

@@ -1,6 +1,9 @@
 //! Tests of the local store, each module one part of a user's story. One test binary for the
 //! crate (faster to build than one per file).
 
+// Tests say what they expect with unwrap: a failure there is the test failing, with its line.
+#![allow(clippy::unwrap_used)]
+
 mod helpers;
 
 mod commitments;
