@@ -69,7 +69,7 @@ impl ApiError {
     }
 
     fn internal(error: impl std::fmt::Display) -> Self {
-        eprintln!("plan-ouvert-server: internal error: {error}");
+        tracing::error!(%error, "internal error");
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::Internal,
@@ -197,6 +197,7 @@ where
     blocking(state, move |conn| {
         let person = authenticate(conn, &headers)?;
         let request: Req = json_body(body)?;
+        tracing::debug!(person = %person.id, institution = %person.institution_id, "sync request");
         Ok(rule(conn, &person.actor(), &request)?)
     })
     .await
@@ -250,6 +251,22 @@ async fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "Adresse inconnue de l'API.")
 }
 
+/// One line per request on standard error: method, path, status and time taken (never a body
+/// or a token).
+async fn log_request(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let (method, path) = (request.method().clone(), request.uri().path().to_string());
+    let started = std::time::Instant::now();
+    let response = next.run(request).await;
+    let status = response.status().as_u16();
+    let ms = started.elapsed().as_millis();
+    if response.status().is_server_error() {
+        tracing::error!(%method, path, status, ms, "request");
+    } else {
+        tracing::info!(%method, path, status, ms, "request");
+    }
+    response
+}
+
 /// The whole API.
 pub fn app(state: Arc<ServerState>) -> Router {
     Router::new()
@@ -258,6 +275,7 @@ pub fn app(state: Arc<ServerState>) -> Router {
         .route("/api/sync/pull", post(pull))
         .route("/api/openapi.json", get(openapi))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn(log_request))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }

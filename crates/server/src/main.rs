@@ -119,6 +119,14 @@ enum TokenCommand {
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
+    // Structured log on standard error (PLAN_OUVERT_LOG or RUST_LOG, e.g. `debug`); standard
+    // output stays for what a command prints (an id, a token, a file).
+    let filter = std::env::var("PLAN_OUVERT_LOG")
+        .ok()
+        .and_then(|f| tracing_subscriber::EnvFilter::try_new(f).ok())
+        .or_else(|| tracing_subscriber::EnvFilter::try_from_default_env().ok())
+        .unwrap_or_else(|| "info".into());
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
     match run(Cli::parse()).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
@@ -136,6 +144,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let listener =
                 tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
             println!("plan-ouvert-server: listening on {}", listener.local_addr()?);
+            tracing::info!(address = %listener.local_addr()?, database = %cli.db.display(), "serving the central plan API");
             let app = api::app(Arc::new(api::ServerState::new(conn)));
             axum::serve(listener, app)
                 .with_graceful_shutdown(async {

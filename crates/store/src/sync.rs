@@ -154,7 +154,7 @@ fn write_fields(conn: &Connection, record: RecordKey, fields: Option<&Fields>) -
             // other refusal is worth a line in the log.
             let message = message.unwrap_or_default();
             if !message.starts_with("NOT NULL") {
-                eprintln!("plan-ouvert: sync: {table} {id} not written locally yet: {message}");
+                tracing::warn!(table, %id, message, "a record received is not written locally yet");
             }
             Ok(false)
         }
