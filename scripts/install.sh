@@ -38,7 +38,11 @@ fi
 export PATH="$HOME/.cargo/bin:$PATH"
 if ! command -v cargo >/dev/null; then
   say "Installation de Rust (rustup)"
-  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
+  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c rustfmt -c clippy
+fi
+if (( WITH_TESTS )) && ! { cargo fmt --version && cargo clippy --version; } >/dev/null 2>&1; then
+  say "Installation de rustfmt et clippy (vérification du style)"
+  rustup component add rustfmt clippy || die "rustfmt et clippy sont nécessaires aux tests : rustup component add rustfmt clippy"
 fi
 rust_minor="$(rustc --version | sed -E 's/^rustc 1\.([0-9]+).*/\1/')"
 (( rust_minor >= 90 )) || die "Rust 1.90 ou plus récent est nécessaire (trouvé : $(rustc --version)). Lancez : rustup update"
