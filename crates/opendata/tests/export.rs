@@ -691,17 +691,7 @@ fn csv_is_rfc_4180_with_one_row_per_record_in_order() {
 
 #[test]
 fn csv_columns_cover_every_field_of_commitments_and_milestones() {
-    let snake = |field: &str| {
-        field.chars().fold(String::new(), |mut out, c| {
-            if c.is_ascii_uppercase() {
-                out.push('_');
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.push(c);
-            }
-            out
-        })
-    };
+    let snake = |field: &str| plan_ouvert_sync::protocol::snake_case(field);
     for field in fields_of_kind(RecordKind::Commitment) {
         if *field == "assessment" {
             assert!(ASSESSMENT_ENTRIES.iter().all(|e| COMMITMENT_COLUMNS.contains(&e.column)));

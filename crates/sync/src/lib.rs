@@ -5,6 +5,7 @@
 //! through lost, duplicated and reordered messages and crashes, seed after seed.
 
 pub mod access;
+pub mod fields;
 pub mod hub;
 pub mod ledger;
 pub mod merge;

@@ -14,10 +14,8 @@ use uuid::Uuid;
 
 use super::Problem;
 
-/// The kinds of area, as written in the `kind` field of an area.
-pub const AREA_KINDS: &[&str] = &["transversal", "thematic"];
-/// The kinds of institution, as written in the `kind` field of an institution.
-pub const INSTITUTION_KINDS: &[&str] = &["ministry", "independentAuthority", "parliament", "court", "other"];
+use plan_ouvert_sync::fields::Holds;
+pub use plan_ouvert_sync::fields::{AREA_KINDS, INSTITUTION_KINDS};
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,54 +55,31 @@ pub enum FieldType {
 /// not know (an export then refuses the record rather than write something its schema does not
 /// describe).
 pub fn field_type(kind: RecordKind, field: &str) -> Option<FieldType> {
-    use FieldType::*;
-    let ty = match (kind, field) {
-        (RecordKind::Plan, "country" | "title") => Title,
-        (RecordKind::Plan, "periodStart" | "periodEnd") => Date,
-        (RecordKind::Plan, "ogpPlanId") => OptionalText,
-        (RecordKind::Plan, "planNumber") => OptionalInteger,
+    plan_ouvert_sync::fields::field(kind, field).map(|f| FieldType::from(f.holds))
+}
 
-        (RecordKind::Area, "planId") => Id,
-        (RecordKind::Area, "kind") => OneOf(AREA_KINDS),
-        (RecordKind::Area, "title") => Title,
-        (RecordKind::Area, "description") => Text,
-        (RecordKind::Area, "position") => Position,
-
-        (RecordKind::Institution, "name") => Title,
-        (RecordKind::Institution, "acronym") => Text,
-        (RecordKind::Institution, "kind") => OneOf(INSTITUTION_KINDS),
-
-        (RecordKind::Commitment, "planId" | "areaId") => Id,
-        (RecordKind::Commitment, "position") => Position,
-        (RecordKind::Commitment, "title") => Title,
-        (
-            RecordKind::Commitment,
-            "briefDescription" | "problem" | "causes" | "doneSoFar" | "solution" | "expectedResults" | "transparency"
-            | "accountability" | "participation" | "otherSupporters" | "contactName" | "contactTitle"
-            | "contactDepartment" | "contactEmail" | "contactPhone" | "number" | "shortTitle" | "fullText"
-            | "startDateSource" | "endDateSource" | "url",
-        ) => Text,
-        (RecordKind::Commitment, "leadInstitutionId") => OptionalId,
-        (RecordKind::Commitment, "supportingInstitutionIds") => IdList,
-        (RecordKind::Commitment, "startDate" | "endDate") => OptionalDate,
-        (
-            RecordKind::Commitment,
-            "accessToInformation" | "civicParticipation" | "publicAccountability" | "technologyInnovation",
-        ) => Boolean,
-        (RecordKind::Commitment, "ogpId") => OptionalText,
-        (RecordKind::Commitment, "policyAreas") => TextList,
-        (RecordKind::Commitment, "assessment") => Assessment,
-        (RecordKind::Commitment, "sourceColumns") => TextMap,
-
-        (RecordKind::Milestone, "commitmentId") => Id,
-        (RecordKind::Milestone, "position") => Position,
-        (RecordKind::Milestone, "title") => Title,
-        (RecordKind::Milestone, "expectedOutputs") => Text,
-        (RecordKind::Milestone, "startDate" | "dueDate") => OptionalDate,
-        (RecordKind::Milestone, "leadInstitutionId") => OptionalId,
-        _ => return None,
-    };
-    Some(ty)
+impl From<Holds> for FieldType {
+    /// The fields' declaration (`plan_ouvert_sync::fields`) says what each holds; an export
+    /// writes a long text like any text.
+    fn from(holds: Holds) -> Self {
+        match holds {
+            Holds::Text | Holds::LongText => FieldType::Text,
+            Holds::Title => FieldType::Title,
+            Holds::Date => FieldType::Date,
+            Holds::OptionalDate => FieldType::OptionalDate,
+            Holds::Id => FieldType::Id,
+            Holds::OptionalId => FieldType::OptionalId,
+            Holds::IdList => FieldType::IdList,
+            Holds::TextList => FieldType::TextList,
+            Holds::Position => FieldType::Position,
+            Holds::OptionalInteger => FieldType::OptionalInteger,
+            Holds::Boolean => FieldType::Boolean,
+            Holds::OneOf(codes) => FieldType::OneOf(codes),
+            Holds::OptionalText => FieldType::OptionalText,
+            Holds::Assessment => FieldType::Assessment,
+            Holds::TextMap => FieldType::TextMap,
+        }
+    }
 }
 
 impl FieldType {

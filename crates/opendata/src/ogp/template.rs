@@ -462,6 +462,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_template_field_and_heading_names_a_declared_text_field_of_a_commitment() {
+        use plan_ouvert_sync::fields::{field, Holds};
+        use plan_ouvert_sync::protocol::RecordKind;
+        let targets = FIELDS.iter().copied().chain(HEADINGS.iter().filter_map(|(_, f)| *f));
+        for name in targets {
+            let declared = field(RecordKind::Commitment, name).map(|f| f.holds);
+            assert!(
+                matches!(declared, Some(Holds::Text | Holds::LongText)),
+                "{name} is not a declared text field of a commitment ({declared:?})"
+            );
+        }
+    }
+
+    #[test]
     fn sections_are_exact_slices() {
         let text = "Brief Description of the Commitment \n\nDo this.\n\nProblem Definition \n\n1. What problem does the commitment aim to address? People cannot.\n\n2. What are the causes of the problem? Old tools.\n\nMilestones | Expected Outputs\nA | B";
         let sections = template_sections(text);

@@ -12,5 +12,6 @@ mod institutions;
 mod migrations;
 mod milestones;
 mod plans;
+mod schema;
 mod search;
 mod sync;
