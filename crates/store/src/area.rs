@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use crate::plan::read_plan;
 use crate::row::{instant_text, uuid};
 use crate::sync::Tracked;
-use crate::{now, Entity, Error, Result, Store};
+use crate::{now, rank, Entity, Error, Result, Store};
 use plan_ouvert_sync::protocol::RecordKind;
 
 pub(crate) const COLUMNS: &str = "id, plan_id, kind, title, description, position";
@@ -91,7 +91,7 @@ impl Store {
     /// Deletes an empty engagement area; one holding commitments is refused.
     pub fn delete_area(&mut self, id: AreaId) -> Result<()> {
         let tx = self.conn.savepoint()?;
-        read_area(&tx, id)?;
+        let area = read_area(&tx, id)?;
         let count: u32 =
             tx.query_row("SELECT count(*) FROM commitment WHERE area_id = ?1", [id.to_string()], |r| r.get(0))?;
         if count > 0 {
@@ -100,6 +100,7 @@ impl Store {
         let tracked = Tracked::before(&tx, RecordKind::Area, id.0)?;
         tx.execute("DELETE FROM area WHERE id = ?1", [id.to_string()])?;
         tracked.record(&tx)?;
+        rank::close_gaps(&tx, RecordKind::Area, area.plan_id.0)?;
         tx.commit()?;
         Ok(())
     }

@@ -12,7 +12,7 @@ use crate::milestone::read_milestones;
 use crate::plan::read_plan;
 use crate::row::{date_text, instant, instant_text, optional_date, optional_uuid, uuid};
 use crate::sync::Tracked;
-use crate::{now, Entity, Error, Result, Store};
+use crate::{now, rank, Entity, Error, Result, Store};
 use plan_ouvert_sync::protocol::RecordKind;
 
 const COLUMNS: &str =
@@ -228,6 +228,7 @@ impl Store {
                          WHERE id = ?1",
                         params![key, target.id.to_string(), at],
                     )?;
+                    rank::close_gaps(&tx, RecordKind::Commitment, current.area_id.0)?;
                 }
             }
             CommitmentChange::Lead(lead) => {
@@ -260,7 +261,7 @@ impl Store {
     /// Deletes a commitment and its milestones.
     pub fn delete_commitment(&mut self, id: CommitmentId) -> Result<()> {
         let tx = self.conn.savepoint()?;
-        read_commitment(&tx, id)?;
+        let commitment = read_commitment(&tx, id)?;
         // Milestones go first, each as its own deletion, so that no laptop keeps orphans.
         let mut tracked: Vec<Tracked> = read_milestones(&tx, id)?
             .iter()
@@ -271,6 +272,7 @@ impl Store {
         for record in tracked {
             record.record(&tx)?;
         }
+        rank::close_gaps(&tx, RecordKind::Commitment, commitment.area_id.0)?;
         tx.commit()?;
         Ok(())
     }

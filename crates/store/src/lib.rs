@@ -19,6 +19,7 @@ mod institution;
 mod milestone;
 mod overview;
 mod plan;
+mod rank;
 mod setting;
 pub mod sync;
 mod sync_views;

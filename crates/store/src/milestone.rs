@@ -10,7 +10,7 @@ use crate::institution::check_institution;
 use crate::plan::read_plan;
 use crate::row::{date_text, instant, instant_text, optional_date, optional_uuid, uuid};
 use crate::sync::Tracked;
-use crate::{now, Entity, Error, Result, Store};
+use crate::{now, rank, Entity, Error, Result, Store};
 use plan_ouvert_sync::protocol::RecordKind;
 
 const COLUMNS: &str =
@@ -123,21 +123,10 @@ impl Store {
         let moved = read_milestone(&tx, id)?;
         let before = read_milestones(&tx, moved.commitment_id)?;
         // Each milestone whose rank changes syncs as one change of its `position`.
-        let tracked: Vec<Tracked> =
-            before.iter().map(|m| Tracked::before(&tx, RecordKind::Milestone, m.id.0)).collect::<Result<_>>()?;
-        let mut order: Vec<MilestoneId> = before.into_iter().map(|m| m.id).filter(|m| *m != id).collect();
+        let mut order: Vec<uuid::Uuid> = before.into_iter().map(|m| m.id.0).filter(|m| *m != id.0).collect();
         let index = (position as usize).min(order.len());
-        order.insert(index, id);
-        let at = instant_text(now());
-        for (rank, milestone) in order.iter().enumerate() {
-            tx.execute(
-                "UPDATE milestone SET position = ?2, updated_at = CASE WHEN position = ?2 THEN updated_at ELSE ?3 END WHERE id = ?1",
-                params![milestone.to_string(), rank as u32, at],
-            )?;
-        }
-        for record in tracked {
-            record.record(&tx)?;
-        }
+        order.insert(index, id.0);
+        rank::set_ranks(&tx, RecordKind::Milestone, &order)?;
         let list = read_milestones(&tx, moved.commitment_id)?;
         tx.commit()?;
         Ok(list)
@@ -145,10 +134,11 @@ impl Store {
 
     pub fn delete_milestone(&mut self, id: MilestoneId) -> Result<()> {
         let tx = self.conn.savepoint()?;
-        read_milestone(&tx, id)?;
+        let milestone = read_milestone(&tx, id)?;
         let tracked = Tracked::before(&tx, RecordKind::Milestone, id.0)?;
         tx.execute("DELETE FROM milestone WHERE id = ?1", [id.to_string()])?;
         tracked.record(&tx)?;
+        rank::close_gaps(&tx, RecordKind::Milestone, milestone.commitment_id.0)?;
         tx.commit()?;
         Ok(())
     }

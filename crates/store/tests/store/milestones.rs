@@ -28,8 +28,42 @@ fn a_drafter_adds_edits_reorders_and_deletes_milestones() {
     assert_eq!(order.last().unwrap().id, d.id);
 
     w.store.delete_milestone(a.id).unwrap();
-    let titles: Vec<_> = w.store.milestones(c.id).unwrap().into_iter().map(|m| m.title).collect();
-    assert_eq!(titles, ["Ouvrir", "Évaluer"]);
+    let left: Vec<_> = w.store.milestones(c.id).unwrap().into_iter().map(|m| (m.title, m.position)).collect();
+    assert_eq!(left, [("Ouvrir".to_string(), 0), ("Évaluer".to_string(), 1)], "ranks from 0, no gap");
+}
+
+#[test]
+fn ranks_stay_contiguous_when_a_commitment_leaves_its_area_or_an_area_its_plan() {
+    let mut w = world();
+    let first = w.store.create_commitment(w.area.id, "Premier").unwrap();
+    let second = w.store.create_commitment(w.area.id, "Deuxième").unwrap();
+    let third = w.store.create_commitment(w.area.id, "Troisième").unwrap();
+    let other = w
+        .store
+        .create_area(
+            w.plan.id,
+            &AreaInput { kind: AreaKind::Transversal, title: "Autre".into(), description: String::new() },
+        )
+        .unwrap();
+    w.store.edit_commitment(first.id, &CommitmentEdit::AreaId(other.id)).unwrap();
+    assert_eq!(w.store.commitment(second.id).unwrap().position, 0);
+    assert_eq!(w.store.commitment(third.id).unwrap().position, 1);
+    w.store.delete_commitment(second.id).unwrap();
+    assert_eq!(w.store.commitment(third.id).unwrap().position, 0);
+
+    let last = w
+        .store
+        .create_area(
+            w.plan.id,
+            &AreaInput { kind: AreaKind::Thematic, title: "Dernier".into(), description: String::new() },
+        )
+        .unwrap();
+    assert_eq!(last.position, 2);
+    w.store.delete_commitment(first.id).unwrap();
+    w.store.delete_area(other.id).unwrap();
+    let areas = w.store.plan_overview(w.plan.id, &OverviewFilter::default()).unwrap().areas;
+    let ranks: Vec<_> = areas.iter().map(|a| (a.area.title.as_str(), a.area.position)).collect();
+    assert_eq!(ranks, [("Accélérer la transition écologique", 0), ("Dernier", 1)]);
 }
 
 #[test]
