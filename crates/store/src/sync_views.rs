@@ -3,6 +3,7 @@
 //! commitment to open to see it in context.
 
 use plan_ouvert_domain::{ConflictView, Locale, RejectionView, SyncAction, SyncRecordKind};
+use plan_ouvert_sync::fields::Holds;
 use plan_ouvert_sync::protocol::{field_kind, Change, FieldKind, RecordKey, RecordKind, Refusal, Value};
 
 use crate::sync::{StoredConflict, StoredRejection};
@@ -55,8 +56,16 @@ impl Store {
     }
 
     /// A value as a person reads it.
-    fn display(&self, field: &str, value: &Value, locale: Locale) -> String {
+    fn display(&self, kind: RecordKind, field: &str, value: &Value, locale: Locale) -> String {
+        let is_date = matches!(
+            plan_ouvert_sync::fields::field(kind, field).map(|f| f.holds),
+            Some(Holds::Date | Holds::OptionalDate)
+        );
         match value {
+            Value::String(s) if is_date => match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                Ok(date) => locale.date(date),
+                Err(_) => s.clone(),
+            },
             Value::Null => String::new(),
             Value::Bool(b) => locale.pick(if *b { "Oui" } else { "Non" }, if *b { "Yes" } else { "No" }).to_string(),
             Value::String(s) if field.ends_with("InstitutionId") => self.institution_name(s),
@@ -69,7 +78,7 @@ impl Store {
                 .iter()
                 .map(|item| match item.as_str() {
                     Some(id) if field.ends_with("InstitutionIds") => self.institution_name(id),
-                    _ => self.display(field, item, locale),
+                    _ => self.display(kind, field, item, locale),
                 })
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -113,9 +122,9 @@ impl Store {
                     commitment_id,
                     record_title,
                     editable: editable(record.kind, &field),
-                    mine: self.display(&field, &mine, locale),
-                    theirs: self.display(&field, &theirs, locale),
-                    proposed: proposed.as_ref().map(|p| self.display(&field, p, locale)),
+                    mine: self.display(record.kind, &field, &mine, locale),
+                    theirs: self.display(record.kind, &field, &theirs, locale),
+                    proposed: proposed.as_ref().map(|p| self.display(record.kind, &field, p, locale)),
                     field,
                     at,
                 })
@@ -150,7 +159,7 @@ impl Store {
                         (SyncAction::Create, None, text)
                     }
                     Change::Set { field, value, .. } => {
-                        (SyncAction::Edit, Some(field.clone()), self.display(field, value, locale))
+                        (SyncAction::Edit, Some(field.clone()), self.display(record.kind, field, value, locale))
                     }
                     Change::Delete => (SyncAction::Delete, None, String::new()),
                 };

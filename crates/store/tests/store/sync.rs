@@ -177,6 +177,31 @@ fn the_same_short_field_is_a_conflict_whose_resolution_reaches_the_other_laptop(
 }
 
 #[test]
+fn a_conflict_on_a_date_shows_both_dates_as_a_person_writes_them() {
+    let (mut server, mut a, mut b, id) = two_laptops();
+    let input = MilestoneInput {
+        title: "Publier le jeu de données".into(),
+        expected_outputs: String::new(),
+        start_date: String::new(),
+        due_date: "2022-06-30".into(),
+        lead_institution_id: None,
+    };
+    let milestone = a.create_milestone(id, &input).unwrap();
+    server.sync(&mut a, &drafter(MINISTRY));
+    server.sync(&mut b, &drafter(MINISTRY));
+    a.edit_milestone(milestone.id, &MilestoneEdit::DueDate("2022-09-15".into())).unwrap();
+    b.edit_milestone(milestone.id, &MilestoneEdit::DueDate("2023-01-31".into())).unwrap();
+    server.sync(&mut a, &drafter(MINISTRY));
+    server.sync(&mut b, &drafter(MINISTRY));
+    let views = b.sync_conflict_views(Locale::Fr).unwrap();
+    assert_eq!(views.len(), 1);
+    assert_eq!((views[0].mine.as_str(), views[0].theirs.as_str()), ("31/01/2023", "15/09/2022"));
+    assert!(!views[0].editable, "a date is chosen, not rewritten");
+    let english = b.sync_conflict_views(Locale::En).unwrap();
+    assert_eq!(english[0].mine, "2023-01-31", "as the English interface writes dates");
+}
+
+#[test]
 fn a_resolution_that_is_refused_keeps_the_conflict() {
     let (mut server, mut a, mut b, id) = two_laptops();
     a.edit_commitment(id, &CommitmentEdit::Title("Titre de A".into())).unwrap();
