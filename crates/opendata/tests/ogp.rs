@@ -411,6 +411,14 @@ fn not_assessed_not_relevant_and_not_applicable_stay_distinct() {
 }
 
 #[test]
+fn a_row_with_no_irm_cell_has_no_assessment_rather_than_sixteen_missing_values() {
+    let bytes = file_with(&[], &[row("TS0001", &[]), row("TS0002", &[("Verifiable", "Yes")])]);
+    let import = read_ogp_csv(&bytes).expect("imported");
+    assert_eq!(commitment(&import.dataset, "TS0001")["assessment"], Value::Null);
+    assert_eq!(assessment(commitment(&import.dataset, "TS0002")).verifiable, Assessed::Assessed(true));
+}
+
+#[test]
 fn a_value_not_understood_is_warned_left_missing_and_kept() {
     let bytes = file_with(&[], &[row("TS0001", &[("Specificity", "Very high"), ("Verifiable", "Yes")])]);
     let import = read_ogp_csv(&bytes).expect("imported");

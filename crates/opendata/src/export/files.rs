@@ -34,11 +34,30 @@ impl WriteError {
         match self {
             WriteError::Export(error) => error.message(locale),
             WriteError::File { path, source } => match locale {
-                Locale::Fr => format!("Le fichier {} n'a pas pu être écrit : {source}.", path.display()),
-                Locale::En => format!("The file {} could not be written: {source}.", path.display()),
+                Locale::Fr => {
+                    format!("Le fichier {} n'a pas pu être écrit : {}.", path.display(), reason(source, locale))
+                }
+                Locale::En => format!("The file {} could not be written: {}.", path.display(), reason(source, locale)),
             },
         }
     }
+}
+
+/// Why the system refused to write, in the person's language for the common cases.
+fn reason(error: &std::io::Error, locale: Locale) -> String {
+    use std::io::ErrorKind;
+    let said = match error.kind() {
+        ErrorKind::NotFound | ErrorKind::NotADirectory => {
+            locale.pick("le dossier qui doit le recevoir n'existe pas", "the folder meant to hold it does not exist")
+        }
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            locale.pick("vous n'avez pas le droit d'écrire à cet endroit", "you may not write there")
+        }
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => locale.pick("le disque est plein", "the disk is full"),
+        ErrorKind::IsADirectory => locale.pick("c'est un dossier", "it is a folder"),
+        _ => return error.to_string(),
+    };
+    said.to_string()
 }
 
 /// The plan `plan` of `dataset` in `format`; `locale` is the printable document's language.
@@ -92,5 +111,26 @@ pub fn write_rendered(rendered: Rendered, path: &Path) -> Result<Vec<PathBuf>, W
             }
             Ok(written)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_written_is_explained_in_the_persons_language() {
+        let dataset = Dataset { records: Default::default() };
+        let missing = std::env::temp_dir().join("plan-ouvert-no-such-folder").join("plan.html");
+        let error = write_rendered(Rendered::Document("x".into()), &missing).unwrap_err();
+        assert!(error
+            .message(Locale::Fr)
+            .ends_with("n'a pas pu être écrit : le dossier qui doit le recevoir n'existe pas."));
+        assert!(error
+            .message(Locale::En)
+            .ends_with("could not be written: the folder meant to hold it does not exist."));
+        // A plan that is not in the data writes nothing.
+        let refused = write_plan(&dataset, Uuid::nil(), ExportFormat::Json, Locale::Fr, &missing).unwrap_err();
+        assert!(matches!(refused, WriteError::Export(ExportError::UnknownPlan { .. })));
     }
 }

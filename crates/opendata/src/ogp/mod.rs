@@ -168,7 +168,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
-use plan_ouvert_domain::Locale;
+use plan_ouvert_domain::{Assessment, Locale};
 use plan_ouvert_sync::protocol::{RecordKey, RecordKind, Value};
 use serde_json::{json, Map};
 use uuid::Uuid;
@@ -1112,7 +1112,14 @@ impl<'c> Builder<'c> {
         );
         fields.insert("policyAreas".into(), Value::Array(policy_areas));
         fields.insert("url".into(), json!(cell(columns::URL).trim()));
-        fields.insert("assessment".into(), serde_json::to_value(&assessment).unwrap_or(Value::Null));
+        // A row whose every IRM cell is empty has no assessment at all (the IRM published none),
+        // which the commitment's page says in words rather than as sixteen empty values.
+        let assessment = if assessment == Assessment::default() {
+            Value::Null
+        } else {
+            serde_json::to_value(&assessment).unwrap_or(Value::Null)
+        };
+        fields.insert("assessment".into(), assessment);
         fields.insert("sourceColumns".into(), Value::Object(source));
         for field in template::FIELDS {
             let text = sections.iter().find(|(f, _)| *f == field).map_or("", |(_, t)| *t);
