@@ -296,6 +296,8 @@ export const en: Messages = {
             total > 0 ? `Reading the file… ${count(done)} / ${count(total)} ${plural(total, "row", "rows")}` : `Reading the file… ${count(done)} ${plural(done, "row", "rows")}`,
         writing: (done: number, total: number) => (total > 0 ? `Saving… ${count(done)} / ${count(total)}` : `Saving… ${count(done)}`),
         doneTitle: "Import complete",
+        /** A number in a table, written as the language writes numbers. */
+        number: (n: number) => count(n),
         rowsRead: (n: number) => `${count(n)} ${plural(n, "row read", "rows read")}; the data is saved on this computer.`,
         countsCaption: "What the import saved",
         kindHeader: "Data",

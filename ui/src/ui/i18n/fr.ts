@@ -303,6 +303,8 @@ export const fr = {
             total > 0 ? `Lecture du fichier… ${count(done)} / ${count(total)} ${plural(total, "ligne", "lignes")}` : `Lecture du fichier… ${count(done)} ${plural(done, "ligne", "lignes")}`,
         writing: (done: number, total: number) => (total > 0 ? `Enregistrement… ${count(done)} / ${count(total)}` : `Enregistrement… ${count(done)}`),
         doneTitle: "Import terminé",
+        /** A number in a table, written as the language writes numbers. */
+        number: (n: number) => count(n),
         rowsRead: (n: number) => `${count(n)} ${plural(n, "ligne lue", "lignes lues")} ; les données sont enregistrées sur ce poste.`,
         countsCaption: "Ce que l'import a enregistré",
         kindHeader: "Données",

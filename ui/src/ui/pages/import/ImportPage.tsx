@@ -183,7 +183,7 @@ function Summary(props: { summary: ImportSummary; t: Messages }) {
                 rowHeaders
                 rows={kinds.map(kind => ({
                     key: kind,
-                    cells: [i.kinds[kind], summary[kind].created, summary[kind].updated, summary[kind].unchanged]
+                    cells: [i.kinds[kind], i.number(summary[kind].created), i.number(summary[kind].updated), i.number(summary[kind].unchanged)]
                 }))}
             />
             <Warnings warnings={summary.warnings} t={t} />
