@@ -1,17 +1,21 @@
 /**
  * What every browser test needs: a headless Debian Chromium (never a downloaded browser), a
- * fresh page on the served UI with the in-memory backend, and checks that apply everywhere —
- * no script error, no CSP violation, no alert dialog, zero axe-core violations.
+ * fresh page on the served UI, on a new laptop of the real core (a bridge session with an empty
+ * store), and checks that apply everywhere — no script error, no CSP violation, no alert
+ * dialog, zero axe-core violations.
  */
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
+import { newLaptop } from "./core";
 
 export const SCREENSHOTS = resolve(import.meta.dirname, "../../test-results/screenshots");
 
 export type Session = {
     page: Page;
+    /** The laptop the page runs on (a bridge session): see `core.ts`. */
+    laptop: string;
     /** Script errors, CSP violations and dialogs seen so far. */
     problems: string[];
     close: () => Promise<void>;
@@ -44,10 +48,13 @@ export async function stopBrowser(): Promise<void> {
 }
 
 /**
- * A new page on the UI. Like the desktop app (`freezePrototype: true`), `Object.prototype` is
+ * A new page on the UI, on a new laptop unless `laptop` names one already used (the same store:
+ * the app started again). Like the desktop app (`freezePrototype: true`), `Object.prototype` is
  * frozen before any script runs. `colorScheme` picks the DSFR theme through the system setting.
  */
-export async function openApp(options: { path?: string; colorScheme?: "light" | "dark"; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+export async function openApp(
+    options: { path?: string; laptop?: string; colorScheme?: "light" | "dark"; viewport?: { width: number; height: number } } = {}
+): Promise<Session> {
     if (browser === null) throw new Error("startBrowser() first");
     const context: BrowserContext = await browser.newContext({
         viewport: options.viewport ?? { width: 1280, height: 800 },
@@ -70,10 +77,12 @@ export async function openApp(options: { path?: string; colorScheme?: "light" | 
         problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
         void dialog.dismiss();
     });
-    await page.goto(inject("baseUrl") + (options.path ?? "#/"));
+    const laptop = options.laptop ?? (await newLaptop());
+    await page.goto(`${inject("baseUrl")}?session=${laptop}${options.path ?? "#/"}`);
     await page.locator("main h1").first().waitFor();
     return {
         page,
+        laptop,
         problems,
         close: () => context.close()
     };

@@ -36,15 +36,20 @@ describe("Langue", () => {
         await page.locator("#commitment-contactEmail").evaluate(element => element.scrollIntoView({ block: "center" }));
         await screenshots(page, "41-commitment-english");
 
-        // Kept: a new start of the interface comes back in English.
+        // Kept: a new start of the interface comes back in English, on the commitment the store kept.
         await page.reload();
-        // The in-memory backend forgot the plan, not the language.
-        await page.locator("main h1", { hasText: "Page not found" }).waitFor();
+        await page.locator("main h1", { hasText: "Open the data" }).waitFor();
         expect(await page.locator("html").getAttribute("lang")).toBe("en");
-        await page.getByText("This item no longer exists.", { exact: false }).waitFor();
-        await page.locator("#lang-fr").click();
-        await page.locator("main h1").waitFor();
-        await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr");
+        await page.getByLabel("Due date").first().waitFor();
+        // The app started again on the same laptop (a new browser profile): the language is in the store.
+        const again = await openApp({ laptop: session.laptop });
+        await again.page.locator("main h1", { hasText: "Action plans" }).waitFor();
+        expect(await again.page.locator("html").getAttribute("lang")).toBe("en");
+        await again.page.locator("#lang-fr").click();
+        await again.page.locator("main h1", { hasText: "Plans d'action" }).waitFor();
+        await expect.poll(() => again.page.locator("html").getAttribute("lang")).toBe("fr");
+        expectNoProblems(again);
+        await again.close();
         expectNoProblems(session);
         await session.close();
     });

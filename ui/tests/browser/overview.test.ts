@@ -32,9 +32,9 @@ describe("Vue d'ensemble du plan", () => {
         const first = page.locator("section.po-area").first();
         await first.getByText("Transversal", { exact: true }).waitFor();
         await page.locator("section.po-area").nth(3).getByText("Thématique", { exact: true }).waitFor();
-        const accelerator = page.locator("li.po-commitment", { hasText: "Créer un accélérateur d'initiatives citoyennes" });
+        const accelerator = page.locator("li.po-commitment", { hasText: "Lancer un accélérateur d'initiatives citoyennes" });
         await accelerator.getByText("DITP").waitFor();
-        await accelerator.getByText("3 jalons").waitFor();
+        await accelerator.getByText("2 jalons").waitFor();
         await accelerator.getByText(/^\d+\/15 champs remplis$/).waitFor();
         await expectAccessible(page, "overview (light)");
         await screenshots(page, "10-overview");
@@ -57,8 +57,10 @@ describe("Vue d'ensemble du plan", () => {
         const { page } = session;
         await page.locator("#overview-search").fill("ecologique");
         await expect.poll(() => areaTitles(page)).toEqual(["Accélérer la transition écologique"]);
-        await page.getByText("Ouvrir les données environnementales").waitFor();
-        await page.getByText(/2 engagements correspondent à votre recherche/).first().waitFor();
+        expect(await page.locator("li.po-commitment .po-commitment__link").allTextContents()).toEqual([
+            "Accélérer la transition écologique par l'ouverture des données environnementales"
+        ]);
+        await page.getByText(/1 engagement correspond à votre recherche/).first().waitFor();
         await screenshots(page, "12-overview-search");
         // Nothing matches: say so, and offer to clear the filters.
         await page.locator("#overview-search").fill("zzzz introuvable");
@@ -78,7 +80,7 @@ describe("Vue d'ensemble du plan", () => {
         await page.locator("#overview-institution").selectOption({ label: "Haute Autorité pour la transparence de la vie publique (HATVP)" });
         await expect.poll(() => areaTitles(page)).toEqual(["Renforcer la transparence de l'action publique"]);
         expect(await page.locator("li.po-commitment").allTextContents()).toEqual([
-            expect.stringContaining("Renforcer la transparence des représentants d'intérêts")
+            expect.stringContaining("Publier en données ouvertes les déclarations des responsables publics")
         ]);
         await page.locator("#overview-institution").selectOption({ label: "Toutes les institutions" });
         await expect.poll(() => areaTitles(page)).toHaveLength(6);
@@ -120,7 +122,7 @@ describe("Vue d'ensemble du plan", () => {
         const confirm = page.locator("#area-delete-modal");
         await confirm.getByText("Cette action est définitive.", { exact: false }).waitFor();
         await confirm.getByTestId("confirm").click();
-        await first.getByRole("alert").getByText(/contient encore 2 engagement/).waitFor();
+        await first.getByRole("alert").getByText(/il contient 2 engagement/).waitFor();
         expect(await areaTitles(page)).toHaveLength(7);
 
         // An empty one goes, after confirmation; Escape cancels first.
