@@ -30,6 +30,7 @@ export function SyncStatusProvider(props: { children: ReactNode }) {
                     else unlisten();
                 },
                 error => {
+                    // eslint-disable-next-line no-console -- a diagnostic for a developer: the status still updates, by polling
                     console.warn("sync status notifications unavailable; polling instead", error);
                     const timer = setInterval(() => {
                         backend.getSyncStatus().then(next => live && setStatus(next), () => undefined);

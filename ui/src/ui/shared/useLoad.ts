@@ -15,6 +15,7 @@ export function useLoad<T>(fetch: () => Promise<T>, deps: readonly unknown[]): L
     const [data, setDataState] = useState<T | undefined>(undefined);
     const [failure, setFailure] = useState<Failure | null>(null);
     const [loading, setLoading] = useState(true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists the dependencies, as for useEffect
     const run = useCallback(fetch, deps);
 
     const reload = useCallback(async () => {

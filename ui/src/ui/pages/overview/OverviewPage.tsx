@@ -8,7 +8,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { Area, AreaInput, Failure, Institution, PlanInput, PlanOverview } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
@@ -62,7 +62,7 @@ export function OverviewPage(props: { planId: string }) {
         return () => clearTimeout(timer);
     }, [query]);
 
-    async function refresh() {
+    const refresh = useCallback(async () => {
         const mine = ++request.current;
         try {
             const next = await backend.planOverview(planId, { query: appliedQuery, institutionId });
@@ -73,11 +73,11 @@ export function OverviewPage(props: { planId: string }) {
         } catch (error) {
             if (mine === request.current) setLoadFailure(toFailure(error));
         }
-    }
+    }, [backend, planId, appliedQuery, institutionId]);
 
     useEffect(() => {
         void refresh();
-    }, [backend, planId, appliedQuery, institutionId]);
+    }, [refresh]);
 
     // Changes from the server: read again, with the filters on (unless the person is typing).
     const syncRevision = useSyncRevision(async () => {
