@@ -43,14 +43,14 @@ macro_rules! commands {
                     let result: Result<$ret, Failure> = async move $body.await;
                     result.map(to_value)
                 })*
-                _ => Err(crate::app::internal(&format!("unknown command {name}"))),
+                _ => Err(crate::laptop::internal(&format!("unknown command {name}"))),
             }
         }
 
         /// The commands' signatures, for the generated TypeScript port.
-        pub(crate) fn signatures() -> Vec<crate::typescript::CommandSignature> {
+        pub(crate) fn signatures() -> Vec<crate::signature::CommandSignature> {
             use ts_rs::TS as _;
-            vec![$(crate::typescript::CommandSignature {
+            vec![$(crate::signature::CommandSignature {
                 name: stringify!($name),
                 docs: &[$($doc),*],
                 args: vec![$((stringify!($arg), <$ty>::name())),*],
@@ -62,7 +62,7 @@ macro_rules! commands {
 
 fn parse_args<T: serde::de::DeserializeOwned>(name: &str, args: Value) -> Result<T, Failure> {
     let args = if args.is_null() { Value::Object(Default::default()) } else { args };
-    serde_json::from_value(args).map_err(|e| crate::app::internal(&format!("arguments of {name}: {e}")))
+    serde_json::from_value(args).map_err(|e| crate::laptop::internal(&format!("arguments of {name}: {e}")))
 }
 
 fn to_value(value: impl serde::Serialize) -> Value {

@@ -12,14 +12,17 @@
 
 mod app;
 pub mod commands;
+mod laptop;
 mod open_data;
 mod shell;
+mod signature;
 mod sync_loop;
 mod token;
 pub mod typescript;
 
 pub use app::App;
 pub use commands::{dispatch, is_command, COMMANDS};
+pub use laptop::Laptop;
 pub use shell::{Event, FileRequest, ScriptedFiles, Shell};
 pub use sync_loop::{DEFAULT_INTERVAL, INTERVAL_ENV};
 pub use token::TOKEN_STORE_ENV;

@@ -11,7 +11,7 @@ use plan_ouvert_opendata::{export, ogp, Dataset};
 use plan_ouvert_store::import::Counts;
 use plan_ouvert_sync::protocol::RecordKind;
 
-use crate::app::{internal, App};
+use crate::laptop::{internal, Laptop};
 use crate::shell::{Event, FileRequest};
 
 fn counts(c: Counts) -> ImportCounts {
@@ -28,7 +28,7 @@ fn read_failure(error: &std::io::Error, path: &Path, locale: Locale) -> Failure 
 
 /// Imports a file of the OGP commitment database that the person picks (`None` when they
 /// cancel), all or nothing, telling the interface how far it got.
-pub(crate) fn import_ogp_csv(app: &App) -> Result<Option<ImportSummary>, Failure> {
+pub(crate) fn import_ogp_csv(app: &Laptop) -> Result<Option<ImportSummary>, Failure> {
     let locale = app.locale();
     let Some(path) = app.shell().pick_file(FileRequest::OgpCsv, locale).map_err(|e| internal(&e))? else {
         return Ok(None);
@@ -67,7 +67,7 @@ pub(crate) fn import_ogp_csv(app: &App) -> Result<Option<ImportSummary>, Failure
 
 /// Writes a plan as open data where the person chooses (`None` when they cancel): a JSON file,
 /// a folder receiving the CSV files, or an HTML file. Resolves to where it wrote.
-pub(crate) fn export_plan(app: &App, plan_id: PlanId, format: ExportFormat) -> Result<Option<String>, Failure> {
+pub(crate) fn export_plan(app: &Laptop, plan_id: PlanId, format: ExportFormat) -> Result<Option<String>, Failure> {
     let locale = app.locale();
     let records = app.run(|store| store.plan_records(plan_id))?;
     let dataset = Dataset { records };

@@ -37,9 +37,9 @@ macro_rules! events {
         }
 
         /// Every event, for the generated TypeScript port.
-        pub(crate) fn event_signatures() -> Vec<crate::typescript::EventSignature> {
+        pub(crate) fn event_signatures() -> Vec<crate::signature::EventSignature> {
             use ts_rs::TS as _;
-            vec![$(crate::typescript::EventSignature {
+            vec![$(crate::signature::EventSignature {
                 name: $name,
                 listener: $listener,
                 docs: &[$($doc),*],

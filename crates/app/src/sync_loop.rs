@@ -20,7 +20,7 @@ use plan_ouvert_store::{SavedConnection, Store};
 use plan_ouvert_sync::access::Role;
 use plan_ouvert_sync::protocol::Person;
 
-use crate::app::{failure, App};
+use crate::laptop::{failure, Laptop};
 use crate::shell::Event;
 use crate::token;
 
@@ -134,7 +134,7 @@ impl SyncLoop {
     }
 
     /// What the status bar shows now.
-    pub fn status(&self, app: &App) -> SyncStatus {
+    pub fn status(&self, app: &Laptop) -> SyncStatus {
         let (counts, last_success, server_url, locale) = {
             let store = app.lock();
             (
@@ -159,7 +159,7 @@ impl SyncLoop {
     }
 
     /// Sends the status to the interface if it changed since last sent.
-    pub fn publish(&self, app: &App) -> SyncStatus {
+    pub fn publish(&self, app: &Laptop) -> SyncStatus {
         let status = self.status(app);
         let changed = {
             let mut inner = self.inner();
@@ -173,7 +173,7 @@ impl SyncLoop {
         status
     }
 
-    pub fn settings(&self, app: &App) -> SyncSettings {
+    pub fn settings(&self, app: &Laptop) -> SyncSettings {
         let store = app.lock();
         let inner = self.inner();
         match &inner.session {
@@ -192,7 +192,7 @@ impl SyncLoop {
 
     /// Checks address and token against the server, then keeps them, queues this laptop's
     /// records the server has never seen, and syncs.
-    pub async fn connect(&self, app: &App, input: &SyncConnectInput) -> Result<SyncSettings, Failure> {
+    pub async fn connect(&self, app: &Laptop, input: &SyncConnectInput) -> Result<SyncSettings, Failure> {
         let locale = app.locale();
         let mut problems = Vec::new();
         let address = match normalise_address(&input.server_url) {
@@ -248,7 +248,7 @@ impl SyncLoop {
     }
 
     /// Forgets the token and the account; local data and unsent changes stay.
-    pub fn disconnect(&self, app: &App) -> Result<(), Failure> {
+    pub fn disconnect(&self, app: &Laptop) -> Result<(), Failure> {
         {
             let mut store = app.lock();
             let account = store.sync_client().map_err(|e| failure(&store, &e))?.0.to_string();
@@ -266,7 +266,7 @@ impl SyncLoop {
     }
 
     /// One exchange with the server, now (after any exchange already under way).
-    pub async fn sync_now(&self, app: &App) -> SyncStatus {
+    pub async fn sync_now(&self, app: &Laptop) -> SyncStatus {
         let _one_at_a_time = self.exchange.lock().await;
         let Some(session) = self.inner().session.clone() else { return self.publish(app) };
         {
@@ -313,7 +313,7 @@ impl SyncLoop {
     }
 
     /// Whether the background loop should start an exchange now.
-    fn due(&self, app: &App) -> bool {
+    fn due(&self, app: &Laptop) -> bool {
         let pending = app.lock().sync_counts().map(|c| c.pending).unwrap_or(0);
         let inner = self.inner();
         if inner.session.is_none() || inner.connection == SyncConnection::Unauthorized {
@@ -332,17 +332,16 @@ impl SyncLoop {
 
     /// The background loop: wakes on every change, on request, and every second to check
     /// whether an exchange is due.
-    pub(crate) async fn run(app: App) {
+    pub(crate) async fn run(&self, laptop: &Laptop) {
         loop {
-            let service = app.sync();
             tokio::select! {
-                _ = app.changes().notified() => tokio::time::sleep(SETTLE).await,
-                _ = service.wake.notified() => {}
+                _ = laptop.changes().notified() => tokio::time::sleep(SETTLE).await,
+                _ = self.wake.notified() => {}
                 _ = tokio::time::sleep(Duration::from_secs(1)) => {}
             }
-            service.publish(&app);
-            if service.due(&app) {
-                service.sync_now(&app).await;
+            self.publish(laptop);
+            if self.due(laptop) {
+                self.sync_now(laptop).await;
             }
         }
     }

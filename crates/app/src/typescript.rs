@@ -5,24 +5,6 @@
 
 use std::collections::BTreeSet;
 
-/// A command's signature.
-#[derive(Debug)]
-pub(crate) struct CommandSignature {
-    pub name: &'static str,
-    pub docs: &'static [&'static str],
-    pub args: Vec<(&'static str, String)>,
-    pub returns: String,
-}
-
-/// An event's signature.
-#[derive(Debug)]
-pub(crate) struct EventSignature {
-    pub name: &'static str,
-    pub listener: &'static str,
-    pub docs: &'static [&'static str],
-    pub payload: String,
-}
-
 /// `plan_overview` → `planOverview`.
 pub fn camel_case(snake: &str) -> String {
     let mut out = String::with_capacity(snake.len());

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use plan_ouvert_client::Server;
 use plan_ouvert_domain::CommitmentEdit;
-use plan_ouvert_server::{api, database, directory, ledger::SqliteLedger};
+use plan_ouvert_server::{api, database, directory, ledger::SqliteLedger, routes};
 use plan_ouvert_store::Store;
 use plan_ouvert_sync::access::Role;
 use plan_ouvert_sync::hub;
@@ -339,7 +339,7 @@ async fn main() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("addr"));
     tokio::spawn(async move {
-        let _ = axum::serve(listener, api::app(Arc::new(api::ServerState::new(conn)))).await;
+        let _ = axum::serve(listener, routes::app(Arc::new(api::ServerState::new(conn)))).await;
     });
     let server = Server::new(&address, &token).expect("client");
 

@@ -20,7 +20,7 @@ pub enum Problem {
     /// Not a calendar date written as YYYY-MM-DD.
     Date,
     /// A date outside the action plan's period.
-    OutsidePeriod { period: crate::period::Period },
+    OutsidePeriod { start: chrono::NaiveDate, end: chrono::NaiveDate },
     /// An end (or due) date before the start date it goes with.
     EndBeforeStart { start: NaiveDate },
     /// A start date after the end (or due) date it goes with.
@@ -63,16 +63,16 @@ impl Problem {
             Problem::Date => locale
                 .pick("Date invalide : utilisez le format JJ/MM/AAAA.", "Invalid date: use the format YYYY-MM-DD.")
                 .into(),
-            Problem::OutsidePeriod { period } => match locale {
+            Problem::OutsidePeriod { start, end } => match locale {
                 Locale::Fr => format!(
                     "La date doit être comprise dans la période du plan d'action, du {} au {}.",
-                    locale.date(period.start()),
-                    locale.date(period.end())
+                    locale.date(*start),
+                    locale.date(*end)
                 ),
                 Locale::En => format!(
                     "The date must fall within the action plan's period, from {} to {}.",
-                    locale.date(period.start()),
-                    locale.date(period.end())
+                    locale.date(*start),
+                    locale.date(*end)
                 ),
             },
             Problem::EndBeforeStart { start } => match locale {

@@ -36,7 +36,7 @@ impl Period {
     /// Accepts an optional date only when it falls inside the period.
     pub fn check(&self, date: Option<NaiveDate>) -> Result<Option<NaiveDate>, Problem> {
         match date {
-            Some(d) if !self.contains(d) => Err(Problem::OutsidePeriod { period: *self }),
+            Some(d) if !self.contains(d) => Err(Problem::OutsidePeriod { start: self.start(), end: self.end() }),
             other => Ok(other),
         }
     }

@@ -5,11 +5,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use plan_ouvert_sync::access::Actor;
 use plan_ouvert_sync::hub::{self, HubError};
 use plan_ouvert_sync::protocol::{
@@ -242,18 +241,13 @@ pub(crate) async fn pull(
         .map(Json)
 }
 
-/// This document.
-async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(crate::openapi::document())
-}
-
-async fn not_found() -> ApiError {
+pub(crate) async fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "Adresse inconnue de l'API.")
 }
 
 /// One line per request on standard error: method, path, status and time taken (never a body
 /// or a token).
-async fn log_request(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+pub(crate) async fn log_request(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let (method, path) = (request.method().clone(), request.uri().path().to_string());
     let started = std::time::Instant::now();
     let response = next.run(request).await;
@@ -265,17 +259,4 @@ async fn log_request(request: axum::extract::Request, next: axum::middleware::Ne
         tracing::info!(%method, path, status, ms, "request");
     }
     response
-}
-
-/// The whole API.
-pub fn app(state: Arc<ServerState>) -> Router {
-    Router::new()
-        .route("/api/me", get(me))
-        .route("/api/sync/push", post(push))
-        .route("/api/sync/pull", post(pull))
-        .route("/api/openapi.json", get(openapi))
-        .fallback(not_found)
-        .layer(axum::middleware::from_fn(log_request))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .with_state(state)
 }

@@ -8,3 +8,4 @@ pub mod directory;
 pub mod ledger;
 pub mod openapi;
 pub mod opendata;
+pub mod routes;

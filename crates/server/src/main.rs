@@ -8,7 +8,7 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use plan_ouvert_domain::Locale;
-use plan_ouvert_server::{api, database, directory, opendata};
+use plan_ouvert_server::{api, database, directory, opendata, routes};
 use plan_ouvert_sync::protocol::RecordKind;
 
 #[derive(Parser)]
@@ -145,7 +145,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
             println!("plan-ouvert-server: listening on {}", listener.local_addr()?);
             tracing::info!(address = %listener.local_addr()?, database = %cli.db.display(), "serving the central plan API");
-            let app = api::app(Arc::new(api::ServerState::new(conn)));
+            let app = routes::app(Arc::new(api::ServerState::new(conn)));
             axum::serve(listener, app)
                 .with_graceful_shutdown(async {
                     let _ = tokio::signal::ctrl_c().await;

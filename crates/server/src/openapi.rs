@@ -27,3 +27,8 @@ impl Modify for BearerToken {
 pub fn document() -> utoipa::openapi::OpenApi {
     Document::openapi()
 }
+
+/// `GET /api/openapi.json`: this document.
+pub(crate) async fn serve() -> axum::Json<utoipa::openapi::OpenApi> {
+    axum::Json(document())
+}

@@ -1,4 +1,4 @@
-//! Every record kind's fields, declared once: the name a field has in sync (and in the exports,
+//! The kinds of records that sync, and every kind's fields, declared once: the name a field has in sync (and in the exports,
 //! the store's column being its snake_case form), and what it holds.
 //!
 //! From this table come the sync protocol's field lists ([`fields_of_kind`]), how concurrent
@@ -6,7 +6,54 @@
 //! export checks before writing a value (`plan_ouvert_opendata::export::field_type`). Tests check
 //! the SQL schema, the OGP template mapping and the CSV columns against it.
 
-use crate::protocol::RecordKind;
+use serde::{Deserialize, Serialize};
+
+/// The kinds of records that sync.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub enum RecordKind {
+    Plan,
+    Area,
+    Commitment,
+    Milestone,
+    Institution,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 5] =
+        [RecordKind::Plan, RecordKind::Area, RecordKind::Commitment, RecordKind::Milestone, RecordKind::Institution];
+
+    /// The kind's name as sent and stored (`plan`, `commitment`…; also the app's table names).
+    pub fn code(self) -> &'static str {
+        match self {
+            RecordKind::Plan => "plan",
+            RecordKind::Area => "area",
+            RecordKind::Commitment => "commitment",
+            RecordKind::Milestone => "milestone",
+            RecordKind::Institution => "institution",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.code() == code)
+    }
+}
+
+/// `briefDescription` → `brief_description`: a sync field's name as a column, in the app's
+/// tables and in CSV exports.
+pub fn snake_case(field: &str) -> String {
+    let mut out = String::with_capacity(field.len() + 4);
+    for c in field.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// The kinds of area, as written in the `kind` field of an area.
 pub const AREA_KINDS: &[&str] = &["transversal", "thematic"];

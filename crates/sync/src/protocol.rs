@@ -30,52 +30,7 @@ pub struct MutationId {
     pub seq: u64,
 }
 
-/// The kinds of records that sync.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
-pub enum RecordKind {
-    Plan,
-    Area,
-    Commitment,
-    Milestone,
-    Institution,
-}
-
-impl RecordKind {
-    pub const ALL: [RecordKind; 5] =
-        [RecordKind::Plan, RecordKind::Area, RecordKind::Commitment, RecordKind::Milestone, RecordKind::Institution];
-
-    /// The kind's name as sent and stored (`plan`, `commitment`…; also the app's table names).
-    pub fn code(self) -> &'static str {
-        match self {
-            RecordKind::Plan => "plan",
-            RecordKind::Area => "area",
-            RecordKind::Commitment => "commitment",
-            RecordKind::Milestone => "milestone",
-            RecordKind::Institution => "institution",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.code() == code)
-    }
-}
-
-/// `briefDescription` → `brief_description`: a sync field's name as a column, in the app's
-/// tables and in CSV exports.
-pub fn snake_case(field: &str) -> String {
-    let mut out = String::with_capacity(field.len() + 4);
-    for c in field.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+pub use crate::fields::{snake_case, RecordKind};
 
 /// Which record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -2,11 +2,8 @@
  * A DSFR confirmation dialog for a definitive action. DSFR's script traps the focus inside
  * while open and closes it with Escape.
  */
-import type { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { useT } from "../i18n";
-import { useFocusReturn } from "./modalFocus";
-
-export type ModalHandle = ReturnType<typeof createModal>;
+import { useFocusReturn, type ModalHandle } from "./modalFocus";
 
 export function ConfirmModal(props: {
     modal: ModalHandle;

@@ -5,8 +5,11 @@
  * `openModal` remembers what had the focus; `useFocusReturn` puts it back when the dialog closes
  * (or on the screen's title if that element is gone, e.g. the row just deleted).
  */
+import type { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { useIsModalOpen } from "@codegouvfr/react-dsfr/Modal/useIsModalOpen";
-import type { ModalHandle } from "./ConfirmModal";
+
+/** A DSFR dialog made with `createModal`. */
+export type ModalHandle = ReturnType<typeof createModal>;
 
 const openers = new Map<string, HTMLElement>();
 

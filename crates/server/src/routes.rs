@@ -1,0 +1,23 @@
+//! The whole API: each route and its handler (`api.rs`), and the OpenAPI document that
+//! describes them (`openapi.rs`).
+
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::{api, openapi};
+
+/// The whole API.
+pub fn app(state: Arc<api::ServerState>) -> Router {
+    Router::new()
+        .route("/api/me", get(api::me))
+        .route("/api/sync/push", post(api::push))
+        .route("/api/sync/pull", post(api::pull))
+        .route("/api/openapi.json", get(openapi::serve))
+        .fallback(api::not_found)
+        .layer(axum::middleware::from_fn(api::log_request))
+        .layer(DefaultBodyLimit::max(api::MAX_BODY_BYTES))
+        .with_state(state)
+}
