@@ -1,39 +1,14 @@
-//! Engagement areas of a plan.
+//! Engagement areas of a plan: listing, creating, changing and deleting them. How an area is read
+//! is in `read.rs`; keeping their ranks 0, 1, 2… in `rank.rs`.
 
-use plan_ouvert_domain::{Area, AreaId, AreaInput, AreaKind, PlanId};
-use rusqlite::{params, OptionalExtension, Row};
+use plan_ouvert_domain::{Area, AreaId, AreaInput, PlanId};
+use rusqlite::params;
 
-use crate::plan::read_plan;
-use crate::row::{instant_text, uuid};
+use crate::read::{read_area, read_areas, read_plan};
+use crate::row::instant_text;
 use crate::sync::Tracked;
 use crate::{now, rank, Entity, Error, Result, Store};
 use plan_ouvert_sync::protocol::RecordKind;
-
-pub(crate) const COLUMNS: &str = "id, plan_id, kind, title, description, position";
-
-pub(crate) fn area_from_row(row: &Row<'_>) -> rusqlite::Result<Area> {
-    let kind: String = row.get("kind")?;
-    Ok(Area {
-        id: AreaId(uuid(row, "id")?),
-        plan_id: PlanId(uuid(row, "plan_id")?),
-        kind: AreaKind::from_code(&kind).unwrap_or(AreaKind::Thematic),
-        title: row.get("title")?,
-        description: row.get("description")?,
-        position: row.get("position")?,
-    })
-}
-
-pub(crate) fn read_area(conn: &rusqlite::Connection, id: AreaId) -> Result<Area> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM area WHERE id = ?1"), [id.to_string()], area_from_row)
-        .optional()?
-        .ok_or(Error::NotFound(Entity::Area))
-}
-
-pub(crate) fn read_areas(conn: &rusqlite::Connection, plan: PlanId) -> Result<Vec<Area>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM area WHERE plan_id = ?1 ORDER BY position, title"))?;
-    let areas = stmt.query_map([plan.to_string()], area_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(areas)
-}
 
 impl Store {
     /// The areas of a plan, in order.

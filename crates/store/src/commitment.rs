@@ -1,155 +1,20 @@
-//! Commitments, edited one field at a time.
+//! Commitments, edited one field at a time: creating, showing (the commitment screen), editing and
+//! deleting them. How a commitment is read, with its supporters and its origin, is in `read.rs`.
 
 use plan_ouvert_domain::{
-    AreaId, Commitment, CommitmentChange, CommitmentDates, CommitmentDetail, CommitmentEdit, CommitmentId,
-    InstitutionId, PlanId, Problem, Title,
+    AreaId, Commitment, CommitmentChange, CommitmentDates, CommitmentDetail, CommitmentEdit, CommitmentId, Problem,
+    Title,
 };
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::params;
 
-use crate::area::{read_area, read_areas};
-use crate::institution::{check_institution, read_institutions};
-use crate::milestone::read_milestones;
-use crate::plan::read_plan;
-use crate::row::{date_text, instant, instant_text, optional_date, optional_uuid, uuid};
+use crate::read::{
+    check_institution, read_area, read_areas, read_commitment, read_institutions, read_milestones, read_origin,
+    read_plan,
+};
+use crate::row::{date_text, instant_text};
 use crate::sync::Tracked;
-use crate::{now, rank, Entity, Error, Result, Store};
+use crate::{now, rank, Error, Result, Store};
 use plan_ouvert_sync::protocol::RecordKind;
-
-const COLUMNS: &str =
-    "id, plan_id, area_id, position, title, brief_description, problem, causes, done_so_far, solution,
-    expected_results, transparency, accountability, participation, lead_institution_id, other_supporters,
-    start_date, end_date, access_to_information, civic_participation, public_accountability, technology_innovation,
-    contact_name, contact_title, contact_department, contact_email, contact_phone, created_at, updated_at";
-
-fn commitment_from_row(row: &Row<'_>) -> rusqlite::Result<Commitment> {
-    Ok(Commitment {
-        id: CommitmentId(uuid(row, "id")?),
-        plan_id: PlanId(uuid(row, "plan_id")?),
-        area_id: AreaId(uuid(row, "area_id")?),
-        position: row.get("position")?,
-        title: row.get("title")?,
-        brief_description: row.get("brief_description")?,
-        problem: row.get("problem")?,
-        causes: row.get("causes")?,
-        done_so_far: row.get("done_so_far")?,
-        solution: row.get("solution")?,
-        expected_results: row.get("expected_results")?,
-        transparency: row.get("transparency")?,
-        accountability: row.get("accountability")?,
-        participation: row.get("participation")?,
-        lead_institution_id: optional_uuid(row, "lead_institution_id")?.map(InstitutionId),
-        supporting_institution_ids: Vec::new(),
-        other_supporters: row.get("other_supporters")?,
-        start_date: optional_date(row, "start_date")?,
-        end_date: optional_date(row, "end_date")?,
-        access_to_information: row.get("access_to_information")?,
-        civic_participation: row.get("civic_participation")?,
-        public_accountability: row.get("public_accountability")?,
-        technology_innovation: row.get("technology_innovation")?,
-        contact_name: row.get("contact_name")?,
-        contact_title: row.get("contact_title")?,
-        contact_department: row.get("contact_department")?,
-        contact_email: row.get("contact_email")?,
-        contact_phone: row.get("contact_phone")?,
-        created_at: instant(row, "created_at")?,
-        updated_at: instant(row, "updated_at")?,
-    })
-}
-
-fn read_supporters(conn: &rusqlite::Connection, id: CommitmentId) -> Result<Vec<InstitutionId>> {
-    let mut stmt =
-        conn.prepare("SELECT institution_id FROM commitment_supporter WHERE commitment_id = ?1 ORDER BY position")?;
-    let ids = stmt
-        .query_map([id.to_string()], |row| uuid(row, "institution_id").map(InstitutionId))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(ids)
-}
-
-pub(crate) fn read_commitment(conn: &rusqlite::Connection, id: CommitmentId) -> Result<Commitment> {
-    let mut commitment = conn
-        .query_row(&format!("SELECT {COLUMNS} FROM commitment WHERE id = ?1"), [id.to_string()], commitment_from_row)
-        .optional()?
-        .ok_or(Error::NotFound(Entity::Commitment))?;
-    commitment.supporting_institution_ids = read_supporters(conn, id)?;
-    Ok(commitment)
-}
-
-/// Every commitment of a plan with its supporters, in area then rank order.
-pub(crate) fn read_plan_commitments(conn: &rusqlite::Connection, plan: PlanId) -> Result<Vec<Commitment>> {
-    let mut stmt =
-        conn.prepare(&format!("SELECT {COLUMNS} FROM commitment WHERE plan_id = ?1 ORDER BY position, title"))?;
-    let mut list: Vec<Commitment> =
-        stmt.query_map([plan.to_string()], commitment_from_row)?.collect::<rusqlite::Result<_>>()?;
-    let mut supporters = conn.prepare(
-        "SELECT s.commitment_id, s.institution_id FROM commitment_supporter s
-         JOIN commitment c ON c.id = s.commitment_id WHERE c.plan_id = ?1 ORDER BY s.position",
-    )?;
-    let pairs = supporters
-        .query_map([plan.to_string()], |row| {
-            Ok((CommitmentId(uuid(row, "commitment_id")?), InstitutionId(uuid(row, "institution_id")?)))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    for (commitment, institution) in pairs {
-        if let Some(c) = list.iter_mut().find(|c| c.id == commitment) {
-            c.supporting_institution_ids.push(institution);
-        }
-    }
-    Ok(list)
-}
-
-/// The origin columns of a commitment, as sync fields (`ogpId`, `assessment`…): what an import
-/// wrote, empty for a commitment drafted here.
-pub(crate) fn read_origin_fields(
-    conn: &rusqlite::Connection,
-    id: CommitmentId,
-) -> Result<serde_json::Map<String, serde_json::Value>> {
-    use serde_json::Value;
-    let parse = |text: String| serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
-    let row = conn
-        .query_row(
-            "SELECT ogp_id, number, short_title, full_text, start_date_source, end_date_source, policy_areas, url,
-                    assessment, source_columns FROM commitment WHERE id = ?1",
-            [id.to_string()],
-            |r| {
-                Ok((
-                    r.get::<_, Option<String>>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, Option<String>>(8)?,
-                    r.get::<_, String>(9)?,
-                ))
-            },
-        )
-        .optional()?
-        .ok_or(Error::NotFound(Entity::Commitment))?;
-    let (ogp_id, number, short_title, full_text, start_source, end_source, areas, url, assessment, source) = row;
-    let mut map = serde_json::Map::new();
-    map.insert("ogpId".into(), ogp_id.map(Value::String).unwrap_or(Value::Null));
-    map.insert("number".into(), Value::String(number));
-    map.insert("shortTitle".into(), Value::String(short_title));
-    map.insert("fullText".into(), Value::String(full_text));
-    map.insert("startDateSource".into(), Value::String(start_source));
-    map.insert("endDateSource".into(), Value::String(end_source));
-    map.insert("policyAreas".into(), parse(areas));
-    map.insert("url".into(), Value::String(url));
-    map.insert("assessment".into(), assessment.map(parse).unwrap_or(Value::Null));
-    map.insert("sourceColumns".into(), parse(source));
-    Ok(map)
-}
-
-/// The origin of an imported commitment, for its screen.
-fn read_origin(conn: &rusqlite::Connection, id: CommitmentId) -> Result<Option<plan_ouvert_domain::CommitmentOrigin>> {
-    let map = read_origin_fields(conn, id)?;
-    if map.get("ogpId").is_none_or(serde_json::Value::is_null) {
-        return Ok(None);
-    }
-    serde_json::from_value(serde_json::Value::Object(map)).map(Some).map_err(|e| Error::Corrupt(e.to_string()))
-}
 
 impl Store {
     /// Creates a commitment at the end of an engagement area, with only its title: the rest is

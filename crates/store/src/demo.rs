@@ -8,7 +8,7 @@ use plan_ouvert_domain::{
 };
 use rusqlite::OptionalExtension;
 
-use crate::plan::read_plan;
+use crate::read::read_plan;
 use crate::row::uuid;
 use crate::{Result, Store};
 

@@ -1,52 +1,15 @@
-//! Institutions: ministries, independent authorities, parliament, courts.
+//! Institutions: ministries, independent authorities, parliament, courts. Listing, creating,
+//! changing and deleting them; how an institution is read (and a reference to one checked) is in
+//! `read.rs`.
 
-use plan_ouvert_domain::{Institution, InstitutionId, InstitutionInput, InstitutionKind, Problem, ValidInstitution};
-use rusqlite::{params, OptionalExtension, Row};
+use plan_ouvert_domain::{Institution, InstitutionId, InstitutionInput, Problem, ValidInstitution};
+use rusqlite::params;
 
-use crate::row::{instant_text, uuid};
+use crate::read::{read_institution, read_institutions};
+use crate::row::instant_text;
 use crate::sync::Tracked;
 use crate::{now, Entity, Error, Result, Store};
 use plan_ouvert_sync::protocol::RecordKind;
-
-const COLUMNS: &str = "id, name, acronym, kind";
-
-pub(crate) fn institution_from_row(row: &Row<'_>) -> rusqlite::Result<Institution> {
-    let kind: String = row.get("kind")?;
-    Ok(Institution {
-        id: InstitutionId(uuid(row, "id")?),
-        name: row.get("name")?,
-        acronym: row.get("acronym")?,
-        kind: InstitutionKind::from_code(&kind).unwrap_or(InstitutionKind::Other),
-    })
-}
-
-pub(crate) fn read_institution(conn: &rusqlite::Connection, id: InstitutionId) -> Result<Institution> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM institution WHERE id = ?1"), [id.to_string()], institution_from_row)
-        .optional()?
-        .ok_or(Error::NotFound(Entity::Institution))
-}
-
-pub(crate) fn read_institutions(conn: &rusqlite::Connection) -> Result<Vec<Institution>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM institution ORDER BY name COLLATE NOCASE"))?;
-    let list = stmt.query_map([], institution_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(list)
-}
-
-/// Refuses a reference to an institution that does not exist, on `field`.
-pub(crate) fn check_institution(
-    conn: &rusqlite::Connection,
-    id: Option<InstitutionId>,
-    field: &'static str,
-) -> Result<()> {
-    if let Some(id) = id {
-        let exists: bool =
-            conn.query_row("SELECT EXISTS (SELECT 1 FROM institution WHERE id = ?1)", [id.to_string()], |r| r.get(0))?;
-        if !exists {
-            return Err(Problem::UnknownReference.on(field).into());
-        }
-    }
-    Ok(())
-}
 
 fn check_unique_name(
     conn: &rusqlite::Connection,

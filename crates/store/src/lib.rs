@@ -6,23 +6,51 @@
 //! - nothing invalid is stored: values are parsed by the domain before they reach SQL, and the
 //!   schema (STRICT tables, CHECK constraints, foreign keys) refuses what slips through;
 //! - the schema is the numbered SQL files under `migrations/`, applied in order on open.
+//!
+//! Where things are, lowest first: each file imports only files of the groups before its own.
+//! - `error.rs`, `migrations.rs`, `row.rs`: errors, the schema, values read out of rows;
+//! - `read.rs`: reading every kind of record (plan, area, institution, commitment, milestone);
+//! - `setting.rs`: the `setting` table, the name of every key, the language and sync connection;
+//! - `sync.rs`: the outbox every writer queues its changes in, and the replica the server's
+//!   changes are taken in by;
+//! - `rank.rs`: ranks 0, 1, 2… of areas, commitments and milestones within their parent;
+//! - `plan.rs`, `area.rs`, `institution.rs`, `commitment.rs`, `milestone.rs`: what the app can do
+//!   with each kind of record (list, create, edit, move, delete);
+//! - `overview.rs`, `demo.rs`, `import.rs`, `sync_resolution.rs`, `sync_views.rs`: the plan
+//!   overview, the demonstration plan, imports and exports, resolving a sync conflict, and
+//!   conflicts and refusals as the sync screen shows them.
 
-mod demo;
+// Foundations.
 mod error;
-pub mod import;
 pub mod migrations;
 mod row;
 
+// Reading records.
+mod read;
+
+// Settings, by key.
+mod setting;
+
+// The outbox and the replica.
+pub mod sync;
+
+// Ranks within a parent, queued through sync.
+mod rank;
+
+// What can be done with each kind of record.
 mod area;
 mod commitment;
 mod institution;
 mod milestone;
-mod overview;
 mod plan;
-mod rank;
-mod setting;
-pub mod sync;
+
+// Built on the kinds of records.
+mod demo;
+pub mod import;
+mod overview;
+mod sync_resolution;
 mod sync_views;
+
 pub use setting::SavedConnection;
 pub use sync_views::refusal_message;
 

@@ -1,48 +1,14 @@
-//! Milestones of a commitment, kept in the order people give them.
+//! Milestones of a commitment, kept in the order people give them: listing, creating, editing,
+//! moving and deleting them. How a milestone is read is in `read.rs`.
 
-use plan_ouvert_domain::{
-    CommitmentId, InstitutionId, Milestone, MilestoneChange, MilestoneEdit, MilestoneId, MilestoneInput,
-};
-use rusqlite::{params, OptionalExtension, Row};
+use plan_ouvert_domain::{CommitmentId, Milestone, MilestoneChange, MilestoneEdit, MilestoneId, MilestoneInput};
+use rusqlite::params;
 
-use crate::commitment::read_commitment;
-use crate::institution::check_institution;
-use crate::plan::read_plan;
-use crate::row::{date_text, instant, instant_text, optional_date, optional_uuid, uuid};
+use crate::read::{check_institution, read_commitment, read_milestone, read_milestones, read_plan};
+use crate::row::{date_text, instant_text};
 use crate::sync::Tracked;
-use crate::{now, rank, Entity, Error, Result, Store};
+use crate::{now, rank, Result, Store};
 use plan_ouvert_sync::protocol::RecordKind;
-
-const COLUMNS: &str =
-    "id, commitment_id, position, title, expected_outputs, start_date, due_date, lead_institution_id, created_at, updated_at";
-
-fn milestone_from_row(row: &Row<'_>) -> rusqlite::Result<Milestone> {
-    Ok(Milestone {
-        id: MilestoneId(uuid(row, "id")?),
-        commitment_id: CommitmentId(uuid(row, "commitment_id")?),
-        position: row.get("position")?,
-        title: row.get("title")?,
-        expected_outputs: row.get("expected_outputs")?,
-        start_date: optional_date(row, "start_date")?,
-        due_date: optional_date(row, "due_date")?,
-        lead_institution_id: optional_uuid(row, "lead_institution_id")?.map(InstitutionId),
-        created_at: instant(row, "created_at")?,
-        updated_at: instant(row, "updated_at")?,
-    })
-}
-
-pub(crate) fn read_milestone(conn: &rusqlite::Connection, id: MilestoneId) -> Result<Milestone> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM milestone WHERE id = ?1"), [id.to_string()], milestone_from_row)
-        .optional()?
-        .ok_or(Error::NotFound(Entity::Milestone))
-}
-
-pub(crate) fn read_milestones(conn: &rusqlite::Connection, commitment: CommitmentId) -> Result<Vec<Milestone>> {
-    let mut stmt = conn
-        .prepare(&format!("SELECT {COLUMNS} FROM milestone WHERE commitment_id = ?1 ORDER BY position, created_at"))?;
-    let list = stmt.query_map([commitment.to_string()], milestone_from_row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(list)
-}
 
 impl Store {
     pub fn milestones(&self, commitment: CommitmentId) -> Result<Vec<Milestone>> {

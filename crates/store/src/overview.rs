@@ -7,10 +7,7 @@ use plan_ouvert_domain::{
 };
 use rusqlite::params;
 
-use crate::area::read_areas;
-use crate::commitment::read_plan_commitments;
-use crate::institution::read_institutions;
-use crate::plan::read_plan;
+use crate::read::{read_areas, read_institutions, read_plan, read_plan_commitments};
 use crate::row::uuid;
 use crate::{Result, Store};
 

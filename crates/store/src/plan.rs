@@ -1,40 +1,18 @@
-//! Action plans.
+//! Action plans: listing, creating and changing them. How a plan is read is in `read.rs`.
 
 use plan_ouvert_domain::{Plan, PlanId, PlanInput, Problem};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::params;
 
-use crate::row::{date, date_text, instant, instant_text, uuid};
+use crate::read::{read_plan, read_plans};
+use crate::row::{date_text, instant_text};
 use crate::sync::Tracked;
-use crate::{now, Entity, Error, Result, Store};
+use crate::{now, Result, Store};
 use plan_ouvert_sync::protocol::RecordKind;
-
-const COLUMNS: &str = "id, country, title, period_start, period_end, is_demo, created_at, updated_at";
-
-fn plan_from_row(row: &Row<'_>) -> rusqlite::Result<Plan> {
-    Ok(Plan {
-        id: PlanId(uuid(row, "id")?),
-        country: row.get("country")?,
-        title: row.get("title")?,
-        period_start: date(row, "period_start")?,
-        period_end: date(row, "period_end")?,
-        is_demo: row.get("is_demo")?,
-        created_at: instant(row, "created_at")?,
-        updated_at: instant(row, "updated_at")?,
-    })
-}
-
-pub(crate) fn read_plan(conn: &rusqlite::Connection, id: PlanId) -> Result<Plan> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM plan WHERE id = ?1"), [id.to_string()], plan_from_row)
-        .optional()?
-        .ok_or(Error::NotFound(Entity::Plan))
-}
 
 impl Store {
     /// Every action plan, most recent period first.
     pub fn list_plans(&self) -> Result<Vec<Plan>> {
-        let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM plan ORDER BY period_start DESC, title"))?;
-        let plans = stmt.query_map([], plan_from_row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(plans)
+        read_plans(&self.conn)
     }
 
     pub fn plan(&self, id: PlanId) -> Result<Plan> {

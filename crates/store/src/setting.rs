@@ -1,11 +1,13 @@
-//! Settings of this laptop's app, typed: the interface language and the sync connection.
+//! Settings of this laptop, kept in the `setting` table by key: reading and writing a key
+//! ([`get_setting`], [`put_setting`]), the name of every key, and the typed settings of the app:
+//! the interface language and the sync connection. Sync's own bookkeeping (cursor, client id,
+//! last sequence number) is stored here too, under keys `sync.rs` reads and writes.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use plan_ouvert_domain::{Locale, TokenStorage};
 use plan_ouvert_sync::protocol::Person;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::sync::{get_setting, put_setting};
 use crate::{Error, Result, Store};
 
 impl Store {
@@ -36,12 +38,33 @@ pub struct SavedConnection {
     pub token_storage: TokenStorage,
 }
 
-// The settings' keys, each written here only.
+// The settings' keys, each named here only.
 const SERVER_URL: &str = "sync.serverUrl";
 const ACCOUNT: &str = "sync.account";
 const TOKEN_STORAGE: &str = "sync.tokenStorage";
 const LAST_SUCCESS: &str = "sync.lastSuccess";
+// Sync's bookkeeping: where the last pull stopped, this laptop's sync identity, the number of
+// the last change queued.
 pub(crate) const CURSOR: &str = "sync.cursor";
+pub(crate) const CLIENT_ID: &str = "sync.clientId";
+pub(crate) const LAST_SEQ: &str = "sync.lastSeq";
+
+/// The value kept under `key`, if any.
+pub(crate) fn get_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+/// Keeps `value` under `key`, or forgets the key (`None`).
+pub(crate) fn put_setting(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
+    match value {
+        Some(value) => conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?,
+        None => conn.execute("DELETE FROM setting WHERE key = ?1", [key])?,
+    };
+    Ok(())
+}
 
 fn storage_code(storage: TokenStorage) -> &'static str {
     match storage {

@@ -9,10 +9,15 @@
 //! Field names are those of `CommitmentEdit` / `MilestoneEdit` (camelCase); a record's fields
 //! are its columns except identifiers and timestamps. Supporting institutions travel as one
 //! field, the ordered list of their ids.
+//!
+//! This file reads records through `read.rs` and keeps its bookkeeping (cursor, client id,
+//! sequence numbers) in `setting.rs`. It never calls a writer: the writers call it. Resolving a
+//! conflict, which goes through the writers, is in `sync_resolution.rs`; conflicts and refusals
+//! as the sync screen shows them are in `sync_views.rs`.
 
 use std::collections::BTreeMap;
 
-use plan_ouvert_domain::{AreaId, CommitmentEdit, CommitmentId, InstitutionId, MilestoneEdit, MilestoneId, PlanId};
+use plan_ouvert_domain::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId};
 use plan_ouvert_sync::protocol::{
     snake_case, Change, ClientId, Mutation, MutationId, Outcome, PullRequest, PullResponse, PushRequest, PushResponse,
     RecordKey, RecordKind, Refusal, Value, PROTOCOL_VERSION,
@@ -21,7 +26,9 @@ use plan_ouvert_sync::replica::{self, Conflict, Fields, Rejection, ReplicaState}
 use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
+use crate::read::{read_area, read_commitment, read_institution, read_milestone, read_origin_fields, read_plan};
 use crate::row::instant_text;
+use crate::setting::{get_setting, put_setting, CLIENT_ID, CURSOR, LAST_SEQ};
 use crate::{now, Error, Result, Store};
 
 pub use plan_ouvert_sync::protocol::fields_of_kind;
@@ -37,17 +44,11 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
 /// A record's sync fields as stored locally, or `None` when it is not here.
 pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option<Fields>> {
     let value = match record.kind {
-        RecordKind::Plan => crate::plan::read_plan(conn, PlanId(record.id)).map(|r| serde_json::to_value(&r)),
-        RecordKind::Area => crate::area::read_area(conn, AreaId(record.id)).map(|r| serde_json::to_value(&r)),
-        RecordKind::Institution => {
-            crate::institution::read_institution(conn, InstitutionId(record.id)).map(|r| serde_json::to_value(&r))
-        }
-        RecordKind::Commitment => {
-            crate::commitment::read_commitment(conn, CommitmentId(record.id)).map(|r| serde_json::to_value(&r))
-        }
-        RecordKind::Milestone => {
-            crate::milestone::read_milestone(conn, MilestoneId(record.id)).map(|r| serde_json::to_value(&r))
-        }
+        RecordKind::Plan => read_plan(conn, PlanId(record.id)).map(|r| serde_json::to_value(&r)),
+        RecordKind::Area => read_area(conn, AreaId(record.id)).map(|r| serde_json::to_value(&r)),
+        RecordKind::Institution => read_institution(conn, InstitutionId(record.id)).map(|r| serde_json::to_value(&r)),
+        RecordKind::Commitment => read_commitment(conn, CommitmentId(record.id)).map(|r| serde_json::to_value(&r)),
+        RecordKind::Milestone => read_milestone(conn, MilestoneId(record.id)).map(|r| serde_json::to_value(&r)),
     };
     let value = match value {
         Ok(v) => v.map_err(|e| Error::Corrupt(e.to_string()))?,
@@ -56,7 +57,7 @@ pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option
     };
     let Value::Object(mut map) = value else { return Err(Error::Corrupt("record is not an object".into())) };
     match record.kind {
-        RecordKind::Commitment => map.extend(crate::commitment::read_origin_fields(conn, CommitmentId(record.id))?),
+        RecordKind::Commitment => map.extend(read_origin_fields(conn, CommitmentId(record.id))?),
         RecordKind::Plan => {
             let (ogp, number): (Option<String>, Option<i64>) = conn.query_row(
                 "SELECT ogp_plan_id, plan_number FROM plan WHERE id = ?1",
@@ -181,40 +182,25 @@ fn is_local(conn: &Connection, record: RecordKey) -> Result<bool> {
     Ok(conn.query_row(sql, [&id], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
 }
 
-pub(crate) fn get_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)
-}
-
-pub(crate) fn put_setting(conn: &Connection, key: &str, value: Option<&str>) -> Result<()> {
-    match value {
-        Some(value) => conn.execute(
-            "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?,
-        None => conn.execute("DELETE FROM setting WHERE key = ?1", [key])?,
-    };
-    Ok(())
-}
-
 /// This laptop's sync identity, made once.
 fn client_id(conn: &Connection) -> Result<ClientId> {
-    if let Some(text) = get_setting(conn, "sync.clientId")? {
+    if let Some(text) = get_setting(conn, CLIENT_ID)? {
         return Uuid::parse_str(&text).map(ClientId).map_err(|e| Error::Corrupt(e.to_string()));
     }
     let id = Uuid::now_v7();
-    put_setting(conn, "sync.clientId", Some(&id.to_string()))?;
+    put_setting(conn, CLIENT_ID, Some(&id.to_string()))?;
     Ok(ClientId(id))
 }
 
 fn last_seq(conn: &Connection) -> Result<u64> {
-    Ok(get_setting(conn, "sync.lastSeq")?.and_then(|s| s.parse().ok()).unwrap_or(0))
+    Ok(get_setting(conn, LAST_SEQ)?.and_then(|s| s.parse().ok()).unwrap_or(0))
 }
 
 /// Appends a mutation to the outbox.
 fn enqueue(conn: &Connection, record: RecordKey, change: Change) -> Result<()> {
     let client = client_id(conn)?;
     let seq = last_seq(conn)? + 1;
-    put_setting(conn, "sync.lastSeq", Some(&seq.to_string()))?;
+    put_setting(conn, LAST_SEQ, Some(&seq.to_string()))?;
     let mutation = Mutation { id: MutationId { client, seq }, record, change };
     conn.execute(
         "INSERT INTO sync_outbox (seq, record_kind, record_id, mutation, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -418,11 +404,11 @@ impl ReplicaState for SqliteReplica<'_> {
     }
 
     fn cursor(&mut self) -> Result<u64> {
-        Ok(get_setting(self.conn, crate::setting::CURSOR)?.and_then(|s| s.parse().ok()).unwrap_or(0))
+        Ok(get_setting(self.conn, CURSOR)?.and_then(|s| s.parse().ok()).unwrap_or(0))
     }
 
     fn set_cursor(&mut self, cursor: u64) -> Result<()> {
-        put_setting(self.conn, crate::setting::CURSOR, Some(&cursor.to_string()))
+        put_setting(self.conn, CURSOR, Some(&cursor.to_string()))
     }
 }
 
@@ -624,45 +610,9 @@ impl Store {
             .collect()
     }
 
-    /// Resolves a conflict with `value`: a new change of the field on top of what it holds now
-    /// (the server's value), checked like any edit, sent to everyone. Choosing the value
-    /// already there queues nothing: everyone has it.
-    pub fn resolve_sync_conflict(&mut self, conflict_id: i64, value: Value) -> Result<()> {
-        let conflict = self
-            .sync_conflicts()?
-            .into_iter()
-            .find(|c| c.id == conflict_id)
-            .ok_or(Error::NotFound(crate::Entity::Conflict))?;
-        // One transaction: the conflict goes only if the chosen value is saved and queued.
-        self.conn.execute_batch("SAVEPOINT resolve_conflict")?;
-        let outcome = self.apply_resolution(&conflict, value);
-        match outcome {
-            Ok(()) => self.conn.execute_batch("RELEASE resolve_conflict")?,
-            Err(_) => self.conn.execute_batch("ROLLBACK TO resolve_conflict; RELEASE resolve_conflict")?,
-        }
-        outcome
-    }
-
-    fn apply_resolution(&mut self, conflict: &StoredConflict, value: Value) -> Result<()> {
-        self.conn.execute("DELETE FROM sync_conflict WHERE id = ?1", [conflict.id])?;
-        let record = conflict.record;
-        let edit = serde_json::json!({ "field": conflict.field, "value": value });
-        match record.kind {
-            RecordKind::Commitment => match serde_json::from_value::<CommitmentEdit>(edit) {
-                Ok(edit) => self.edit_commitment(CommitmentId(record.id), &edit).map(|_| ()),
-                Err(_) => self.write_synced_field(record, &conflict.field, value),
-            },
-            RecordKind::Milestone => match serde_json::from_value::<MilestoneEdit>(edit) {
-                Ok(edit) => self.edit_milestone(MilestoneId(record.id), &edit).map(|_| ()),
-                Err(_) => self.write_synced_field(record, &conflict.field, value),
-            },
-            _ => self.write_synced_field(record, &conflict.field, value),
-        }
-    }
-
     /// Writes one field chosen by a person between two values already accepted elsewhere (a
     /// position, a kind, a plan's dates), and queues it.
-    fn write_synced_field(&mut self, record: RecordKey, field: &str, value: Value) -> Result<()> {
+    pub(crate) fn write_synced_field(&mut self, record: RecordKey, field: &str, value: Value) -> Result<()> {
         if !fields_of_kind(record.kind).contains(&field) {
             return Err(Error::Corrupt(format!("unknown field {field}")));
         }
@@ -706,7 +656,7 @@ impl Store {
             )?;
         }
         self.conn.execute("DELETE FROM sync_outbox WHERE seq > ?1", [outbox_before as i64])?;
-        put_setting(&self.conn, "sync.lastSeq", Some(&outbox_before.to_string()))
+        put_setting(&self.conn, LAST_SEQ, Some(&outbox_before.to_string()))
     }
 
     pub(crate) fn last_sync_seq(&self) -> Result<u64> {

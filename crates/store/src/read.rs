@@ -1,0 +1,304 @@
+//! Reading records out of the database into domain values, for every kind: plans, areas,
+//! institutions, commitments (with their supporters and origin) and milestones.
+//!
+//! Nothing here writes. The writers of each kind (`plan.rs`, `area.rs`, `institution.rs`,
+//! `commitment.rs`, `milestone.rs`), the outbox tracking (`sync.rs`) and the views
+//! (`overview.rs`…) all read through these functions, so a record is read one way everywhere.
+
+use plan_ouvert_domain::{
+    Area, AreaId, AreaKind, Commitment, CommitmentId, Institution, InstitutionId, InstitutionKind, Milestone,
+    MilestoneId, Plan, PlanId, Problem,
+};
+use rusqlite::{OptionalExtension, Row};
+
+use crate::row::{date, instant, optional_date, optional_uuid, uuid};
+use crate::{Entity, Error, Result};
+
+// Plans.
+
+const PLAN_COLUMNS: &str = "id, country, title, period_start, period_end, is_demo, created_at, updated_at";
+
+fn plan_from_row(row: &Row<'_>) -> rusqlite::Result<Plan> {
+    Ok(Plan {
+        id: PlanId(uuid(row, "id")?),
+        country: row.get("country")?,
+        title: row.get("title")?,
+        period_start: date(row, "period_start")?,
+        period_end: date(row, "period_end")?,
+        is_demo: row.get("is_demo")?,
+        created_at: instant(row, "created_at")?,
+        updated_at: instant(row, "updated_at")?,
+    })
+}
+
+pub(crate) fn read_plan(conn: &rusqlite::Connection, id: PlanId) -> Result<Plan> {
+    conn.query_row(&format!("SELECT {PLAN_COLUMNS} FROM plan WHERE id = ?1"), [id.to_string()], plan_from_row)
+        .optional()?
+        .ok_or(Error::NotFound(Entity::Plan))
+}
+
+/// Every action plan, most recent period first.
+pub(crate) fn read_plans(conn: &rusqlite::Connection) -> Result<Vec<Plan>> {
+    let mut stmt = conn.prepare(&format!("SELECT {PLAN_COLUMNS} FROM plan ORDER BY period_start DESC, title"))?;
+    let plans = stmt.query_map([], plan_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(plans)
+}
+
+// Engagement areas.
+
+const AREA_COLUMNS: &str = "id, plan_id, kind, title, description, position";
+
+fn area_from_row(row: &Row<'_>) -> rusqlite::Result<Area> {
+    let kind: String = row.get("kind")?;
+    Ok(Area {
+        id: AreaId(uuid(row, "id")?),
+        plan_id: PlanId(uuid(row, "plan_id")?),
+        kind: AreaKind::from_code(&kind).unwrap_or(AreaKind::Thematic),
+        title: row.get("title")?,
+        description: row.get("description")?,
+        position: row.get("position")?,
+    })
+}
+
+pub(crate) fn read_area(conn: &rusqlite::Connection, id: AreaId) -> Result<Area> {
+    conn.query_row(&format!("SELECT {AREA_COLUMNS} FROM area WHERE id = ?1"), [id.to_string()], area_from_row)
+        .optional()?
+        .ok_or(Error::NotFound(Entity::Area))
+}
+
+pub(crate) fn read_areas(conn: &rusqlite::Connection, plan: PlanId) -> Result<Vec<Area>> {
+    let mut stmt =
+        conn.prepare(&format!("SELECT {AREA_COLUMNS} FROM area WHERE plan_id = ?1 ORDER BY position, title"))?;
+    let areas = stmt.query_map([plan.to_string()], area_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(areas)
+}
+
+// Institutions.
+
+const INSTITUTION_COLUMNS: &str = "id, name, acronym, kind";
+
+fn institution_from_row(row: &Row<'_>) -> rusqlite::Result<Institution> {
+    let kind: String = row.get("kind")?;
+    Ok(Institution {
+        id: InstitutionId(uuid(row, "id")?),
+        name: row.get("name")?,
+        acronym: row.get("acronym")?,
+        kind: InstitutionKind::from_code(&kind).unwrap_or(InstitutionKind::Other),
+    })
+}
+
+pub(crate) fn read_institution(conn: &rusqlite::Connection, id: InstitutionId) -> Result<Institution> {
+    conn.query_row(
+        &format!("SELECT {INSTITUTION_COLUMNS} FROM institution WHERE id = ?1"),
+        [id.to_string()],
+        institution_from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound(Entity::Institution))
+}
+
+pub(crate) fn read_institutions(conn: &rusqlite::Connection) -> Result<Vec<Institution>> {
+    let mut stmt =
+        conn.prepare(&format!("SELECT {INSTITUTION_COLUMNS} FROM institution ORDER BY name COLLATE NOCASE"))?;
+    let list = stmt.query_map([], institution_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(list)
+}
+
+/// Refuses a reference to an institution that does not exist, on `field`.
+pub(crate) fn check_institution(
+    conn: &rusqlite::Connection,
+    id: Option<InstitutionId>,
+    field: &'static str,
+) -> Result<()> {
+    if let Some(id) = id {
+        let exists: bool =
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM institution WHERE id = ?1)", [id.to_string()], |r| r.get(0))?;
+        if !exists {
+            return Err(Problem::UnknownReference.on(field).into());
+        }
+    }
+    Ok(())
+}
+
+// Commitments.
+
+const COMMITMENT_COLUMNS: &str =
+    "id, plan_id, area_id, position, title, brief_description, problem, causes, done_so_far, solution,
+    expected_results, transparency, accountability, participation, lead_institution_id, other_supporters,
+    start_date, end_date, access_to_information, civic_participation, public_accountability, technology_innovation,
+    contact_name, contact_title, contact_department, contact_email, contact_phone, created_at, updated_at";
+
+fn commitment_from_row(row: &Row<'_>) -> rusqlite::Result<Commitment> {
+    Ok(Commitment {
+        id: CommitmentId(uuid(row, "id")?),
+        plan_id: PlanId(uuid(row, "plan_id")?),
+        area_id: AreaId(uuid(row, "area_id")?),
+        position: row.get("position")?,
+        title: row.get("title")?,
+        brief_description: row.get("brief_description")?,
+        problem: row.get("problem")?,
+        causes: row.get("causes")?,
+        done_so_far: row.get("done_so_far")?,
+        solution: row.get("solution")?,
+        expected_results: row.get("expected_results")?,
+        transparency: row.get("transparency")?,
+        accountability: row.get("accountability")?,
+        participation: row.get("participation")?,
+        lead_institution_id: optional_uuid(row, "lead_institution_id")?.map(InstitutionId),
+        supporting_institution_ids: Vec::new(),
+        other_supporters: row.get("other_supporters")?,
+        start_date: optional_date(row, "start_date")?,
+        end_date: optional_date(row, "end_date")?,
+        access_to_information: row.get("access_to_information")?,
+        civic_participation: row.get("civic_participation")?,
+        public_accountability: row.get("public_accountability")?,
+        technology_innovation: row.get("technology_innovation")?,
+        contact_name: row.get("contact_name")?,
+        contact_title: row.get("contact_title")?,
+        contact_department: row.get("contact_department")?,
+        contact_email: row.get("contact_email")?,
+        contact_phone: row.get("contact_phone")?,
+        created_at: instant(row, "created_at")?,
+        updated_at: instant(row, "updated_at")?,
+    })
+}
+
+fn read_supporters(conn: &rusqlite::Connection, id: CommitmentId) -> Result<Vec<InstitutionId>> {
+    let mut stmt =
+        conn.prepare("SELECT institution_id FROM commitment_supporter WHERE commitment_id = ?1 ORDER BY position")?;
+    let ids = stmt
+        .query_map([id.to_string()], |row| uuid(row, "institution_id").map(InstitutionId))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+pub(crate) fn read_commitment(conn: &rusqlite::Connection, id: CommitmentId) -> Result<Commitment> {
+    let mut commitment = conn
+        .query_row(
+            &format!("SELECT {COMMITMENT_COLUMNS} FROM commitment WHERE id = ?1"),
+            [id.to_string()],
+            commitment_from_row,
+        )
+        .optional()?
+        .ok_or(Error::NotFound(Entity::Commitment))?;
+    commitment.supporting_institution_ids = read_supporters(conn, id)?;
+    Ok(commitment)
+}
+
+/// Every commitment of a plan with its supporters, in area then rank order.
+pub(crate) fn read_plan_commitments(conn: &rusqlite::Connection, plan: PlanId) -> Result<Vec<Commitment>> {
+    let mut stmt = conn
+        .prepare(&format!("SELECT {COMMITMENT_COLUMNS} FROM commitment WHERE plan_id = ?1 ORDER BY position, title"))?;
+    let mut list: Vec<Commitment> =
+        stmt.query_map([plan.to_string()], commitment_from_row)?.collect::<rusqlite::Result<_>>()?;
+    let mut supporters = conn.prepare(
+        "SELECT s.commitment_id, s.institution_id FROM commitment_supporter s
+         JOIN commitment c ON c.id = s.commitment_id WHERE c.plan_id = ?1 ORDER BY s.position",
+    )?;
+    let pairs = supporters
+        .query_map([plan.to_string()], |row| {
+            Ok((CommitmentId(uuid(row, "commitment_id")?), InstitutionId(uuid(row, "institution_id")?)))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (commitment, institution) in pairs {
+        if let Some(c) = list.iter_mut().find(|c| c.id == commitment) {
+            c.supporting_institution_ids.push(institution);
+        }
+    }
+    Ok(list)
+}
+
+/// The origin columns of a commitment, as sync fields (`ogpId`, `assessment`…): what an import
+/// wrote, empty for a commitment drafted here.
+pub(crate) fn read_origin_fields(
+    conn: &rusqlite::Connection,
+    id: CommitmentId,
+) -> Result<serde_json::Map<String, serde_json::Value>> {
+    use serde_json::Value;
+    let parse = |text: String| serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
+    let row = conn
+        .query_row(
+            "SELECT ogp_id, number, short_title, full_text, start_date_source, end_date_source, policy_areas, url,
+                    assessment, source_columns FROM commitment WHERE id = ?1",
+            [id.to_string()],
+            |r| {
+                Ok((
+                    r.get::<_, Option<String>>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, Option<String>>(8)?,
+                    r.get::<_, String>(9)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound(Entity::Commitment))?;
+    let (ogp_id, number, short_title, full_text, start_source, end_source, areas, url, assessment, source) = row;
+    let mut map = serde_json::Map::new();
+    map.insert("ogpId".into(), ogp_id.map(Value::String).unwrap_or(Value::Null));
+    map.insert("number".into(), Value::String(number));
+    map.insert("shortTitle".into(), Value::String(short_title));
+    map.insert("fullText".into(), Value::String(full_text));
+    map.insert("startDateSource".into(), Value::String(start_source));
+    map.insert("endDateSource".into(), Value::String(end_source));
+    map.insert("policyAreas".into(), parse(areas));
+    map.insert("url".into(), Value::String(url));
+    map.insert("assessment".into(), assessment.map(parse).unwrap_or(Value::Null));
+    map.insert("sourceColumns".into(), parse(source));
+    Ok(map)
+}
+
+/// The origin of an imported commitment, for its screen.
+pub(crate) fn read_origin(
+    conn: &rusqlite::Connection,
+    id: CommitmentId,
+) -> Result<Option<plan_ouvert_domain::CommitmentOrigin>> {
+    let map = read_origin_fields(conn, id)?;
+    if map.get("ogpId").is_none_or(serde_json::Value::is_null) {
+        return Ok(None);
+    }
+    serde_json::from_value(serde_json::Value::Object(map)).map(Some).map_err(|e| Error::Corrupt(e.to_string()))
+}
+
+// Milestones.
+
+const MILESTONE_COLUMNS: &str =
+    "id, commitment_id, position, title, expected_outputs, start_date, due_date, lead_institution_id, created_at, updated_at";
+
+fn milestone_from_row(row: &Row<'_>) -> rusqlite::Result<Milestone> {
+    Ok(Milestone {
+        id: MilestoneId(uuid(row, "id")?),
+        commitment_id: CommitmentId(uuid(row, "commitment_id")?),
+        position: row.get("position")?,
+        title: row.get("title")?,
+        expected_outputs: row.get("expected_outputs")?,
+        start_date: optional_date(row, "start_date")?,
+        due_date: optional_date(row, "due_date")?,
+        lead_institution_id: optional_uuid(row, "lead_institution_id")?.map(InstitutionId),
+        created_at: instant(row, "created_at")?,
+        updated_at: instant(row, "updated_at")?,
+    })
+}
+
+pub(crate) fn read_milestone(conn: &rusqlite::Connection, id: MilestoneId) -> Result<Milestone> {
+    conn.query_row(
+        &format!("SELECT {MILESTONE_COLUMNS} FROM milestone WHERE id = ?1"),
+        [id.to_string()],
+        milestone_from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound(Entity::Milestone))
+}
+
+pub(crate) fn read_milestones(conn: &rusqlite::Connection, commitment: CommitmentId) -> Result<Vec<Milestone>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {MILESTONE_COLUMNS} FROM milestone WHERE commitment_id = ?1 ORDER BY position, created_at"
+    ))?;
+    let list = stmt.query_map([commitment.to_string()], milestone_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(list)
+}
