@@ -135,6 +135,16 @@ pub fn port() -> String {
         "/** Every failure code, to recognise a backend's failure. */\nexport const ERROR_CODES: readonly ErrorCode[] = [{}];\n",
         codes.join(", ")
     ));
+    use plan_ouvert_domain::{Email, LongText, Phone, ShortText, Title};
+    out.push_str(&format!(
+        "\n/** The longest text each kind of field accepts, in characters (the backend refuses more). */\n\
+         export const TEXT_LIMITS = {{ title: {}, shortText: {}, longText: {}, email: {}, phone: {} }} as const;\n",
+        Title::MAX,
+        ShortText::MAX,
+        LongText::MAX,
+        Email::MAX,
+        Phone::MAX
+    ));
     out.replace("{  }", "{}")
 }
 

@@ -10,6 +10,7 @@ import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
 import { useState, type ReactNode } from "react";
 import type { Commitment, CommitmentDetail, CommitmentEdit, Failure, Milestone } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
+import { TEXT_LIMITS } from "../../../core/commands";
 import { useBackend } from "../../backendContext";
 import { useT, type Messages } from "../../i18n";
 import { href, navigate } from "../../router";
@@ -38,8 +39,6 @@ type TextField = Exclude<
 >;
 type ValueField = "accessToInformation" | "civicParticipation" | "publicAccountability" | "technologyInnovation";
 const VALUE_FIELDS: ValueField[] = ["accessToInformation", "civicParticipation", "publicAccountability", "technologyInnovation"];
-
-const TITLE_MAX = 300;
 
 const SECTIONS = ["problem", "commitment", "analysis", "planning", "contacts"] as const;
 type Section = (typeof SECTIONS)[number] | "origin";
@@ -183,7 +182,7 @@ function CommitmentEditor(props: {
                 </div>
                 <div className="fr-col-12 fr-col-md-9">
                     <div className="po-card">
-                        {text("title", { label: t.commitment.titleLabel, textArea: true, singleLine: true, rows: 1, maxLength: TITLE_MAX })}
+                        {text("title", { label: t.commitment.titleLabel, textArea: true, singleLine: true, rows: 1, maxLength: TEXT_LIMITS.title })}
                         <AutosaveSelect
                             autosave={autosave}
                             saveKey={key("areaId")}
