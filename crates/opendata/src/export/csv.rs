@@ -6,7 +6,7 @@ use plan_ouvert_domain::Locale;
 use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
 use uuid::Uuid;
 
-use super::fields::{entry_code, entry_value, field_type, parse_id, FieldType, ASSESSMENT_ENTRIES};
+use super::fields::{entry_code, entry_value, field_type, parse_id, FieldCheck, FieldType, ASSESSMENT_ENTRIES};
 use super::tree::{PlanTree, Rec};
 use super::{ExportError, Problem};
 use crate::dataset::{Dataset, Fields};
@@ -130,8 +130,13 @@ fn encode(value: &Value) -> String {
 fn decode(ty: FieldType, cell: &str) -> Result<Value, Problem> {
     let wrong = || Problem::Expected(ty);
     let value = match ty {
-        FieldType::Text | FieldType::Title | FieldType::Date | FieldType::Id | FieldType::OneOf(_) => {
-            if cell.is_empty() && ty != FieldType::Text {
+        FieldType::Text
+        | FieldType::LongText
+        | FieldType::Title
+        | FieldType::Date
+        | FieldType::Id
+        | FieldType::OneOf(_) => {
+            if cell.is_empty() && !matches!(ty, FieldType::Text | FieldType::LongText) {
                 return Err(Problem::Missing);
             }
             Value::String(cell.to_string())

@@ -14,80 +14,36 @@ use uuid::Uuid;
 
 use super::Problem;
 
-use plan_ouvert_sync::fields::Holds;
 pub use plan_ouvert_sync::fields::{AREA_KINDS, INSTITUTION_KINDS};
 
-/// What a field holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldType {
-    /// A string, possibly empty.
-    Text,
-    /// A non-empty string (titles, names, the plan's country).
-    Title,
-    /// A calendar date, `YYYY-MM-DD`.
-    Date,
-    /// A calendar date or `null`.
-    OptionalDate,
-    /// A record id: a UUID, hyphenated, written in lower case.
-    Id,
-    /// A record id or `null`.
-    OptionalId,
-    /// A list of record ids.
-    IdList,
-    /// A list of strings.
-    TextList,
-    /// A rank from 0.
-    Position,
-    /// An integer or `null`.
-    OptionalInteger,
-    Boolean,
-    /// One of a fixed list of codes.
-    OneOf(&'static [&'static str]),
-    /// A string or `null` (an OGP identifier).
-    OptionalText,
-    /// `null` or the IRM assessment (JSON of [`plan_ouvert_domain::Assessment`]).
-    Assessment,
-    /// An object whose values are strings (the source columns of an imported commitment).
-    TextMap,
-}
+/// What a field holds: the fields' declaration's own type (`plan_ouvert_sync::fields::Holds`);
+/// what an export does with it is [`FieldCheck`].
+pub use plan_ouvert_sync::fields::Holds as FieldType;
 
 /// What each field of each kind holds, or `None` for a field this version of the exports does
 /// not know (an export then refuses the record rather than write something its schema does not
 /// describe).
 pub fn field_type(kind: RecordKind, field: &str) -> Option<FieldType> {
-    plan_ouvert_sync::fields::field(kind, field).map(|f| FieldType::from(f.holds))
+    plan_ouvert_sync::fields::field(kind, field).map(|f| f.holds)
 }
 
-impl From<Holds> for FieldType {
-    /// The fields' declaration (`plan_ouvert_sync::fields`) says what each holds; an export
-    /// writes a long text like any text.
-    fn from(holds: Holds) -> Self {
-        match holds {
-            Holds::Text | Holds::LongText => FieldType::Text,
-            Holds::Title => FieldType::Title,
-            Holds::Date => FieldType::Date,
-            Holds::OptionalDate => FieldType::OptionalDate,
-            Holds::Id => FieldType::Id,
-            Holds::OptionalId => FieldType::OptionalId,
-            Holds::IdList => FieldType::IdList,
-            Holds::TextList => FieldType::TextList,
-            Holds::Position => FieldType::Position,
-            Holds::OptionalInteger => FieldType::OptionalInteger,
-            Holds::Boolean => FieldType::Boolean,
-            Holds::OneOf(codes) => FieldType::OneOf(codes),
-            Holds::OptionalText => FieldType::OptionalText,
-            Holds::Assessment => FieldType::Assessment,
-            Holds::TextMap => FieldType::TextMap,
-        }
-    }
-}
-
-impl FieldType {
+/// What an export (and an import of an export) does with a value of a field: its default, its
+/// check and canonical form, and the words for it.
+pub trait FieldCheck: Copy {
     /// The value an export writes for a field the record does not carry (a record created
     /// before the field existed), or `None` when there is no sensible one (ids, titles, ranks).
-    pub fn default_value(self) -> Option<Value> {
+    fn default_value(self) -> Option<Value>;
+    /// Checks a value and returns it in canonical form (ids in lower case, the assessment as the
+    /// domain writes it).
+    fn check(self, value: &Value) -> Result<Value, Problem>;
+    /// What the field holds, for a person reading an error.
+    fn describe(self, locale: Locale) -> String;
+}
+
+impl FieldCheck for FieldType {
+    fn default_value(self) -> Option<Value> {
         match self {
-            FieldType::Text => Some(Value::String(String::new())),
+            FieldType::Text | FieldType::LongText => Some(Value::String(String::new())),
             FieldType::OptionalDate
             | FieldType::OptionalId
             | FieldType::OptionalInteger
@@ -100,12 +56,10 @@ impl FieldType {
         }
     }
 
-    /// Checks a value and returns it in canonical form (ids in lower case, the assessment as the
-    /// domain writes it).
-    pub fn check(self, value: &Value) -> Result<Value, Problem> {
+    fn check(self, value: &Value) -> Result<Value, Problem> {
         let wrong = || Problem::Expected(self);
         match (self, value) {
-            (FieldType::Text, Value::String(_)) => Ok(value.clone()),
+            (FieldType::Text | FieldType::LongText, Value::String(_)) => Ok(value.clone()),
             (FieldType::Title, Value::String(s)) if !s.is_empty() => Ok(value.clone()),
             (FieldType::Date | FieldType::OptionalDate, Value::String(s)) => {
                 parse_date(s).map(|_| value.clone()).ok_or_else(wrong)
@@ -141,12 +95,11 @@ impl FieldType {
         }
     }
 
-    /// What the field holds, for a person reading an error.
-    pub fn describe(self, locale: Locale) -> String {
+    fn describe(self, locale: Locale) -> String {
         let s = |text: &str| text.to_string();
         match (self, locale) {
-            (FieldType::Text, Locale::Fr) => s("un texte"),
-            (FieldType::Text, Locale::En) => s("a text"),
+            (FieldType::Text | FieldType::LongText, Locale::Fr) => s("un texte"),
+            (FieldType::Text | FieldType::LongText, Locale::En) => s("a text"),
             (FieldType::Title, Locale::Fr) => s("un texte non vide"),
             (FieldType::Title, Locale::En) => s("a non-empty text"),
             (FieldType::Date, Locale::Fr) => s("une date AAAA-MM-JJ"),

@@ -9,7 +9,7 @@ use serde_json::ser::PrettyFormatter;
 use serde_json::Map;
 use uuid::Uuid;
 
-use super::fields::{field_type, FieldType};
+use super::fields::{field_type, FieldCheck, FieldType};
 use super::tree::{PlanTree, Rec};
 use super::{ExportError, Problem, SCHEMA_ID};
 use crate::dataset::{Dataset, Fields};

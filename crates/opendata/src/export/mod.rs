@@ -117,7 +117,8 @@ use crate::dataset::Dataset;
 
 pub use self::csv::{commitments_csv, milestones_csv, read_csv, CsvFile, COMMITMENT_COLUMNS, MILESTONE_COLUMNS};
 pub use fields::{
-    field_type, AssessmentEntry, FieldType, Scale, AREA_KINDS, ASSESSMENT_ENTRIES, INSTITUTION_KINDS, STATUSES,
+    field_type, AssessmentEntry, FieldCheck, FieldType, Scale, AREA_KINDS, ASSESSMENT_ENTRIES, INSTITUTION_KINDS,
+    STATUSES,
 };
 pub use files::{render_plan, write_plan, write_rendered, Rendered, WriteError, CSV_FILES};
 pub use html::plan_html;

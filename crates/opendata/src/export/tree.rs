@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
 use uuid::Uuid;
 
-use super::fields::{field_type, parse_id};
+use super::fields::{field_type, parse_id, FieldCheck};
 use super::{ExportError, Problem};
 use crate::dataset::{Dataset, Fields};
 
