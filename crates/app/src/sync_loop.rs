@@ -44,6 +44,30 @@ fn jittered(delay: Duration, unit: f64) -> Duration {
     delay.mul_f64(0.8 + 0.4 * unit.clamp(0.0, 1.0))
 }
 
+/// What decides when the next exchange is due.
+#[derive(Debug, Clone, Copy)]
+struct Schedule {
+    /// A token is kept and the server has not refused it.
+    connected: bool,
+    last_attempt: Option<Instant>,
+    /// After a failure: not before then.
+    retry_at: Option<Instant>,
+}
+
+impl Schedule {
+    /// Due at once after connecting; after a failure, once its wait is over; otherwise shortly
+    /// after a change (changes to send), or every `interval` to receive others' changes.
+    fn due(self, now: Instant, pending: u32, interval: Duration) -> bool {
+        if !self.connected || self.retry_at.is_some_and(|at| now < at) {
+            return false;
+        }
+        match self.last_attempt.map(|at| now.duration_since(at)) {
+            None => true,
+            Some(elapsed) => (pending > 0 && elapsed >= SETTLE) || elapsed >= interval || self.retry_at.is_some(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Session {
     server: Server,
@@ -316,18 +340,12 @@ impl SyncLoop {
     fn due(&self, app: &Laptop) -> bool {
         let pending = app.lock().sync_counts().map(|c| c.pending).unwrap_or(0);
         let inner = self.inner();
-        if inner.session.is_none() || inner.connection == SyncConnection::Unauthorized {
-            return false;
-        }
-        let now = Instant::now();
-        if inner.retry_at.is_some_and(|at| now < at) {
-            return false;
-        }
-        let since_last = inner.last_attempt.map(|at| now.duration_since(at));
-        match since_last {
-            None => true,
-            Some(elapsed) => (pending > 0 && elapsed >= SETTLE) || elapsed >= self.interval || inner.retry_at.is_some(),
-        }
+        let state = Schedule {
+            connected: inner.session.is_some() && inner.connection != SyncConnection::Unauthorized,
+            last_attempt: inner.last_attempt,
+            retry_at: inner.retry_at,
+        };
+        state.due(Instant::now(), pending, self.interval)
     }
 
     /// The background loop: wakes on every change, on request, and every second to check
@@ -360,6 +378,26 @@ mod tests {
             seen.push(delay.as_secs());
         }
         assert_eq!(seen, vec![2, 4, 8, 16, 32, 64, 120, 120, 120]);
+    }
+
+    #[test]
+    fn an_exchange_is_due_after_connecting_after_a_change_and_every_interval_but_not_while_waiting() {
+        let start = Instant::now();
+        let at = |ms: u64| start + Duration::from_millis(ms);
+        let interval = Duration::from_secs(30);
+        let never = Schedule { connected: true, last_attempt: None, retry_at: None };
+        assert!(never.due(at(0), 0, interval), "at once after connecting");
+        assert!(!Schedule { connected: false, ..never }.due(at(0), 5, interval), "not without a token");
+
+        let synced = Schedule { connected: true, last_attempt: Some(start), retry_at: None };
+        assert!(!synced.due(at(500), 1, interval), "a burst of typing is sent as one exchange");
+        assert!(synced.due(at(800), 1, interval), "then the change goes");
+        assert!(!synced.due(at(29_000), 0, interval), "nothing to send: wait for the interval");
+        assert!(synced.due(at(30_000), 0, interval), "others' changes every interval");
+
+        let failed = Schedule { connected: true, last_attempt: Some(start), retry_at: Some(at(4_000)) };
+        assert!(!failed.due(at(3_999), 3, interval), "not before the back-off is over");
+        assert!(failed.due(at(4_000), 0, interval), "and then at once, even with nothing to send");
     }
 
     #[test]
