@@ -51,6 +51,7 @@ pub enum ErrorCode {
     UnsupportedProtocol,
     PayloadTooLarge,
     NotFound,
+    MethodNotAllowed,
     Internal,
 }
 
@@ -127,9 +128,47 @@ fn json_body<T: DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result
             ApiError::new(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, "Corps de requête illisible.")
         }
     })?;
-    serde_json::from_slice(&bytes).map_err(|e| {
+    let malformed = |e: serde_json::Error| {
         ApiError::new(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, format!("Requête mal formée : {e}."))
-    })
+    };
+    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(malformed)?;
+    // Another version of the protocol is said as such, whatever the rest of its shape: an older
+    // app is told to update, not that its request is malformed.
+    if let Some(version) = value.get("protocol").and_then(serde_json::Value::as_u64) {
+        if version != u64::from(PROTOCOL_VERSION) {
+            return Err(ProtocolError::UnsupportedVersion { supported: PROTOCOL_VERSION }.into());
+        }
+    }
+    serde_json::from_value(value).map_err(malformed)
+}
+
+/// Numbers the database holds are signed 64-bit integers: a larger one is refused as malformed
+/// rather than failing inside.
+trait Bounded {
+    /// The first field whose number is too large, if any.
+    fn too_large(&self) -> Option<&'static str>;
+}
+
+fn too_large(n: u64) -> bool {
+    i64::try_from(n).is_err()
+}
+
+impl Bounded for PullRequest {
+    fn too_large(&self) -> Option<&'static str> {
+        too_large(self.since).then_some("since")
+    }
+}
+
+impl Bounded for PushRequest {
+    fn too_large(&self) -> Option<&'static str> {
+        self.mutations.iter().any(|m| too_large(m.id.seq)).then_some("seq")
+    }
+}
+
+/// The token of an `Authorization` header: the `Bearer` scheme, in any case (RFC 9110).
+fn bearer_token(header: &str) -> Option<&str> {
+    let (scheme, token) = header.trim().split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
 }
 
 /// The person behind the request's bearer token; 401 when missing, unknown or revoked.
@@ -138,9 +177,9 @@ fn authenticate(conn: &Connection, headers: &HeaderMap) -> Result<Person, ApiErr
     let token = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(bearer_token)
         .ok_or_else(|| unauthorized("Jeton d'accès manquant : renseignez-le dans les paramètres de l'application."))?;
-    directory::authenticate(conn, token.trim())
+    directory::authenticate(conn, token)
         .map_err(ApiError::internal)?
         .ok_or_else(|| unauthorized("Jeton d'accès inconnu ou révoqué : demandez-en un nouveau à l'administrateur."))
 }
@@ -190,12 +229,16 @@ async fn sync_call<Req, Res>(
     rule: fn(&mut Connection, &Actor, &Req) -> Result<Res, HubError<LedgerError>>,
 ) -> Result<Res, ApiError>
 where
-    Req: DeserializeOwned + Send + 'static,
+    Req: DeserializeOwned + Bounded + Send + 'static,
     Res: Send + 'static,
 {
     blocking(state, move |conn| {
         let person = authenticate(conn, &headers)?;
         let request: Req = json_body(body)?;
+        if let Some(field) = request.too_large() {
+            let message = format!("Requête mal formée : « {field} » dépasse la plus grande valeur acceptée.");
+            return Err(ApiError::new(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, message));
+        }
         tracing::debug!(person = %person.id, institution = %person.institution_id, "sync request");
         Ok(rule(conn, &person.actor(), &request)?)
     })
@@ -243,6 +286,14 @@ pub(crate) async fn pull(
 
 pub(crate) async fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "Adresse inconnue de l'API.")
+}
+
+pub(crate) async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        ErrorCode::MethodNotAllowed,
+        "Méthode non prise en charge à cette adresse de l'API.",
+    )
 }
 
 /// One line per request on standard error: method, path, status and time taken (never a body

@@ -17,6 +17,7 @@ pub fn app(state: Arc<api::ServerState>) -> Router {
         .route("/api/sync/pull", post(api::pull))
         .route("/api/openapi.json", get(openapi::serve))
         .fallback(api::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
         .layer(axum::middleware::from_fn(api::log_request))
         .layer(DefaultBodyLimit::max(api::MAX_BODY_BYTES))
         .with_state(state)

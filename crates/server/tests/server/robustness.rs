@@ -31,6 +31,20 @@ fn bad_requests_are_refused_with_a_code_and_a_french_message() {
             401,
             "unauthorized",
         ),
+        (
+            "an older app's request of another shape is told to update, not that it is malformed",
+            Some(token),
+            json!({"protocol": 0, "cursor": "abc", "records": []}).to_string().into_bytes(),
+            409,
+            "unsupportedProtocol",
+        ),
+        (
+            "a number larger than the database holds",
+            Some(token),
+            br#"{"protocol": 1, "since": 18446744073709551615}"#.to_vec(),
+            400,
+            "badRequest",
+        ),
     ];
     for (what, token, body, status, code) in cases {
         let (got, reply) = server.post("/api/sync/pull", token, body);
@@ -44,6 +58,39 @@ fn bad_requests_are_refused_with_a_code_and_a_french_message() {
 
     let (status, reply) = server.get("/api/nowhere", Some(token));
     assert_eq!((status, reply["code"].as_str()), (404, Some("notFound")));
+
+    // The wrong method on a real address: 405 with the same body as every refusal.
+    let (status, reply) = server.get("/api/sync/push", Some(token));
+    assert_eq!((status, reply["code"].as_str()), (405, Some("methodNotAllowed")));
+    assert!(!reply["message"].as_str().unwrap_or("").is_empty());
+
+    // A mutation numbered beyond what the database holds is refused, and nothing is written.
+    let laptop = Uuid::now_v7();
+    let mut huge = push_request(laptop, vec![create(laptop, 1, Uuid::now_v7(), &cast.ministry, "Titre")]);
+    huge["mutations"][0]["id"]["seq"] = json!(u64::MAX);
+    let (status, reply) = server.push(token, &huge);
+    assert_eq!((status, reply["code"].as_str()), (400, Some("badRequest")));
+    assert_eq!(server.pull(token, 0).1["head"], 0);
+}
+
+#[test]
+fn the_bearer_scheme_is_read_in_any_case() {
+    let (_dir, cast, server) = running();
+    let token = cast.tokens["drafter"].as_str();
+    for scheme in ["bearer", "BEARER", "Bearer"] {
+        let response = reqwest::blocking::Client::new()
+            .get(format!("{}/api/me", server.url))
+            .header("Authorization", format!("{scheme} {token}"))
+            .send()
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 200, "{scheme}");
+    }
+    let response = reqwest::blocking::Client::new()
+        .get(format!("{}/api/me", server.url))
+        .header("Authorization", format!("Basic {token}"))
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 401, "another scheme is not a bearer token");
 }
 
 #[test]
