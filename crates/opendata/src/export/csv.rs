@@ -180,7 +180,35 @@ fn decode(ty: FieldType, cell: &str) -> Result<Value, Problem> {
 }
 
 /// RFC 4180: a cell holding a comma, a quote or a line break is quoted, its quotes doubled.
+/// What a spreadsheet program may run as a formula when a cell's text begins with it.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `text`, past any apostrophes it begins with, begins like a formula.
+fn looks_like_formula(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// A cell as written: a text a spreadsheet would run as a formula gets one apostrophe before it
+/// (spreadsheets show the rest as text); [`restore`] takes it off, so every text reads back as
+/// it was.
+fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if looks_like_formula(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A cell as read: the reverse of [`neutralise`].
+fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if looks_like_formula(rest) => rest,
+        _ => cell,
+    }
+}
+
 fn push_cell(out: &mut String, cell: &str) {
+    let cell = &*neutralise(cell);
     if cell.contains([',', '"', '\r', '\n']) {
         out.push('"');
         out.push_str(&cell.replace('"', "\"\""));
@@ -313,7 +341,7 @@ fn read_table(text: &str, file: CsvFile, columns: &'static [&'static str]) -> Re
     for record in reader.records() {
         let record = record.map_err(unreadable)?;
         let line = record.position().map(|p| line_at(text, p.byte())).unwrap_or(0);
-        let cells = order.iter().zip(record.iter()).map(|(c, v)| (*c, v.to_string())).collect();
+        let cells = order.iter().zip(record.iter()).map(|(c, v)| (*c, restore(v).to_string())).collect();
         rows.push(Row { line, cells });
     }
     Ok(rows)
@@ -458,4 +486,32 @@ pub fn read_csv(commitments: &str, milestones: &str, frame: &Dataset) -> Result<
         out.insert(RecordKind::Milestone, rec.id, rec.fields);
     }
     super::plan_dataset(&out, plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_a_spreadsheet_would_run_is_written_with_an_apostrophe_and_reads_back_as_it_was() {
+        assert_eq!(neutralise("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(neutralise("+33 1 23"), "'+33 1 23");
+        assert_eq!(neutralise("- un point de liste"), "'- un point de liste");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("Un texte ordinaire"), "Un texte ordinaire");
+        assert_eq!(neutralise("l'accès"), "l'accès");
+        for text in ["=1+1", "'=1+1", "''-x", "'cité'", "", "2021-12-17", "\tindenté", "a=b"] {
+            assert_eq!(restore(&neutralise(text)), text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_files_are_written_and_read_through_it() {
+        let mut out = String::new();
+        push_row(&mut out, &["titre", "note"]);
+        push_row(&mut out, &["=1+1", "- point, avec virgule"]);
+        assert_eq!(out, "titre,note\r\n'=1+1,\"'- point, avec virgule\"\r\n");
+        let rows = read_table(&out, CsvFile::Milestones, &["titre", "note"]).unwrap();
+        assert_eq!((rows[0].cell("titre"), rows[0].cell("note")), ("=1+1", "- point, avec virgule"));
+    }
 }

@@ -92,8 +92,10 @@
 //! ends, every cell quoted, columns in another order. It refuses a missing, unknown or doubled
 //! column, and says which file, line and column a problem is on.
 //!
-//! Cells are written as they are: a text beginning with `=` is not neutralised for spreadsheet
-//! programs (that would change the data); open such files as text.
+//! A cell whose text begins (past any apostrophes) with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return is written with one apostrophe before it, so that a spreadsheet program shows it as text
+//! instead of running it as a formula; reading takes that one apostrophe off, so every text reads
+//! back as it was. The Table Schemas say so.
 //!
 //! # HTML ([`plan_html`])
 //!
