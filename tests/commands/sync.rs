@@ -34,6 +34,19 @@ fn a_wrong_address_and_an_empty_token_are_refused_field_by_field_in_french() {
 }
 
 #[test]
+fn a_plain_http_address_of_another_computer_is_refused_so_the_token_never_crosses_unencrypted() {
+    let app = App::start();
+    let failure =
+        app.err("connect_sync", json!({"input": {"serverUrl": "http://plan.exemple.gouv.fr", "token": "po_x"}}));
+    assert_eq!(
+        failure["fields"],
+        json!([{"field": "serverUrl",
+                "message": "Pour protéger votre jeton, utilisez une adresse https:// : http:// n'est accepté que pour un serveur sur ce poste (localhost, 127.0.0.1)."}])
+    );
+    assert_eq!(app.ok("get_sync_status", json!({}))["connection"], "notConfigured", "nothing kept");
+}
+
+#[test]
 fn an_address_where_no_server_answers_is_refused_on_the_address() {
     let app = App::start();
     // A port just freed: nothing listens there.

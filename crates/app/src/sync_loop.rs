@@ -221,9 +221,8 @@ impl SyncLoop {
         let mut problems = Vec::new();
         let address = match normalise_address(&input.server_url) {
             Ok(address) => Some(address),
-            Err(_) => {
-                problems
-                    .push(FieldError { field: "serverUrl".into(), message: ClientError::BadAddress.message(locale) });
+            Err(error) => {
+                problems.push(FieldError { field: "serverUrl".into(), message: error.message(locale) });
                 None
             }
         };

@@ -41,17 +41,29 @@ pub fn save(data_dir: &Path, account: &str, token: &str) -> std::io::Result<Toke
     Ok(TokenStorage::File)
 }
 
-/// Writes a file readable and writable by its owner only, replacing it atomically.
+/// Writes a file readable and writable by its owner only, replacing it atomically — whatever
+/// files were there before and whatever their permissions (a mode given when opening applies
+/// only to a file being created, so the temporary file is always a new one, and is made private
+/// again before anything is written in it).
 fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
     let temporary = path.with_extension("tmp");
+    match std::fs::remove_file(&temporary) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+        _ => {}
+    }
     let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
+    options.write(true).create_new(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt as _;
         options.mode(0o600);
     }
     let mut out = options.open(&temporary)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        out.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
     out.write_all(content.as_bytes())?;
     out.sync_all()?;
     std::fs::rename(&temporary, path)
@@ -91,5 +103,21 @@ mod tests {
         }
         forget(dir.path(), "laptop");
         assert_eq!(load(dir.path(), "laptop", TokenStorage::File), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_token_file_is_private_even_where_readable_files_were_left() {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::env::set_var(TOKEN_STORE_ENV, "file");
+        let dir = tempfile::tempdir().unwrap();
+        for leftover in [file(dir.path()), file(dir.path()).with_extension("tmp")] {
+            std::fs::write(&leftover, "old").unwrap();
+            std::fs::set_permissions(&leftover, std::fs::Permissions::from_mode(0o644)).unwrap();
+        }
+        save(dir.path(), "laptop", "po_new").unwrap();
+        let mode = std::fs::metadata(file(dir.path())).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert_eq!(load(dir.path(), "laptop", TokenStorage::File).as_deref(), Some("po_new"));
     }
 }

@@ -21,6 +21,10 @@ pub enum ClientError {
     /// The address is not an http(s) URL.
     #[error("bad server address")]
     BadAddress,
+    /// A plain `http://` address of another computer: the token would cross the network
+    /// unencrypted.
+    #[error("plain http to another computer")]
+    PlainHttp,
     /// No answer (network down, server stopped, wrong host or port).
     #[error("server unreachable: {0}")]
     Unreachable(String),
@@ -49,6 +53,12 @@ impl ClientError {
                 .pick(
                     "Saisissez une adresse commençant par http:// ou https://.",
                     "Enter an address starting with http:// or https://.",
+                )
+                .to_string(),
+            ClientError::PlainHttp => locale
+                .pick(
+                    "Pour protéger votre jeton, utilisez une adresse https:// : http:// n'est accepté que pour un serveur sur ce poste (localhost, 127.0.0.1).",
+                    "To protect your token, use an https:// address: http:// is accepted only for a server on this computer (localhost, 127.0.0.1).",
                 )
                 .to_string(),
             ClientError::Unreachable(_) => locale
@@ -109,14 +119,27 @@ pub struct Server {
     http: reqwest::Client,
 }
 
-/// Normalises what a person typed as the server's address.
+/// Normalises what a person typed as the server's address. The token travels with every request,
+/// so plain `http://` is accepted only for a server on this computer (loopback).
 pub fn normalise_address(address: &str) -> Result<String, ClientError> {
     let address = address.trim().trim_end_matches('/');
-    let rest = address.strip_prefix("http://").or_else(|| address.strip_prefix("https://"));
-    match rest {
-        Some(host) if !host.is_empty() && !host.contains(char::is_whitespace) => Ok(address.to_string()),
+    let url = reqwest::Url::parse(address).map_err(|_| ClientError::BadAddress)?;
+    let host = url.host_str().filter(|h| !h.is_empty()).ok_or(ClientError::BadAddress)?;
+    if address.contains(char::is_whitespace) {
+        return Err(ClientError::BadAddress);
+    }
+    match url.scheme() {
+        "https" => Ok(address.to_string()),
+        "http" if is_loopback(host) => Ok(address.to_string()),
+        "http" => Err(ClientError::PlainHttp),
         _ => Err(ClientError::BadAddress),
     }
+}
+
+/// `localhost`, `127.x.x.x` or `[::1]`.
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost") || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
@@ -227,5 +250,24 @@ impl Server {
             }
         }
         Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_crosses_the_network_only_encrypted() {
+        assert_eq!(normalise_address(" https://plan.exemple.gouv.fr/ ").unwrap(), "https://plan.exemple.gouv.fr");
+        assert_eq!(normalise_address("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
+        assert_eq!(normalise_address("http://localhost:8080/").unwrap(), "http://localhost:8080");
+        assert_eq!(normalise_address("http://[::1]:8080").unwrap(), "http://[::1]:8080");
+        assert!(matches!(normalise_address("http://plan.exemple.gouv.fr"), Err(ClientError::PlainHttp)));
+        assert!(matches!(normalise_address("http://10.0.0.5:8080"), Err(ClientError::PlainHttp)));
+        assert!(matches!(normalise_address("http://localhost.exemple.fr"), Err(ClientError::PlainHttp)));
+        for bad in ["plan.exemple.gouv.fr", "ftp://plan.exemple.gouv.fr", "https://", "https://plan exemple.fr", ""] {
+            assert!(matches!(normalise_address(bad), Err(ClientError::BadAddress)), "{bad}");
+        }
     }
 }
