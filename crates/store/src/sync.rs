@@ -126,12 +126,20 @@ fn write_fields(conn: &Connection, record: RecordKey, fields: Option<&Fields>) -
                     rusqlite::params_from_iter(values),
                 )
             } else {
+                let demo = match (record.kind, fields.get("name").and_then(Value::as_str)) {
+                    (RecordKind::Institution, Some(name)) => make_way_for(conn, name)?,
+                    _ => None,
+                };
                 let names: String = columns.iter().map(|(f, _)| format!(", {}", snake_case(f))).collect();
                 let marks: String = (0..columns.len()).map(|i| format!(", ?{}", i + 3)).collect();
                 conn.execute(
                     &format!("INSERT INTO {table} (id, created_at, updated_at{names}) VALUES (?1, ?2, ?2{marks})"),
                     rusqlite::params_from_iter(values),
                 )
+                .and_then(|written| match demo {
+                    Some(demo) => hand_over(conn, &demo, &id).map(|()| written),
+                    None => Ok(written),
+                })
             };
             written.and_then(|_| match fields.get("supportingInstitutionIds") {
                 Some(Value::Array(ids)) if record.kind == RecordKind::Commitment => {
@@ -161,6 +169,72 @@ fn write_fields(conn: &Connection, record: RecordKey, fields: Option<&Fields>) -
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// A real institution arrives with the name of one the demonstration plan brought (names are
+/// unique on a laptop): the demonstration's steps aside, renamed "… (démonstration)", so the real
+/// one is stored and every record that names it is seen. Returns the demonstration
+/// institution's id, for [`hand_over`].
+fn make_way_for(conn: &Connection, name: &str) -> rusqlite::Result<Option<String>> {
+    let demo: Option<String> = conn
+        .query_row(
+            "SELECT i.id FROM institution i JOIN sync_local l ON l.record_kind = 'institution' AND l.record_id = i.id
+             WHERE i.name = ?1 COLLATE NOCASE",
+            [name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = &demo {
+        conn.execute(
+            "UPDATE institution SET name = name || ' (démonstration ' || substr(id, 1, 8) || ')' WHERE id = ?1",
+            [id],
+        )?;
+    }
+    Ok(demo)
+}
+
+/// The demonstration plan's records now name the real institution `real` instead of the
+/// demonstration's `demo`, which is removed once nothing names it (a record of a real plan
+/// that chose it keeps it).
+fn hand_over(conn: &Connection, demo: &str, real: &str) -> rusqlite::Result<()> {
+    let in_demo_plan = "plan_id IN (SELECT id FROM plan WHERE is_demo = 1)";
+    conn.execute(
+        &format!("UPDATE commitment SET lead_institution_id = ?2 WHERE lead_institution_id = ?1 AND {in_demo_plan}"),
+        [demo, real],
+    )?;
+    conn.execute(
+        &format!(
+            "UPDATE milestone SET lead_institution_id = ?2 WHERE lead_institution_id = ?1
+             AND commitment_id IN (SELECT id FROM commitment WHERE {in_demo_plan})"
+        ),
+        [demo, real],
+    )?;
+    conn.execute(
+        &format!(
+            "UPDATE OR IGNORE commitment_supporter SET institution_id = ?2 WHERE institution_id = ?1
+             AND commitment_id IN (SELECT id FROM commitment WHERE {in_demo_plan})"
+        ),
+        [demo, real],
+    )?;
+    conn.execute(
+        &format!(
+            "DELETE FROM commitment_supporter WHERE institution_id = ?1
+             AND commitment_id IN (SELECT id FROM commitment WHERE {in_demo_plan})"
+        ),
+        [demo],
+    )?;
+    let named: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM commitment WHERE lead_institution_id = ?1)
+             OR EXISTS (SELECT 1 FROM milestone WHERE lead_institution_id = ?1)
+             OR EXISTS (SELECT 1 FROM commitment_supporter WHERE institution_id = ?1)",
+        [demo],
+        |r| r.get(0),
+    )?;
+    if !named {
+        conn.execute("DELETE FROM institution WHERE id = ?1", [demo])?;
+        conn.execute("DELETE FROM sync_local WHERE record_kind = 'institution' AND record_id = ?1", [demo])?;
+    }
+    Ok(())
 }
 
 /// Whether a record stays on this laptop: the demonstration plan and everything in it, and the

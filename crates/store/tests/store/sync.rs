@@ -437,3 +437,35 @@ fn dates_changed_apart_that_would_cross_are_refused_and_every_laptop_stays_writa
         assert_eq!(c.end_date.map(|d| d.to_string()), Some("2022-03-31".into()));
     }
 }
+
+#[test]
+fn a_real_institution_named_like_a_demonstration_one_is_stored_and_the_demonstration_plan_uses_it() {
+    let mut server = Server::new();
+    let mut a = Store::open_in_memory().unwrap();
+    let name = "Haute Autorité pour la transparence de la vie publique";
+    let hatvp = a.create_institution(&institution(name, "HATVP", InstitutionKind::IndependentAuthority)).unwrap();
+    let plan = a.create_plan(&plan_input()).unwrap();
+    let area = a
+        .create_area(
+            plan.id,
+            &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() },
+        )
+        .unwrap();
+    let commitment = a.create_commitment(area.id, "Publier les déclarations d'intérêts").unwrap();
+    a.edit_commitment(commitment.id, &CommitmentEdit::LeadInstitutionId(Some(hatvp.id))).unwrap();
+    server.sync(&mut a, &coordinator());
+
+    // A laptop that loaded the demonstration (which brings its own HATVP) receives the real one.
+    let mut b = Store::open_in_memory().unwrap();
+    let demo = b.load_demo_plan().unwrap();
+    server.sync(&mut b, &coordinator());
+    assert_eq!(b.commitment(commitment.id).unwrap().lead_institution_id, Some(hatvp.id), "the real commitment is seen");
+    let named: Vec<Institution> = b.list_institutions().unwrap().into_iter().filter(|i| i.name == name).collect();
+    assert_eq!(named.iter().map(|i| i.id).collect::<Vec<_>>(), [hatvp.id], "one HATVP, the real one");
+    let led = b
+        .plan_overview(demo.id, &OverviewFilter { institution_id: Some(hatvp.id), ..Default::default() })
+        .unwrap()
+        .matching_count;
+    assert!(led > 0, "the demonstration's commitments now name the real institution");
+    assert_eq!(b.sync_counts().unwrap().pending, 0, "handing over queues nothing: the demonstration stays local");
+}
