@@ -19,6 +19,10 @@ pub enum TextMerge {
     Conflict { proposed: String },
 }
 
+/// Beyond this many paragraphs in a version, texts are not merged paragraph by paragraph (a
+/// plan's longest texts have a few hundred): the work stays bounded whatever a request holds.
+pub const MAX_MERGE_PARAGRAPHS: usize = 2_000;
+
 /// Splits a text into paragraphs (separated by one or more blank lines).
 fn paragraphs(text: &str) -> Vec<&str> {
     text.split("\n\n").map(|p| p.trim_matches('\n')).filter(|p| !p.trim().is_empty()).collect()
@@ -32,33 +36,21 @@ struct Hunk<'a> {
     replacement: Vec<&'a str>,
 }
 
-/// The hunks that turn `base` into `side`, from a longest common subsequence of paragraphs.
+/// The hunks that turn `base` into `side`, from a shortest edit script of paragraphs (Myers'
+/// algorithm in linear space: a text of many paragraphs costs time, never a table of its size
+/// squared in memory).
 fn hunks<'a>(base: &[&'a str], side: &[&'a str]) -> Vec<Hunk<'a>> {
-    let (n, m) = (base.len(), side.len());
-    // lcs[i][j]: length of the LCS of base[i..] and side[j..].
-    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i][j] = if base[i] == side[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
-        }
-    }
     let mut result = Vec::new();
-    let (mut i, mut j) = (0, 0);
     let mut open: Option<Hunk<'a>> = None;
-    while i < n || j < m {
-        if i < n && j < m && base[i] == side[j] {
-            if let Some(h) = open.take() {
-                result.push(h);
-            }
-            i += 1;
-            j += 1;
-        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            open.get_or_insert(Hunk { start: i, end: i, replacement: Vec::new() }).replacement.push(side[j]);
-            j += 1;
-        } else {
-            open.get_or_insert(Hunk { start: i, end: i, replacement: Vec::new() }).end = i + 1;
-            i += 1;
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, base, side) {
+        let (tag, old, new) = op.as_tag_tuple();
+        if tag == similar::DiffTag::Equal {
+            result.extend(open.take());
+            continue;
         }
+        let hunk = open.get_or_insert(Hunk { start: old.start, end: old.start, replacement: Vec::new() });
+        hunk.end = old.end;
+        hunk.replacement.extend_from_slice(&side[new]);
     }
     result.extend(open);
     // A run of k paragraphs replaced by k paragraphs is k separate edits: split it, so that the
@@ -99,8 +91,14 @@ pub fn merge_text(base: &str, mine: &str, theirs: &str) -> TextMerge {
         return TextMerge::Clean(theirs.to_string());
     }
     let base_paragraphs = paragraphs(base);
-    let mine_hunks = hunks(&base_paragraphs, &paragraphs(mine));
-    let theirs_hunks = hunks(&base_paragraphs, &paragraphs(theirs));
+    let (mine_paragraphs, theirs_paragraphs) = (paragraphs(mine), paragraphs(theirs));
+    if [&base_paragraphs, &mine_paragraphs, &theirs_paragraphs].iter().any(|p| p.len() > MAX_MERGE_PARAGRAPHS) {
+        // Not a text people write paragraph by paragraph: rather than spend the server's time
+        // on it, both versions are kept for a person to choose from.
+        return TextMerge::Conflict { proposed: format!("{mine}\n\n{theirs}") };
+    }
+    let mine_hunks = hunks(&base_paragraphs, &mine_paragraphs);
+    let theirs_hunks = hunks(&base_paragraphs, &theirs_paragraphs);
 
     // Tag each hunk with its side, sort by place, and group hunks that overlap (transitively)
     // into clusters; a cluster with both sides in it is a conflict unless both sides agree.
@@ -168,6 +166,28 @@ mod tests {
     use super::*;
 
     const BASE: &str = "Problème.\n\nCauses.\n\nSolution.";
+
+    #[test]
+    fn a_huge_text_costs_neither_memory_nor_time_and_keeps_both_versions() {
+        // 200,000 paragraphs: a table of their squares would not fit in any machine's memory.
+        let base = "a\n\n".repeat(200_000);
+        let mine = format!("{base}b");
+        let theirs = format!("c\n\n{base}");
+        let TextMerge::Conflict { proposed } = merge_text(&base, &mine, &theirs) else { panic!("not merged") };
+        assert!(proposed.starts_with(&mine) && proposed.ends_with(&theirs), "both versions kept");
+    }
+
+    #[test]
+    fn many_paragraphs_up_to_the_bound_still_merge() {
+        let base: Vec<String> = (0..MAX_MERGE_PARAGRAPHS).map(|i| format!("paragraphe {i}")).collect();
+        let mut mine = base.clone();
+        mine[10] = "modifié ici".into();
+        let mut theirs = base.clone();
+        theirs[1_990] = "modifié là".into();
+        let (base, mine, theirs) = (base.join("\n\n"), mine.join("\n\n"), theirs.join("\n\n"));
+        let TextMerge::Clean(merged) = merge_text(&base, &mine, &theirs) else { panic!("a clean merge") };
+        assert!(merged.contains("modifié ici") && merged.contains("modifié là"));
+    }
 
     #[test]
     fn edits_of_different_paragraphs_both_survive() {
