@@ -240,14 +240,23 @@ impl SyncLoop {
         let server = Server::new(&address, token).map_err(|e| Self::connect_failure(&e, locale))?;
         let person = server.me().await.map_err(|e| Self::connect_failure(&e, locale))?;
 
-        {
+        let forgotten = {
             let mut store = app.lock();
+            // The copy of the server's data becomes this person's; refused while the previous
+            // person's changes are not all sent or resolved (said under the token).
+            let forgotten = store.sync_take_account(person.id).map_err(|e| match e {
+                plan_ouvert_store::Error::Unsent { .. } => {
+                    invalid(vec![FieldError { field: "token".into(), message: e.to_failure(locale).message }], locale)
+                }
+                other => failure(&store, &other),
+            })?;
             let account = store.sync_client().map_err(|e| failure(&store, &e))?.0.to_string();
             let token_storage = token::save(app.data_dir(), &account, token).map_err(|e| token_failure(&e, locale))?;
             let saved = SavedConnection { server_url: address, person: person.clone(), token_storage };
             store.save_connection(&saved).map_err(|e| failure(&store, &e))?;
             store.sync_adopt_local_records().map_err(|e| failure(&store, &e))?;
-        }
+            forgotten
+        };
         {
             let mut inner = self.inner();
             inner.session = Some(Session { server, person });
@@ -255,6 +264,9 @@ impl SyncLoop {
             inner.last_error = None;
             inner.backoff = Duration::ZERO;
             inner.retry_at = None;
+            if forgotten {
+                inner.revision += 1;
+            }
         }
         self.publish(app);
         self.wake.notify_one();

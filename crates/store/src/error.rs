@@ -40,6 +40,9 @@ pub enum Error {
     /// The data folder could not be created.
     #[error("data folder error: {0}")]
     Io(#[from] std::io::Error),
+    /// Another person signs in while the previous one's changes are not all sent or resolved.
+    #[error("{pending} changes unsent and {conflicts} conflicts of the previous account")]
+    Unsent { pending: u32, conflicts: u32 },
 }
 
 /// `Result` of store operations.
@@ -65,6 +68,7 @@ impl Error {
             Error::Invalid(problems) => Failure::invalid(problems, locale),
             Error::NotFound(entity) => Failure::new(ErrorCode::NotFound, not_found(*entity, locale)),
             Error::InUse { entity, count } => Failure::new(ErrorCode::InUse, in_use(*entity, *count, locale)),
+            Error::Unsent { pending, conflicts } => Failure::new(ErrorCode::InUse, unsent(*pending, *conflicts, locale)),
             Error::Database(_) | Error::Migration(_) | Error::Io(_) | Error::Corrupt(_) => Failure::new(
                 ErrorCode::Storage,
                 locale.pick(
@@ -92,6 +96,19 @@ fn not_found(entity: Entity, locale: Locale) -> &'static str {
         (Entity::Conflict, Locale::En) => "This conflict has already been resolved.",
         (Entity::Rejection, Locale::Fr) => "Cette modification refusée a déjà été écartée.",
         (Entity::Rejection, Locale::En) => "This refused change has already been discarded.",
+    }
+}
+
+fn unsent(pending: u32, conflicts: u32, locale: Locale) -> String {
+    match locale {
+        Locale::Fr => format!(
+            "Ce poste garde des modifications du compte précédent ({pending} à envoyer, {conflicts} conflit(s) à résoudre) : \
+             reconnectez-vous avec ce compte pour les envoyer ou les résoudre avant d'utiliser un autre compte."
+        ),
+        Locale::En => format!(
+            "This computer holds changes of the previous account ({pending} to send, {conflicts} conflict(s) to resolve): \
+             sign in with that account again to send or resolve them before using another account."
+        ),
     }
 }
 

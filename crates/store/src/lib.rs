@@ -48,6 +48,7 @@ mod plan;
 mod demo;
 pub mod import;
 mod overview;
+mod sync_account;
 mod sync_resolution;
 mod sync_views;
 

@@ -46,6 +46,8 @@ const LAST_SUCCESS: &str = "sync.lastSuccess";
 // Sync's bookkeeping: where the last pull stopped, this laptop's sync identity, the number of
 // the last change queued.
 pub(crate) const CURSOR: &str = "sync.cursor";
+/// The person whose copy of the server's data this laptop holds.
+pub(crate) const REPLICA_OF: &str = "sync.replicaOf";
 pub(crate) const CLIENT_ID: &str = "sync.clientId";
 pub(crate) const LAST_SEQ: &str = "sync.lastSeq";
 

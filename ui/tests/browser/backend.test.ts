@@ -284,6 +284,43 @@ describe("sync, through the bridge", () => {
         await expect.poll(() => seen.at(-1), { timeout: 5_000 }).toBe(0);
     });
 
+    test("another person on the same laptop receives the data as theirs, once the previous person's changes are sent", async () => {
+        const server = await planServer();
+        const claire = await fresh();
+        await connect(claire.b, server, "claire");
+        const { commitment } = await draftPlan(claire.b);
+        await claire.b.syncNow();
+
+        // Hugo (HATVP) uses this laptop first: the DITP's commitment is not his to see.
+        const { b } = await fresh();
+        await connect(b, server, "hugo");
+        await b.syncNow();
+        expect((await refusal(b.getCommitment(commitment.id))).code).toBe("notFound");
+
+        // A change of his not yet sent keeps the laptop his: Camille is told why, nothing is lost.
+        server.setOnline(false);
+        await b.createInstitution({ name: "Conseil d'État", acronym: "", kind: "court" });
+        server.setOnline(true);
+        await b.disconnectSync();
+        const refused = await refusal(connect(b, server, "camille"));
+        expect(refused.fields).toEqual([
+            {
+                field: "token",
+                message:
+                    "Ce poste garde des modifications du compte précédent (1 à envoyer, 0 conflit(s) à résoudre) : reconnectez-vous avec ce compte pour les envoyer ou les résoudre avant d'utiliser un autre compte."
+            }
+        ]);
+        expect((await b.getSyncStatus()).pending).toBe(1);
+
+        // Sent under his name; then Camille (DITP) receives the DITP's older commitment.
+        await connect(b, server, "hugo");
+        expect((await b.syncNow()).pending).toBe(0);
+        await b.disconnectSync();
+        await connect(b, server, "camille");
+        await b.syncNow();
+        expect((await b.getCommitment(commitment.id)).commitment.title).toBe("Engagement");
+    });
+
     test("offline, nothing is sent; a revoked token says why", async () => {
         const server = await planServer();
         const { b } = await fresh();

@@ -469,3 +469,54 @@ fn a_real_institution_named_like_a_demonstration_one_is_stored_and_the_demonstra
     assert!(led > 0, "the demonstration's commitments now name the real institution");
     assert_eq!(b.sync_counts().unwrap().pending, 0, "handing over queues nothing: the demonstration stays local");
 }
+
+#[test]
+fn another_person_on_the_same_laptop_receives_the_data_as_theirs_and_never_inherits_unsent_changes() {
+    let mut server = Server::new();
+    // A coordinator publishes a commitment of the ministry and one of the authority.
+    let mut a = Store::open_in_memory().unwrap();
+    let plan = a.create_plan(&plan_input()).unwrap();
+    let area = a
+        .create_area(
+            plan.id,
+            &AreaInput { kind: AreaKind::Thematic, title: "Transition".into(), description: String::new() },
+        )
+        .unwrap();
+    let ministry_commitment = a.create_commitment(area.id, "Ouvrir les données").unwrap();
+    server.sync(&mut a, &coordinator());
+    let mut hatvp = Store::open_in_memory().unwrap();
+    server.sync(&mut hatvp, &drafter(AUTHORITY));
+    let area_id = hatvp.plan_overview(plan.id, &OverviewFilter::default()).unwrap().areas[0].area.id;
+    let authority_commitment = hatvp.create_commitment(area_id, "Publier les déclarations").unwrap();
+    server.sync(&mut hatvp, &drafter(AUTHORITY));
+
+    // A laptop of the ministry's drafter holds the ministry's commitment only.
+    let (camille, claire, hugo) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    let mut laptop = Store::open_in_memory().unwrap();
+    assert!(!laptop.sync_take_account(camille).unwrap(), "the first person forgets nothing");
+    server.sync(&mut laptop, &drafter(MINISTRY));
+    assert!(laptop.commitment(ministry_commitment.id).is_ok());
+    assert!(laptop.commitment(authority_commitment.id).is_err());
+    assert!(!laptop.sync_take_account(camille).unwrap(), "the same person again forgets nothing");
+
+    // A change not yet sent keeps the laptop to its person: nothing is forgotten or pushed as another.
+    laptop.edit_commitment(ministry_commitment.id, &CommitmentEdit::Problem("Mon texte.".into())).unwrap();
+    let refused = laptop.sync_take_account(claire).unwrap_err();
+    assert!(matches!(refused, plan_ouvert_store::Error::Unsent { pending: 1, conflicts: 0 }), "{refused:?}");
+    assert!(refused.to_failure(Locale::Fr).message.contains("1 à envoyer"));
+    assert_eq!(laptop.commitment(ministry_commitment.id).unwrap().problem, "Mon texte.", "nothing forgotten");
+    server.sync(&mut laptop, &drafter(MINISTRY));
+
+    // The coordinator, who sees more, receives the older records too.
+    assert!(laptop.sync_take_account(claire).unwrap());
+    server.sync(&mut laptop, &coordinator());
+    assert!(laptop.commitment(authority_commitment.id).is_ok(), "an older record of another institution");
+    assert_eq!(laptop.commitment(ministry_commitment.id).unwrap().problem, "Mon texte.", "the sent change is there");
+
+    // The authority's drafter, who sees less, no longer holds the ministry's commitment.
+    assert!(laptop.sync_take_account(hugo).unwrap());
+    server.sync(&mut laptop, &drafter(AUTHORITY));
+    assert!(laptop.commitment(ministry_commitment.id).is_err(), "another institution's record is gone");
+    assert!(laptop.commitment(authority_commitment.id).is_ok());
+    assert_eq!(laptop.sync_counts().unwrap().pending, 0);
+}
