@@ -45,18 +45,24 @@ fn drafter(institution: Uuid) -> Actor {
     Actor { institution, role: Role::Drafter }
 }
 
-/// A coordinator of the ministry publishes a plan with one area and one commitment (owned by the
-/// ministry); a drafter of the ministry receives it on another laptop.
-fn two_laptops() -> (Server, Store, Store, CommitmentId) {
-    let mut server = Server::new();
-    let mut a = Store::open_in_memory().unwrap();
-    let plan = a.create_plan(&plan_input()).unwrap();
-    let area = a
+/// A plan of the 2021-2023 period with one thematic area, written on `store`.
+fn plan_with_area(store: &mut Store) -> (Plan, Area) {
+    let plan = store.create_plan(&plan_input()).unwrap();
+    let area = store
         .create_area(
             plan.id,
             &AreaInput { kind: AreaKind::Thematic, title: "Transition".into(), description: String::new() },
         )
         .unwrap();
+    (plan, area)
+}
+
+/// A coordinator of the ministry publishes a plan with one area and one commitment (owned by the
+/// ministry); a drafter of the ministry receives it on another laptop.
+fn two_laptops() -> (Server, Store, Store, CommitmentId) {
+    let mut server = Server::new();
+    let mut a = Store::open_in_memory().unwrap();
+    let (_, area) = plan_with_area(&mut a);
     let commitment = a.create_commitment(area.id, "Ouvrir les données").unwrap();
     a.edit_commitment(commitment.id, &CommitmentEdit::Problem("Premier paragraphe.\n\nDeuxième paragraphe.".into()))
         .unwrap();
@@ -475,13 +481,7 @@ fn another_person_on_the_same_laptop_receives_the_data_as_theirs_and_never_inher
     let mut server = Server::new();
     // A coordinator publishes a commitment of the ministry and one of the authority.
     let mut a = Store::open_in_memory().unwrap();
-    let plan = a.create_plan(&plan_input()).unwrap();
-    let area = a
-        .create_area(
-            plan.id,
-            &AreaInput { kind: AreaKind::Thematic, title: "Transition".into(), description: String::new() },
-        )
-        .unwrap();
+    let (plan, area) = plan_with_area(&mut a);
     let ministry_commitment = a.create_commitment(area.id, "Ouvrir les données").unwrap();
     server.sync(&mut a, &coordinator());
     let mut hatvp = Store::open_in_memory().unwrap();
