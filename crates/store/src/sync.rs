@@ -446,6 +446,17 @@ impl ReplicaState for SqliteReplica<'_> {
         Ok(())
     }
 
+    fn refresh_conflicts(&mut self, record: RecordKey, field: &str, theirs: &Value) -> Result<()> {
+        let (kind, id) = key_params(record);
+        let theirs = json(theirs)?;
+        self.conn.execute(
+            "UPDATE sync_conflict SET theirs = ?4, proposed = NULL
+             WHERE record_kind = ?1 AND record_id = ?2 AND field = ?3 AND theirs IS NOT ?4",
+            params![kind, id, field, theirs],
+        )?;
+        Ok(())
+    }
+
     fn drop_conflicts(&mut self, record: RecordKey) -> Result<()> {
         let (kind, id) = key_params(record);
         self.conn.execute("DELETE FROM sync_conflict WHERE record_kind = ?1 AND record_id = ?2", params![kind, id])?;

@@ -64,6 +64,10 @@ pub trait ReplicaState {
     fn pop_outbox(&mut self) -> Result<(), Self::Error>;
 
     fn add_conflict(&mut self, conflict: Conflict) -> Result<(), Self::Error>;
+    /// The server now holds `theirs` in a field this laptop has a conflict on: the conflict
+    /// shows it (its proposed merge, made with the older value, is dropped), so a person never
+    /// chooses against a value that is no longer there.
+    fn refresh_conflicts(&mut self, record: RecordKey, field: &str, theirs: &Value) -> Result<(), Self::Error>;
     /// Drops the conflicts about a record deleted meanwhile.
     fn drop_conflicts(&mut self, record: RecordKey) -> Result<(), Self::Error>;
     fn add_rejection(&mut self, rejection: Rejection) -> Result<(), Self::Error>;
@@ -93,6 +97,7 @@ fn learn<S: ReplicaState>(
     let known = state.shadow(record)?;
     if known.get(field).is_none_or(|(_, v)| *v < version) {
         state.set_shadow(record, field, value, version)?;
+        state.refresh_conflicts(record, field, value)?;
     }
     Ok(())
 }
@@ -151,13 +156,19 @@ pub fn on_push<S: ReplicaState>(state: &mut S, response: &PushResponse) -> Resul
             }
             (Outcome::Conflict { theirs, theirs_version, proposed }, Change::Set { field, value, .. }) => {
                 learn(state, record, field, theirs, *theirs_version)?;
+                // A later value may have arrived first (answers and pulls cross on the way): the
+                // conflict shows the newest the server holds.
+                let (theirs, proposed) = match state.shadow(record)?.remove(field) {
+                    Some((newer, version)) if version > *theirs_version => (newer, None),
+                    _ => (theirs.clone(), proposed.clone()),
+                };
                 state.add_conflict(Conflict {
                     mutation: mutation.id,
                     record,
                     field: field.clone(),
                     mine: value.clone(),
-                    theirs: theirs.clone(),
-                    proposed: proposed.clone(),
+                    theirs,
+                    proposed,
                 })?;
             }
             (Outcome::Rejected { refusal }, change) => {
@@ -197,6 +208,7 @@ pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Resul
         for change in changes {
             if known.get(&change.field).is_none_or(|(_, v)| *v < change.version) {
                 state.set_shadow(*record, &change.field, &change.value, change.version)?;
+                state.refresh_conflicts(*record, &change.field, &change.value)?;
             }
         }
     }
@@ -285,6 +297,16 @@ impl ReplicaState for Replica {
 
     fn pop_outbox(&mut self) -> Result<(), Self::Error> {
         self.outbox.pop_front();
+        Ok(())
+    }
+
+    fn refresh_conflicts(&mut self, record: RecordKey, field: &str, theirs: &Value) -> Result<(), Self::Error> {
+        for conflict in self.conflicts.iter_mut().filter(|c| c.record == record && c.field == field) {
+            if &conflict.theirs != theirs {
+                conflict.theirs = theirs.clone();
+                conflict.proposed = None;
+            }
+        }
         Ok(())
     }
 

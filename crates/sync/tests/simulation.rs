@@ -337,6 +337,13 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
         assert!(replica.conflicts().len() <= conflicts_raised, "{context}: a conflict appeared from nowhere");
         let resolved = world.resolved.get(&index).copied().unwrap_or(0);
         assert_eq!(replica.conflicts().len() + resolved, conflicts_raised, "{context}: a conflict was lost");
+        // A conflict still open shows the value the server holds now, not the one it held when the
+        // conflict arose: choosing "theirs" or writing a text never overwrites a later edit unseen.
+        for conflict in replica.conflicts() {
+            if let Some(now) = replica.value(conflict.record, &conflict.field) {
+                assert_eq!(&conflict.theirs, now, "{context}: a conflict shows an outdated value as theirs");
+            }
+        }
         for (seq, outcome) in replica.outcomes() {
             let id = MutationId { client: replica.client, seq: *seq };
             let write_at = |version: u64| world.hub.writes().iter().find(|w| w.version == version);

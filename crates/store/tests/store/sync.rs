@@ -208,6 +208,31 @@ fn a_conflict_on_a_date_shows_both_dates_as_a_person_writes_them() {
 }
 
 #[test]
+fn a_third_edit_during_a_conflict_is_what_the_conflict_shows_so_choosing_never_overwrites_it_unseen() {
+    let (mut server, mut a, mut b, id) = two_laptops();
+    a.edit_commitment(id, &CommitmentEdit::Title("Titre de A".into())).unwrap();
+    b.edit_commitment(id, &CommitmentEdit::Title("Titre de B".into())).unwrap();
+    server.sync(&mut a, &drafter(MINISTRY));
+    server.sync(&mut b, &drafter(MINISTRY));
+    assert_eq!(b.sync_conflicts().unwrap()[0].theirs, json!("Titre de A"));
+
+    // While B has not chosen yet, A changes the title again.
+    a.edit_commitment(id, &CommitmentEdit::Title("Titre de A, revu".into())).unwrap();
+    server.sync(&mut a, &drafter(MINISTRY));
+    server.sync(&mut b, &drafter(MINISTRY));
+    let conflict = &b.sync_conflicts().unwrap()[0];
+    assert_eq!(conflict.theirs, json!("Titre de A, revu"), "the conflict shows what the server holds now");
+    assert_eq!(b.sync_conflict_views(Locale::Fr).unwrap()[0].theirs, "Titre de A, revu");
+
+    // Choosing "theirs" keeps A's latest title, on both laptops.
+    b.resolve_sync_conflict(conflict.id, conflict.theirs.clone()).unwrap();
+    server.sync(&mut b, &drafter(MINISTRY));
+    server.sync(&mut a, &drafter(MINISTRY));
+    assert_eq!(a.commitment(id).unwrap().title, "Titre de A, revu");
+    assert_eq!(b.commitment(id).unwrap().title, "Titre de A, revu");
+}
+
+#[test]
 fn a_resolution_that_is_refused_keeps_the_conflict() {
     let (mut server, mut a, mut b, id) = two_laptops();
     a.edit_commitment(id, &CommitmentEdit::Title("Titre de A".into())).unwrap();
