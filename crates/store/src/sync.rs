@@ -15,7 +15,7 @@
 //! conflict, which goes through the writers, is in `sync_resolution.rs`; conflicts and refusals
 //! as the sync screen shows them are in `sync_views.rs`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use plan_ouvert_domain::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId};
 use plan_ouvert_sync::protocol::{
@@ -444,6 +444,19 @@ impl ReplicaState for SqliteReplica<'_> {
             ],
         )?;
         Ok(())
+    }
+
+    fn conflicted_fields(&mut self) -> Result<BTreeSet<(RecordKey, String)>> {
+        let mut statement = self.conn.prepare("SELECT record_kind, record_id, field FROM sync_conflict")?;
+        let rows = statement.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?)))?;
+        let mut fields = BTreeSet::new();
+        for row in rows {
+            let (kind, id, field) = row?;
+            let kind = RecordKind::from_code(&kind).ok_or_else(|| Error::Corrupt(format!("record kind {kind}")))?;
+            let id = Uuid::parse_str(&id).map_err(|e| Error::Corrupt(e.to_string()))?;
+            fields.insert((RecordKey { kind, id }, field));
+        }
+        Ok(fields)
     }
 
     fn refresh_conflicts(&mut self, record: RecordKey, field: &str, theirs: &Value) -> Result<()> {

@@ -64,6 +64,9 @@ pub trait ReplicaState {
     fn pop_outbox(&mut self) -> Result<(), Self::Error>;
 
     fn add_conflict(&mut self, conflict: Conflict) -> Result<(), Self::Error>;
+    /// The fields this laptop has a conflict on, read once per answer taken in (there are
+    /// usually none, and a first sync takes in hundreds of thousands of values).
+    fn conflicted_fields(&mut self) -> Result<BTreeSet<(RecordKey, String)>, Self::Error>;
     /// The server now holds `theirs` in a field this laptop has a conflict on: the conflict
     /// shows it (its proposed merge, made with the older value, is dropped), so a person never
     /// chooses against a value that is no longer there.
@@ -87,8 +90,14 @@ fn touches(mutation: &Mutation, record: RecordKey, field: &str) -> bool {
         }
 }
 
+/// The fields with an open conflict, so that a newer server value reaches the conflict too.
+type Conflicted = BTreeSet<(RecordKey, String)>;
+
+/// Keeps `value` as the server's latest for the field if it is newer than what is known, and
+/// shows it in the field's open conflict, if any.
 fn learn<S: ReplicaState>(
     state: &mut S,
+    conflicted: &Conflicted,
     record: RecordKey,
     field: &str,
     value: &Value,
@@ -97,7 +106,9 @@ fn learn<S: ReplicaState>(
     let known = state.shadow(record)?;
     if known.get(field).is_none_or(|(_, v)| *v < version) {
         state.set_shadow(record, field, value, version)?;
-        state.refresh_conflicts(record, field, value)?;
+        if conflicted.contains(&(record, field.to_string())) {
+            state.refresh_conflicts(record, field, value)?;
+        }
     }
     Ok(())
 }
@@ -135,6 +146,7 @@ pub fn settle<S: ReplicaState>(state: &mut S, record: RecordKey) -> Result<(), S
 /// Takes in what the server said of pushed mutations. Answers to mutations already
 /// acknowledged (a duplicated response) change nothing.
 pub fn on_push<S: ReplicaState>(state: &mut S, response: &PushResponse) -> Result<(), S::Error> {
+    let mut conflicted = state.conflicted_fields()?;
     for MutationResult { seq, outcome } in &response.results {
         // Mutations are acknowledged in order; an answer for a later one while an earlier one is
         // still in the outbox means the earlier was lost on the way and will be sent again.
@@ -143,19 +155,19 @@ pub fn on_push<S: ReplicaState>(state: &mut S, response: &PushResponse) -> Resul
         let record = mutation.record;
         match (outcome, &mutation.change) {
             (Outcome::Applied { version }, Change::Set { field, value, .. }) => {
-                learn(state, record, field, value, *version)?
+                learn(state, &conflicted, record, field, value, *version)?
             }
             (Outcome::Applied { version }, Change::Create { fields, .. }) => {
                 for (field, value) in fields {
-                    learn(state, record, field, value, *version)?;
+                    learn(state, &conflicted, record, field, value, *version)?;
                 }
             }
             (Outcome::Applied { .. }, Change::Delete) => state.clear_shadow(record)?,
             (Outcome::Merged { version, value }, Change::Set { field, .. }) => {
-                learn(state, record, field, value, *version)?
+                learn(state, &conflicted, record, field, value, *version)?
             }
             (Outcome::Conflict { theirs, theirs_version, proposed }, Change::Set { field, value, .. }) => {
-                learn(state, record, field, theirs, *theirs_version)?;
+                learn(state, &conflicted, record, field, theirs, *theirs_version)?;
                 // A later value may have arrived first (answers and pulls cross on the way): the
                 // conflict shows the newest the server holds.
                 let (theirs, proposed) = match state.shadow(record)?.remove(field) {
@@ -170,6 +182,7 @@ pub fn on_push<S: ReplicaState>(state: &mut S, response: &PushResponse) -> Resul
                     theirs,
                     proposed,
                 })?;
+                conflicted.insert((record, field.clone()));
             }
             (Outcome::Rejected { refusal }, change) => {
                 if matches!(change, Change::Delete) {
@@ -203,12 +216,15 @@ pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Resul
     for change in &response.changes {
         by_record.entry((dependency_rank(change.record.kind), change.record)).or_default().push(change);
     }
+    let conflicted = state.conflicted_fields()?;
     for ((_, record), changes) in &by_record {
         let known = state.shadow(*record)?;
         for change in changes {
             if known.get(&change.field).is_none_or(|(_, v)| *v < change.version) {
                 state.set_shadow(*record, &change.field, &change.value, change.version)?;
-                state.refresh_conflicts(*record, &change.field, &change.value)?;
+                if conflicted.contains(&(*record, change.field.clone())) {
+                    state.refresh_conflicts(*record, &change.field, &change.value)?;
+                }
             }
         }
     }
@@ -298,6 +314,10 @@ impl ReplicaState for Replica {
     fn pop_outbox(&mut self) -> Result<(), Self::Error> {
         self.outbox.pop_front();
         Ok(())
+    }
+
+    fn conflicted_fields(&mut self) -> Result<BTreeSet<(RecordKey, String)>, Self::Error> {
+        Ok(self.conflicts.iter().map(|c| (c.record, c.field.clone())).collect())
     }
 
     fn refresh_conflicts(&mut self, record: RecordKey, field: &str, theirs: &Value) -> Result<(), Self::Error> {
