@@ -14,20 +14,14 @@ use serde_json::Value;
 
 use crate::app::App;
 
-/// One command as declared: what the generated files are made from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Command {
-    /// snake_case, as the shell and the bridge receive it.
-    pub name: &'static str,
-}
-
 macro_rules! commands {
     ($(
         $(#[doc = $doc:literal])*
         fn $name:ident($app:ident $(, $arg:ident : $ty:ty)* $(,)?) -> $ret:ty $body:block
     )*) => {
-        /// Every command, in the order the interface's port lists them.
-        pub const COMMANDS: &[Command] = &[$(Command { name: stringify!($name) }),*];
+        /// Every command's name (snake_case, as the shell and the bridge receive it), in the
+        /// order the interface's port lists them.
+        pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
 
         /// Runs the command `name` with its JSON arguments; the answer is the returned value's
         /// JSON. An unknown command or arguments of the wrong shape are an `internal` failure
@@ -178,5 +172,5 @@ commands! {
 
 /// Whether `name` is a declared command.
 pub fn is_command(name: &str) -> bool {
-    COMMANDS.iter().any(|c| c.name == name)
+    COMMANDS.contains(&name)
 }

@@ -106,12 +106,12 @@ pub fn port() -> String {
     let mut members = Vec::new();
     for command in &commands {
         let params: Vec<String> = command.args.iter().map(|(name, _)| camel_case(name)).collect();
+        let args = if params.is_empty() { "{}".to_string() } else { format!("{{ {} }}", params.join(", ")) };
         members.push(format!(
-            "        {}: ({}) => transport.call(\"{}\", {{ {} }}) as Promise<{}>",
+            "        {}: ({}) => transport.call(\"{}\", {args}) as Promise<{}>",
             camel_case(command.name),
             params.join(", "),
             command.name,
-            params.join(", "),
             command.returns
         ));
     }
@@ -145,13 +145,13 @@ pub fn port() -> String {
         Email::MAX,
         Phone::MAX
     ));
-    out.replace("{  }", "{}")
+    out
 }
 
 /// The desktop window's capability: exactly the declared commands, and listening to events.
 pub fn capability() -> String {
     let mut permissions: Vec<String> =
-        crate::commands::COMMANDS.iter().map(|c| format!("allow-{}", c.name.replace('_', "-"))).collect();
+        crate::commands::COMMANDS.iter().map(|name| format!("allow-{}", name.replace('_', "-"))).collect();
     permissions.push("core:event:allow-listen".into());
     permissions.push("core:event:allow-unlisten".into());
     let value = serde_json::json!({
