@@ -310,7 +310,7 @@ impl SyncLoop {
             inner.last_attempt = Some(Instant::now());
         }
         self.publish(app);
-        let result = session.server.sync(app.store(), session.person.institution_id).await;
+        let result = session.server.sync(app.store()).await;
         {
             let mut inner = self.inner();
             inner.syncing = false;

@@ -118,7 +118,7 @@ fn generate(conn: &mut rusqlite::Connection, owner: Uuid, commitments: usize, pe
     let mut mutations = Vec::new();
     let push = |record: RecordKey, fields: BTreeMap<String, Value>, mutations: &mut Vec<Mutation>| {
         let seq = mutations.len() as u64 + 1;
-        mutations.push(Mutation { id: MutationId { client, seq }, record, change: Change::Create { owner, fields } });
+        mutations.push(Mutation { id: MutationId { client, seq }, record, change: Change::Create { fields } });
     };
     let institution = Uuid::now_v7();
     push(
@@ -214,7 +214,7 @@ fn generate(conn: &mut rusqlite::Connection, owner: Uuid, commitments: usize, pe
     let count = mutations.len();
     conn.execute_batch("PRAGMA synchronous = OFF").expect("pragma");
     for chunk in mutations.chunks(2_000) {
-        let request = PushRequest { protocol: PROTOCOL_VERSION, client, mutations: chunk.to_vec() };
+        let request = PushRequest { protocol: PROTOCOL_VERSION, client, mutations: chunk.to_vec(), acknowledged: 0 };
         let mut ledger = SqliteLedger::new(conn);
         let response = hub::push(&mut ledger, &actor, &request).expect("generated push");
         assert_eq!(response.results.len(), chunk.len());
@@ -346,14 +346,14 @@ async fn main() {
     // First full sync into an empty store.
     let a = Mutex::new(Store::open_in(&dir.path().join("laptop-a")).expect("store"));
     let started = Instant::now();
-    let report = server.sync(&a, institution).await.expect("first sync");
+    let report = server.sync(&a).await.expect("first sync");
     let first_sync = started.elapsed();
     let pulled_bytes = report.pulled_bytes;
 
     // One edit's round trip, and a second laptop receiving it.
     let b = Mutex::new(Store::open_in(&dir.path().join("laptop-b")).expect("store"));
     let started = Instant::now();
-    server.sync(&b, institution).await.expect("second laptop's first sync");
+    server.sync(&b).await.expect("second laptop's first sync");
     let second_full = started.elapsed();
     let commitment = {
         let store = lock(&a);
@@ -367,10 +367,10 @@ async fn main() {
     lock(&a)
         .edit_commitment(commitment, &CommitmentEdit::Causes("Une cause précisée en atelier.".into()))
         .expect("edit");
-    server.sync(&a, institution).await.expect("edit sync");
+    server.sync(&a).await.expect("edit sync");
     let round_trip = started.elapsed();
     let started = Instant::now();
-    server.sync(&b, institution).await.expect("receive");
+    server.sync(&b).await.expect("receive");
     let receive = started.elapsed();
     assert_eq!(lock(&b).commitment(commitment).expect("commitment").causes, "Une cause précisée en atelier.");
 
@@ -382,7 +382,15 @@ async fn main() {
     let download = started.elapsed();
     assert_eq!(body.len(), pulled_bytes);
     // Every page of a first sync, as the floor's rows.
-    let mut pull = PullResponse { changes: Vec::new(), deleted: Vec::new(), head: 0, more: true };
+    let mut pull = PullResponse {
+        changes: Vec::new(),
+        deleted: Vec::new(),
+        head: 0,
+        more: true,
+        hidden: Vec::new(),
+        timeline: None,
+        since: None,
+    };
     while pull.more {
         let page = server
             .pull(&PullRequest { protocol: PROTOCOL_VERSION, since: pull.head, limit: None })

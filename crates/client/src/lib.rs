@@ -43,6 +43,10 @@ pub enum ClientError {
     /// The local store failed.
     #[error("local store: {0}")]
     Store(#[from] plan_ouvert_store::Error),
+    /// The exchange ended with changes the server did not take yet (it lost part of its history
+    /// and this laptop is catching up, or an earlier change is missing on its side).
+    #[error("{pending} changes not taken by the server yet")]
+    NotTaken { pending: u32 },
 }
 
 impl ClientError {
@@ -90,13 +94,26 @@ impl ClientError {
                 Locale::En => format!("The server refused the request: {message}"),
             },
             ClientError::Store(error) => error.to_failure(locale).message,
+            ClientError::NotTaken { pending } => match locale {
+                Locale::Fr => format!(
+                    "{} pas encore pris par le serveur : nouvel essai dans un instant. Rien n'est perdu, elles restent sur cet ordinateur.",
+                    if *pending == 1 { "1 modification".to_string() } else { format!("{pending} modifications") }
+                ),
+                Locale::En => format!(
+                    "{} not taken by the server yet: trying again shortly. Nothing is lost, they stay on this computer.",
+                    if *pending == 1 { "1 change".to_string() } else { format!("{pending} changes") }
+                ),
+            },
         }
     }
 
     /// Whether retrying later may help (the network or the server), as opposed to something a
     /// person must fix (the token, the address, the app's version).
     pub fn is_transient(&self) -> bool {
-        matches!(self, ClientError::Unreachable(_) | ClientError::Server { status: 500.., .. })
+        matches!(
+            self,
+            ClientError::Unreachable(_) | ClientError::Server { status: 500.., .. } | ClientError::NotTaken { .. }
+        )
     }
 }
 
@@ -223,33 +240,47 @@ impl Server {
         self.post("/api/sync/pull", request).await
     }
 
-    /// One exchange: the whole outbox up, then what changed down. `owner` (the person's
-    /// institution) is given to records created before the person signed in.
-    pub async fn sync(&self, store: &Mutex<Store>, owner: uuid::Uuid) -> Result<SyncReport, ClientError> {
+    /// One exchange: the whole outbox up, then what changed down, again while the laptop is
+    /// catching up with a server restored from a backup (what it lost is then sent again). Ends
+    /// with [`ClientError::NotTaken`] when changes remain that the server did not take: the app
+    /// never reports a sync that did not happen.
+    pub async fn sync(&self, store: &Mutex<Store>) -> Result<SyncReport, ClientError> {
         let mut report = SyncReport::default();
-        loop {
-            let Some(request) = lock(store).sync_push_request(owner)? else { break };
-            let response = self.push(&request).await?;
-            if response.results.is_empty() {
-                // The server expects an earlier mutation than the oldest we have: nothing can
-                // progress until the mismatch is understood; pulling still works.
-                break;
+        for _round in 0..3 {
+            loop {
+                let Some(request) = lock(store).sync_push_request()? else { break };
+                let response = self.push(&request).await?;
+                report.acknowledged += response.results.len();
+                report.received += lock(store).sync_apply_push(&response)?;
+                if response.results.is_empty() {
+                    // Nothing taken: the server lost part of its history, or another laptop uses
+                    // this one's identity (both now handled by the store), or an earlier change
+                    // is missing on its side. The pull below tells more.
+                    break;
+                }
             }
-            report.acknowledged += response.results.len();
-            report.received += lock(store).sync_apply_push(&response)?;
-        }
-        // Page after page; each is taken in on its own, so a first sync interrupted half-way
-        // resumes from the last page kept.
-        loop {
-            let request = lock(store).sync_pull_request()?;
-            let (response, bytes) = self.pull(&request).await?;
-            report.pulled_bytes += bytes;
-            report.received += lock(store).sync_apply_pull(&response)?;
-            if !response.more {
-                break;
+            // Page after page; each is taken in on its own, so a first sync interrupted half-way
+            // resumes from the last page kept.
+            loop {
+                let request = lock(store).sync_pull_request()?;
+                let (response, bytes) = self.pull(&request).await?;
+                report.pulled_bytes += bytes;
+                report.received += lock(store).sync_apply_pull(&response)?;
+                if !response.more {
+                    break;
+                }
+            }
+            let counts = lock(store).sync_counts()?;
+            if counts.pending == 0 && !lock(store).sync_rejoining()? {
+                return Ok(report);
             }
         }
-        Ok(report)
+        let pending = lock(store).sync_counts()?.pending;
+        if pending == 0 {
+            Ok(report)
+        } else {
+            Err(ClientError::NotTaken { pending })
+        }
     }
 }
 

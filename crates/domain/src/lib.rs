@@ -44,4 +44,4 @@ pub use sync::{
     ConflictChoice, ConflictId, ConflictView, RejectionId, RejectionView, SyncAccount, SyncAction, SyncConnectInput,
     SyncConnection, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,
 };
-pub use text::{Email, LongText, Phone, ShortText, Title};
+pub use text::{Email, LongText, Phone, ShortText, Title, Verbatim};

@@ -48,7 +48,7 @@ macro_rules! text_accessors {
     )*};
 }
 
-text_accessors!(Title, ShortText, LongText, Email, Phone);
+text_accessors!(Title, ShortText, LongText, Verbatim, Email, Phone);
 
 /// A required one-line title: not empty, at most [`Title::MAX`] characters, no control characters.
 /// Line breaks pasted into a title become spaces.
@@ -56,8 +56,8 @@ text_accessors!(Title, ShortText, LongText, Email, Phone);
 pub struct Title(String);
 
 impl Title {
-    /// Longest title accepted, in characters.
-    pub const MAX: usize = 300;
+    /// Longest title accepted, in characters (titles of the OGP database reach 600).
+    pub const MAX: usize = 1_000;
 
     pub fn parse(raw: &str) -> Result<Self, Problem> {
         if raw.trim().is_empty() {
@@ -101,8 +101,8 @@ impl ShortText {
 pub struct LongText(String);
 
 impl LongText {
-    /// Longest text accepted, in characters (about ten pages).
-    pub const MAX: usize = 20_000;
+    /// Longest text accepted, in characters (about twenty-five pages).
+    pub const MAX: usize = 50_000;
 
     pub fn parse(raw: &str) -> Result<Self, Problem> {
         let text = raw.replace("\r\n", "\n").replace('\r', "\n");
@@ -112,6 +112,25 @@ impl LongText {
             return Err(Problem::ControlCharacters);
         }
         Ok(Self(text))
+    }
+}
+
+/// A text kept exactly as its source wrote it (an imported commitment's full text, a date cell
+/// as typed): never normalised, at most [`Verbatim::MAX`] characters, without control
+/// characters other than line breaks and tabs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verbatim(String);
+
+impl Verbatim {
+    /// Longest text accepted, in characters (the OGP database's longest full text is under 30,000).
+    pub const MAX: usize = 100_000;
+
+    pub fn parse(raw: &str) -> Result<Self, Problem> {
+        check_length(raw, Self::MAX)?;
+        if raw.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+            return Err(Problem::ControlCharacters);
+        }
+        Ok(Self(raw.to_string()))
     }
 }
 

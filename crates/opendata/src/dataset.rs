@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use plan_ouvert_sync::fields::{canonical, field, ValueProblem};
 use plan_ouvert_sync::protocol::{RecordKey, RecordKind, Value};
 use uuid::Uuid;
 
@@ -31,6 +32,21 @@ impl Dataset {
     pub fn get(&self, kind: RecordKind, id: Uuid) -> Option<&Fields> {
         self.records.get(&RecordKey { kind, id })
     }
+}
+
+/// Puts every value of a record of `kind` in the form the app stores (the one parser of
+/// `plan_ouvert_sync::fields`), and returns the fields whose value the app cannot store, with why;
+/// those keep their value for the caller to decide.
+pub fn canonicalise(kind: RecordKind, fields: &mut Fields) -> Vec<(String, ValueProblem)> {
+    let mut problems = Vec::new();
+    for (name, value) in fields.iter_mut() {
+        let Some(declared) = field(kind, name) else { continue };
+        match canonical(declared.holds, value) {
+            Ok(canonical) => *value = canonical,
+            Err(problem) => problems.push((name.clone(), problem)),
+        }
+    }
+    problems
 }
 
 /// The namespace of the ids made from OGP identifiers.

@@ -121,7 +121,8 @@ fn dataset() -> Dataset {
                 "briefDescription": "Publier, chaque trimestre, les \"données\" essentielles.",
                 "problem": "Les données sont <b>dispersées</b> & incomplètes.\n\nDeuxième paragraphe du problème.",
                 "causes": "Des systèmes anciens ; des formats fermés, « propriétaires ».",
-                "doneSoFar": "Un premier portail (2019).\r\nUne ligne après un CRLF.",
+                "doneSoFar": "Un premier portail (2019).\nUne ligne après un retour à la ligne.",
+                "fullText": "Texte intégral importé.\r\nUne ligne après un CRLF, gardé tel quel.",
                 "solution": "Un entrepôt unique, ouvert à tous.",
                 "expectedResults": "Des données complètes, à jour, réutilisées.",
                 "transparency": "Les marchés deviennent lisibles.",
@@ -632,7 +633,9 @@ fn csv_is_rfc_4180_with_one_row_per_record_in_order() {
     let cell =
         |row: usize, column: &str| rows[row][COMMITMENT_COLUMNS.iter().position(|c| *c == column).unwrap()].clone();
     assert_eq!(cell(0, "title"), EVIL_TITLE);
-    assert_eq!(cell(0, "done_so_far"), "Un premier portail (2019).\r\nUne ligne après un CRLF.");
+    assert_eq!(cell(0, "done_so_far"), "Un premier portail (2019).\nUne ligne après un retour à la ligne.");
+    // A text imported verbatim keeps its CRLF, inside a quoted cell.
+    assert_eq!(cell(0, "full_text"), "Texte intégral importé.\r\nUne ligne après un CRLF, gardé tel quel.");
     assert_eq!(cell(0, "area_title"), "Transparence de l'action publique");
     assert_eq!(cell(0, "lead_institution_id"), HATVP.to_string());
     assert_eq!(cell(0, "lead_institution_name"), "Haute Autorité pour la transparence de la vie publique");
@@ -932,7 +935,7 @@ fn html_is_escaped_self_contained_and_printable() {
     // Paragraphs kept, line breaks kept.
     assert!(html
         .contains("<p>Premier paragraphe, avec « guillemets ».</p>\n<p>Second paragraphe<br>\nsur deux lignes.</p>"));
-    assert!(html.contains("<p>Un premier portail (2019).<br>\nUne ligne après un CRLF.</p>"));
+    assert!(html.contains("<p>Un premier portail (2019).<br>\nUne ligne après un retour à la ligne.</p>"));
 }
 
 #[test]

@@ -6,7 +6,10 @@ use std::path::Path;
 use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
-const MIGRATIONS: &[&str] = &[include_str!("../../../migrations/server/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../../migrations/server/0001_initial.sql"),
+    include_str!("../../../migrations/server/0002_history_and_ownership.sql"),
+];
 
 /// Opens (or creates) the database and brings it to the latest schema.
 pub fn open(path: &Path) -> anyhow::Result<Connection> {

@@ -1,6 +1,7 @@
 //! The sync state in the server's SQLite database: the [`Ledger`] the sync rules run on.
 
 use plan_ouvert_sync::access::Actor;
+use plan_ouvert_sync::fields::{fields, Holds};
 use plan_ouvert_sync::ledger::{FieldState, Ledger, RecordInfo};
 use plan_ouvert_sync::protocol::*;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -13,6 +14,9 @@ pub enum LedgerError {
     Database(#[from] rusqlite::Error),
     #[error("stored JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A record the app could not store (an import of a file that is not the app's own).
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// The ledger over one SQLite connection.
@@ -24,6 +28,20 @@ pub struct SqliteLedger<'c> {
 impl<'c> SqliteLedger<'c> {
     pub fn new(conn: &'c mut Connection) -> Self {
         Self { conn }
+    }
+
+    /// After the database was restored from a backup: a new history starts, continuing the
+    /// backup's up to its current version, so that every laptop sends again what the backup
+    /// lacks and receives everything again. Returns the new history.
+    pub fn restored(&mut self) -> Result<Timeline, LedgerError> {
+        let old = self.timeline()?;
+        let from = self.head()?;
+        let new = Timeline { id: Uuid::now_v7(), parent: Some(old.id), from };
+        self.conn.execute(
+            "UPDATE sync_timeline SET timeline = ?1, parent = ?2, from_version = ?3 WHERE id = 1",
+            params![new.id.to_string(), old.id.to_string(), from],
+        )?;
+        Ok(new)
     }
 }
 
@@ -60,23 +78,23 @@ impl Ledger for SqliteLedger<'_> {
         Ok(seq.unwrap_or(0))
     }
 
-    fn outcome(&mut self, id: MutationId) -> Result<Option<Outcome>, LedgerError> {
-        let json: Option<String> = self
+    fn outcome(&mut self, id: MutationId) -> Result<Option<(Outcome, Option<String>)>, LedgerError> {
+        let row: Option<(String, Option<String>)> = self
             .conn
             .query_row(
-                "SELECT outcome FROM sync_outcome WHERE client = ?1 AND seq = ?2",
+                "SELECT outcome, digest FROM sync_outcome WHERE client = ?1 AND seq = ?2",
                 params![id.client.0.to_string(), id.seq],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        Ok(json.map(|j| serde_json::from_str(&j)).transpose()?)
+        row.map(|(json, digest)| Ok((serde_json::from_str(&json)?, digest))).transpose()
     }
 
-    fn finish(&mut self, id: MutationId, outcome: &Outcome) -> Result<(), LedgerError> {
+    fn finish(&mut self, id: MutationId, outcome: &Outcome, digest: &str) -> Result<(), LedgerError> {
         let client = id.client.0.to_string();
         self.conn.execute(
-            "INSERT INTO sync_outcome (client, seq, outcome) VALUES (?1, ?2, ?3)",
-            params![client, id.seq, serde_json::to_string(outcome)?],
+            "INSERT INTO sync_outcome (client, seq, outcome, digest) VALUES (?1, ?2, ?3, ?4)",
+            params![client, id.seq, serde_json::to_string(outcome)?, digest],
         )?;
         self.conn.execute(
             "INSERT INTO sync_client (client, last_seq) VALUES (?1, ?2)
@@ -90,12 +108,14 @@ impl Ledger for SqliteLedger<'_> {
         let row = self
             .conn
             .query_row(
-                "SELECT owner, deleted_at FROM sync_record WHERE kind = ?1 AND id = ?2",
+                "SELECT owner, deleted_at, owned_since FROM sync_record WHERE kind = ?1 AND id = ?2",
                 params![record.kind.code(), record.id.to_string()],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<u64>>(1)?)),
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<u64>>(1)?, r.get::<_, u64>(2)?)),
             )
             .optional()?;
-        Ok(row.and_then(|(owner, deleted_at)| Some(RecordInfo { owner: Uuid::parse_str(&owner).ok()?, deleted_at })))
+        Ok(row.and_then(|(owner, deleted_at, owned_since)| {
+            Some(RecordInfo { owner: Uuid::parse_str(&owner).ok()?, deleted_at, owned_since })
+        }))
     }
 
     fn create_record(&mut self, record: RecordKey, owner: Uuid) -> Result<(), LedgerError> {
@@ -116,15 +136,19 @@ impl Ledger for SqliteLedger<'_> {
     }
 
     fn field(&mut self, record: RecordKey, field: &str) -> Result<Option<FieldState>, LedgerError> {
-        let row: Option<(String, u64)> = self
+        let row: Option<(String, u64, String, u64)> = self
             .conn
             .query_row(
-                "SELECT value, version FROM sync_field WHERE kind = ?1 AND id = ?2 AND field = ?3",
+                "SELECT value, version, client, seq FROM sync_field WHERE kind = ?1 AND id = ?2 AND field = ?3",
                 params![record.kind.code(), record.id.to_string(), field],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
-        row.map(|(value, version)| Ok(FieldState { value: serde_json::from_str(&value)?, version })).transpose()
+        row.map(|(value, version, client, seq)| {
+            let client = ClientId(Uuid::parse_str(&client).unwrap_or_default());
+            Ok(FieldState { value: serde_json::from_str(&value)?, version, by: MutationId { client, seq } })
+        })
+        .transpose()
     }
 
     fn write(&mut self, by: MutationId, record: RecordKey, field: &str, value: &Value) -> Result<u64, LedgerError> {
@@ -152,6 +176,100 @@ impl Ledger for SqliteLedger<'_> {
             [],
             |r| r.get(0),
         )?)
+    }
+
+    fn referrers(&mut self, target: RecordKey) -> Result<Vec<(RecordKey, String)>, LedgerError> {
+        let id = target.id.to_string();
+        let mut found = Vec::new();
+        for kind in RecordKind::ALL {
+            for field in fields(kind).iter().filter(|f| f.holds.refers_to() == Some(target.kind)) {
+                let (test, pattern) = match field.holds {
+                    Holds::RefList(_) => ("f.value LIKE ?3", format!("%\"{id}\"%")),
+                    _ => ("f.value = ?3", serde_json::to_string(&id)?),
+                };
+                let mut stmt = self.conn.prepare_cached(&format!(
+                    "SELECT f.id FROM sync_field f JOIN sync_record r ON r.kind = f.kind AND r.id = f.id
+                     WHERE f.kind = ?1 AND f.field = ?2 AND {test} AND r.deleted_at IS NULL"
+                ))?;
+                let ids = stmt
+                    .query_map(params![kind.code(), field.name, pattern], |r| r.get::<_, String>(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                found.extend(
+                    ids.iter().filter_map(|id| record_key(kind.code(), id)).map(|r| (r, field.name.to_string())),
+                );
+            }
+        }
+        Ok(found)
+    }
+
+    fn changed_by_others_since(
+        &mut self,
+        record: RecordKey,
+        since: u64,
+        client: ClientId,
+    ) -> Result<bool, LedgerError> {
+        Ok(self.conn.prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM sync_field WHERE kind = ?1 AND id = ?2 AND version > ?3 AND client != ?4)",
+        )?
+        .query_row(params![record.kind.code(), record.id.to_string(), since, client.0.to_string()], |r| r.get(0))?)
+    }
+
+    fn set_owner(&mut self, record: RecordKey, owner: Uuid) -> Result<(), LedgerError> {
+        let version = self.bump()?;
+        let (kind, id) = (record.kind.code(), record.id.to_string());
+        self.conn.execute(
+            "UPDATE sync_record SET owner = ?3, owned_since = ?4 WHERE kind = ?1 AND id = ?2",
+            params![kind, id, owner.to_string(), version],
+        )?;
+        let names: Vec<String> = self
+            .conn
+            .prepare_cached("SELECT field FROM sync_field WHERE kind = ?1 AND id = ?2 ORDER BY field")?
+            .query_map(params![kind, id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for name in names {
+            let version = self.bump()?;
+            self.conn.execute(
+                "UPDATE sync_field SET version = ?4 WHERE kind = ?1 AND id = ?2 AND field = ?3",
+                params![kind, id, name, version],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn acting_for(&mut self, institution: Uuid) -> Result<Uuid, LedgerError> {
+        let directory: Option<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id FROM sync_field f JOIN institution d ON d.name = json_extract(f.value, '$') COLLATE NOCASE
+                 WHERE f.kind = 'institution' AND f.id = ?1 AND f.field = 'name'",
+            )?
+            .query_row([institution.to_string()], |r| r.get(0))
+            .optional()?;
+        Ok(directory.and_then(|id| Uuid::parse_str(&id).ok()).unwrap_or(institution))
+    }
+
+    fn timeline(&mut self) -> Result<Timeline, LedgerError> {
+        let row: Option<(String, Option<String>, u64)> = self
+            .conn
+            .query_row("SELECT timeline, parent, from_version FROM sync_timeline WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        match row {
+            Some((id, parent, from)) => Ok(Timeline {
+                id: Uuid::parse_str(&id).unwrap_or_default(),
+                parent: parent.and_then(|p| Uuid::parse_str(&p).ok()),
+                from,
+            }),
+            None => {
+                let timeline = Timeline { id: Uuid::now_v7(), parent: None, from: 0 };
+                self.conn.execute(
+                    "INSERT INTO sync_timeline (id, timeline, parent, from_version) VALUES (1, ?1, NULL, 0)",
+                    [timeline.id.to_string()],
+                )?;
+                Ok(timeline)
+            }
+        }
     }
 
     fn changes_since(&mut self, since: u64, limit: usize, actor: &Actor) -> Result<PullResponse, LedgerError> {
@@ -200,6 +318,20 @@ impl Ledger for SqliteLedger<'_> {
                 deleted.push((record, at));
             }
         }
-        Ok(PullResponse { changes, deleted, head, more })
+        let mut hidden = Vec::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT kind, id, owner, owned_since FROM sync_record WHERE owned_since > ?1 AND owned_since <= ?2",
+        )?;
+        let rows = stmt.query_map([since, head], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u64>(3)?))
+        })?;
+        for row in rows {
+            let (kind, id, owner, at) = row?;
+            let (Some(record), Ok(owner)) = (record_key(&kind, &id), Uuid::parse_str(&owner)) else { continue };
+            if !actor.may_see(record.kind, owner) {
+                hidden.push((record, at));
+            }
+        }
+        Ok(PullResponse { changes, deleted, head, more, hidden, timeline: None, since: None })
     }
 }

@@ -49,6 +49,10 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// To run once after the database file was replaced by a backup, before serving again: the
+    /// plan's history starts anew from the backup, so that every laptop sends again the changes
+    /// the backup lacks and receives everything again.
+    Restored,
     /// Exports a plan as open data.
     Export {
         /// json (the whole plan), csv (commitments and milestones, with their Table Schemas) or html
@@ -168,6 +172,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{count} jeton(s) révoqué(s)");
         }
         Command::Import { command: ImportCommand::OgpCsv { path } } => import_ogp_csv(conn, &path)?,
+        Command::Restored => {
+            let mut conn = conn;
+            let timeline = plan_ouvert_server::ledger::SqliteLedger::new(&mut conn).restored()?;
+            println!(
+                "Nouvel historique {} à partir de la version {} : chaque ordinateur renverra ce que la sauvegarde ne contient pas.",
+                timeline.id, timeline.from
+            );
+        }
         Command::Export { format, plan, out, lang } => export(conn, format, plan.as_deref(), out, &lang)?,
     }
     Ok(())

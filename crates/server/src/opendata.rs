@@ -71,6 +71,20 @@ pub fn import(conn: &mut Connection, dataset: &Dataset) -> Result<BTreeMap<Recor
     let client = ClientId(Uuid::now_v7());
     let mut owners = BTreeMap::new();
     for (key, fields) in &dataset.records {
+        // Only what a laptop can store, checked by the same rules as every change it sends.
+        if plan_ouvert_sync::rules::check_creation(key.kind, fields).is_err() {
+            let bad: Vec<&str> = fields
+                .iter()
+                .filter(|(f, v)| plan_ouvert_sync::fields::check_value(key.kind, f, v).is_err())
+                .map(|(f, _)| f.as_str())
+                .collect();
+            return Err(LedgerError::Invalid(format!(
+                "{} {} : valeur refusée ou champ manquant ({})",
+                key.kind.code(),
+                key.id,
+                bad.join(", ")
+            )));
+        }
         owners.insert(*key, owner(conn, dataset, *key, fields)?);
     }
     let mut ledger = SqliteLedger::new(conn);

@@ -127,16 +127,11 @@ impl Store {
     pub fn delete_commitment(&mut self, id: CommitmentId) -> Result<()> {
         let tx = self.conn.savepoint()?;
         let commitment = read_commitment(&tx, id)?;
-        // Milestones go first, each as its own deletion, so that no laptop keeps orphans.
-        let mut tracked: Vec<Tracked> = read_milestones(&tx, id)?
-            .iter()
-            .map(|m| Tracked::before(&tx, RecordKind::Milestone, m.id.0))
-            .collect::<Result<_>>()?;
-        tracked.push(Tracked::before(&tx, RecordKind::Commitment, id.0)?);
+        // One deletion: the server deletes the milestones with it (and refuses it whole if
+        // someone changed any of them unseen); here they go with it by the database's cascade.
+        let tracked = Tracked::before(&tx, RecordKind::Commitment, id.0)?;
         tx.execute("DELETE FROM commitment WHERE id = ?1", [id.to_string()])?;
-        for record in tracked {
-            record.record(&tx)?;
-        }
+        tracked.record(&tx)?;
         rank::close_gaps(&tx, RecordKind::Commitment, commitment.area_id.0)?;
         tx.commit()?;
         Ok(())

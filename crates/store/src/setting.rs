@@ -50,6 +50,8 @@ pub(crate) const CURSOR: &str = "sync.cursor";
 pub(crate) const REPLICA_OF: &str = "sync.replicaOf";
 pub(crate) const CLIENT_ID: &str = "sync.clientId";
 pub(crate) const LAST_SEQ: &str = "sync.lastSeq";
+/// Where this laptop stands with the server's history (`plan_ouvert_sync::replica::Joined`).
+pub(crate) const JOINED: &str = "sync.joined";
 
 /// The value kept under `key`, if any.
 pub(crate) fn get_setting(conn: &Connection, key: &str) -> Result<Option<String>> {

@@ -18,17 +18,18 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use plan_ouvert_domain::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId};
+use plan_ouvert_sync::fields::parent_field;
 use plan_ouvert_sync::protocol::{
     snake_case, Change, ClientId, Mutation, MutationId, Outcome, PullRequest, PullResponse, PushRequest, PushResponse,
     RecordKey, RecordKind, Refusal, Value, PROTOCOL_VERSION,
 };
-use plan_ouvert_sync::replica::{self, Conflict, Fields, Rejection, ReplicaState};
+use plan_ouvert_sync::replica::{self, Conflict, Fields, Joined, Lost, Rejection, ReplicaState};
 use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
 use crate::read::{read_area, read_commitment, read_institution, read_milestone, read_origin_fields, read_plan};
 use crate::row::instant_text;
-use crate::setting::{get_setting, put_setting, CLIENT_ID, CURSOR, LAST_SEQ};
+use crate::setting::{get_setting, put_setting, CLIENT_ID, CURSOR, JOINED, LAST_SEQ};
 use crate::{now, Error, Result, Store};
 
 pub use plan_ouvert_sync::protocol::fields_of_kind;
@@ -311,7 +312,7 @@ impl Tracked {
             return Ok(());
         }
         match (self.before, after) {
-            (None, Some(fields)) => enqueue(conn, self.record, Change::Create { owner: Uuid::nil(), fields })?,
+            (None, Some(fields)) => enqueue(conn, self.record, Change::Create { fields })?,
             (Some(before), Some(after)) => {
                 for (field, value) in after {
                     let base = before.get(&field).cloned().unwrap_or(Value::Null);
@@ -321,9 +322,12 @@ impl Tracked {
                 }
             }
             (Some(_), None) => {
-                enqueue(conn, self.record, Change::Delete)?;
+                // The server is told up to where the person had seen its changes: a change by
+                // someone else after that makes it refuse the deletion rather than erase it.
+                let seen = get_setting(conn, CURSOR)?.and_then(|s| s.parse().ok()).unwrap_or(0);
+                enqueue(conn, self.record, Change::Delete { seen: Some(seen) })?;
                 conn.execute(
-                    "INSERT OR IGNORE INTO sync_tombstone (record_kind, record_id) VALUES (?1, ?2)",
+                    "INSERT OR REPLACE INTO sync_tombstone (record_kind, record_id, deleted_at) VALUES (?1, ?2, 0)",
                     params![self.record.kind.code(), self.record.id.to_string()],
                 )?;
             }
@@ -389,22 +393,27 @@ impl ReplicaState for SqliteReplica<'_> {
         Ok(())
     }
 
-    fn is_deleted(&mut self, record: RecordKey) -> Result<bool> {
+    fn deleted_at(&mut self, record: RecordKey) -> Result<Option<u64>> {
         let (kind, id) = key_params(record);
         Ok(self
             .conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM sync_tombstone WHERE record_kind = ?1 AND record_id = ?2)")?
-            .query_row(params![kind, id], |r| r.get(0))?)
+            .prepare_cached("SELECT deleted_at FROM sync_tombstone WHERE record_kind = ?1 AND record_id = ?2")?
+            .query_row(params![kind, id], |r| r.get::<_, i64>(0))
+            .optional()?
+            .map(|at| at as u64))
     }
 
-    fn set_deleted(&mut self, record: RecordKey, deleted: bool) -> Result<()> {
+    fn set_deleted(&mut self, record: RecordKey, at: Option<u64>) -> Result<()> {
         let (kind, id) = key_params(record);
-        let sql = if deleted {
-            "INSERT OR IGNORE INTO sync_tombstone (record_kind, record_id) VALUES (?1, ?2)"
-        } else {
-            "DELETE FROM sync_tombstone WHERE record_kind = ?1 AND record_id = ?2"
+        match at {
+            Some(at) => self.conn.execute(
+                "INSERT OR REPLACE INTO sync_tombstone (record_kind, record_id, deleted_at) VALUES (?1, ?2, ?3)",
+                params![kind, id, at as i64],
+            )?,
+            None => self
+                .conn
+                .execute("DELETE FROM sync_tombstone WHERE record_kind = ?1 AND record_id = ?2", params![kind, id])?,
         };
-        self.conn.execute(sql, params![kind, id])?;
         Ok(())
     }
 
@@ -493,12 +502,117 @@ impl ReplicaState for SqliteReplica<'_> {
         Ok(())
     }
 
-    fn record_outcome(&mut self, seq: u64, outcome: &Outcome) -> Result<()> {
-        self.conn.execute(
-            "INSERT OR REPLACE INTO sync_outcome (seq, outcome) VALUES (?1, ?2)",
-            params![seq as i64, json(outcome)?],
-        )?;
+    fn record_outcome(&mut self, mutation: &Mutation, outcome: &Outcome) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT OR REPLACE INTO sync_history (client, seq, mutation, outcome) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![
+                mutation.id.client.0.to_string(),
+                mutation.id.seq as i64,
+                json(mutation)?,
+                json(outcome)?
+            ])?;
         Ok(())
+    }
+
+    fn take_lost(&mut self, lost: Lost) -> Result<Vec<Mutation>> {
+        let mut stmt = self.conn.prepare("SELECT client, seq, mutation, outcome FROM sync_history")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut taken: Vec<(u64, Mutation)> = Vec::new();
+        for (client, seq, mutation, outcome) in rows {
+            let (mutation, outcome): (Mutation, Outcome) = (parse(&mutation)?, parse(&outcome)?);
+            if !lost.includes(&mutation, &outcome) {
+                continue;
+            }
+            self.conn.execute("DELETE FROM sync_history WHERE client = ?1 AND seq = ?2", params![client, seq])?;
+            let version = match outcome {
+                Outcome::Applied { version } | Outcome::Merged { version, .. } => version,
+                Outcome::Conflict { .. } | Outcome::Rejected { .. } => 0,
+            };
+            taken.push((version, Lost::again(mutation, &outcome)));
+        }
+        // In the order the server wrote them.
+        taken.sort_by_key(|(version, _)| *version);
+        Ok(taken.into_iter().map(|(_, m)| m).collect())
+    }
+
+    fn renumber_outbox(&mut self, client: ClientId, seq: u64, again: Vec<Mutation>) -> Result<()> {
+        let pending = read_outbox(self.conn, usize::MAX)?;
+        self.conn.execute("DELETE FROM sync_outbox", [])?;
+        put_setting(self.conn, CLIENT_ID, Some(&client.0.to_string()))?;
+        put_setting(self.conn, LAST_SEQ, Some(&(seq - 1).to_string()))?;
+        for mutation in again.into_iter().chain(pending) {
+            enqueue(self.conn, mutation.record, mutation.change)?;
+        }
+        Ok(())
+    }
+
+    fn acknowledged(&mut self) -> Result<u64> {
+        Ok(match read_outbox(self.conn, 1)?.first() {
+            Some(first) => first.id.seq - 1,
+            None => last_seq(self.conn)?,
+        })
+    }
+
+    fn client(&mut self) -> Result<ClientId> {
+        client_id(self.conn)
+    }
+
+    fn new_client(&mut self) -> Result<ClientId> {
+        let client = ClientId(Uuid::now_v7());
+        put_setting(self.conn, CLIENT_ID, Some(&client.0.to_string()))?;
+        Ok(client)
+    }
+
+    fn children(&mut self, record: RecordKey) -> Result<Vec<RecordKey>> {
+        let mut children = Vec::new();
+        for kind in RecordKind::ALL {
+            let Some((field, parent)) = parent_field(kind) else { continue };
+            if parent != record.kind {
+                continue;
+            }
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT record_id FROM sync_shadow WHERE record_kind = ?1 AND field = ?2 AND value = ?3",
+            )?;
+            let ids = stmt
+                .query_map(params![kind.code(), field, json(&Value::String(record.id.to_string()))?], |r| {
+                    r.get::<_, String>(0)
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            for id in ids {
+                children.push(record_key(kind.code(), &id)?);
+            }
+        }
+        Ok(children)
+    }
+
+    fn forget_versions(&mut self, from: u64) -> Result<()> {
+        self.conn.execute("UPDATE sync_shadow SET version = 0", [])?;
+        self.conn.execute("DELETE FROM sync_tombstone WHERE deleted_at > ?1", [from.min(i64::MAX as u64) as i64])?;
+        Ok(())
+    }
+
+    fn drop_unconfirmed(&mut self) -> Result<Vec<RecordKey>> {
+        let mut stmt =
+            self.conn.prepare("SELECT DISTINCT record_kind, record_id FROM sync_shadow WHERE version = 0")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        self.conn.execute("DELETE FROM sync_shadow WHERE version = 0", [])?;
+        rows.iter().map(|(kind, id)| record_key(kind, id)).collect()
+    }
+
+    fn joined(&mut self) -> Result<Joined> {
+        get_setting(self.conn, JOINED)?.map_or(Ok(Joined::default()), |text| parse(&text))
+    }
+
+    fn set_joined(&mut self, joined: &Joined) -> Result<()> {
+        put_setting(self.conn, JOINED, Some(&json(joined)?))
     }
 
     fn cursor(&mut self) -> Result<u64> {
@@ -564,20 +678,14 @@ impl Store {
 
     /// The oldest mutations not yet acknowledged (at most [`PUSH_BATCH`]), with the records
     /// created before the person signed in given to `owner` (their institution).
-    pub fn sync_push_request(&mut self, owner: Uuid) -> Result<Option<PushRequest>> {
+    pub fn sync_push_request(&mut self) -> Result<Option<PushRequest>> {
         let client = client_id(&self.conn)?;
-        let mut mutations = read_outbox(&self.conn, PUSH_BATCH)?;
+        let mutations = read_outbox(&self.conn, PUSH_BATCH)?;
         if mutations.is_empty() {
             return Ok(None);
         }
-        for mutation in &mut mutations {
-            if let Change::Create { owner: o, .. } = &mut mutation.change {
-                if o.is_nil() {
-                    *o = owner;
-                }
-            }
-        }
-        Ok(Some(PushRequest { protocol: PROTOCOL_VERSION, client, mutations }))
+        let acknowledged = SqliteReplica { conn: &self.conn, written: 0 }.acknowledged()?;
+        Ok(Some(PushRequest { protocol: PROTOCOL_VERSION, client, mutations, acknowledged }))
     }
 
     /// Takes in the server's answer to a push, in one transaction.
@@ -604,6 +712,11 @@ impl Store {
         let written = state.written;
         tx.commit()?;
         Ok(written)
+    }
+
+    /// Whether this laptop is catching up with a server that lost part of its history.
+    pub fn sync_rejoining(&mut self) -> Result<bool> {
+        Ok(SqliteReplica { conn: &self.conn, written: 0 }.joined()?.rejoin != plan_ouvert_sync::replica::Rejoin::No)
     }
 
     pub fn sync_counts(&self) -> Result<SyncCounts> {
@@ -647,7 +760,7 @@ impl Store {
                     continue;
                 }
                 if let Some(fields) = read_fields(&tx, record)? {
-                    enqueue(&tx, record, Change::Create { owner: Uuid::nil(), fields })?;
+                    enqueue(&tx, record, Change::Create { fields })?;
                     adopted += 1;
                 }
             }

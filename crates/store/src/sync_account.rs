@@ -8,7 +8,7 @@
 use rusqlite::Connection;
 use uuid::Uuid;
 
-use crate::setting::{get_setting, put_setting, CURSOR, REPLICA_OF};
+use crate::setting::{get_setting, put_setting, CURSOR, JOINED, REPLICA_OF};
 use crate::{Error, Result, Store};
 
 /// The demonstration plan's records stay; everything received from the server goes.
@@ -31,6 +31,7 @@ fn forget_received_records(conn: &Connection) -> Result<()> {
     )?;
     conn.execute("DELETE FROM sync_shadow", [])?;
     put_setting(conn, CURSOR, None)?;
+    put_setting(conn, JOINED, None)?;
     Ok(())
 }
 

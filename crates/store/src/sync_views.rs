@@ -43,8 +43,15 @@ pub fn refusal_message(refusal: Refusal, locale: Locale) -> &'static str {
         (Refusal::RecordDeleted, Locale::En) => "Someone else deleted this item in the meantime.",
         (Refusal::AlreadyExists, Locale::En) => "An item with the same identifier already exists.",
         (Refusal::Invalid, Locale::En) => {
-            "The server does not accept this value: a required field would be empty, or a start date would come after the end date (perhaps changed by someone else in the meantime)."
+            "The server does not accept this value: a required field would be empty, a text would be longer than allowed, or a start date would come after the end date (perhaps changed by someone else in the meantime)."
         }
+        (Refusal::MissingReference, Locale::En) => {
+            "The item this one belongs to (commitment, area, institution) was deleted in the meantime: your text is kept here, copy it to use it elsewhere."
+        }
+        (Refusal::ChangedMeanwhile, Locale::En) => {
+            "Someone changed this item, or added to it, since you last saw it: it was not deleted. Read it again, then delete it again if need be."
+        }
+        (Refusal::InUse, Locale::En) => "Other items still refer to this one: it was not deleted.",
     }
 }
 
@@ -161,7 +168,7 @@ impl Store {
                     Change::Set { field, value, .. } => {
                         (SyncAction::Edit, Some(field.clone()), self.display(record.kind, field, value, locale))
                     }
-                    Change::Delete => (SyncAction::Delete, None, String::new()),
+                    Change::Delete { .. } => (SyncAction::Delete, None, String::new()),
                 };
                 Ok(RejectionView {
                     id,

@@ -6,7 +6,10 @@
 //! export checks before writing a value (`plan_ouvert_opendata::export::field_type`). Tests check
 //! the SQL schema, the OGP template mapping and the CSV columns against it.
 
+use plan_ouvert_domain::{Assessment, Email, InstitutionInput, LongText, Phone, Problem, ShortText, Title, Verbatim};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
 
 /// The kinds of records that sync.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -40,6 +43,15 @@ impl RecordKind {
     }
 }
 
+/// Which record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct RecordKey {
+    pub kind: RecordKind,
+    pub id: Uuid,
+}
+
 /// `briefDescription` → `brief_description`: a sync field's name as a column, in the app's
 /// tables and in CSV exports.
 pub fn snake_case(field: &str) -> String {
@@ -60,26 +72,37 @@ pub const AREA_KINDS: &[&str] = &["transversal", "thematic"];
 /// The kinds of institution, as written in the `kind` field of an institution.
 pub const INSTITUTION_KINDS: &[&str] = &["ministry", "independentAuthority", "parliament", "court", "other"];
 
-/// What a field holds.
+/// What a field holds: its type, its bounds, and the record kind it refers to. The server accepts
+/// a value only in the canonical form [`canonical`] gives it, which is the form the app stores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Holds {
-    /// A string, possibly empty, changed as a whole (a conflict when two people change it apart).
-    Text,
+    /// A one-line string, possibly empty, of at most this many characters, changed as a whole
+    /// (a conflict when two people change it apart).
+    Line(usize),
+    /// An e-mail address, or an empty string.
+    Email,
+    /// A phone number, or an empty string.
+    Phone,
+    /// A string kept as its source wrote it (an imported commitment's full text).
+    Verbatim,
     /// A string, possibly empty, merged paragraph by paragraph.
     LongText,
-    /// A non-empty string (titles, names, the plan's country).
+    /// A non-empty one-line string of at most [`Title::MAX`] characters.
     Title,
+    /// A non-empty one-line string of at most [`ShortText::MAX`] characters (an institution's
+    /// name, the plan's country).
+    Name,
     /// A calendar date, `YYYY-MM-DD`.
     Date,
     /// A calendar date or `null`.
     OptionalDate,
-    /// A record id.
-    Id,
-    /// A record id or `null`.
-    OptionalId,
-    /// A list of record ids.
-    IdList,
-    /// A list of strings.
+    /// The id of a record of this kind, which must exist and not be deleted.
+    Ref(RecordKind),
+    /// The id of a record of this kind, or `null`.
+    OptionalRef(RecordKind),
+    /// A list of distinct ids of records of this kind.
+    RefList(RecordKind),
+    /// A list of one-line strings.
     TextList,
     /// A rank from 0.
     Position,
@@ -88,13 +111,16 @@ pub enum Holds {
     Boolean,
     /// One of a fixed list of codes.
     OneOf(&'static [&'static str]),
-    /// A string or `null` (an OGP identifier).
+    /// A one-line string or `null` (an OGP identifier).
     OptionalText,
     /// `null` or the IRM assessment.
     Assessment,
     /// An object whose values are strings (the source columns of an imported commitment).
     TextMap,
 }
+
+/// Short one-line texts (contact names, acronyms, numbers).
+const LINE: usize = ShortText::MAX;
 
 /// One field of a record kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,7 +152,7 @@ macro_rules! declare {
 
 declare! {
     Plan {
-        "country": Title,
+        "country": Name,
         "title": Title,
         "periodStart": Date,
         "periodEnd": Date,
@@ -134,20 +160,20 @@ declare! {
         "planNumber": OptionalInteger,
     }
     Area {
-        "planId": Id,
+        "planId": Ref(RecordKind::Plan),
         "kind": OneOf(AREA_KINDS),
         "title": Title,
         "description": LongText,
         "position": Position,
     }
     Institution {
-        "name": Title,
-        "acronym": Text,
+        "name": Name,
+        "acronym": Line(InstitutionInput::ACRONYM_MAX),
         "kind": OneOf(INSTITUTION_KINDS),
     }
     Commitment {
-        "planId": Id,
-        "areaId": Id,
+        "planId": Ref(RecordKind::Plan),
+        "areaId": Ref(RecordKind::Area),
         "position": Position,
         "title": Title,
         "briefDescription": LongText,
@@ -159,8 +185,8 @@ declare! {
         "transparency": LongText,
         "accountability": LongText,
         "participation": LongText,
-        "leadInstitutionId": OptionalId,
-        "supportingInstitutionIds": IdList,
+        "leadInstitutionId": OptionalRef(RecordKind::Institution),
+        "supportingInstitutionIds": RefList(RecordKind::Institution),
         "otherSupporters": LongText,
         "startDate": OptionalDate,
         "endDate": OptionalDate,
@@ -168,30 +194,30 @@ declare! {
         "civicParticipation": Boolean,
         "publicAccountability": Boolean,
         "technologyInnovation": Boolean,
-        "contactName": Text,
-        "contactTitle": Text,
-        "contactDepartment": Text,
-        "contactEmail": Text,
-        "contactPhone": Text,
+        "contactName": Line(LINE),
+        "contactTitle": Line(LINE),
+        "contactDepartment": Line(LINE),
+        "contactEmail": Email,
+        "contactPhone": Phone,
         "ogpId": OptionalText,
-        "number": Text,
-        "shortTitle": Text,
-        "fullText": Text,
-        "startDateSource": Text,
-        "endDateSource": Text,
+        "number": Line(LINE),
+        "shortTitle": Verbatim,
+        "fullText": Verbatim,
+        "startDateSource": Verbatim,
+        "endDateSource": Verbatim,
         "policyAreas": TextList,
-        "url": Text,
+        "url": Verbatim,
         "assessment": Assessment,
         "sourceColumns": TextMap,
     }
     Milestone {
-        "commitmentId": Id,
+        "commitmentId": Ref(RecordKind::Commitment),
         "position": Position,
         "title": Title,
         "expectedOutputs": LongText,
         "startDate": OptionalDate,
         "dueDate": OptionalDate,
-        "leadInstitutionId": OptionalId,
+        "leadInstitutionId": OptionalRef(RecordKind::Institution),
     }
 }
 
@@ -214,6 +240,190 @@ pub fn field_kind(kind: RecordKind, name: &str) -> FieldKind {
     match field(kind, name) {
         Some(Field { holds: Holds::LongText, .. }) => FieldKind::Long,
         _ => FieldKind::Short,
+    }
+}
+
+/// Why a value is not one the app can store in a field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueProblem {
+    /// Not a value of the field's type (a number for a text, a date that is not one…).
+    Expected(Holds),
+    /// A text the app would refuse (too long, control characters, not an e-mail address…).
+    Text(Problem),
+    /// Not an IRM assessment (the reason, as the JSON reader gives it).
+    Assessment(String),
+    /// The same id twice in a list.
+    Repeated,
+}
+
+/// Why a value cannot be stored as it is in a field of a record.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unstorable {
+    /// The kind has no such field.
+    UnknownField,
+    /// Not a value the field can hold.
+    Invalid(ValueProblem),
+    /// The value is acceptable but not in the form the app stores (untrimmed, ids in upper
+    /// case…): the server takes only what a laptop would have sent.
+    NotCanonical,
+}
+
+/// A date written `YYYY-MM-DD` exactly (four-digit year, two-digit month and day), and a real one.
+pub fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+    let bytes = text.as_bytes();
+    let shape = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    if !shape {
+        return None;
+    }
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// A UUID in its hyphenated form (either case).
+pub fn parse_id(text: &str) -> Option<Uuid> {
+    if text.len() != 36 {
+        return None;
+    }
+    Uuid::parse_str(text).ok()
+}
+
+fn text(value: &Value, parse: impl Fn(&str) -> Result<String, Problem>) -> Result<Value, ValueProblem> {
+    let Value::String(raw) = value else { return Err(ValueProblem::Expected(Holds::Title)) };
+    parse(raw).map(Value::String).map_err(ValueProblem::Text)
+}
+
+fn id(value: &Value, holds: Holds) -> Result<Value, ValueProblem> {
+    value.as_str().and_then(parse_id).map(|id| Value::String(id.to_string())).ok_or(ValueProblem::Expected(holds))
+}
+
+/// The one parser of every field's values: checks `value` against what the field holds and
+/// returns it in the form the app stores (texts trimmed as the editor trims them, ids in lower
+/// case, the assessment as the domain writes it). The app's imports, its reading of what it
+/// receives, the exports and the server all go through it, so that the server holds nothing a
+/// laptop cannot read.
+pub fn canonical(holds: Holds, value: &Value) -> Result<Value, ValueProblem> {
+    let wrong = || ValueProblem::Expected(holds);
+    let with_type = |problem: ValueProblem| match problem {
+        ValueProblem::Expected(_) => wrong(),
+        other => other,
+    };
+    match (holds, value) {
+        (Holds::Line(max), _) => text(value, |s| ShortText::parse_max(s, max).map(ShortText::into_string)),
+        (Holds::Email, _) => text(value, |s| Email::parse(s).map(Email::into_string)),
+        (Holds::Phone, _) => text(value, |s| Phone::parse(s).map(Phone::into_string)),
+        (Holds::Verbatim, _) => text(value, |s| Verbatim::parse(s).map(Verbatim::into_string)),
+        (Holds::LongText, _) => text(value, |s| LongText::parse(s).map(LongText::into_string)),
+        (Holds::Title, _) => text(value, |s| Title::parse(s).map(Title::into_string)),
+        (Holds::Name, _) => text(value, |s| ShortText::parse_required(s).map(ShortText::into_string)),
+        (Holds::OptionalText, Value::Null) => Ok(Value::Null),
+        (Holds::OptionalText, _) => text(value, |s| ShortText::parse_max(s, LINE).map(ShortText::into_string)),
+        (Holds::Date | Holds::OptionalDate, Value::String(s)) => parse_date(s).map(|_| value.clone()).ok_or_else(wrong),
+        (Holds::OptionalDate | Holds::OptionalRef(_) | Holds::OptionalInteger | Holds::Assessment, Value::Null) => {
+            Ok(Value::Null)
+        }
+        (Holds::Ref(_) | Holds::OptionalRef(_), _) => id(value, holds),
+        (Holds::RefList(_), Value::Array(items)) => {
+            let ids = items.iter().map(|item| id(item, holds)).collect::<Result<Vec<_>, _>>()?;
+            let mut distinct = ids.clone();
+            distinct.sort_by(|a, b| a.as_str().cmp(&b.as_str()));
+            distinct.dedup();
+            if distinct.len() == ids.len() {
+                Ok(Value::Array(ids))
+            } else {
+                Err(ValueProblem::Repeated)
+            }
+        }
+        (Holds::TextList, Value::Array(items)) => items
+            .iter()
+            .map(|item| text(item, |s| ShortText::parse_max(s, LINE).map(ShortText::into_string)))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Array)
+            .map_err(with_type),
+        (Holds::Position, Value::Number(n)) => {
+            n.as_u64().filter(|p| *p <= u64::from(u32::MAX)).map(Value::from).ok_or_else(wrong)
+        }
+        (Holds::OptionalInteger, Value::Number(n)) => n.as_i64().map(Value::from).ok_or_else(wrong),
+        (Holds::Boolean, Value::Bool(_)) => Ok(value.clone()),
+        (Holds::OneOf(codes), Value::String(s)) if codes.contains(&s.as_str()) => Ok(value.clone()),
+        (Holds::Assessment, Value::Object(_)) => {
+            let assessment: Assessment =
+                serde_json::from_value(value.clone()).map_err(|e| ValueProblem::Assessment(e.to_string()))?;
+            serde_json::to_value(assessment).map_err(|e| ValueProblem::Assessment(e.to_string()))
+        }
+        (Holds::TextMap, Value::Object(map)) => {
+            let mut out = serde_json::Map::new();
+            for (key, item) in map {
+                ShortText::parse_max(key, LINE).map_err(ValueProblem::Text)?;
+                out.insert(
+                    key.clone(),
+                    text(item, |s| Verbatim::parse(s).map(Verbatim::into_string)).map_err(with_type)?,
+                );
+            }
+            Ok(Value::Object(out))
+        }
+        _ => Err(wrong()),
+    }
+    .map_err(with_type)
+}
+
+/// Checks that `value` is one the app stores in `field` of a `kind` record, exactly: valid and
+/// already in canonical form.
+pub fn check_value(kind: RecordKind, field: &str, value: &Value) -> Result<(), Unstorable> {
+    let declared = self::field(kind, field).ok_or(Unstorable::UnknownField)?;
+    if canonical(declared.holds, value).map_err(Unstorable::Invalid)? == *value {
+        Ok(())
+    } else {
+        Err(Unstorable::NotCanonical)
+    }
+}
+
+impl Holds {
+    /// The value a record created without this field has, or `None` when a record cannot be
+    /// without it (titles, ids, ranks, codes, the plan's dates): a creation must carry those.
+    pub fn empty(self) -> Option<Value> {
+        match self {
+            Holds::Line(_) | Holds::Email | Holds::Phone | Holds::Verbatim | Holds::LongText => {
+                Some(Value::String(String::new()))
+            }
+            Holds::OptionalDate
+            | Holds::OptionalRef(_)
+            | Holds::OptionalInteger
+            | Holds::OptionalText
+            | Holds::Assessment => Some(Value::Null),
+            Holds::RefList(_) | Holds::TextList => Some(Value::Array(Vec::new())),
+            Holds::Boolean => Some(Value::Bool(false)),
+            Holds::TextMap => Some(Value::Object(serde_json::Map::new())),
+            Holds::Title | Holds::Name | Holds::Date | Holds::Ref(_) | Holds::Position | Holds::OneOf(_) => None,
+        }
+    }
+
+    /// The kind of record the field refers to, if it holds references.
+    pub fn refers_to(self) -> Option<RecordKind> {
+        match self {
+            Holds::Ref(kind) | Holds::OptionalRef(kind) | Holds::RefList(kind) => Some(kind),
+            _ => None,
+        }
+    }
+}
+
+/// The record a record of `kind` belongs to: deleting that one deletes this one. Engagement areas
+/// belong to their plan, commitments to their area, milestones to their commitment.
+pub fn parent_field(kind: RecordKind) -> Option<(&'static str, RecordKind)> {
+    match kind {
+        RecordKind::Area => Some(("planId", RecordKind::Plan)),
+        RecordKind::Commitment => Some(("areaId", RecordKind::Area)),
+        RecordKind::Milestone => Some(("commitmentId", RecordKind::Commitment)),
+        RecordKind::Plan | RecordKind::Institution => None,
+    }
+}
+
+/// The ids a field's value refers to (none for a field that holds no reference).
+pub fn references(kind: RecordKind, field: &str, value: &Value) -> Vec<RecordKey> {
+    let Some(target) = self::field(kind, field).and_then(|f| f.holds.refers_to()) else { return Vec::new() };
+    let one = |v: &Value| v.as_str().and_then(parse_id).map(|id| RecordKey { kind: target, id });
+    match value {
+        Value::Array(items) => items.iter().filter_map(one).collect(),
+        other => one(other).into_iter().collect(),
     }
 }
 

@@ -8,10 +8,19 @@
 //! - a `Set` whose base is still the field's value is applied; otherwise a long text is merged by
 //!   paragraph, and a short field (or the same paragraph) becomes a conflict, leaving the current
 //!   value in place;
-//! - every change is checked against the person's role and institution;
+//! - every change is checked against the person's role and institution, and every value against
+//!   the one parser of [`crate::fields`]: the server holds only what a laptop can read;
+//! - a record refers only to records that exist; deleting one deletes what belongs to it, and is
+//!   refused when someone else changed any of it after the person last saw it;
+//! - records belong to their lead institution (a milestone to its commitment's owner);
+//! - a mutation replayed under an already used number with other content is another laptop's
+//!   (a copied data folder): it is not taken for the processed one;
 //! - each mutation's writes and its outcome are stored in one transaction.
 
+use uuid::Uuid;
+
 use crate::access::Actor;
+use crate::fields::{parent_field, parse_id, references};
 use crate::ledger::Ledger;
 use crate::merge::{merge_text, TextMerge};
 use crate::protocol::*;
@@ -40,6 +49,13 @@ fn check_protocol(version: u32) -> Result<(), ProtocolError> {
     }
 }
 
+/// A mutation's fingerprint: what it changes, whatever its number.
+pub fn digest(mutation: &Mutation) -> String {
+    use sha2::{Digest, Sha256};
+    let bytes = serde_json::to_vec(&(&mutation.record, &mutation.change)).unwrap_or_default();
+    Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Applies a laptop's mutations in order and says what became of each.
 pub fn push<L: Ledger>(
     ledger: &mut L,
@@ -47,58 +63,172 @@ pub fn push<L: Ledger>(
     request: &PushRequest,
 ) -> Result<PushResponse, HubError<L::Error>> {
     check_protocol(request.protocol)?;
+    let client = Some(request.client);
+    let last = ledger.last_seq(request.client).map_err(HubError::Ledger)?;
+    if request.acknowledged > last {
+        // Acknowledged mutations this server has no trace of: it was restored from a backup.
+        return Ok(PushResponse {
+            results: Vec::new(),
+            next_expected: last + 1,
+            identity_reused_at: None,
+            lost_from: Some(last + 1),
+            client,
+        });
+    }
     let mut results = Vec::new();
+    let mut identity_reused_at = None;
     for mutation in &request.mutations {
         if mutation.id.client != request.client {
             continue; // A laptop speaks only for itself.
         }
         let seq = mutation.id.seq;
+        let digest = digest(mutation);
         let step = ledger.atomically(|ledger| {
             let last = ledger.last_seq(request.client)?;
             if seq <= last {
-                return Ok(Step::Replay(ledger.outcome(mutation.id)?));
+                return Ok(match ledger.outcome(mutation.id)? {
+                    Some((_, Some(stored))) if stored != digest => Step::Reused,
+                    replayed => Step::Replay(replayed.map(|(outcome, _)| outcome)),
+                });
             }
             if seq != last + 1 {
                 return Ok(Step::Gap);
             }
             let outcome = apply(ledger, actor, mutation)?;
-            ledger.finish(mutation.id, &outcome)?;
+            ledger.finish(mutation.id, &outcome, &digest)?;
             Ok(Step::Done(outcome))
         });
         match step.map_err(HubError::Ledger)? {
             Step::Replay(Some(outcome)) | Step::Done(outcome) => results.push(MutationResult { seq, outcome }),
             Step::Replay(None) => {}
             Step::Gap => break, // An earlier mutation is missing: the laptop sends from there again.
+            Step::Reused => {
+                // Another laptop's mutation under this number: this one must take a new identity.
+                identity_reused_at = Some(seq);
+                break;
+            }
         }
     }
     let next_expected = ledger.last_seq(request.client).map_err(HubError::Ledger)? + 1;
-    Ok(PushResponse { results, next_expected })
+    Ok(PushResponse { results, next_expected, identity_reused_at, lost_from: None, client })
 }
 
 enum Step {
     Replay(Option<Outcome>),
     Gap,
+    Reused,
     Done(Outcome),
+}
+
+/// Whether `record` exists on the server and is not deleted.
+fn is_live<L: Ledger>(ledger: &mut L, record: RecordKey) -> Result<bool, L::Error> {
+    Ok(ledger.record(record)?.is_some_and(|info| info.deleted_at.is_none()))
+}
+
+/// Whether every record `value` refers to in `field` exists and is not deleted.
+fn references_live<L: Ledger>(ledger: &mut L, kind: RecordKind, field: &str, value: &Value) -> Result<bool, L::Error> {
+    for target in references(kind, field, value) {
+        if !is_live(ledger, target)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Who owns a record of `kind` whose fields are `value_of`: a commitment its lead institution
+/// (else `otherwise`, the creator's institution or its current owner); a milestone its
+/// commitment's owner; the plan's shared structure nobody in particular.
+fn owner_from<L: Ledger>(
+    ledger: &mut L,
+    kind: RecordKind,
+    value_of: &dyn Fn(&str) -> Value,
+    otherwise: Uuid,
+) -> Result<Uuid, L::Error> {
+    let id = |field: &str| value_of(field).as_str().and_then(parse_id);
+    Ok(match kind {
+        RecordKind::Commitment => match id("leadInstitutionId") {
+            Some(lead) => ledger.acting_for(lead)?,
+            None => otherwise,
+        },
+        RecordKind::Milestone => match id("commitmentId") {
+            Some(commitment) => ledger
+                .record(RecordKey { kind: RecordKind::Commitment, id: commitment })?
+                .map_or(otherwise, |info| info.owner),
+            None => otherwise,
+        },
+        _ => Uuid::nil(),
+    })
+}
+
+/// Gives `record` and what belongs to it (a commitment's milestones) to `owner`.
+fn reown<L: Ledger>(ledger: &mut L, record: RecordKey, owner: Uuid) -> Result<(), L::Error> {
+    if ledger.record(record)?.is_none_or(|info| info.owner == owner) {
+        return Ok(());
+    }
+    ledger.set_owner(record, owner)?;
+    for child in children(ledger, record)? {
+        reown(ledger, child, owner)?;
+    }
+    Ok(())
+}
+
+/// The live records that belong to `record` (see [`parent_field`]).
+fn children<L: Ledger>(ledger: &mut L, record: RecordKey) -> Result<Vec<RecordKey>, L::Error> {
+    Ok(ledger
+        .referrers(record)?
+        .into_iter()
+        .filter(|(child, field)| parent_field(child.kind).is_some_and(|(parent, _)| parent == field))
+        .map(|(child, _)| child)
+        .collect())
+}
+
+/// `record` and everything that belongs to it, deepest first.
+fn subtree<L: Ledger>(ledger: &mut L, record: RecordKey) -> Result<Vec<RecordKey>, L::Error> {
+    let mut all = Vec::new();
+    for child in children(ledger, record)? {
+        all.extend(subtree(ledger, child)?);
+    }
+    all.push(record);
+    Ok(all)
 }
 
 fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Result<Outcome, L::Error> {
     let rejected = |refusal| Ok(Outcome::Rejected { refusal });
     let record = mutation.record;
     match &mutation.change {
-        Change::Create { owner, fields } => {
-            if !actor.may_write(record.kind, *owner) {
-                return rejected(Refusal::Forbidden);
-            }
-            if ledger.record(record)?.is_some() {
+        Change::Create { fields } => {
+            if let Some(info) = ledger.record(record)? {
+                // The same creation sent again (its answer lost with a server restored from a
+                // backup) is done already; another record under the same id is refused.
+                if info.deleted_at.is_none() {
+                    let mut same = true;
+                    let mut version = 0;
+                    for (field, value) in fields {
+                        match ledger.field(record, field)? {
+                            Some(state) if state.value == *value => version = version.max(state.version),
+                            _ => same = false,
+                        }
+                    }
+                    if same && version > 0 {
+                        return Ok(Outcome::Applied { version });
+                    }
+                }
                 return rejected(Refusal::AlreadyExists);
             }
-            let own = |name: &str| fields.get(name).cloned().unwrap_or(Value::Null);
+            if let Err(refusal) = rules::check_creation(record.kind, fields) {
+                return rejected(refusal);
+            }
             for (field, value) in fields {
-                if let Err(refusal) = rules::check(record.kind, field, value, &own) {
-                    return rejected(refusal);
+                if !references_live(ledger, record.kind, field, value)? {
+                    return rejected(Refusal::MissingReference);
                 }
             }
-            ledger.create_record(record, *owner)?;
+            let value_of = |name: &str| fields.get(name).cloned().unwrap_or(Value::Null);
+            let owner = owner_from(ledger, record.kind, &value_of, actor.institution)?;
+            if !actor.may_write(record.kind, owner) {
+                return rejected(Refusal::Forbidden);
+            }
+            ledger.create_record(record, owner)?;
             let mut version = None;
             for (field, value) in fields {
                 version = Some(ledger.write(mutation.id, record, field, value)?);
@@ -109,15 +239,39 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
             };
             Ok(Outcome::Applied { version })
         }
-        Change::Delete => {
+        Change::Delete { seen } => {
             let Some(info) = ledger.record(record)? else { return rejected(Refusal::UnknownRecord) };
             if !actor.may_write(record.kind, info.owner) {
                 return rejected(Refusal::Forbidden);
             }
-            if info.deleted_at.is_some() {
-                return rejected(Refusal::RecordDeleted);
+            if let Some(version) = info.deleted_at {
+                // Someone deleted it first: what this person wanted is done.
+                return Ok(Outcome::Applied { version });
             }
-            Ok(Outcome::Applied { version: ledger.delete_record(record)? })
+            if !ledger
+                .referrers(record)?
+                .iter()
+                .all(|(child, field)| parent_field(child.kind).is_some_and(|(parent, _)| parent == field))
+            {
+                return rejected(Refusal::InUse);
+            }
+            let doomed = subtree(ledger, record)?;
+            for member in &doomed {
+                let owner = ledger.record(*member)?.map_or(Uuid::nil(), |i| i.owner);
+                if !actor.may_write(member.kind, owner) {
+                    return rejected(Refusal::Forbidden);
+                }
+                if let Some(seen) = seen {
+                    if ledger.changed_by_others_since(*member, *seen, mutation.id.client)? {
+                        return rejected(Refusal::ChangedMeanwhile);
+                    }
+                }
+            }
+            let mut version = 0;
+            for member in doomed {
+                version = ledger.delete_record(member)?;
+            }
+            Ok(Outcome::Applied { version })
         }
         Change::Set { field, value, base } => {
             let Some(info) = ledger.record(record)? else { return rejected(Refusal::UnknownRecord) };
@@ -127,42 +281,70 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
             if info.deleted_at.is_some() {
                 return rejected(Refusal::RecordDeleted);
             }
+            if !references_live(ledger, record.kind, field, value)? {
+                return rejected(Refusal::MissingReference);
+            }
             let (theirs, theirs_version) = match ledger.field(record, field)? {
                 Some(f) => (f.value, f.version),
                 None => (Value::Null, 0),
             };
             // The record's other fields as stored, for the rules that span two fields.
             let mut stored = std::collections::BTreeMap::new();
-            for name in ["startDate", "endDate", "dueDate", "periodStart", "periodEnd"] {
+            for name in rules::paired_fields(record.kind) {
                 if let Some(state) = ledger.field(record, name)? {
                     stored.insert(name, state.value);
                 }
             }
             let other = |name: &str| stored.get(name).cloned().unwrap_or(Value::Null);
-            if theirs == *base {
-                // Nobody changed the field since this person saw it.
-                if let Err(refusal) = rules::check(record.kind, field, value, &other) {
-                    return rejected(refusal);
-                }
-                return Ok(Outcome::Applied { version: ledger.write(mutation.id, record, field, value)? });
+            if let Err(refusal) = rules::check(record.kind, field, value, &other) {
+                return rejected(refusal);
             }
-            if theirs == *value {
+            // Changing a commitment's lead institution, or a milestone's commitment, gives it to
+            // another owner: the person must be allowed to write for that one too.
+            let new_owner = owner_from(
+                ledger,
+                record.kind,
+                &|name: &str| if name == field { value.clone() } else { Value::Null },
+                info.owner,
+            )?;
+            let moves = matches!(
+                (record.kind, field.as_str()),
+                (RecordKind::Commitment, "leadInstitutionId") | (RecordKind::Milestone, "commitmentId")
+            );
+            if moves && !actor.may_write(record.kind, new_owner) {
+                return rejected(Refusal::Forbidden);
+            }
+            let outcome = if theirs == *base {
+                // Nobody changed the field since this person saw it.
+                Outcome::Applied { version: ledger.write(mutation.id, record, field, value)? }
+            } else if theirs == *value {
                 // Someone else already made the very same change.
                 return Ok(Outcome::Applied { version: theirs_version });
+            } else {
+                match (field_kind(record.kind, field), base.as_str(), value.as_str(), theirs.as_str()) {
+                    (FieldKind::Long, Some(b), Some(m), Some(t)) => match merge_text(b, m, t) {
+                        TextMerge::Clean(merged)
+                            if rules::check(record.kind, field, &Value::String(merged.clone()), &other).is_ok() =>
+                        {
+                            let merged = Value::String(merged);
+                            let version = ledger.write(mutation.id, record, field, &merged)?;
+                            Outcome::Merged { version, value: merged }
+                        }
+                        // Merged, both texts would be longer than the app accepts: a person chooses.
+                        TextMerge::Clean(merged) => {
+                            Outcome::Conflict { theirs, theirs_version, proposed: Some(Value::String(merged)) }
+                        }
+                        TextMerge::Conflict { proposed } => {
+                            Outcome::Conflict { theirs, theirs_version, proposed: Some(Value::String(proposed)) }
+                        }
+                    },
+                    _ => Outcome::Conflict { theirs, theirs_version, proposed: None },
+                }
+            };
+            if moves && matches!(outcome, Outcome::Applied { .. }) {
+                reown(ledger, record, new_owner)?;
             }
-            match (field_kind(record.kind, field), base.as_str(), value.as_str(), theirs.as_str()) {
-                (FieldKind::Long, Some(b), Some(m), Some(t)) => match merge_text(b, m, t) {
-                    TextMerge::Clean(merged) => {
-                        let merged = Value::String(merged);
-                        let version = ledger.write(mutation.id, record, field, &merged)?;
-                        Ok(Outcome::Merged { version, value: merged })
-                    }
-                    TextMerge::Conflict { proposed } => {
-                        Ok(Outcome::Conflict { theirs, theirs_version, proposed: Some(Value::String(proposed)) })
-                    }
-                },
-                _ => Ok(Outcome::Conflict { theirs, theirs_version, proposed: None }),
-            }
+            Ok(outcome)
         }
     }
 }
@@ -175,5 +357,8 @@ pub fn pull<L: Ledger>(
 ) -> Result<PullResponse, HubError<L::Error>> {
     check_protocol(request.protocol)?;
     let limit = request.limit.map_or(PULL_PAGE, |l| (l as usize).clamp(1, PULL_PAGE));
-    ledger.changes_since(request.since, limit, actor).map_err(HubError::Ledger)
+    let mut response = ledger.changes_since(request.since, limit, actor).map_err(HubError::Ledger)?;
+    response.timeline = Some(ledger.timeline().map_err(HubError::Ledger)?);
+    response.since = Some(request.since);
+    Ok(response)
 }

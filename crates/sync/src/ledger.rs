@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
 use crate::access::Actor;
+use crate::fields::references;
 use crate::protocol::*;
 
 /// A record as the server knows it.
@@ -15,6 +16,8 @@ pub struct RecordInfo {
     pub owner: Uuid,
     /// Version of the deletion, if deleted.
     pub deleted_at: Option<u64>,
+    /// Version at which the record last changed owner (0: never).
+    pub owned_since: u64,
 }
 
 /// What the server has of one field.
@@ -22,6 +25,8 @@ pub struct RecordInfo {
 pub struct FieldState {
     pub value: Value,
     pub version: u64,
+    /// The mutation that wrote it.
+    pub by: MutationId,
 }
 
 /// One write to a field, for audit: which mutation wrote which value at which version.
@@ -46,10 +51,11 @@ pub trait Ledger {
     fn head(&mut self) -> Result<u64, Self::Error>;
     /// Highest sequence number processed for this laptop (0 if none).
     fn last_seq(&mut self, client: ClientId) -> Result<u64, Self::Error>;
-    /// The stored outcome of a processed mutation.
-    fn outcome(&mut self, id: MutationId) -> Result<Option<Outcome>, Self::Error>;
-    /// Stores a mutation's outcome and moves the laptop's sequence to it.
-    fn finish(&mut self, id: MutationId, outcome: &Outcome) -> Result<(), Self::Error>;
+    /// The stored outcome of a processed mutation, with the digest of the mutation it answered
+    /// (`None` for outcomes stored before digests were kept).
+    fn outcome(&mut self, id: MutationId) -> Result<Option<(Outcome, Option<String>)>, Self::Error>;
+    /// Stores a mutation's outcome and digest and moves the laptop's sequence to it.
+    fn finish(&mut self, id: MutationId, outcome: &Outcome, digest: &str) -> Result<(), Self::Error>;
 
     fn record(&mut self, record: RecordKey) -> Result<Option<RecordInfo>, Self::Error>;
     fn create_record(&mut self, record: RecordKey, owner: Uuid) -> Result<(), Self::Error>;
@@ -61,8 +67,24 @@ pub trait Ledger {
     /// A new version with no field written (a creation without fields).
     fn bump(&mut self) -> Result<u64, Self::Error>;
 
-    /// Latest value of every field changed after `since` and deletions after `since`, among
-    /// records `actor` may see.
+    /// The live records with a field referring to `target`, with that field.
+    fn referrers(&mut self, target: RecordKey) -> Result<Vec<(RecordKey, String)>, Self::Error>;
+    /// Whether a field of `record` was written after version `since` by another laptop than
+    /// `client`.
+    fn changed_by_others_since(&mut self, record: RecordKey, since: u64, client: ClientId)
+        -> Result<bool, Self::Error>;
+    /// Gives `record` to `owner`, and every field of it a new version (same value), so that the
+    /// people who now see it receive it whole; those who no longer do are told by
+    /// [`PullResponse::hidden`].
+    fn set_owner(&mut self, record: RecordKey, owner: Uuid) -> Result<(), Self::Error>;
+
+    /// The institution of the directory whose people act for the plan's institution record
+    /// `institution` (the one with its name), or `institution` itself.
+    fn acting_for(&mut self, institution: Uuid) -> Result<Uuid, Self::Error>;
+
+    /// The server's history: changed when the database is restored from a backup.
+    fn timeline(&mut self) -> Result<Timeline, Self::Error>;
+
     /// What changed after `since` among the records `actor` may see, at most `limit` field
     /// changes, oldest first; `more` when some were left for the next pull.
     fn changes_since(&mut self, since: u64, limit: usize, actor: &Actor) -> Result<PullResponse, Self::Error>;
@@ -75,7 +97,8 @@ pub struct MemoryLedger {
     records: HashMap<RecordKey, RecordInfo>,
     fields: BTreeMap<(RecordKey, String), FieldState>,
     last_seqs: HashMap<ClientId, u64>,
-    outcomes: HashMap<MutationId, Outcome>,
+    timeline: Timeline,
+    outcomes: HashMap<MutationId, (Outcome, String)>,
     writes: Vec<Write>,
 }
 
@@ -115,6 +138,17 @@ impl MemoryLedger {
     pub fn current_head(&self) -> u64 {
         self.version
     }
+
+    /// This ledger as a backup taken now would give back, once restored: the same state under
+    /// a new history, `id`.
+    pub fn restored(&self, id: Uuid) -> MemoryLedger {
+        MemoryLedger { timeline: Timeline { id, parent: Some(self.timeline.id), from: self.version }, ..self.clone() }
+    }
+
+    /// Who owns `record` and whether it is deleted, as the server knows it.
+    pub fn info(&self, record: RecordKey) -> Option<RecordInfo> {
+        self.records.get(&record).copied()
+    }
 }
 
 impl Ledger for MemoryLedger {
@@ -128,16 +162,24 @@ impl Ledger for MemoryLedger {
         Ok(self.version)
     }
 
+    fn acting_for(&mut self, institution: Uuid) -> Result<Uuid, Never> {
+        Ok(institution)
+    }
+
+    fn timeline(&mut self) -> Result<Timeline, Never> {
+        Ok(self.timeline)
+    }
+
     fn last_seq(&mut self, client: ClientId) -> Result<u64, Never> {
         Ok(self.last_seqs.get(&client).copied().unwrap_or(0))
     }
 
-    fn outcome(&mut self, id: MutationId) -> Result<Option<Outcome>, Never> {
-        Ok(self.outcomes.get(&id).cloned())
+    fn outcome(&mut self, id: MutationId) -> Result<Option<(Outcome, Option<String>)>, Never> {
+        Ok(self.outcomes.get(&id).map(|(outcome, digest)| (outcome.clone(), Some(digest.clone()))))
     }
 
-    fn finish(&mut self, id: MutationId, outcome: &Outcome) -> Result<(), Never> {
-        self.outcomes.insert(id, outcome.clone());
+    fn finish(&mut self, id: MutationId, outcome: &Outcome, digest: &str) -> Result<(), Never> {
+        self.outcomes.insert(id, (outcome.clone(), digest.to_string()));
         self.last_seqs.insert(id.client, id.seq);
         Ok(())
     }
@@ -147,7 +189,7 @@ impl Ledger for MemoryLedger {
     }
 
     fn create_record(&mut self, record: RecordKey, owner: Uuid) -> Result<(), Never> {
-        self.records.insert(record, RecordInfo { owner, deleted_at: None });
+        self.records.insert(record, RecordInfo { owner, deleted_at: None, owned_since: 0 });
         Ok(())
     }
 
@@ -167,7 +209,7 @@ impl Ledger for MemoryLedger {
     fn write(&mut self, by: MutationId, record: RecordKey, field: &str, value: &Value) -> Result<u64, Never> {
         self.version += 1;
         let version = self.version;
-        self.fields.insert((record, field.to_string()), FieldState { value: value.clone(), version });
+        self.fields.insert((record, field.to_string()), FieldState { value: value.clone(), version, by });
         self.writes.push(Write { mutation: by, record, field: field.to_string(), value: value.clone(), version });
         Ok(version)
     }
@@ -175,6 +217,40 @@ impl Ledger for MemoryLedger {
     fn bump(&mut self) -> Result<u64, Never> {
         self.version += 1;
         Ok(self.version)
+    }
+
+    fn referrers(&mut self, target: RecordKey) -> Result<Vec<(RecordKey, String)>, Never> {
+        let live = |record: &RecordKey| self.records.get(record).is_some_and(|r| r.deleted_at.is_none());
+        Ok(self
+            .fields
+            .iter()
+            .filter(|((record, field), state)| {
+                live(record) && references(record.kind, field, &state.value).contains(&target)
+            })
+            .map(|((record, field), _)| (*record, field.clone()))
+            .collect())
+    }
+
+    fn changed_by_others_since(&mut self, record: RecordKey, since: u64, client: ClientId) -> Result<bool, Never> {
+        Ok(self.fields.iter().any(|((r, _), state)| *r == record && state.version > since && state.by.client != client))
+    }
+
+    fn set_owner(&mut self, record: RecordKey, owner: Uuid) -> Result<(), Never> {
+        self.version += 1;
+        let version = self.version;
+        if let Some(info) = self.records.get_mut(&record) {
+            info.owner = owner;
+            info.owned_since = version;
+        }
+        for ((r, field), state) in self.fields.iter_mut() {
+            if *r == record {
+                self.version += 1;
+                state.version = self.version;
+                let (mutation, value, version) = (state.by, state.value.clone(), state.version);
+                self.writes.push(Write { mutation, record, field: field.clone(), value, version });
+            }
+        }
+        Ok(())
     }
 
     fn changes_since(&mut self, since: u64, limit: usize, actor: &Actor) -> Result<PullResponse, Never> {
@@ -206,6 +282,14 @@ impl Ledger for MemoryLedger {
                 r.deleted_at.filter(|v| *v > since && *v <= head && visible(record)).map(|v| (*record, v))
             })
             .collect();
-        Ok(PullResponse { changes, deleted, head, more })
+        let hidden = self
+            .records
+            .iter()
+            .filter(|(record, r)| {
+                r.owned_since > since && r.owned_since <= head && !actor.may_see(record.kind, r.owner)
+            })
+            .map(|(record, r)| (*record, r.owned_since))
+            .collect();
+        Ok(PullResponse { changes, deleted, head, more, hidden, timeline: None, since: None })
     }
 }

@@ -30,16 +30,7 @@ pub struct MutationId {
     pub seq: u64,
 }
 
-pub use crate::fields::{snake_case, RecordKind};
-
-/// Which record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
-pub struct RecordKey {
-    pub kind: RecordKind,
-    pub id: Uuid,
-}
+pub use crate::fields::{snake_case, RecordKey, RecordKind};
 
 /// A field's value, as JSON (text, boolean, date as text, ids…).
 pub type Value = serde_json::Value;
@@ -60,13 +51,22 @@ pub struct Mutation {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "op", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Change {
-    /// A new record, owned by an institution (whose drafters may then edit it).
-    Create { owner: Uuid, fields: BTreeMap<String, Value> },
+    /// A new record, with all its fields. The server decides who owns it: commitments belong to
+    /// their lead institution (the creator's until one is named), milestones to their
+    /// commitment's owner, the plan's structure to nobody in particular.
+    Create { fields: BTreeMap<String, Value> },
     /// One field set to `value` by a person who saw `base` in it: the base of the three-way
     /// merge when someone else changed the field meanwhile.
     Set { field: String, value: Value, base: Value },
-    /// The record deleted.
-    Delete,
+    /// The record deleted, with what belongs to it (an engagement area's commitments, a
+    /// commitment's milestones), by a person who had seen the server's changes up to version
+    /// `seen`: a change by someone else after that, to the record or to what belongs to it, makes
+    /// the deletion refused rather than erase what the person never saw. (`None` from laptops
+    /// that did not say.)
+    Delete {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        seen: Option<u64>,
+    },
 }
 
 /// What became of one mutation. Every mutation gets exactly one, kept by the server so that a
@@ -100,8 +100,17 @@ pub enum Refusal {
     /// A record with this id already exists.
     AlreadyExists,
     /// The value would leave the record unusable (a title emptied, a start after its end,
-    /// perhaps because someone else changed the other date meanwhile).
+    /// perhaps because someone else changed the other date meanwhile, a text longer than the
+    /// app accepts).
     Invalid,
+    /// A record this one refers to (its commitment, its engagement area, an institution) was
+    /// deleted meanwhile, or never existed on the server.
+    MissingReference,
+    /// Someone else changed the record, or added to it, after the person last saw it: it was
+    /// not deleted, so that nobody's work is erased unseen.
+    ChangedMeanwhile,
+    /// Other records still refer to this one (an institution leading commitments).
+    InUse,
 }
 
 impl Refusal {
@@ -112,7 +121,10 @@ impl Refusal {
             Refusal::UnknownRecord => "Cet élément n'existe pas sur le serveur.",
             Refusal::RecordDeleted => "Cet élément a été supprimé par quelqu'un d'autre entre-temps.",
             Refusal::AlreadyExists => "Un élément avec le même identifiant existe déjà.",
-            Refusal::Invalid => "Le serveur n'accepte pas cette valeur : un champ obligatoire serait vide, ou une date de début viendrait après la date de fin (peut-être changée entre-temps par quelqu'un d'autre).",
+            Refusal::Invalid => "Le serveur n'accepte pas cette valeur : un champ obligatoire serait vide, un texte dépasserait la longueur permise, ou une date de début viendrait après la date de fin (peut-être changée entre-temps par quelqu'un d'autre).",
+            Refusal::MissingReference => "L'élément auquel celui-ci est rattaché (engagement, axe, institution) a été supprimé entre-temps : votre texte est conservé ici, copiez-le pour le reprendre ailleurs.",
+            Refusal::ChangedMeanwhile => "Quelqu'un a modifié cet élément, ou y a ajouté quelque chose, depuis que vous l'avez vu : il n'a pas été supprimé. Relisez-le, puis supprimez-le à nouveau si besoin.",
+            Refusal::InUse => "D'autres éléments font encore référence à celui-ci : il n'a pas été supprimé.",
         }
     }
 }
@@ -125,6 +137,10 @@ pub struct PushRequest {
     pub protocol: u32,
     pub client: ClientId,
     pub mutations: Vec<Mutation>,
+    /// The highest number the server has acknowledged to this laptop: if the server knows less,
+    /// it lost some (restored from a backup) and says so with [`PushResponse::lost_from`].
+    #[serde(default)]
+    pub acknowledged: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -136,6 +152,21 @@ pub struct PushResponse {
     /// The next sequence number the server expects from this laptop. Mutations after a gap
     /// (an earlier one lost on the way) are not processed: the laptop sends them again.
     pub next_expected: u64,
+    /// This laptop's mutation of that number is not the one the server processed under the same
+    /// number: another laptop uses the same identity (a copied data folder, a laptop restored
+    /// from a backup). Nothing was processed from it on; the laptop takes a new identity and
+    /// sends its pending mutations again under it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_reused_at: Option<u64>,
+    /// The server has no trace of this laptop's mutations from this number on, although it had
+    /// acknowledged them (it was restored from a backup). Nothing was processed; the laptop sends
+    /// them again, with its pending ones, under a new identity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost_from: Option<u64>,
+    /// The laptop this answers, so that an answer to a former identity is never taken for one
+    /// to the current one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client: Option<ClientId>,
 }
 
 /// The outcome of the laptop's mutation number `seq`.
@@ -188,6 +219,34 @@ pub struct PullResponse {
     /// More changes wait after `head`: ask again.
     #[serde(default)]
     pub more: bool,
+    /// Records the person could see and no longer may (their lead institution changed), with the
+    /// version of the change: the laptop removes its copy.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden: Vec<(RecordKey, u64)>,
+    /// The server's history: a new one after the server was restored from a backup, when
+    /// versions known to a laptop may name other writes. The laptop then receives everything
+    /// again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Timeline>,
+    /// The `since` of the request this answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<u64>,
+}
+
+/// The server's history. A server restored from a backup starts a new one, from the version the
+/// backup had reached: what laptops know beyond it may be lost, and their versions may name other
+/// writes in the new history.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Timeline {
+    pub id: Uuid,
+    /// The history this one continues after a restore, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Uuid>,
+    /// The version up to which this history and its parent are the same.
+    #[serde(default)]
+    pub from: u64,
 }
 
 /// A request that cannot be processed at all.

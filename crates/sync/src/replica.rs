@@ -16,6 +16,64 @@ use uuid::Uuid;
 
 use crate::protocol::*;
 
+/// Where a laptop stands with the server's history.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Joined {
+    /// The history this laptop's copy comes from (`None` before the first pull).
+    pub timeline: Option<Timeline>,
+    pub rejoin: Rejoin,
+}
+
+/// Whether a laptop is catching up with a server that lost part of its history.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "state", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum Rejoin {
+    #[default]
+    No,
+    /// The server said it has no trace of this identity's mutations from `seq` on: the next
+    /// pull tells whether it started a new history (and from where).
+    ServerLost { client: ClientId, seq: u64 },
+    /// Everything is being received again from the start.
+    Receiving,
+}
+
+/// Which of this laptop's acknowledged mutations a server restored from a backup lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lost {
+    /// Those of this identity from this number on (the server says it has no trace of them).
+    From(ClientId, u64),
+    /// Those the server had written after this version (where its new history starts).
+    After(u64),
+}
+
+impl Lost {
+    /// Whether `mutation`, whose outcome was `outcome`, is among the lost.
+    pub fn includes(self, mutation: &Mutation, outcome: &Outcome) -> bool {
+        let version = match outcome {
+            Outcome::Applied { version } | Outcome::Merged { version, .. } => *version,
+            Outcome::Conflict { .. } | Outcome::Rejected { .. } => return false,
+        };
+        match self {
+            Lost::From(client, seq) => mutation.id.client == client && mutation.id.seq >= seq,
+            Lost::After(from) => version > from,
+        }
+    }
+}
+
+impl Lost {
+    /// The mutation to send again: a merged one carries the merged text, which is what the
+    /// person saw afterwards and what the server held.
+    pub fn again(mutation: Mutation, outcome: &Outcome) -> Mutation {
+        match (outcome, mutation.change) {
+            (Outcome::Merged { value, .. }, Change::Set { field, base, .. }) => {
+                Mutation { change: Change::Set { field, value: value.clone(), base }, ..mutation }
+            }
+            (_, change) => Mutation { change, ..mutation },
+        }
+    }
+}
+
 /// A change of this laptop that met someone else's change of the same thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
@@ -53,8 +111,13 @@ pub trait ReplicaState {
     fn clear_shadow(&mut self, record: RecordKey) -> Result<(), Self::Error>;
 
     /// Whether the record was deleted (here or on the server): it is never shown again.
-    fn is_deleted(&mut self, record: RecordKey) -> Result<bool, Self::Error>;
-    fn set_deleted(&mut self, record: RecordKey, deleted: bool) -> Result<(), Self::Error>;
+    fn is_deleted(&mut self, record: RecordKey) -> Result<bool, Self::Error> {
+        Ok(self.deleted_at(record)?.is_some())
+    }
+    /// The server version at which the record was deleted or left this laptop (0 when it was
+    /// deleted here and the server has not said yet), or `None`.
+    fn deleted_at(&mut self, record: RecordKey) -> Result<Option<u64>, Self::Error>;
+    fn set_deleted(&mut self, record: RecordKey, at: Option<u64>) -> Result<(), Self::Error>;
 
     /// The oldest mutation not yet acknowledged.
     fn first_pending(&mut self) -> Result<Option<Mutation>, Self::Error>;
@@ -74,8 +137,34 @@ pub trait ReplicaState {
     /// Drops the conflicts about a record deleted meanwhile.
     fn drop_conflicts(&mut self, record: RecordKey) -> Result<(), Self::Error>;
     fn add_rejection(&mut self, rejection: Rejection) -> Result<(), Self::Error>;
-    /// Remembers what became of one of this laptop's mutations.
-    fn record_outcome(&mut self, seq: u64, outcome: &Outcome) -> Result<(), Self::Error>;
+    /// Remembers what became of one of this laptop's mutations, and the mutation itself: a
+    /// server restored from a backup may have lost it, and it is then sent again.
+    fn record_outcome(&mut self, mutation: &Mutation, outcome: &Outcome) -> Result<(), Self::Error>;
+    /// Takes out of this laptop's history, to send them again, the mutations the server applied
+    /// (or merged) and then lost, oldest first; see [`Lost::again`].
+    fn take_lost(&mut self, lost: Lost) -> Result<Vec<Mutation>, Self::Error>;
+    /// Puts `again` (mutations the server lost) before the outbox and numbers the whole outbox
+    /// from `seq` on, under `client`.
+    fn renumber_outbox(&mut self, client: ClientId, seq: u64, again: Vec<Mutation>) -> Result<(), Self::Error>;
+    /// The highest number the server acknowledged under this laptop's current identity (0: none).
+    fn acknowledged(&mut self) -> Result<u64, Self::Error>;
+    /// This laptop's identity.
+    fn client(&mut self) -> Result<ClientId, Self::Error>;
+    /// Makes a new identity for this laptop (its old one is used by another laptop too).
+    fn new_client(&mut self) -> Result<ClientId, Self::Error>;
+
+    /// The records held whose parent (see [`crate::fields::parent_field`]) is `record`.
+    fn children(&mut self, record: RecordKey) -> Result<Vec<RecordKey>, Self::Error>;
+    /// Every field of every record held is to be received again: versions forgotten (set to 0),
+    /// and the records' deletions the server made after version `from` forgotten too (its new
+    /// history does not have them).
+    fn forget_versions(&mut self, from: u64) -> Result<(), Self::Error>;
+    /// Forgets the server values whose version is still forgotten after a whole pull (the server
+    /// no longer has them, or no longer shows them to this person), and returns their records.
+    fn drop_unconfirmed(&mut self) -> Result<Vec<RecordKey>, Self::Error>;
+    /// Where this laptop stands with the server's history.
+    fn joined(&mut self) -> Result<Joined, Self::Error>;
+    fn set_joined(&mut self, joined: &Joined) -> Result<(), Self::Error>;
 
     fn cursor(&mut self) -> Result<u64, Self::Error>;
     fn set_cursor(&mut self, cursor: u64) -> Result<(), Self::Error>;
@@ -86,7 +175,7 @@ fn touches(mutation: &Mutation, record: RecordKey, field: &str) -> bool {
         && match &mutation.change {
             Change::Set { field: f, .. } => f == field,
             Change::Create { fields, .. } => fields.contains_key(field),
-            Change::Delete => true,
+            Change::Delete { .. } => true,
         }
 }
 
@@ -122,9 +211,28 @@ pub fn settle<S: ReplicaState>(state: &mut S, record: RecordKey) -> Result<(), S
     let shadow = state.shadow(record)?;
     let current = state.values(record)?;
     let mut fields = current.clone().unwrap_or_default();
-    let names: BTreeSet<String> = fields.keys().chain(shadow.keys()).cloned().collect();
+    let mut names: BTreeSet<String> = fields.keys().chain(shadow.keys()).cloned().collect();
+    for mutation in &pending {
+        match &mutation.change {
+            Change::Set { field, .. } => {
+                names.insert(field.clone());
+            }
+            Change::Create { fields } => names.extend(fields.keys().cloned()),
+            Change::Delete { .. } => {}
+        }
+    }
     for field in names {
         if pending.iter().any(|m| touches(m, record, &field)) {
+            // The person's latest value, also when the record comes back after a refused
+            // deletion (its local copy was removed with it).
+            let latest = pending.iter().rev().find_map(|m| match &m.change {
+                Change::Set { field: f, value, .. } if *f == field => Some(value.clone()),
+                Change::Create { fields } => fields.get(&field).cloned(),
+                _ => None,
+            });
+            if let Some(value) = latest {
+                fields.insert(field, value);
+            }
             continue;
         }
         match shadow.get(&field) {
@@ -146,6 +254,10 @@ pub fn settle<S: ReplicaState>(state: &mut S, record: RecordKey) -> Result<(), S
 /// Takes in what the server said of pushed mutations. Answers to mutations already
 /// acknowledged (a duplicated response) change nothing.
 pub fn on_push<S: ReplicaState>(state: &mut S, response: &PushResponse) -> Result<(), S::Error> {
+    let current = state.client()?;
+    if response.client.is_some_and(|client| client != current) {
+        return Ok(()); // An answer to this laptop's former identity: taken in already.
+    }
     let mut conflicted = state.conflicted_fields()?;
     for MutationResult { seq, outcome } in &response.results {
         // Mutations are acknowledged in order; an answer for a later one while an earlier one is
@@ -162,7 +274,10 @@ pub fn on_push<S: ReplicaState>(state: &mut S, response: &PushResponse) -> Resul
                     learn(state, &conflicted, record, field, value, *version)?;
                 }
             }
-            (Outcome::Applied { .. }, Change::Delete) => state.clear_shadow(record)?,
+            (Outcome::Applied { version }, Change::Delete { .. }) => {
+                state.clear_shadow(record)?;
+                state.set_deleted(record, Some(*version))?;
+            }
             (Outcome::Merged { version, value }, Change::Set { field, .. }) => {
                 learn(state, &conflicted, record, field, value, *version)?
             }
@@ -185,15 +300,74 @@ pub fn on_push<S: ReplicaState>(state: &mut S, response: &PushResponse) -> Resul
                 conflicted.insert((record, field.clone()));
             }
             (Outcome::Rejected { refusal }, change) => {
-                if matches!(change, Change::Delete) {
-                    state.set_deleted(record, false)?;
+                match change {
+                    // Not deleted: the record, and what belonged to it, are shown again.
+                    Change::Delete { .. } => restore(state, record)?,
+                    // Not created: what this laptop kept of it from a history the server lost
+                    // goes with it.
+                    Change::Create { .. } => {
+                        if state.shadow(record)?.values().all(|(_, version)| *version == 0) {
+                            state.clear_shadow(record)?;
+                        }
+                    }
+                    Change::Set { .. } => {}
                 }
                 state.add_rejection(Rejection { mutation: mutation.clone(), refusal: *refusal })?;
             }
             _ => {}
         }
-        state.record_outcome(*seq, outcome)?;
+        state.record_outcome(&mutation, outcome)?;
         settle(state, record)?;
+    }
+    if let Some(seq) = response.lost_from {
+        // The server lost acknowledged mutations (restored from a backup): nothing more is sent
+        // until the next pull tells from where its history starts again.
+        let joined = state.joined()?;
+        if joined.rejoin == Rejoin::No {
+            state.set_joined(&Joined { rejoin: Rejoin::ServerLost { client: current, seq }, ..joined })?;
+        }
+    } else if response.identity_reused_at.is_some() {
+        // Another laptop uses this laptop's identity (a copied data folder): what is pending
+        // goes again under a new one.
+        let client = state.new_client()?;
+        state.renumber_outbox(client, 1, Vec::new())?;
+    }
+    Ok(())
+}
+
+/// The server lost part of its history (restored from a backup): this laptop's mutations it lost
+/// are sent again, before the pending ones, under a new identity; and since versions known here
+/// may name other writes there, everything after `from` is received again from the start.
+fn rejoin<S: ReplicaState>(state: &mut S, lost: Lost, from: u64) -> Result<(), S::Error> {
+    let mut again = state.take_lost(lost)?;
+    for mutation in &mut again {
+        if let Change::Delete { seen } = &mut mutation.change {
+            // What the person had seen is known up to where both histories agree (nothing, when
+            // that is unknown): a deletion sent again does not erase what others did since.
+            let agreed = match lost {
+                Lost::After(from) => from,
+                Lost::From(..) => 0,
+            };
+            *seen = seen.map(|s| s.min(agreed));
+            // Deleted here, waiting for the server again.
+            state.set_deleted(mutation.record, Some(0))?;
+        }
+    }
+    let client = state.new_client()?;
+    state.renumber_outbox(client, 1, again)?;
+    state.forget_versions(from)?;
+    state.set_cursor(0)
+}
+
+/// Shows `record` again after its deletion was refused, with what belonged to it.
+fn restore<S: ReplicaState>(state: &mut S, record: RecordKey) -> Result<(), S::Error> {
+    // Only the mark of this laptop's own deletion goes: one the server made stays.
+    if state.deleted_at(record)? == Some(0) {
+        state.set_deleted(record, None)?;
+    }
+    settle(state, record)?;
+    for child in state.children(record)? {
+        restore(state, child)?;
     }
     Ok(())
 }
@@ -211,6 +385,43 @@ fn dependency_rank(kind: RecordKind) -> u8 {
 
 /// Takes in what changed on the server.
 pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Result<(), S::Error> {
+    let joined = state.joined()?;
+    let cursor = state.cursor()?;
+    if let Some(new) = response.timeline {
+        let current = response.since == Some(cursor);
+        match (joined.timeline, joined.rejoin) {
+            (Some(known), _) if known.id != new.id => {
+                if !current {
+                    return Ok(()); // An answer to an older request, from another history.
+                }
+                // The server was restored from a backup and started a new history: both agree up
+                // to where it starts (when this laptop knew the history it continues; otherwise
+                // nothing is known to agree). This answer, made for the old cursor, is not used.
+                let agreed = if new.parent == Some(known.id) { new.from } else { 0 };
+                rejoin(state, Lost::After(agreed), agreed)?;
+                state.set_joined(&Joined { timeline: Some(new), rejoin: Rejoin::Receiving })?;
+                return Ok(());
+            }
+            (Some(_), Rejoin::ServerLost { client, seq }) if current => {
+                // Restored, but under the same history: this laptop's mutations it lost are known
+                // by number; which versions and deletions are lost is not, so everything is
+                // received again and the deletions known here are kept.
+                rejoin(state, Lost::From(client, seq), u64::MAX)?;
+                state.set_joined(&Joined { timeline: Some(new), rejoin: Rejoin::Receiving })?;
+                return Ok(());
+            }
+            (None, rejoin) => state.set_joined(&Joined { timeline: Some(new), rejoin })?,
+            _ => {}
+        }
+    }
+    let rejoining = joined.rejoin == Rejoin::Receiving;
+    if response.since.is_some_and(|since| since > cursor) || (response.head < cursor && !rejoining) {
+        // An answer to a request made before this laptop went back to an earlier cursor (to
+        // receive everything again): taking it would skip what lies between. Or an answer
+        // older than what this laptop already took in (answers cross on the way): it would bring
+        // back what later ones said is gone.
+        return Ok(());
+    }
     // Grouped by record, in dependency order, so each record's shadow is read once.
     let mut by_record: BTreeMap<(u8, RecordKey), Vec<&FieldChange>> = BTreeMap::new();
     for change in &response.changes {
@@ -219,6 +430,12 @@ pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Resul
     let conflicted = state.conflicted_fields()?;
     for ((_, record), changes) in &by_record {
         let known = state.shadow(*record)?;
+        let newest = changes.iter().map(|c| c.version).max().unwrap_or(0);
+        if state.deleted_at(*record)?.is_some_and(|at| at > 0 && at < newest) {
+            // A record that had left this laptop (given to another institution) is back: the
+            // server sends newer values only for live records this person sees.
+            state.set_deleted(*record, None)?;
+        }
         for change in changes {
             if known.get(&change.field).is_none_or(|(_, v)| *v < change.version) {
                 state.set_shadow(*record, &change.field, &change.value, change.version)?;
@@ -229,18 +446,41 @@ pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Resul
         }
     }
     // Children before parents, so that removing a record never leaves one pointing to it.
-    let mut deleted: Vec<RecordKey> = response.deleted.iter().map(|(record, _)| *record).collect();
-    deleted.sort_by_key(|record| std::cmp::Reverse(dependency_rank(record.kind)));
-    for record in deleted {
+    let mut deleted = response.deleted.clone();
+    deleted.sort_by_key(|(record, _)| std::cmp::Reverse(dependency_rank(record.kind)));
+    for (record, at) in deleted {
         state.clear_shadow(record)?;
         state.materialise(record, None)?;
-        state.set_deleted(record, true)?;
+        state.set_deleted(record, Some(at))?;
+        state.drop_conflicts(record)?;
+    }
+    // Records the person no longer sees (given to another institution) leave this laptop.
+    let mut hidden = response.hidden.clone();
+    hidden.sort_by_key(|(record, _)| std::cmp::Reverse(dependency_rank(record.kind)));
+    for (record, at) in hidden {
+        state.clear_shadow(record)?;
+        state.materialise(record, None)?;
+        // Marked gone, so that a late answer about it (its creation acknowledged) does not bring
+        // it back; it returns when the server sends newer values of it.
+        state.set_deleted(record, Some(at))?;
         state.drop_conflicts(record)?;
     }
     for (_, record) in by_record.keys() {
         settle(state, *record)?;
     }
-    let cursor = state.cursor()?;
+    if rejoining && !response.more {
+        // Received again whole: what was not received is no longer on the server.
+        let mut unconfirmed = state.drop_unconfirmed()?;
+        unconfirmed.sort_by_key(|record| std::cmp::Reverse(dependency_rank(record.kind)));
+        for record in unconfirmed {
+            settle(state, record)?;
+            if state.values(record)?.is_none() {
+                state.drop_conflicts(record)?;
+            }
+        }
+        let timeline = response.timeline.or(joined.timeline);
+        state.set_joined(&Joined { timeline, rejoin: Rejoin::No })?;
+    }
     state.set_cursor(cursor.max(response.head))
 }
 
@@ -251,12 +491,27 @@ pub struct Replica {
     next_seq: u64,
     values: BTreeMap<(RecordKey, String), Value>,
     shadow: BTreeMap<(RecordKey, String), (Value, u64)>,
-    deleted: BTreeSet<RecordKey>,
+    deleted: BTreeMap<RecordKey, u64>,
     outbox: VecDeque<Mutation>,
     conflicts: Vec<Conflict>,
     rejections: Vec<Rejection>,
-    outcomes: BTreeMap<u64, Outcome>,
+    outcomes: BTreeMap<MutationId, (Mutation, Outcome)>,
     cursor: u64,
+    joined: Joined,
+    /// How many identities this laptop has had, to make the next one.
+    identities: u64,
+    /// Every mutation id this laptop gave, and those it gave again under a new number (for the
+    /// simulation's accounting).
+    issued: Vec<MutationId>,
+    renumbered: BTreeSet<MutationId>,
+    /// Where new identities come from (the app draws them at random).
+    identity_seed: u64,
+    /// Conflicts dropped because their record was deleted or left the laptop.
+    dropped_conflicts: usize,
+    /// Mutations a restored server lost, taken out of the history to be sent again.
+    resent: Vec<(Mutation, Outcome)>,
+    /// The numbers under which they were sent again.
+    resends: BTreeSet<MutationId>,
 }
 
 impl ReplicaState for Replica {
@@ -290,16 +545,15 @@ impl ReplicaState for Replica {
         Ok(())
     }
 
-    fn is_deleted(&mut self, record: RecordKey) -> Result<bool, Self::Error> {
-        Ok(self.deleted.contains(&record))
+    fn deleted_at(&mut self, record: RecordKey) -> Result<Option<u64>, Self::Error> {
+        Ok(self.deleted.get(&record).copied())
     }
 
-    fn set_deleted(&mut self, record: RecordKey, deleted: bool) -> Result<(), Self::Error> {
-        if deleted {
-            self.deleted.insert(record);
-        } else {
-            self.deleted.remove(&record);
-        }
+    fn set_deleted(&mut self, record: RecordKey, at: Option<u64>) -> Result<(), Self::Error> {
+        match at {
+            Some(at) => self.deleted.insert(record, at),
+            None => self.deleted.remove(&record),
+        };
         Ok(())
     }
 
@@ -336,7 +590,9 @@ impl ReplicaState for Replica {
     }
 
     fn drop_conflicts(&mut self, record: RecordKey) -> Result<(), Self::Error> {
+        let before = self.conflicts.len();
         self.conflicts.retain(|c| c.record != record);
+        self.dropped_conflicts += before - self.conflicts.len();
         Ok(())
     }
 
@@ -345,8 +601,99 @@ impl ReplicaState for Replica {
         Ok(())
     }
 
-    fn record_outcome(&mut self, seq: u64, outcome: &Outcome) -> Result<(), Self::Error> {
-        self.outcomes.insert(seq, outcome.clone());
+    fn record_outcome(&mut self, mutation: &Mutation, outcome: &Outcome) -> Result<(), Self::Error> {
+        self.outcomes.insert(mutation.id, (mutation.clone(), outcome.clone()));
+        Ok(())
+    }
+
+    fn take_lost(&mut self, lost: Lost) -> Result<Vec<Mutation>, Self::Error> {
+        let ids: Vec<MutationId> = self
+            .outcomes
+            .iter()
+            .filter(|(_, (mutation, outcome))| lost.includes(mutation, outcome))
+            .map(|(id, _)| *id)
+            .collect();
+        let mut taken: Vec<(u64, Mutation)> = Vec::new();
+        for id in ids {
+            if let Some((mutation, outcome)) = self.outcomes.remove(&id) {
+                self.resent.push((mutation.clone(), outcome.clone()));
+                let order = match outcome {
+                    Outcome::Applied { version } | Outcome::Merged { version, .. } => version,
+                    _ => 0,
+                };
+                taken.push((order, Lost::again(mutation, &outcome)));
+            }
+        }
+        // In the order the server wrote them.
+        taken.sort_by_key(|(version, _)| *version);
+        Ok(taken.into_iter().map(|(_, m)| m).collect())
+    }
+
+    fn renumber_outbox(&mut self, client: ClientId, seq: u64, again: Vec<Mutation>) -> Result<(), Self::Error> {
+        self.client = client;
+        let resent = again.len();
+        let pending: Vec<Mutation> = again.into_iter().chain(self.outbox.drain(..)).collect();
+        self.renumbered.extend(pending.iter().map(|m| m.id));
+        self.next_seq = seq;
+        for (i, mutation) in pending.into_iter().enumerate() {
+            let was_resend = i < resent || self.resends.contains(&mutation.id);
+            let id = self.enqueue(mutation.record, mutation.change);
+            if was_resend {
+                self.resends.insert(id);
+            }
+        }
+        Ok(())
+    }
+
+    fn acknowledged(&mut self) -> Result<u64, Self::Error> {
+        Ok(self.outbox.front().map_or(self.next_seq - 1, |m| m.id.seq - 1))
+    }
+
+    fn client(&mut self) -> Result<ClientId, Self::Error> {
+        Ok(self.client)
+    }
+
+    fn new_client(&mut self) -> Result<ClientId, Self::Error> {
+        self.identities += 1;
+        Ok(ClientId(Uuid::from_u64_pair(self.identity_seed, self.identities)))
+    }
+
+    fn children(&mut self, record: RecordKey) -> Result<Vec<RecordKey>, Self::Error> {
+        let id = Value::String(record.id.to_string());
+        Ok(self
+            .shadow
+            .iter()
+            .filter(|((child, field), (value, _))| {
+                *value == id && crate::fields::parent_field(child.kind) == Some((field.as_str(), record.kind))
+            })
+            .map(|((child, _), _)| *child)
+            .collect())
+    }
+
+    fn forget_versions(&mut self, from: u64) -> Result<(), Self::Error> {
+        for (_, version) in self.shadow.values_mut() {
+            *version = 0;
+        }
+        let lost: Vec<RecordKey> = self.deleted.iter().filter(|(_, at)| **at > from).map(|(r, _)| *r).collect();
+        for record in lost {
+            self.deleted.remove(&record);
+        }
+        Ok(())
+    }
+
+    fn drop_unconfirmed(&mut self) -> Result<Vec<RecordKey>, Self::Error> {
+        let records: BTreeSet<RecordKey> =
+            self.shadow.iter().filter(|(_, (_, version))| *version == 0).map(|((record, _), _)| *record).collect();
+        self.shadow.retain(|_, (_, version)| *version > 0);
+        Ok(records.into_iter().collect())
+    }
+
+    fn joined(&mut self) -> Result<Joined, Self::Error> {
+        Ok(self.joined)
+    }
+
+    fn set_joined(&mut self, joined: &Joined) -> Result<(), Self::Error> {
+        self.joined = *joined;
         Ok(())
     }
 
@@ -374,28 +721,37 @@ impl Replica {
             next_seq: 1,
             values: BTreeMap::new(),
             shadow: BTreeMap::new(),
-            deleted: BTreeSet::new(),
+            deleted: BTreeMap::new(),
             outbox: VecDeque::new(),
             conflicts: Vec::new(),
             rejections: Vec::new(),
             outcomes: BTreeMap::new(),
             cursor: 0,
+            joined: Joined::default(),
+            identities: 0,
+            issued: Vec::new(),
+            renumbered: BTreeSet::new(),
+            identity_seed: client.0.as_u64_pair().0,
+            dropped_conflicts: 0,
+            resent: Vec::new(),
+            resends: BTreeSet::new(),
         }
     }
 
     fn enqueue(&mut self, record: RecordKey, change: Change) -> MutationId {
         let id = MutationId { client: self.client, seq: self.next_seq };
         self.next_seq += 1;
+        self.issued.push(id);
         self.outbox.push_back(Mutation { id, record, change });
         id
     }
 
     /// Creates a record locally.
-    pub fn create(&mut self, record: RecordKey, owner: Uuid, fields: BTreeMap<String, Value>) -> MutationId {
+    pub fn create(&mut self, record: RecordKey, fields: BTreeMap<String, Value>) -> MutationId {
         for (field, value) in &fields {
             self.values.insert((record, field.clone()), value.clone());
         }
-        self.enqueue(record, Change::Create { owner, fields })
+        self.enqueue(record, Change::Create { fields })
     }
 
     /// Sets a field locally; the mutation remembers what the person saw before (the merge base).
@@ -406,23 +762,28 @@ impl Replica {
         self.enqueue(record, Change::Set { field: field.to_string(), value, base })
     }
 
-    /// Deletes a record locally.
+    /// Deletes a record locally, with what belongs to it, as the app does; the server is told
+    /// up to which version the person had seen its changes.
     pub fn delete(&mut self, record: RecordKey) -> MutationId {
-        self.values.retain(|(r, _), _| *r != record);
-        self.deleted.insert(record);
-        self.enqueue(record, Change::Delete)
+        let mut doomed = vec![record];
+        while let Some(next) = doomed.pop() {
+            self.values.retain(|(r, _), _| *r != next);
+            doomed.extend(infallible(ReplicaState::children(self, next)));
+        }
+        self.deleted.insert(record, 0);
+        self.enqueue(record, Change::Delete { seen: Some(self.cursor) })
     }
 
     /// Resolves a conflict with the value the person chose (theirs, mine, the proposal or an
     /// edit of it): a new edit on top of the value now in the field.
     pub fn resolve(&mut self, index: usize, chosen: Value) -> Option<MutationId> {
-        if index >= self.conflicts.len() {
+        let record = self.conflicts.get(index)?.record;
+        // A record deleted here (or gone with its parent) cannot be resolved until the deletion
+        // is acknowledged (the conflict then goes) or refused (the record comes back).
+        if self.deleted.contains_key(&record) || !self.values.keys().any(|(r, _)| *r == record) {
             return None;
         }
         let conflict = self.conflicts.remove(index);
-        if self.deleted.contains(&conflict.record) {
-            return None;
-        }
         Some(self.edit(conflict.record, &conflict.field, chosen))
     }
 
@@ -432,6 +793,7 @@ impl Replica {
             protocol: PROTOCOL_VERSION,
             client: self.client,
             mutations: self.outbox.iter().cloned().collect(),
+            acknowledged: self.outbox.front().map_or(self.next_seq - 1, |m| m.id.seq - 1),
         }
     }
 
@@ -473,17 +835,45 @@ impl Replica {
         &self.rejections
     }
 
-    /// What became of each of this laptop's mutations, by sequence number.
-    pub fn outcomes(&self) -> &BTreeMap<u64, Outcome> {
+    /// What became of each of this laptop's mutations (under each of its identities).
+    pub fn outcomes(&self) -> &BTreeMap<MutationId, (Mutation, Outcome)> {
         &self.outcomes
-    }
-
-    /// How many mutations this laptop has made.
-    pub fn mutation_count(&self) -> u64 {
-        self.next_seq - 1
     }
 
     pub fn cursor(&self) -> u64 {
         self.cursor
+    }
+
+    /// Draws this laptop's next identities from `seed` (a copied data folder must not draw the
+    /// same ones as its original).
+    pub fn reseed_identities(&mut self, seed: u64) {
+        self.identity_seed = seed;
+    }
+
+    /// The mutations a restored server lost, sent again, with what the server had said of them.
+    pub fn resent(&self) -> &[(Mutation, Outcome)] {
+        &self.resent
+    }
+
+    /// Whether this pending mutation is one a restored server lost, sent again (an older edit,
+    /// which the laptop may no longer show).
+    pub fn is_resend(&self, id: MutationId) -> bool {
+        self.resends.contains(&id)
+    }
+
+    /// How many conflicts were dropped with their record (deleted, or no longer visible).
+    pub fn dropped_conflicts(&self) -> usize {
+        self.dropped_conflicts
+    }
+
+    /// Every mutation id this laptop gave, oldest first.
+    pub fn issued(&self) -> &[MutationId] {
+        &self.issued
+    }
+
+    /// The mutations given again under a new number (another laptop used the identity, or the
+    /// server lost them): their outcome is that of their new number.
+    pub fn renumbered(&self) -> &BTreeSet<MutationId> {
+        &self.renumbered
     }
 }

@@ -1,14 +1,24 @@
 //! Deterministic simulation of sync: one server and several laptops in one process, a seeded
-//! random schedule of edits (short fields, paragraphs of long texts, conflict resolutions, edits
-//! of another institution's records by hand-made requests), pushes and pulls over a network that
-//! loses, duplicates and reorders messages, and laptops that crash between committing locally and
-//! hearing back. After the network heals and everyone syncs, the test checks that:
+//! random schedule of what people and machines do, over a network that loses, duplicates and
+//! reorders messages:
+//!
+//! - edits of short fields and of paragraphs of long texts, conflict resolutions;
+//! - creations of commitments and milestones, deletions of records while others add to them or
+//!   edit them, a commitment given to another lead institution (its milestones follow);
+//! - hand-made requests: edits of another institution's records, and values the app would never
+//!   send (empty titles, texts too long, numbers for texts, control characters);
+//! - laptops that crash between committing locally and hearing back, a laptop restored from a
+//!   backup of its disk, a data folder copied to a second laptop used in parallel;
+//! - the server restored from a backup taken earlier.
+//!
+//! After the network heals and everyone syncs, the test checks that:
 //!
 //! - every laptop shows exactly what the server holds among the records its person may see, and
-//!   nothing else;
-//! - every edit made is accounted for: applied (its value was written at some version), merged,
-//!   in conflict (kept, visible, with both values) or refused with a reason;
-//! - nothing is pending any more.
+//!   nothing else, and every record it holds is one the app can read (each value accepted by the
+//!   one parser of the fields, every reference to a record it holds);
+//! - every edit made is accounted for: applied (its value was written), merged, in conflict
+//!   (kept, visible, showing the value the server holds now) or refused with a reason;
+//! - nothing is pending any more, and the server holds no value the app could not store.
 //!
 //! `PLAN_OUVERT_SIM_SEEDS=N` runs N seeds (2,000 by default); `PLAN_OUVERT_SIM_SEED=S` runs one.
 
@@ -18,10 +28,12 @@
 use std::collections::BTreeMap;
 
 use plan_ouvert_sync::access::{Actor, Role};
+use plan_ouvert_sync::fields::{parent_field, references};
 use plan_ouvert_sync::hub;
-use plan_ouvert_sync::ledger::MemoryLedger;
+use plan_ouvert_sync::ledger::{MemoryLedger, Write};
 use plan_ouvert_sync::protocol::*;
 use plan_ouvert_sync::replica::Replica;
+use plan_ouvert_sync::rules;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -57,6 +69,10 @@ struct Laptop {
     actor: Actor,
     /// Incremented at each crash: answers addressed to an earlier run are lost with it.
     run: u32,
+    /// A copy of its disk taken earlier (and how many conflicts were resolved then), to be restored.
+    backup: Option<(Replica, usize)>,
+    /// Conflicts resolved since its disk was last restored.
+    resolved: usize,
 }
 
 /// How often each kind of event happened, so a run that exercised nothing cannot pass.
@@ -70,33 +86,50 @@ struct Tally {
     conflicts: u64,
     forbidden: u64,
     resolved: u64,
+    invalid: u64,
+    deletions: u64,
+    deletions_refused: u64,
+    missing_references: u64,
+    lead_changes: u64,
+    laptop_restores: u64,
+    copies: u64,
+    server_restores: u64,
+    renumbered: u64,
+    resent: u64,
 }
 
 struct World {
+    seed: u64,
     rng: Rng,
     tally: Tally,
-    /// The value each `Set` mutation carried.
-    sent: BTreeMap<MutationId, Value>,
-    /// Conflicts each laptop resolved.
-    resolved: BTreeMap<usize, usize>,
     hub: MemoryLedger,
+    /// A backup of the server taken earlier, and the writes made before each restore.
+    server_backup: Option<MemoryLedger>,
+    lost_writes: Vec<Write>,
     laptops: Vec<Laptop>,
+    /// The identities of hand-made requests, and whose token they carried.
+    rogues: BTreeMap<ClientId, Actor>,
     network: Vec<Message>,
-    records: Vec<(RecordKey, Uuid)>,
+    ministry: Uuid,
+    authority: Uuid,
+    plan: RecordKey,
+    area: RecordKey,
 }
 
-const SHORT_FIELDS: [&str; 2] = ["title", "contactEmail"];
-
-/// The long text edited in the simulation for each kind of record.
-fn long_field(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Area => "description",
-        _ => "problem",
-    }
-}
+const COORDINATOR: usize = 3;
+/// A laptop whose data folder is, at some point, a copy of laptop 1's.
+const COPY: usize = 5;
 
 fn uuid(rng: &mut Rng) -> Uuid {
     Uuid::from_u64_pair(rng.next(), rng.next())
+}
+
+fn fields(pairs: &[(&str, Value)]) -> BTreeMap<String, Value> {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}
+
+fn id(record: RecordKey) -> Value {
+    json!(record.id.to_string())
 }
 
 impl World {
@@ -110,40 +143,109 @@ impl World {
             Actor { institution: authority, role: Role::Drafter },
             Actor { institution: ministry, role: Role::Coordinator },
             Actor { institution: authority, role: Role::Reader },
+            Actor { institution: ministry, role: Role::Drafter },
         ];
         let laptops = actors
             .iter()
-            .map(|actor| Laptop { replica: Replica::new(ClientId(uuid(&mut rng))), actor: *actor, run: 0 })
+            .map(|actor| Laptop {
+                replica: Replica::new(ClientId(uuid(&mut rng))),
+                actor: *actor,
+                run: 0,
+                backup: None,
+                resolved: 0,
+            })
             .collect();
+        let plan = RecordKey { kind: RecordKind::Plan, id: uuid(&mut rng) };
+        let area = RecordKey { kind: RecordKind::Area, id: uuid(&mut rng) };
         let mut world = World {
+            seed,
             rng,
             tally: Tally::default(),
-            sent: BTreeMap::new(),
-            resolved: BTreeMap::new(),
             hub: MemoryLedger::new(),
+            server_backup: None,
+            lost_writes: Vec::new(),
             laptops,
+            rogues: BTreeMap::new(),
             network: Vec::new(),
-            records: Vec::new(),
+            ministry,
+            authority,
+            plan,
+            area,
         };
-        // Each institution's first drafter creates two commitments, the coordinator an engagement
-        // area (shared structure: everyone sees it, only coordinators change it); everybody syncs.
-        for (laptop, owner, kind) in [
-            (0, ministry, RecordKind::Commitment),
-            (0, ministry, RecordKind::Commitment),
-            (2, authority, RecordKind::Commitment),
-            (2, authority, RecordKind::Commitment),
-            (3, ministry, RecordKind::Area),
-        ] {
-            let record = RecordKey { kind, id: uuid(&mut world.rng) };
-            let mut fields = BTreeMap::new();
-            fields.insert("title".to_string(), json!("Engagement"));
-            fields.insert("contactEmail".to_string(), json!(""));
-            fields.insert(long_field(kind).to_string(), json!("P0.\n\nP1.\n\nP2."));
-            world.laptops[laptop].replica.create(record, owner, fields);
-            world.records.push((record, owner));
+        // The coordinator sets up the plan's structure and both institutions; each institution's
+        // first drafter writes two commitments with a milestone each; everybody syncs.
+        let coordinator = &mut world.laptops[COORDINATOR].replica;
+        for (institution, name) in [(ministry, "Ministère"), (authority, "Autorité")] {
+            let record = RecordKey { kind: RecordKind::Institution, id: institution };
+            coordinator
+                .create(record, fields(&[("name", json!(name)), ("acronym", json!("")), ("kind", json!("ministry"))]));
+        }
+        coordinator.create(
+            plan,
+            fields(&[
+                ("country", json!("France")),
+                ("title", json!("Plan d'action")),
+                ("periodStart", json!("2025-01-01")),
+                ("periodEnd", json!("2026-12-31")),
+            ]),
+        );
+        coordinator.create(
+            area,
+            fields(&[
+                ("planId", id(plan)),
+                ("kind", json!("thematic")),
+                ("title", json!("Axe")),
+                ("description", json!("P0.\n\nP1.\n\nP2.")),
+                ("position", json!(0)),
+            ]),
+        );
+        world.settle();
+        for laptop in [0, 0, 2, 2] {
+            world.create_commitment(laptop);
+        }
+        world.settle();
+        for commitment in world.visible(COORDINATOR, RecordKind::Commitment) {
+            world.create_milestone(COORDINATOR, commitment);
         }
         world.settle();
         world
+    }
+
+    /// The records of `kind` a laptop holds.
+    fn visible(&self, laptop: usize, kind: RecordKind) -> Vec<RecordKey> {
+        let mut records: Vec<RecordKey> =
+            self.laptops[laptop].replica.snapshot().keys().map(|(r, _)| *r).filter(|r| r.kind == kind).collect();
+        records.dedup();
+        records
+    }
+
+    fn create_commitment(&mut self, laptop: usize) {
+        let lead = match self.laptops[laptop].actor.role {
+            Role::Coordinator if self.rng.chance(50) => self.authority,
+            _ => self.laptops[laptop].actor.institution,
+        };
+        let record = RecordKey { kind: RecordKind::Commitment, id: uuid(&mut self.rng) };
+        let values = fields(&[
+            ("planId", id(self.plan)),
+            ("areaId", id(self.area)),
+            ("position", json!(0)),
+            ("title", json!("Engagement")),
+            ("leadInstitutionId", json!(lead.to_string())),
+            ("contactEmail", json!("")),
+            ("problem", json!("P0.\n\nP1.\n\nP2.")),
+        ]);
+        self.laptops[laptop].replica.create(record, values);
+    }
+
+    fn create_milestone(&mut self, laptop: usize, commitment: RecordKey) {
+        let record = RecordKey { kind: RecordKind::Milestone, id: uuid(&mut self.rng) };
+        let values = fields(&[
+            ("commitmentId", id(commitment)),
+            ("position", json!(0)),
+            ("title", json!("Jalon")),
+            ("expectedOutputs", json!("P0.\n\nP1.")),
+        ]);
+        self.laptops[laptop].replica.create(record, values);
     }
 
     fn send_push(&mut self, laptop: usize) {
@@ -184,20 +286,33 @@ impl World {
     }
 
     /// Checked after every event: a field with edits still pending shows the person's latest
-    /// edit, whatever arrives from the server meanwhile.
+    /// edit, whatever arrives from the server meanwhile (unless the record itself left the
+    /// laptop: deleted, or given to another institution).
     fn check_own_edits_stay_visible(&self) {
         for (index, laptop) in self.laptops.iter().enumerate() {
-            let mut latest: BTreeMap<(RecordKey, &str), &Value> = BTreeMap::new();
+            // The latest pending edit of each field, unless it is one a restored server lost,
+            // sent again: older than what the laptop may show meanwhile (later edits of others,
+            // which they send again too).
+            let mut latest: BTreeMap<(RecordKey, &str), Option<&Value>> = BTreeMap::new();
             for mutation in laptop.replica.pending() {
                 if let Change::Set { field, value, .. } = &mutation.change {
-                    latest.insert((mutation.record, field.as_str()), value);
+                    let shown = (!laptop.replica.is_resend(mutation.id)).then_some(value);
+                    latest.insert((mutation.record, field.as_str()), shown);
                 }
             }
+            let latest: BTreeMap<(RecordKey, &str), &Value> =
+                latest.into_iter().filter_map(|(key, value)| value.map(|v| (key, v))).collect();
+            let held = laptop.replica.snapshot();
             for ((record, field), value) in latest {
+                if !held.keys().any(|(r, _)| *r == record) {
+                    continue;
+                }
                 assert_eq!(
                     laptop.replica.value(record, field),
                     Some(value),
-                    "laptop {index}: a pending edit of {field} is no longer shown"
+                    "seed {}, laptop {index}: a pending edit of {field} is no longer shown; pending: {:?}",
+                    self.seed,
+                    laptop.replica.pending().filter(|m| m.record == record).collect::<Vec<_>>()
                 );
             }
         }
@@ -207,8 +322,12 @@ impl World {
     fn step(&mut self) {
         let laptop = self.rng.below(self.laptops.len());
         match self.rng.below(100) {
-            0..=34 => self.edit(laptop),
-            35..=44 => self.send_push(laptop),
+            0..=29 => self.edit(laptop),
+            30..=32 => self.create(laptop),
+            33..=34 => self.delete(laptop),
+            35 => self.change_lead(),
+            36 if self.rng.chance(30) => self.hand_made(laptop),
+            36..=44 => self.send_push(laptop),
             45..=52 => self.send_pull(laptop),
             53..=55 => self.resolve(laptop),
             56..=57 => {
@@ -216,6 +335,8 @@ impl World {
                 self.laptops[laptop].run += 1;
                 self.tally.crashes += 1;
             }
+            58 => self.disk(laptop),
+            59 => self.server_backup_or_restore(),
             _ if !self.network.is_empty() => {
                 let index = self.rng.below(self.network.len()); // any order: reordering
                 let message = if self.rng.chance(85) {
@@ -234,36 +355,149 @@ impl World {
         }
     }
 
+    /// A backup of a laptop's disk, or its restoration from the last one; or the copy laptop's
+    /// data folder replaced by a copy of laptop 1's, which goes on in parallel.
+    fn disk(&mut self, laptop: usize) {
+        let seed = self.rng.next();
+        if laptop == COPY {
+            self.laptops[COPY].replica = self.laptops[1].replica.clone();
+            self.laptops[COPY].replica.reseed_identities(seed);
+            self.laptops[COPY].resolved = self.laptops[1].resolved;
+            self.laptops[COPY].run += 1;
+            self.tally.copies += 1;
+            return;
+        }
+        let restore = self.rng.chance(50);
+        let l = &mut self.laptops[laptop];
+        match l.backup.take() {
+            Some((backup, resolved)) if restore => {
+                l.replica = backup;
+                l.replica.reseed_identities(seed);
+                l.resolved = resolved;
+                l.run += 1;
+                self.tally.laptop_restores += 1;
+            }
+            _ => l.backup = Some((l.replica.clone(), l.resolved)),
+        }
+    }
+
+    fn server_backup_or_restore(&mut self) {
+        match self.server_backup.take() {
+            Some(backup) if self.rng.chance(50) => {
+                self.lost_writes.extend(self.hub.writes().iter().cloned());
+                self.hub = backup.restored(uuid(&mut self.rng));
+                self.tally.server_restores += 1;
+            }
+            _ => self.server_backup = Some(self.hub.clone()),
+        }
+    }
+
+    /// A record the laptop holds, of one of `kinds`.
+    fn pick(&mut self, laptop: usize, kinds: &[RecordKind]) -> Option<RecordKey> {
+        let records: Vec<RecordKey> = kinds.iter().flat_map(|kind| self.visible(laptop, *kind)).collect();
+        (!records.is_empty()).then(|| records[self.rng.below(records.len())])
+    }
+
+    /// A hand-made request, with the person's token, on any record of the plan (another
+    /// institution's commitment, an area), sent straight to the server.
+    fn hand_made(&mut self, laptop: usize) {
+        let kinds = [RecordKind::Commitment, RecordKind::Milestone, RecordKind::Area];
+        let Some(record) = self.pick(COORDINATOR, &kinds) else { return };
+        let client = ClientId(uuid(&mut self.rng));
+        let actor = self.laptops[laptop].actor;
+        let value = json!(format!("Titre pirate {}", self.rng.next() % 1000));
+        let base = self.laptops[COORDINATOR].replica.value(record, "title").cloned().unwrap_or(Value::Null);
+        let mutation = Mutation {
+            id: MutationId { client, seq: 1 },
+            record,
+            change: Change::Set { field: "title".into(), value, base },
+        };
+        let request = PushRequest { protocol: PROTOCOL_VERSION, client, mutations: vec![mutation], acknowledged: 0 };
+        let response = hub::push(&mut self.hub, &actor, &request).expect("same protocol");
+        self.rogues.insert(client, actor);
+        if let [MutationResult { outcome: Outcome::Rejected { refusal: Refusal::Forbidden }, .. }] =
+            response.results[..]
+        {
+            self.tally.forbidden += 1;
+        }
+    }
+
     fn edit(&mut self, laptop: usize) {
-        let (record, owner) = self.records[self.rng.below(self.records.len())];
-        let l = &self.laptops[laptop];
-        let visible = l.actor.may_see(record.kind, owner);
-        // Mostly edits of what the person sees; sometimes a hand-made request on another's record.
-        if !visible && !self.rng.chance(20) {
+        let actor = self.laptops[laptop].actor;
+        // Edits of what the person holds, even what their role may not change (an older app, a
+        // reader's laptop).
+        let kinds = [RecordKind::Commitment, RecordKind::Milestone, RecordKind::Area];
+        let Some(record) = self.pick(laptop, &kinds) else { return };
+        let owner = self.hub.info(record).map(|i| i.owner);
+        if owner.is_none_or(|o| !actor.may_write(record.kind, o)) && !self.rng.chance(20) {
             return;
         }
         let n = self.rng.next() % 1000;
+        let long = match record.kind {
+            RecordKind::Area => "description",
+            RecordKind::Milestone => "expectedOutputs",
+            _ => "problem",
+        };
         let replica = &mut self.laptops[laptop].replica;
-        if self.rng.chance(50) {
-            let field = SHORT_FIELDS[self.rng.below(SHORT_FIELDS.len())];
-            let value = json!(format!("{field} {n}"));
-            let id = replica.edit(record, field, value.clone());
-            self.sent.insert(id, value);
-        } else {
-            let field = long_field(record.kind);
-            let current = replica.value(record, field).and_then(|v| v.as_str()).unwrap_or("").to_string();
-            let mut paragraphs: Vec<String> =
-                current.split("\n\n").filter(|p| !p.is_empty()).map(str::to_string).collect();
-            if paragraphs.is_empty() || self.rng.chance(20) {
-                paragraphs.push(format!("Ajout {n}."));
-            } else {
-                let i = self.rng.below(paragraphs.len());
-                paragraphs[i] = format!("P{i} révisé {n}.");
+        match self.rng.below(20) {
+            0 => {
+                // A value the app never sends: the server must refuse it.
+                let hostile = [
+                    ("title", json!("")),
+                    ("title", json!(" Titre ")),
+                    ("title", json!(n)),
+                    ("title", json!("é".repeat(1_001))),
+                    (long, json!("texte\u{7}")),
+                    ("position", json!(-1)),
+                ];
+                let (field, value) = hostile[self.rng.below(hostile.len())].clone();
+                replica.edit(record, field, value);
             }
-            let value = json!(paragraphs.join("\n\n"));
-            let id = replica.edit(record, field, value.clone());
-            self.sent.insert(id, value);
+            1..=9 => {
+                let field =
+                    if record.kind == RecordKind::Commitment && self.rng.chance(50) { "contactEmail" } else { "title" };
+                let value =
+                    if field == "title" { json!(format!("Titre {n}")) } else { json!(format!("p{n}@exemple.fr")) };
+                replica.edit(record, field, value);
+            }
+            _ => {
+                let current = replica.value(record, long).and_then(|v| v.as_str()).unwrap_or("").to_string();
+                let mut paragraphs: Vec<String> =
+                    current.split("\n\n").filter(|p| !p.is_empty()).map(str::to_string).collect();
+                if paragraphs.is_empty() || self.rng.chance(20) {
+                    paragraphs.push(format!("Ajout {n}."));
+                } else {
+                    let i = self.rng.below(paragraphs.len());
+                    paragraphs[i] = format!("P{i} révisé {n}.");
+                }
+                replica.edit(record, long, json!(paragraphs.join("\n\n")));
+            }
         }
+    }
+
+    fn create(&mut self, laptop: usize) {
+        if self.rng.chance(30) {
+            self.create_commitment(laptop);
+        } else if let Some(commitment) = self.pick(laptop, &[RecordKind::Commitment]) {
+            self.create_milestone(laptop, commitment);
+        }
+    }
+
+    fn delete(&mut self, laptop: usize) {
+        if let Some(record) = self.pick(laptop, &[RecordKind::Commitment, RecordKind::Milestone]) {
+            self.laptops[laptop].replica.delete(record);
+            self.tally.deletions += 1;
+        }
+    }
+
+    /// The coordinator gives a commitment to the other institution.
+    fn change_lead(&mut self) {
+        let Some(commitment) = self.pick(COORDINATOR, &[RecordKind::Commitment]) else { return };
+        let replica = &mut self.laptops[COORDINATOR].replica;
+        let now = replica.value(commitment, "leadInstitutionId").cloned();
+        let other = if now == Some(json!(self.ministry.to_string())) { self.authority } else { self.ministry };
+        replica.edit(commitment, "leadInstitutionId", json!(other.to_string()));
+        self.tally.lead_changes += 1;
     }
 
     fn resolve(&mut self, laptop: usize) {
@@ -278,17 +512,16 @@ impl World {
             1 => conflict.theirs,
             _ => conflict.proposed.unwrap_or(conflict.mine),
         };
-        if let Some(id) = replica.resolve(index, chosen.clone()) {
-            self.sent.insert(id, chosen);
+        if replica.resolve(index, chosen).is_some() {
+            self.laptops[laptop].resolved += 1;
+            self.tally.resolved += 1;
         }
-        *self.resolved.entry(laptop).or_default() += 1;
-        self.tally.resolved += 1;
     }
 
     /// The network heals: everyone pushes and pulls until nothing is pending.
     fn settle(&mut self) {
         self.network.clear();
-        for _ in 0..10 {
+        for _ in 0..12 {
             for laptop in 0..self.laptops.len() {
                 self.laptops[laptop].run += 1;
                 let run = self.laptops[laptop].run;
@@ -299,16 +532,17 @@ impl World {
                 }
             }
             for laptop in 0..self.laptops.len() {
-                self.send_pull(laptop);
-                while let Some(message) = self.network.pop() {
-                    self.deliver(message);
+                for _ in 0..20 {
+                    self.send_pull(laptop);
+                    while let Some(message) = self.network.pop() {
+                        self.deliver(message);
+                    }
+                    if self.laptops[laptop].replica.cursor() == self.hub.current_head() {
+                        break;
+                    }
                 }
             }
-            if self
-                .laptops
-                .iter()
-                .all(|l| l.replica.pending_count() == 0 && l.replica.cursor() == self.hub.current_head())
-            {
+            if self.laptops.iter().all(|l| l.replica.pending_count() == 0) {
                 return;
             }
         }
@@ -323,20 +557,65 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
     }
     world.settle();
 
+    let writes: Vec<&Write> = world.hub.writes().iter().chain(world.lost_writes.iter()).collect();
     for (index, laptop) in world.laptops.iter().enumerate() {
         let replica = &laptop.replica;
         let context = format!("seed {seed}, laptop {index} ({:?})", laptop.actor.role);
         assert_eq!(replica.pending_count(), 0, "{context}: changes still pending");
         // Converged: exactly what the server holds among what this person may see.
-        assert_eq!(replica.snapshot(), world.hub.snapshot_for(&laptop.actor), "{context}: diverged from the server");
-        // Accounted for: every mutation has an outcome, and each outcome is backed by the facts.
-        assert_eq!(replica.outcomes().len() as u64, replica.mutation_count(), "{context}: a mutation has no outcome");
-        let conflicts_raised = replica.outcomes().values().filter(|o| matches!(o, Outcome::Conflict { .. })).count();
-        let rejected = replica.outcomes().values().filter(|o| matches!(o, Outcome::Rejected { .. })).count();
+        let snapshot = replica.snapshot();
+        let server = world.hub.snapshot_for(&laptop.actor);
+        if snapshot != server {
+            let only_here: Vec<_> = snapshot.iter().filter(|(k, v)| server.get(k) != Some(v)).collect();
+            let only_there: Vec<_> = server.iter().filter(|(k, v)| snapshot.get(k) != Some(v)).collect();
+            let mut known: Vec<_> = only_here.iter().map(|((r, _), _)| (*r, world.hub.info(*r))).collect();
+            known.dedup();
+            let mut copy = replica.clone();
+            let mut gone: Vec<_> = only_there
+                .iter()
+                .chain(only_here.iter())
+                .map(|((r, _), _)| (*r, plan_ouvert_sync::replica::ReplicaState::deleted_at(&mut copy, *r)))
+                .collect();
+            gone.dedup();
+            panic!("{context}: diverged from the server\nhere: {only_here:?}\nthere: {only_there:?}\nserver: {known:?}\ngone here: {gone:?}\npending: {:?}\nrejections: {:?}", replica.pending().collect::<Vec<_>>(), replica.rejections().iter().filter(|r| only_here.iter().any(|((k, _), _)| *k == r.mutation.record)).collect::<Vec<_>>());
+        }
+        // Readable by the app: each record whole and valid, and referring only to records held.
+        let mut records: BTreeMap<RecordKey, BTreeMap<String, Value>> = BTreeMap::new();
+        for ((record, field), value) in &snapshot {
+            records.entry(*record).or_default().insert(field.clone(), value.clone());
+        }
+        for (record, values) in &records {
+            assert_eq!(
+                rules::check_creation(record.kind, values),
+                Ok(()),
+                "{context}: {record:?} unreadable: {values:?}"
+            );
+            for (field, value) in values {
+                for target in references(record.kind, field, value) {
+                    assert!(records.contains_key(&target), "{context}: {record:?}.{field} refers to a record not held");
+                }
+            }
+        }
+        // Accounted for: every mutation given has an outcome (or was given again under a new
+        // number, which has one), and each outcome is backed by the facts.
+        let outcomes = replica.outcomes();
+        for id in replica.issued() {
+            assert!(
+                outcomes.contains_key(id) || replica.renumbered().contains(id),
+                "{context}: mutation {id:?} has no outcome"
+            );
+        }
+        let conflicts_raised = outcomes.values().filter(|(_, o)| matches!(o, Outcome::Conflict { .. })).count();
+        let rejected = outcomes.values().filter(|(_, o)| matches!(o, Outcome::Rejected { .. })).count();
         assert_eq!(replica.rejections().len(), rejected, "{context}: a refusal is not kept visible");
         assert!(replica.conflicts().len() <= conflicts_raised, "{context}: a conflict appeared from nowhere");
-        let resolved = world.resolved.get(&index).copied().unwrap_or(0);
-        assert_eq!(replica.conflicts().len() + resolved, conflicts_raised, "{context}: a conflict was lost");
+        // A conflict is still open, or was resolved, or dropped with its record (deleted, or
+        // given to another institution).
+        assert_eq!(
+            replica.conflicts().len() + laptop.resolved + replica.dropped_conflicts(),
+            conflicts_raised,
+            "{context}: a conflict was lost"
+        );
         // A conflict still open shows the value the server holds now, not the one it held when the
         // conflict arose: choosing "theirs" or writing a text never overwrites a later edit unseen.
         for conflict in replica.conflicts() {
@@ -344,61 +623,110 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
                 assert_eq!(&conflict.theirs, now, "{context}: a conflict shows an outdated value as theirs");
             }
         }
-        for (seq, outcome) in replica.outcomes() {
-            let id = MutationId { client: replica.client, seq: *seq };
-            let write_at = |version: u64| world.hub.writes().iter().find(|w| w.version == version);
-            match outcome {
-                Outcome::Applied { version } => {
+        for (id, (mutation, outcome)) in outcomes {
+            match (outcome, &mutation.change) {
+                (Outcome::Applied { version }, Change::Set { value, field, .. }) => {
                     tally.applied += 1;
-                    match world.sent.get(&id) {
-                        // A field set: its value was stored at that version, by this mutation or
-                        // by someone who made the very same change first.
-                        Some(value) => {
-                            let w = write_at(*version)
-                                .unwrap_or_else(|| panic!("{context}: {seq} applied at {version}, never written"));
-                            assert_eq!(&w.value, value, "{context}: {seq} applied, but another value is at {version}");
-                        }
-                        // A creation: written by this mutation.
-                        None => assert!(
-                            world.hub.writes().iter().any(|w| w.mutation == id),
-                            "{context}: creation {seq} acknowledged but not stored"
-                        ),
-                    }
+                    // Its value was stored at that version, by this mutation or by someone who
+                    // made the very same change first.
+                    assert!(
+                        writes.iter().any(|w| w.version == *version && &w.field == field && &w.value == value),
+                        "{context}: {id:?} applied at {version}, never written"
+                    );
                 }
-                Outcome::Merged { version, value } => {
+                // Written by this mutation, or the same creation sent again after its answer was
+                // lost with a restored server.
+                (Outcome::Applied { version }, Change::Create { .. }) => assert!(
+                    writes.iter().any(|w| w.mutation == *id || (w.record == mutation.record && w.version == *version)),
+                    "{context}: creation {id:?} acknowledged but not stored"
+                ),
+                (Outcome::Applied { .. }, Change::Delete { .. }) => {}
+                (Outcome::Merged { version, value }, _) => {
                     tally.merged += 1;
-                    let w = write_at(*version).expect("the merge's write");
-                    assert_eq!((&w.mutation, &w.value), (&id, value), "{context}: merge {seq} not stored as said");
+                    assert!(
+                        writes.iter().any(|w| w.version == *version && w.mutation == *id && &w.value == value),
+                        "{context}: merge {id:?} not stored as said"
+                    );
                 }
-                Outcome::Conflict { .. } => tally.conflicts += 1,
-                Outcome::Rejected { refusal } => {
+                (Outcome::Conflict { .. }, _) => tally.conflicts += 1,
+                (Outcome::Rejected { refusal }, change) => {
                     assert!(!refusal.message_fr().is_empty());
-                    if *refusal == Refusal::Forbidden {
-                        tally.forbidden += 1;
+                    match refusal {
+                        Refusal::Forbidden => tally.forbidden += 1,
+                        Refusal::Invalid => tally.invalid += 1,
+                        Refusal::MissingReference => tally.missing_references += 1,
+                        Refusal::ChangedMeanwhile => {
+                            assert!(matches!(change, Change::Delete { .. }));
+                            tally.deletions_refused += 1;
+                        }
+                        _ => {}
                     }
                 }
             }
         }
-        // Every mutation of a drafter on another institution's record was refused as forbidden.
+        tally.renumbered += replica.renumbered().len() as u64;
+        tally.resent += replica.resent().len() as u64;
+        // A value the app would refuse was refused, never stored.
         for rejection in replica.rejections() {
             if rejection.refusal == Refusal::Forbidden {
-                let owner = world.records.iter().find(|(r, _)| *r == rejection.mutation.record).map(|(_, o)| *o);
-                assert!(
-                    owner.is_some_and(|o| !laptop.actor.may_write(rejection.mutation.record.kind, o)),
-                    "{context}: an allowed change was refused"
-                );
+                let owner = world.hub.info(rejection.mutation.record).map(|i| i.owner);
+                if let (Some(owner), Change::Set { .. }) = (owner, &rejection.mutation.change) {
+                    // (Unless its owner changed, perhaps in a history a restored server lost.)
+                    let never_moved = world.hub.info(rejection.mutation.record).is_some_and(|i| i.owned_since == 0);
+                    if never_moved && world.tally.server_restores == 0 {
+                        assert!(
+                            !laptop.actor.may_write(rejection.mutation.record.kind, owner),
+                            "{context}: an allowed change was refused"
+                        );
+                    }
+                }
             }
         }
     }
-    tally.dropped += world.tally.dropped;
-    tally.duplicated += world.tally.duplicated;
-    tally.crashes += world.tally.crashes;
-    tally.resolved += world.tally.resolved;
-    // Every write the server made came from a person allowed to make it.
+    // The server holds only what the app can store, and no record whose parent is gone.
+    let everything = world.hub.snapshot_for(&Actor { institution: Uuid::nil(), role: Role::Coordinator });
+    let mut held: BTreeMap<RecordKey, BTreeMap<String, Value>> = BTreeMap::new();
+    for ((record, field), value) in everything {
+        held.entry(record).or_default().insert(field, value);
+    }
+    for (record, values) in &held {
+        assert_eq!(rules::check_creation(record.kind, values), Ok(()), "seed {seed}: the server holds {values:?}");
+        if let Some((field, _)) = parent_field(record.kind) {
+            for parent in references(record.kind, field, &values[field]) {
+                assert!(held.contains_key(&parent), "seed {seed}: {record:?} outlived its parent");
+            }
+        }
+    }
+    // Every write the server made (to a record that never changed owner) came from a person
+    // allowed to make it.
     for write in world.hub.writes() {
-        let laptop = world.laptops.iter().find(|l| l.replica.client == write.mutation.client).expect("a known laptop");
-        let owner = world.records.iter().find(|(r, _)| *r == write.record).map(|(_, o)| *o).expect("a known record");
-        assert!(laptop.actor.may_write(write.record.kind, owner), "seed {seed}: a forbidden write was stored");
+        let actor = world.rogues.get(&write.mutation.client).copied().or_else(|| {
+            world
+                .laptops
+                .iter()
+                .find(|l| {
+                    l.replica.client == write.mutation.client
+                        || l.replica.issued().iter().any(|id| id.client == write.mutation.client)
+                })
+                .map(|l| l.actor)
+        });
+        let info = world.hub.info(write.record).expect("a known record");
+        if let (Some(actor), 0) = (actor, info.owned_since) {
+            assert!(actor.may_write(write.record.kind, info.owner), "seed {seed}: a forbidden write was stored");
+        }
+    }
+    for (count, into) in [
+        (world.tally.dropped, &mut tally.dropped),
+        (world.tally.duplicated, &mut tally.duplicated),
+        (world.tally.crashes, &mut tally.crashes),
+        (world.tally.resolved, &mut tally.resolved),
+        (world.tally.deletions, &mut tally.deletions),
+        (world.tally.lead_changes, &mut tally.lead_changes),
+        (world.tally.laptop_restores, &mut tally.laptop_restores),
+        (world.tally.copies, &mut tally.copies),
+        (world.tally.server_restores, &mut tally.server_restores),
+    ] {
+        *into += count;
     }
 }
 
@@ -429,6 +757,16 @@ fn laptops_and_server_converge_and_every_edit_is_accounted_for() {
             ("conflicts", tally.conflicts),
             ("forbidden edits", tally.forbidden),
             ("resolved conflicts", tally.resolved),
+            ("invalid values refused", tally.invalid),
+            ("deletions", tally.deletions),
+            ("deletions refused for unseen changes", tally.deletions_refused),
+            ("creations under a deleted parent", tally.missing_references),
+            ("changes of lead institution", tally.lead_changes),
+            ("laptops restored from a backup", tally.laptop_restores),
+            ("copied data folders", tally.copies),
+            ("server restores", tally.server_restores),
+            ("mutations sent again under a new number", tally.renumbered),
+            ("mutations a restored server lost, sent again", tally.resent),
         ] {
             assert!(count > 0, "the simulation produced no {what}");
         }
@@ -444,6 +782,6 @@ fn a_stale_protocol_version_is_refused_with_the_supported_one() {
         hub::pull(&mut ledger, &actor, &request),
         Err(hub::HubError::Protocol(ProtocolError::UnsupportedVersion { supported: PROTOCOL_VERSION }))
     ));
-    let push = PushRequest { protocol: 0, client: ClientId(Uuid::nil()), mutations: vec![] };
+    let push = PushRequest { protocol: 0, client: ClientId(Uuid::nil()), mutations: vec![], acknowledged: 0 };
     assert!(hub::push(&mut ledger, &actor, &push).is_err());
 }

@@ -162,4 +162,4 @@ export const COMMANDS = [
 export const ERROR_CODES: readonly ErrorCode[] = ["validation", "notFound", "inUse", "storage", "internal"];
 
 /** The longest text each kind of field accepts, in characters (the backend refuses more). */
-export const TEXT_LIMITS = { title: 300, shortText: 200, longText: 20000, email: 254, phone: 30 } as const;
+export const TEXT_LIMITS = { title: 1000, shortText: 200, longText: 50000, email: 254, phone: 30 } as const;

@@ -130,25 +130,29 @@ fn encode(value: &Value) -> String {
 fn decode(ty: FieldType, cell: &str) -> Result<Value, Problem> {
     let wrong = || Problem::Expected(ty);
     let value = match ty {
-        FieldType::Text
+        FieldType::Line(_)
+        | FieldType::Email
+        | FieldType::Phone
+        | FieldType::Verbatim
         | FieldType::LongText
         | FieldType::Title
+        | FieldType::Name
         | FieldType::Date
-        | FieldType::Id
+        | FieldType::Ref(_)
         | FieldType::OneOf(_) => {
-            if cell.is_empty() && !matches!(ty, FieldType::Text | FieldType::LongText) {
+            if cell.is_empty() && ty.empty().is_none() {
                 return Err(Problem::Missing);
             }
             Value::String(cell.to_string())
         }
-        FieldType::OptionalDate | FieldType::OptionalId | FieldType::OptionalText => {
+        FieldType::OptionalDate | FieldType::OptionalRef(_) | FieldType::OptionalText => {
             if cell.is_empty() {
                 Value::Null
             } else {
                 Value::String(cell.to_string())
             }
         }
-        FieldType::IdList | FieldType::TextList => {
+        FieldType::RefList(_) | FieldType::TextList => {
             if cell.is_empty() {
                 Value::Array(Vec::new())
             } else {
@@ -352,7 +356,7 @@ fn read_table(text: &str, file: CsvFile, columns: &'static [&'static str]) -> Re
 fn read_row(kind: RecordKind, row: &Row, file: CsvFile) -> Result<Rec, ExportError> {
     let invalid =
         |column: &str, problem| ExportError::InvalidCsv { file, line: row.line, column: column.to_string(), problem };
-    let id = decode(FieldType::Id, row.cell("id")).map_err(|p| invalid("id", p))?;
+    let id = decode(FieldType::Ref(RecordKind::Plan), row.cell("id")).map_err(|p| invalid("id", p))?;
     let id = id.as_str().and_then(parse_id).unwrap_or_default();
     let mut fields = Fields::new();
     for field in fields_of_kind(kind) {

@@ -4,13 +4,12 @@
 //! valid against the published schemas or refused with the record and field at fault; every
 //! import checks what it reads against the same table.
 
-use chrono::NaiveDate;
 use plan_ouvert_domain::{
-    Assessment, Completion, EarlyResults, Locale, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity,
+    Completion, EarlyResults, Locale, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity,
 };
+use plan_ouvert_sync::fields::{canonical, ValueProblem};
 use plan_ouvert_sync::protocol::{RecordKind, Value};
 use serde::{de::DeserializeOwned, Serialize};
-use uuid::Uuid;
 
 use super::Problem;
 
@@ -40,78 +39,49 @@ pub trait FieldCheck: Copy {
     fn describe(self, locale: Locale) -> String;
 }
 
+impl From<ValueProblem> for Problem {
+    fn from(problem: ValueProblem) -> Self {
+        match problem {
+            ValueProblem::Expected(holds) => Problem::Expected(holds),
+            ValueProblem::Text(problem) => Problem::Text(problem),
+            ValueProblem::Assessment(detail) => Problem::Assessment(detail),
+            ValueProblem::Repeated => Problem::Repeated,
+        }
+    }
+}
+
 impl FieldCheck for FieldType {
     fn default_value(self) -> Option<Value> {
-        match self {
-            FieldType::Text | FieldType::LongText => Some(Value::String(String::new())),
-            FieldType::OptionalDate
-            | FieldType::OptionalId
-            | FieldType::OptionalInteger
-            | FieldType::OptionalText
-            | FieldType::Assessment => Some(Value::Null),
-            FieldType::IdList | FieldType::TextList => Some(Value::Array(Vec::new())),
-            FieldType::Boolean => Some(Value::Bool(false)),
-            FieldType::TextMap => Some(Value::Object(serde_json::Map::new())),
-            FieldType::Title | FieldType::Date | FieldType::Id | FieldType::Position | FieldType::OneOf(_) => None,
-        }
+        self.empty()
     }
 
     fn check(self, value: &Value) -> Result<Value, Problem> {
-        let wrong = || Problem::Expected(self);
-        match (self, value) {
-            (FieldType::Text | FieldType::LongText, Value::String(_)) => Ok(value.clone()),
-            (FieldType::Title, Value::String(s)) if !s.is_empty() => Ok(value.clone()),
-            (FieldType::Date | FieldType::OptionalDate, Value::String(s)) => {
-                parse_date(s).map(|_| value.clone()).ok_or_else(wrong)
-            }
-            (FieldType::OptionalDate | FieldType::OptionalId | FieldType::OptionalInteger, Value::Null) => {
-                Ok(Value::Null)
-            }
-            (FieldType::OptionalText | FieldType::Assessment, Value::Null) => Ok(Value::Null),
-            (FieldType::Id | FieldType::OptionalId, Value::String(s)) => {
-                parse_id(s).map(|id| Value::String(id.to_string())).ok_or_else(wrong)
-            }
-            (FieldType::IdList, Value::Array(items)) => items
-                .iter()
-                .map(|item| item.as_str().and_then(parse_id).map(|id| Value::String(id.to_string())))
-                .collect::<Option<Vec<_>>>()
-                .map(Value::Array)
-                .ok_or_else(wrong),
-            (FieldType::TextList, Value::Array(items)) if items.iter().all(Value::is_string) => Ok(value.clone()),
-            (FieldType::Position, Value::Number(n)) => {
-                n.as_u64().filter(|p| *p <= u64::from(u32::MAX)).map(Value::from).ok_or_else(wrong)
-            }
-            (FieldType::OptionalInteger, Value::Number(n)) => n.as_i64().map(Value::from).ok_or_else(wrong),
-            (FieldType::Boolean, Value::Bool(_)) => Ok(value.clone()),
-            (FieldType::OneOf(codes), Value::String(s)) if codes.contains(&s.as_str()) => Ok(value.clone()),
-            (FieldType::OptionalText, Value::String(_)) => Ok(value.clone()),
-            (FieldType::Assessment, Value::Object(_)) => {
-                let assessment: Assessment =
-                    serde_json::from_value(value.clone()).map_err(|e| Problem::Assessment(e.to_string()))?;
-                serde_json::to_value(assessment).map_err(|e| Problem::Assessment(e.to_string()))
-            }
-            (FieldType::TextMap, Value::Object(map)) if map.values().all(Value::is_string) => Ok(value.clone()),
-            _ => Err(wrong()),
-        }
+        Ok(canonical(self, value)?)
     }
 
     fn describe(self, locale: Locale) -> String {
         let s = |text: &str| text.to_string();
         match (self, locale) {
-            (FieldType::Text | FieldType::LongText, Locale::Fr) => s("un texte"),
-            (FieldType::Text | FieldType::LongText, Locale::En) => s("a text"),
-            (FieldType::Title, Locale::Fr) => s("un texte non vide"),
-            (FieldType::Title, Locale::En) => s("a non-empty text"),
+            (FieldType::Line(max), Locale::Fr) => format!("un texte d'une ligne de {max} caractères au plus"),
+            (FieldType::Line(max), Locale::En) => format!("a one-line text of at most {max} characters"),
+            (FieldType::Email, Locale::Fr) => s("une adresse électronique ou rien"),
+            (FieldType::Email, Locale::En) => s("an e-mail address or nothing"),
+            (FieldType::Phone, Locale::Fr) => s("un numéro de téléphone ou rien"),
+            (FieldType::Phone, Locale::En) => s("a phone number or nothing"),
+            (FieldType::Verbatim | FieldType::LongText, Locale::Fr) => s("un texte"),
+            (FieldType::Verbatim | FieldType::LongText, Locale::En) => s("a text"),
+            (FieldType::Title | FieldType::Name, Locale::Fr) => s("un texte non vide"),
+            (FieldType::Title | FieldType::Name, Locale::En) => s("a non-empty text"),
             (FieldType::Date, Locale::Fr) => s("une date AAAA-MM-JJ"),
             (FieldType::Date, Locale::En) => s("a date YYYY-MM-DD"),
             (FieldType::OptionalDate, Locale::Fr) => s("une date AAAA-MM-JJ ou rien"),
             (FieldType::OptionalDate, Locale::En) => s("a date YYYY-MM-DD or nothing"),
-            (FieldType::Id, Locale::Fr) => s("un identifiant (UUID)"),
-            (FieldType::Id, Locale::En) => s("an id (UUID)"),
-            (FieldType::OptionalId, Locale::Fr) => s("un identifiant (UUID) ou rien"),
-            (FieldType::OptionalId, Locale::En) => s("an id (UUID) or nothing"),
-            (FieldType::IdList, Locale::Fr) => s("une liste d'identifiants (UUID)"),
-            (FieldType::IdList, Locale::En) => s("a list of ids (UUID)"),
+            (FieldType::Ref(_), Locale::Fr) => s("un identifiant (UUID)"),
+            (FieldType::Ref(_), Locale::En) => s("an id (UUID)"),
+            (FieldType::OptionalRef(_), Locale::Fr) => s("un identifiant (UUID) ou rien"),
+            (FieldType::OptionalRef(_), Locale::En) => s("an id (UUID) or nothing"),
+            (FieldType::RefList(_), Locale::Fr) => s("une liste d'identifiants (UUID)"),
+            (FieldType::RefList(_), Locale::En) => s("a list of ids (UUID)"),
             (FieldType::TextList, Locale::Fr) => s("une liste de textes"),
             (FieldType::TextList, Locale::En) => s("a list of texts"),
             (FieldType::Position, Locale::Fr) => s("un rang (entier positif ou nul)"),
@@ -132,24 +102,7 @@ impl FieldCheck for FieldType {
     }
 }
 
-/// A date written `YYYY-MM-DD` exactly (four-digit year, two-digit month and day).
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let bytes = text.as_bytes();
-    let shape = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
-    if !shape {
-        return None;
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
-}
-
-/// A UUID in its hyphenated form (either case).
-pub fn parse_id(text: &str) -> Option<Uuid> {
-    if text.len() != 36 {
-        return None;
-    }
-    Uuid::parse_str(text).ok()
-}
+pub use plan_ouvert_sync::fields::{parse_date, parse_id};
 
 /// The statuses of an assessment entry that carry no value, as written in exports.
 pub const STATUSES: &[&str] = &["notAssessed", "notRelevant", "notApplicable", "missing"];

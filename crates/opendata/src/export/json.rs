@@ -141,7 +141,9 @@ fn read_record<'a>(
     {
         return Err(invalid(&format!("{path}.{extra}"), Problem::Unexpected));
     }
-    let id = FieldType::Id.check(member(map, path, "id")?).map_err(|p| invalid(&format!("{path}.id"), p))?;
+    let id = FieldType::Ref(RecordKind::Plan)
+        .check(member(map, path, "id")?)
+        .map_err(|p| invalid(&format!("{path}.id"), p))?;
     let id = id.as_str().and_then(|s| Uuid::parse_str(s).ok()).unwrap_or_default();
     let mut out = Fields::new();
     for field in fields {

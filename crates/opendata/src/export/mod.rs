@@ -259,6 +259,12 @@ pub enum Problem {
     /// Not an IRM assessment (the reason, as the JSON reader gives it).
     #[error("{}", self.message(Locale::En))]
     Assessment(String),
+    /// A text the app refuses (too long, control characters, not an e-mail address…).
+    #[error("{}", self.message(Locale::En))]
+    Text(plan_ouvert_domain::Problem),
+    /// The same id twice in a list.
+    #[error("{}", self.message(Locale::En))]
+    Repeated,
     /// Not one of these codes.
     #[error("{}", self.message(Locale::En))]
     NotOneOf(Vec<String>),
@@ -308,6 +314,9 @@ impl Problem {
             (Problem::Expected(ty), Locale::En) => format!("expected {}", ty.describe(locale)),
             (Problem::Assessment(detail), Locale::Fr) => format!("évaluation de l'IRM invalide ({detail})"),
             (Problem::Assessment(detail), Locale::En) => format!("invalid IRM assessment ({detail})"),
+            (Problem::Text(problem), _) => problem.message(locale),
+            (Problem::Repeated, Locale::Fr) => "le même identifiant apparaît deux fois dans la liste".into(),
+            (Problem::Repeated, Locale::En) => "the same id appears twice in the list".into(),
             (Problem::NotOneOf(codes), Locale::Fr) => format!("il faut l'une des valeurs {}", codes.join(", ")),
             (Problem::NotOneOf(codes), Locale::En) => format!("expected one of {}", codes.join(", ")),
             (Problem::ExpectedObject, Locale::Fr) => "il faut un objet JSON".into(),

@@ -173,7 +173,7 @@ use plan_ouvert_sync::protocol::{RecordKey, RecordKind, Value};
 use serde_json::{json, Map};
 use uuid::Uuid;
 
-use crate::dataset::{deterministic_id, Dataset, Fields};
+use crate::dataset::{canonicalise, deterministic_id, Dataset, Fields};
 use dates::{read_date, DateReading};
 use reader::{Broken, Record, Records};
 
@@ -1132,6 +1132,33 @@ impl<'c> Builder<'c> {
         for contact in ["contactName", "contactTitle", "contactDepartment", "contactEmail", "contactPhone"] {
             fields.insert(contact.into(), json!(""));
         }
+        // Every value as the app stores it; one the app cannot store is left empty, with a
+        // warning (the source text stays in the full text), and a title it cannot store refuses
+        // the row.
+        for (field, problem) in canonicalise(RecordKind::Commitment, &mut fields) {
+            let reason = crate::export::Problem::from(problem);
+            match plan_ouvert_sync::fields::field(RecordKind::Commitment, &field).and_then(|f| f.holds.empty()) {
+                Some(empty) => {
+                    fields.insert(field.clone(), empty);
+                    self.warn(
+                        row,
+                        &ogp_id,
+                        &field,
+                        format!("{} : laissé vide.", reason.message(Locale::Fr)),
+                        format!("{}: left empty.", reason.message(Locale::En)),
+                    );
+                }
+                None => problems.push(Some(row), || {
+                    (
+                        format!("{field} : {}", reason.message(Locale::Fr)),
+                        format!("{field}: {}", reason.message(Locale::En)),
+                    )
+                }),
+            }
+        }
+        if problems.list.len() + problems.more > before {
+            return;
+        }
         self.commitments.push(Pending { id, area: area_id, number, ogp_id, fields });
     }
 
@@ -1209,6 +1236,12 @@ impl<'c> Builder<'c> {
         }
         for c in self.commitments {
             self.dataset.insert(RecordKind::Commitment, c.id, c.fields);
+        }
+        // Names and titles the import made itself, in the form the app stores.
+        for (key, fields) in self.dataset.records.iter_mut() {
+            for (field, problem) in canonicalise(key.kind, fields) {
+                tracing::warn!(?key, field, ?problem, "an imported value the app cannot store");
+            }
         }
         (self.dataset, self.warnings)
     }

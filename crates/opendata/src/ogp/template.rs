@@ -469,7 +469,7 @@ mod tests {
         for name in targets {
             let declared = field(RecordKind::Commitment, name).map(|f| f.holds);
             assert!(
-                matches!(declared, Some(Holds::Text | Holds::LongText)),
+                matches!(declared, Some(Holds::LongText)),
                 "{name} is not a declared text field of a commitment ({declared:?})"
             );
         }

@@ -140,6 +140,7 @@ pub fn running() -> (tempfile::TempDir, Cast, Server) {
     let (dir, db) = fresh_db();
     let cast = cast(&db);
     let server = Server::start(&db);
+    structure(&server, &cast);
     (dir, cast, server)
 }
 
@@ -148,9 +149,55 @@ pub fn push_request(client: Uuid, mutations: Vec<Value>) -> Value {
     json!({"protocol": 1, "client": client, "mutations": mutations})
 }
 
-pub fn create(client: Uuid, seq: u64, record: Uuid, owner: &str, title: &str) -> Value {
+/// The plan and engagement area every test's commitments belong to (see [`structure`]).
+pub const PLAN: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0f01);
+pub const AREA: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0a01);
+
+/// A whole commitment of [`PLAN`]'s [`AREA`], led by `lead` (an institution of the cast), as a
+/// laptop creates it.
+pub fn create(client: Uuid, seq: u64, record: Uuid, lead: &str, title: &str) -> Value {
     json!({"id": {"client": client, "seq": seq}, "record": {"kind": "commitment", "id": record},
-           "change": {"op": "create", "owner": owner, "fields": {"title": title, "problem": "P0.\n\nP1."}}})
+           "change": {"op": "create", "fields": {
+               "planId": PLAN, "areaId": AREA, "position": 0, "title": title, "problem": "P0.\n\nP1.",
+               "leadInstitutionId": lead}}})
+}
+
+/// The plan's structure, as the coordinator's laptop sends it: the cast's institutions (under
+/// their directory ids), one plan and one engagement area.
+pub fn structure(server: &Server, cast: &Cast) {
+    let laptop = Uuid::now_v7();
+    let record = |seq: u64, kind: &str, id: &str, fields: Value| {
+        json!({"id": {"client": laptop, "seq": seq}, "record": {"kind": kind, "id": id},
+               "change": {"op": "create", "fields": fields}})
+    };
+    let mutations = vec![
+        record(
+            1,
+            "institution",
+            &cast.ministry,
+            json!({"name": "Ministère de la Transition écologique", "acronym": "MTE", "kind": "ministry"}),
+        ),
+        record(
+            2,
+            "institution",
+            &cast.authority,
+            json!({"name": "Haute Autorité pour la transparence de la vie publique", "acronym": "HATVP", "kind": "independentAuthority"}),
+        ),
+        record(
+            3,
+            "plan",
+            &PLAN.to_string(),
+            json!({"country": "France", "title": "Plan d'action 2025-2027", "periodStart": "2025-01-01", "periodEnd": "2027-12-31"}),
+        ),
+        record(
+            4,
+            "area",
+            &AREA.to_string(),
+            json!({"planId": PLAN, "kind": "thematic", "title": "Transparence", "description": "", "position": 0}),
+        ),
+    ];
+    let (status, body) = server.push(&cast.tokens["coordinator"], &push_request(laptop, mutations));
+    assert_eq!((status, outcomes(&body)), (200, vec!["applied".to_string(); 4]), "the plan's structure: {body}");
 }
 
 pub fn set(client: Uuid, seq: u64, record: Uuid, field: &str, value: &str, base: &str) -> Value {

@@ -94,7 +94,8 @@ fn engagement_areas_are_seen_by_everyone_and_changed_only_by_coordinators() {
     let (_dir, cast, server) = running();
     let area = |laptop: Uuid, record: Uuid| {
         json!({"id": {"client": laptop, "seq": 1}, "record": {"kind": "area", "id": record},
-               "change": {"op": "create", "owner": cast.ministry, "fields": {"title": "Accélérer la transition écologique"}}})
+               "change": {"op": "create", "fields": {"planId": PLAN, "kind": "thematic", "position": 1,
+                          "title": "Accélérer la transition écologique", "description": ""}}})
     };
     let laptop = Uuid::now_v7();
     let (status, body) =

@@ -98,6 +98,7 @@ fn a_server_killed_between_push_and_acknowledgement_keeps_what_it_processed() {
     );
 
     let server = Server::start(&db);
+    structure(&server, &cast);
     let (status, answered) = server.push(token, &request);
     assert_eq!(status, 200);
     server.kill(); // The laptop never read that answer: it will send the same push again.

@@ -23,7 +23,7 @@ impl Server {
 
     /// Push everything then pull, as the app's sync client does.
     fn sync(&mut self, store: &mut Store, actor: &Actor) {
-        while let Some(request) = store.sync_push_request(actor.institution).unwrap() {
+        while let Some(request) = store.sync_push_request().unwrap() {
             let response = hub::push(&mut self.ledger, actor, &request).unwrap();
             assert!(!response.results.is_empty(), "the server processed nothing");
             store.sync_apply_push(&response).unwrap();
@@ -372,7 +372,7 @@ fn a_replayed_push_answer_changes_nothing() {
     let mut server = Server::new();
     let mut a = Store::open_in_memory().unwrap();
     a.create_plan(&plan_input()).unwrap();
-    let request = a.sync_push_request(MINISTRY).unwrap().unwrap();
+    let request = a.sync_push_request().unwrap().unwrap();
     let response = hub::push(&mut server.ledger, &coordinator(), &request).unwrap();
     a.sync_apply_push(&response).unwrap();
     // The same answer arrives twice (a retry after a lost acknowledgement).
@@ -394,7 +394,7 @@ fn an_app_killed_before_taking_in_the_servers_answer_resumes_without_loss_or_dup
     let mut input = plan_input();
     input.title = "Plan d'action national 2025-2027".into();
     a.update_plan(plan.id, &input).unwrap();
-    let request = a.sync_push_request(MINISTRY).unwrap().unwrap();
+    let request = a.sync_push_request().unwrap().unwrap();
     // The server applies the push; the app dies before reading the answer.
     hub::push(&mut server.ledger, &coordinator(), &request).unwrap();
     drop(a);
