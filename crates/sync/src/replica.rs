@@ -813,6 +813,13 @@ impl Replica {
         self.values.get(&(record, field.to_string()))
     }
 
+    /// The records held, in order.
+    pub fn records(&self) -> Vec<RecordKey> {
+        let mut records: Vec<RecordKey> = self.values.keys().map(|(record, _)| *record).collect();
+        records.dedup();
+        records
+    }
+
     /// Every local field: `(record, field) -> value`.
     pub fn snapshot(&self) -> BTreeMap<(RecordKey, String), Value> {
         self.values.clone()

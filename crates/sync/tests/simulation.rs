@@ -20,7 +20,8 @@
 //!   (kept, visible, showing the value the server holds now) or refused with a reason;
 //! - nothing is pending any more, and the server holds no value the app could not store.
 //!
-//! `PLAN_OUVERT_SIM_SEEDS=N` runs N seeds (2,000 by default); `PLAN_OUVERT_SIM_SEED=S` runs one.
+//! `PLAN_OUVERT_SIM_SEEDS=N` runs N seeds (5,000 by default, in every test run); `PLAN_OUVERT_SIM_SEED=S`
+//! runs one.
 
 // Tests say what they expect with unwrap: a failure there is the test failing, with its line.
 #![allow(clippy::unwrap_used)]
@@ -213,10 +214,7 @@ impl World {
 
     /// The records of `kind` a laptop holds.
     fn visible(&self, laptop: usize, kind: RecordKind) -> Vec<RecordKey> {
-        let mut records: Vec<RecordKey> =
-            self.laptops[laptop].replica.snapshot().keys().map(|(r, _)| *r).filter(|r| r.kind == kind).collect();
-        records.dedup();
-        records
+        self.laptops[laptop].replica.records().into_iter().filter(|r| r.kind == kind).collect()
     }
 
     fn create_commitment(&mut self, laptop: usize) {
@@ -302,9 +300,9 @@ impl World {
             }
             let latest: BTreeMap<(RecordKey, &str), &Value> =
                 latest.into_iter().filter_map(|(key, value)| value.map(|v| (key, v))).collect();
-            let held = laptop.replica.snapshot();
+            let held = laptop.replica.records();
             for ((record, field), value) in latest {
-                if !held.keys().any(|(r, _)| *r == record) {
+                if !held.contains(&record) {
                     continue;
                 }
                 assert_eq!(
@@ -734,7 +732,7 @@ fn seeds() -> Vec<u64> {
     if let Some(seed) = std::env::var("PLAN_OUVERT_SIM_SEED").ok().and_then(|s| s.parse().ok()) {
         return vec![seed];
     }
-    let count = std::env::var("PLAN_OUVERT_SIM_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(2_000);
+    let count = std::env::var("PLAN_OUVERT_SIM_SEEDS").ok().and_then(|s| s.parse().ok()).unwrap_or(5_000);
     (0..count).collect()
 }
 
