@@ -10,12 +10,14 @@ ALTER TABLE sync_record ADD COLUMN owned_since INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sync_outcome ADD COLUMN digest TEXT;
 
 -- This database's history: a new one after it is restored from a backup
--- (`plan-ouvert-server restored`), continuing `parent` up to version `from_version`.
+-- (`plan-ouvert-server restored`), continuing `parent` up to version `from_version`; and the
+-- version it stood at when the server last opened it.
 CREATE TABLE sync_timeline (
     id           INTEGER PRIMARY KEY CHECK (id = 1),
     timeline     TEXT NOT NULL,
     parent       TEXT,
-    from_version INTEGER NOT NULL
+    from_version INTEGER NOT NULL,
+    opened_at    INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
 -- Which records refer to a record (its children, what uses an institution).
@@ -24,3 +26,10 @@ CREATE INDEX sync_field_area ON sync_field (value) WHERE field = 'areaId';
 CREATE INDEX sync_field_commitment ON sync_field (value) WHERE field = 'commitmentId';
 CREATE INDEX sync_field_lead ON sync_field (value) WHERE field = 'leadInstitutionId';
 CREATE INDEX sync_record_by_owner_change ON sync_record (owned_since) WHERE owned_since > 0;
+
+-- The person each laptop identity belongs to (the first who pushed under it): another person's
+-- push under it comes from a copied data folder.
+CREATE TABLE sync_client_person (
+    client TEXT PRIMARY KEY,
+    person TEXT NOT NULL
+) STRICT;

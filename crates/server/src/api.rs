@@ -9,7 +9,6 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use plan_ouvert_sync::access::Actor;
 use plan_ouvert_sync::hub::{self, HubError};
 use plan_ouvert_sync::protocol::{
     Outcome, ProtocolError, PullRequest, PullResponse, PushRequest, PushResponse, Refusal, PROTOCOL_VERSION,
@@ -215,34 +214,52 @@ pub(crate) async fn push(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    sync_call(state, headers, body, |conn, actor, request| hub::push(&mut SqliteLedger::new(conn), actor, request))
-        .await
-        .map(push_reply)
+    sync_call(state, headers, body, |conn, person, request: &PushRequest| {
+        // A laptop's identity belongs to the person who first synced with it: another person's
+        // push under it comes from a copied data folder, which must take an identity of its own.
+        if !crate::ledger::claim_client(conn, request.client, person.id).map_err(HubError::Ledger)? {
+            return Ok(PushResponse {
+                results: Vec::new(),
+                next_expected: 1,
+                identity_reused_at: Some(request.mutations.first().map_or(1, |m| m.id.seq)),
+                lost_from: None,
+                client: Some(request.client),
+            });
+        }
+        hub::push(&mut SqliteLedger::new(conn), &person.actor(), request)
+    })
+    .await
+    .map(push_reply)
 }
 
-/// A sync request: authenticates the person, reads the body, and runs one sync rule on the
+/// A sync request: reads the body (before taking the database, so that one person's large push
+/// does not hold it while being parsed), authenticates the person and runs one sync rule on the
 /// database, off the async threads.
 async fn sync_call<Req, Res>(
     state: Arc<ServerState>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-    rule: fn(&mut Connection, &Actor, &Req) -> Result<Res, HubError<LedgerError>>,
+    rule: fn(&mut Connection, &Person, &Req) -> Result<Res, HubError<LedgerError>>,
 ) -> Result<Res, ApiError>
 where
     Req: DeserializeOwned + Bounded + Send + 'static,
     Res: Send + 'static,
 {
-    blocking(state, move |conn| {
-        let person = authenticate(conn, &headers)?;
-        let request: Req = json_body(body)?;
+    tokio::task::spawn_blocking(move || {
+        let request: Result<Req, ApiError> = json_body(body);
+        let mut conn = state.lock();
+        // Who asks is said first: a stranger learns nothing, not even that the body is wrong.
+        let person = authenticate(&conn, &headers)?;
+        let request = request?;
         if let Some(field) = request.too_large() {
             let message = format!("Requête mal formée : « {field} » dépasse la plus grande valeur acceptée.");
             return Err(ApiError::new(StatusCode::BAD_REQUEST, ErrorCode::BadRequest, message));
         }
         tracing::debug!(person = %person.id, institution = %person.institution_id, "sync request");
-        Ok(rule(conn, &person.actor(), &request)?)
+        Ok(rule(&mut conn, &person, &request)?)
     })
     .await
+    .map_err(ApiError::internal)?
 }
 
 /// A push whose mutations include one the person may not make is answered 403 `forbidden`, with
@@ -279,9 +296,11 @@ pub(crate) async fn pull(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<PullResponse>, ApiError> {
-    sync_call(state, headers, body, |conn, actor, request| hub::pull(&mut SqliteLedger::new(conn), actor, request))
-        .await
-        .map(Json)
+    sync_call(state, headers, body, |conn, person, request| {
+        hub::pull(&mut SqliteLedger::new(conn), &person.actor(), request)
+    })
+    .await
+    .map(Json)
 }
 
 pub(crate) async fn not_found() -> ApiError {

@@ -19,5 +19,12 @@ pub fn open(path: &Path) -> anyhow::Result<Connection> {
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(&mut conn)?;
+    // Where the database stood when opened: if it turns out to have been put back from a backup
+    // without `restored`, its new history starts there (see `SqliteLedger::history_lost`).
+    conn.execute(
+        "INSERT OR IGNORE INTO sync_timeline (id, timeline, parent, from_version, opened_at) VALUES (1, ?1, NULL, 0, 0)",
+        [uuid::Uuid::now_v7().to_string()],
+    )?;
+    conn.execute("UPDATE sync_timeline SET opened_at = (SELECT version FROM sync_head WHERE id = 1) WHERE id = 1", [])?;
     Ok(conn)
 }

@@ -45,6 +45,20 @@ impl<'c> SqliteLedger<'c> {
     }
 }
 
+/// Binds a laptop's identity to the person who first pushes under it; `false` when it is
+/// another person's.
+pub fn claim_client(conn: &Connection, client: ClientId, person: Uuid) -> Result<bool, LedgerError> {
+    conn.execute(
+        "INSERT INTO sync_client_person (client, person) VALUES (?1, ?2) ON CONFLICT (client) DO NOTHING",
+        params![client.0.to_string(), person.to_string()],
+    )?;
+    let owner: String =
+        conn.query_row("SELECT person FROM sync_client_person WHERE client = ?1", [client.0.to_string()], |r| {
+            r.get(0)
+        })?;
+    Ok(owner == person.to_string())
+}
+
 fn record_key(kind: &str, id: &str) -> Option<RecordKey> {
     Some(RecordKey { kind: RecordKind::from_code(kind)?, id: Uuid::parse_str(id).ok()? })
 }
@@ -231,6 +245,21 @@ impl Ledger for SqliteLedger<'_> {
             self.conn.execute(
                 "UPDATE sync_field SET version = ?4 WHERE kind = ?1 AND id = ?2 AND field = ?3",
                 params![kind, id, name, version],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn history_lost(&mut self) -> Result<(), LedgerError> {
+        let timeline = self.timeline()?;
+        let opened_at: u64 =
+            self.conn.query_row("SELECT opened_at FROM sync_timeline WHERE id = 1", [], |r| r.get(0))?;
+        if timeline.parent.is_none() || timeline.from != opened_at {
+            let id = Uuid::now_v7();
+            tracing::warn!(%id, from = opened_at, "acknowledged changes are missing: the database was put back from a backup; a new history starts");
+            self.conn.execute(
+                "UPDATE sync_timeline SET timeline = ?1, parent = ?2, from_version = ?3 WHERE id = 1",
+                params![id.to_string(), timeline.id.to_string(), opened_at],
             )?;
         }
         Ok(())

@@ -681,10 +681,13 @@ impl Store {
     pub fn sync_push_request(&mut self) -> Result<Option<PushRequest>> {
         let client = client_id(&self.conn)?;
         let mutations = read_outbox(&self.conn, PUSH_BATCH)?;
-        if mutations.is_empty() {
+        let mut state = SqliteReplica { conn: &self.conn, written: 0 };
+        // With nothing to send, a push is still made when the server seems to have lost part of
+        // its history: its answer says which of this laptop's changes it lost.
+        if mutations.is_empty() && state.joined()?.rejoin != plan_ouvert_sync::replica::Rejoin::ServerBehind {
             return Ok(None);
         }
-        let acknowledged = SqliteReplica { conn: &self.conn, written: 0 }.acknowledged()?;
+        let acknowledged = state.acknowledged()?;
         Ok(Some(PushRequest { protocol: PROTOCOL_VERSION, client, mutations, acknowledged }))
     }
 

@@ -20,7 +20,7 @@
 use uuid::Uuid;
 
 use crate::access::Actor;
-use crate::fields::{parent_field, parse_id, references};
+use crate::fields::{check_value, parent_field, parse_id, references};
 use crate::ledger::Ledger;
 use crate::merge::{merge_text, TextMerge};
 use crate::protocol::*;
@@ -67,6 +67,7 @@ pub fn push<L: Ledger>(
     let last = ledger.last_seq(request.client).map_err(HubError::Ledger)?;
     if request.acknowledged > last {
         // Acknowledged mutations this server has no trace of: it was restored from a backup.
+        ledger.history_lost().map_err(HubError::Ledger)?;
         return Ok(PushResponse {
             results: Vec::new(),
             next_expected: last + 1,
@@ -283,6 +284,11 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
             }
             if !references_live(ledger, record.kind, field, value)? {
                 return rejected(Refusal::MissingReference);
+            }
+            // The value the person saw was one the server held: anything else (a text longer than
+            // the app accepts…) is a hand-made request, and would cost the merge for nothing.
+            if !base.is_null() && check_value(record.kind, field, base).is_err() {
+                return rejected(Refusal::Invalid);
             }
             let (theirs, theirs_version) = match ledger.field(record, field)? {
                 Some(f) => (f.value, f.version),

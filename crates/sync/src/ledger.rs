@@ -84,6 +84,10 @@ pub trait Ledger {
 
     /// The server's history: changed when the database is restored from a backup.
     fn timeline(&mut self) -> Result<Timeline, Self::Error>;
+    /// A laptop knows acknowledged mutations this server has no trace of: its database was
+    /// restored from a backup without a new history being started. Unless one was started since
+    /// the database was opened, one starts now, from the version it was opened at (the backup's).
+    fn history_lost(&mut self) -> Result<(), Self::Error>;
 
     /// What changed after `since` among the records `actor` may see, at most `limit` field
     /// changes, oldest first; `more` when some were left for the next pull.
@@ -98,6 +102,8 @@ pub struct MemoryLedger {
     fields: BTreeMap<(RecordKey, String), FieldState>,
     last_seqs: HashMap<ClientId, u64>,
     timeline: Timeline,
+    /// The version the database was at when it was opened (put back from a backup).
+    opened_at: u64,
     outcomes: HashMap<MutationId, (Outcome, String)>,
     writes: Vec<Write>,
 }
@@ -142,7 +148,17 @@ impl MemoryLedger {
     /// This ledger as a backup taken now would give back, once restored: the same state under
     /// a new history, `id`.
     pub fn restored(&self, id: Uuid) -> MemoryLedger {
-        MemoryLedger { timeline: Timeline { id, parent: Some(self.timeline.id), from: self.version }, ..self.clone() }
+        MemoryLedger {
+            timeline: Timeline { id, parent: Some(self.timeline.id), from: self.version },
+            opened_at: self.version,
+            ..self.clone()
+        }
+    }
+
+    /// This ledger as a backup taken now would give back, put back without a word: the same
+    /// state and history.
+    pub fn put_back(&self) -> MemoryLedger {
+        MemoryLedger { opened_at: self.version, ..self.clone() }
     }
 
     /// Who owns `record` and whether it is deleted, as the server knows it.
@@ -160,6 +176,15 @@ impl Ledger for MemoryLedger {
 
     fn head(&mut self) -> Result<u64, Never> {
         Ok(self.version)
+    }
+
+    fn history_lost(&mut self) -> Result<(), Never> {
+        if self.timeline.parent.is_none() || self.timeline.from != self.opened_at {
+            let (high, low) = self.timeline.id.as_u64_pair();
+            let id = Uuid::from_u64_pair(high ^ self.opened_at.rotate_left(17), low.wrapping_add(1));
+            self.timeline = Timeline { id, parent: Some(self.timeline.id), from: self.opened_at };
+        }
+        Ok(())
     }
 
     fn acting_for(&mut self, institution: Uuid) -> Result<Uuid, Never> {

@@ -34,6 +34,10 @@ pub enum Rejoin {
     /// The server said it has no trace of this identity's mutations from `seq` on: the next
     /// pull tells whether it started a new history (and from where).
     ServerLost { client: ClientId, seq: u64 },
+    /// The server answered a pull with a version behind what this laptop already received: it
+    /// lost part of its history without saying so. The next push (sent even with nothing
+    /// pending) tells which of this laptop's mutations it lost.
+    ServerBehind,
     /// Everything is being received again from the start.
     Receiving,
 }
@@ -319,13 +323,16 @@ pub fn on_push<S: ReplicaState>(state: &mut S, response: &PushResponse) -> Resul
         state.record_outcome(&mutation, outcome)?;
         settle(state, record)?;
     }
+    let joined = state.joined()?;
     if let Some(seq) = response.lost_from {
         // The server lost acknowledged mutations (restored from a backup): nothing more is sent
         // until the next pull tells from where its history starts again.
-        let joined = state.joined()?;
-        if joined.rejoin == Rejoin::No {
+        if matches!(joined.rejoin, Rejoin::No | Rejoin::ServerBehind) {
             state.set_joined(&Joined { rejoin: Rejoin::ServerLost { client: current, seq }, ..joined })?;
         }
+    } else if joined.rejoin == Rejoin::ServerBehind {
+        // Behind, but it lost nothing of this laptop's: only what it receives is to be redone.
+        state.set_joined(&Joined { rejoin: Rejoin::ServerLost { client: current, seq: u64::MAX }, ..joined })?;
     } else if response.identity_reused_at.is_some() {
         // Another laptop uses this laptop's identity (a copied data folder): what is pending
         // goes again under a new one.
@@ -415,7 +422,17 @@ pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Resul
         }
     }
     let rejoining = joined.rejoin == Rejoin::Receiving;
-    if response.since.is_some_and(|since| since > cursor) || (response.head < cursor && !rejoining) {
+    if response.since == Some(cursor) && response.head < cursor {
+        // The server is behind what it already sent: restored from a backup without saying so.
+        if joined.rejoin == Rejoin::No {
+            state.set_joined(&Joined { rejoin: Rejoin::ServerBehind, ..joined })?;
+        }
+        return Ok(());
+    }
+    if joined.rejoin == Rejoin::ServerBehind
+        || response.since.is_some_and(|since| since > cursor)
+        || (response.head < cursor && !rejoining)
+    {
         // An answer to a request made before this laptop went back to an earlier cursor (to
         // receive everything again): taking it would skip what lies between. Or an answer
         // older than what this laptop already took in (answers cross on the way): it would bring

@@ -383,10 +383,16 @@ impl World {
         match self.server_backup.take() {
             Some(backup) if self.rng.chance(50) => {
                 self.lost_writes.extend(self.hub.writes().iter().cloned());
+                // As the administrator's guide says: put back, then `restored` (a new history). A
+                // restore without it is caught up only when a laptop that lost changes syncs
+                // (crates/client/tests/laptops.rs), which this schedule cannot promise.
                 self.hub = backup.restored(uuid(&mut self.rng));
                 self.tally.server_restores += 1;
             }
-            _ => self.server_backup = Some(self.hub.clone()),
+            // One restore a run: a server restored without a word twice, restarted in between, could
+            // no longer tell where the first one took it back to (see ARCHITECTURE.md).
+            _ if self.tally.server_restores == 0 => self.server_backup = Some(self.hub.clone()),
+            _ => {}
         }
     }
 
@@ -403,6 +409,11 @@ impl World {
         let Some(record) = self.pick(COORDINATOR, &kinds) else { return };
         let client = ClientId(uuid(&mut self.rng));
         let actor = self.laptops[laptop].actor;
+        // Only what the person may not do: what they may do goes through their laptop (a write
+        // no laptop remembers could not be sent again to a server restored without a word).
+        if self.hub.info(record).is_none_or(|info| actor.may_write(record.kind, info.owner)) {
+            return;
+        }
         let value = json!(format!("Titre pirate {}", self.rng.next() % 1000));
         let base = self.laptops[COORDINATOR].replica.value(record, "title").cloned().unwrap_or(Value::Null);
         let mutation = Mutation {

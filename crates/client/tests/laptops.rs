@@ -1,0 +1,241 @@
+//! Laptops (the app's real store and client) syncing with the real server on a loopback port,
+//! through what goes wrong in ordinary offices: the server's database restored from a backup
+//! (with or without the administrator saying so), and a laptop's data folder copied to another.
+//! After each, every edit a person saw saved is on the server, and every laptop shows what the
+//! server holds.
+
+// Tests say what they expect with unwrap: a failure there is the test failing, with its line.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use plan_ouvert_client::Server;
+use plan_ouvert_domain::{
+    AreaInput, AreaKind, CommitmentEdit, CommitmentId, InstitutionInput, InstitutionKind, PlanInput,
+};
+use plan_ouvert_server::ledger::SqliteLedger;
+use plan_ouvert_server::{api, database, directory, routes};
+use plan_ouvert_store::Store;
+use plan_ouvert_sync::access::Role;
+
+const MINISTRY: &str = "Ministère de la Transition écologique";
+
+/// The server on a database file, until dropped.
+struct Running {
+    url: String,
+    task: tokio::task::JoinHandle<()>,
+}
+
+async fn start(db: &Path) -> Running {
+    let conn = database::open(db).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, routes::app(Arc::new(api::ServerState::new(conn)))).await;
+    });
+    Running { url, task }
+}
+
+async fn stop(running: Running) {
+    running.task.abort();
+    let _ = running.task.await;
+}
+
+struct Office {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+    drafter: String,
+    coordinator: String,
+}
+
+/// A server database with a ministry drafter and a coordinator, and their tokens.
+fn office() -> Office {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let conn = database::open(&db).unwrap();
+    directory::add_institution(&conn, MINISTRY, "MTE", "ministry").unwrap();
+    directory::add_institution(&conn, "Direction interministérielle de la transformation publique", "DITP", "ministry")
+        .unwrap();
+    directory::add_person(&conn, "dominique", "MTE", Role::Drafter).unwrap();
+    directory::add_person(&conn, "claire", "DITP", Role::Coordinator).unwrap();
+    let drafter = directory::issue_token(&conn, "dominique").unwrap();
+    let coordinator = directory::issue_token(&conn, "claire").unwrap();
+    Office { _dir: dir, db, drafter, coordinator }
+}
+
+fn laptop(dir: &Path) -> Mutex<Store> {
+    Mutex::new(Store::open_in(dir).unwrap())
+}
+
+/// The coordinator's laptop sets up the plan: the ministry, a plan, an engagement area.
+fn set_up(store: &Mutex<Store>) -> plan_ouvert_domain::AreaId {
+    let mut store = store.lock().unwrap();
+    store
+        .create_institution(&InstitutionInput {
+            name: MINISTRY.into(),
+            acronym: "MTE".into(),
+            kind: InstitutionKind::Ministry,
+        })
+        .unwrap();
+    let plan = store
+        .create_plan(&PlanInput {
+            country: "France".into(),
+            title: "Plan d'action national 2025-2027".into(),
+            period_start: "2025-01-01".into(),
+            period_end: "2027-12-31".into(),
+        })
+        .unwrap();
+    store
+        .create_area(
+            plan.id,
+            &AreaInput { kind: AreaKind::Thematic, title: "Transparence".into(), description: String::new() },
+        )
+        .unwrap()
+        .id
+}
+
+/// The drafter writes a commitment led by the ministry.
+fn draft(store: &Mutex<Store>, area: plan_ouvert_domain::AreaId) -> CommitmentId {
+    let mut store = store.lock().unwrap();
+    let ministry = store.list_institutions().unwrap().into_iter().find(|i| i.name == MINISTRY).unwrap().id;
+    let commitment = store.create_commitment(area, "Ouvrir les données").unwrap();
+    store.edit_commitment(commitment.id, &CommitmentEdit::LeadInstitutionId(Some(ministry))).unwrap();
+    commitment.id
+}
+
+fn edit(store: &Mutex<Store>, id: CommitmentId, edit: CommitmentEdit) {
+    store.lock().unwrap().edit_commitment(id, &edit).unwrap();
+}
+
+fn title(store: &Mutex<Store>, id: CommitmentId) -> String {
+    store.lock().unwrap().commitment(id).unwrap().title
+}
+
+fn problem(store: &Mutex<Store>, id: CommitmentId) -> String {
+    store.lock().unwrap().commitment(id).unwrap().problem
+}
+
+/// A copy of the server's database, as a nightly backup would take it.
+fn backup(db: &Path, to: &Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute("VACUUM INTO ?1", [to.to_str().unwrap()]).unwrap();
+}
+
+/// The database file replaced by the backup (the server stopped).
+fn put_back(backup: &Path, db: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    std::fs::copy(backup, db).unwrap();
+}
+
+async fn synced(server: &Server, store: &Mutex<Store>) {
+    server.sync(store).await.unwrap();
+    assert_eq!(store.lock().unwrap().sync_counts().unwrap().pending, 0, "everything was taken");
+}
+
+async fn restored_server_gets_back_what_it_lost(say_so: bool) {
+    let office = office();
+    let folders = tempfile::tempdir().unwrap();
+    let (coordinator, drafter) = (laptop(&folders.path().join("c")), laptop(&folders.path().join("d")));
+    let running = start(&office.db).await;
+    let as_coordinator = Server::new(&running.url, &office.coordinator).unwrap();
+    let as_drafter = Server::new(&running.url, &office.drafter).unwrap();
+    let area = set_up(&coordinator);
+    synced(&as_coordinator, &coordinator).await;
+    synced(&as_drafter, &drafter).await;
+    let commitment = draft(&drafter, area);
+    synced(&as_drafter, &drafter).await;
+    synced(&as_coordinator, &coordinator).await;
+
+    // Tonight's backup; tomorrow's work; then the disk fails and the backup is put back.
+    stop(running).await;
+    let saved = folders.path().join("backup.sqlite3");
+    backup(&office.db, &saved);
+    let running = start(&office.db).await;
+    let (as_coordinator, as_drafter) =
+        (Server::new(&running.url, &office.coordinator).unwrap(), Server::new(&running.url, &office.drafter).unwrap());
+    edit(&drafter, commitment, CommitmentEdit::Title("Ouvrir toutes les données publiques".into()));
+    edit(&drafter, commitment, CommitmentEdit::Problem("Les données sont dispersées.\n\nEt incomplètes.".into()));
+    synced(&as_drafter, &drafter).await;
+    synced(&as_coordinator, &coordinator).await;
+    assert_eq!(title(&coordinator, commitment), "Ouvrir toutes les données publiques");
+    stop(running).await;
+    put_back(&saved, &office.db);
+    if say_so {
+        let mut conn = database::open(&office.db).unwrap();
+        SqliteLedger::new(&mut conn).restored().unwrap();
+    }
+
+    // The drafter's laptop sends again what the server lost, the coordinator's receives it.
+    let running = start(&office.db).await;
+    let (as_coordinator, as_drafter) =
+        (Server::new(&running.url, &office.coordinator).unwrap(), Server::new(&running.url, &office.drafter).unwrap());
+    synced(&as_drafter, &drafter).await;
+    synced(&as_coordinator, &coordinator).await;
+    // A new colleague's laptop receives from the server alone: the edits are there.
+    let newcomer = laptop(&folders.path().join("n"));
+    synced(&as_coordinator, &newcomer).await;
+    for store in [&drafter, &coordinator, &newcomer] {
+        assert_eq!(title(store, commitment), "Ouvrir toutes les données publiques");
+        assert_eq!(problem(store, commitment), "Les données sont dispersées.\n\nEt incomplètes.");
+    }
+    // And the work goes on.
+    edit(&coordinator, commitment, CommitmentEdit::Title("Ouvrir les données publiques".into()));
+    synced(&as_coordinator, &coordinator).await;
+    synced(&as_drafter, &drafter).await;
+    assert_eq!(title(&drafter, commitment), "Ouvrir les données publiques");
+    stop(running).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_restored_from_a_backup_gets_back_what_it_lost() {
+    restored_server_gets_back_what_it_lost(true).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_restored_without_saying_so_gets_back_what_it_lost_too() {
+    restored_server_gets_back_what_it_lost(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_copied_data_folder_takes_its_own_identity_and_both_laptops_edits_arrive() {
+    let office = office();
+    let folders = tempfile::tempdir().unwrap();
+    let coordinator = laptop(&folders.path().join("c"));
+    let original = folders.path().join("d");
+    let running = start(&office.db).await;
+    let as_coordinator = Server::new(&running.url, &office.coordinator).unwrap();
+    let as_drafter = Server::new(&running.url, &office.drafter).unwrap();
+    let area = set_up(&coordinator);
+    synced(&as_coordinator, &coordinator).await;
+    let drafter = laptop(&original);
+    synced(&as_drafter, &drafter).await;
+    let commitment = draft(&drafter, area);
+    synced(&as_drafter, &drafter).await;
+
+    // The data folder is copied to a second laptop (closed first, as a copy would be).
+    drop(drafter);
+    let copy = folders.path().join("d2");
+    std::fs::create_dir_all(&copy).unwrap();
+    for entry in std::fs::read_dir(&original).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
+    }
+    let (first, second) = (laptop(&original), laptop(&copy));
+    // Each edits a different field: both numbered as the same next change of the same laptop.
+    edit(&first, commitment, CommitmentEdit::Title("Titre écrit sur le premier ordinateur".into()));
+    edit(&second, commitment, CommitmentEdit::Problem("Texte écrit sur le second ordinateur.".into()));
+    synced(&as_drafter, &first).await;
+    synced(&as_drafter, &second).await;
+    synced(&as_drafter, &first).await;
+    synced(&as_coordinator, &coordinator).await;
+    for store in [&first, &second, &coordinator] {
+        assert_eq!(title(store, commitment), "Titre écrit sur le premier ordinateur");
+        assert_eq!(problem(store, commitment), "Texte écrit sur le second ordinateur.");
+    }
+    let (a, b) = (first.lock().unwrap().sync_client().unwrap(), second.lock().unwrap().sync_client().unwrap());
+    assert_ne!(a, b, "the copy took an identity of its own");
+    stop(running).await;
+}
