@@ -7,6 +7,7 @@
 mod helpers;
 
 mod admin;
+mod guarantees;
 mod open_data;
 mod openapi;
 mod permissions;
