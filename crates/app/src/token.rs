@@ -105,6 +105,46 @@ mod tests {
         assert_eq!(load(dir.path(), "laptop", TokenStorage::File), None);
     }
 
+    /// Set in the process [`a_token_saved_is_read_back_by_a_new_process`] starts: where to read.
+    const CHILD_ENV: &str = "PLAN_OUVERT_TOKEN_TEST_CHILD";
+
+    #[test]
+    fn a_token_saved_is_read_back_by_a_new_process() {
+        // Wherever this computer keeps it (its keyring when one answers, else the file), a token
+        // saved by one run of the app is read by the next: another process, started afresh.
+        let dir = tempfile::tempdir().unwrap();
+        let account = format!(
+            "test-{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
+        );
+        let storage = save(dir.path(), &account, "po_kept_across_runs").unwrap();
+        let code = match storage {
+            TokenStorage::Keyring => "keyring",
+            TokenStorage::File => "file",
+        };
+        let output = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "token::tests::read_in_a_new_process", "--ignored", "--nocapture", "--test-threads=1"])
+            .env(CHILD_ENV, format!("{}\n{account}\n{code}", dir.path().display()))
+            .output()
+            .unwrap();
+        let printed = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{printed}{}", String::from_utf8_lossy(&output.stderr));
+        assert!(printed.contains("TOKEN=po_kept_across_runs"), "the new process read: {printed}");
+        forget(dir.path(), &account);
+    }
+
+    /// The other half of [`a_token_saved_is_read_back_by_a_new_process`], run only by it.
+    #[test]
+    #[ignore = "run by a_token_saved_is_read_back_by_a_new_process in a process of its own"]
+    fn read_in_a_new_process() {
+        let Ok(what) = std::env::var(CHILD_ENV) else { return };
+        let mut parts = what.split('\n');
+        let (dir, account, code) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+        let storage = if code == "keyring" { TokenStorage::Keyring } else { TokenStorage::File };
+        println!("TOKEN={}", load(Path::new(dir), account, storage).unwrap_or_default());
+    }
+
     #[cfg(unix)]
     #[test]
     fn the_token_file_is_private_even_where_readable_files_were_left() {
