@@ -37,7 +37,9 @@ pub use invalid::{Invalid, Problem};
 pub use locale::Locale;
 pub use milestone::{Milestone, MilestoneChange, MilestoneEdit, MilestoneInput, ValidMilestone};
 pub use open_data::{ExportFormat, ImportCounts, ImportProgress, ImportStage, ImportSummary, ImportWarningView};
-pub use overview::{AreaOverview, CommitmentDetail, CommitmentSummary, InstitutionRef, OverviewFilter, PlanOverview};
+pub use overview::{
+    AreaOverview, CommitmentDetail, CommitmentSummary, InstitutionRef, OverviewFilter, PlanOverview, ReadOnly,
+};
 pub use period::{parse_optional_date, Period};
 pub use plan::{Plan, PlanInput, ValidPlan};
 pub use sync::{

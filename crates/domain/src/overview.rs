@@ -69,6 +69,24 @@ pub struct PlanOverview {
     pub matching_count: u32,
     /// Whether any filter is on.
     pub filtered: bool,
+    /// Why the person signed in may not change the plan and its engagement areas, if so.
+    pub structure_read_only: Option<ReadOnly>,
+    /// Why the person signed in may not add commitments, if so.
+    pub commitments_read_only: Option<ReadOnly>,
+}
+
+/// Why the person signed in may read something here but not change it: the server would refuse
+/// the change, so the screen does not offer it and says why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum ReadOnly {
+    /// The person's role is reader.
+    Reader,
+    /// A drafter, on a commitment another institution leads (`lead`: its name).
+    OtherInstitution { lead: String },
+    /// A drafter, on the plan's structure (the plan, its engagement areas, the institutions),
+    /// which only the coordination changes.
+    CoordinationOnly,
 }
 
 /// Everything the commitment screen needs.
@@ -85,4 +103,6 @@ pub struct CommitmentDetail {
     pub institutions: Vec<Institution>,
     /// Where the commitment comes from, when imported from the OGP commitment database.
     pub origin: Option<crate::CommitmentOrigin>,
+    /// Why the person signed in may not change this commitment and its milestones, if so.
+    pub read_only: Option<ReadOnly>,
 }

@@ -47,6 +47,7 @@ fn generate() -> String {
         CommitmentSummary,
         AreaOverview,
         PlanOverview,
+        ReadOnly,
         CommitmentDetail,
         SyncConnection,
         SyncStatus,

@@ -44,14 +44,18 @@ impl Store {
     pub fn commitment_detail(&mut self, id: CommitmentId) -> Result<CommitmentDetail> {
         let tx = self.conn.savepoint()?;
         let commitment = read_commitment(&tx, id)?;
+        let institutions = read_institutions(&tx)?;
+        let lead = institutions.iter().find(|i| Some(i.id) == commitment.lead_institution_id);
+        let read_only = crate::access::read_only(&tx, RecordKind::Commitment, lead)?;
         let detail = CommitmentDetail {
             plan: read_plan(&tx, commitment.plan_id)?,
             area: read_area(&tx, commitment.area_id)?,
             milestones: read_milestones(&tx, id)?,
             areas: read_areas(&tx, commitment.plan_id)?,
-            institutions: read_institutions(&tx)?,
             origin: read_origin(&tx, id)?,
+            institutions,
             commitment,
+            read_only,
         };
         tx.commit()?;
         Ok(detail)

@@ -30,6 +30,8 @@ mod read;
 
 // Settings, by key.
 mod setting;
+// What the person signed in may change, by the server's rule.
+mod access;
 
 // The outbox and the replica.
 pub mod sync;

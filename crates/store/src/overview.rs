@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use plan_ouvert_domain::{
     AreaId, AreaOverview, CommitmentId, CommitmentSummary, InstitutionRef, OverviewFilter, PlanId, PlanOverview,
 };
+use plan_ouvert_sync::protocol::RecordKind;
 use rusqlite::params;
 
 use crate::read::{read_areas, read_institutions, read_plan, read_plan_commitments};
@@ -112,6 +113,8 @@ impl Store {
             milestone_count,
             matching_count,
             filtered,
+            structure_read_only: crate::access::read_only(&self.conn, RecordKind::Area, None)?,
+            commitments_read_only: crate::access::read_only(&self.conn, RecordKind::Commitment, None)?,
         })
     }
 }

@@ -53,6 +53,11 @@ pub(crate) const LAST_SEQ: &str = "sync.lastSeq";
 /// Where this laptop stands with the server's history (`plan_ouvert_sync::replica::Joined`).
 pub(crate) const JOINED: &str = "sync.joined";
 
+/// The person signed in on this laptop, if any.
+pub(crate) fn signed_in(conn: &Connection) -> Result<Option<Person>> {
+    Ok(get_setting(conn, ACCOUNT)?.and_then(|account| serde_json::from_str(&account).ok()))
+}
+
 /// The value kept under `key`, if any.
 pub(crate) fn get_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)

@@ -191,7 +191,17 @@ matchingCount: number,
 /**
  * Whether any filter is on.
  */
-filtered: boolean, };
+filtered: boolean, 
+/**
+ * Why the person signed in may not change the plan and its engagement areas, if so.
+ */
+structureReadOnly: ReadOnly | null, 
+/**
+ * Why the person signed in may not add commitments, if so.
+ */
+commitmentsReadOnly: ReadOnly | null, };
+
+export type ReadOnly = { "kind": "reader" } | { "kind": "otherInstitution", lead: string, } | { "kind": "coordinationOnly" };
 
 export type CommitmentDetail = { plan: Plan, area: Area, commitment: Commitment, milestones: Array<Milestone>, 
 /**
@@ -205,7 +215,11 @@ institutions: Array<Institution>,
 /**
  * Where the commitment comes from, when imported from the OGP commitment database.
  */
-origin: CommitmentOrigin | null, };
+origin: CommitmentOrigin | null, 
+/**
+ * Why the person signed in may not change this commitment and its milestones, if so.
+ */
+readOnly: ReadOnly | null, };
 
 export type SyncConnection = "notConfigured" | "online" | "offline" | "unauthorized";
 

@@ -64,7 +64,8 @@ export const PEOPLE = {
     camille: { name: "Camille Martin", institution: "DITP", role: "drafter" },
     dominique: { name: "Dominique Bernard", institution: "DITP", role: "drafter" },
     claire: { name: "Claire Dubois", institution: "DITP", role: "coordinator" },
-    hugo: { name: "Hugo Petit", institution: "HATVP", role: "drafter" }
+    hugo: { name: "Hugo Petit", institution: "HATVP", role: "drafter" },
+    remi: { name: "Rémi Laurent", institution: "DITP", role: "reader" }
 } as const;
 export type Person = keyof typeof PEOPLE;
 

@@ -581,6 +581,42 @@ describe("Synchronisation", () => {
         await session.close();
     });
 
+    test("what a person's role cannot change is not offered, and the screen says why before anyone types", async () => {
+        const server = await planServer();
+        const plan = await sharedPlan(server);
+        // Camille drafts for the DITP: she writes its commitments, not the plan's structure.
+        const camille = await laptopOf(server, "camille");
+        const session = await openApp({ laptop: camille.id, path: `#/plans/${encodeURIComponent(plan.planId)}` });
+        const { page } = session;
+        await page.locator("main h1", { hasText: PLAN_TITLE }).waitFor();
+        expect(await text(page, "[data-testid=read-only]")).toContain("Seule la coordination du plan peut modifier le plan et ses axes");
+        for (const absent of ["#plan-edit", "#area-add", `[aria-label="Modifier l'axe ${AREA_TITLE}"]`]) {
+            expect(await page.locator(absent).count(), absent).toBe(0);
+        }
+        expect(await page.locator(`[data-testid="add-commitment-${plan.areaId}"]`).count()).toBe(1);
+        await page.goto(page.url().replace(/#.*/, `#/commitments/${encodeURIComponent(plan.commitmentId)}`));
+        await page.locator("main h1", { hasText: COMMITMENT_TITLE }).waitFor();
+        expect(await page.locator("[data-testid=read-only]").count()).toBe(0);
+        expect(await page.locator("#commitment-title").isEnabled()).toBe(true);
+        await session.close();
+
+        // Rémi reads for the DITP: everything is shown, nothing is offered to change, and it says so.
+        const remi = await laptopOf(server, "remi");
+        const reading = await openApp({ laptop: remi.id, path: `#/commitments/${encodeURIComponent(plan.commitmentId)}` });
+        const shownPage = reading.page;
+        await shownPage.locator("main h1", { hasText: COMMITMENT_TITLE }).waitFor();
+        expect(await text(shownPage, "[data-testid=read-only]")).toContain("Votre rôle de lecteur permet de consulter le plan, pas de le modifier.");
+        expect(await shownPage.locator("#commitment-title").isDisabled()).toBe(true);
+        expect(await shownPage.locator("#commitment-problem").inputValue()).toBe(BASE_PROBLEM);
+        expect(await shownPage.locator("#commitment-delete").count()).toBe(0);
+        await expectAccessible(shownPage, "a commitment, read only");
+        await shownPage.goto(shownPage.url().replace(/#.*/, `#/plans/${encodeURIComponent(plan.planId)}`));
+        await shownPage.locator("main h1", { hasText: PLAN_TITLE }).waitFor();
+        expect(await shownPage.locator(`[data-testid="add-commitment-${plan.areaId}"]`).count()).toBe(0);
+        expect(await text(shownPage, "[data-testid=read-only]")).toContain("Votre rôle de lecteur");
+        await reading.close();
+    });
+
     test("in English, the status and the conflicts speak English", async () => {
         const { session, plan, camille, dominique } = await scene();
         const { page } = session;

@@ -353,6 +353,13 @@ export const en: Messages = {
         deleted: (name: string) => `The institution “${name}” was deleted.`,
         refusedTitle: "Cannot delete"
     },
+    readOnly: {
+        title: "Read only",
+        reader: "Your reader role lets you read the plan, not change it.",
+        otherInstitution: (lead: string) =>
+            `This commitment is led by ${lead}: only its teams and the plan's coordination may change it. You can read it.`,
+        coordinationOnly: "Only the plan's coordination may change the plan and its areas. You can add and draft your institution's commitments."
+    },
     sync: {
         when: {
             today: (time: string) => time,

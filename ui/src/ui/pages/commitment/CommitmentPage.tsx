@@ -5,6 +5,7 @@
  */
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
 import { useState, type ReactNode } from "react";
@@ -155,22 +156,27 @@ function CommitmentEditor(props: {
                 <div className="po-page-head__main">
                     <h1 className="fr-h2 fr-mb-0">{commitment.title}</h1>
                 </div>
-                <div className="po-page-head__actions">
-                    <Button
-                        priority="tertiary"
-                        iconId="fr-icon-delete-line"
-                        id="commitment-delete"
-                        onClick={() => openModal(deleteCommitmentModal)}
-                    >
-                        {t.commitment.deleteCommitment}
-                    </Button>
-                </div>
+                {detail.readOnly === null && (
+                    <div className="po-page-head__actions">
+                        <Button
+                            priority="tertiary"
+                            iconId="fr-icon-delete-line"
+                            id="commitment-delete"
+                            onClick={() => openModal(deleteCommitmentModal)}
+                        >
+                            {t.commitment.deleteCommitment}
+                        </Button>
+                    </div>
+                )}
             </div>
+            <ReadOnlyNotice readOnly={detail.readOnly} id="commitment-read-only" />
 
             <SyncRefreshNotice revision={syncRevision} />
             <FailureAlert failure={summary.failure} title={t.commitment.saveFailedTitle} onClose={() => autosave.dismissFailure()} />
             <FailureAlert failure={deleteFailure} onClose={() => setDeleteFailure(null)} />
 
+            {/* Read only: every field and button below is disabled at once, and says why above. */}
+            <fieldset className="po-fieldset-plain" disabled={detail.readOnly !== null} aria-describedby={detail.readOnly ? "commitment-read-only" : undefined}>
             <div className="fr-grid-row fr-grid-row--gutters po-fields po-editor">
                 {/* Sticky: the save status stays in sight however far down the officer types
                     (beside the fields from md up, a bar at the top of the window below). */}
@@ -290,6 +296,7 @@ function CommitmentEditor(props: {
                     </EditorSection>
                 </div>
             </div>
+            </fieldset>
 
             <ConfirmModal
                 modal={deleteCommitmentModal}

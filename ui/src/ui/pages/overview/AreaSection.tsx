@@ -11,9 +11,11 @@ export function AreaSection(props: {
     overview: AreaOverview;
     refusal: Failure | null;
     onDismissRefusal: () => void;
-    onRename: () => void;
-    onDelete: () => void;
-    onAddCommitment: () => void;
+    /** Absent when the person may not change the plan's areas. */
+    onRename?: () => void;
+    onDelete?: () => void;
+    /** Absent when the person may not add commitments. */
+    onAddCommitment?: () => void;
 }) {
     const t = useT();
     const { area, commitments } = props.overview;
@@ -29,30 +31,32 @@ export function AreaSection(props: {
                         {area.title}
                     </h2>
                 </div>
+                {props.onRename && props.onDelete && (
                 <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left po-area__actions">
-                    <li>
-                        <Button
-                            priority="tertiary"
-                            size="small"
-                            iconId="fr-icon-edit-line"
-                            onClick={props.onRename}
-                            nativeButtonProps={{ "aria-label": t.overview.editAreaOf(area.title) }}
-                        >
-                            {t.overview.editArea}
-                        </Button>
-                    </li>
-                    <li>
-                        <Button
-                            priority="tertiary"
-                            size="small"
-                            iconId="fr-icon-delete-line"
-                            onClick={props.onDelete}
-                            nativeButtonProps={{ "aria-label": t.overview.deleteAreaOf(area.title) }}
-                        >
-                            {t.overview.deleteArea}
-                        </Button>
-                    </li>
-                </ul>
+                        <li>
+                            <Button
+                                priority="tertiary"
+                                size="small"
+                                iconId="fr-icon-edit-line"
+                                onClick={props.onRename}
+                                nativeButtonProps={{ "aria-label": t.overview.editAreaOf(area.title) }}
+                            >
+                                {t.overview.editArea}
+                            </Button>
+                        </li>
+                        <li>
+                            <Button
+                                priority="tertiary"
+                                size="small"
+                                iconId="fr-icon-delete-line"
+                                onClick={props.onDelete}
+                                nativeButtonProps={{ "aria-label": t.overview.deleteAreaOf(area.title) }}
+                            >
+                                {t.overview.deleteArea}
+                            </Button>
+                        </li>
+                    </ul>
+                )}
             </div>
             {area.description && <p className="po-area__desc">{area.description}</p>}
             <FailureAlert failure={props.refusal} onClose={props.onDismissRefusal} className="fr-mb-2w" as="h3" />
@@ -65,15 +69,17 @@ export function AreaSection(props: {
                     ))}
                 </ul>
             )}
-            <Button
-                priority="secondary"
-                size="small"
-                iconId="fr-icon-add-line"
-                onClick={props.onAddCommitment}
-                nativeButtonProps={{ "data-testid": `add-commitment-${area.id}`, "aria-label": t.overview.addCommitmentIn(area.title) }}
-            >
-                {t.overview.addCommitment}
-            </Button>
+            {props.onAddCommitment && (
+                <Button
+                    priority="secondary"
+                    size="small"
+                    iconId="fr-icon-add-line"
+                    onClick={props.onAddCommitment}
+                    nativeButtonProps={{ "data-testid": `add-commitment-${area.id}`, "aria-label": t.overview.addCommitmentIn(area.title) }}
+                >
+                    {t.overview.addCommitment}
+                </Button>
+            )}
         </section>
     );
 }

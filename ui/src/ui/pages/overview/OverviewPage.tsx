@@ -27,6 +27,7 @@ import { useLoad } from "../../shared/useLoad";
 import { useSyncRevision } from "../../shared/useSyncRevision";
 import { AreaFormFields } from "./AreaFormFields";
 import { AreaSection } from "./AreaSection";
+import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { ExportSection } from "./ExportSection";
 
 const planModal = createModal({ id: "plan-edit-modal", isOpenedByDefault: false });
@@ -199,15 +200,18 @@ export function OverviewPage(props: { planId: string }) {
                         {t.overview.counts(overview.areas.length, overview.commitmentCount, overview.milestoneCount)}
                     </p>
                 </div>
-                <div className="po-page-head__actions">
-                    <Button priority="secondary" iconId="fr-icon-edit-line" onClick={openPlanEdit} id="plan-edit">
-                        {t.overview.editPlan}
-                    </Button>
-                    <Button iconId="fr-icon-add-line" onClick={() => openArea(null)} id="area-add">
-                        {t.overview.addArea}
-                    </Button>
-                </div>
+                {overview.structureReadOnly === null && (
+                    <div className="po-page-head__actions">
+                        <Button priority="secondary" iconId="fr-icon-edit-line" onClick={openPlanEdit} id="plan-edit">
+                            {t.overview.editPlan}
+                        </Button>
+                        <Button iconId="fr-icon-add-line" onClick={() => openArea(null)} id="area-add">
+                            {t.overview.addArea}
+                        </Button>
+                    </div>
+                )}
             </div>
+            <ReadOnlyNotice readOnly={overview.commitmentsReadOnly ?? overview.structureReadOnly} />
 
             <SyncRefreshNotice revision={syncRevision} />
             <SuccessNotice message={notice} onClose={() => setNotice(null)} />
@@ -288,12 +292,16 @@ export function OverviewPage(props: { planId: string }) {
                             overview={areaOverview}
                             refusal={areaRefusal?.areaId === areaOverview.area.id ? areaRefusal.failure : null}
                             onDismissRefusal={() => setAreaRefusal(null)}
-                            onRename={() => openArea(areaOverview.area)}
-                            onDelete={() => {
-                                setAreaToDelete(areaOverview.area);
-                                openModal(deleteAreaModal);
-                            }}
-                            onAddCommitment={() => openNewCommitment(areaOverview.area)}
+                            onRename={overview.structureReadOnly === null ? () => openArea(areaOverview.area) : undefined}
+                            onDelete={
+                                overview.structureReadOnly === null
+                                    ? () => {
+                                          setAreaToDelete(areaOverview.area);
+                                          openModal(deleteAreaModal);
+                                      }
+                                    : undefined
+                            }
+                            onAddCommitment={overview.commitmentsReadOnly === null ? () => openNewCommitment(areaOverview.area) : undefined}
                         />
                     ))}
                 </>

@@ -1,0 +1,87 @@
+//! What the person signed in on this laptop may change, judged by the server's own rule
+//! (`plan_ouvert_sync::access::Actor::may_write`), so that the screens do not offer a change the
+//! server would refuse, and say why. Before anyone signs in, everything here is the person's own.
+
+use plan_ouvert_domain::{Institution, ReadOnly};
+use plan_ouvert_sync::access::{Actor, Role};
+use plan_ouvert_sync::protocol::{Person, RecordKind};
+use rusqlite::Connection;
+use uuid::Uuid;
+
+use crate::setting::signed_in;
+use crate::Result;
+
+/// Why the person signed in may not change a record of `kind` whose lead institution is `lead`
+/// (for commitments and milestones: the commitment's), or `None` when they may.
+pub(crate) fn read_only(conn: &Connection, kind: RecordKind, lead: Option<&Institution>) -> Result<Option<ReadOnly>> {
+    let Some(person) = signed_in(conn)? else { return Ok(None) };
+    Ok(judge(&person, kind, lead))
+}
+
+fn judge(person: &Person, kind: RecordKind, lead: Option<&Institution>) -> Option<ReadOnly> {
+    // The server gives a record to the institution of its directory named like its lead (or to
+    // its creator's while it has none): on this laptop, the person's own institution or not.
+    let own = |institution: &Institution| {
+        institution.id.0 == person.institution_id || institution.name.eq_ignore_ascii_case(&person.institution_name)
+    };
+    let (mine, theirs) = (Uuid::from_u128(1), Uuid::from_u128(2));
+    let owner = match lead {
+        Some(institution) if !own(institution) => theirs,
+        _ => mine,
+    };
+    let actor = Actor { institution: mine, role: person.role };
+    if actor.may_write(kind, owner) {
+        return None;
+    }
+    Some(match (person.role, lead) {
+        (Role::Reader, _) => ReadOnly::Reader,
+        (_, Some(institution)) if owner == theirs => ReadOnly::OtherInstitution { lead: institution.name.clone() },
+        _ => ReadOnly::CoordinationOnly,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use plan_ouvert_domain::{InstitutionId, InstitutionKind};
+
+    use super::*;
+
+    fn institution(name: &str) -> Institution {
+        Institution {
+            id: InstitutionId(Uuid::now_v7()),
+            name: name.into(),
+            acronym: String::new(),
+            kind: InstitutionKind::Ministry,
+        }
+    }
+
+    fn person(role: Role) -> Person {
+        Person {
+            id: Uuid::now_v7(),
+            name: "Dominique".into(),
+            institution_id: Uuid::now_v7(),
+            institution_name: "Ministère de la Transition écologique".into(),
+            role,
+        }
+    }
+
+    #[test]
+    fn the_screens_offer_what_the_server_accepts() {
+        let ministry = institution("Ministère de la transition écologique");
+        let authority = institution("Haute Autorité pour la transparence de la vie publique");
+        let drafter = person(Role::Drafter);
+        assert_eq!(judge(&drafter, RecordKind::Commitment, Some(&ministry)), None);
+        assert_eq!(judge(&drafter, RecordKind::Commitment, None), None, "no lead yet: the creator's");
+        assert_eq!(
+            judge(&drafter, RecordKind::Milestone, Some(&authority)),
+            Some(ReadOnly::OtherInstitution { lead: authority.name.clone() })
+        );
+        assert_eq!(judge(&drafter, RecordKind::Area, None), Some(ReadOnly::CoordinationOnly));
+        let reader = person(Role::Reader);
+        assert_eq!(judge(&reader, RecordKind::Commitment, Some(&ministry)), Some(ReadOnly::Reader));
+        let coordinator = person(Role::Coordinator);
+        for kind in [RecordKind::Plan, RecordKind::Area, RecordKind::Commitment] {
+            assert_eq!(judge(&coordinator, kind, Some(&authority)), None);
+        }
+    }
+}
