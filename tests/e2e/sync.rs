@@ -1,9 +1,11 @@
 //! Journey (e): two officers of the same ministry, each on their own laptop (two instances of
 //! the real app, two data folders) and a real central plan API. Both change the same commitment's
 //! title while the server is down; when it is back, the one whose change arrived second sees the
-//! conflict side by side, writes the title they agree on, and the other laptop receives it. Then
-//! the drafter adds an engagement area, which only coordinators may do: the server refuses it and
-//! the app shows the refused change with its reason, to copy and discard.
+//! conflict side by side, writes the title they agree on, and the other laptop receives it. The
+//! drafter is not offered to change the plan's structure, which only coordinators may do, and is
+//! told why. Then, the server down again, the drafter rewrites the problem while the coordinator
+//! deletes the commitment: whichever arrives second is refused with its reason, and the drafter's
+//! text, if refused, can still be copied before it is discarded.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -167,7 +169,7 @@ async fn a_conflict_made_offline_is_resolved_on_one_laptop_and_reaches_the_other
     b.screenshot("sync-02-offline").await;
 
     // It comes back. Whichever change arrives first is kept; the other meets it.
-    let _server = ServerProcess::start(&db, port);
+    let server = ServerProcess::start(&db, port);
     all_sent(&a).await;
     all_sent(&b).await;
     all_sent(&a).await;
@@ -195,25 +197,59 @@ async fn a_conflict_made_offline_is_resolved_on_one_laptop_and_reaches_the_other
         app.wait_until("no conflict left", || async { app.count("#sync-conflicts-link").await == 0 }).await;
     }
 
-    // Bruno is a drafter: the plan's structure is the coordinators'. The engagement area he adds
-    // is refused by the server (403); the app keeps it with the reason, he copies its text and
-    // discards it.
+    // Bruno is a drafter: the plan's structure is the coordinators', so his laptop does not offer
+    // to change it, and says why.
     b.go(&overview).await;
-    b.click("#area-add").await;
-    b.type_into("#area-title", "Axe proposé par Bruno").await;
-    b.click("#area-submit").await;
+    b.wait_for_text("Seule la coordination du plan peut modifier le plan et ses axes").await;
+    assert_eq!(b.count("#area-add").await, 0);
+    b.screenshot("sync-05-drafter-overview").await;
+
+    // The server down again, Bruno rewrites the problem while Alice deletes the commitment.
+    server.stop();
+    const BRUNO: &str = "Le diagnostic de Bruno, écrit hors ligne.";
+    b.go(&href).await;
+    b.type_into("#commitment-problem", BRUNO).await;
+    b.wait_saved().await;
+    a.go(&href).await;
+    a.click("#commitment-delete").await;
+    a.click("#commitment-delete-modal [data-testid='confirm']").await;
+    a.wait_for_text_in("main h1", PLAN).await;
+    for app in [&a, &b] {
+        app.wait_for_text_in("#sync-pending", "1 modification").await;
+    }
+    let _server = ServerProcess::start(&db, port);
+    all_sent(&a).await;
     all_sent(&b).await;
-    b.wait_for("#sync-rejections-link").await;
-    b.click("#sync-rejections-link").await;
-    b.wait_for_text("Votre institution ou votre rôle ne vous permet pas de modifier cet élément.").await;
-    assert_eq!(b.text("[id^='rejection-'][id$='-text']").await, "Axe proposé par Bruno");
-    b.screenshot("sync-05-refused").await;
-    b.click("[id^='rejection-'][id$='-discard']").await;
-    b.click("#rejection-discard-modal [data-testid='confirm']").await;
-    b.wait_for_text("Aucune modification refusée.").await;
-    let since = std::time::Instant::now();
-    b.wait_until("the status bar to drop the refusal", || async { b.count("#sync-rejections-link").await == 0 }).await;
-    eprintln!("status bar updated after {:?}", since.elapsed());
+    all_sent(&a).await;
+    // Whichever arrived second is refused, with its reason: nothing was erased unseen.
+    let refused = (a.count("#sync-rejections-link").await, b.count("#sync-rejections-link").await);
+    match refused {
+        (0, 1) => {
+            // Alice's deletion came first: Bruno's text is kept to copy.
+            b.click("#sync-rejections-link").await;
+            b.wait_for_text("Cet élément a été supprimé par quelqu'un d'autre entre-temps.").await;
+            assert_eq!(b.text("[id^='rejection-'][id$='-text']").await, BRUNO);
+            b.screenshot("sync-06-refused").await;
+            b.click("[id^='rejection-'][id$='-discard']").await;
+            b.click("#rejection-discard-modal [data-testid='confirm']").await;
+            b.wait_for_text("Aucune modification refusée.").await;
+            b.wait_until("the status bar to drop the refusal", || async {
+                b.count("#sync-rejections-link").await == 0
+            })
+            .await;
+        }
+        (1, 0) => {
+            // Bruno's text came first: Alice's deletion would have erased it unseen, so it was
+            // refused and the commitment, with Bruno's text, is back on her laptop.
+            a.click("#sync-rejections-link").await;
+            a.wait_for_text("Quelqu'un a modifié cet élément, ou y a ajouté quelque chose, depuis que vous l'avez vu")
+                .await;
+            a.screenshot("sync-06-refused").await;
+            wait_for_title(&a, &href, AGREED).await;
+            assert_eq!(a.value("#commitment-problem").await, BRUNO);
+        }
+        other => panic!("exactly one laptop should hold a refusal, found {other:?}"),
+    }
     a.quit().await;
     b.quit().await;
 }
