@@ -26,6 +26,8 @@ CREATE INDEX sync_field_area ON sync_field (value) WHERE field = 'areaId';
 CREATE INDEX sync_field_commitment ON sync_field (value) WHERE field = 'commitmentId';
 CREATE INDEX sync_field_lead ON sync_field (value) WHERE field = 'leadInstitutionId';
 CREATE INDEX sync_record_by_owner_change ON sync_record (owned_since) WHERE owned_since > 0;
+-- A pull reads the deletions after its cursor: without an index, the whole table each time.
+CREATE INDEX sync_record_by_deletion ON sync_record (deleted_at) WHERE deleted_at IS NOT NULL;
 
 -- The person each laptop identity belongs to (the first who pushed under it): another person's
 -- push under it comes from a copied data folder.

@@ -27,54 +27,9 @@ use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use uuid::Uuid;
 
-/// Deterministic pseudo-random numbers (xorshift), so every run generates the same plan.
-struct Rng(u64);
+mod common;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-const WORDS: &[&str] = &[
-    "transparence",
-    "données",
-    "publiques",
-    "administration",
-    "citoyens",
-    "participation",
-    "ouverture",
-    "engagement",
-    "ministère",
-    "publication",
-    "consultation",
-    "redevabilité",
-    "numérique",
-    "collectivités",
-    "évaluation",
-    "indicateurs",
-    "accès",
-    "information",
-    "société",
-    "civile",
-    "plateforme",
-    "jalon",
-    "décision",
-    "budget",
-    "marchés",
-    "lobbying",
-    "déclaration",
-    "intérêts",
-    "justice",
-    "environnement",
-];
+use common::{Rng, WORDS};
 
 /// About `chars` characters of French-looking prose in paragraphs.
 fn prose(rng: &mut Rng, chars: usize) -> String {

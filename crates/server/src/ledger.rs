@@ -30,6 +30,32 @@ impl<'c> SqliteLedger<'c> {
         Self { conn }
     }
 
+    /// The records whose version in column `mark` (`deleted_at`, `owned_since`) lies in
+    /// (`since`, `head`], kept by `keep(owner, kind)`, with that version.
+    fn records_marked(
+        &self,
+        mark: &'static str,
+        since: u64,
+        head: u64,
+        keep: impl Fn(Uuid, RecordKind) -> bool,
+    ) -> Result<Vec<(RecordKey, u64)>, LedgerError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT kind, id, owner, {mark} FROM sync_record WHERE {mark} > ?1 AND {mark} <= ?2"
+        ))?;
+        let rows = stmt.query_map([since, head], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u64>(3)?))
+        })?;
+        let mut found = Vec::new();
+        for row in rows {
+            let (kind, id, owner, at) = row?;
+            let (Some(record), Ok(owner)) = (record_key(&kind, &id), Uuid::parse_str(&owner)) else { continue };
+            if keep(owner, record.kind) {
+                found.push((record, at));
+            }
+        }
+        Ok(found)
+    }
+
     /// After the database was restored from a backup: a new history starts, continuing the
     /// backup's up to its current version, so that every laptop sends again what the backup
     /// lacks and receives everything again. Returns the new history.
@@ -333,34 +359,11 @@ impl Ledger for SqliteLedger<'_> {
                 changes.push(FieldChange { record, field, value: serde_json::from_str(&value)?, version });
             }
         }
-        let mut deleted = Vec::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT kind, id, owner, deleted_at FROM sync_record WHERE deleted_at > ?1 AND deleted_at <= ?2",
-        )?;
-        let rows = stmt.query_map([since, head], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u64>(3)?))
-        })?;
-        for row in rows {
-            let (kind, id, owner, at) = row?;
-            let (Some(record), Ok(owner)) = (record_key(&kind, &id), Uuid::parse_str(&owner)) else { continue };
-            if actor.may_see(record.kind, owner) {
-                deleted.push((record, at));
-            }
-        }
-        let mut hidden = Vec::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT kind, id, owner, owned_since FROM sync_record WHERE owned_since > ?1 AND owned_since <= ?2",
-        )?;
-        let rows = stmt.query_map([since, head], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u64>(3)?))
-        })?;
-        for row in rows {
-            let (kind, id, owner, at) = row?;
-            let (Some(record), Ok(owner)) = (record_key(&kind, &id), Uuid::parse_str(&owner)) else { continue };
-            if !actor.may_see(record.kind, owner) {
-                hidden.push((record, at));
-            }
-        }
+        drop(stmt);
+        // Records deleted in the range, among those the person sees; records given to another
+        // owner in the range, among those the person no longer sees.
+        let deleted = self.records_marked("deleted_at", since, head, |owner, kind| actor.may_see(kind, owner))?;
+        let hidden = self.records_marked("owned_since", since, head, |owner, kind| !actor.may_see(kind, owner))?;
         Ok(PullResponse { changes, deleted, head, more, hidden, timeline: None, since: None })
     }
 }
