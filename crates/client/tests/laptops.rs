@@ -239,3 +239,88 @@ async fn a_copied_data_folder_takes_its_own_identity_and_both_laptops_edits_arri
     assert_ne!(a, b, "the copy took an identity of its own");
     stop(running).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_conflict_shows_the_third_edit_that_arrived_meanwhile_and_choosing_it_keeps_it() {
+    let office = office();
+    let folders = tempfile::tempdir().unwrap();
+    let running = start(&office.db).await;
+    let as_coordinator = Server::new(&running.url, &office.coordinator).unwrap();
+    let as_drafter = Server::new(&running.url, &office.drafter).unwrap();
+    let coordinator = laptop(&folders.path().join("c"));
+    let area = set_up(&coordinator);
+    synced(&as_coordinator, &coordinator).await;
+    let (a, b) = (laptop(&folders.path().join("a")), laptop(&folders.path().join("b")));
+    synced(&as_drafter, &a).await;
+    let commitment = draft(&a, area);
+    synced(&as_drafter, &a).await;
+    synced(&as_drafter, &b).await;
+    edit(&a, commitment, CommitmentEdit::Title("Titre de A".into()));
+    edit(&b, commitment, CommitmentEdit::Title("Titre de B".into()));
+    synced(&as_drafter, &a).await;
+    synced(&as_drafter, &b).await;
+    // While B has not chosen, the coordinator changes the title again.
+    synced(&as_coordinator, &coordinator).await;
+    edit(&coordinator, commitment, CommitmentEdit::Title("Titre de la coordination".into()));
+    synced(&as_coordinator, &coordinator).await;
+    synced(&as_drafter, &b).await;
+    let conflict = b.lock().unwrap().sync_conflicts().unwrap().remove(0);
+    assert_eq!(conflict.theirs, serde_json::json!("Titre de la coordination"), "the value the server holds now");
+    b.lock().unwrap().resolve_sync_conflict(conflict.id, conflict.theirs.clone()).unwrap();
+    synced(&as_drafter, &b).await;
+    synced(&as_drafter, &a).await;
+    for store in [&a, &b] {
+        assert_eq!(title(store, commitment), "Titre de la coordination");
+    }
+    stop(running).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_person_signing_in_receives_the_plan_as_theirs_and_a_demonstration_institution_steps_aside() {
+    let office = office();
+    let folders = tempfile::tempdir().unwrap();
+    let running = start(&office.db).await;
+    let as_coordinator = Server::new(&running.url, &office.coordinator).unwrap();
+    let as_drafter = Server::new(&running.url, &office.drafter).unwrap();
+    // The coordinator's plan names the HATVP, which the demonstration plan also brings.
+    let coordinator = laptop(&folders.path().join("c"));
+    let area = set_up(&coordinator);
+    let hatvp = coordinator
+        .lock()
+        .unwrap()
+        .create_institution(&InstitutionInput {
+            name: "Haute Autorité pour la transparence de la vie publique".into(),
+            acronym: "HATVP".into(),
+            kind: InstitutionKind::IndependentAuthority,
+        })
+        .unwrap();
+    synced(&as_coordinator, &coordinator).await;
+    let other = {
+        let mut store = coordinator.lock().unwrap();
+        let commitment = store.create_commitment(area, "Publier les déclarations d'intérêts").unwrap();
+        store.edit_commitment(commitment.id, &CommitmentEdit::LeadInstitutionId(Some(hatvp.id))).unwrap();
+        commitment.id
+    };
+    synced(&as_coordinator, &coordinator).await;
+
+    // A drafter's laptop, with the demonstration plan loaded, receives the real HATVP.
+    let shared = laptop(&folders.path().join("shared"));
+    shared.lock().unwrap().load_demo_plan().unwrap();
+    let drafter = as_drafter.me().await.unwrap();
+    shared.lock().unwrap().sync_take_account(drafter.id).unwrap();
+    synced(&as_drafter, &shared).await;
+    // One HATVP: the real one, which the demonstration plan's records now name.
+    let institutions = shared.lock().unwrap().list_institutions().unwrap();
+    let named: Vec<_> = institutions.iter().filter(|i| i.acronym == "HATVP").collect();
+    assert_eq!(named.len(), 1, "{institutions:?}");
+    assert_eq!(named[0].id, hatvp.id, "the real institution was stored, the demonstration's stepped aside");
+    // The drafter does not see the HATVP's commitment.
+    assert!(shared.lock().unwrap().commitment(other).is_err());
+
+    // The coordinator signs in on the same laptop: the copy becomes theirs, from the start.
+    let coordinator_person = as_coordinator.me().await.unwrap();
+    assert!(shared.lock().unwrap().sync_take_account(coordinator_person.id).unwrap(), "records forgotten");
+    synced(&as_coordinator, &shared).await;
+    assert_eq!(title(&shared, other), "Publier les déclarations d'intérêts");
+    stop(running).await;
+}
