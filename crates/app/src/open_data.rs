@@ -77,6 +77,7 @@ pub(crate) fn export_plan(app: &Laptop, plan_id: PlanId, format: ExportFormat) -
     let request = match format {
         ExportFormat::Json => FileRequest::SaveJson,
         ExportFormat::Html => FileRequest::SaveHtml,
+        ExportFormat::Xlsx => FileRequest::SaveXlsx,
         ExportFormat::Csv => FileRequest::CsvFolder,
     };
     let Some(path) = app.shell().pick_file(request, locale).map_err(|e| internal(&e))? else {

@@ -71,6 +71,8 @@ pub enum FileRequest {
     SaveJson,
     /// Where to save a plan as a printable HTML document.
     SaveHtml,
+    /// Where to save a plan's commitments and milestones as a workbook.
+    SaveXlsx,
     /// A folder to receive the plan's CSV files.
     CsvFolder,
 }
@@ -86,6 +88,9 @@ impl FileRequest {
             FileRequest::SaveHtml => {
                 locale.pick("Exporter le plan (document imprimable)", "Export the plan (printable document)")
             }
+            FileRequest::SaveXlsx => {
+                locale.pick("Exporter le plan (classeur pour tableur)", "Export the plan (spreadsheet workbook)")
+            }
             FileRequest::CsvFolder => locale.pick("Dossier où écrire les fichiers CSV", "Folder for the CSV files"),
         }
     }
@@ -96,6 +101,7 @@ impl FileRequest {
             FileRequest::OgpCsv => Some(("CSV", "csv")),
             FileRequest::SaveJson => Some(("JSON", "json")),
             FileRequest::SaveHtml => Some(("HTML", "html")),
+            FileRequest::SaveXlsx => Some(("Excel", "xlsx")),
             FileRequest::CsvFolder => None,
         }
     }
@@ -105,6 +111,7 @@ impl FileRequest {
         match self {
             FileRequest::SaveJson => Some("plan.json"),
             FileRequest::SaveHtml => Some("plan.html"),
+            FileRequest::SaveXlsx => Some("plan.xlsx"),
             FileRequest::OgpCsv | FileRequest::CsvFolder => None,
         }
     }

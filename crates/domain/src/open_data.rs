@@ -68,4 +68,6 @@ pub enum ExportFormat {
     Csv,
     /// A printable, self-contained HTML document.
     Html,
+    /// A workbook for spreadsheets (`.xlsx`): commitments and milestones, one sheet each.
+    Xlsx,
 }

@@ -1142,3 +1142,58 @@ fn a_record_that_cannot_be_exported_is_named_and_a_missing_field_gets_its_empty_
     assert!(matches!(plan_json(&d, PLAN).unwrap_err(),
         ExportError::InvalidRecord { problem: Problem::Missing, ref field, .. } if field == "title"));
 }
+
+/// The parts of a workbook, by name, as text.
+fn workbook_parts(bytes: &[u8]) -> BTreeMap<String, String> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut parts = BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut file, &mut text).unwrap();
+        parts.insert(file.name().unwrap().to_string(), text);
+    }
+    parts
+}
+
+#[test]
+fn the_workbook_holds_every_commitment_and_milestone_with_accents_dates_and_long_texts_intact() {
+    let mut d = dataset();
+    // A problem statement longer than a spreadsheet cell holds (32,767 characters).
+    let long: String =
+        (0..1_100).map(|i| format!("Paragraphe {i:04} du diagnostic détaillé.")).collect::<Vec<_>>().join("\n\n");
+    assert!(long.chars().count() > 40_000 && long.chars().count() <= 50_000);
+    d.records
+        .get_mut(&plan_ouvert_sync::protocol::RecordKey { kind: RecordKind::Commitment, id: C_DRAFTED })
+        .unwrap()
+        .insert("problem".into(), json!(long));
+    let bytes = plan_ouvert_opendata::export::plan_xlsx(&d, PLAN, Locale::Fr).unwrap();
+    let parts = workbook_parts(&bytes);
+    let workbook = &parts["xl/workbook.xml"];
+    for sheet in ["Engagements", "Jalons", "Suite des textes longs"] {
+        assert!(workbook.contains(&format!("name=\"{sheet}\"")), "{sheet} in {workbook}");
+    }
+    let strings = &parts["xl/sharedStrings.xml"];
+    // Headers in French, accents and quotes kept (XML-escaped), institution names spelled out.
+    for expected in [
+        "Institution porteuse",
+        "Échéance",
+        "Haute Autorité pour la transparence de la vie publique (HATVP)",
+        "« données »",
+    ] {
+        assert!(strings.contains(expected), "{expected}");
+    }
+    // The long text, cut where a cell ends, continues on the third sheet: nothing lost.
+    let unescaped = strings.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+    let first = long.chars().take(10_000).collect::<String>();
+    let last = long.chars().rev().take(10_000).collect::<String>().chars().rev().collect::<String>();
+    assert!(unescaped.contains(&first) && unescaped.contains(&last));
+    // Dates are dates (a number with a date format), not text.
+    let sheet = &parts["xl/worksheets/sheet1.xml"];
+    assert!(parts["xl/styles.xml"].contains("dd/mm/yyyy"));
+    assert!(sheet.contains("<v>44562</v>"), "2022-01-01 as a date serial");
+    // In English, the headers follow.
+    let english = workbook_parts(&plan_ouvert_opendata::export::plan_xlsx(&dataset(), PLAN, Locale::En).unwrap());
+    assert!(english["xl/sharedStrings.xml"].contains("Lead institution"));
+    assert!(english["xl/workbook.xml"].contains("name=\"Milestones\""));
+}

@@ -55,8 +55,8 @@ enum Command {
     Restored,
     /// Exports a plan as open data.
     Export {
-        /// json (the whole plan), csv (commitments and milestones, with their Table Schemas) or html
-        /// (a printable document).
+        /// json (the whole plan), csv (commitments and milestones, with their Table Schemas), html
+        /// (a printable document) or xlsx (a workbook for spreadsheets; plan.xlsx by default).
         format: ExportFormat,
         /// The plan: its id or its OGP identifier (e.g. AP_FRA01). Needed when the server holds
         /// several plans.
@@ -84,6 +84,7 @@ enum ExportFormat {
     Json,
     Csv,
     Html,
+    Xlsx,
 }
 
 #[derive(Subcommand)]
@@ -259,6 +260,7 @@ fn export(
         ExportFormat::Json => plan_ouvert_domain::ExportFormat::Json,
         ExportFormat::Csv => plan_ouvert_domain::ExportFormat::Csv,
         ExportFormat::Html => plan_ouvert_domain::ExportFormat::Html,
+        ExportFormat::Xlsx => plan_ouvert_domain::ExportFormat::Xlsx,
     };
     // The same files as the app writes (export::write_plan); a document without --out goes to
     // standard output.
@@ -267,10 +269,11 @@ fn export(
     match (out, rendered) {
         (None, export::Rendered::Document(text)) => print!("{text}"),
         (out, rendered) => {
-            let path = out.unwrap_or_else(|| PathBuf::from("."));
+            let binary = matches!(rendered, export::Rendered::Binary(_));
+            let path = out.unwrap_or_else(|| PathBuf::from(if binary { "plan.xlsx" } else { "." }));
             let written =
                 export::write_rendered(rendered, &path).map_err(|e| anyhow::anyhow!(e.message(Locale::Fr)))?;
-            if format == plan_ouvert_domain::ExportFormat::Csv {
+            if format == plan_ouvert_domain::ExportFormat::Csv || binary {
                 for file in written {
                     println!("{}", file.display());
                 }

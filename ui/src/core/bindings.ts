@@ -407,4 +407,4 @@ export type ImportProgress = { stage: ImportStage, done: number,
  */
 total: number, };
 
-export type ExportFormat = "json" | "csv" | "html";
+export type ExportFormat = "json" | "csv" | "html" | "xlsx";

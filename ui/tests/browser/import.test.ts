@@ -397,8 +397,9 @@ describe("Export d'un plan", () => {
         const json = join(folder, "plan.json");
         const csv = join(folder, "plan-csv");
         const html = join(folder, "plan.html");
+        const xlsx = join(folder, "plan.xlsx");
         // The person chooses where, one dialog after the other (a folder, made if missing, for the CSV).
-        await script(session.laptop, { files: [json, csv, html] });
+        await script(session.laptop, { files: [json, csv, html, xlsx] });
         await page.locator("#export-json").click();
         await page.locator("#export-result").waitFor();
         expect(await text(page, "#export-result")).toContain(`Plan exporté : ${json}`);
@@ -413,8 +414,14 @@ describe("Export d'un plan", () => {
         await expect.poll(() => text(page, "#export-result")).toContain(`Plan exporté : ${csv}`);
         await page.locator("#export-html").click();
         await expect.poll(() => text(page, "#export-result")).toContain(`Plan exporté : ${html}`);
+        await page.locator("#export-xlsx").click();
+        await expect.poll(() => text(page, "#export-result")).toContain(`Plan exporté : ${xlsx}`);
         // What was written, read back from disk.
-        expect(written()).toEqual(["plan-csv", "plan.html", "plan.json"]);
+        expect(written()).toEqual(["plan-csv", "plan.html", "plan.json", "plan.xlsx"]);
+        // A workbook (a zip archive) with its two sheets named in French.
+        const workbook = readFileSync(xlsx);
+        expect(workbook.subarray(0, 2).toString("latin1")).toBe("PK");
+        expect(workbook.includes(Buffer.from("xl/workbook.xml"))).toBe(true);
         expect(readdirSync(csv).sort()).toEqual(["commitments.csv", "milestones.csv"]);
         expect(readFileSync(join(csv, "commitments.csv"), "utf8")).toContain("France — Plan d'action national 2021-2023");
         expect((JSON.parse(readFileSync(json, "utf8")) as { plan: { title: string } }).plan.title).toBe("France — Plan d'action national 2021-2023");
@@ -426,7 +433,7 @@ describe("Export d'un plan", () => {
         await page.waitForTimeout(300);
         expect(await page.locator("#export-result").count()).toBe(0);
         expect(await section.locator(".fr-alert").count()).toBe(0);
-        expect(written()).toEqual(["plan-csv", "plan.html", "plan.json"]);
+        expect(written()).toEqual(["plan-csv", "plan.html", "plan.json", "plan.xlsx"]);
 
         // A folder that does not exist: the core says which file it could not write.
         const nowhere = join(folder, "missing", "plan.html");
@@ -436,7 +443,7 @@ describe("Export d'un plan", () => {
         await alert.getByText("L'export n'a pas abouti").waitFor();
         await alert.getByText(`Le fichier ${nowhere} n'a pas pu être écrit : `, { exact: false }).waitFor();
         expect(await page.locator("#export-result").count()).toBe(0);
-        expect(written()).toEqual(["plan-csv", "plan.html", "plan.json"]);
+        expect(written()).toEqual(["plan-csv", "plan.html", "plan.json", "plan.xlsx"]);
         await expectAccessible(page, "overview with an export refused");
 
         await page.locator("#lang-en").click();

@@ -6,16 +6,18 @@ use std::path::{Path, PathBuf};
 use plan_ouvert_domain::{ExportFormat, Locale};
 use uuid::Uuid;
 
-use super::{commitments_csv, milestones_csv, plan_html, plan_json_text, ExportError};
+use super::{commitments_csv, milestones_csv, plan_html, plan_json_text, plan_xlsx, ExportError};
 use crate::Dataset;
 
 /// The CSV export's two files, in the folder chosen.
 pub const CSV_FILES: [&str; 2] = ["commitments.csv", "milestones.csv"];
 
-/// What an export produces: one document (JSON, HTML) or the named files of a folder (CSV).
+/// What an export produces: one document (JSON, HTML), one binary file (a workbook) or the named
+/// files of a folder (CSV).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rendered {
     Document(String),
+    Binary(Vec<u8>),
     Folder(Vec<(&'static str, String)>),
 }
 
@@ -70,6 +72,7 @@ pub fn render_plan(
     Ok(match format {
         ExportFormat::Json => Rendered::Document(plan_json_text(dataset, plan)?),
         ExportFormat::Html => Rendered::Document(plan_html(dataset, plan, locale)?),
+        ExportFormat::Xlsx => Rendered::Binary(plan_xlsx(dataset, plan, locale)?),
         ExportFormat::Csv => Rendered::Folder(vec![
             (CSV_FILES[0], commitments_csv(dataset, plan)?),
             (CSV_FILES[1], milestones_csv(dataset, plan)?),
@@ -99,6 +102,10 @@ pub fn write_rendered(rendered: Rendered, path: &Path) -> Result<Vec<PathBuf>, W
     match rendered {
         Rendered::Document(text) => {
             std::fs::write(path, text).map_err(file_error(path))?;
+            Ok(vec![path.to_path_buf()])
+        }
+        Rendered::Binary(bytes) => {
+            std::fs::write(path, bytes).map_err(file_error(path))?;
             Ok(vec![path.to_path_buf()])
         }
         Rendered::Folder(files) => {

@@ -110,6 +110,7 @@ mod files;
 mod html;
 mod json;
 mod tree;
+mod xlsx;
 
 use plan_ouvert_domain::Locale;
 use plan_ouvert_sync::protocol::RecordKind;
@@ -125,6 +126,7 @@ pub use fields::{
 pub use files::{render_plan, write_plan, write_rendered, Rendered, WriteError, CSV_FILES};
 pub use html::plan_html;
 pub use json::{plan_json, plan_json_text, read_plan_json};
+pub use xlsx::plan_xlsx;
 
 /// The identifier of the JSON format, written in the `schema` member of every JSON export and
 /// the `$id` of [`PLAN_SCHEMA`].
@@ -169,6 +171,9 @@ pub enum ExportError {
     /// The CSV files have no row and the frame holds more (or fewer) than one plan.
     #[error("{}", self.message(Locale::En))]
     NoPlan,
+    /// The workbook could not be assembled (the reason, as the writer gives it).
+    #[error("{}", self.message(Locale::En))]
+    Workbook(String),
 }
 
 fn kind_name(kind: RecordKind, locale: Locale) -> &'static str {
@@ -185,6 +190,8 @@ impl ExportError {
     /// The error for the person who asked for the export or the import, in French or English.
     pub fn message(&self, locale: Locale) -> String {
         match (self, locale) {
+            (ExportError::Workbook(detail), Locale::Fr) => format!("Le classeur n'a pas pu être composé : {detail}."),
+            (ExportError::Workbook(detail), Locale::En) => format!("The workbook could not be put together: {detail}."),
             (ExportError::UnknownPlan { plan }, Locale::Fr) => {
                 format!("Le plan {plan} n'existe pas dans les données : il n'y a rien à exporter.")
             }

@@ -68,6 +68,13 @@ fn a_plan_is_exported_as_json_csv_and_html_and_its_commitments_reach_the_apps() 
     assert!(commitments.lines().count() > 1 && commitments.contains("FR0001"));
     assert!(csv_dir.join("milestones.csv").exists());
 
+    let xlsx_path = dir.path().join("plan.xlsx");
+    let said =
+        admin(&db, &["export", "xlsx", "--plan", "AP_FRA01", "--out", xlsx_path.to_str().unwrap()]).expect("xlsx");
+    assert!(said.contains("plan.xlsx"), "the file written is named: {said}");
+    let workbook = std::fs::read(&xlsx_path).unwrap();
+    assert!(workbook.starts_with(b"PK") && workbook.windows(15).any(|w| w == b"xl/workbook.xml"));
+
     let html = admin(&db, &["export", "html", "--plan", "AP_FRA01"]).expect("html");
     assert!(
         html.contains("<html") && html.contains("Open Regional and Local Authorities"),

@@ -116,10 +116,11 @@ export const en: Messages = {
         completeness: (filled: number, total: number) => `${filled}/${total} fields filled in`,
         exportTitle: "Export the plan",
         exportIntro:
-            "The plan as open data, to publish or share it. You will choose where to save it; the CSV export goes into a folder (one file for the commitments, one for the milestones).",
+            "The plan as open data, to publish or share it, or as a workbook to open in a spreadsheet. You will choose where to save it; the CSV export goes into a folder (one file for the commitments, one for the milestones).",
         exportJson: "JSON (whole plan)",
         exportCsv: "CSV (commitments and milestones)",
         exportHtml: "Printable document (HTML)",
+        exportXlsx: "Spreadsheet workbook (Excel, LibreOffice)",
         exporting: "Exporting…",
         exported: (path: string) => `Plan exported: ${path}`,
         exportFailedTitle: "The export did not succeed"

@@ -123,10 +123,11 @@ export const fr = {
         completeness: (filled: number, total: number) => `${filled}/${total} champs remplis`,
         exportTitle: "Exporter le plan",
         exportIntro:
-            "Le plan en données ouvertes, pour le publier ou le partager. Vous choisirez où l'enregistrer ; le CSV s'enregistre dans un dossier (un fichier pour les engagements, un pour les jalons).",
+            "Le plan en données ouvertes, pour le publier ou le partager, ou en classeur à ouvrir dans un tableur. Vous choisirez où l'enregistrer ; le CSV s'enregistre dans un dossier (un fichier pour les engagements, un pour les jalons).",
         exportJson: "JSON (plan complet)",
         exportCsv: "CSV (engagements et jalons)",
         exportHtml: "Document imprimable (HTML)",
+        exportXlsx: "Classeur pour tableur (Excel, LibreOffice)",
         exporting: "Export en cours…",
         exported: (path: string) => `Plan exporté : ${path}`,
         exportFailedTitle: "L'export n'a pas abouti"

@@ -61,6 +61,7 @@ export function ExportSection(props: { planId: string }) {
             <ul className="fr-btns-group fr-btns-group--inline-lg fr-btns-group--icon-left">
                 {button("json", "export-json", o.exportJson, "fr-icon-code-s-slash-line")}
                 {button("csv", "export-csv", o.exportCsv, "fr-icon-table-line")}
+                {button("xlsx", "export-xlsx", o.exportXlsx, "fr-icon-table-line")}
                 {button("html", "export-html", o.exportHtml, "fr-icon-printer-line")}
             </ul>
             {/* Always there, so that the path is announced when it appears. */}
