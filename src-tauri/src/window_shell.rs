@@ -43,7 +43,7 @@ impl<R: Runtime> Shell for WindowShell<R> {
         }
     }
 
-    fn pick_file(&self, request: FileRequest, locale: Locale) -> Result<Option<PathBuf>, String> {
+    fn pick_file(&self, request: FileRequest, name: Option<&str>, locale: Locale) -> Result<Option<PathBuf>, String> {
         if let FilePicker::Scripted(answers) = &self.files {
             return Ok(answers.next());
         }
@@ -51,7 +51,7 @@ impl<R: Runtime> Shell for WindowShell<R> {
         if let Some((name, extension)) = request.filter() {
             dialog = dialog.add_filter(name, &[extension]);
         }
-        if let Some(file_name) = request.file_name() {
+        if let Some(file_name) = name {
             dialog = dialog.set_file_name(file_name);
         }
         let picked = if request.is_folder() {

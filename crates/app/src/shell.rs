@@ -106,16 +106,6 @@ impl FileRequest {
         }
     }
 
-    /// The name proposed when saving a file.
-    pub fn file_name(self) -> Option<&'static str> {
-        match self {
-            FileRequest::SaveJson => Some("plan.json"),
-            FileRequest::SaveHtml => Some("plan.html"),
-            FileRequest::SaveXlsx => Some("plan.xlsx"),
-            FileRequest::OgpCsv | FileRequest::CsvFolder => None,
-        }
-    }
-
     /// Whether the person picks an existing file (not a place to save, not a folder).
     pub fn opens(self) -> bool {
         self == FileRequest::OgpCsv
@@ -134,7 +124,8 @@ pub trait Shell: Send + Sync + std::fmt::Debug {
 
     /// Asks the person for a file and waits for the answer (blocking: called off the async
     /// runtime); `Ok(None)` when they cancel.
-    fn pick_file(&self, request: FileRequest, locale: Locale) -> Result<Option<PathBuf>, String>;
+    /// `name`: the file name proposed when saving.
+    fn pick_file(&self, request: FileRequest, name: Option<&str>, locale: Locale) -> Result<Option<PathBuf>, String>;
 }
 
 /// Answers to file dialogs given in advance (the bridge's tests; the command tests): each

@@ -44,6 +44,7 @@ fn every_declared_command_is_dispatched_and_nothing_else() {
         fn pick_file(
             &self,
             _: plan_ouvert_app::FileRequest,
+            _: Option<&str>,
             _: plan_ouvert_domain::Locale,
         ) -> Result<Option<std::path::PathBuf>, String> {
             Ok(None)

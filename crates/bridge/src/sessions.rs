@@ -40,7 +40,12 @@ impl Shell for BridgeShell {
         }
     }
 
-    fn pick_file(&self, _request: FileRequest, _locale: Locale) -> Result<Option<PathBuf>, String> {
+    fn pick_file(
+        &self,
+        _request: FileRequest,
+        _name: Option<&str>,
+        _locale: Locale,
+    ) -> Result<Option<PathBuf>, String> {
         Ok(self.files.next())
     }
 }
