@@ -98,14 +98,17 @@ impl Problem {
             Problem::Duplicate => locale
                 .pick("Une institution porte déjà ce nom.", "An institution with this name already exists.")
                 .into(),
-            Problem::DatesOutsideNewPeriod { count } => match locale {
-                Locale::Fr => format!(
-                    "Impossible : {count} engagement(s) ou jalon(s) ont des dates hors de cette période. Modifiez-les d'abord."
-                ),
-                Locale::En => format!(
-                    "Not possible: {count} commitment(s) or milestone(s) have dates outside this period. Change them first."
-                ),
-            },
+            Problem::DatesOutsideNewPeriod { count } => {
+                let records = locale.count(
+                    *count as u64,
+                    ("engagement ou jalon a une date", "engagements ou jalons ont des dates"),
+                    ("commitment or milestone has a date", "commitments or milestones have dates"),
+                );
+                match locale {
+                    Locale::Fr => format!("Impossible : {records} hors de cette période. Modifiez-les d'abord."),
+                    Locale::En => format!("Not possible: {records} outside this period. Change them first."),
+                }
+            }
         }
     }
 

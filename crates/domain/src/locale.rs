@@ -39,11 +39,42 @@ impl Locale {
         }
     }
 
+    /// A count and its noun, by the language's rule: in French 0 and 1 take the singular ("0
+    /// jalon", "1 engagement", "2 engagements"), in English only 1 does.
+    pub fn count(self, n: u64, (fr_one, fr_many): (&str, &str), (en_one, en_many): (&str, &str)) -> String {
+        let noun = match self {
+            Locale::Fr if n <= 1 => fr_one,
+            Locale::Fr => fr_many,
+            Locale::En if n == 1 => en_one,
+            Locale::En => en_many,
+        };
+        format!("{n} {noun}")
+    }
+
     /// Formats a calendar date the way readers of this language expect (17/12/2021, 2021-12-17).
     pub fn date(self, date: chrono::NaiveDate) -> String {
         match self {
             Locale::Fr => date.format("%d/%m/%Y").to_string(),
             Locale::En => date.format("%Y-%m-%d").to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_follow_each_languages_rule() {
+        let commitments = (("engagement", "engagements"), ("commitment", "commitments"));
+        let said = |locale: Locale, n| locale.count(n, commitments.0, commitments.1);
+        assert_eq!(
+            [said(Locale::Fr, 0), said(Locale::Fr, 1), said(Locale::Fr, 2)],
+            ["0 engagement", "1 engagement", "2 engagements"]
+        );
+        assert_eq!(
+            [said(Locale::En, 0), said(Locale::En, 1), said(Locale::En, 2)],
+            ["0 commitments", "1 commitment", "2 commitments"]
+        );
     }
 }

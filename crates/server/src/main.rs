@@ -170,7 +170,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Token { command: TokenCommand::Revoke { user_or_token } } => {
             let count = directory::revoke(&conn, &user_or_token)?;
-            println!("{count} jeton(s) révoqué(s)");
+            println!("{}", Locale::Fr.count(count as u64, ("jeton révoqué", "jetons révoqués"), ("", "")));
         }
         Command::Import { command: ImportCommand::OgpCsv { path } } => import_ogp_csv(conn, &path)?,
         Command::Restored => {
@@ -203,7 +203,13 @@ fn import_ogp_csv(mut conn: rusqlite::Connection, path: &std::path::Path) -> any
         (RecordKind::Commitment, "engagements"),
     ] {
         let c = counts.get(&kind).copied().unwrap_or_default();
-        println!("{label} : {} créé(s), {} mis à jour, {} inchangé(s)", c.created, c.updated, c.unchanged);
+        let fr = |n: usize, one, many| Locale::Fr.count(n as u64, (one, many), ("", ""));
+        println!(
+            "{label} : {}, {}, {}",
+            fr(c.created, "créé", "créés"),
+            fr(c.updated, "mis à jour", "mis à jour"),
+            fr(c.unchanged, "inchangé", "inchangés")
+        );
     }
     for warning in &import.warnings {
         println!(
@@ -211,7 +217,7 @@ fn import_ogp_csv(mut conn: rusqlite::Connection, path: &std::path::Path) -> any
             warning.row, warning.identifier, warning.column, warning.message_fr
         );
     }
-    println!("{} avertissement(s)", import.warnings.len());
+    println!("{}", Locale::Fr.count(import.warnings.len() as u64, ("avertissement", "avertissements"), ("", "")));
     Ok(())
 }
 

@@ -100,33 +100,50 @@ fn not_found(entity: Entity, locale: Locale) -> &'static str {
 }
 
 fn unsent(pending: u32, conflicts: u32, locale: Locale) -> String {
+    let pending = locale.count(pending.into(), ("à envoyer", "à envoyer"), ("to send", "to send"));
+    let conflicts = locale.count(
+        conflicts.into(),
+        ("conflit à résoudre", "conflits à résoudre"),
+        ("conflict to resolve", "conflicts to resolve"),
+    );
     match locale {
         Locale::Fr => format!(
-            "Ce poste garde des modifications du compte précédent ({pending} à envoyer, {conflicts} conflit(s) à résoudre) : \
+            "Ce poste garde des modifications du compte précédent ({pending}, {conflicts}) : \
              reconnectez-vous avec ce compte pour les envoyer ou les résoudre avant d'utiliser un autre compte."
         ),
         Locale::En => format!(
-            "This computer holds changes of the previous account ({pending} to send, {conflicts} conflict(s) to resolve): \
+            "This computer holds changes of the previous account ({pending}, {conflicts}): \
              sign in with that account again to send or resolve them before using another account."
         ),
     }
 }
 
 fn in_use(entity: Entity, count: u32, locale: Locale) -> String {
+    let n = u64::from(count);
     match (entity, locale) {
         (Entity::Institution, Locale::Fr) => format!(
-            "Cette institution ne peut pas être supprimée : elle est citée dans {count} engagement(s) ou jalon(s). Retirez-la d'abord."
+            "Cette institution ne peut pas être supprimée : elle est citée dans {}. Retirez-la d'abord.",
+            locale.count(n, ("engagement ou jalon", "engagements ou jalons"), ("", ""))
         ),
         (Entity::Institution, Locale::En) => format!(
-            "This institution cannot be deleted: {count} commitment(s) or milestone(s) refer to it. Remove it from them first."
+            "This institution cannot be deleted: {} to it. Remove it from them first.",
+            locale.count(n, ("", ""), ("commitment or milestone refers", "commitments or milestones refer"))
         ),
         (Entity::Area, Locale::Fr) => format!(
-            "Cet axe ne peut pas être supprimé : il contient {count} engagement(s). Déplacez-les ou supprimez-les d'abord."
+            "Cet axe ne peut pas être supprimé : il contient {}. Déplacez-les ou supprimez-les d'abord.",
+            locale.count(n, ("engagement", "engagements"), ("", ""))
         ),
         (Entity::Area, Locale::En) => format!(
-            "This engagement area cannot be deleted: it holds {count} commitment(s). Move or delete them first."
+            "This engagement area cannot be deleted: it holds {}. Move or delete them first.",
+            locale.count(n, ("", ""), ("commitment", "commitments"))
         ),
-        (_, Locale::Fr) => format!("Cet élément est utilisé par {count} autre(s) et ne peut pas être supprimé."),
-        (_, Locale::En) => format!("This item is used by {count} other(s) and cannot be deleted."),
+        (_, Locale::Fr) => format!(
+            "Cet élément est utilisé par {} et ne peut pas être supprimé.",
+            locale.count(n, ("autre élément", "autres éléments"), ("", ""))
+        ),
+        (_, Locale::En) => format!(
+            "This item is used by {} and cannot be deleted.",
+            locale.count(n, ("", ""), ("other item", "other items"))
+        ),
     }
 }

@@ -307,7 +307,7 @@ describe("sync, through the bridge", () => {
             {
                 field: "token",
                 message:
-                    "Ce poste garde des modifications du compte précédent (1 à envoyer, 0 conflit(s) à résoudre) : reconnectez-vous avec ce compte pour les envoyer ou les résoudre avant d'utiliser un autre compte."
+                    "Ce poste garde des modifications du compte précédent (1 à envoyer, 0 conflit à résoudre) : reconnectez-vous avec ce compte pour les envoyer ou les résoudre avant d'utiliser un autre compte."
             }
         ]);
         expect((await b.getSyncStatus()).pending).toBe(1);

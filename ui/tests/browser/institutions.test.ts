@@ -83,7 +83,7 @@ describe("Institutions", () => {
             .waitFor();
         await confirm.getByTestId("confirm").click();
         const alert = page.getByRole("alert").filter({ hasText: "Suppression impossible" });
-        await alert.getByText(/elle est citée dans 3 engagement\(s\) ou jalon\(s\)/).waitFor();
+        await alert.getByText(/elle est citée dans 3 engagements ou jalons\./).waitFor();
         expect(await rows(page).count()).toBe(8);
         await expectAccessible(page, "institutions (refused deletion)");
         await screenshots(page, "31-institutions-refused");

@@ -54,6 +54,9 @@ describe("Accueil / plans", () => {
         await page.locator("#plan-submit").click();
         await expect.poll(() => page.locator("main h1").textContent()).toBe("France — Plan d'action national 2024-2026");
         await page.getByText("Ce plan n'a pas encore d'axe").waitFor();
+        // No server yet: the plan is kept on this computer, which is said without alarm.
+        await page.locator("#sync-pending", { hasText: "1 modification enregistrée sur ce poste" }).waitFor();
+        expect(await page.locator("#sync-pending .fr-icon-save-line").count()).toBe(1);
         await page.locator("#nav-plans").click();
         await page.getByText("01/01/2024 – 31/12/2026").waitFor();
         expectNoProblems(session);

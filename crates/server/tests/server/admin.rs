@@ -13,7 +13,7 @@ fn the_administrator_issues_a_token_that_the_server_recognises_until_revoked() {
     assert_eq!(me["person"]["role"], "drafter");
     assert_eq!(me["person"]["institutionName"], "Haute Autorité pour la transparence de la vie publique");
 
-    assert_eq!(admin(&db, &["token", "revoke", "authority"]).unwrap(), "1 jeton(s) révoqué(s)");
+    assert_eq!(admin(&db, &["token", "revoke", "authority"]).unwrap(), "1 jeton révoqué");
     let (status, body) = server.get("/api/me", Some(&token));
     assert_eq!(status, 401);
     assert_eq!(body["code"], "unauthorized");

@@ -48,7 +48,7 @@ fn an_institution_in_use_cannot_be_deleted() {
         .unwrap();
     let err = w.store.delete_institution(w.hatvp.id).unwrap_err();
     assert!(matches!(err, Error::InUse { count: 2, .. }));
-    assert!(err.to_failure(Locale::Fr).message.contains("2 engagement(s) ou jalon(s)"));
+    assert!(err.to_failure(Locale::Fr).message.contains("2 engagements ou jalons"));
     w.store.edit_milestone(m.id, &MilestoneEdit::LeadInstitutionId(None)).unwrap();
     w.store.edit_commitment(c.id, &CommitmentEdit::SupportingInstitutionIds(vec![])).unwrap();
     w.store.delete_institution(w.hatvp.id).unwrap();

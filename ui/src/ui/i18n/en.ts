@@ -381,6 +381,7 @@ export const en: Messages = {
                 unauthorized: "Token refused"
             },
             pending: (n: number) => `${count(n)} ${plural(n, "change", "changes")} to send`,
+            pendingLocal: (n: number) => `${count(n)} ${plural(n, "change", "changes")} saved on this computer`,
             allSent: "Everything sent",
             last: (when: string) => `Last sync: ${when}`,
             never: "Not synced yet",

@@ -390,6 +390,8 @@ export const fr = {
                 unauthorized: "Jeton refusé"
             },
             pending: (n: number) => `${count(n)} ${plural(n, "modification", "modifications")} à envoyer`,
+            /** Before any server is configured: nothing is late, the changes are simply kept here. */
+            pendingLocal: (n: number) => `${count(n)} ${plural(n, "modification enregistrée", "modifications enregistrées")} sur ce poste`,
             allSent: "Tout est envoyé",
             last: (when: string) => `Dernière synchronisation : ${when}`,
             never: "Pas encore synchronisé",

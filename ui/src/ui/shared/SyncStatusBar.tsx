@@ -74,10 +74,16 @@ export function SyncStatusBar() {
                     {(configured || status.pending > 0) && (
                         <li id="sync-pending">
                             <span
-                                className={status.pending > 0 ? "fr-icon-upload-2-line fr-icon--sm" : "fr-icon-check-line fr-icon--sm"}
+                                className={
+                                    status.pending === 0
+                                        ? "fr-icon-check-line fr-icon--sm"
+                                        : configured
+                                          ? "fr-icon-upload-2-line fr-icon--sm"
+                                          : "fr-icon-save-line fr-icon--sm"
+                                }
                                 aria-hidden="true"
                             />{" "}
-                            {status.pending > 0 ? bar.pending(status.pending) : bar.allSent}
+                            {status.pending === 0 ? bar.allSent : configured ? bar.pending(status.pending) : bar.pendingLocal(status.pending)}
                         </li>
                     )}
                     {configured && (
