@@ -254,6 +254,13 @@ describe("Engagement", () => {
         await page.locator("#commitment-areaId").selectOption({ label: "Répondre à la crise sanitaire" });
         await page.locator("nav.fr-breadcrumb").getByText("Axe : Répondre à la crise sanitaire").waitFor();
         await expectSaveStatus(page, SAVED);
+        // The deletion comes after every field, not first under the title for a keyboard user.
+        const after = await page.evaluate(() => {
+            const del = document.getElementById("commitment-delete");
+            const last = document.getElementById("commitment-contactPhone");
+            return del !== null && last !== null && (last.compareDocumentPosition(del) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+        });
+        expect(after).toBe(true);
         await page.locator("#commitment-delete").click();
         const confirm = page.locator("#commitment-delete-modal");
         await confirm.getByText("Supprimer l'engagement « Un engagement à déplacer » et tous ses jalons ? Cette action est définitive.").waitFor();

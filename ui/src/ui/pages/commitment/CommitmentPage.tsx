@@ -156,18 +156,6 @@ function CommitmentEditor(props: {
                 <div className="po-page-head__main">
                     <h1 className="fr-h2 fr-mb-0">{commitment.title}</h1>
                 </div>
-                {detail.readOnly === null && (
-                    <div className="po-page-head__actions">
-                        <Button
-                            priority="tertiary"
-                            iconId="fr-icon-delete-line"
-                            id="commitment-delete"
-                            onClick={() => openModal(deleteCommitmentModal)}
-                        >
-                            {t.commitment.deleteCommitment}
-                        </Button>
-                    </div>
-                )}
             </div>
             <ReadOnlyNotice readOnly={detail.readOnly} id="commitment-read-only" />
 
@@ -294,6 +282,19 @@ function CommitmentEditor(props: {
                             <div className="fr-col-12 fr-col-lg-6">{text("contactPhone", { label: f.contactPhone, type: "tel", autoComplete: "tel" })}</div>
                         </div>
                     </EditorSection>
+                    {/* At the end of the page, not the first thing reached by Tab. */}
+                    {detail.readOnly === null && (
+                        <div className="po-editor__end">
+                            <Button
+                                priority="tertiary"
+                                iconId="fr-icon-delete-line"
+                                id="commitment-delete"
+                                onClick={() => openModal(deleteCommitmentModal)}
+                            >
+                                {t.commitment.deleteCommitment}
+                            </Button>
+                        </div>
+                    )}
                 </div>
             </div>
             </fieldset>
