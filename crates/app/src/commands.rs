@@ -89,6 +89,10 @@ commands! {
     fn get_commitment(app, commitment_id: CommitmentId) -> CommitmentDetail {
         app.run(|s| s.commitment_detail(commitment_id))
     }
+    /// Where the commitment's changes (its milestones' included) stand with the server.
+    fn get_commitment_sync_state(app, commitment_id: CommitmentId) -> RecordSyncState {
+        app.run(|s| s.commitment_sync_state(commitment_id))
+    }
     fn edit_commitment(app, commitment_id: CommitmentId, edit: CommitmentEdit) -> Commitment {
         app.run(|s| s.edit_commitment(commitment_id, &edit))
     }

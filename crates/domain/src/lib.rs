@@ -43,7 +43,7 @@ pub use overview::{
 pub use period::{parse_optional_date, Period};
 pub use plan::{Plan, PlanInput, ValidPlan};
 pub use sync::{
-    ConflictChoice, ConflictId, ConflictView, RejectionId, RejectionView, SyncAccount, SyncAction, SyncConnectInput,
-    SyncConnection, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,
+    ConflictChoice, ConflictId, ConflictView, RecordSyncState, RejectionId, RejectionView, SyncAccount, SyncAction,
+    SyncConnectInput, SyncConnection, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,
 };
 pub use text::{Email, LongText, Phone, ShortText, Title, Verbatim};

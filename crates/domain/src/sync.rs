@@ -45,6 +45,17 @@ pub struct SyncStatus {
     pub revision: u32,
 }
 
+/// Where one commitment's changes stand with the server (its milestones included): what the
+/// editor says beside "saved", so that saved here, sent and refused are never confused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordSyncState {
+    /// Changes saved on this computer, not yet taken by the server.
+    pub pending: u32,
+    /// Changes the server refused, kept until the person discards them.
+    pub refused: u32,
+}
+
 /// A person's role on the central plan API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -51,6 +51,7 @@ fn generate() -> String {
         CommitmentDetail,
         SyncConnection,
         SyncStatus,
+        RecordSyncState,
         SyncRole,
         SyncAccount,
         TokenStorage,

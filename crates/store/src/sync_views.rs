@@ -2,7 +2,7 @@
 //! (institution names rather than identifiers, "Oui"/"Non"), the record's current title, and the
 //! commitment to open to see it in context.
 
-use plan_ouvert_domain::{ConflictView, Locale, RejectionView, SyncAction, SyncRecordKind};
+use plan_ouvert_domain::{ConflictView, Locale, RecordSyncState, RejectionView, SyncAction, SyncRecordKind};
 use plan_ouvert_sync::fields::Holds;
 use plan_ouvert_sync::protocol::{field_kind, Change, FieldKind, RecordKey, RecordKind, Refusal, Value};
 
@@ -56,6 +56,22 @@ pub fn refusal_message(refusal: Refusal, locale: Locale) -> &'static str {
 }
 
 impl Store {
+    /// Where one commitment's changes (its milestones' included) stand with the server.
+    pub fn commitment_sync_state(&self, commitment: plan_ouvert_domain::CommitmentId) -> Result<RecordSyncState> {
+        let id = commitment.to_string();
+        let count = |table: &str| -> Result<u32> {
+            Ok(self.conn.query_row(
+                &format!(
+                    "SELECT count(*) FROM {table} WHERE (record_kind = 'commitment' AND record_id = ?1)
+                       OR (record_kind = 'milestone' AND record_id IN (SELECT id FROM milestone WHERE commitment_id = ?1))"
+                ),
+                [&id],
+                |r| r.get(0),
+            )?)
+        };
+        Ok(RecordSyncState { pending: count("sync_outbox")?, refused: count("sync_rejection")? })
+    }
+
     fn institution_name(&self, id: &str) -> String {
         self.conn
             .query_row("SELECT name FROM institution WHERE id = ?1", [id], |r| r.get::<_, String>(0))

@@ -254,6 +254,16 @@ lastError: string | null, serverUrl: string | null,
  */
 revision: number, };
 
+export type RecordSyncState = { 
+/**
+ * Changes saved on this computer, not yet taken by the server.
+ */
+pending: number, 
+/**
+ * Changes the server refused, kept until the person discards them.
+ */
+refused: number, };
+
 export type SyncRole = "drafter" | "coordinator" | "reader";
 
 export type SyncAccount = { name: string, institutionName: string, role: SyncRole, };

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, ConflictChoice, ConflictId, ConflictView, ErrorCode, ExportFormat, ImportProgress, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, RejectionId, RejectionView, SyncConnectInput, SyncSettings, SyncStatus } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, ConflictChoice, ConflictId, ConflictView, ErrorCode, ExportFormat, ImportProgress, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, RecordSyncState, RejectionId, RejectionView, SyncConnectInput, SyncSettings, SyncStatus } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -30,6 +30,8 @@ export interface Backend {
     deleteArea(areaId: AreaId): Promise<null>;
     createCommitment(areaId: AreaId, title: string): Promise<Commitment>;
     getCommitment(commitmentId: CommitmentId): Promise<CommitmentDetail>;
+    /** Where the commitment's changes (its milestones' included) stand with the server. */
+    getCommitmentSyncState(commitmentId: CommitmentId): Promise<RecordSyncState>;
     editCommitment(commitmentId: CommitmentId, edit: CommitmentEdit): Promise<Commitment>;
     deleteCommitment(commitmentId: CommitmentId): Promise<null>;
     createMilestone(commitmentId: CommitmentId, input: MilestoneInput): Promise<Milestone>;
@@ -95,6 +97,7 @@ export function backendOver(transport: Transport): Backend {
         deleteArea: (areaId) => transport.call("delete_area", { areaId }) as Promise<null>,
         createCommitment: (areaId, title) => transport.call("create_commitment", { areaId, title }) as Promise<Commitment>,
         getCommitment: (commitmentId) => transport.call("get_commitment", { commitmentId }) as Promise<CommitmentDetail>,
+        getCommitmentSyncState: (commitmentId) => transport.call("get_commitment_sync_state", { commitmentId }) as Promise<RecordSyncState>,
         editCommitment: (commitmentId, edit) => transport.call("edit_commitment", { commitmentId, edit }) as Promise<Commitment>,
         deleteCommitment: (commitmentId) => transport.call("delete_commitment", { commitmentId }) as Promise<null>,
         createMilestone: (commitmentId, input) => transport.call("create_milestone", { commitmentId, input }) as Promise<Milestone>,
@@ -135,6 +138,7 @@ export const COMMANDS = [
     "delete_area",
     "create_commitment",
     "get_commitment",
+    "get_commitment_sync_state",
     "edit_commitment",
     "delete_commitment",
     "create_milestone",

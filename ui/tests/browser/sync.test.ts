@@ -617,6 +617,24 @@ describe("Synchronisation", () => {
         await reading.close();
     });
 
+    test("beside “saved”, a commitment says whether its changes are sent to the server yet", async () => {
+        const { session, plan, camille } = await scene();
+        const { page } = session;
+        await page.goto(page.url().replace(/#.*/, `#/commitments/${encodeURIComponent(plan.commitmentId)}`));
+        await page.locator("main h1", { hasText: COMMITMENT_TITLE }).waitFor();
+        await page.locator("[data-testid=record-sync]", { hasText: "Envoyé au serveur" }).waitFor();
+        // Offline, a change is saved on this computer, not sent.
+        camille.network.setOnline(false);
+        await page.locator("#commitment-causes").fill("Des causes écrites dans le train.");
+        await page.locator("[data-testid=save-status]", { hasText: "Enregistré à" }).waitFor();
+        await page.locator("[data-testid=record-sync]", { hasText: "Pas encore envoyé au serveur" }).waitFor();
+        // Back online, once synchronised, it is sent.
+        camille.network.setOnline(true);
+        await page.locator("#sync-now").click();
+        await page.locator("[data-testid=record-sync]", { hasText: "Envoyé au serveur" }).waitFor();
+        await session.close();
+    });
+
     test("in English, the status and the conflicts speak English", async () => {
         const { session, plan, camille, dominique } = await scene();
         const { page } = session;

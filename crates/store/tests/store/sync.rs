@@ -257,8 +257,12 @@ fn a_change_of_another_institutions_commitment_is_refused_kept_and_can_be_discar
 
     // A reader of the ministry may see the commitment but not change it.
     a.edit_commitment(id, &CommitmentEdit::Causes("Par un lecteur.".into())).unwrap();
+    let state = a.commitment_sync_state(id).unwrap();
+    assert_eq!((state.pending, state.refused), (1, 0), "saved here, not sent yet");
     let reader = Actor { institution: MINISTRY, role: Role::Reader };
     server.sync(&mut a, &reader);
+    let state = a.commitment_sync_state(id).unwrap();
+    assert_eq!((state.pending, state.refused), (0, 1), "refused, and said so beside the commitment");
     let rejections = a.sync_rejections().unwrap();
     assert_eq!(rejections.len(), 1);
     assert_eq!(rejections[0].refusal, Refusal::Forbidden);
@@ -268,6 +272,7 @@ fn a_change_of_another_institutions_commitment_is_refused_kept_and_can_be_discar
     assert!(format!("{:?}", rejections[0].mutation).contains("Par un lecteur."));
     a.discard_sync_rejection(rejections[0].id).unwrap();
     assert!(a.sync_rejections().unwrap().is_empty());
+    assert_eq!(a.commitment_sync_state(id).unwrap().refused, 0);
     assert!(a.discard_sync_rejection(rejections[0].id).is_err());
 }
 

@@ -354,6 +354,11 @@ export const en: Messages = {
         deleted: (name: string) => `The institution “${name}” was deleted.`,
         refusedTitle: "Cannot delete"
     },
+    syncLine: {
+        notSent: "Not sent to the server yet",
+        sent: "Sent to the server",
+        refused: (n: number) => `${count(n)} ${plural(n, "change", "changes")} refused by the server: see why`
+    },
     readOnly: {
         title: "Read only",
         reader: "Your reader role lets you read the plan, not change it.",

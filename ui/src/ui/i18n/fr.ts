@@ -361,6 +361,11 @@ export const fr = {
         deleted: (name: string) => `L'institution « ${name} » a été supprimée.`,
         refusedTitle: "Suppression impossible"
     },
+    syncLine: {
+        notSent: "Pas encore envoyé au serveur",
+        sent: "Envoyé au serveur",
+        refused: (n: number) => `${count(n)} ${plural(n, "modification refusée", "modifications refusées")} par le serveur : voir pourquoi`
+    },
     readOnly: {
         title: "Consultation seule",
         reader: "Votre rôle de lecteur permet de consulter le plan, pas de le modifier.",

@@ -6,9 +6,10 @@
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
+import { RecordSyncLine } from "../../shared/RecordSyncLine";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
-import { useState, type ReactNode } from "react";
+import { useCallback, useState, type ReactNode } from "react";
 import type { Commitment, CommitmentDetail, CommitmentEdit, Failure, Milestone } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { TEXT_LIMITS } from "../../../core/commands";
@@ -140,6 +141,7 @@ function CommitmentEditor(props: {
     }
 
     const summary = autosave.summary();
+    const readSyncState = useCallback(() => backend.getCommitmentSyncState(commitment.id), [backend, commitment.id]);
 
     return (
         <>
@@ -171,6 +173,7 @@ function CommitmentEditor(props: {
                 <div className="fr-col-12 fr-col-md-3 po-editor__side">
                     <div className="po-editor__status">
                         <SaveStatus autosave={autosave} />
+                        <RecordSyncLine read={readSyncState} savedAt={summary.lastSavedAt} />
                     </div>
                     <SectionsMenu t={t} sections={origin ? ["origin", ...SECTIONS] : SECTIONS} />
                 </div>
