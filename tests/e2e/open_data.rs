@@ -39,12 +39,24 @@ async fn answer_dialog(title: &str, path: &Path, save: bool) {
             .collect();
         panic!("no dialog titled {title:?} opened; windows: {names:?}");
     }
-    xdotool(&["windowfocus", "--sync", &window]);
-    xdotool(&["key", "--window", &window, if save { "ctrl+a" } else { "ctrl+l" }]);
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    xdotool(&["type", "--delay", "5", path.to_str().expect("a UTF-8 path")]);
-    tokio::time::sleep(Duration::from_millis(800)).await;
-    xdotool(&["key", "--window", &window, "Return"]);
+    // A busy machine may swallow the first keys: the path is typed again while the dialog stays.
+    for attempt in 0..3 {
+        xdotool(&["windowfocus", "--sync", &window]);
+        xdotool(&["key", "--window", &window, if save { "ctrl+a" } else { "ctrl+l" }]);
+        if !save && attempt > 0 {
+            xdotool(&["key", "--window", &window, "ctrl+a"]);
+        }
+        tokio::time::sleep(Duration::from_millis(400 * (attempt + 1))).await;
+        xdotool(&["type", "--delay", "5", path.to_str().expect("a UTF-8 path")]);
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        xdotool(&["key", "--window", &window, "Return"]);
+        for _ in 0..30 {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            if xdotool(&["search", "--onlyvisible", "--name", title]).is_empty() {
+                return;
+            }
+        }
+    }
 }
 
 #[tokio::test]

@@ -439,7 +439,7 @@ export const en: Messages = {
             serverUrl: "Server address",
             serverUrlHint: "For example https://plan.example.gouv.fr",
             token: "Access token",
-            tokenHint: "The personal token the server's administrator gave you.",
+            tokenHint: "Your personal sign-in code, given by the plan's administrator: it stands for a password with the server. Do not share it.",
             connect: "Connect",
             connecting: "Connecting…",
             connected: "Connected: your changes are being sent to the server."

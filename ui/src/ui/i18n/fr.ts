@@ -450,7 +450,8 @@ export const fr = {
             serverUrl: "Adresse du serveur",
             serverUrlHint: "Par exemple https://plan.exemple.gouv.fr",
             token: "Jeton d'accès",
-            tokenHint: "Le jeton personnel reçu de l'administrateur du serveur.",
+            tokenHint:
+                "Votre code personnel de connexion, remis par l'administrateur du plan : il tient lieu de mot de passe auprès du serveur. Ne le partagez pas.",
             connect: "Se connecter",
             connecting: "Connexion…",
             connected: "Connexion établie : vos modifications sont envoyées au serveur."
