@@ -628,6 +628,7 @@ describe("Synchronisation", () => {
         await page.locator("#commitment-causes").fill("Des causes écrites dans le train.");
         await page.locator("[data-testid=save-status]", { hasText: "Enregistré à" }).waitFor();
         await page.locator("[data-testid=record-sync]", { hasText: "Pas encore envoyé au serveur" }).waitFor();
+        await screenshots(page, "58-commitment-not-sent");
         // Back online, once synchronised, it is sent.
         camille.network.setOnline(true);
         await page.locator("#sync-now").click();
