@@ -86,6 +86,8 @@ commands! {
     fn create_commitment(app, area_id: AreaId, title: String) -> Commitment {
         app.run(|s| s.create_commitment(area_id, &title))
     }
+    /// Why the person signed in may not change plans, engagement areas and institutions (null: they may).
+    fn get_structure_access(app) -> Option<ReadOnly> { app.run(|s| s.structure_read_only()) }
     fn get_commitment(app, commitment_id: CommitmentId) -> CommitmentDetail {
         app.run(|s| s.commitment_detail(commitment_id))
     }

@@ -34,6 +34,12 @@ fn matching(tx: &rusqlite::Connection, table: &str, query: &str, plan: PlanId) -
 }
 
 impl Store {
+    /// Why the person signed in may not change the plan's structure (plans, engagement areas,
+    /// institutions), if so.
+    pub fn structure_read_only(&self) -> Result<Option<plan_ouvert_domain::ReadOnly>> {
+        crate::access::read_only(&self.conn, RecordKind::Plan, None)
+    }
+
     /// The plan at a glance, with the given filters applied.
     pub fn plan_overview(&mut self, plan_id: PlanId, filter: &OverviewFilter) -> Result<PlanOverview> {
         let tx = self.conn.savepoint()?;

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, ConflictChoice, ConflictId, ConflictView, ErrorCode, ExportFormat, ImportProgress, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, RecordSyncState, RejectionId, RejectionView, SyncConnectInput, SyncSettings, SyncStatus } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, ConflictChoice, ConflictId, ConflictView, ErrorCode, ExportFormat, ImportProgress, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, SyncConnectInput, SyncSettings, SyncStatus } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -29,6 +29,8 @@ export interface Backend {
     /** Refused with `inUse` while the area holds commitments. */
     deleteArea(areaId: AreaId): Promise<null>;
     createCommitment(areaId: AreaId, title: string): Promise<Commitment>;
+    /** Why the person signed in may not change plans, engagement areas and institutions (null: they may). */
+    getStructureAccess(): Promise<ReadOnly | null>;
     getCommitment(commitmentId: CommitmentId): Promise<CommitmentDetail>;
     /** Where the commitment's changes (its milestones' included) stand with the server. */
     getCommitmentSyncState(commitmentId: CommitmentId): Promise<RecordSyncState>;
@@ -96,6 +98,7 @@ export function backendOver(transport: Transport): Backend {
         updateArea: (areaId, input) => transport.call("update_area", { areaId, input }) as Promise<Area>,
         deleteArea: (areaId) => transport.call("delete_area", { areaId }) as Promise<null>,
         createCommitment: (areaId, title) => transport.call("create_commitment", { areaId, title }) as Promise<Commitment>,
+        getStructureAccess: () => transport.call("get_structure_access", {}) as Promise<ReadOnly | null>,
         getCommitment: (commitmentId) => transport.call("get_commitment", { commitmentId }) as Promise<CommitmentDetail>,
         getCommitmentSyncState: (commitmentId) => transport.call("get_commitment_sync_state", { commitmentId }) as Promise<RecordSyncState>,
         editCommitment: (commitmentId, edit) => transport.call("edit_commitment", { commitmentId, edit }) as Promise<Commitment>,
@@ -137,6 +140,7 @@ export const COMMANDS = [
     "update_area",
     "delete_area",
     "create_commitment",
+    "get_structure_access",
     "get_commitment",
     "get_commitment_sync_state",
     "edit_commitment",

@@ -594,6 +594,16 @@ describe("Synchronisation", () => {
             expect(await page.locator(absent).count(), absent).toBe(0);
         }
         expect(await page.locator(`[data-testid="add-commitment-${plan.areaId}"]`).count()).toBe(1);
+        // Nor plans, nor the list of institutions: shown, not offered to change.
+        for (const [path, absent] of [
+            ["#/", "#plan-submit"],
+            ["#/institutions", "#institution-submit"]
+        ] as const) {
+            await page.goto(page.url().replace(/#.*/, path));
+            await page.locator("[data-testid=read-only]", { hasText: "Seule la coordination du plan" }).waitFor();
+            expect(await page.locator(absent).count(), absent).toBe(0);
+        }
+        expect(await page.locator("[data-testid^=institution-edit-]").count()).toBe(0);
         await page.goto(page.url().replace(/#.*/, `#/commitments/${encodeURIComponent(plan.commitmentId)}`));
         await page.locator("main h1", { hasText: COMMITMENT_TITLE }).waitFor();
         expect(await page.locator("[data-testid=read-only]").count()).toBe(0);

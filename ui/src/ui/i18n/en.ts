@@ -364,7 +364,7 @@ export const en: Messages = {
         reader: "Your reader role lets you read the plan, not change it.",
         otherInstitution: (lead: string) =>
             `This commitment is led by ${lead}: only its teams and the plan's coordination may change it. You can read it.`,
-        coordinationOnly: "Only the plan's coordination may change the plan and its areas. You can add and draft your institution's commitments."
+        coordinationOnly: "Only the plan's coordination may change the plan, its areas and the list of institutions. You can add and draft your institution's commitments."
     },
     sync: {
         when: {

@@ -371,7 +371,7 @@ export const fr = {
         reader: "Votre rôle de lecteur permet de consulter le plan, pas de le modifier.",
         otherInstitution: (lead: string) =>
             `Cet engagement est porté par ${lead} : seules ses équipes et la coordination du plan peuvent le modifier. Vous pouvez le consulter.`,
-        coordinationOnly: "Seule la coordination du plan peut modifier le plan et ses axes. Vous pouvez ajouter et rédiger les engagements de votre institution."
+        coordinationOnly: "Seule la coordination du plan peut modifier le plan et ses axes, et la liste des institutions. Vous pouvez ajouter et rédiger les engagements de votre institution."
     },
     sync: {
         /** A moment, relative to today: "14:32", "hier à 14:32", "le 12/03/2024 à 14:32". */

@@ -14,6 +14,7 @@ import { Loading } from "../../shared/Loading";
 import { openModal, useFocusReturn } from "../../shared/modalFocus";
 import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
+import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { useSyncRevision } from "../../shared/useSyncRevision";
 import { emptyInstitution, InstitutionFormFields } from "./InstitutionFormFields";
 
@@ -25,6 +26,8 @@ export function InstitutionsPage() {
     useFocusReturn(editModal);
     const backend = useBackend();
     const list = useLoad(() => backend.listInstitutions(), [backend]);
+    const access = useLoad(() => backend.getStructureAccess(), [backend]);
+    const readOnly = access.data ?? null;
     const syncRevision = useSyncRevision(list.reload);
     const [input, setInput] = useState<InstitutionInput>(emptyInstitution);
     const [createFailure, setCreateFailure] = useState<Failure | null>(null);
@@ -101,14 +104,14 @@ export function InstitutionsPage() {
                     id="institutions-table"
                     className="po-table"
                     caption={t.institutions.caption}
-                    headers={[t.institutions.name, t.institutions.acronym, t.institutions.kind, t.institutions.actions]}
+                    headers={readOnly ? [t.institutions.name, t.institutions.acronym, t.institutions.kind] : [t.institutions.name, t.institutions.acronym, t.institutions.kind, t.institutions.actions]}
                     rows={institutions.map(i => ({
                         key: i.id,
                         cells: [
                             i.name,
                             i.acronym,
                             t.institutions.kinds[i.kind],
-                            <ul key="actions" className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left">
+                            ...(readOnly ? [] : [<ul key="actions" className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left">
                                 <li>
                                     <Button
                                         priority="tertiary"
@@ -138,12 +141,14 @@ export function InstitutionsPage() {
                                         {t.app.delete}
                                     </Button>
                                 </li>
-                            </ul>
+                            </ul>])
                         ]
                     }))}
                 />
             )}
 
+            <ReadOnlyNotice readOnly={readOnly} />
+            {readOnly === null && (
             <section aria-labelledby="institution-create-title" className="po-form-section">
                 <h2 id="institution-create-title">{t.institutions.createTitle}</h2>
                 <FailureAlert failure={createFailure && createFailure.code !== "validation" ? createFailure : null} />
@@ -156,6 +161,7 @@ export function InstitutionsPage() {
                     </div>
                 </form>
             </section>
+            )}
 
             <editModal.Component title={t.institutions.editTitle} titleAs="h2">
                 {editing && (

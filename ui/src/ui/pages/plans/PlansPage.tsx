@@ -15,6 +15,7 @@ import { Loading } from "../../shared/Loading";
 import { emptyPlan, PlanFormFields } from "../../shared/PlanFormFields";
 import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
+import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { useSyncRevision } from "../../shared/useSyncRevision";
 
 export function PlansPage() {
@@ -22,6 +23,8 @@ export function PlansPage() {
     const locale = useLocale();
     const backend = useBackend();
     const plans = useLoad(() => backend.listPlans(), [backend]);
+    const access = useLoad(() => backend.getStructureAccess(), [backend]);
+    const readOnly = access.data ?? null;
     const [input, setInput] = useState<PlanInput>(emptyPlan);
     const [formFailure, setFormFailure] = useState<Failure | null>(null);
     const [actionFailure, setActionFailure] = useState<Failure | null>(null);
@@ -143,6 +146,8 @@ export function PlansPage() {
                 </div>
             </section>
 
+            <ReadOnlyNotice readOnly={readOnly} />
+            {readOnly === null && (
             <section aria-labelledby="plan-create-title" className="po-form-section">
                 <h2 id="plan-create-title">{t.plans.createTitle}</h2>
                 <FailureAlert failure={validationWithoutField} />
@@ -155,6 +160,7 @@ export function PlansPage() {
                     </div>
                 </form>
             </section>
+            )}
         </>
     );
 }
