@@ -663,7 +663,7 @@ impl ReplicaState for Replica {
     }
 
     fn acknowledged(&mut self) -> Result<u64, Self::Error> {
-        Ok(self.outbox.front().map_or(self.next_seq - 1, |m| m.id.seq - 1))
+        Ok(self.acknowledged_seq())
     }
 
     fn client(&mut self) -> Result<ClientId, Self::Error> {
@@ -804,13 +804,19 @@ impl Replica {
         Some(self.edit(conflict.record, &conflict.field, chosen))
     }
 
+    /// The highest number the server acknowledged under the current identity: the one before
+    /// the oldest pending mutation, or the last given when none is pending.
+    fn acknowledged_seq(&self) -> u64 {
+        self.outbox.front().map_or(self.next_seq - 1, |m| m.id.seq - 1)
+    }
+
     /// Everything not yet acknowledged, oldest first.
     pub fn push_request(&self) -> PushRequest {
         PushRequest {
             protocol: PROTOCOL_VERSION,
             client: self.client,
             mutations: self.outbox.iter().cloned().collect(),
-            acknowledged: self.outbox.front().map_or(self.next_seq - 1, |m| m.id.seq - 1),
+            acknowledged: self.acknowledged_seq(),
         }
     }
 
