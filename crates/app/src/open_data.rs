@@ -74,61 +74,18 @@ pub(crate) fn export_plan(app: &Laptop, plan_id: PlanId, format: ExportFormat) -
     // Refused before asking where to write: a plan that cannot be exported is said at once.
     let rendered = export::render_plan(&dataset, plan_id.0, format, locale)
         .map_err(|e| Failure::new(ErrorCode::NotFound, e.message(locale)))?;
-    let (request, extension) = match format {
-        ExportFormat::Json => (FileRequest::SaveJson, "json"),
-        ExportFormat::Html => (FileRequest::SaveHtml, "html"),
-        ExportFormat::Xlsx => (FileRequest::SaveXlsx, "xlsx"),
-        ExportFormat::Csv => (FileRequest::CsvFolder, ""),
+    let request = match format {
+        ExportFormat::Json => FileRequest::SaveJson,
+        ExportFormat::Html => FileRequest::SaveHtml,
+        ExportFormat::Xlsx => FileRequest::SaveXlsx,
+        ExportFormat::Csv => FileRequest::CsvFolder,
     };
-    let title = dataset.get(RecordKind::Plan, plan_id.0).and_then(|p| p.get("title")).and_then(|t| t.as_str());
-    let name = suggested_name(title.unwrap_or("plan"), chrono::Local::now().date_naive(), extension);
+    // The plan's title and the day, as the server's command line names it too.
+    let name = export::plan_file_name(&dataset, plan_id.0, format);
     let Some(path) = app.shell().pick_file(request, Some(&name), locale).map_err(|e| internal(&e))? else {
         return Ok(None);
     };
     export::write_rendered(rendered, &path).map_err(|e| Failure::new(ErrorCode::Storage, e.message(locale)))?;
     tracing::info!(file = %path.display(), ?format, "exported a plan");
     Ok(Some(path.display().to_string()))
-}
-
-/// The name proposed for an exported plan: its title and the day, as a file name every system
-/// accepts (`France — Plan d'action 2025-2027 — 2026-11-30.xlsx`; a folder has no extension).
-fn suggested_name(title: &str, day: chrono::NaiveDate, extension: &str) -> String {
-    let cleaned: String = title
-        .chars()
-        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { ' ' } else { c })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let stem: String = cleaned.trim_matches('.').chars().take(120).collect();
-    let stem = if stem.is_empty() { "plan".to_string() } else { stem };
-    let name = format!("{stem} — {}", day.format("%Y-%m-%d"));
-    if extension.is_empty() {
-        name
-    } else {
-        format!("{name}.{extension}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_export_is_proposed_under_the_plans_title_and_the_day() {
-        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
-        assert_eq!(
-            suggested_name("France — Plan d'action national 2025-2027", day, "xlsx"),
-            "France — Plan d'action national 2025-2027 — 2026-11-30.xlsx"
-        );
-        assert_eq!(
-            suggested_name("Plan 2025/2027 : « ouvert » ?", day, "html"),
-            "Plan 2025 2027 « ouvert » — 2026-11-30.html"
-        );
-        assert_eq!(suggested_name("..", day, ""), "plan — 2026-11-30");
-        assert_eq!(
-            suggested_name(&"é".repeat(300), day, "json").chars().count(),
-            120 + " — 2026-11-30.json".chars().count()
-        );
-    }
 }

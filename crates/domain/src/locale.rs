@@ -51,11 +51,14 @@ impl Locale {
         format!("{n} {noun}")
     }
 
-    /// Formats a calendar date the way readers of this language expect (17/12/2021, 2021-12-17).
+    /// Formats a calendar date the way the interface shows it in this language: `17/12/2021` in
+    /// French, `17 Dec 2021` in English (day first, the month in letters, so that no reader takes
+    /// the day for the month). `ui/src/ui/i18n/format.ts` writes dates the same way, so a date
+    /// reads the same on the screen and in a message.
     pub fn date(self, date: chrono::NaiveDate) -> String {
         match self {
             Locale::Fr => date.format("%d/%m/%Y").to_string(),
-            Locale::En => date.format("%Y-%m-%d").to_string(),
+            Locale::En => date.format("%-d %b %Y").to_string(),
         }
     }
 }
@@ -76,5 +79,13 @@ mod tests {
             [said(Locale::En, 0), said(Locale::En, 1), said(Locale::En, 2)],
             ["0 commitments", "1 commitment", "2 commitments"]
         );
+    }
+
+    #[test]
+    fn dates_read_day_first_in_both_languages() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        assert_eq!(Locale::Fr.date(day), "31/12/2026");
+        assert_eq!(Locale::En.date(day), "31 Dec 2026");
+        assert_eq!(Locale::En.date(chrono::NaiveDate::from_ymd_opt(2022, 1, 5).unwrap()), "5 Jan 2022");
     }
 }

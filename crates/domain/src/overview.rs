@@ -5,7 +5,7 @@ use ts_rs::TS;
 
 use crate::area::Area;
 use crate::commitment::Commitment;
-use crate::id::{AreaId, CommitmentId, InstitutionId};
+use crate::id::{AreaId, CommitmentId, InstitutionId, MilestoneId};
 use crate::institution::Institution;
 use crate::milestone::Milestone;
 use crate::plan::Plan;
@@ -36,6 +36,8 @@ pub struct InstitutionRef {
 pub struct CommitmentSummary {
     pub id: CommitmentId,
     pub area_id: AreaId,
+    /// Its number in the plan (`2.3`, see [`crate::numbering`]), whatever the filters.
+    pub number: String,
     pub title: String,
     pub lead_institution: Option<InstitutionRef>,
     pub milestone_count: u32,
@@ -50,6 +52,8 @@ pub struct CommitmentSummary {
 #[serde(rename_all = "camelCase")]
 pub struct AreaOverview {
     pub area: Area,
+    /// Its number in the plan (`2`, see [`crate::numbering`]).
+    pub number: String,
     pub commitments: Vec<CommitmentSummary>,
     /// Commitments in the area, whatever the filters.
     pub total_commitments: u32,
@@ -96,7 +100,11 @@ pub struct CommitmentDetail {
     pub plan: Plan,
     pub area: Area,
     pub commitment: Commitment,
+    /// The commitment's number in the plan (`2.3`, see [`crate::numbering`]).
+    pub number: String,
     pub milestones: Vec<Milestone>,
+    /// Each milestone's number (`2.3.1`), by id.
+    pub milestone_numbers: std::collections::BTreeMap<MilestoneId, String>,
     /// Every area of the plan, to move the commitment.
     pub areas: Vec<Area>,
     /// Every institution, to choose lead and supporting ones.

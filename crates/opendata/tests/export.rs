@@ -912,8 +912,12 @@ fn html_is_escaped_self_contained_and_printable() {
     assert!(html.contains("Cartographie des &lt;données&gt;"));
     let lower = html.to_lowercase();
     assert!(!lower.contains("<script"));
-    for resource in ["src=", "<link", "@import", "url(", "<iframe", "<object", "<embed", "<img"] {
+    for resource in ["src=", "<link", "@import", "<iframe", "<object", "<embed", "<img"] {
         assert!(!lower.contains(resource), "{resource}");
+    }
+    // The only URLs of the style are the embedded fonts: nothing is fetched.
+    for part in lower.split("url(").skip(1) {
+        assert!(part.starts_with("data:font/woff2;base64,"), "url({}", &part[..40.min(part.len())]);
     }
     // Links go to the document's own headings, or to the OGP page of the imported commitment.
     for part in html.split("href=\"").skip(1) {
@@ -926,64 +930,149 @@ fn html_is_escaped_self_contained_and_printable() {
     assert!(html.contains("@media print"));
     assert!(html.contains("section.area { break-before: page; page-break-before: always; }"));
     assert_eq!(html.matches("<section class=\"area\"").count(), 2);
-    // Title, period, table of contents.
+    // Title, period, counts by rule, table of contents.
     assert!(html.contains("<h1>Plan d'action national pour un gouvernement ouvert 2021-2023</h1>"));
     assert!(html.contains("période du 17/12/2021 au 31/12/2023"));
+    assert!(html.contains("<p class=\"meta\">2 axes, 3 engagements, 3 jalons.</p>"));
     assert!(html.contains("<h2 id=\"toc\">Sommaire</h2>"));
     assert!(html
-        .contains(&format!("<a href=\"#commitment-{C_THEMATIC}\">3.1 Réduire l'empreinte carbone, du numérique</a>")));
+        .contains(&format!("<a href=\"#commitment-{C_THEMATIC}\">2.1 Réduire l'empreinte carbone, du numérique</a>")));
     // Paragraphs kept, line breaks kept.
     assert!(html
         .contains("<p>Premier paragraphe, avec « guillemets ».</p>\n<p>Second paragraphe<br>\nsur deux lignes.</p>"));
     assert!(html.contains("<p>Un premier portail (2019).<br>\nUne ligne après un retour à la ligne.</p>"));
+    // In English, dates as the interface shows them.
+    let english = plan_html(&dataset(), PLAN, Locale::En).unwrap();
+    assert!(english.contains("period from 17 Dec 2021 to 31 Dec 2023"));
+}
+
+/// The WOFF2 file embedded for one `@font-face` rule of Marianne (weight, style).
+fn embedded_font(html: &str, weight: &str, style: &str) -> Vec<u8> {
+    let rule = html
+        .split("@font-face {")
+        .skip(1)
+        .find(|rule| {
+            rule.contains("font-family: Marianne;")
+                && rule.contains(&format!("font-weight: {weight};"))
+                && rule.contains(&format!("font-style: {style};"))
+        })
+        .unwrap_or_else(|| panic!("no @font-face for Marianne {weight} {style}"));
+    let start = rule.find("url(data:font/woff2;base64,").unwrap() + "url(data:font/woff2;base64,".len();
+    let encoded = &rule[start..start + rule[start..].find(')').unwrap()];
+    decode_base64(encoded)
+}
+
+fn decode_base64(text: &str) -> Vec<u8> {
+    const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut bits = 0u32;
+    let mut count = 0;
+    let mut out = Vec::new();
+    for c in text.trim_end_matches('=').chars() {
+        bits = (bits << 6) | ALPHABET.find(c).unwrap_or_else(|| panic!("{c} is not base64")) as u32;
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    out
 }
 
 #[test]
-fn html_has_the_template_sections_in_order_and_omits_empty_ones() {
-    for (locale, headings) in [
-        (
-            Locale::Fr,
-            [
-                "Brève description",
-                "Définition du problème",
-                "Quel problème l'engagement vise-t-il à résoudre ?",
-                "Quelles en sont les causes ?",
-                "Description de l'engagement",
-                "Qu'est-ce qui a été fait jusqu'à présent pour résoudre le problème ?",
-                "Quelle solution proposez-vous ?",
-                "Quels résultats la mise en œuvre de l'engagement doit-elle permettre d'obtenir ?",
-                "Analyse de l'engagement",
-                "Comment l'engagement favorisera-t-il la transparence ?",
-                "Comment l'engagement contribuera-t-il à la redevabilité ?",
-                "Comment l'engagement améliorera-t-il la participation des citoyens",
-                "Institutions et calendrier",
-                "Valeurs du PGO",
-                "Contact",
-                "Planification : jalons",
-            ],
-        ),
-        (
-            Locale::En,
-            [
-                "Brief description",
-                "Problem definition",
-                "What problem does the commitment aim to address?",
-                "What are the causes of the problem?",
-                "Commitment description",
-                "What has been done so far to solve the problem?",
-                "What solution are you proposing?",
-                "What results do we want to achieve by implementing this commitment?",
-                "Commitment analysis",
-                "How will the commitment promote transparency?",
-                "How will the commitment help foster accountability?",
-                "How will the commitment improve citizen participation",
-                "Institutions and dates",
-                "OGP values",
-                "Contact",
-                "Planning: milestones",
-            ],
-        ),
+fn html_is_set_in_marianne_embedded_so_the_saved_file_needs_nothing_else() {
+    let html = plan_html(&dataset(), PLAN, Locale::Fr).unwrap();
+    assert!(html.contains("body { font-family: Marianne, arial, sans-serif;"));
+    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
+    for (weight, style, file) in [
+        ("400", "normal", "Marianne-Regular.woff2"),
+        ("700", "normal", "Marianne-Bold.woff2"),
+        ("400", "italic", "Marianne-Regular_Italic.woff2"),
     ] {
+        let embedded = embedded_font(&html, weight, style);
+        assert_eq!(&embedded[..4], b"wOF2", "{file} is a WOFF2 font");
+        assert_eq!(embedded, std::fs::read(assets.join(file)).unwrap(), "{file} embedded whole");
+    }
+    assert_eq!(html.matches("@font-face").count(), 3, "regular, bold and italic only");
+    // The fonts are most of the file, and stay reasonable: under 200 KB for the three.
+    let fonts: usize = html.split("base64,").skip(1).map(|p| p.find(')').unwrap()).sum();
+    assert!(fonts < 200_000, "{fonts} bytes of fonts");
+}
+
+#[test]
+fn html_numbers_areas_commitments_and_milestones_as_the_app_does() {
+    use plan_ouvert_domain::numbering::{area_number, commitment_number, milestone_number};
+    let html = plan_html(&dataset(), PLAN, Locale::Fr).unwrap();
+    // Areas by rank, commitments by their area's rank and their own, milestones after them.
+    assert!(html.contains(&format!(
+        "<h2><span class=\"number\">Axe {}</span> — Transparence de l'action publique</h2>",
+        area_number(0)
+    )));
+    assert!(html
+        .contains(&format!("<h2><span class=\"number\">Axe {}</span> — Transition écologique</h2>", area_number(1))));
+    for (commitment, number) in [
+        (C_DRAFTED, commitment_number(0, 0)),
+        (C_IMPORTED, commitment_number(0, 1)),
+        (C_THEMATIC, commitment_number(1, 0)),
+    ] {
+        assert!(
+            article(&html, commitment).contains(&format!("<h3><span class=\"number\">Engagement {number}</span> — "))
+        );
+    }
+    assert_eq!(commitment_number(1, 0), "2.1");
+    let drafted = article(&html, C_DRAFTED);
+    for (rank, title) in
+        ["Cartographie des &lt;données&gt;", "Jalon &quot;deux&quot;, avec virgule"].into_iter().enumerate()
+    {
+        let number = milestone_number(&commitment_number(0, 0), rank);
+        assert!(
+            drafted.contains(&format!("<tr><td class=\"nowrap number\">{number}</td><td>{title}</td>")),
+            "{number}"
+        );
+    }
+    // An imported commitment is numbered like the others; the OGP's number is a fact of its origin.
+    let imported = article(&html, C_IMPORTED);
+    assert!(imported.contains("<h3><span class=\"number\">Engagement 1.2</span>"));
+    assert!(imported.contains("<dt>Numéro dans le plan publié par le PGO</dt>\n<dd>2.1</dd>"));
+    assert!(!html.contains("Engagement 2.1</span> — Registre"));
+}
+
+#[test]
+fn html_has_the_sections_of_the_commitment_screen_with_its_labels_and_omits_empty_ones() {
+    use plan_ouvert_domain::Labels;
+    for locale in [Locale::Fr, Locale::En] {
+        let l = Labels::of(locale);
+        let (s, c, m) = (l.sections, l.commitment, l.milestone);
+        let headings = [
+            s.problem,
+            c.problem,
+            c.causes,
+            s.commitment,
+            c.brief_description,
+            c.done_so_far,
+            c.solution,
+            c.expected_results,
+            s.analysis,
+            c.transparency,
+            c.accountability,
+            c.participation,
+            c.values,
+            s.planning,
+            c.start_date,
+            c.end_date,
+            c.lead_institution_id,
+            c.supporting_institution_ids,
+            c.other_supporters,
+            m.list,
+            m.title,
+            m.expected_outputs,
+            m.start_date,
+            m.due_date,
+            m.lead_institution_id,
+            s.contacts,
+            c.contact_name,
+            c.contact_email,
+        ];
         let html = plan_html(&dataset(), PLAN, locale).unwrap();
         assert!(html.contains(&format!("<html lang=\"{}\">", locale.code())));
         let drafted = article(&html, C_DRAFTED);
@@ -994,10 +1083,13 @@ fn html_has_the_template_sections_in_order_and_omits_empty_ones() {
         }
         // The imported commitment has no problem definition nor analysis: no heading for them.
         let imported = article(&html, C_IMPORTED);
-        for heading in [headings[1], headings[8], headings[14]] {
-            assert!(!imported.contains(heading), "{heading}");
+        for heading in [s.problem, s.analysis, s.contacts] {
+            assert!(!imported.contains(&format!("<h4>{heading}</h4>")), "{heading}");
         }
-        assert!(imported.contains(headings[0]));
+        assert!(imported.contains(c.brief_description));
+        // Its origin comes first, as on the commitment screen, with the text as submitted.
+        assert!(imported.find(l.origin.title).unwrap() < imported.find(s.commitment).unwrap());
+        assert!(imported.contains(&format!("<h5>{}</h5>\n<p>", l.origin.full_text)));
     }
     let html = plan_html(&dataset(), PLAN, Locale::Fr).unwrap();
     let drafted = article(&html, C_DRAFTED);
@@ -1005,7 +1097,7 @@ fn html_has_the_template_sections_in_order_and_omits_empty_ones() {
     assert!(drafted.contains("<dd>Haute Autorité pour la transparence de la vie publique (HATVP)</dd>"));
     assert!(drafted.contains("<dd>Ministère de la Transition écologique</dd>"));
     assert!(drafted.contains("<li>Accès à l'information</li>"));
-    assert!(!drafted.contains("<li>Participation citoyenne</li>"));
+    assert!(!drafted.contains("<li>Participation civique</li>"));
     assert!(drafted.contains("<dd>01/01/2022</dd>"));
     // The start date as written in the source when there is no date.
     assert!(article(&html, C_IMPORTED).contains("<dd>Mi-2022</dd>"));
@@ -1023,59 +1115,65 @@ fn html_lists_each_milestone_in_a_table() {
         }
         let start = article.find("<table class=\"milestones\">").unwrap();
         let table = &article[start..start + article[start..].find("</table>").unwrap()];
-        assert!(table.contains("<th scope=\"col\">Jalon</th><th scope=\"col\">Livrables attendus</th><th scope=\"col\">Début</th><th scope=\"col\">Échéance</th><th scope=\"col\">Institution porteuse</th>"));
-        assert_eq!(table.matches("<tr><td>").count(), milestones.len());
+        assert!(table.contains("<th scope=\"col\">N°</th><th scope=\"col\">Livrable</th><th scope=\"col\">Résultats attendus</th><th scope=\"col\">Date de début</th><th scope=\"col\">Date d'échéance</th><th scope=\"col\">Institution porteuse</th>"));
+        assert_eq!(table.matches("<tr><td").count(), milestones.len());
         for m in milestones {
             let fields = d.get(RecordKind::Milestone, *m).unwrap();
             let title =
                 fields["title"].as_str().unwrap().replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
-            assert!(table.contains(&format!("<tr><td>{title}</td>")), "{title}");
+            assert!(table.contains(&format!("</td><td>{title}</td>")), "{title}");
         }
     }
     let article = article(&html, C_DRAFTED);
     assert!(article.contains(
-        "<tr><td>Jalon &quot;deux&quot;, avec virgule</td><td><p>Premier livrable.</p>\n<p>Second livrable, « important ».</p>\n</td>\
+        "<tr><td class=\"nowrap number\">1.1.2</td><td>Jalon &quot;deux&quot;, avec virgule</td><td><p>Premier livrable.</p>\n<p>Second livrable, « important ».</p>\n</td>\
          <td class=\"nowrap\"></td><td class=\"nowrap\">30/06/2023</td><td>Haute Autorité pour la transparence de la vie publique (HATVP)</td></tr>"
     ));
 }
 
 #[test]
-fn html_shows_the_irm_assessment_with_labels_and_the_star() {
+fn html_shows_the_irm_assessment_with_the_apps_labels_and_the_star() {
     let html = plan_html(&dataset(), PLAN, Locale::Fr).unwrap();
     let imported = article(&html, C_IMPORTED);
     assert!(imported.contains("★"));
     assert!(!article(&html, C_DRAFTED).contains("★"));
     assert!(!article(&html, C_THEMATIC).contains("★"));
-    assert!(imported.contains("Évaluation du Mécanisme d'évaluation indépendant (IRM)"));
-    assert!(imported.contains("<p class=\"starred\"><span class=\"star\">★</span> Engagement étoilé"));
+    assert!(imported.contains("<h4>Origine et évaluation du MRI</h4>"));
+    assert!(imported.contains("<h5>Évaluation du Mécanisme de rapport indépendant (MRI)</h5>"));
+    assert!(imported.contains("<p class=\"starred\"><span class=\"star\">★</span> Engagement étoilé : spécifique"));
     for (label, value) in [
         ("Spécificité", "Élevée"),
         ("Vérifiable", "Non évalué (ND)"),
-        ("Pertinence : accès à l'information", "Oui"),
-        ("Pertinence : participation citoyenne", "Non"),
-        ("Pertinence : redevabilité publique", "Non pertinent (NR)"),
-        ("Pertinence : technologie et innovation", "Sans objet (NA)"),
+        ("Accès à l'information", "Oui"),
+        ("Participation civique", "Non"),
+        ("Redevabilité publique", "Non pertinent (NR)"),
+        ("Technologie et innovation", "Sans objet (NA)"),
         ("Impact potentiel", "Transformateur"),
-        ("Réalisation (fin de plan)", "Achevé"),
-        ("Ouverture : participation citoyenne", "Aucun changement"),
+        ("Achèvement (fin de mandat)", "Achevé"),
+        ("Dans l'ensemble", "Majeur"),
     ] {
         assert!(imported.contains(&format!("<dt>{label}</dt>\n<dd>{value}</dd>")), "{label}: {value}");
     }
+    // In two parts, as on the screen; groups under their label.
+    assert!(imported.find("<h6>Conception</h6>").unwrap() < imported.find("<h6>Mise en œuvre</h6>").unwrap());
+    assert!(imported.contains("<dt>Pertinence pour les valeurs du PGO</dt>\n<dd><dl class=\"facts\">"));
+    assert!(imported.contains("<dt>A-t-il ouvert le gouvernement ?</dt>"));
     // Entries missing from the source are not shown.
     assert!(!imported.contains("Potentiel de résultats"));
     assert!(imported.contains(&format!("<a href=\"{OGP_URL}\">{OGP_URL}</a>")));
-    assert!(imported.contains("Anti-Corruption ; Lobbying"));
+    assert!(imported.contains("<dt>Domaines d'action</dt>\n<dd>Anti-Corruption ; Lobbying</dd>"));
     // A commitment drafted here has no IRM block.
-    assert!(!article(&html, C_DRAFTED).contains("IRM"));
+    assert!(!article(&html, C_DRAFTED).contains("MRI"));
     // Not starred: said in the list, no star.
     assert!(article(&html, C_THEMATIC).contains("<dt>Engagement étoilé</dt>\n<dd>Non</dd>"));
 
     let html = plan_html(&dataset(), PLAN, Locale::En).unwrap();
     let imported = article(&html, C_IMPORTED);
-    assert!(imported.contains("Starred commitment"));
+    assert!(imported.contains("Starred commitment: specific"));
     assert!(imported.contains("<dt>Specificity</dt>\n<dd>High</dd>"));
     assert!(imported.contains("<dt>Verifiable</dt>\n<dd>Not assessed (ND)</dd>"));
-    assert!(imported.contains("<dt>Relevance: technology and innovation</dt>\n<dd>Not applicable (NA)</dd>"));
+    assert!(imported.contains("<dt>Technology and innovation</dt>\n<dd>Not applicable (NA)</dd>"));
+    assert!(imported.contains("<h5>Independent Reporting Mechanism (IRM) assessment</h5>"));
 }
 
 // ---------------------------------------------------------------------------------------- errors
@@ -1177,11 +1275,16 @@ fn the_workbook_holds_every_commitment_and_milestone_with_accents_dates_and_long
     // Headers in French, accents and quotes kept (XML-escaped), institution names spelled out.
     for expected in [
         "Institution porteuse",
-        "Échéance",
+        "Livrable",
+        "Numéro dans le plan publié par le PGO",
         "Haute Autorité pour la transparence de la vie publique (HATVP)",
         "« données »",
     ] {
         assert!(strings.contains(expected), "{expected}");
+    }
+    // Commitments and milestones numbered as the app numbers them; the OGP's number in its own column.
+    for number in ["1.1", "1.2", "2.1", "1.1.1", "1.1.2", "1.2.1"] {
+        assert!(strings.contains(&format!("<t>{number}</t>")), "{number}");
     }
     // The long text, cut where a cell ends, continues on the third sheet: nothing lost.
     let unescaped = strings.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");

@@ -56,14 +56,17 @@ enum Command {
     /// Exports a plan as open data.
     Export {
         /// json (the whole plan), csv (commitments and milestones, with their Table Schemas), html
-        /// (a printable document) or xlsx (a workbook for spreadsheets; plan.xlsx by default).
+        /// (a printable document) or xlsx (a workbook for spreadsheets, named after the plan's
+        /// title and the day by default).
         format: ExportFormat,
         /// The plan: its id or its OGP identifier (e.g. AP_FRA01). Needed when the server holds
         /// several plans.
         #[arg(long)]
         plan: Option<String>,
-        /// Where to write: a file for json and html (default: standard output), a folder for csv
-        /// (default: the current folder).
+        /// Where to write: a file for json, html and xlsx (default: standard output for json and
+        /// html), or a folder, where the file is named after the plan's title and the day
+        /// ("France — Plan d'action 2025-2027 — 2026-11-30.html"); a folder for csv (default: the
+        /// current folder).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Language of the html document: fr or en.
@@ -269,17 +272,27 @@ fn export(
         ExportFormat::Xlsx => plan_ouvert_domain::ExportFormat::Xlsx,
     };
     // The same files as the app writes (export::write_plan); a document without --out goes to
-    // standard output.
+    // standard output. A file written into a folder (--out naming a folder, or a workbook without
+    // --out) is named as the app proposes: the plan's title and the day.
     let rendered =
         export::render_plan(&dataset, plan, format, locale).map_err(|e| anyhow::anyhow!(e.message(Locale::Fr)))?;
+    let named = || PathBuf::from(export::plan_file_name(&dataset, plan, format));
     match (out, rendered) {
         (None, export::Rendered::Document(text)) => print!("{text}"),
         (out, rendered) => {
             let binary = matches!(rendered, export::Rendered::Binary(_));
-            let path = out.unwrap_or_else(|| PathBuf::from(if binary { "plan.xlsx" } else { "." }));
+            // Whether the name was chosen here: then it is said.
+            let (path, named_here) = match out {
+                Some(folder) if folder.is_dir() && !matches!(rendered, export::Rendered::Folder(_)) => {
+                    (folder.join(named()), true)
+                }
+                Some(path) => (path, false),
+                None if binary => (named(), true),
+                None => (PathBuf::from("."), false),
+            };
             let written =
                 export::write_rendered(rendered, &path).map_err(|e| anyhow::anyhow!(e.message(Locale::Fr)))?;
-            if format == plan_ouvert_domain::ExportFormat::Csv || binary {
+            if format == plan_ouvert_domain::ExportFormat::Csv || binary || named_here {
                 for file in written {
                     println!("{}", file.display());
                 }

@@ -2,8 +2,8 @@
 //! deleting them. How a commitment is read, with its supporters and its origin, is in `read.rs`.
 
 use plan_ouvert_domain::{
-    AreaId, Commitment, CommitmentChange, CommitmentDates, CommitmentDetail, CommitmentEdit, CommitmentId, Problem,
-    Title,
+    numbering, Area, AreaId, Commitment, CommitmentChange, CommitmentDates, CommitmentDetail, CommitmentEdit,
+    CommitmentId, Milestone, MilestoneId, Problem, Title,
 };
 use rusqlite::params;
 
@@ -47,11 +47,16 @@ impl Store {
         let institutions = read_institutions(&tx)?;
         let lead = institutions.iter().find(|i| Some(i.id) == commitment.lead_institution_id);
         let read_only = crate::access::read_only(&tx, RecordKind::Commitment, lead)?;
+        let areas = read_areas(&tx, commitment.plan_id)?;
+        let milestones = read_milestones(&tx, id)?;
+        let (number, milestone_numbers) = numbers(&tx, &areas, &commitment, &milestones)?;
         let detail = CommitmentDetail {
             plan: read_plan(&tx, commitment.plan_id)?,
             area: read_area(&tx, commitment.area_id)?,
-            milestones: read_milestones(&tx, id)?,
-            areas: read_areas(&tx, commitment.plan_id)?,
+            number,
+            milestones,
+            milestone_numbers,
+            areas,
             origin: read_origin(&tx, id)?,
             institutions,
             commitment,
@@ -140,4 +145,21 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// The numbers of a commitment and of its milestones ([`numbering`]): their ranks in the order
+/// the plan is shown in.
+fn numbers(
+    conn: &rusqlite::Connection,
+    areas: &[Area],
+    commitment: &Commitment,
+    milestones: &[Milestone],
+) -> Result<(String, std::collections::BTreeMap<MilestoneId, String>)> {
+    let area_rank = areas.iter().position(|a| a.id == commitment.area_id).unwrap_or_default();
+    let in_area = rank::in_order(conn, RecordKind::Commitment, commitment.area_id.0)?;
+    let rank = in_area.iter().position(|c| *c == commitment.id.0).unwrap_or_default();
+    let number = numbering::commitment_number(area_rank, rank);
+    let milestone_numbers =
+        milestones.iter().enumerate().map(|(i, m)| (m.id, numbering::milestone_number(&number, i))).collect();
+    Ok((number, milestone_numbers))
 }

@@ -3,7 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use plan_ouvert_domain::{
-    AreaId, AreaOverview, CommitmentId, CommitmentSummary, InstitutionRef, OverviewFilter, PlanId, PlanOverview,
+    numbering, AreaId, AreaOverview, CommitmentId, CommitmentSummary, InstitutionRef, OverviewFilter, PlanId,
+    PlanOverview,
 };
 use plan_ouvert_sync::protocol::RecordKind;
 use rusqlite::params;
@@ -78,24 +79,29 @@ impl Store {
         let mut milestone_count = 0;
         let area_overviews = areas
             .into_iter()
-            .map(|area| {
+            .enumerate()
+            .map(|(area_rank, area)| {
                 let in_area: Vec<_> = commitments.iter().filter(|c| c.area_id == area.id).collect();
                 let total_commitments = in_area.len() as u32;
+                // Numbered in the whole area, before the filters: a commitment keeps its number.
                 let shown: Vec<CommitmentSummary> = in_area
                     .into_iter()
-                    .filter(|c| match filter.institution_id {
+                    .enumerate()
+                    .map(|(rank, c)| (numbering::commitment_number(area_rank, rank), c))
+                    .filter(|(_, c)| match filter.institution_id {
                         Some(i) => c.lead_institution_id == Some(i) || c.supporting_institution_ids.contains(&i),
                         None => true,
                     })
-                    .filter(|c| match &matching_commitments {
+                    .filter(|(_, c)| match &matching_commitments {
                         Some(ids) => matching_areas.contains(&area.id) || ids.contains(&c.id),
                         None => true,
                     })
-                    .map(|c| {
+                    .map(|(number, c)| {
                         let (filled_fields, total_fields) = c.completeness();
                         CommitmentSummary {
                             id: c.id,
                             area_id: c.area_id,
+                            number,
                             title: c.title.clone(),
                             lead_institution: c
                                 .lead_institution_id
@@ -108,7 +114,7 @@ impl Store {
                     })
                     .collect();
                 matching_count += shown.len() as u32;
-                AreaOverview { area, commitments: shown, total_commitments }
+                AreaOverview { area, number: numbering::area_number(area_rank), commitments: shown, total_commitments }
             })
             .collect();
         milestone_count += milestone_counts.values().sum::<u32>();

@@ -37,8 +37,8 @@ pub(crate) fn set_ranks(conn: &Connection, kind: RecordKind, order: &[Uuid]) -> 
     Ok(())
 }
 
-/// Closes the gaps in the ranks under `parent`, keeping the order shown.
-pub(crate) fn close_gaps(conn: &Connection, kind: RecordKind, parent: Uuid) -> Result<()> {
+/// The ids of the records of `kind` under `parent`, in the order shown.
+pub(crate) fn in_order(conn: &Connection, kind: RecordKind, parent: Uuid) -> Result<Vec<Uuid>> {
     let (parent_column, order_by) = layout(kind);
     let mut statement =
         conn.prepare(&format!("SELECT id FROM {} WHERE {parent_column} = ?1 ORDER BY {order_by}", kind.code()))?;
@@ -46,5 +46,11 @@ pub(crate) fn close_gaps(conn: &Connection, kind: RecordKind, parent: Uuid) -> R
         .query_map([parent.to_string()], |row| row.get::<_, String>(0))?
         .map(|id| -> Result<Uuid> { Uuid::parse_str(&id?).map_err(|e| crate::Error::Corrupt(e.to_string())) })
         .collect::<Result<Vec<Uuid>>>()?;
+    Ok(ids)
+}
+
+/// Closes the gaps in the ranks under `parent`, keeping the order shown.
+pub(crate) fn close_gaps(conn: &Connection, kind: RecordKind, parent: Uuid) -> Result<()> {
+    let ids = in_order(conn, kind, parent)?;
     set_ranks(conn, kind, &ids)
 }

@@ -162,7 +162,11 @@ query: string,
  */
 institutionId: InstitutionId | null, };
 
-export type CommitmentSummary = { id: CommitmentId, areaId: AreaId, title: string, leadInstitution: InstitutionRef | null, milestoneCount: number, 
+export type CommitmentSummary = { id: CommitmentId, areaId: AreaId, 
+/**
+ * Its number in the plan (`2.3`, see [`crate::numbering`]), whatever the filters.
+ */
+number: string, title: string, leadInstitution: InstitutionRef | null, milestoneCount: number, 
 /**
  * Template fields filled…
  */
@@ -172,7 +176,11 @@ filledFields: number,
  */
 totalFields: number, };
 
-export type AreaOverview = { area: Area, commitments: Array<CommitmentSummary>, 
+export type AreaOverview = { area: Area, 
+/**
+ * Its number in the plan (`2`, see [`crate::numbering`]).
+ */
+number: string, commitments: Array<CommitmentSummary>, 
 /**
  * Commitments in the area, whatever the filters.
  */
@@ -203,7 +211,15 @@ commitmentsReadOnly: ReadOnly | null, };
 
 export type ReadOnly = { "kind": "reader" } | { "kind": "otherInstitution", lead: string, } | { "kind": "coordinationOnly" };
 
-export type CommitmentDetail = { plan: Plan, area: Area, commitment: Commitment, milestones: Array<Milestone>, 
+export type CommitmentDetail = { plan: Plan, area: Area, commitment: Commitment, 
+/**
+ * The commitment's number in the plan (`2.3`, see [`crate::numbering`]).
+ */
+number: string, milestones: Array<Milestone>, 
+/**
+ * Each milestone's number (`2.3.1`), by id.
+ */
+milestoneNumbers: { [key in MilestoneId]?: string }, 
 /**
  * Every area of the plan, to move the commitment.
  */

@@ -77,7 +77,7 @@ describe("Engagement", () => {
     test("every template field is there, in its section, and saved after typing", async () => {
         const session = await newCommitment("Ouvrir les données de la rénovation énergétique");
         const { page } = session;
-        for (const section of ["Problème", "Engagement", "Analyse", "Planification", "Contacts"]) {
+        for (const section of ["Définition du problème", "Description de l'engagement", "Analyse de l'engagement", "Planification", "Contact"]) {
             await page.getByRole("heading", { level: 2, name: section, exact: true }).waitFor();
         }
         for (const field of [
@@ -213,6 +213,16 @@ describe("Engagement", () => {
             "Publier le jeu de données"
         ]);
         expect(await page.getByRole("button", { name: "Monter le jalon « Documenter les indicateurs »" }).isDisabled()).toBe(true);
+        // Numbered by the core as the printable plan numbers them: the commitment is the second of
+        // the fourth area, its milestones follow it, in their new order.
+        expect(await page.locator("#commitment-number").textContent()).toBe("Engagement 4.2");
+        await expect
+            .poll(() => page.locator("[data-testid^=milestone-] h4").allTextContents())
+            .toEqual([
+                "Jalon 4.2.1 : Documenter les indicateurs",
+                "Jalon 4.2.2 : Évaluer les réutilisations",
+                "Jalon 4.2.3 : Publier le jeu de données"
+            ]);
 
         // A milestone field saves itself, and refuses what the backend refuses.
         const first = await page.getByTestId("milestone-0").locator("textarea[id$=-title]").getAttribute("id");
@@ -333,7 +343,7 @@ describe("Engagement", () => {
 
         // The side menu, folded in the bar, leads to a section and folds again.
         await page.getByRole("button", { name: "Sections de l'engagement" }).click();
-        await page.locator(".fr-sidemenu__link", { hasText: "Contacts" }).click();
+        await page.locator(".fr-sidemenu__link", { hasText: "Contact" }).click();
         await expect.poll(() => page.getByRole("button", { name: "Sections de l'engagement" }).getAttribute("aria-expanded")).toBe("false");
         await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("section-contacts");
         await page.waitForFunction(() => document.getAnimations().every(a => a.playState !== "running"));

@@ -17,7 +17,7 @@ describe("Langue", () => {
         await page.getByLabel("Period start").waitFor();
         await page.getByText(/^Accessibility ?: partially compliant$/).waitFor();
         await page.getByRole("button", { name: "Load the demonstration plan" }).click();
-        await page.getByText("France · Period: 2021-12-17 – 2023-12-31").waitFor();
+        await page.getByText("France · Period: 17 Dec 2021 – 31 Dec 2023").waitFor();
         await page.getByText("Cross-cutting", { exact: true }).first().waitFor();
         await page.locator("li.po-commitment").first().getByText(/^\d+\/15 fields filled in$/).waitFor();
         await expectAccessible(page, "overview in English");

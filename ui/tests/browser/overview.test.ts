@@ -13,7 +13,10 @@ async function openDemo(options: { colorScheme?: "light" | "dark" } = {}): Promi
     return session;
 }
 
-const areaTitles = (page: Page) => page.locator("main section.po-area .po-area__title h2").allTextContents();
+const areaTitles = (page: Page) => page.locator("main section.po-area .po-area__title h2 .po-area__name").allTextContents();
+/** The numbers the core gives the areas and commitments shown. */
+const areaNumbers = (page: Page) => page.locator("main section.po-area .po-area__title h2 .po-number").allTextContents();
+const commitmentNumbers = (page: Page) => page.locator("li.po-commitment .po-commitment__number").allTextContents();
 
 describe("Vue d'ensemble du plan", () => {
     test("the demonstration plan shows its period, counts, six areas with their kind, and commitment details", async () => {
@@ -29,6 +32,9 @@ describe("Vue d'ensemble du plan", () => {
             "Répondre à la crise sanitaire",
             "Promouvoir les valeurs d'ouverture en Europe et à l'international"
         ]);
+        // Numbered as the printable plan numbers them: areas by rank, commitments after their area.
+        expect(await areaNumbers(page)).toEqual(["Axe 1", "Axe 2", "Axe 3", "Axe 4", "Axe 5", "Axe 6"]);
+        expect((await commitmentNumbers(page)).slice(0, 2)).toEqual(["1.1", "1.2"]);
         const first = page.locator("section.po-area").first();
         await first.getByText("Transversal", { exact: true }).waitFor();
         await page.locator("section.po-area").nth(3).getByText("Thématique", { exact: true }).waitFor();
@@ -60,6 +66,9 @@ describe("Vue d'ensemble du plan", () => {
         expect(await page.locator("li.po-commitment .po-commitment__link").allTextContents()).toEqual([
             "Accélérer la transition écologique par l'ouverture des données environnementales"
         ]);
+        // Found alone, they keep their numbers.
+        expect(await areaNumbers(page)).toEqual(["Axe 4"]);
+        expect(await commitmentNumbers(page)).toEqual(["4.1"]);
         await page.getByText(/1 engagement correspond à votre recherche/).first().waitFor();
         await screenshots(page, "12-overview-search");
         // Nothing matches: say so, and offer to clear the filters.

@@ -4,6 +4,7 @@
 //! valid against the published schemas or refused with the record and field at fault; every
 //! import checks what it reads against the same table.
 
+use plan_ouvert_domain::labels::OriginLabels;
 use plan_ouvert_domain::{
     Completion, EarlyResults, Locale, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity,
 };
@@ -107,21 +108,6 @@ pub use plan_ouvert_sync::fields::{parse_date, parse_id};
 /// The statuses of an assessment entry that carry no value, as written in exports.
 pub const STATUSES: &[&str] = &["notAssessed", "notRelevant", "notApplicable", "missing"];
 
-/// The label of a status (`notAssessed`…) in French or English, with the IRM's abbreviation.
-pub fn status_label(status: &str, locale: Locale) -> Option<&'static str> {
-    Some(match (status, locale) {
-        ("notAssessed", Locale::Fr) => "Non évalué (ND)",
-        ("notAssessed", Locale::En) => "Not assessed (ND)",
-        ("notRelevant", Locale::Fr) => "Non pertinent (NR)",
-        ("notRelevant", Locale::En) => "Not relevant (NR)",
-        ("notApplicable", Locale::Fr) => "Sans objet (NA)",
-        ("notApplicable", Locale::En) => "Not applicable (NA)",
-        ("missing", Locale::Fr) => "Non renseigné",
-        ("missing", Locale::En) => "Not given",
-        _ => return None,
-    })
-}
-
 /// The scale an assessment entry's value is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scale {
@@ -161,8 +147,8 @@ impl Scale {
     pub fn label(self, code: &str, locale: Locale) -> Option<&'static str> {
         match self {
             Scale::YesNo => match code {
-                "true" => Some(locale.pick("Oui", "Yes")),
-                "false" => Some(locale.pick("Non", "No")),
+                "true" => Some(OriginLabels::of(locale).yes),
+                "false" => Some(OriginLabels::of(locale).no),
                 _ => None,
             },
             Scale::Specificity => label_of(code, |v: Specificity| v.label(locale)),
@@ -175,21 +161,16 @@ impl Scale {
     }
 }
 
-/// One entry of the IRM assessment: its key in the assessment's JSON, its CSV column, its labels.
+/// One entry of the IRM assessment: its key in the assessment's JSON, its CSV column, its scale.
+/// Its label is the app's ([`plan_ouvert_domain::labels::OriginLabels`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AssessmentEntry {
     pub key: &'static str,
     pub column: &'static str,
     pub scale: Scale,
-    pub fr: &'static str,
-    pub en: &'static str,
 }
 
 impl AssessmentEntry {
-    pub fn label(&self, locale: Locale) -> &'static str {
-        locale.pick(self.fr, self.en)
-    }
-
     /// The codes a CSV cell of this entry may hold: the scale's values then the statuses.
     pub fn codes(&self) -> Vec<String> {
         let mut codes = self.scale.codes();
@@ -199,42 +180,31 @@ impl AssessmentEntry {
 }
 
 macro_rules! entries {
-    ($($key:literal, $column:literal, $scale:ident, $fr:literal, $en:literal;)*) => {
+    ($($key:literal, $column:literal, $scale:ident;)*) => {
         /// The entries of the IRM assessment, in the order of [`plan_ouvert_domain::Assessment`].
         pub const ASSESSMENT_ENTRIES: &[AssessmentEntry] = &[
-            $(AssessmentEntry { key: $key, column: $column, scale: Scale::$scale, fr: $fr, en: $en },)*
+            $(AssessmentEntry { key: $key, column: $column, scale: Scale::$scale },)*
         ];
     };
 }
 
 entries! {
-    "specificity", "assessment_specificity", Specificity, "Spécificité", "Specificity";
-    "verifiable", "assessment_verifiable", YesNo, "Vérifiable", "Verifiable";
-    "relevantAccessToInformation", "assessment_relevant_access_to_information", YesNo,
-        "Pertinence : accès à l'information", "Relevance: access to information";
-    "relevantCivicParticipation", "assessment_relevant_civic_participation", YesNo,
-        "Pertinence : participation citoyenne", "Relevance: civic participation";
-    "relevantPublicAccountability", "assessment_relevant_public_accountability", YesNo,
-        "Pertinence : redevabilité publique", "Relevance: public accountability";
-    "relevantTechnology", "assessment_relevant_technology", YesNo,
-        "Pertinence : technologie et innovation", "Relevance: technology and innovation";
-    "potentialImpact", "assessment_potential_impact", PotentialImpact, "Impact potentiel", "Potential impact";
-    "potentialForResults", "assessment_potential_for_results", PotentialForResults,
-        "Potentiel de résultats", "Potential for results";
-    "completionProgressReport", "assessment_completion_progress_report", Completion,
-        "Réalisation (rapport d'étape)", "Completion (progress report)";
-    "completionEndOfTerm", "assessment_completion_end_of_term", Completion,
-        "Réalisation (fin de plan)", "Completion (end of term)";
-    "openedGovernment", "assessment_opened_government", OpenedGovernment,
-        "Ouverture de l'action publique", "Did it open government?";
-    "openedGovernmentAccessToInformation", "assessment_opened_government_access_to_information", OpenedGovernment,
-        "Ouverture : accès à l'information", "Opened government: access to information";
-    "openedGovernmentCivicParticipation", "assessment_opened_government_civic_participation", OpenedGovernment,
-        "Ouverture : participation citoyenne", "Opened government: civic participation";
-    "openedGovernmentPublicAccountability", "assessment_opened_government_public_accountability", OpenedGovernment,
-        "Ouverture : redevabilité publique", "Opened government: public accountability";
-    "earlyResults", "assessment_early_results", EarlyResults, "Premiers résultats", "Early results";
-    "starred", "assessment_starred", YesNo, "Engagement étoilé", "Starred commitment";
+    "specificity", "assessment_specificity", Specificity;
+    "verifiable", "assessment_verifiable", YesNo;
+    "relevantAccessToInformation", "assessment_relevant_access_to_information", YesNo;
+    "relevantCivicParticipation", "assessment_relevant_civic_participation", YesNo;
+    "relevantPublicAccountability", "assessment_relevant_public_accountability", YesNo;
+    "relevantTechnology", "assessment_relevant_technology", YesNo;
+    "potentialImpact", "assessment_potential_impact", PotentialImpact;
+    "potentialForResults", "assessment_potential_for_results", PotentialForResults;
+    "completionProgressReport", "assessment_completion_progress_report", Completion;
+    "completionEndOfTerm", "assessment_completion_end_of_term", Completion;
+    "openedGovernment", "assessment_opened_government", OpenedGovernment;
+    "openedGovernmentAccessToInformation", "assessment_opened_government_access_to_information", OpenedGovernment;
+    "openedGovernmentCivicParticipation", "assessment_opened_government_civic_participation", OpenedGovernment;
+    "openedGovernmentPublicAccountability", "assessment_opened_government_public_accountability", OpenedGovernment;
+    "earlyResults", "assessment_early_results", EarlyResults;
+    "starred", "assessment_starred", YesNo;
 }
 
 /// The code of one entry of a canonical assessment: the value's code when assessed, else the

@@ -62,6 +62,48 @@ fn reason(error: &std::io::Error, locale: Locale) -> String {
     said.to_string()
 }
 
+/// The extension of a format's file (`""` for CSV, which makes a folder).
+pub fn extension(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Json => "json",
+        ExportFormat::Html => "html",
+        ExportFormat::Xlsx => "xlsx",
+        ExportFormat::Csv => "",
+    }
+}
+
+/// The name proposed for an exported plan, by the app and by the server's command line: its
+/// title and the day, as a file name every system accepts (`France — Plan d'action 2025-2027 —
+/// 2026-11-30.html`; the CSV export's folder has no extension). Characters no system accepts in
+/// a name are spaces, the title is cut at 120 characters, and a title with nothing left is
+/// `plan`.
+pub fn file_name(title: &str, day: chrono::NaiveDate, format: ExportFormat) -> String {
+    let cleaned: String = title
+        .chars()
+        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let stem: String = cleaned.trim_matches('.').chars().take(120).collect();
+    let stem = if stem.is_empty() { "plan".to_string() } else { stem };
+    let name = format!("{stem} — {}", day.format("%Y-%m-%d"));
+    match extension(format) {
+        "" => name,
+        extension => format!("{name}.{extension}"),
+    }
+}
+
+/// [`file_name`] for the plan `plan` of `dataset`, today.
+pub fn plan_file_name(dataset: &Dataset, plan: Uuid, format: ExportFormat) -> String {
+    let title = dataset
+        .get(plan_ouvert_sync::protocol::RecordKind::Plan, plan)
+        .and_then(|p| p.get("title"))
+        .and_then(|t| t.as_str())
+        .unwrap_or("plan");
+    file_name(title, chrono::Local::now().date_naive(), format)
+}
+
 /// The plan `plan` of `dataset` in `format`; `locale` is the printable document's language.
 pub fn render_plan(
     dataset: &Dataset,
@@ -124,6 +166,25 @@ pub fn write_rendered(rendered: Rendered, path: &Path) -> Result<Vec<PathBuf>, W
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_is_proposed_under_the_plans_title_and_the_day() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(
+            file_name("France — Plan d'action national 2025-2027", day, ExportFormat::Html),
+            "France — Plan d'action national 2025-2027 — 2026-11-30.html"
+        );
+        assert_eq!(
+            file_name("Plan 2025/2027 : « ouvert » ?", day, ExportFormat::Xlsx),
+            "Plan 2025 2027 « ouvert » — 2026-11-30.xlsx"
+        );
+        assert_eq!(file_name("..", day, ExportFormat::Csv), "plan — 2026-11-30");
+        assert_eq!(file_name("a\tb\nc", day, ExportFormat::Json), "a b c — 2026-11-30.json");
+        assert_eq!(
+            file_name(&"é".repeat(300), day, ExportFormat::Json).chars().count(),
+            120 + " — 2026-11-30.json".chars().count()
+        );
+    }
 
     #[test]
     fn a_file_that_cannot_be_written_is_explained_in_the_persons_language() {

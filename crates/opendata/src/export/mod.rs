@@ -100,9 +100,16 @@
 //! # HTML ([`plan_html`])
 //!
 //! The document a coordinator attaches to the official plan, in French or English: one
-//! self-contained page (inline CSS only, no script, nothing loaded from elsewhere; print rules
-//! with a page break before each area), every text escaped and its paragraphs kept. See
-//! [`plan_html`] for what it holds.
+//! self-contained page (inline CSS only, with the DSFR's typography and its typeface Marianne
+//! embedded, no script, nothing loaded from elsewhere; print rules with a page break before each
+//! area), every text escaped and its paragraphs kept, numbered as the app numbers the plan
+//! ([`plan_ouvert_domain::numbering`]) and with the app's labels ([`plan_ouvert_domain::Labels`]).
+//! See [`plan_html`] for what it holds.
+//!
+//! # File names ([`file_name`])
+//!
+//! The app proposes, and the server's command line writes into a folder, an export under the
+//! plan's title and the day: `France — Plan d'action 2025-2027 — 2026-11-30.html`.
 
 mod csv;
 mod fields;
@@ -123,7 +130,9 @@ pub use fields::{
     field_type, AssessmentEntry, FieldCheck, FieldType, Scale, AREA_KINDS, ASSESSMENT_ENTRIES, INSTITUTION_KINDS,
     STATUSES,
 };
-pub use files::{render_plan, write_plan, write_rendered, Rendered, WriteError, CSV_FILES};
+pub use files::{
+    extension, file_name, plan_file_name, render_plan, write_plan, write_rendered, Rendered, WriteError, CSV_FILES,
+};
 pub use html::plan_html;
 pub use json::{plan_json, plan_json_text, read_plan_json};
 pub use xlsx::plan_xlsx;

@@ -1,9 +1,9 @@
 //! A plan as a workbook a ministry opens with a double click: one sheet of commitments, one of
-//! milestones, in the order and with the numbers of the printable plan, headers in the person's
-//! language, dates as real dates, long texts whole (a text longer than a cell holds continues on
+//! milestones, in the order and with the numbers of the app and the printable plan
+//! ([`numbering`]), headers with the app's labels ([`Labels`]) in the person's language, dates as real dates, long texts whole (a text longer than a cell holds continues on
 //! a third sheet), the first row frozen and filterable.
 
-use plan_ouvert_domain::Locale;
+use plan_ouvert_domain::{numbering, Labels, Locale};
 use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};
 use uuid::Uuid;
 
@@ -18,10 +18,12 @@ const CELL_LIMIT: usize = 32_767;
 /// What a column shows of a record.
 #[derive(Clone, Copy)]
 enum Cell {
-    /// The commitment's number (the OGP's, or its area's rank and its own).
+    /// The record's number in the plan ([`numbering`]): a commitment's, or a milestone's.
     Number,
-    /// The area's title.
-    Area,
+    /// The number of a milestone's commitment.
+    CommitmentNumber,
+    /// The title of a commitment's area, or of a milestone's commitment.
+    Parent,
     Text(&'static str),
     Date(&'static str),
     /// An institution named by id.
@@ -30,44 +32,54 @@ enum Cell {
     Id,
 }
 
-/// A column: French and English headers, width in characters, what it shows.
-type Column = (&'static str, &'static str, f64, Cell);
+/// A column: its header, its width in characters, what it shows.
+type Column = (String, f64, Cell);
 
-const COMMITMENTS: &[Column] = &[
-    ("N°", "No.", 7.0, Cell::Number),
-    ("Axe", "Area", 24.0, Cell::Area),
-    ("Engagement", "Commitment", 40.0, Cell::Text("title")),
-    ("Institution porteuse", "Lead institution", 28.0, Cell::Institution("leadInstitutionId")),
-    ("Institutions partenaires", "Supporting institutions", 28.0, Cell::Institutions("supportingInstitutionIds")),
-    ("Autres acteurs", "Other actors", 28.0, Cell::Text("otherSupporters")),
-    ("Début", "Start", 12.0, Cell::Date("startDate")),
-    ("Fin", "End", 12.0, Cell::Date("endDate")),
-    ("Brève description", "Brief description", 50.0, Cell::Text("briefDescription")),
-    ("Problème", "Problem", 50.0, Cell::Text("problem")),
-    ("Causes", "Causes", 50.0, Cell::Text("causes")),
-    ("Fait jusqu'à présent", "Done so far", 50.0, Cell::Text("doneSoFar")),
-    ("Solution", "Solution", 50.0, Cell::Text("solution")),
-    ("Résultats attendus", "Expected results", 50.0, Cell::Text("expectedResults")),
-    ("Transparence", "Transparency", 50.0, Cell::Text("transparency")),
-    ("Redevabilité", "Accountability", 50.0, Cell::Text("accountability")),
-    ("Participation", "Participation", 50.0, Cell::Text("participation")),
-    ("Contact", "Contact", 24.0, Cell::Text("contactName")),
-    ("Courriel", "E-mail", 28.0, Cell::Text("contactEmail")),
-    ("Téléphone", "Phone", 16.0, Cell::Text("contactPhone")),
-    ("Identifiant", "Id", 38.0, Cell::Id),
-];
+/// The commitments sheet's columns, with the app's labels ([`Labels`]).
+fn commitment_columns(l: &Labels, locale: Locale) -> Vec<Column> {
+    let c = &l.commitment;
+    let contact = |label: &str| format!("{}{}{label}", l.sections.contacts, locale.pick(" : ", ": "));
+    vec![
+        (locale.pick("N°", "No.").into(), 7.0, Cell::Number),
+        (c.area_id.into(), 24.0, Cell::Parent),
+        (c.title.into(), 40.0, Cell::Text("title")),
+        (c.lead_institution_id.into(), 28.0, Cell::Institution("leadInstitutionId")),
+        (c.supporting_institution_ids.into(), 28.0, Cell::Institutions("supportingInstitutionIds")),
+        (c.other_supporters.into(), 28.0, Cell::Text("otherSupporters")),
+        (c.start_date.into(), 12.0, Cell::Date("startDate")),
+        (c.end_date.into(), 12.0, Cell::Date("endDate")),
+        (c.brief_description.into(), 50.0, Cell::Text("briefDescription")),
+        (c.problem.into(), 50.0, Cell::Text("problem")),
+        (c.causes.into(), 50.0, Cell::Text("causes")),
+        (c.done_so_far.into(), 50.0, Cell::Text("doneSoFar")),
+        (c.solution.into(), 50.0, Cell::Text("solution")),
+        (c.expected_results.into(), 50.0, Cell::Text("expectedResults")),
+        (c.transparency.into(), 50.0, Cell::Text("transparency")),
+        (c.accountability.into(), 50.0, Cell::Text("accountability")),
+        (c.participation.into(), 50.0, Cell::Text("participation")),
+        (contact(c.contact_name), 24.0, Cell::Text("contactName")),
+        (contact(c.contact_email), 28.0, Cell::Text("contactEmail")),
+        (contact(c.contact_phone), 16.0, Cell::Text("contactPhone")),
+        (l.origin.number.into(), 12.0, Cell::Text("number")),
+        (locale.pick("Identifiant", "Id").into(), 38.0, Cell::Id),
+    ]
+}
 
-const MILESTONES: &[Column] = &[
-    ("N° de l'engagement", "Commitment no.", 10.0, Cell::Number),
-    ("Engagement", "Commitment", 40.0, Cell::Area),
-    ("N° du jalon", "Milestone no.", 9.0, Cell::Text("position")),
-    ("Jalon", "Milestone", 40.0, Cell::Text("title")),
-    ("Résultats attendus", "Expected outputs", 50.0, Cell::Text("expectedOutputs")),
-    ("Début", "Start", 12.0, Cell::Date("startDate")),
-    ("Échéance", "Due date", 12.0, Cell::Date("dueDate")),
-    ("Institution porteuse", "Lead institution", 28.0, Cell::Institution("leadInstitutionId")),
-    ("Identifiant", "Id", 38.0, Cell::Id),
-];
+/// The milestones sheet's columns.
+fn milestone_columns(l: &Labels, locale: Locale) -> Vec<Column> {
+    let m = &l.milestone;
+    vec![
+        (locale.pick("N° de l'engagement", "Commitment no.").into(), 10.0, Cell::CommitmentNumber),
+        (l.commitment.title.into(), 40.0, Cell::Parent),
+        (locale.pick("N° du jalon", "Milestone no.").into(), 10.0, Cell::Number),
+        (m.title.into(), 40.0, Cell::Text("title")),
+        (m.expected_outputs.into(), 50.0, Cell::Text("expectedOutputs")),
+        (m.start_date.into(), 12.0, Cell::Date("startDate")),
+        (m.due_date.into(), 12.0, Cell::Date("dueDate")),
+        (m.lead_institution_id.into(), 28.0, Cell::Institution("leadInstitutionId")),
+        (locale.pick("Identifiant", "Id").into(), 38.0, Cell::Id),
+    ]
+}
 
 /// A text cut where a cell ends: its first part, then the rest in pieces that each fit a cell.
 fn pieces(text: &str) -> Vec<&str> {
@@ -87,18 +99,17 @@ fn pieces(text: &str) -> Vec<&str> {
 
 /// The workbook's sheets and their formats.
 struct Book {
-    locale: Locale,
     header: Format,
     text: Format,
     date: Format,
     /// Texts longer than a cell: (sheet, row, column header, continuation).
-    overflow: Vec<(String, String, &'static str, String)>,
+    overflow: Vec<(String, String, String, String)>,
 }
 
 impl Book {
     fn header_row(&self, sheet: &mut Worksheet, columns: &[Column]) -> Result<(), XlsxError> {
-        for (col, (fr, en, width, _)) in columns.iter().enumerate() {
-            sheet.write_string_with_format(0, col as ColNum, self.locale.pick(*fr, *en), &self.header)?;
+        for (col, (header, width, _)) in columns.iter().enumerate() {
+            sheet.write_string_with_format(0, col as ColNum, header, &self.header)?;
             sheet.set_column_width(col as ColNum, *width)?;
         }
         sheet.set_freeze_panes(1, 0)?;
@@ -117,7 +128,7 @@ impl Book {
         shown: String,
         place: &str,
     ) -> Result<(), XlsxError> {
-        match column.3 {
+        match column.2 {
             Cell::Date(_) => match parse_date(&shown) {
                 Some(date) => {
                     use chrono::Datelike as _;
@@ -131,10 +142,9 @@ impl Book {
             _ => {
                 let parts = pieces(&shown);
                 sheet.write_string_with_format(row, col, parts[0], &self.text)?;
-                let header = self.locale.pick(column.0, column.1);
                 for part in &parts[1..] {
                     let sheet_name = sheet.name();
-                    self.overflow.push((sheet_name, place.to_string(), header, part.to_string()));
+                    self.overflow.push((sheet_name, place.to_string(), column.0.clone(), part.to_string()));
                 }
             }
         }
@@ -142,7 +152,8 @@ impl Book {
     }
 }
 
-fn shown(tree: &PlanTree, rec: &Rec, cell: Cell, number: &str, context: &str, locale: Locale) -> String {
+/// What `cell` shows of `rec`, numbered `number`, under `parent` (numbered `parent_number`).
+fn shown(tree: &PlanTree, rec: &Rec, cell: Cell, number: &str, parent: (&str, &str), locale: Locale) -> String {
     let name = |id: Uuid| match tree.institution(id) {
         Some(i) if !i.text("acronym").is_empty() && i.text("acronym") != i.text("name") => {
             format!("{} ({})", i.text("name"), i.text("acronym"))
@@ -152,8 +163,8 @@ fn shown(tree: &PlanTree, rec: &Rec, cell: Cell, number: &str, context: &str, lo
     };
     match cell {
         Cell::Number => number.to_string(),
-        Cell::Area => context.to_string(),
-        Cell::Text("position") => (rec.position() + 1).to_string(),
+        Cell::CommitmentNumber => parent.0.to_string(),
+        Cell::Parent => parent.1.to_string(),
         Cell::Text(field) | Cell::Date(field) => rec.text(field).to_string(),
         Cell::Institution(field) => rec.id_of(field).map(name).unwrap_or_default(),
         Cell::Institutions(field) => {
@@ -172,66 +183,70 @@ pub fn plan_xlsx(dataset: &Dataset, plan: Uuid, locale: Locale) -> Result<Vec<u8
 fn write(tree: &PlanTree, locale: Locale) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let mut book = Book {
-        locale,
         header: Format::new().set_bold().set_text_wrap().set_background_color(0xE3E3FD),
         text: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-        date: Format::new().set_num_format(locale.pick("dd/mm/yyyy", "yyyy-mm-dd")).set_align(FormatAlign::Top),
+        date: Format::new().set_num_format(locale.pick("dd/mm/yyyy", "d mmm yyyy")).set_align(FormatAlign::Top),
         overflow: Vec::new(),
     };
     let (commitments_name, milestones_name) =
         (locale.pick("Engagements", "Commitments"), locale.pick("Jalons", "Milestones"));
 
+    let labels = Labels::of(locale);
+    let columns = commitment_columns(&labels, locale);
     let sheet = workbook.add_worksheet();
     sheet.set_name(commitments_name)?;
-    book.header_row(sheet, COMMITMENTS)?;
+    book.header_row(sheet, &columns)?;
     let mut row: RowNum = 0;
     let mut numbered = Vec::new();
     for (a, area) in tree.areas.iter().enumerate() {
         for (c, node) in area.commitments.iter().enumerate() {
             row += 1;
-            let number = match node.rec.text("number") {
-                "" => format!("{}.{}", a + 1, c + 1),
-                n => n.to_string(),
-            };
-            for (col, column) in COMMITMENTS.iter().enumerate() {
-                let value = shown(tree, &node.rec, column.3, &number, area.rec.text("title"), locale);
-                let place = format!("{} {number}", locale.pick("Engagement", "Commitment"));
+            let number = numbering::commitment_number(a, c);
+            let place = format!("{} {number}", locale.pick("Engagement", "Commitment"));
+            for (col, column) in columns.iter().enumerate() {
+                let value = shown(tree, &node.rec, column.2, &number, ("", area.rec.text("title")), locale);
                 book.cell(sheet, row, column, col as ColNum, value, &place)?;
             }
             numbered.push((number, node));
         }
     }
-    sheet.autofilter(0, 0, row.max(1), (COMMITMENTS.len() - 1) as ColNum)?;
+    sheet.autofilter(0, 0, row.max(1), (columns.len() - 1) as ColNum)?;
 
+    let columns = milestone_columns(&labels, locale);
     let sheet = workbook.add_worksheet();
     sheet.set_name(milestones_name)?;
-    book.header_row(sheet, MILESTONES)?;
+    book.header_row(sheet, &columns)?;
     let mut row: RowNum = 0;
     for (number, node) in &numbered {
-        for milestone in &node.milestones {
+        for (rank, milestone) in node.milestones.iter().enumerate() {
             row += 1;
-            for (col, column) in MILESTONES.iter().enumerate() {
-                let value = shown(tree, milestone, column.3, number, node.rec.text("title"), locale);
-                let place = format!("{} {number}.{}", locale.pick("Jalon", "Milestone"), milestone.position() + 1);
+            let milestone_number = numbering::milestone_number(number, rank);
+            let place = format!("{} {milestone_number}", locale.pick("Jalon", "Milestone"));
+            for (col, column) in columns.iter().enumerate() {
+                let parent = (number.as_str(), node.rec.text("title"));
+                let value = shown(tree, milestone, column.2, &milestone_number, parent, locale);
                 book.cell(sheet, row, column, col as ColNum, value, &place)?;
             }
         }
     }
-    sheet.autofilter(0, 0, row.max(1), (MILESTONES.len() - 1) as ColNum)?;
+    sheet.autofilter(0, 0, row.max(1), (columns.len() - 1) as ColNum)?;
 
     if !book.overflow.is_empty() {
         let sheet = workbook.add_worksheet();
         sheet.set_name(locale.pick("Suite des textes longs", "Long texts continued"))?;
-        let columns: [Column; 4] = [
-            ("Feuille", "Sheet", 14.0, Cell::Id),
-            ("Ligne", "Row", 24.0, Cell::Id),
-            ("Colonne", "Column", 24.0, Cell::Id),
-            ("Suite du texte", "Text continued", 100.0, Cell::Id),
-        ];
+        let columns: Vec<Column> = [
+            (locale.pick("Feuille", "Sheet"), 14.0),
+            (locale.pick("Ligne", "Row"), 24.0),
+            (locale.pick("Colonne", "Column"), 24.0),
+            (locale.pick("Suite du texte", "Text continued"), 100.0),
+        ]
+        .into_iter()
+        .map(|(header, width)| (header.to_string(), width, Cell::Id))
+        .collect();
         book.header_row(sheet, &columns)?;
         for (index, (sheet_name, place, header, part)) in book.overflow.iter().enumerate() {
             let row = (index + 1) as RowNum;
-            for (col, text) in [sheet_name.as_str(), place, header, part].into_iter().enumerate() {
+            for (col, text) in [sheet_name, place, header, part].into_iter().enumerate() {
                 sheet.write_string_with_format(row, col as ColNum, text, &book.text)?;
             }
         }

@@ -82,6 +82,19 @@ fn a_plan_is_exported_as_json_csv_and_html_and_its_commitments_reach_the_apps() 
         &html[..300.min(html.len())]
     );
 
+    // Into a folder, the printable plan is named as the app proposes: the plan's title and the day.
+    let folder = dir.path().join("printed");
+    std::fs::create_dir(&folder).unwrap();
+    let said = admin(&db, &["export", "html", "--plan", "AP_FRA01", "--out", folder.to_str().unwrap()]).expect("html");
+    let written: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(written.len(), 1);
+    let name = written[0].to_str().unwrap().to_string();
+    let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    assert!(name.ends_with(&format!(" — {today}.html")), "{name}");
+    assert!(!name.starts_with("plan —"), "the plan's title, not a generic name: {name}");
+    assert!(said.contains(&name), "the file written is named: {said}");
+    assert!(std::fs::read_to_string(folder.join(&name)).unwrap().contains("font-family: Marianne"));
+
     // A coordinator's app pulls the imported plans.
     admin(&db, &["institution", "add", "Ministry of the Interior", "--acronym", "MI"]).unwrap();
     admin(&db, &["user", "add", "coord", "--institution", "MI", "--role", "coordinator"]).unwrap();

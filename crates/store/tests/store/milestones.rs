@@ -96,3 +96,43 @@ fn the_same_refusal_reads_in_english() {
     assert_eq!(failure.message, "2 fields need correcting.");
     assert_eq!(failure.fields[0].message, "This field is required.");
 }
+
+#[test]
+fn parts_are_numbered_by_their_ranks_and_keep_their_numbers_when_filtered() {
+    let mut w = world();
+    let other = w
+        .store
+        .create_area(
+            w.plan.id,
+            &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() },
+        )
+        .unwrap();
+    w.store.create_commitment(other.id, "Premier").unwrap();
+    let second = w.store.create_commitment(other.id, "Publier les avis de la HATVP").unwrap();
+    let a = w.store.create_milestone(second.id, &milestone("Recenser")).unwrap();
+    let b = w.store.create_milestone(second.id, &milestone("Ouvrir")).unwrap();
+
+    let overview = w.store.plan_overview(w.plan.id, &OverviewFilter::default()).unwrap();
+    let numbers: Vec<_> = overview.areas.iter().map(|a| a.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "2"]);
+    let numbered: Vec<_> =
+        overview.areas[1].commitments.iter().map(|c| (c.number.as_str(), c.title.as_str())).collect();
+    assert_eq!(numbered, [("2.1", "Premier"), ("2.2", "Publier les avis de la HATVP")]);
+
+    // A search shows the second commitment alone: it is still 2.2.
+    let found =
+        w.store.plan_overview(w.plan.id, &OverviewFilter { query: "hatvp".into(), institution_id: None }).unwrap();
+    assert_eq!(found.areas[1].commitments.len(), 1);
+    assert_eq!(found.areas[1].commitments[0].number, "2.2");
+
+    // The commitment screen says the same, and numbers the milestones after it.
+    let detail = w.store.commitment_detail(second.id).unwrap();
+    assert_eq!(detail.number, "2.2");
+    assert_eq!(detail.milestone_numbers[&a.id], "2.2.1");
+    assert_eq!(detail.milestone_numbers[&b.id], "2.2.2");
+    // Moved, a milestone takes the number of its new rank.
+    w.store.move_milestone(b.id, 0).unwrap();
+    let detail = w.store.commitment_detail(second.id).unwrap();
+    assert_eq!(detail.milestone_numbers[&b.id], "2.2.1");
+    assert_eq!(detail.milestone_numbers[&a.id], "2.2.2");
+}

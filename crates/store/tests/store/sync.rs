@@ -204,7 +204,7 @@ fn a_conflict_on_a_date_shows_both_dates_as_a_person_writes_them() {
     assert_eq!((views[0].mine.as_str(), views[0].theirs.as_str()), ("31/01/2023", "15/09/2022"));
     assert!(!views[0].editable, "a date is chosen, not rewritten");
     let english = b.sync_conflict_views(Locale::En).unwrap();
-    assert_eq!(english[0].mine, "2023-01-31", "as the English interface writes dates");
+    assert_eq!(english[0].mine, "31 Jan 2023", "as the English interface writes dates");
 }
 
 #[test]

@@ -1,5 +1,9 @@
 /** The interface's texts in English, translated from `fr.ts` (the source). */
+import { LABELS } from "../../core/labels";
 import type { Messages } from "./fr";
+
+/** The template's labels, written once in the core (`crates/domain/src/labels.rs`). */
+const L = LABELS.en;
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 /** `1,020`. */
@@ -89,6 +93,7 @@ export const en: Messages = {
         clearFilters: "Clear filters",
         noAreasTitle: "This plan has no engagement area yet",
         noAreasText: "Add a first engagement area to draft commitments in it.",
+        areaNumber: (number: string) => `Area ${number}`,
         kind: { transversal: "Cross-cutting", thematic: "Thematic" },
         areaEmpty: "No commitment in this area yet.",
         addCommitment: "Add a commitment",
@@ -127,53 +132,24 @@ export const en: Messages = {
     },
     commitment: {
         breadcrumbArea: (area: string) => `Area: ${area}`,
-        titleLabel: "Commitment title",
-        areaLabel: "Engagement area",
+        number: (number: string) => `Commitment ${number}`,
+        titleLabel: L.commitment.title,
+        areaLabel: L.commitment.areaId,
         areaHint: "To move the commitment to another area.",
         menuTitle: "Sections",
         menuButton: "Commitment sections",
-        sections: {
-            problem: "Problem",
-            commitment: "Commitment",
-            analysis: "Analysis",
-            planning: "Planning",
-            contacts: "Contacts",
-            origin: "Origin and assessment"
-        },
+        sections: { ...L.sections, origin: "Origin and assessment" },
         fields: {
-            briefDescription: "Brief description",
+            ...L.commitment,
             briefDescriptionHint: "In a few lines: what the commitment will change.",
-            problem: "Problem to solve",
             problemHint: "What problem does the commitment address?",
-            causes: "Causes of the problem",
-            doneSoFar: "What has been done so far",
             doneSoFarHint: "What has been done until now to solve the problem.",
-            solution: "Proposed solution",
-            expectedResults: "Expected results",
             expectedResultsHint: "Concrete, actionable and measurable.",
-            transparency: "How it promotes transparency",
-            accountability: "How it fosters accountability",
-            participation: "How it improves citizen participation",
             participationHint: "In defining, implementing and monitoring solutions.",
-            values: "OGP values",
             valuesHint: "The Open Government Partnership values the commitment contributes to.",
-            accessToInformation: "Access to information",
-            civicParticipation: "Civic participation",
-            publicAccountability: "Public accountability",
-            technologyInnovation: "Technology and innovation",
-            startDate: "Start date",
-            endDate: "End date",
-            leadInstitutionId: "Lead institution",
-            supportingInstitutionIds: "Supporting institutions",
             supportingHint: "Public bodies that support the commitment.",
-            otherSupporters: "Other supporters",
             otherSupportersHint: "Civil society, private sector, other actors.",
-            contactName: "Name",
-            contactTitle: "Title",
-            contactDepartment: "Department",
-            contactEmail: "E-mail address",
-            contactEmailHint: "For example first.last@example.gouv.fr",
-            contactPhone: "Phone"
+            contactEmailHint: "For example first.last@example.gouv.fr"
         },
         characters: (n: number, max: number) => `${n} / ${max} characters`,
         chooseInstitution: "Choose an institution",
@@ -189,16 +165,16 @@ export const en: Messages = {
         deleted: (title: string) => `The commitment “${title}” was deleted.`
     },
     milestones: {
-        title: "Milestones",
+        title: L.milestone.list,
         intro: "The verifiable deliverables of the commitment, in the order they will be achieved.",
         empty: "No milestone yet.",
-        heading: (n: number) => `Milestone ${n}`,
-        fieldTitle: "Deliverable",
+        heading: (number: string) => `Milestone ${number}`,
+        fieldTitle: L.milestone.title,
         fieldTitleHint: "A verifiable result, for example “Publish the evaluation report”.",
-        fieldExpectedOutputs: "Expected outputs",
-        fieldStartDate: "Start date",
-        fieldDueDate: "Due date",
-        fieldLead: "Lead institution",
+        fieldExpectedOutputs: L.milestone.expectedOutputs,
+        fieldStartDate: L.milestone.startDate,
+        fieldDueDate: L.milestone.dueDate,
+        fieldLead: L.milestone.leadInstitutionId,
         moveUp: (title: string) => `Move the milestone “${title}” up`,
         moveDown: (title: string) => `Move the milestone “${title}” down`,
         moveUpShort: "Up",
@@ -213,69 +189,16 @@ export const en: Messages = {
         added: (title: string) => `The milestone “${title}” was added.`
     },
     origin: {
-        title: "Origin and IRM assessment",
+        ...L.origin,
         intro: "Commitment imported from the OGP commitment database. This information comes from the source: it cannot be changed here.",
-        ogpId: "OGP identifier",
-        number: "Number in the plan",
-        shortTitle: "Short title",
-        page: "Page on the OGP website",
         newWindow: "new window",
-        policyAreas: "Policy areas",
-        starred: "Starred commitment",
-        assessmentTitle: "Independent Reporting Mechanism (IRM) assessment",
-        noAssessment: "The IRM has not published an assessment of this commitment.",
-        design: "Design",
-        implementation: "Implementation",
-        specificity: "Specificity",
-        verifiable: "Verifiable",
-        relevance: "Relevance to OGP values",
-        potentialImpact: "Potential impact",
-        potentialForResults: "Potential for results",
-        completionProgressReport: "Completion (progress report)",
-        completionEndOfTerm: "Completion (end of term)",
-        openedGovernment: "Did it open government?",
-        overall: "Overall",
-        earlyResults: "Early results",
         values: {
-            accessToInformation: "Access to information",
-            civicParticipation: "Civic participation",
-            publicAccountability: "Public accountability",
-            technology: "Technology and innovation"
+            accessToInformation: L.commitment.accessToInformation,
+            civicParticipation: L.commitment.civicParticipation,
+            publicAccountability: L.commitment.publicAccountability,
+            technology: L.commitment.technologyInnovation
         },
-        yes: "Yes",
-        no: "No",
-        notAssessed: "Not assessed (ND)",
-        notRelevant: "Not relevant (NR)",
-        notApplicable: "Not applicable (NA)",
-        missing: "not provided",
-        scales: {
-            specificity: { none: "None", low: "Low", medium: "Medium", high: "High" },
-            potentialImpact: { none: "None", minor: "Minor", moderate: "Moderate", transformative: "Transformative" },
-            completion: {
-                notStarted: "Not started",
-                limited: "Limited",
-                substantial: "Substantial",
-                complete: "Complete",
-                withdrawn: "Withdrawn",
-                unclear: "Unclear"
-            },
-            potentialForResults: { unclear: "Unclear", modest: "Modest", substantial: "Substantial" },
-            earlyResults: {
-                noNotableResults: "No notable results",
-                moderate: "Moderate",
-                significant: "Significant",
-                outstanding: "Outstanding"
-            },
-            openedGovernment: {
-                worsens: "Worsened",
-                didNotChange: "Did not change",
-                marginal: "Marginal",
-                major: "Major",
-                outstanding: "Outstanding",
-                noEarlyResultsYet: "No early results to report yet"
-            }
-        },
-        fullText: "Original text of the commitment",
+        scales: L.scales,
         sourceColumns: "Other columns of the OGP database",
         rawDate: (text: string) => `Original date not interpreted: “${text}”`
     },

@@ -5,14 +5,16 @@ import { formatDate, formatPeriod, formatTime, relativeDay } from "./format";
 import { fr } from "./fr";
 
 describe("dates as each language writes them", () => {
-    test("French dates read day/month/year, English ones year-month-day like the backend's messages", () => {
+    test("French dates read day/month/year, English ones day, month in letters, year, like the backend's messages", () => {
         expect(formatDate("2021-12-17", "fr")).toBe("17/12/2021");
-        expect(formatDate("2021-12-17", "en")).toBe("2021-12-17");
+        expect(formatDate("2021-12-17", "en")).toBe("17 Dec 2021");
+        expect(formatDate("2022-01-05", "fr")).toBe("05/01/2022");
+        expect(formatDate("2022-01-05", "en")).toBe("5 Jan 2022");
     });
 
     test("a plan's period", () => {
         expect(formatPeriod("2021-12-17", "2023-12-31", "fr")).toBe("17/12/2021 – 31/12/2023");
-        expect(formatPeriod("2021-12-17", "2023-12-31", "en")).toBe("2021-12-17 – 2023-12-31");
+        expect(formatPeriod("2021-12-17", "2023-12-31", "en")).toBe("17 Dec 2021 – 31 Dec 2023");
     });
 
     test("no date shows nothing, and anything unexpected is shown as it is", () => {
@@ -40,10 +42,10 @@ describe("moments relative to today", () => {
         expect(lastSyncText(fr, yesterday, now, "fr")).toBe("hier à 23:59");
         expect(lastSyncText(fr, earlier, now, "fr")).toBe("le 09/03/2024 à 14:32");
         expect(lastSyncText(en, yesterday, now, "en")).toBe("yesterday at 23:59");
-        expect(lastSyncText(en, earlier, now, "en")).toBe("2024-03-09 at 14:32");
+        expect(lastSyncText(en, earlier, now, "en")).toBe("9 Mar 2024 at 14:32");
         expect(fr.sync.bar.last(lastSyncText(fr, today, now, "fr"))).toBe("Dernière synchronisation : 08:05");
         expect(momentText(fr, today, now, "fr")).toBe("aujourd'hui à 08:05");
-        expect(momentText(en, earlier, now, "en")).toBe("on 2024-03-09 at 14:32");
+        expect(momentText(en, earlier, now, "en")).toBe("on 9 Mar 2024 at 14:32");
     });
 
     test("days are calendar days, not 24-hour spans; a clock a little ahead still says today", () => {

@@ -1,18 +1,25 @@
 /**
- * Dates and times as each language writes them. Dates travel as `YYYY-MM-DD` and are shown as
- * `17/12/2021` in French and `2021-12-17` in English — the forms the backend's messages use, so
- * a date reads the same on the screen and in an error under a field.
+ * Dates and times as each language writes them, whatever the operating system's locale. Dates
+ * travel as `YYYY-MM-DD` and are shown as `17/12/2021` in French and `17 Dec 2021` in English
+ * (day first, the month in letters so no reader takes the day for the month) — the forms the
+ * backend's messages use (`Locale::date` in `crates/domain/src/locale.rs`), so a date reads the
+ * same on the screen and in an error under a field.
  */
 import type { Locale } from "../../core/bindings";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The months as English writes them in short, January first. */
+export const ENGLISH_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 
 export function formatDate(iso: string | null, locale: Locale): string {
     if (iso === null || iso === "") return "";
     const match = ISO_DATE.exec(iso);
     if (!match) return iso;
     const [, y, m, d] = match;
-    return locale === "fr" ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
+    const month = ENGLISH_MONTHS[Number(m) - 1];
+    if (locale === "fr" || month === undefined) return `${d}/${m}/${y}`;
+    return `${Number(d)} ${month} ${y}`;
 }
 
 export function formatPeriod(start: string, end: string, locale: Locale): string {

@@ -4,7 +4,10 @@
  * `i18n.test.ts` checks the same at run time. Texts that depend on a number or a name are
  * functions.
  */
-import type { Completion, EarlyResults, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity } from "../../core/bindings";
+import { LABELS } from "../../core/labels";
+
+/** The template's labels, written once in the core (`crates/domain/src/labels.rs`). */
+const L = LABELS.fr;
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 /** `1 020`: thousands grouped the French way. */
@@ -96,6 +99,8 @@ export const fr = {
         clearFilters: "Effacer les filtres",
         noAreasTitle: "Ce plan n'a pas encore d'axe",
         noAreasText: "Ajoutez un premier axe d'engagement pour y rédiger des engagements.",
+        /** "Axe 2": the area's number in the plan, as the core gives it. */
+        areaNumber: (number: string) => `Axe ${number}`,
         kind: { transversal: "Transversal", thematic: "Thématique" },
         areaEmpty: "Aucun engagement dans cet axe pour l'instant.",
         addCommitment: "Ajouter un engagement",
@@ -134,53 +139,26 @@ export const fr = {
     },
     commitment: {
         breadcrumbArea: (area: string) => `Axe : ${area}`,
-        titleLabel: "Titre de l'engagement",
-        areaLabel: "Axe d'engagement",
+        /** "Engagement 2.3": the commitment's number in the plan, as the core gives it. */
+        number: (number: string) => `Engagement ${number}`,
+        titleLabel: L.commitment.title,
+        areaLabel: L.commitment.areaId,
         areaHint: "Pour déplacer l'engagement dans un autre axe.",
         menuTitle: "Sections",
         menuButton: "Sections de l'engagement",
-        sections: {
-            problem: "Problème",
-            commitment: "Engagement",
-            analysis: "Analyse",
-            planning: "Planification",
-            contacts: "Contacts",
-            origin: "Origine et évaluation"
-        },
+        sections: { ...L.sections, origin: "Origine et évaluation" },
+        /** The template's labels (from the core, the same as the printable plan's) and the screen's hints. */
         fields: {
-            briefDescription: "Description succincte",
+            ...L.commitment,
             briefDescriptionHint: "En quelques lignes : ce que l'engagement va changer.",
-            problem: "Problème à résoudre",
             problemHint: "Quel problème l'engagement traite-t-il ?",
-            causes: "Causes du problème",
-            doneSoFar: "Actions déjà menées",
             doneSoFarHint: "Ce qui a été fait jusqu'ici pour résoudre le problème.",
-            solution: "Solution proposée",
-            expectedResults: "Résultats attendus",
             expectedResultsHint: "Concrets, activables et mesurables.",
-            transparency: "Contribution à la transparence",
-            accountability: "Contribution à la redevabilité",
-            participation: "Contribution à la participation citoyenne",
             participationHint: "À la définition, à la mise en œuvre et au suivi des solutions.",
-            values: "Valeurs du PGO",
             valuesHint: "Les valeurs du Partenariat pour un gouvernement ouvert auxquelles l'engagement contribue.",
-            accessToInformation: "Accès à l'information",
-            civicParticipation: "Participation civique",
-            publicAccountability: "Redevabilité publique",
-            technologyInnovation: "Technologie et innovation",
-            startDate: "Date de début",
-            endDate: "Date de fin",
-            leadInstitutionId: "Institution porteuse",
-            supportingInstitutionIds: "Institutions partenaires",
             supportingHint: "Acteurs publics qui soutiennent l'engagement.",
-            otherSupporters: "Autres partenaires",
             otherSupportersHint: "Société civile, secteur privé, autres acteurs.",
-            contactName: "Nom",
-            contactTitle: "Fonction",
-            contactDepartment: "Service",
-            contactEmail: "Adresse électronique",
-            contactEmailHint: "Par exemple prenom.nom@exemple.gouv.fr",
-            contactPhone: "Téléphone"
+            contactEmailHint: "Par exemple prenom.nom@exemple.gouv.fr"
         },
         characters: (n: number, max: number) => `${n} / ${max} caractères`,
         chooseInstitution: "Choisir une institution",
@@ -196,16 +174,17 @@ export const fr = {
         deleted: (title: string) => `L'engagement « ${title} » a été supprimé.`
     },
     milestones: {
-        title: "Jalons",
+        title: L.milestone.list,
         intro: "Les livrables vérifiables de l'engagement, dans l'ordre de leur réalisation.",
         empty: "Aucun jalon pour l'instant.",
-        heading: (n: number) => `Jalon ${n}`,
-        fieldTitle: "Livrable",
+        /** "Jalon 2.3.1": the milestone's number in the plan, as the core gives it. */
+        heading: (number: string) => `Jalon ${number}`,
+        fieldTitle: L.milestone.title,
         fieldTitleHint: "Un résultat vérifiable, par exemple « Publier le rapport d'évaluation ».",
-        fieldExpectedOutputs: "Résultats attendus",
-        fieldStartDate: "Date de début",
-        fieldDueDate: "Date d'échéance",
-        fieldLead: "Institution porteuse",
+        fieldExpectedOutputs: L.milestone.expectedOutputs,
+        fieldStartDate: L.milestone.startDate,
+        fieldDueDate: L.milestone.dueDate,
+        fieldLead: L.milestone.leadInstitutionId,
         moveUp: (title: string) => `Monter le jalon « ${title} »`,
         moveDown: (title: string) => `Descendre le jalon « ${title} »`,
         moveUpShort: "Monter",
@@ -220,69 +199,16 @@ export const fr = {
         added: (title: string) => `Le jalon « ${title} » a été ajouté.`
     },
     origin: {
-        title: "Origine et évaluation du MRI",
+        ...L.origin,
         intro: "Engagement importé de la base des engagements du PGO. Ces informations viennent de la source : elles ne se modifient pas ici.",
-        ogpId: "Identifiant PGO",
-        number: "Numéro dans le plan",
-        shortTitle: "Titre court",
-        page: "Page sur le site du PGO",
         newWindow: "nouvelle fenêtre",
-        policyAreas: "Domaines d'action",
-        starred: "Engagement étoilé",
-        assessmentTitle: "Évaluation du Mécanisme de rapport indépendant (MRI)",
-        noAssessment: "Le MRI n'a pas publié d'évaluation de cet engagement.",
-        design: "Conception",
-        implementation: "Mise en œuvre",
-        specificity: "Spécificité",
-        verifiable: "Vérifiable",
-        relevance: "Pertinence pour les valeurs du PGO",
-        potentialImpact: "Impact potentiel",
-        potentialForResults: "Potentiel de résultats",
-        completionProgressReport: "Achèvement (rapport d'étape)",
-        completionEndOfTerm: "Achèvement (fin de mandat)",
-        openedGovernment: "A-t-il ouvert le gouvernement ?",
-        overall: "Dans l'ensemble",
-        earlyResults: "Premiers résultats",
         values: {
-            accessToInformation: "Accès à l'information",
-            civicParticipation: "Participation civique",
-            publicAccountability: "Redevabilité publique",
-            technology: "Technologie et innovation"
+            accessToInformation: L.commitment.accessToInformation,
+            civicParticipation: L.commitment.civicParticipation,
+            publicAccountability: L.commitment.publicAccountability,
+            technology: L.commitment.technologyInnovation
         },
-        yes: "Oui",
-        no: "Non",
-        notAssessed: "Non évalué (ND)",
-        notRelevant: "Non pertinent (NR)",
-        notApplicable: "Sans objet (NA)",
-        missing: "non renseigné",
-        scales: {
-            specificity: { none: "Aucune", low: "Faible", medium: "Moyenne", high: "Élevée" } satisfies Record<Specificity, string>,
-            potentialImpact: { none: "Aucun", minor: "Mineur", moderate: "Modéré", transformative: "Transformateur" } satisfies Record<PotentialImpact, string>,
-            completion: {
-                notStarted: "Non commencé",
-                limited: "Limité",
-                substantial: "Substantiel",
-                complete: "Achevé",
-                withdrawn: "Retiré",
-                unclear: "Incertain"
-            } satisfies Record<Completion, string>,
-            potentialForResults: { unclear: "Incertain", modest: "Modeste", substantial: "Substantiel" } satisfies Record<PotentialForResults, string>,
-            earlyResults: {
-                noNotableResults: "Pas de résultat notable",
-                moderate: "Modérés",
-                significant: "Significatifs",
-                outstanding: "Exceptionnels"
-            } satisfies Record<EarlyResults, string>,
-            openedGovernment: {
-                worsens: "Recul",
-                didNotChange: "Aucun changement",
-                marginal: "Marginal",
-                major: "Majeur",
-                outstanding: "Exceptionnel",
-                noEarlyResultsYet: "Pas encore de résultats à rapporter"
-            } satisfies Record<OpenedGovernment, string>
-        },
-        fullText: "Texte d'origine de l'engagement",
+        scales: L.scales,
         sourceColumns: "Autres colonnes de la base du PGO",
         rawDate: (text: string) => `Date d'origine non interprétée : « ${text} »`
     },

@@ -30,6 +30,7 @@ import { useLoad } from "../../shared/useLoad";
 import { useSyncRevision } from "../../shared/useSyncRevision";
 import { institutionLabel } from "./institutionLabel";
 import { MilestonesSection } from "./MilestonesSection";
+import { useFreshNumbers } from "./numbers";
 import { OriginSection } from "./OriginSection";
 
 const deleteCommitmentModal = createModal({ id: "commitment-delete-modal", isOpenedByDefault: false });
@@ -141,6 +142,7 @@ function CommitmentEditor(props: {
     }
 
     const summary = autosave.summary();
+    useFreshNumbers(detail, setDetail, backend);
     const readSyncState = useCallback(() => backend.getCommitmentSyncState(commitment.id), [backend, commitment.id]);
 
     return (
@@ -156,6 +158,9 @@ function CommitmentEditor(props: {
             />
             <div className="po-page-head">
                 <div className="po-page-head__main">
+                    <p className="po-number fr-mb-1v" id="commitment-number">
+                        {t.commitment.number(detail.number)}
+                    </p>
                     <h1 className="fr-h2 fr-mb-0">{commitment.title}</h1>
                 </div>
             </div>
@@ -268,6 +273,7 @@ function CommitmentEditor(props: {
                             plan={plan}
                             commitmentId={commitment.id}
                             milestones={detail.milestones}
+                            numbers={detail.milestoneNumbers}
                             institutions={institutions}
                             autosave={autosave}
                             onMilestonesChange={setMilestones}

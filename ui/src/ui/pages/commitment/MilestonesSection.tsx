@@ -6,7 +6,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { useState } from "react";
 import type { Autosave } from "../../../core/autosave";
-import type { Failure, Institution, Milestone, MilestoneEdit, Plan } from "../../../core/bindings";
+import type { CommitmentDetail, Failure, Institution, Milestone, MilestoneEdit, Plan } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
 import { useT } from "../../i18n";
@@ -23,6 +23,8 @@ export function MilestonesSection(props: {
     plan: Plan;
     commitmentId: string;
     milestones: Milestone[];
+    /** Each milestone's number in the plan, by id, as the core gives it. */
+    numbers: CommitmentDetail["milestoneNumbers"];
     institutions: Institution[];
     autosave: Autosave;
     onMilestonesChange: (update: (milestones: Milestone[]) => Milestone[]) => void;
@@ -90,6 +92,7 @@ export function MilestonesSection(props: {
                             key={milestone.id}
                             milestone={milestone}
                             index={index}
+                            number={props.numbers[milestone.id] ?? ""}
                             count={milestones.length}
                             autosave={autosave}
                             institutionOptions={institutionOptions}
@@ -125,6 +128,7 @@ export function MilestonesSection(props: {
 function MilestoneItem(props: {
     milestone: Milestone;
     index: number;
+    number: string;
     count: number;
     autosave: Autosave;
     institutionOptions: { value: string; label: string }[];
@@ -143,7 +147,7 @@ function MilestoneItem(props: {
         <li className="po-milestone" data-testid={`milestone-${index}`} aria-labelledby={`milestone-${m.id}-heading`}>
             <div className="po-milestone__head">
                 <h4 id={`milestone-${m.id}-heading`} className="fr-h6 fr-mb-0">
-                    {t.milestones.heading(index + 1)} <span className="fr-sr-only">: {m.title}</span>
+                    {t.milestones.heading(props.number)} <span className="fr-sr-only">: {m.title}</span>
                 </h4>
                 <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left">
                     <li>

@@ -28,7 +28,8 @@ export function AreaSection(props: {
                         {t.overview.kind[area.kind]}
                     </Badge>
                     <h2 id={titleId} className="fr-h4 fr-mb-1w">
-                        {area.title}
+                        <span className="po-number">{t.overview.areaNumber(props.overview.number)}</span> —{" "}
+                        <span className="po-area__name">{area.title}</span>
                     </h2>
                 </div>
                 {props.onRename && props.onDelete && (
@@ -91,6 +92,7 @@ function CommitmentRow(props: { commitment: CommitmentSummary }) {
     const complete = c.filledFields === c.totalFields;
     return (
         <li className="po-commitment" data-testid={`commitment-${c.id}`}>
+            <span className="po-number po-commitment__number">{c.number}</span>
             <a className="fr-link po-commitment__link" href={href.commitment(c.id)}>
                 {c.title}
             </a>

@@ -1,0 +1,161 @@
+//! The words for the OGP commitment template — its sections, the fields of a commitment and of a
+//! milestone, what an imported commitment brings and the IRM's assessment — in French and
+//! English, written once: the commitment screen shows them and the printable plan prints them.
+//!
+//! The interface reads them from `ui/src/core/labels.ts`, generated from this module by
+//! `tests/bindings.rs` (with the IRM scales' labels, [`crate::assessment`]), so a label changed
+//! here changes on the screen and on paper together, and a test fails until the generated file
+//! follows. Hints, buttons and messages that only the screen has stay in the interface's texts.
+
+use serde::Serialize;
+
+use crate::locale::Locale;
+
+macro_rules! labels {
+    ($(#[$doc:meta])* $name:ident { $($(#[$field_doc:meta])* $field:ident: $fr:literal, $en:literal;)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        #[serde(rename_all = "camelCase")]
+        pub struct $name {
+            $($(#[$field_doc])* pub $field: &'static str,)*
+        }
+
+        impl $name {
+            pub const FR: Self = Self { $($field: $fr,)* };
+            pub const EN: Self = Self { $($field: $en,)* };
+
+            pub fn of(locale: Locale) -> Self {
+                locale.pick(Self::FR, Self::EN)
+            }
+        }
+    };
+}
+
+labels!(
+    /// The sections of the template, in the order of the commitment screen.
+    SectionLabels {
+        problem: "Définition du problème", "Problem definition";
+        commitment: "Description de l'engagement", "Commitment description";
+        analysis: "Analyse de l'engagement", "Commitment analysis";
+        planning: "Planification", "Planning";
+        contacts: "Contact", "Contact";
+    }
+);
+
+labels!(
+    /// The fields of a commitment, by their name in the records (`briefDescription`…).
+    CommitmentLabels {
+        title: "Titre de l'engagement", "Commitment title";
+        area_id: "Axe d'engagement", "Engagement area";
+        brief_description: "Description succincte", "Brief description";
+        problem: "Problème à résoudre", "Problem to solve";
+        causes: "Causes du problème", "Causes of the problem";
+        done_so_far: "Actions déjà menées", "What has been done so far";
+        solution: "Solution proposée", "Proposed solution";
+        expected_results: "Résultats attendus", "Expected results";
+        transparency: "Contribution à la transparence", "How it promotes transparency";
+        accountability: "Contribution à la redevabilité", "How it fosters accountability";
+        participation: "Contribution à la participation citoyenne", "How it improves citizen participation";
+        /// The group of the four OGP values below.
+        values: "Valeurs du PGO", "OGP values";
+        access_to_information: "Accès à l'information", "Access to information";
+        civic_participation: "Participation civique", "Civic participation";
+        public_accountability: "Redevabilité publique", "Public accountability";
+        technology_innovation: "Technologie et innovation", "Technology and innovation";
+        start_date: "Date de début", "Start date";
+        end_date: "Date de fin", "End date";
+        lead_institution_id: "Institution porteuse", "Lead institution";
+        supporting_institution_ids: "Institutions partenaires", "Supporting institutions";
+        other_supporters: "Autres partenaires", "Other supporters";
+        contact_name: "Nom", "Name";
+        contact_title: "Fonction", "Title";
+        contact_department: "Service", "Department";
+        contact_email: "Adresse électronique", "E-mail address";
+        contact_phone: "Téléphone", "Phone";
+    }
+);
+
+labels!(
+    /// The milestones of a commitment and their fields.
+    MilestoneLabels {
+        /// The list's title.
+        list: "Jalons", "Milestones";
+        title: "Livrable", "Deliverable";
+        expected_outputs: "Résultats attendus", "Expected outputs";
+        start_date: "Date de début", "Start date";
+        due_date: "Date d'échéance", "Due date";
+        lead_institution_id: "Institution porteuse", "Lead institution";
+    }
+);
+
+labels!(
+    /// What a commitment imported from the OGP commitment database brings, and the IRM's
+    /// assessment of it: in two parts, design then implementation, as the IRM reports it.
+    OriginLabels {
+        title: "Origine et évaluation du MRI", "Origin and IRM assessment";
+        ogp_id: "Identifiant PGO", "OGP identifier";
+        /// The commitment's number in the plan the OGP published (not its number here).
+        number: "Numéro dans le plan publié par le PGO", "Number in the plan published by the OGP";
+        short_title: "Titre court", "Short title";
+        page: "Page sur le site du PGO", "Page on the OGP website";
+        policy_areas: "Domaines d'action", "Policy areas";
+        full_text: "Texte d'origine de l'engagement", "Original text of the commitment";
+        starred: "Engagement étoilé", "Starred commitment";
+        assessment_title: "Évaluation du Mécanisme de rapport indépendant (MRI)",
+            "Independent Reporting Mechanism (IRM) assessment";
+        no_assessment: "Le MRI n'a pas publié d'évaluation de cet engagement.",
+            "The IRM has not published an assessment of this commitment.";
+        design: "Conception", "Design";
+        implementation: "Mise en œuvre", "Implementation";
+        specificity: "Spécificité", "Specificity";
+        verifiable: "Vérifiable", "Verifiable";
+        relevance: "Pertinence pour les valeurs du PGO", "Relevance to OGP values";
+        potential_impact: "Impact potentiel", "Potential impact";
+        potential_for_results: "Potentiel de résultats", "Potential for results";
+        completion_progress_report: "Achèvement (rapport d'étape)", "Completion (progress report)";
+        completion_end_of_term: "Achèvement (fin de mandat)", "Completion (end of term)";
+        opened_government: "A-t-il ouvert le gouvernement ?", "Did it open government?";
+        overall: "Dans l'ensemble", "Overall";
+        early_results: "Premiers résultats", "Early results";
+        yes: "Oui", "Yes";
+        no: "Non", "No";
+        not_assessed: "Non évalué (ND)", "Not assessed (ND)";
+        not_relevant: "Non pertinent (NR)", "Not relevant (NR)";
+        not_applicable: "Sans objet (NA)", "Not applicable (NA)";
+        missing: "non renseigné", "not provided";
+    }
+);
+
+/// Every label of the template, in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Labels {
+    pub sections: SectionLabels,
+    pub commitment: CommitmentLabels,
+    pub milestone: MilestoneLabels,
+    pub origin: OriginLabels,
+}
+
+impl Labels {
+    pub fn of(locale: Locale) -> Self {
+        Labels {
+            sections: SectionLabels::of(locale),
+            commitment: CommitmentLabels::of(locale),
+            milestone: MilestoneLabels::of(locale),
+            origin: OriginLabels::of(locale),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_named_as_the_records_fields_are() {
+        let commitment = serde_json::to_value(CommitmentLabels::FR).unwrap();
+        for field in ["briefDescription", "leadInstitutionId", "supportingInstitutionIds", "contactEmail"] {
+            assert!(commitment.get(field).is_some(), "{field}");
+        }
+        assert_eq!(Labels::of(Locale::En).milestone.due_date, "Due date");
+    }
+}

@@ -1,0 +1,325 @@
+// Generated from crates/domain/src/labels.rs (and the IRM scales of crates/domain/src/assessment.rs)
+// by crates/domain/tests/bindings.rs. Do not edit by hand:
+// UPDATE_BINDINGS=1 cargo test -p plan-ouvert-domain --test bindings
+
+import type { Completion, EarlyResults, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity } from "./bindings";
+
+/** The words for the OGP template's sections and fields, the same on the screen and in the printable plan. */
+export type Labels = {
+    commitment: {
+        accessToInformation: string;
+        accountability: string;
+        areaId: string;
+        briefDescription: string;
+        causes: string;
+        civicParticipation: string;
+        contactDepartment: string;
+        contactEmail: string;
+        contactName: string;
+        contactPhone: string;
+        contactTitle: string;
+        doneSoFar: string;
+        endDate: string;
+        expectedResults: string;
+        leadInstitutionId: string;
+        otherSupporters: string;
+        participation: string;
+        problem: string;
+        publicAccountability: string;
+        solution: string;
+        startDate: string;
+        supportingInstitutionIds: string;
+        technologyInnovation: string;
+        title: string;
+        transparency: string;
+        values: string;
+    };
+    milestone: {
+        dueDate: string;
+        expectedOutputs: string;
+        leadInstitutionId: string;
+        list: string;
+        startDate: string;
+        title: string;
+    };
+    origin: {
+        assessmentTitle: string;
+        completionEndOfTerm: string;
+        completionProgressReport: string;
+        design: string;
+        earlyResults: string;
+        fullText: string;
+        implementation: string;
+        missing: string;
+        no: string;
+        noAssessment: string;
+        notApplicable: string;
+        notAssessed: string;
+        notRelevant: string;
+        number: string;
+        ogpId: string;
+        openedGovernment: string;
+        overall: string;
+        page: string;
+        policyAreas: string;
+        potentialForResults: string;
+        potentialImpact: string;
+        relevance: string;
+        shortTitle: string;
+        specificity: string;
+        starred: string;
+        title: string;
+        verifiable: string;
+        yes: string;
+    };
+    scales: {
+        completion: Record<Completion, string>;
+        earlyResults: Record<EarlyResults, string>;
+        openedGovernment: Record<OpenedGovernment, string>;
+        potentialForResults: Record<PotentialForResults, string>;
+        potentialImpact: Record<PotentialImpact, string>;
+        specificity: Record<Specificity, string>;
+    };
+    sections: {
+        analysis: string;
+        commitment: string;
+        contacts: string;
+        planning: string;
+        problem: string;
+    };
+};
+
+export const LABELS: { fr: Labels; en: Labels } = {
+    fr: {
+        "sections": {
+            "problem": "Définition du problème",
+            "commitment": "Description de l'engagement",
+            "analysis": "Analyse de l'engagement",
+            "planning": "Planification",
+            "contacts": "Contact"
+        },
+        "commitment": {
+            "title": "Titre de l'engagement",
+            "areaId": "Axe d'engagement",
+            "briefDescription": "Description succincte",
+            "problem": "Problème à résoudre",
+            "causes": "Causes du problème",
+            "doneSoFar": "Actions déjà menées",
+            "solution": "Solution proposée",
+            "expectedResults": "Résultats attendus",
+            "transparency": "Contribution à la transparence",
+            "accountability": "Contribution à la redevabilité",
+            "participation": "Contribution à la participation citoyenne",
+            "values": "Valeurs du PGO",
+            "accessToInformation": "Accès à l'information",
+            "civicParticipation": "Participation civique",
+            "publicAccountability": "Redevabilité publique",
+            "technologyInnovation": "Technologie et innovation",
+            "startDate": "Date de début",
+            "endDate": "Date de fin",
+            "leadInstitutionId": "Institution porteuse",
+            "supportingInstitutionIds": "Institutions partenaires",
+            "otherSupporters": "Autres partenaires",
+            "contactName": "Nom",
+            "contactTitle": "Fonction",
+            "contactDepartment": "Service",
+            "contactEmail": "Adresse électronique",
+            "contactPhone": "Téléphone"
+        },
+        "milestone": {
+            "list": "Jalons",
+            "title": "Livrable",
+            "expectedOutputs": "Résultats attendus",
+            "startDate": "Date de début",
+            "dueDate": "Date d'échéance",
+            "leadInstitutionId": "Institution porteuse"
+        },
+        "origin": {
+            "title": "Origine et évaluation du MRI",
+            "ogpId": "Identifiant PGO",
+            "number": "Numéro dans le plan publié par le PGO",
+            "shortTitle": "Titre court",
+            "page": "Page sur le site du PGO",
+            "policyAreas": "Domaines d'action",
+            "fullText": "Texte d'origine de l'engagement",
+            "starred": "Engagement étoilé",
+            "assessmentTitle": "Évaluation du Mécanisme de rapport indépendant (MRI)",
+            "noAssessment": "Le MRI n'a pas publié d'évaluation de cet engagement.",
+            "design": "Conception",
+            "implementation": "Mise en œuvre",
+            "specificity": "Spécificité",
+            "verifiable": "Vérifiable",
+            "relevance": "Pertinence pour les valeurs du PGO",
+            "potentialImpact": "Impact potentiel",
+            "potentialForResults": "Potentiel de résultats",
+            "completionProgressReport": "Achèvement (rapport d'étape)",
+            "completionEndOfTerm": "Achèvement (fin de mandat)",
+            "openedGovernment": "A-t-il ouvert le gouvernement ?",
+            "overall": "Dans l'ensemble",
+            "earlyResults": "Premiers résultats",
+            "yes": "Oui",
+            "no": "Non",
+            "notAssessed": "Non évalué (ND)",
+            "notRelevant": "Non pertinent (NR)",
+            "notApplicable": "Sans objet (NA)",
+            "missing": "non renseigné"
+        },
+        "scales": {
+            "specificity": {
+                "none": "Aucune",
+                "low": "Faible",
+                "medium": "Moyenne",
+                "high": "Élevée"
+            },
+            "potentialImpact": {
+                "none": "Aucun",
+                "minor": "Mineur",
+                "moderate": "Modéré",
+                "transformative": "Transformateur"
+            },
+            "completion": {
+                "notStarted": "Non commencé",
+                "limited": "Limité",
+                "substantial": "Substantiel",
+                "complete": "Achevé",
+                "withdrawn": "Retiré",
+                "unclear": "Incertain"
+            },
+            "potentialForResults": {
+                "unclear": "Incertain",
+                "modest": "Modeste",
+                "substantial": "Substantiel"
+            },
+            "earlyResults": {
+                "noNotableResults": "Pas de résultat notable",
+                "moderate": "Modérés",
+                "significant": "Significatifs",
+                "outstanding": "Exceptionnels"
+            },
+            "openedGovernment": {
+                "worsens": "Recul",
+                "didNotChange": "Aucun changement",
+                "marginal": "Marginal",
+                "major": "Majeur",
+                "outstanding": "Exceptionnel",
+                "noEarlyResultsYet": "Pas encore de résultats à rapporter"
+            }
+        }
+    },
+    en: {
+        "sections": {
+            "problem": "Problem definition",
+            "commitment": "Commitment description",
+            "analysis": "Commitment analysis",
+            "planning": "Planning",
+            "contacts": "Contact"
+        },
+        "commitment": {
+            "title": "Commitment title",
+            "areaId": "Engagement area",
+            "briefDescription": "Brief description",
+            "problem": "Problem to solve",
+            "causes": "Causes of the problem",
+            "doneSoFar": "What has been done so far",
+            "solution": "Proposed solution",
+            "expectedResults": "Expected results",
+            "transparency": "How it promotes transparency",
+            "accountability": "How it fosters accountability",
+            "participation": "How it improves citizen participation",
+            "values": "OGP values",
+            "accessToInformation": "Access to information",
+            "civicParticipation": "Civic participation",
+            "publicAccountability": "Public accountability",
+            "technologyInnovation": "Technology and innovation",
+            "startDate": "Start date",
+            "endDate": "End date",
+            "leadInstitutionId": "Lead institution",
+            "supportingInstitutionIds": "Supporting institutions",
+            "otherSupporters": "Other supporters",
+            "contactName": "Name",
+            "contactTitle": "Title",
+            "contactDepartment": "Department",
+            "contactEmail": "E-mail address",
+            "contactPhone": "Phone"
+        },
+        "milestone": {
+            "list": "Milestones",
+            "title": "Deliverable",
+            "expectedOutputs": "Expected outputs",
+            "startDate": "Start date",
+            "dueDate": "Due date",
+            "leadInstitutionId": "Lead institution"
+        },
+        "origin": {
+            "title": "Origin and IRM assessment",
+            "ogpId": "OGP identifier",
+            "number": "Number in the plan published by the OGP",
+            "shortTitle": "Short title",
+            "page": "Page on the OGP website",
+            "policyAreas": "Policy areas",
+            "fullText": "Original text of the commitment",
+            "starred": "Starred commitment",
+            "assessmentTitle": "Independent Reporting Mechanism (IRM) assessment",
+            "noAssessment": "The IRM has not published an assessment of this commitment.",
+            "design": "Design",
+            "implementation": "Implementation",
+            "specificity": "Specificity",
+            "verifiable": "Verifiable",
+            "relevance": "Relevance to OGP values",
+            "potentialImpact": "Potential impact",
+            "potentialForResults": "Potential for results",
+            "completionProgressReport": "Completion (progress report)",
+            "completionEndOfTerm": "Completion (end of term)",
+            "openedGovernment": "Did it open government?",
+            "overall": "Overall",
+            "earlyResults": "Early results",
+            "yes": "Yes",
+            "no": "No",
+            "notAssessed": "Not assessed (ND)",
+            "notRelevant": "Not relevant (NR)",
+            "notApplicable": "Not applicable (NA)",
+            "missing": "not provided"
+        },
+        "scales": {
+            "specificity": {
+                "none": "None",
+                "low": "Low",
+                "medium": "Medium",
+                "high": "High"
+            },
+            "potentialImpact": {
+                "none": "None",
+                "minor": "Minor",
+                "moderate": "Moderate",
+                "transformative": "Transformative"
+            },
+            "completion": {
+                "notStarted": "Not started",
+                "limited": "Limited",
+                "substantial": "Substantial",
+                "complete": "Complete",
+                "withdrawn": "Withdrawn",
+                "unclear": "Unclear"
+            },
+            "potentialForResults": {
+                "unclear": "Unclear",
+                "modest": "Modest",
+                "substantial": "Substantial"
+            },
+            "earlyResults": {
+                "noNotableResults": "No notable results",
+                "moderate": "Moderate",
+                "significant": "Significant",
+                "outstanding": "Outstanding"
+            },
+            "openedGovernment": {
+                "worsens": "Worsened",
+                "didNotChange": "Did not change",
+                "marginal": "Marginal",
+                "major": "Major",
+                "outstanding": "Outstanding",
+                "noEarlyResultsYet": "No early results to report yet"
+            }
+        }
+    }
+};
