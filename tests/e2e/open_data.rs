@@ -68,16 +68,27 @@ async fn a_coordinator_imports_the_ogp_database_and_exports_a_plan() {
     app.click("#import-ogp").await;
     app.click("#import-start").await;
     answer_dialog("Importer la base", &sample(), false).await;
+    // What the file holds, France's plan chosen; every plan ticked, what will be sent is said.
+    app.wait_for("#import-choice").await;
+    app.click("#import-choose-shown").await;
+    app.wait_for_text_in("#import-will-keep", "resteront sur ce poste").await;
+    app.wait_for_text_in("#import-will-send", "envoyées au serveur").await;
+    app.screenshot("import-00-choice").await;
+    app.click("#import-confirm").await;
     app.wait_for("#import-summary").await;
     app.wait_for_text_in("#import-rows", "405").await;
     let counts = app.text("#import-counts").await;
     assert!(counts.contains("150") && counts.contains("405"), "{counts}");
-    assert!(app.count("#import-warnings").await > 0, "ambiguous dates are reported");
+    assert!(app.count("#import-warnings-date").await > 0, "ambiguous dates are reported, grouped");
     app.screenshot("import-01-summary").await;
 
     // The same file again: nothing created, nothing duplicated.
     app.click("#import-start").await;
     answer_dialog("Importer la base", &sample(), false).await;
+    app.wait_for("#import-choice").await;
+    app.click("#import-choose-shown").await;
+    app.wait_for_text_in("#import-will-send", "Aucune modification").await;
+    app.click("#import-confirm").await;
     app.wait_until("the second summary", || async {
         app.text_now_or_empty("#import-counts").await.contains("405") && app.body_text().await.contains("Inchangés")
     })

@@ -164,11 +164,31 @@ commands! {
         Ok(())
     }
 
-    /// Imports a file of the OGP commitment database: the backend asks the person for the file;
-    /// resolves to `null` when they cancel. All or nothing: a file that cannot be read is
-    /// refused (`validation`, the message lists each problem with its row) and nothing is
-    /// written. Importing the same file again changes nothing.
-    fn import_ogp_csv(app) -> Option<ImportSummary> { app.blocking(|app| crate::open_data::import_ogp_csv(&app)).await }
+    /// Reads a file of the OGP commitment database the person picks (the backend asks for it)
+    /// and says what it holds — countries, plans, commitments, warnings — writing nothing;
+    /// resolves to `null` when they cancel. A file that cannot be read is refused (`validation`,
+    /// the message lists each problem with its row).
+    fn read_ogp_csv(app) -> Option<ImportPreview> { app.blocking(|app| crate::open_data::read_ogp_csv(&app)).await }
+    /// What importing these plans of the file read would write, and how many changes it would
+    /// send to the server; nothing is written.
+    fn preview_ogp_import(app, plans: Vec<PlanId>) -> ImportSummary {
+        app.blocking(move |app| crate::open_data::preview_ogp_import(&app, &plans)).await
+    }
+    /// Imports these plans of the file read, all or nothing: the own country's are queued for
+    /// the server, other countries' kept on this laptop as a read-only reference library.
+    /// Importing the same plans again changes nothing.
+    fn import_ogp_plans(app, plans: Vec<PlanId>) -> ImportSummary {
+        app.blocking(move |app| crate::open_data::confirm_ogp_import(&app, &plans)).await
+    }
+    /// The imports that can be undone, the latest first.
+    fn list_imports(app) -> Vec<ImportRecord> { crate::open_data::list_imports(app) }
+    /// What undoing an import would do; nothing is changed.
+    fn preview_undo_import(app, import_id: ImportId) -> UndoImportSummary {
+        crate::open_data::preview_undo_import(app, import_id)
+    }
+    /// Undoes an import as a whole; refused, with nothing changed, while records it wrote were
+    /// changed since.
+    fn undo_import(app, import_id: ImportId) -> UndoImportSummary { crate::open_data::undo_import(app, import_id) }
     /// Exports a plan: the backend asks where (a folder for CSV); resolves to where it wrote, or
     /// `null` when the person cancels.
     fn export_plan(app, plan_id: PlanId, format: ExportFormat) -> Option<String> {

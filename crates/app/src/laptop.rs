@@ -19,11 +19,19 @@ pub struct Laptop {
     changed: tokio::sync::Notify,
     shell: Arc<dyn Shell>,
     data_dir: PathBuf,
+    /// A file of the OGP commitment database read and shown, waiting for the person's choice.
+    pub(crate) pending_import: Mutex<Option<crate::open_data::PendingImport>>,
 }
 
 impl Laptop {
     pub(crate) fn new(store: Store, shell: Arc<dyn Shell>, data_dir: &Path) -> Self {
-        Self { store: Mutex::new(store), changed: tokio::sync::Notify::new(), shell, data_dir: data_dir.to_path_buf() }
+        Self {
+            store: Mutex::new(store),
+            changed: tokio::sync::Notify::new(),
+            shell,
+            data_dir: data_dir.to_path_buf(),
+            pending_import: Mutex::new(None),
+        }
     }
 
     /// The store's lock, for sync (which never holds it while waiting for the network).

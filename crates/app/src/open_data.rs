@@ -3,13 +3,17 @@
 
 use std::path::Path;
 
+use std::collections::HashMap;
+
 use plan_ouvert_domain::{
-    ErrorCode, ExportFormat, Failure, ImportCounts, ImportProgress, ImportStage, ImportSummary, ImportWarningView,
-    Locale, PlanId,
+    CommitmentId, ErrorCode, ExportFormat, Failure, ImportCounts, ImportId, ImportPlanChoice, ImportPreview,
+    ImportProgress, ImportRecord, ImportStage, ImportSummary, ImportWarningKind, ImportWarningView, Locale, PlanId,
+    UndoImportSummary,
 };
-use plan_ouvert_opendata::{export, ogp, Dataset};
-use plan_ouvert_store::import::Counts;
+use plan_ouvert_opendata::{deterministic_id, export, ogp, Dataset};
+use plan_ouvert_store::import::{Counts, ImportReport, Selection, UndoReport};
 use plan_ouvert_sync::protocol::RecordKind;
+use uuid::Uuid;
 
 use crate::laptop::{internal, Laptop};
 use crate::shell::{Event, FileRequest};
@@ -26,43 +30,278 @@ fn read_failure(error: &std::io::Error, path: &Path, locale: Locale) -> Failure 
     Failure::new(ErrorCode::Storage, message)
 }
 
-/// Imports a file of the OGP commitment database that the person picks (`None` when they
-/// cancel), all or nothing, telling the interface how far it got.
-pub(crate) fn import_ogp_csv(app: &Laptop) -> Result<Option<ImportSummary>, Failure> {
+/// A file read and shown, waiting for the person's choice of plans.
+#[derive(Debug)]
+pub(crate) struct PendingImport {
+    file_name: String,
+    import: ogp::OgpImport,
+    own_country: String,
+}
+
+impl PendingImport {
+    fn plan_ids(&self) -> impl Iterator<Item = (Uuid, &Fields)> {
+        self.import.dataset.records.iter().filter(|(k, _)| k.kind == RecordKind::Plan).map(|(k, f)| (k.id, f))
+    }
+
+    /// The plans chosen, those of other countries kept as a library.
+    fn selection(&self, plans: &[PlanId]) -> Result<Selection, Failure> {
+        let mut selection = Selection::default();
+        for plan in plans {
+            let fields = self
+                .import
+                .dataset
+                .get(RecordKind::Plan, plan.0)
+                .ok_or_else(|| internal(&format!("plan {} is not in the file", plan.0)))?;
+            selection.plans.insert(plan.0);
+            if !same_country(&text(fields, "country"), &self.own_country) {
+                selection.library.insert(plan.0);
+            }
+        }
+        Ok(selection)
+    }
+
+    fn warnings(&self, locale: Locale, only: Option<&[PlanId]>) -> Vec<ImportWarningView> {
+        let plans: HashMap<&str, (Uuid, String)> = self
+            .plan_ids()
+            .map(|(id, f)| (f.get("ogpPlanId").and_then(|v| v.as_str()).unwrap_or(""), (id, text(f, "country"))))
+            .collect();
+        self.import
+            .warnings
+            .iter()
+            .filter_map(|w| {
+                let (plan, country) = plans.get(w.plan.as_str())?;
+                if only.is_some_and(|only| !only.contains(&PlanId(*plan))) {
+                    return None;
+                }
+                let commitment = deterministic_id(&format!("commitment:{}", w.identifier));
+                Some(ImportWarningView {
+                    row: u32::try_from(w.row).unwrap_or(u32::MAX),
+                    identifier: w.identifier.clone(),
+                    column: w.column.clone(),
+                    message: w.message(locale).to_string(),
+                    kind: match w.kind {
+                        ogp::WarningKind::Date => ImportWarningKind::Date,
+                        ogp::WarningKind::Institution => ImportWarningKind::Institution,
+                        ogp::WarningKind::Assessment => ImportWarningKind::Assessment,
+                        ogp::WarningKind::Value => ImportWarningKind::Value,
+                    },
+                    plan_id: PlanId(*plan),
+                    country: country.clone(),
+                    commitment_id: only
+                        .is_some()
+                        .then_some(commitment)
+                        .filter(|c| self.import.dataset.get(RecordKind::Commitment, *c).is_some())
+                        .map(CommitmentId),
+                })
+            })
+            .collect()
+    }
+}
+
+type Fields = std::collections::BTreeMap<String, serde_json::Value>;
+
+fn text(fields: &Fields, name: &str) -> String {
+    fields.get(name).and_then(|v| v.as_str()).unwrap_or("").to_string()
+}
+
+fn same_country(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// How a plan's dates were read, in words.
+fn date_rule(rule: Option<&ogp::DateRule>, locale: Locale) -> (String, bool) {
+    let rule = rule.copied().unwrap_or_default();
+    let dates = |n: usize| locale.count(n as u64, ("date", "dates"), ("date", "dates"));
+    let (fr, en) = match rule.convention {
+        Some(convention) => {
+            let (order_fr, order_en, n) = match convention {
+                ogp::Convention::DayMonth => ("jour/mois", "day/month", rule.day_month),
+                ogp::Convention::MonthDay => ("mois/jour", "month/day", rule.month_day),
+            };
+            let resolved = |l: Locale| {
+                l.count(
+                    rule.resolved as u64,
+                    ("date ambiguë lue ainsi", "dates ambiguës lues ainsi"),
+                    ("ambiguous date read so", "ambiguous dates read so"),
+                )
+            };
+            (
+                format!(
+                    "Dates lues {order_fr} : {} de ce plan sans ambiguïté suivent cet ordre ; {}.",
+                    dates(n),
+                    resolved(Locale::Fr)
+                ),
+                format!(
+                    "Dates read {order_en}: {} of this plan that can only be read one way use that order; {}.",
+                    dates(n),
+                    resolved(Locale::En)
+                ),
+            )
+        }
+        None if rule.day_month > 0 && rule.month_day > 0 => (
+            "Ce plan mélange jour/mois et mois/jour : ses dates ambiguës ne sont pas lues (texte d'origine conservé).".into(),
+            "This plan mixes day/month and month/day: its ambiguous dates are not read (original text kept).".into(),
+        ),
+        None => (
+            "Aucune date de ce plan ne dit l'ordre jour/mois : ses dates ambiguës ne sont pas lues (texte d'origine conservé)."
+                .into(),
+            "No date of this plan tells the day/month order: its ambiguous dates are not read (original text kept).".into(),
+        ),
+    };
+    (locale.pick(&fr, &en).clone(), rule.convention.is_some() && rule.resolved > 0)
+}
+
+/// Reads a file of the OGP commitment database that the person picks (`None` when they
+/// cancel) and says what it holds, writing nothing: the person then chooses the plans.
+pub(crate) fn read_ogp_csv(app: &Laptop) -> Result<Option<ImportPreview>, Failure> {
     let locale = app.locale();
     let Some(path) = app.shell().pick_file(FileRequest::OgpCsv, None, locale).map_err(|e| internal(&e))? else {
         return Ok(None);
     };
-    let progress = |stage: ImportStage, done: usize, total: usize| {
-        let as_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        app.emit(Event::ImportProgress(ImportProgress { stage, done: as_u32(done), total: as_u32(total) }));
-    };
-    progress(ImportStage::Reading, 0, 0);
+    progress(app, ImportStage::Reading, 0, 0);
     let bytes = std::fs::read(&path).map_err(|e| read_failure(&e, &path, locale))?;
     let import =
-        ogp::read_ogp_csv_with_progress(&bytes, &mut |done, total| progress(ImportStage::Reading, done, total))
+        ogp::read_ogp_csv_with_progress(&bytes, &mut |done, total| progress(app, ImportStage::Reading, done, total))
             .map_err(|refusal| Failure::new(ErrorCode::Validation, refusal.message(locale)))?;
-    let report = app.run(|store| {
-        store.import_records(&import.dataset.records, &mut |done, total| progress(ImportStage::Writing, done, total))
-    })?;
-    tracing::info!(file = %path.display(), rows = import.rows, "imported the OGP commitment database");
-    Ok(Some(ImportSummary {
-        rows: u32::try_from(import.rows).unwrap_or(u32::MAX),
+    let own_country = app.run(|store| store.own_country())?;
+    let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let pending = PendingImport { file_name, import, own_country };
+    let here: std::collections::HashSet<Uuid> =
+        app.run(|store| store.list_plans())?.into_iter().map(|p| p.id.0).collect();
+    let mut commitments: HashMap<String, u32> = HashMap::new();
+    for (key, fields) in &pending.import.dataset.records {
+        if key.kind == RecordKind::Commitment {
+            *commitments.entry(text(fields, "planId")).or_default() += 1;
+        }
+    }
+    let mut plans: Vec<(ImportPlanChoice, i64)> = pending
+        .plan_ids()
+        .map(|(id, fields)| {
+            let ogp_plan_id = text(fields, "ogpPlanId");
+            let (rule, deduced) = date_rule(pending.import.date_rules.get(&ogp_plan_id), locale);
+            let country = text(fields, "country");
+            let choice = ImportPlanChoice {
+                id: PlanId(id),
+                own_country: same_country(&country, &pending.own_country),
+                already_here: here.contains(&id),
+                commitments: commitments.get(&id.to_string()).copied().unwrap_or(0),
+                title: text(fields, "title"),
+                date_rule: rule,
+                dates_deduced: deduced,
+                ogp_plan_id,
+                country,
+            };
+            (choice, fields.get("planNumber").and_then(|n| n.as_i64()).unwrap_or(0))
+        })
+        .collect();
+    plans.sort_by(|(a, an), (b, bn)| {
+        (!a.own_country, a.country.to_lowercase(), an).cmp(&(!b.own_country, b.country.to_lowercase(), bn))
+    });
+    let preview = ImportPreview {
+        file_name: pending.file_name.clone(),
+        rows: u32::try_from(pending.import.rows).unwrap_or(u32::MAX),
+        own_country: pending.own_country.clone(),
+        plans: plans.into_iter().map(|(p, _)| p).collect(),
+        warnings: pending.warnings(locale, None),
+    };
+    tracing::info!(file = %path.display(), rows = pending.import.rows, "read a file of the OGP commitment database");
+    *app.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(pending);
+    Ok(Some(preview))
+}
+
+fn progress(app: &Laptop, stage: ImportStage, done: usize, total: usize) {
+    let as_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    app.emit(Event::ImportProgress(ImportProgress { stage, done: as_u32(done), total: as_u32(total) }));
+}
+
+fn summary(pending: &PendingImport, report: &ImportReport, warnings: Vec<ImportWarningView>) -> ImportSummary {
+    ImportSummary {
+        rows: u32::try_from(pending.import.rows).unwrap_or(u32::MAX),
         plans: counts(report.of(RecordKind::Plan)),
         areas: counts(report.of(RecordKind::Area)),
         institutions: counts(report.of(RecordKind::Institution)),
         commitments: counts(report.of(RecordKind::Commitment)),
-        warnings: import
-            .warnings
-            .iter()
-            .map(|w| ImportWarningView {
-                row: u32::try_from(w.row).unwrap_or(u32::MAX),
-                identifier: w.identifier.clone(),
-                column: w.column.clone(),
-                message: locale.pick(&w.message_fr, &w.message_en).clone(),
-            })
-            .collect(),
-    }))
+        queued: report.queued,
+        kept_here: report.kept_here,
+        import_id: report.batch.map(ImportId),
+        warnings,
+    }
+}
+
+fn no_file_read(locale: Locale) -> Failure {
+    Failure::new(
+        ErrorCode::NotFound,
+        locale.pick(
+            "Aucun fichier lu n'attend d'être importé : choisissez d'abord le fichier.",
+            "No file read is waiting to be imported: choose the file first.",
+        ),
+    )
+}
+
+/// What importing `plans` of the file read would write and send, written nowhere.
+pub(crate) fn preview_ogp_import(app: &Laptop, plans: &[PlanId]) -> Result<ImportSummary, Failure> {
+    let locale = app.locale();
+    let guard = app.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let pending = guard.as_ref().ok_or_else(|| no_file_read(locale))?;
+    let selection = pending.selection(plans)?;
+    let report = app.run(|store| store.preview_import(&pending.import.dataset.records, &selection))?;
+    Ok(summary(pending, &report, Vec::new()))
+}
+
+/// Imports `plans` of the file read, all or nothing: the own country's are queued for the
+/// server, the others kept here as a read-only library.
+pub(crate) fn confirm_ogp_import(app: &Laptop, plans: &[PlanId]) -> Result<ImportSummary, Failure> {
+    let locale = app.locale();
+    let mut guard = app.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let pending = guard.as_ref().ok_or_else(|| no_file_read(locale))?;
+    if plans.is_empty() {
+        return Err(Failure::new(
+            ErrorCode::Validation,
+            locale.pick("Choisissez au moins un plan à importer.", "Choose at least one plan to import."),
+        ));
+    }
+    let selection = pending.selection(plans)?;
+    let report = app.run(|store| {
+        store.import_records(&pending.import.dataset.records, &selection, &pending.file_name, &mut |done, total| {
+            progress(app, ImportStage::Writing, done, total)
+        })
+    })?;
+    tracing::info!(plans = plans.len(), queued = report.queued, "imported plans of the OGP commitment database");
+    let summary = summary(pending, &report, pending.warnings(locale, Some(plans)));
+    *guard = None;
+    Ok(summary)
+}
+
+fn undo_summary(report: UndoReport) -> UndoImportSummary {
+    UndoImportSummary { deleted: report.deleted, restored: report.restored, kept: report.kept, queued: report.queued }
+}
+
+/// The imports that can be undone, the latest first.
+pub(crate) fn list_imports(app: &Laptop) -> Result<Vec<ImportRecord>, Failure> {
+    let batches = app.run(|store| store.import_batches())?;
+    Ok(batches
+        .into_iter()
+        .map(|b| ImportRecord {
+            id: ImportId(b.id),
+            at: b.at,
+            file_name: b.file_name,
+            library_plans: u32::try_from(b.plans.iter().filter(|p| p.2).count()).unwrap_or(u32::MAX),
+            plans: b.plans.into_iter().map(|p| p.0).collect(),
+            records: b.records,
+        })
+        .collect())
+}
+
+/// What undoing an import would do.
+pub(crate) fn preview_undo_import(app: &Laptop, id: ImportId) -> Result<UndoImportSummary, Failure> {
+    app.run(|store| store.preview_undo_import(id.0)).map(undo_summary)
+}
+
+/// Undoes an import as a whole.
+pub(crate) fn undo_import(app: &Laptop, id: ImportId) -> Result<UndoImportSummary, Failure> {
+    let report = app.run(|store| store.undo_import(id.0))?;
+    tracing::info!(import = id.0, deleted = report.deleted, restored = report.restored, "undid an import");
+    Ok(undo_summary(report))
 }
 
 /// Writes a plan as open data where the person chooses (`None` when they cancel): a JSON file,

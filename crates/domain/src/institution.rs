@@ -54,6 +54,9 @@ pub struct Institution {
     /// Usual short name, may be empty (e.g. "HATVP").
     pub acronym: String,
     pub kind: InstitutionKind,
+    /// The country whose plans it carries (`""`: any country's). An institution imported with a
+    /// country's plans is offered only for that country's plans.
+    pub country: String,
 }
 
 /// What a person types to create or change an institution.

@@ -39,12 +39,15 @@ pub use invalid::{Invalid, Problem};
 pub use labels::Labels;
 pub use locale::Locale;
 pub use milestone::{Milestone, MilestoneChange, MilestoneEdit, MilestoneInput, ValidMilestone};
-pub use open_data::{ExportFormat, ImportCounts, ImportProgress, ImportStage, ImportSummary, ImportWarningView};
+pub use open_data::{
+    ExportFormat, ImportCounts, ImportId, ImportPlanChoice, ImportPreview, ImportProgress, ImportRecord, ImportStage,
+    ImportSummary, ImportWarningKind, ImportWarningView, UndoImportSummary,
+};
 pub use overview::{
     AreaOverview, CommitmentDetail, CommitmentSummary, InstitutionRef, OverviewFilter, PlanOverview, ReadOnly,
 };
-pub use period::{parse_optional_date, Period};
-pub use plan::{Plan, PlanInput, ValidPlan};
+pub use period::{parse_optional_date, whole_years, Period};
+pub use plan::{Plan, PlanInput, ValidPlan, DEFAULT_COUNTRY};
 pub use sync::{
     ConflictChoice, ConflictId, ConflictView, RecordSyncState, RejectionId, RejectionView, SyncAccount, SyncAction,
     SyncConnectInput, SyncConnection, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,

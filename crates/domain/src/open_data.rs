@@ -12,6 +12,20 @@ pub struct ImportCounts {
     pub unchanged: u32,
 }
 
+/// What an import's warning is about, to group them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ImportWarningKind {
+    /// A date not read (ambiguous, imprecise, implausible, out of order).
+    Date,
+    /// Text of the institution columns that is not an institution's name.
+    Institution,
+    /// A value of the IRM's assessment not understood.
+    Assessment,
+    /// Another value the app cannot store as it is.
+    Value,
+}
+
 /// Something an import kept but wants a person to look at (an ambiguous date…).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -23,9 +37,56 @@ pub struct ImportWarningView {
     pub column: String,
     /// In the interface's language.
     pub message: String,
+    pub kind: ImportWarningKind,
+    /// The plan of the row (its id in the app) and its country.
+    pub plan_id: crate::PlanId,
+    pub country: String,
+    /// The commitment made from the row, once imported (to open it).
+    pub commitment_id: Option<crate::CommitmentId>,
 }
 
-/// What an import did.
+/// One plan of a file of the OGP commitment database, as the import offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPlanChoice {
+    pub id: crate::PlanId,
+    /// Its `Action Plan ID` in the database.
+    pub ogp_plan_id: String,
+    pub country: String,
+    pub title: String,
+    pub commitments: u32,
+    /// A plan of this laptop's own country: chosen by default, and shared with the server.
+    /// Another country's plan is kept on this laptop as a read-only reference.
+    pub own_country: bool,
+    /// Imported before (importing it again updates it).
+    pub already_here: bool,
+    /// How its dates were read, in the interface's language.
+    pub date_rule: String,
+    /// Whether its ambiguous dates were read by a convention deduced from its other dates.
+    pub dates_deduced: bool,
+}
+
+/// A past import, to undo it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+pub struct ImportId(#[ts(type = "number")] pub i64);
+
+/// What a file holds, before anything is written: the person chooses what to import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    pub file_name: String,
+    /// Commitment rows read.
+    pub rows: u32,
+    /// This laptop's own country.
+    pub own_country: String,
+    /// Own country's plans first, then by country and number.
+    pub plans: Vec<ImportPlanChoice>,
+    /// The warnings of every plan of the file.
+    pub warnings: Vec<ImportWarningView>,
+}
+
+/// What an import did, or, before it is confirmed, would do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
@@ -35,7 +96,43 @@ pub struct ImportSummary {
     pub areas: ImportCounts,
     pub institutions: ImportCounts,
     pub commitments: ImportCounts,
+    /// Changes queued for the server (the own country's plans).
+    pub queued: u32,
+    /// Records kept on this laptop only (other countries' plans, as a reference library).
+    pub kept_here: u32,
+    /// The import, to undo it (`null` before it is confirmed).
+    pub import_id: Option<ImportId>,
+    /// The warnings of the plans chosen.
     pub warnings: Vec<ImportWarningView>,
+}
+
+/// A past import that can be undone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportRecord {
+    pub id: ImportId,
+    /// When, as RFC 3339.
+    pub at: String,
+    pub file_name: String,
+    /// The titles of the plans it wrote.
+    pub plans: Vec<String>,
+    /// How many of them are kept as a reference library.
+    pub library_plans: u32,
+    pub records: u32,
+}
+
+/// What undoing an import did, or would do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UndoImportSummary {
+    /// Records it had created, deleted.
+    pub deleted: u32,
+    /// Records it had changed, restored.
+    pub restored: u32,
+    /// Institutions it had created that other records name since: kept.
+    pub kept: u32,
+    /// Changes queued for the server.
+    pub queued: u32,
 }
 
 /// Which step an import is at.

@@ -91,6 +91,8 @@ pub enum ReadOnly {
     /// A drafter, on the plan's structure (the plan, its engagement areas, the institutions),
     /// which only the coordination changes.
     CoordinationOnly,
+    /// A plan of another country (`country`) kept on this laptop as a reference library.
+    Library { country: String },
 }
 
 /// Everything the commitment screen needs.
@@ -107,7 +109,8 @@ pub struct CommitmentDetail {
     pub milestone_numbers: std::collections::BTreeMap<MilestoneId, String>,
     /// Every area of the plan, to move the commitment.
     pub areas: Vec<Area>,
-    /// Every institution, to choose lead and supporting ones.
+    /// The institutions to choose lead and supporting ones from: those of the plan's country or
+    /// of none, and those the commitment and its milestones already name.
     pub institutions: Vec<Institution>,
     /// Where the commitment comes from, when imported from the OGP commitment database.
     pub origin: Option<crate::CommitmentOrigin>,

@@ -42,6 +42,13 @@ impl Period {
     }
 }
 
+/// Whether a period is whole calendar years, 1 January to 31 December (the OGP database gives
+/// plans' years only): such a period is shown as years.
+pub fn whole_years(start: NaiveDate, end: NaiveDate) -> bool {
+    use chrono::Datelike;
+    start <= end && (start.month(), start.day()) == (1, 1) && (end.month(), end.day()) == (12, 31)
+}
+
 /// Parses a date as sent by a date field (`YYYY-MM-DD`); blank means no date.
 pub fn parse_optional_date(raw: &str) -> Result<Option<NaiveDate>, Problem> {
     let raw = raw.trim();

@@ -9,6 +9,9 @@ use crate::invalid::{Invalid, Problems};
 use crate::period::{parse_required_date, Period};
 use crate::text::{ShortText, Title};
 
+/// The country of the plans this app is made for, unless a laptop is set otherwise.
+pub const DEFAULT_COUNTRY: &str = "France";
+
 /// An action plan as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -22,6 +25,11 @@ pub struct Plan {
     pub period_end: NaiveDate,
     /// The built-in demonstration plan, loaded on request.
     pub is_demo: bool,
+    /// A plan of another country kept on this laptop as a reference: read-only, not sent.
+    pub library: bool,
+    /// The period is whole calendar years (1 January to 31 December, as the OGP database gives
+    /// it): shown as years.
+    pub period_in_years: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

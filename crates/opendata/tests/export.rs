@@ -104,13 +104,13 @@ fn dataset() -> Dataset {
         HATVP,
         fields(json!({
             "name": "Haute Autorité pour la transparence de la vie publique", "acronym": "HATVP",
-            "kind": "independentAuthority"
+            "kind": "independentAuthority", "country": "France"
         })),
     );
     d.insert(
         RecordKind::Institution,
         MINISTRY,
-        fields(json!({ "name": "Ministère de la Transition écologique", "acronym": "", "kind": "ministry" })),
+        fields(json!({ "name": "Ministère de la Transition écologique", "acronym": "", "kind": "ministry", "country": "" })),
     );
     d.insert(
         RecordKind::Commitment,

@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 
 use plan_ouvert_domain::{Assessed, Assessment, Completion, Locale, OpenedGovernment, PotentialImpact, Specificity};
 use plan_ouvert_opendata::dataset::Fields;
-use plan_ouvert_opendata::ogp::{read_ogp_csv, read_ogp_csv_with_progress, OgpImport, OgpRefusal, MAX_PROBLEMS};
+use plan_ouvert_opendata::ogp::{
+    read_ogp_csv, read_ogp_csv_with_progress, Convention, OgpImport, OgpRefusal, WarningKind, MAX_PROBLEMS,
+};
 use plan_ouvert_opendata::{deterministic_id, Dataset};
 use plan_ouvert_sync::protocol::{RecordKind, Value};
 use uuid::Uuid;
@@ -123,7 +125,8 @@ fn the_whole_sample_is_imported_with_its_plans_areas_and_institutions() {
     assert_eq!(d.count(RecordKind::Commitment), 405);
     assert_eq!(d.count(RecordKind::Plan), 150);
     assert_eq!(d.count(RecordKind::Area), 215);
-    assert_eq!(d.count(RecordKind::Institution), 1302);
+    // One per country and name; free text that only describes who takes part is not one.
+    assert_eq!(d.count(RecordKind::Institution), 1243);
     assert_eq!(d.count(RecordKind::Milestone), 0);
 
     let field_names: BTreeSet<&str> = [
@@ -202,10 +205,10 @@ fn the_whole_sample_is_imported_with_its_plans_areas_and_institutions() {
         assert!(header().contains(&warning.column), "{warning:?}");
         assert!(!warning.message_fr.is_empty() && !warning.message_en.is_empty());
     }
-    // MK0164 is on row 284 of the sample.
-    let mk = import.warnings.iter().find(|w| w.identifier == "MK0164").expect("MK0164 has a warning");
-    assert_eq!(mk.row, 284);
-    assert!(text.contains("MK0164"));
+    // EE0025 is on row 18 of the sample.
+    let ee = import.warnings.iter().find(|w| w.identifier == "EE0025").expect("EE0025 has a warning");
+    assert_eq!(ee.row, 18);
+    assert!(text.contains("EE0025"));
 }
 
 #[test]
@@ -242,7 +245,7 @@ fn fr0001_is_read_exactly() {
 
     // Institutions.
     assert_eq!(institution_name(d, &c["leadInstitutionId"]), "Ministry of the Interior");
-    assert_eq!(id_of(&c["leadInstitutionId"]), deterministic_id("institution:ministry of the interior"));
+    assert_eq!(id_of(&c["leadInstitutionId"]), deterministic_id("institution:france:ministry of the interior"));
     let supporting: Vec<String> =
         c["supportingInstitutionIds"].as_array().expect("array").iter().map(|id| institution_name(d, id)).collect();
     assert_eq!(supporting, ["Ministry for Decentralization and the Civil Service"]);
@@ -313,20 +316,35 @@ fn dates_day_month_month_day_ambiguous_and_absent() {
     let ua0035 = commitment(d, "UA0035");
     assert_eq!(ua0035["startDate"], Value::Null);
     assert_eq!(ua0035["endDate"], "2015-01-31");
-    assert!(warnings_of("UA0035").is_empty());
+    assert!(warnings_of("UA0035").iter().all(|w| !w.column.contains("Date")));
 
-    // 10/1/2021 is 10 January or 1 October: not guessed. 8/30/2023 has one reading.
+    // 10/1/2021 is 10 January or 1 October by itself; its plan's unambiguous dates (8/30/2023…)
+    // are month/day, so it is 1 October, the text kept to check the reading.
     let mk0164 = commitment(d, "MK0164");
-    assert_eq!(mk0164["startDate"], Value::Null);
+    assert_eq!(mk0164["startDate"], "2021-10-01");
     assert_eq!(mk0164["startDateSource"], "10/1/2021");
     assert_eq!(mk0164["endDate"], "2023-08-30");
     assert_eq!(mk0164["endDateSource"], "");
-    let warnings = warnings_of("MK0164");
-    assert_eq!(warnings.len(), 1);
-    assert_eq!(warnings[0].column, "Start Date");
-    assert_eq!(warnings[0].row, 284);
-    assert!(warnings[0].message_fr.contains("10/1/2021") && warnings[0].message_fr.contains("ambiguë"));
-    assert!(warnings[0].message_en.contains("10 January 2021") && warnings[0].message_en.contains("1 October 2021"));
+    assert!(warnings_of("MK0164").iter().all(|w| !w.column.contains("Date")));
+    let rule = import.date_rules["AP_MKD05"];
+    assert_eq!(rule.convention, Some(Convention::MonthDay));
+    assert!(rule.month_day >= 1 && rule.day_month == 0 && rule.resolved >= 1, "{rule:?}");
+
+    // 1/12/2014 is 1 December or 12 January, and no other date of its plan tells: not guessed.
+    let ee0025 = commitment(d, "EE0025");
+    assert_eq!(ee0025["startDate"], Value::Null);
+    assert_eq!(ee0025["startDateSource"], "1/12/2014");
+    assert_eq!(import.date_rules["AP_EST02"].convention, None);
+    let warnings = warnings_of("EE0025");
+    let start = warnings.iter().find(|w| w.column == "Start Date").expect("a warning on the start date");
+    assert_eq!(start.row, 18);
+    assert_eq!(start.kind, WarningKind::Date);
+    assert!(start.message_fr.contains("1/12/2014") && start.message_fr.contains("ambiguë"));
+    assert!(start.message_en.contains("1 December 2014") && start.message_en.contains("12 January 2014"));
+    // A month and a year is a month: kept as written, never made the 1st, no warning.
+    assert_eq!(ee0025["endDate"], Value::Null);
+    assert_eq!(ee0025["endDateSource"], "December 2015");
+    assert!(warnings.iter().all(|w| w.column != "End Date"));
 
     // Text is not a date.
     let texts: Vec<_> = import.warnings.iter().filter(|w| w.message_en.contains("\"In progress\"")).collect();
@@ -500,8 +518,10 @@ fn institutions_are_split_only_where_the_text_clearly_lists_several() {
     assert_eq!(names("NG0040"), ["SERVICOM"]);
     // Kinds.
     let kind = |name: &str| {
-        d.get(RecordKind::Institution, deterministic_id(&format!("institution:{}", name.to_lowercase())))
-            .map(|f| f["kind"].as_str().expect("kind").to_string())
+        d.records
+            .iter()
+            .find(|(k, f)| k.kind == RecordKind::Institution && text(f, "name").eq_ignore_ascii_case(name))
+            .map(|(_, f)| f["kind"].as_str().expect("kind").to_string())
     };
     assert_eq!(kind("Hellenic Parliament").as_deref(), Some("parliament"));
     assert_eq!(kind("Congreso Nacional de Chile").as_deref(), Some("parliament"));
@@ -510,8 +530,12 @@ fn institutions_are_split_only_where_the_text_clearly_lists_several() {
     // The same institution written in capitals elsewhere keeps the mixed-case spelling.
     assert_eq!(kind("Ministry of Administration").as_deref(), Some("ministry"));
     assert_eq!(
-        d.get(RecordKind::Institution, deterministic_id("institution:ministry of administration")).expect("exists")
-            ["name"],
+        d.records
+            .iter()
+            .find(|(k, f)| k.kind == RecordKind::Institution
+                && text(f, "name").eq_ignore_ascii_case("ministry of administration"))
+            .expect("exists")
+            .1["name"],
         "Ministry of Administration"
     );
     // The raw cells stay available.
@@ -774,4 +798,50 @@ fn the_short_title_stands_in_for_an_empty_title() {
     let bytes = file_with(&[], &[row("TS0001", &[("Commitment Title", " "), ("Short Title", "Short")])]);
     let import = read_ogp_csv(&bytes).expect("imported");
     assert_eq!(commitment(&import.dataset, "TS0001")["title"], "Short");
+}
+
+#[test]
+fn free_text_that_describes_who_takes_part_is_not_an_institution_and_countries_keep_their_own() {
+    let import = import_sample();
+    let d = &import.dataset;
+    let names: Vec<(String, String)> = d
+        .records
+        .iter()
+        .filter(|(k, _)| k.kind == RecordKind::Institution)
+        .map(|(_, f)| (text(f, "name").to_string(), text(f, "country").to_string()))
+        .collect();
+    for description in [
+        "CSOs",
+        "Civil Society Organisations",
+        "Other ministries",
+        "All government departments",
+        "Citizens",
+        "Government",
+        "Other NGOs and organizations that will join the commitment",
+        "civil society institutions and international organizations (by agreement)",
+        "CSOs: Compact Voice",
+    ] {
+        assert!(names.iter().all(|(n, _)| n != description), "{description} is not an institution");
+    }
+    // Names kept: an acronym in parentheses, a name after an article, a label that is a name.
+    for name in [
+        "(WFD)",
+        "the Ministry of Culture",
+        "OGP Multi Stakeholders Group",
+        "Ministry of Finance: Fiscal Policy and Planning Dept",
+    ] {
+        assert!(names.iter().any(|(n, _)| n == name), "{name} is an institution");
+    }
+    // The description stays text, in "Other supporters", with a warning of its kind.
+    let ua = commitment(d, "UA0035");
+    assert!(text(ua, "otherSupporters").contains("unspecified NGOs and international organisations"));
+    assert!(import
+        .warnings
+        .iter()
+        .any(|w| w.identifier == "UA0035" && w.kind == WarningKind::Institution && w.plan == "AP_UKR02"));
+    // Every institution has its plans' country, and one name in two countries is two records.
+    assert!(names.iter().all(|(_, country)| !country.is_empty()));
+    let by_name = |name: &str| names.iter().filter(|(n, _)| n == name).map(|(_, c)| c.clone()).collect::<BTreeSet<_>>();
+    let ministries_of_finance = by_name("Ministry of Finance");
+    assert!(ministries_of_finance.len() >= 2, "{ministries_of_finance:?}");
 }

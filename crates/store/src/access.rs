@@ -2,7 +2,7 @@
 //! (`plan_ouvert_sync::access::Actor::may_write`), so that the screens do not offer a change the
 //! server would refuse, and say why. Before anyone signs in, everything here is the person's own.
 
-use plan_ouvert_domain::{Institution, ReadOnly};
+use plan_ouvert_domain::{Institution, Plan, ReadOnly};
 use plan_ouvert_sync::access::{Actor, Role};
 use plan_ouvert_sync::protocol::{Person, RecordKind};
 use rusqlite::Connection;
@@ -16,6 +16,20 @@ use crate::Result;
 pub(crate) fn read_only(conn: &Connection, kind: RecordKind, lead: Option<&Institution>) -> Result<Option<ReadOnly>> {
     let Some(person) = signed_in(conn)? else { return Ok(None) };
     Ok(judge(&person, kind, lead))
+}
+
+/// [`read_only`] for a record of `plan`: a plan of the reference library is read-only for
+/// everyone.
+pub(crate) fn read_only_in(
+    conn: &Connection,
+    plan: &Plan,
+    kind: RecordKind,
+    lead: Option<&Institution>,
+) -> Result<Option<ReadOnly>> {
+    if plan.library {
+        return Ok(Some(ReadOnly::Library { country: plan.country.clone() }));
+    }
+    read_only(conn, kind, lead)
 }
 
 fn judge(person: &Person, kind: RecordKind, lead: Option<&Institution>) -> Option<ReadOnly> {
@@ -52,6 +66,7 @@ mod tests {
             name: name.into(),
             acronym: String::new(),
             kind: InstitutionKind::Ministry,
+            country: String::new(),
         }
     }
 

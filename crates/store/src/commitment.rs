@@ -8,7 +8,7 @@ use plan_ouvert_domain::{
 use rusqlite::params;
 
 use crate::read::{
-    check_institution, read_area, read_areas, read_commitment, read_institutions, read_milestones, read_origin,
+    check_institution, read_area, read_areas, read_commitment, read_institutions_for, read_milestones, read_origin,
     read_plan,
 };
 use crate::row::{date_text, instant_text};
@@ -44,14 +44,15 @@ impl Store {
     pub fn commitment_detail(&mut self, id: CommitmentId) -> Result<CommitmentDetail> {
         let tx = self.conn.savepoint()?;
         let commitment = read_commitment(&tx, id)?;
-        let institutions = read_institutions(&tx)?;
+        let plan = read_plan(&tx, commitment.plan_id)?;
+        let institutions = read_institutions_for(&tx, &plan, id)?;
         let lead = institutions.iter().find(|i| Some(i.id) == commitment.lead_institution_id);
-        let read_only = crate::access::read_only(&tx, RecordKind::Commitment, lead)?;
+        let read_only = crate::access::read_only_in(&tx, &plan, RecordKind::Commitment, lead)?;
         let areas = read_areas(&tx, commitment.plan_id)?;
         let milestones = read_milestones(&tx, id)?;
         let (number, milestone_numbers) = numbers(&tx, &areas, &commitment, &milestones)?;
         let detail = CommitmentDetail {
-            plan: read_plan(&tx, commitment.plan_id)?,
+            plan,
             area: read_area(&tx, commitment.area_id)?,
             number,
             milestones,

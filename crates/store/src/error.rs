@@ -14,6 +14,8 @@ pub enum Entity {
     Conflict,
     /// A change the server refused (already discarded).
     Rejection,
+    /// An import (already undone, or unknown).
+    Import,
 }
 
 /// A failure of a store operation.
@@ -43,6 +45,12 @@ pub enum Error {
     /// Another person signs in while the previous one's changes are not all sent or resolved.
     #[error("{pending} changes unsent and {conflicts} conflicts of the previous account")]
     Unsent { pending: u32, conflicts: u32 },
+    /// A record of a plan kept as a reference library (another country's) cannot be changed.
+    #[error("a record of the reference library cannot be changed")]
+    InLibrary,
+    /// Undoing an import would erase `changed` records a person changed (or added) since.
+    #[error("{changed} records changed since the import")]
+    ChangedSinceImport { changed: u32 },
 }
 
 /// `Result` of store operations.
@@ -69,6 +77,14 @@ impl Error {
             Error::NotFound(entity) => Failure::new(ErrorCode::NotFound, not_found(*entity, locale)),
             Error::InUse { entity, count } => Failure::new(ErrorCode::InUse, in_use(*entity, *count, locale)),
             Error::Unsent { pending, conflicts } => Failure::new(ErrorCode::InUse, unsent(*pending, *conflicts, locale)),
+            Error::InLibrary => Failure::new(
+                ErrorCode::InUse,
+                locale.pick(
+                    "Ce plan d'un autre pays est gardé comme référence : il se consulte, il ne se modifie pas. Rien n'a été enregistré.",
+                    "This plan of another country is kept as a reference: it can be read, not changed. Nothing was saved.",
+                ),
+            ),
+            Error::ChangedSinceImport { changed } => crate::import::changed_since_import(*changed, locale),
             Error::Database(_) | Error::Migration(_) | Error::Io(_) | Error::Corrupt(_) => Failure::new(
                 ErrorCode::Storage,
                 locale.pick(
@@ -96,6 +112,8 @@ fn not_found(entity: Entity, locale: Locale) -> &'static str {
         (Entity::Conflict, Locale::En) => "This conflict has already been resolved.",
         (Entity::Rejection, Locale::Fr) => "Cette modification refusée a déjà été écartée.",
         (Entity::Rejection, Locale::En) => "This refused change has already been discarded.",
+        (Entity::Import, Locale::Fr) => "Cet import a déjà été annulé.",
+        (Entity::Import, Locale::En) => "This import has already been undone.",
     }
 }
 

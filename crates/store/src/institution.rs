@@ -17,8 +17,11 @@ fn check_unique_name(
     except: Option<InstitutionId>,
 ) -> Result<()> {
     let taken: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM institution WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2)",
-        params![valid.name.as_str(), except.map(|id| id.to_string())],
+        // Among the institutions offered with this laptop's own plans: those of no country and
+        // those of its country (another country's may share a name).
+        "SELECT EXISTS (SELECT 1 FROM institution WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2
+                          AND country IN ('', ?3 COLLATE NOCASE))",
+        params![valid.name.as_str(), except.map(|id| id.to_string()), crate::setting::own_country(conn)?],
         |r| r.get(0),
     )?;
     if taken {

@@ -118,6 +118,8 @@ impl Store {
             })
             .collect();
         milestone_count += milestone_counts.values().sum::<u32>();
+        let structure_read_only = crate::access::read_only_in(&self.conn, &plan, RecordKind::Area, None)?;
+        let commitments_read_only = crate::access::read_only_in(&self.conn, &plan, RecordKind::Commitment, None)?;
         Ok(PlanOverview {
             plan,
             areas: area_overviews,
@@ -125,8 +127,8 @@ impl Store {
             milestone_count,
             matching_count,
             filtered,
-            structure_read_only: crate::access::read_only(&self.conn, RecordKind::Area, None)?,
-            commitments_read_only: crate::access::read_only(&self.conn, RecordKind::Commitment, None)?,
+            structure_read_only,
+            commitments_read_only,
         })
     }
 }

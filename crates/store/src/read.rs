@@ -16,16 +16,19 @@ use crate::{Entity, Error, Result};
 
 // Plans.
 
-const PLAN_COLUMNS: &str = "id, country, title, period_start, period_end, is_demo, created_at, updated_at";
+const PLAN_COLUMNS: &str = "id, country, title, period_start, period_end, is_demo, library, created_at, updated_at";
 
 fn plan_from_row(row: &Row<'_>) -> rusqlite::Result<Plan> {
+    let (period_start, period_end) = (date(row, "period_start")?, date(row, "period_end")?);
     Ok(Plan {
         id: PlanId(uuid(row, "id")?),
         country: row.get("country")?,
         title: row.get("title")?,
-        period_start: date(row, "period_start")?,
-        period_end: date(row, "period_end")?,
+        period_in_years: plan_ouvert_domain::whole_years(period_start, period_end),
+        period_start,
+        period_end,
         is_demo: row.get("is_demo")?,
+        library: row.get("library")?,
         created_at: instant(row, "created_at")?,
         updated_at: instant(row, "updated_at")?,
     })
@@ -75,7 +78,7 @@ pub(crate) fn read_areas(conn: &rusqlite::Connection, plan: PlanId) -> Result<Ve
 
 // Institutions.
 
-const INSTITUTION_COLUMNS: &str = "id, name, acronym, kind";
+const INSTITUTION_COLUMNS: &str = "id, name, acronym, kind, country";
 
 fn institution_from_row(row: &Row<'_>) -> rusqlite::Result<Institution> {
     let kind: String = row.get("kind")?;
@@ -84,6 +87,7 @@ fn institution_from_row(row: &Row<'_>) -> rusqlite::Result<Institution> {
         name: row.get("name")?,
         acronym: row.get("acronym")?,
         kind: InstitutionKind::from_code(&kind).unwrap_or(InstitutionKind::Other),
+        country: row.get("country")?,
     })
 }
 
@@ -101,6 +105,27 @@ pub(crate) fn read_institutions(conn: &rusqlite::Connection) -> Result<Vec<Insti
     let mut stmt =
         conn.prepare(&format!("SELECT {INSTITUTION_COLUMNS} FROM institution ORDER BY name COLLATE NOCASE"))?;
     let list = stmt.query_map([], institution_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(list)
+}
+
+/// The institutions a commitment of `plan` may name: those of the plan's country or of none
+/// (another country's never appear), and those the commitment and its milestones already name.
+pub(crate) fn read_institutions_for(
+    conn: &rusqlite::Connection,
+    plan: &Plan,
+    commitment: CommitmentId,
+) -> Result<Vec<Institution>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {INSTITUTION_COLUMNS} FROM institution
+         WHERE country = '' OR country = ?1 COLLATE NOCASE
+            OR id IN (SELECT lead_institution_id FROM commitment WHERE id = ?2)
+            OR id IN (SELECT institution_id FROM commitment_supporter WHERE commitment_id = ?2)
+            OR id IN (SELECT lead_institution_id FROM milestone WHERE commitment_id = ?2)
+         ORDER BY name COLLATE NOCASE"
+    ))?;
+    let list = stmt
+        .query_map(rusqlite::params![plan.country, commitment.to_string()], institution_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(list)
 }
 

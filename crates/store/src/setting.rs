@@ -53,6 +53,21 @@ pub(crate) const LAST_SEQ: &str = "sync.lastSeq";
 /// Where this laptop stands with the server's history (`plan_ouvert_sync::replica::Joined`).
 pub(crate) const JOINED: &str = "sync.joined";
 
+/// The country of this laptop's own plans: its plans of the OGP database are shared, other
+/// countries' are kept as a reference library. France unless set otherwise.
+const OWN_COUNTRY: &str = "plan.ownCountry";
+
+pub(crate) fn own_country(conn: &Connection) -> Result<String> {
+    Ok(get_setting(conn, OWN_COUNTRY)?.unwrap_or_else(|| plan_ouvert_domain::DEFAULT_COUNTRY.to_string()))
+}
+
+impl Store {
+    /// See [`own_country`].
+    pub fn own_country(&self) -> Result<String> {
+        own_country(&self.conn)
+    }
+}
+
 /// The person signed in on this laptop, if any.
 pub(crate) fn signed_in(conn: &Connection) -> Result<Option<Person>> {
     Ok(get_setting(conn, ACCOUNT)?.and_then(|account| serde_json::from_str(&account).ok()))

@@ -127,8 +127,9 @@ fn write_fields(conn: &Connection, record: RecordKey, fields: Option<&Fields>) -
                     rusqlite::params_from_iter(values),
                 )
             } else {
+                let country = fields.get("country").and_then(Value::as_str).unwrap_or("");
                 let demo = match (record.kind, fields.get("name").and_then(Value::as_str)) {
-                    (RecordKind::Institution, Some(name)) => make_way_for(conn, name)?,
+                    (RecordKind::Institution, Some(name)) => make_way_for(conn, name, country)?,
                     _ => None,
                 };
                 let names: String = columns.iter().map(|(f, _)| format!(", {}", snake_case(f))).collect();
@@ -176,12 +177,12 @@ fn write_fields(conn: &Connection, record: RecordKey, fields: Option<&Fields>) -
 /// unique on a laptop): the demonstration's steps aside, renamed "… (démonstration)", so the real
 /// one is stored and every record that names it is seen. Returns the demonstration
 /// institution's id, for [`hand_over`].
-fn make_way_for(conn: &Connection, name: &str) -> rusqlite::Result<Option<String>> {
+fn make_way_for(conn: &Connection, name: &str, country: &str) -> rusqlite::Result<Option<String>> {
     let demo: Option<String> = conn
         .query_row(
             "SELECT i.id FROM institution i JOIN sync_local l ON l.record_kind = 'institution' AND l.record_id = i.id
-             WHERE i.name = ?1 COLLATE NOCASE",
-            [name],
+             WHERE i.name = ?1 COLLATE NOCASE AND i.country = ?2 COLLATE NOCASE",
+            [name, country],
             |r| r.get(0),
         )
         .optional()?;
@@ -198,7 +199,7 @@ fn make_way_for(conn: &Connection, name: &str) -> rusqlite::Result<Option<String
 /// demonstration's `demo`, which is removed once nothing names it (a record of a real plan
 /// that chose it keeps it).
 fn hand_over(conn: &Connection, demo: &str, real: &str) -> rusqlite::Result<()> {
-    let in_demo_plan = "plan_id IN (SELECT id FROM plan WHERE is_demo = 1)";
+    let in_demo_plan = "plan_id IN (SELECT id FROM plan WHERE is_demo = 1 OR library = 1)";
     conn.execute(
         &format!("UPDATE commitment SET lead_institution_id = ?2 WHERE lead_institution_id = ?1 AND {in_demo_plan}"),
         [demo, real],
@@ -238,16 +239,18 @@ fn hand_over(conn: &Connection, demo: &str, real: &str) -> rusqlite::Result<()> 
     Ok(())
 }
 
-/// Whether a record stays on this laptop: the demonstration plan and everything in it, and the
-/// institutions it brought.
-fn is_local(conn: &Connection, record: RecordKey) -> Result<bool> {
+/// Whether a record stays on this laptop: the demonstration plan and the plans of other
+/// countries kept as a reference library, everything in them, and the institutions they brought.
+pub(crate) fn is_local(conn: &Connection, record: RecordKey) -> Result<bool> {
     let id = record.id.to_string();
     let sql = match record.kind {
-        RecordKind::Plan => "SELECT is_demo FROM plan WHERE id = ?1",
-        RecordKind::Area => "SELECT p.is_demo FROM area a JOIN plan p ON p.id = a.plan_id WHERE a.id = ?1",
-        RecordKind::Commitment => "SELECT p.is_demo FROM commitment c JOIN plan p ON p.id = c.plan_id WHERE c.id = ?1",
+        RecordKind::Plan => "SELECT is_demo OR library FROM plan WHERE id = ?1",
+        RecordKind::Area => "SELECT p.is_demo OR p.library FROM area a JOIN plan p ON p.id = a.plan_id WHERE a.id = ?1",
+        RecordKind::Commitment => {
+            "SELECT p.is_demo OR p.library FROM commitment c JOIN plan p ON p.id = c.plan_id WHERE c.id = ?1"
+        }
         RecordKind::Milestone => {
-            "SELECT p.is_demo FROM milestone m JOIN commitment c ON c.id = m.commitment_id
+            "SELECT p.is_demo OR p.library FROM milestone m JOIN commitment c ON c.id = m.commitment_id
              JOIN plan p ON p.id = c.plan_id WHERE m.id = ?1"
         }
         RecordKind::Institution => {
@@ -255,6 +258,21 @@ fn is_local(conn: &Connection, record: RecordKey) -> Result<bool> {
         }
     };
     Ok(conn.query_row(sql, [&id], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
+}
+
+/// Whether a record belongs to a plan of the reference library (read-only).
+fn in_library(conn: &Connection, record: RecordKey) -> Result<bool> {
+    let sql = match record.kind {
+        RecordKind::Plan => "SELECT library FROM plan WHERE id = ?1",
+        RecordKind::Area => "SELECT p.library FROM area a JOIN plan p ON p.id = a.plan_id WHERE a.id = ?1",
+        RecordKind::Commitment => "SELECT p.library FROM commitment c JOIN plan p ON p.id = c.plan_id WHERE c.id = ?1",
+        RecordKind::Milestone => {
+            "SELECT p.library FROM milestone m JOIN commitment c ON c.id = m.commitment_id
+             JOIN plan p ON p.id = c.plan_id WHERE m.id = ?1"
+        }
+        RecordKind::Institution => return Ok(false),
+    };
+    Ok(conn.query_row(sql, [record.id.to_string()], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
 }
 
 /// This laptop's sync identity, made once.
@@ -290,23 +308,45 @@ pub(crate) struct Tracked {
     record: RecordKey,
     before: Option<Fields>,
     local: bool,
+    /// The record was in the reference library before the change.
+    library: bool,
+    /// An import writes the library; a person's edit may not.
+    import: bool,
 }
 
 impl Tracked {
     /// Reads the record before a change.
     pub(crate) fn before(conn: &Connection, kind: RecordKind, id: Uuid) -> Result<Self> {
         let record = RecordKey { kind, id };
-        Ok(Self { record, before: read_fields(conn, record)?, local: is_local(conn, record)? })
+        Ok(Self {
+            record,
+            before: read_fields(conn, record)?,
+            local: is_local(conn, record)?,
+            library: in_library(conn, record)?,
+            import: false,
+        })
+    }
+
+    /// [`Tracked::before`], for an import, which may write the reference library.
+    pub(crate) fn before_import(conn: &Connection, kind: RecordKind, id: Uuid) -> Result<Self> {
+        Ok(Self { import: true, ..Self::before(conn, kind, id)? })
     }
 
     /// A record the writer is about to create.
     pub(crate) fn new_record(kind: RecordKind, id: Uuid) -> Self {
-        Self { record: RecordKey { kind, id }, before: None, local: false }
+        Self { record: RecordKey { kind, id }, before: None, local: false, library: false, import: false }
     }
 
     /// Queues what changed since [`Tracked::before`], in the writer's savepoint.
     pub(crate) fn record(self, conn: &Connection) -> Result<()> {
         let after = read_fields(conn, self.record)?;
+        // The reference library is read-only (a library plan may only be deleted whole): the
+        // writer's savepoint is rolled back.
+        let deleting_plan = after.is_none() && self.record.kind == RecordKind::Plan;
+        let library = (self.library && !deleting_plan) || (after.is_some() && in_library(conn, self.record)?);
+        if !self.import && library {
+            return Err(Error::InLibrary);
+        }
         let local = self.local || (after.is_some() && is_local(conn, self.record)?);
         if local {
             return Ok(());

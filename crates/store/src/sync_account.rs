@@ -11,15 +11,16 @@ use uuid::Uuid;
 use crate::setting::{get_setting, put_setting, CURSOR, JOINED, REPLICA_OF};
 use crate::{Error, Result, Store};
 
-/// The demonstration plan's records stay; everything received from the server goes.
+/// The demonstration plan's records and the reference library stay; everything received from the
+/// server goes.
 fn forget_received_records(conn: &Connection) -> Result<()> {
-    let real_plans = "SELECT id FROM plan WHERE is_demo = 0";
+    let real_plans = "SELECT id FROM plan WHERE is_demo = 0 AND library = 0";
     let real_commitments = format!("SELECT id FROM commitment WHERE plan_id IN ({real_plans})");
     conn.execute(&format!("DELETE FROM milestone WHERE commitment_id IN ({real_commitments})"), [])?;
     conn.execute(&format!("DELETE FROM commitment_supporter WHERE commitment_id IN ({real_commitments})"), [])?;
     conn.execute(&format!("DELETE FROM commitment WHERE plan_id IN ({real_plans})"), [])?;
     conn.execute(&format!("DELETE FROM area WHERE plan_id IN ({real_plans})"), [])?;
-    conn.execute("DELETE FROM plan WHERE is_demo = 0", [])?;
+    conn.execute("DELETE FROM plan WHERE is_demo = 0 AND library = 0", [])?;
     // Institutions the demonstration brought stay, and those its records still name.
     conn.execute(
         "DELETE FROM institution

@@ -170,6 +170,7 @@ declare! {
         "name": Name,
         "acronym": Line(InstitutionInput::ACRONYM_MAX),
         "kind": OneOf(INSTITUTION_KINDS),
+        "country": Line(ShortText::MAX),
     }
     Commitment {
         "planId": Ref(RecordKind::Plan),

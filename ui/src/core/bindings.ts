@@ -39,7 +39,16 @@ title: string, periodStart: string, periodEnd: string,
 /**
  * The built-in demonstration plan, loaded on request.
  */
-isDemo: boolean, createdAt: string, updatedAt: string, };
+isDemo: boolean, 
+/**
+ * A plan of another country kept on this laptop as a reference: read-only, not sent.
+ */
+library: boolean, 
+/**
+ * The period is whole calendar years (1 January to 31 December, as the OGP database gives
+ * it): shown as years.
+ */
+periodInYears: boolean, createdAt: string, updatedAt: string, };
 
 export type PlanInput = { country: string, title: string, 
 /**
@@ -71,7 +80,12 @@ name: string,
 /**
  * Usual short name, may be empty (e.g. "HATVP").
  */
-acronym: string, kind: InstitutionKind, };
+acronym: string, kind: InstitutionKind, 
+/**
+ * The country whose plans it carries (`""`: any country's). An institution imported with a
+ * country's plans is offered only for that country's plans.
+ */
+country: string, };
 
 export type InstitutionInput = { name: string, acronym: string, kind: InstitutionKind, };
 
@@ -209,7 +223,7 @@ structureReadOnly: ReadOnly | null,
  */
 commitmentsReadOnly: ReadOnly | null, };
 
-export type ReadOnly = { "kind": "reader" } | { "kind": "otherInstitution", lead: string, } | { "kind": "coordinationOnly" };
+export type ReadOnly = { "kind": "reader" } | { "kind": "otherInstitution", lead: string, } | { "kind": "coordinationOnly" } | { "kind": "library", country: string, };
 
 export type CommitmentDetail = { plan: Plan, area: Area, commitment: Commitment, 
 /**
@@ -225,7 +239,8 @@ milestoneNumbers: { [key in MilestoneId]?: string },
  */
 areas: Array<Area>, 
 /**
- * Every institution, to choose lead and supporting ones.
+ * The institutions to choose lead and supporting ones from: those of the plan's country or
+ * of none, and those the commitment and its milestones already name.
  */
 institutions: Array<Institution>, 
 /**
@@ -405,6 +420,8 @@ sourceColumns: { [key in string]?: string }, };
 
 export type ImportCounts = { created: number, updated: number, unchanged: number, };
 
+export type ImportWarningKind = "date" | "institution" | "assessment" | "value";
+
 export type ImportWarningView = { 
 /**
  * The row in the file as a spreadsheet numbers it (the header is row 1).
@@ -417,13 +434,112 @@ identifier: string, column: string,
 /**
  * In the interface's language.
  */
-message: string, };
+message: string, kind: ImportWarningKind, 
+/**
+ * The plan of the row (its id in the app) and its country.
+ */
+planId: PlanId, country: string, 
+/**
+ * The commitment made from the row, once imported (to open it).
+ */
+commitmentId: CommitmentId | null, };
+
+export type ImportPlanChoice = { id: PlanId, 
+/**
+ * Its `Action Plan ID` in the database.
+ */
+ogpPlanId: string, country: string, title: string, commitments: number, 
+/**
+ * A plan of this laptop's own country: chosen by default, and shared with the server.
+ * Another country's plan is kept on this laptop as a read-only reference.
+ */
+ownCountry: boolean, 
+/**
+ * Imported before (importing it again updates it).
+ */
+alreadyHere: boolean, 
+/**
+ * How its dates were read, in the interface's language.
+ */
+dateRule: string, 
+/**
+ * Whether its ambiguous dates were read by a convention deduced from its other dates.
+ */
+datesDeduced: boolean, };
+
+export type ImportId = number;
+
+export type ImportPreview = { fileName: string, 
+/**
+ * Commitment rows read.
+ */
+rows: number, 
+/**
+ * This laptop's own country.
+ */
+ownCountry: string, 
+/**
+ * Own country's plans first, then by country and number.
+ */
+plans: Array<ImportPlanChoice>, 
+/**
+ * The warnings of every plan of the file.
+ */
+warnings: Array<ImportWarningView>, };
 
 export type ImportSummary = { 
 /**
  * Rows read from the file.
  */
-rows: number, plans: ImportCounts, areas: ImportCounts, institutions: ImportCounts, commitments: ImportCounts, warnings: Array<ImportWarningView>, };
+rows: number, plans: ImportCounts, areas: ImportCounts, institutions: ImportCounts, commitments: ImportCounts, 
+/**
+ * Changes queued for the server (the own country's plans).
+ */
+queued: number, 
+/**
+ * Records kept on this laptop only (other countries' plans, as a reference library).
+ */
+keptHere: number, 
+/**
+ * The import, to undo it (`null` before it is confirmed).
+ */
+importId: ImportId | null, 
+/**
+ * The warnings of the plans chosen.
+ */
+warnings: Array<ImportWarningView>, };
+
+export type ImportRecord = { id: ImportId, 
+/**
+ * When, as RFC 3339.
+ */
+at: string, fileName: string, 
+/**
+ * The titles of the plans it wrote.
+ */
+plans: Array<string>, 
+/**
+ * How many of them are kept as a reference library.
+ */
+libraryPlans: number, records: number, };
+
+export type UndoImportSummary = { 
+/**
+ * Records it had created, deleted.
+ */
+deleted: number, 
+/**
+ * Records it had changed, restored.
+ */
+restored: number, 
+/**
+ * Institutions it had created that other records name since: kept.
+ */
+kept: number, 
+/**
+ * Changes queued for the server.
+ */
+queued: number, };
 
 export type ImportStage = "reading" | "writing";
 

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, ConflictChoice, ConflictId, ConflictView, ErrorCode, ExportFormat, ImportProgress, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, SyncConnectInput, SyncSettings, SyncStatus } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, ConflictChoice, ConflictId, ConflictView, ErrorCode, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, SyncConnectInput, SyncSettings, SyncStatus, UndoImportSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -64,12 +64,32 @@ export interface Backend {
     listRejections(): Promise<Array<RejectionView>>;
     discardRejection(rejectionId: RejectionId): Promise<null>;
     /**
-     * Imports a file of the OGP commitment database: the backend asks the person for the file;
-     * resolves to `null` when they cancel. All or nothing: a file that cannot be read is
-     * refused (`validation`, the message lists each problem with its row) and nothing is
-     * written. Importing the same file again changes nothing.
+     * Reads a file of the OGP commitment database the person picks (the backend asks for it)
+     * and says what it holds — countries, plans, commitments, warnings — writing nothing;
+     * resolves to `null` when they cancel. A file that cannot be read is refused (`validation`,
+     * the message lists each problem with its row).
      */
-    importOgpCsv(): Promise<ImportSummary | null>;
+    readOgpCsv(): Promise<ImportPreview | null>;
+    /**
+     * What importing these plans of the file read would write, and how many changes it would
+     * send to the server; nothing is written.
+     */
+    previewOgpImport(plans: Array<PlanId>): Promise<ImportSummary>;
+    /**
+     * Imports these plans of the file read, all or nothing: the own country's are queued for
+     * the server, other countries' kept on this laptop as a read-only reference library.
+     * Importing the same plans again changes nothing.
+     */
+    importOgpPlans(plans: Array<PlanId>): Promise<ImportSummary>;
+    /** The imports that can be undone, the latest first. */
+    listImports(): Promise<Array<ImportRecord>>;
+    /** What undoing an import would do; nothing is changed. */
+    previewUndoImport(importId: ImportId): Promise<UndoImportSummary>;
+    /**
+     * Undoes an import as a whole; refused, with nothing changed, while records it wrote were
+     * changed since.
+     */
+    undoImport(importId: ImportId): Promise<UndoImportSummary>;
     /**
      * Exports a plan: the backend asks where (a folder for CSV); resolves to where it wrote, or
      * `null` when the person cancels.
@@ -120,7 +140,12 @@ export function backendOver(transport: Transport): Backend {
         resolveConflict: (conflictId, choice) => transport.call("resolve_conflict", { conflictId, choice }) as Promise<null>,
         listRejections: () => transport.call("list_rejections", {}) as Promise<Array<RejectionView>>,
         discardRejection: (rejectionId) => transport.call("discard_rejection", { rejectionId }) as Promise<null>,
-        importOgpCsv: () => transport.call("import_ogp_csv", {}) as Promise<ImportSummary | null>,
+        readOgpCsv: () => transport.call("read_ogp_csv", {}) as Promise<ImportPreview | null>,
+        previewOgpImport: (plans) => transport.call("preview_ogp_import", { plans }) as Promise<ImportSummary>,
+        importOgpPlans: (plans) => transport.call("import_ogp_plans", { plans }) as Promise<ImportSummary>,
+        listImports: () => transport.call("list_imports", {}) as Promise<Array<ImportRecord>>,
+        previewUndoImport: (importId) => transport.call("preview_undo_import", { importId }) as Promise<UndoImportSummary>,
+        undoImport: (importId) => transport.call("undo_import", { importId }) as Promise<UndoImportSummary>,
         exportPlan: (planId, format) => transport.call("export_plan", { planId, format }) as Promise<string | null>,
         onSyncStatus: listener => transport.listen("sync-status", payload => listener(payload as SyncStatus)),
         onImportProgress: listener => transport.listen("import-progress", payload => listener(payload as ImportProgress))
@@ -162,7 +187,12 @@ export const COMMANDS = [
     "resolve_conflict",
     "list_rejections",
     "discard_rejection",
-    "import_ogp_csv",
+    "read_ogp_csv",
+    "preview_ogp_import",
+    "import_ogp_plans",
+    "list_imports",
+    "preview_undo_import",
+    "undo_import",
     "export_plan"
 ] as const;
 

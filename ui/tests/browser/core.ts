@@ -54,6 +54,17 @@ export async function script(session: string, options: { files?: (string | null)
 }
 
 /** A folder removed by `remove()`. */
+/**
+ * Imports a file of the OGP commitment database the way the import screen does: the backend
+ * reads the file the next dialog answers (see {@link script}), then every plan it holds is
+ * chosen. Resolves to `null` when the dialog is cancelled.
+ */
+export async function importEveryPlan(b: Backend) {
+    const preview = await b.readOgpCsv();
+    if (preview === null) return null;
+    return b.importOgpPlans(preview.plans.map(p => p.id));
+}
+
 export function temporaryFolder(): { path: string; remove: () => void } {
     const path = mkdtempSync(join(tmpdir(), "plan-ouvert-ui-"));
     return { path, remove: () => rmSync(path, { recursive: true, force: true }) };

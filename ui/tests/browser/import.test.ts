@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { laptop, script, temporaryFolder } from "./core";
+import { importEveryPlan, laptop, script, temporaryFolder } from "./core";
 import { expectAccessible, expectNoProblems, openApp, screenshots, SCREENSHOTS, startBrowser, stopBrowser, type Session } from "./harness";
 
 /** The real sample of the OGP commitment database: 405 commitments of 150 action plans. */
@@ -43,10 +43,6 @@ const countsTable = (page: Page) =>
     page
         .locator("#import-counts tbody tr")
         .evaluateAll(rows => rows.map(r => [...r.children].map(c => (c.textContent ?? "").replace(/\s/g, " ").trim())));
-
-/** The warnings table as rows of cell texts (row, identifier, column, message). */
-const warningsTable = (page: Page) =>
-    page.locator("#import-warnings-table tbody tr").evaluateAll(rows => rows.map(r => [...r.children].map(c => (c.textContent ?? "").trim())));
 
 // --- CSV files made from the sample --------------------------------------------------------
 
@@ -143,8 +139,26 @@ async function openImport(options: { colorScheme?: "light" | "dark"; demo?: bool
     return session;
 }
 
+/** Reads the file prepared with `script`, then imports the plans chosen: France's (chosen
+ * beforehand), plus those a search for `also` shows, ticked as a person would. */
+async function readAndImport(page: Page, options: { also?: string; all?: boolean } = {}) {
+    await page.locator("#import-start").click();
+    await page.locator("#import-choice").waitFor({ timeout: 30_000 });
+    if (options.all) await page.locator("#import-choose-shown").click();
+    if (options.also !== undefined) {
+        await page.locator("#import-choice-search").fill(options.also);
+        await page.locator("#import-choose-shown").click();
+        await page.locator("#import-choice-search").fill("");
+    }
+    await page.locator("#import-will-send").waitFor({ timeout: 30_000 });
+    await page.locator("#import-confirm").click();
+    await page.locator("#import-summary").waitFor({ timeout: 30_000 });
+}
+
+const countries = new Set(sample.rows.map(r => r["Country/Locality"])).size;
+
 describe("Import de la base des engagements du PGO", () => {
-    test("the import shows its progress, then what it created and the values to check; the imported plan is there; again, nothing is duplicated", async () => {
+    test("the file is read with progress and shown; the person chooses the plans, sees what will be sent, imports; again, nothing is duplicated", async () => {
         const session = await openImport();
         const { page } = session;
         // Reached from the home screen's button; the header's item says where we are.
@@ -152,7 +166,7 @@ describe("Import de la base des engagements du PGO", () => {
         await page.getByText("Tout ou rien", { exact: false }).waitFor();
         await page.getByText("rien n'est jamais créé en double", { exact: false }).waitFor();
         await page.getByText("Les dates ne sont jamais devinées", { exact: false }).waitFor();
-        expect(await page.locator("#import-summary").count()).toBe(0);
+        expect(await page.locator("#import-summary, #import-choice").count()).toBe(0);
         await expectAccessible(page, "import screen");
         await screenshots(page, "60-import");
 
@@ -164,111 +178,135 @@ describe("Import de la base des engagements du PGO", () => {
         expect(await page.locator("#import-start").getAttribute("aria-disabled")).toBe("true");
         expect(await text(page, "#import-start")).toBe("Import en cours…");
         expect(await page.locator("#import-status").getAttribute("role")).toBe("status");
-        // The status and the bar say the same thing: rows read out of the file's 405.
         const reading = () =>
             page.evaluate(() => `${(document.getElementById("import-status")?.textContent ?? "").replace(/\s+/g, " ")} | max ${document.getElementById("import-progress")?.getAttribute("max")}`);
-        await expect.poll(reading).toMatch(/^Lecture du fichier… [1-9][\d ]* \/ 405 lignes \| max 405$/);
-        // The progress bar has a name, and the screen is still accessible while it runs.
+        await expect.poll(reading, { timeout: 10_000 }).toMatch(/^Lecture du fichier… [1-9][\d ]* \/ 405 lignes \| max 405$/);
         expect(await page.getByLabel("Avancement de l'import").count()).toBe(1);
         await expectAccessible(page, "import running");
         await page.screenshot({ path: `${SCREENSHOTS}/61-import-progress-1280x800.png` });
-        // Then the records written, out of 2 072 (150 plans, 215 areas, 1 302 institutions, 405 commitments).
-        await expect.poll(() => text(page, "#import-status"), { timeout: 20_000 }).toMatch(/^Enregistrement… [\d ]+ \/ 2 072$/);
+
+        // What the file holds, before anything is written: France's plan chosen, the others not.
+        await page.locator("#import-choice").waitFor({ timeout: 30_000 });
+        await expect.poll(() => focusedInside(page, "#import-choice")).toBe(true);
+        expect(await text(page, "#import-choice-intro")).toBe(`405 engagements, 150 plans d'action, ${countries} pays. Rien n'est encore enregistré.`);
+        expect(await page.locator("#import-plan-AP_FRA01").isChecked()).toBe(true);
+        expect(await page.locator("#import-plan-AP_HRV02").isChecked()).toBe(false);
+        expect(await planTitles(session)).toEqual([]);
+        // What will be sent is said before importing.
+        await expect.poll(() => text(page, "#import-will-send")).toMatch(/^[1-9][\d ]* modifications seront envoyées au serveur à la prochaine synchronisation\.$/);
+        expect(await page.locator("#import-will-keep").count()).toBe(0);
+        expect(await text(page, "#import-confirm")).toBe("Importer le plan choisi");
+        await expectAccessible(page, "import choice");
+        await screenshots(page, "61-import-choice");
+
+        // A search finds Croatia's three plans; ticked, they will stay on this laptop.
+        await page.locator("#import-choice-search").fill("croatia");
+        expect(await page.locator("#import-choice-plans input[type=checkbox]").count()).toBe(3);
+        await page.locator("#import-choose-shown").click();
+        await expect.poll(() => text(page, "#import-will-keep")).toMatch(/^[1-9][\d ]* enregistrements resteront sur ce poste seulement \(bibliothèque de référence\)\.$/);
+        expect(await text(page, "#import-confirm")).toBe("Importer les 4 plans choisis");
+        await page.locator("#import-choice-search").fill("");
+        await page.locator("#import-confirm").click();
 
         // The summary, with the focus on it.
         await page.locator("#import-summary").waitFor({ timeout: 30_000 });
         await expect.poll(() => focusedInside(page, "#import-summary")).toBe(true);
         expect(await progress.count()).toBe(0);
-        expect(await page.locator("#import-start").getAttribute("aria-disabled")).toBe("false");
-        expect(await text(page, "#import-rows")).toBe("405 lignes lues ; les données sont enregistrées sur ce poste.");
         expect(await text(page, "#import-status")).toBe("Import terminé. 405 lignes lues ; les données sont enregistrées sur ce poste.");
+        expect(await text(page, "#import-sent")).toMatch(/^[1-9][\d ]* modifications attendent d'être envoyées au serveur\.$/);
+        expect(await text(page, "#import-kept")).toMatch(/^[1-9][\d ]* enregistrements restent sur ce poste, en consultation seule\.$/);
         expect(await page.locator("#import-counts thead th").allTextContents()).toEqual(["Données", "Créés", "Mis à jour", "Inchangés"]);
-        expect(await countsTable(page)).toEqual([
-            ["Plans d'action", "150", "0", "0"],
-            ["Axes d'engagement", "215", "0", "0"],
-            ["Institutions", "1 302", "0", "0"],
-            ["Engagements", "405", "0", "0"]
-        ]);
-        // Dates are never guessed: each one is a value to check, with its row and column. The
-        // real file has many: they are folded.
-        expect(await text(page, "#import-warnings-title")).toBe("336 points à vérifier");
-        const toggle = page.locator("#import-warnings-accordion__toggle-btn");
-        expect(await toggle.textContent()).toBe("Afficher les 336 points à vérifier");
-        await toggle.click();
-        await page.locator("#import-warnings-table").waitFor({ state: "visible" });
-        expect(await page.locator("#import-warnings-table thead th").allTextContents()).toEqual(["Ligne", "Identifiant", "Colonne", "Message"]);
-        const warnings = await warningsTable(page);
-        expect(warnings).toHaveLength(336);
-        expect(warnings.slice(0, 2)).toEqual([
-            ["5", "AR0094", "Start Date", "date ambiguë « 9/1/2019 » : jour/mois (9 janvier 2019) ou mois/jour (1 septembre 2019) ; aucune date retenue, texte d'origine conservé."],
-            ["6", "AR0096", "Start Date", "date ambiguë « 9/1/2019 » : jour/mois (9 janvier 2019) ou mois/jour (1 septembre 2019) ; aucune date retenue, texte d'origine conservé."]
-        ]);
-        expect(warnings).toContainEqual([
-            "171",
-            "HR0014",
-            "Start Date",
-            "date ambiguë « 1/6/2014 » : jour/mois (1 juin 2014) ou mois/jour (6 janvier 2014) ; aucune date retenue, texte d'origine conservé."
-        ]);
+        const counts = await countsTable(page);
+        expect(counts[0]).toEqual(["Plans d'action", "4", "0", "0"]);
+        expect(counts[3]).toEqual(["Engagements", "16", "0", "0"]);
         await expectAccessible(page, "import summary");
         await screenshots(page, "62-import-summary");
 
-        // Importing the same file again changes nothing.
+        // Reading and importing the same plans again changes nothing.
         await script(session.laptop, { files: [SAMPLE], progressDelayMs: 0 });
         await page.locator("#import-start").click();
-        await expect.poll(() => countsTable(page), { timeout: 30_000 }).toEqual([
-            ["Plans d'action", "0", "0", "150"],
-            ["Axes d'engagement", "0", "0", "215"],
-            ["Institutions", "0", "0", "1 302"],
-            ["Engagements", "0", "0", "405"]
-        ]);
+        await page.locator("#import-choice").waitFor({ timeout: 30_000 });
+        expect(await page.locator("#import-choice-plans tr", { has: page.locator("#import-plan-AP_FRA01") }).getByText("Déjà importé").count()).toBe(1);
+        await page.locator("#import-choice-search").fill("croatia");
+        await page.locator("#import-choose-shown").click();
+        await expect.poll(() => text(page, "#import-will-send")).toBe("Aucune modification ne sera envoyée au serveur.");
+        await page.locator("#import-confirm").click();
+        await expect.poll(() => countsTable(page), { timeout: 30_000 }).toContainEqual(["Plans d'action", "0", "0", "4"]);
         const titles = await planTitles(session);
-        expect(titles).toHaveLength(150);
+        expect(titles).toHaveLength(4);
         expect(titles).toContain(IMPORTED_PLAN);
 
-        // The imported plan is in the plans list, with its commitments; one keeps its date's text.
+        // Croatia's plan is a reference: read-only, said before anyone types.
         await page.locator("#import-plans-link").click();
         await page.locator("main h1", { hasText: "Plans d'action" }).waitFor();
         await page.getByRole("link", { name: IMPORTED_PLAN }).click();
         await page.locator("main h1", { hasText: IMPORTED_PLAN }).waitFor();
-        expect(await page.getByTestId("overview-counts").textContent()).toBe("1 axe, 7 engagements, 0 jalon");
+        await page.getByTestId("read-only").getByText("Plan de Croatia gardé comme référence sur ce poste", { exact: false }).waitFor();
         await page.getByRole("link", { name: "Improvements of Transparency and Efficiency in Public Administration Work" }).click();
         await page.locator("#commitment-origin").waitFor();
         expect(await text(page, "#origin-ogp-id")).toBe("HR0014");
-        expect(await page.locator("#commitment-startDate").inputValue()).toBe("");
-        await page
-            .locator(".fr-input-group", { has: page.locator("#commitment-startDate") })
-            .getByText("Date d'origine non interprétée : « 1/6/2014 »")
-            .waitFor();
+        await page.getByTestId("read-only").waitFor();
+        expect(await page.locator("#commitment-title").isDisabled()).toBe(true);
         expectNoProblems(session);
         await session.close();
     });
 
-    test("many values to check are folded in an accordion, with their count", async () => {
+    test("an import is undone as a whole, after saying what will be deleted and sent", async () => {
         const session = await openImport();
         const { page } = session;
-        // Twelve copies of a sample row, each with a start date that reads two ways.
+        await script(session.laptop, { files: [argentinaFile()] });
+        await readAndImport(page, { also: "argentina" });
+        expect(await planTitles(session)).toEqual([ARGENTINA_PLAN]);
+        await page.locator("#import-undo").click();
+        await expect.poll(() => text(page, "#import-undo-ask")).toMatch(/^Annuler l'import supprimera [1-9]\d* enregistrements créés et rétablira 0 enregistrement modifié ; 0 modification sera envoyée au serveur\.$/);
+        await expectAccessible(page, "import undo asked");
+        await page.locator("#import-undo-confirm").click();
+        await page.locator("#import-undone").waitFor();
+        expect(await text(page, "#import-undone")).toMatch(/^Import annulé : [1-9]\d* enregistrements supprimés, 0 rétabli\.$/);
+        expect(await planTitles(session)).toEqual([]);
+        expect(await page.locator("#import-past").count()).toBe(0);
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("the values to check are grouped by kind, a page at a time, each linked to its commitment", async () => {
+        const session = await openImport();
+        const { page } = session;
+        // Thirty copies of a sample row, each with a start date that reads two ways, in a plan
+        // whose dates never tell the order.
         const base = sampleRow("AL0050");
-        const rows = Array.from({ length: 12 }, (_, k) => ({
+        const rows = Array.from({ length: 30 }, (_, k) => ({
             ...base,
             "Commitment Unique Identifier": `AL09${String(k).padStart(2, "0")}`,
             "Commitment Number": `${k + 1}`,
             "Commitment Title": `Engagement ${k + 1}`,
-            "Start Date": `${k + 1}/${((k + 5) % 12) + 1}/2019`
+            "Start Date": `${(k % 12) + 1}/${((k + 5) % 12) + 1}/2019`
         }));
-        await script(session.laptop, { files: [writeCsv("twelve.csv", rows)] });
+        await script(session.laptop, { files: [writeCsv("thirty.csv", rows)] });
         await page.locator("#import-start").click();
+        await page.locator("#import-choice").waitFor();
+        expect(await text(page, "#import-choice-plans tbody tr:nth-child(2) td:last-child")).toBe(
+            "Aucune date de ce plan ne dit l'ordre jour/mois : ses dates ambiguës ne sont pas lues (texte d'origine conservé)."
+        );
+        await page.locator("#import-choose-shown").click();
+        await page.locator("#import-will-keep").waitFor();
+        await page.locator("#import-confirm").click();
         await page.locator("#import-summary").waitFor();
-        expect(await text(page, "#import-warnings-title")).toBe("12 points à vérifier");
-        const toggle = page.locator("#import-warnings-accordion__toggle-btn");
-        expect(await toggle.textContent()).toBe("Afficher les 12 points à vérifier");
-        expect(await toggle.getAttribute("aria-expanded")).toBe("false");
-        expect(await page.locator("#import-warnings-table").isVisible()).toBe(false);
-        await toggle.press("Enter");
-        await page.locator("#import-warnings-table").waitFor({ state: "visible" });
-        expect(await page.locator("#import-warnings-table tbody tr").count()).toBe(12);
-        expect(await page.locator("#import-warnings-table tbody tr").first().textContent()).toContain("« 1/6/2019 »");
+        expect(await text(page, "#import-warnings-title")).toBe("30 points à vérifier");
+        expect(await text(page, "#import-warnings-date-title")).toBe("Dates (30)");
+        const table = page.locator("#import-warnings-table-date tbody tr");
+        expect(await table.count()).toBe(25);
+        expect(await page.locator("#import-warnings-table-date thead th").allTextContents()).toEqual(["Ligne", "Identifiant", "Pays", "Colonne", "Message"]);
+        expect(await table.first().textContent()).toContain("« 1/6/2019 »");
+        await page.locator("#import-warnings-date-more").click();
+        expect(await table.count()).toBe(30);
+        expect(await page.locator("#import-warnings-date-more").count()).toBe(0);
         await expectAccessible(page, "import summary with many warnings");
         await screenshots(page, "63-import-many-warnings");
+        // Each identifier opens its commitment.
+        await table.first().getByRole("link", { name: "AL0900" }).click();
+        await page.locator("#commitment-origin").waitFor();
+        expect(await text(page, "#origin-ogp-id")).toBe("AL0900");
         expectNoProblems(session);
         await session.close();
     });
@@ -286,20 +324,19 @@ describe("Import de la base des engagements du PGO", () => {
         await error.waitFor();
         await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("import-error");
         expect(await text(page, "#import-error h2")).toBe("Le fichier n'a pas été importé");
-        // Each problem on its own line, as the backend wrote it.
         const shown = await error.locator("p").first().innerText();
         expect(shown.split("\n")).toEqual(message.split("\n"));
         expect(await error.locator("p").first().evaluate(p => getComputedStyle(p).whiteSpace)).toBe("pre-line");
         await error.getByText("Rien n'a été enregistré.", { exact: false }).waitFor();
-        expect(await page.locator("#import-summary").count()).toBe(0);
+        expect(await page.locator("#import-summary, #import-choice").count()).toBe(0);
         expect(await text(page, "#import-status")).toBe("Le fichier n'a pas été importé");
         expect(await planTitles(session)).toEqual(plansBefore);
         expect(await institutionCount(session)).toBe(institutionsBefore);
         await expectAccessible(page, "import refused");
         await screenshots(page, "64-import-refused");
 
-        // The same rows, corrected, afterwards replace the refusal with the summary; three of them
-        // are led by institutions of the demonstration plan.
+        // The same rows, corrected, afterwards replace the refusal; three of them are led by
+        // institutions of the demonstration plan, which are used, not doubled.
         const leads = [
             "Direction interministérielle de la transformation publique",
             "Ministère de l'Europe et des Affaires étrangères",
@@ -308,10 +345,14 @@ describe("Import de la base des engagements du PGO", () => {
         const corrected = FIRST_SIX.map((row, k) => (k < leads.length ? { ...row, "Lead Institution": leads[k]! } : row));
         await script(session.laptop, { files: [writeCsv("corrected.csv", corrected)] });
         await page.locator("#import-start").click();
-        await page.locator("#import-summary").waitFor();
+        await page.locator("#import-choice").waitFor();
         expect(await error.count()).toBe(0);
-        // The demonstration plan already has three of the institutions: they are used, not doubled.
-        expect((await countsTable(page))[2]).toEqual(["Institutions", "36", "0", "3"]);
+        await page.locator("#import-choose-shown").click();
+        await page.locator("#import-will-keep").waitFor();
+        await page.locator("#import-confirm").click();
+        await page.locator("#import-summary").waitFor();
+        expect((await countsTable(page))[2]).toEqual(expect.arrayContaining(["Institutions", "3"]));
+        expect((await countsTable(page))[2]![3]).toBe("3");
         expectNoProblems(session);
         await session.close();
     });
@@ -323,29 +364,22 @@ describe("Import de la base des engagements du PGO", () => {
         await page.locator("#import-start").click();
         await page.waitForTimeout(400);
         expect(await page.locator("#import-start").getAttribute("aria-disabled")).toBe("false");
-        expect(await text(page, "#import-start")).toBe("Choisir le fichier CSV et importer");
-        expect(await page.locator("#import-summary, #import-error, #import-progress").count()).toBe(0);
+        expect(await text(page, "#import-start")).toBe("Choisir le fichier CSV");
+        expect(await page.locator("#import-summary, #import-error, #import-progress, #import-choice").count()).toBe(0);
         expect(await page.evaluate(() => document.activeElement?.id)).toBe("import-start");
         expect(await planTitles(session)).toEqual([]);
 
         // After an import, a cancelled one leaves its summary as it was.
         await script(session.laptop, { files: [argentinaFile()] });
-        await page.locator("#import-start").click();
-        await page.locator("#import-summary").waitFor();
+        await readAndImport(page, { also: "argentina" });
         const before = await countsTable(page);
-        // Few values to check: shown at once, not folded.
-        expect(await text(page, "#import-warnings-title")).toBe("2 points à vérifier");
-        expect(await page.locator("#import-warnings-accordion__toggle-btn").count()).toBe(0);
-        expect(await warningsTable(page)).toEqual([
-            ["2", "AR0094", "Start Date", "date ambiguë « 9/1/2019 » : jour/mois (9 janvier 2019) ou mois/jour (1 septembre 2019) ; aucune date retenue, texte d'origine conservé."],
-            ["3", "AR0096", "Start Date", "date ambiguë « 9/1/2019 » : jour/mois (9 janvier 2019) ou mois/jour (1 septembre 2019) ; aucune date retenue, texte d'origine conservé."]
-        ]);
+        // Argentina's dates read month/day (12/31/2022 tells): no date to check.
+        expect(await page.locator("#import-warnings-date").count()).toBe(0);
         await script(session.laptop, { files: [null] });
         await page.locator("#import-start").click();
         await page.waitForTimeout(400);
         expect(await countsTable(page)).toEqual(before);
-        expect(await text(page, "#import-warnings-title")).toBe("2 points à vérifier");
-        expect(await page.locator("#import-error").count()).toBe(0);
+        expect(await page.locator("#import-error, #import-choice").count()).toBe(0);
         expect(await planTitles(session)).toEqual([ARGENTINA_PLAN]);
         expectNoProblems(session);
         await session.close();
@@ -358,6 +392,11 @@ describe("Import de la base des engagements du PGO", () => {
         await expectAccessible(page, "import screen (dark)");
         await script(session.laptop, { files: [argentinaFile()] });
         await page.locator("#import-start").click();
+        await page.locator("#import-choice").waitFor();
+        await expectAccessible(page, "import choice (dark)");
+        await page.locator("#import-choose-shown").click();
+        await page.locator("#import-will-keep").waitFor();
+        await page.locator("#import-confirm").click();
         await page.locator("#import-summary").waitFor();
         await expectAccessible(page, "import summary (dark)");
         await screenshots(page, "65-import-summary-dark");
@@ -372,10 +411,15 @@ describe("Import de la base des engagements du PGO", () => {
         await script(session.laptop, { files: [argentinaFile()], progressDelayMs: 300 });
         await page.locator("#import-start").click();
         await expect.poll(() => text(page, "#import-status")).toMatch(/^Reading the file… \d+ \/ 2 rows$/);
+        await page.locator("#import-choice").waitFor();
+        expect(await text(page, "#import-choice-title")).toBe("What “argentina.csv” holds");
+        await page.getByText("Dates read month/day: 2 dates of this plan that can only be read one way use that order; 2 ambiguous dates read so.").waitFor();
+        await page.locator("#import-choose-shown").click();
+        await expect.poll(() => text(page, "#import-will-send")).toBe("No change will be sent to the server.");
+        await page.locator("#import-confirm").click();
         await page.locator("#import-summary").waitFor();
         expect(await page.locator("#import-counts thead th").allTextContents()).toEqual(["Data", "Created", "Updated", "Unchanged"]);
-        expect(await text(page, "#import-warnings-title")).toBe("2 points to check");
-        await page.getByText('ambiguous date "9/1/2019": day/month (9 January 2019) or month/day (1 September 2019)', { exact: false }).first().waitFor();
+        expect(await text(page, "#import-past-title")).toBe("Past imports");
         expectNoProblems(session);
         await session.close();
     });
@@ -569,7 +613,7 @@ async function commitmentWithOrigin(options: { colorScheme?: "light" | "dark" } 
     const href = await page.locator("li.po-commitment a").first().getAttribute("href");
     const otherId = decodeURIComponent(href!.replace("#/commitments/", ""));
     await script(session.laptop, { files: [originFile()] });
-    const summary = await laptop(session.laptop).importOgpCsv();
+    const summary = await importEveryPlan(laptop(session.laptop));
     expect(summary?.commitments.created).toBe(2);
     await page.locator("#nav-plans").click();
     await page.getByRole("link", { name: ORIGIN_PLAN }).click();
@@ -695,7 +739,7 @@ describe("Origine et évaluation du MRI", () => {
         const plain = await openApp({ path: "#/import" });
         const p = plain.page;
         await script(plain.laptop, { files: [originFile()] });
-        await p.locator("#import-start").click();
+        await readAndImport(p, { all: true });
         await p.locator("#import-plans-link").click();
         await p.getByRole("link", { name: ORIGIN_PLAN }).click();
         await p.getByRole("link", { name: "Consulter les usagers sur la qualité des services publics" }).click();

@@ -11,7 +11,8 @@ const REPO = resolve(import.meta.dirname, "../../..");
 
 /** The debug build of one of the workspace's programs. */
 export function binary(name: string): string {
-    const path = join(process.env.CARGO_TARGET_DIR ?? join(REPO, "target"), "debug", name);
+    // The benchmarks run the release build (`PLAN_OUVERT_PROFILE=release`); the tests, the debug one.
+    const path = join(process.env.CARGO_TARGET_DIR ?? join(REPO, "target"), process.env.PLAN_OUVERT_PROFILE ?? "debug", name);
     if (!existsSync(path)) {
         throw new Error(`${path} is missing: build it first (cargo build --workspace --features plan-ouvert/custom-protocol)`);
     }

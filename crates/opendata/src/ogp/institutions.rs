@@ -591,6 +591,99 @@ fn is_sentence(name: &str) -> bool {
             .any(|verb| padded.contains(verb))
 }
 
+/// Words that describe who takes part rather than name an institution: "other NGOs", "all
+/// ministries", "relevant partners", "(by agreement)", "e.g.", "Other actors involved"…
+const DESCRIBING_WORDS: &[&str] = &[
+    "other",
+    "others",
+    "all",
+    "relevant",
+    "interested",
+    "unspecified",
+    "non-specified",
+    "various",
+    "etc",
+    "e.g",
+    "among",
+    "appropriate",
+    "agreement",
+    "consent",
+    "involved",
+    "such as",
+    "including",
+    "otros",
+    "otras",
+    "todos",
+    "todas",
+    "autres",
+    "tous",
+    "toutes",
+];
+
+/// Kinds of actors, not institutions: a name that is only one of these (in the singular or the
+/// plural) is a description.
+const KINDS_OF_ACTORS: &[&str] = &[
+    "civil society",
+    "civil society organisation",
+    "civil society organization",
+    "cso",
+    "ngo",
+    "private sector",
+    "academia",
+    "academic",
+    "academics and researcher",
+    "researcher",
+    "citizen",
+    "media",
+    "development partner",
+    "international organisation",
+    "international organization",
+    "line ministrie",
+    "ministrie",
+    "government",
+    "local government",
+    "universitie",
+    "expert",
+    "donor",
+    "public",
+    "the public",
+    "sociedad civil",
+    "société civile",
+];
+
+/// A description of who takes part rather than an institution's name (see the module
+/// documentation of [`super`]): a text of several words wholly in parentheses, starting with a
+/// lower-case word, a label followed by a colon (unless the label is an institution's name), a telephone number, a describing word, or only a kind of actors.
+pub(crate) fn is_description(name: &str) -> bool {
+    let t = name.trim();
+    // `civil society institutions` describes; `the Ministry of Culture` or `the chamber of
+    // deputies` name, after an article.
+    let mut chars = t.chars();
+    let (first, second) = (chars.next(), chars.next());
+    let lower_word =
+        without_article(t) == t && first.is_some_and(char::is_lowercase) && second.is_some_and(char::is_lowercase);
+    // `(SLUDI)` is an acronym; `(Relevant partners will be involved)` a remark.
+    let in_parentheses = t.starts_with('(') && (t.ends_with(')') || !t.contains(')')) && t.contains(' ');
+    // `CSOs: Involve` is a label and a list; `Ministry of Finance: Planning Department` a name.
+    let labelled = t.split_once(':').is_some_and(|(label, _)| !starts_with_word(label, HEADS));
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    let l = lower(t);
+    let has_word = |w: &str| {
+        l.match_indices(w).any(|(at, _)| {
+            let before_ok = l[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = l[at + w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            before_ok && after_ok
+        })
+    };
+    let singular = l.trim_end_matches(['.', ' ']).trim_end_matches('s');
+    lower_word
+        || in_parentheses
+        || labelled
+        || digits >= 6
+        || DESCRIBING_WORDS.iter().any(|w| has_word(w))
+        || KINDS_OF_ACTORS.contains(&singular)
+}
+
 /// The key that identifies an institution: lower case, spaces collapsed.
 pub(crate) fn institution_key(name: &str) -> String {
     lower(&name.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -645,7 +738,7 @@ pub(crate) fn split_institutions(raw: &str) -> Named {
                     continue;
                 }
                 let name = decode_entities(&name);
-                if name.chars().count() > MAX_NAME_CHARS || is_sentence(&name) {
+                if name.chars().count() > MAX_NAME_CHARS || is_sentence(&name) || is_description(&name) {
                     named.prose.push(piece.trim().to_string());
                     continue;
                 }

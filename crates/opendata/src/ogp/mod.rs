@@ -13,7 +13,7 @@
 //! |---|---|---|
 //! | plan, one per `Action Plan ID` | `plan:<Action Plan ID>` | `country` (Country/Locality), `title` = `"{country} — Plan d'action {n} ({start}-{end})"`, `periodStart` = `"{Year Of Submission}-01-01"`, `periodEnd` = `"{Action Plan End Year}-12-31"`, `ogpPlanId`, `planNumber` (integer) |
 //! | area, one per plan and `Theme` | `area:<Action Plan ID>:<title>` | `planId`, `kind` = `"thematic"`, `title` (the theme; `"Sans thème"` when empty or `NA`), `description` = `""`, `position` (order of first appearance in the plan, from 0) |
-//! | institution, one per name | `institution:<name in lower case, spaces collapsed>` | `name` (first spelling met), `acronym` = `""`, `kind` |
+//! | institution, one per country and name | `institution:<country>:<name>` (both in lower case, spaces collapsed) | `name` (first spelling met), `acronym` = `""`, `kind`, `country` (its plans' `Country/Locality`) |
 //! | commitment, one per row | `commitment:<Commitment Unique Identifier>` | see below |
 //!
 //! Rows of one plan must agree on its country, number and years; otherwise the file is refused.
@@ -59,13 +59,21 @@
 //! - `2019-05-06` (ISO) → that date;
 //! - `a/b/yyyy` or `a/b/yy` (two-digit years are 20yy) is read both as day/month and as
 //!   month/day. One valid reading (`31/12/2014`, `12/31/15`, `9/30/2018`) → that date. Two equal
-//!   readings (`1/1/2019`) → that date. Two different valid readings (`5/6/2019`, and so also
-//!   `9/1/2019`) → null, raw kept, warning: the file mixes both conventions, so nothing tells
-//!   which one a cell uses;
+//!   readings (`1/1/2019`) → that date. Two different valid readings (`5/6/2019`) → the reading
+//!   of the plan's convention, the raw text kept. The database writes each plan's dates in one
+//!   convention (each plan of the sample does, in both date columns; the file as a whole mixes
+//!   them): a plan whose unambiguous dates (both columns, such as `9/30/2018`) are all
+//!   month/day reads its ambiguous ones month/day, and likewise day/month ([`DateRule`], in
+//!   [`OgpImport::date_rules`], says which rule each plan got and from how many dates). A plan
+//!   whose unambiguous dates show both conventions, or none, decides nothing: null, raw kept,
+//!   warning;
+//! - a year alone (`2016`) or a month and a year (`January 2016`, `Sept. 2016`, `enero de 2016`)
+//!   is a period, not a day: null, the text kept as written, no warning — never made 1 January
+//!   or the 1st of the month. A plan's own period, given in years by `Year Of Submission` and
+//!   `Action Plan End Year`, is stored as 1 January – 31 December and shown as years;
 //! - a valid date outside 1990–2100 (`7/15/1905`: the year 2023 typed into a cell formatted as a
 //!   date) → null, raw kept, warning;
-//! - anything else (`In progress`, `January 2016`, `2016`, `IV quarter of 2021`) → null, raw
-//!   kept, warning;
+//! - anything else (`In progress`, `IV quarter of 2021`) → null, raw kept, warning;
 //! - when both dates are read and the start is after the end: the start is kept, the end is set
 //!   to null, both raw texts are kept, warning.
 //!
@@ -97,20 +105,28 @@
 //!
 //! Bullets, list numbering, surrounding punctuation, a trailing `etc.` and repeated spaces are
 //! removed, and `&#39;`, `&amp;`, `&quot;` are decoded; `NA`, `ND`, `N/A`, `None` name nobody.
-//! A piece longer than 200 characters, or a sentence (ten words or more with a verb such as
-//! `will`, `is`, `have been`), is prose, not a name: it goes, as written, into the commitment's
-//! `otherSupporters` (pieces separated by a blank line), with a warning. Names are matched
-//! without case: the first spelling met is kept, except that one in capitals gives way to the
-//! first in mixed case. The first lead name is `leadInstitutionId`; the other lead names, then
-//! the supporting ones, are `supportingInstitutionIds` (no repeats, never the lead). `kind` is
+//! A piece that is not an institution's name stays text: it goes, as written, into the
+//! commitment's `otherSupporters` (pieces separated by a blank line), with a warning. It is not a
+//! name when it is longer than 200 characters; a sentence (ten words or more with a verb such as
+//! `will`, `is`, `have been`); several words wholly in parentheses (`(Relevant partners will be
+//! involved as appropriate)`); a text starting with a lower-case word (`civil society
+//! institutions`; `the Ministry of Culture`, after an article, is a name); a label followed by a
+//! colon (`CSOs: Involve`), unless the label opens an institution's name (`Ministry of Finance:
+//! Planning Department`); a telephone number (six digits or more); a text with a word that
+//! describes rather than names (`other`, `all`, `relevant`, `interested`, `unspecified`,
+//! `various`, `etc`, `e.g.`, `among`, `as appropriate`, `by agreement`, `upon consent`,
+//! `involved`, `such as`, `including`, and their Spanish and French forms); or only a kind of
+//! actors (`Civil Society Organisations`, `CSOs`, `NGOs`, `Private sector`, `Academia`,
+//! `Citizens`, `Media`, `Development partners`, `Government`…). Names are matched
+//! without case, within a country (the same name in two countries is two institutions): the
+//! first spelling met is kept, except that one in capitals gives way to the first in mixed case.
+//! The first lead name is `leadInstitutionId`; the other lead names, then the supporting ones, are `supportingInstitutionIds` (no repeats, never the lead). `kind` is
 //! `ministry` for a name starting with Ministry / Ministère / Ministerio / Minister of…,
 //! `parliament` for one starting with Parliament / National Assembly / Congress / Congreso /
 //! Senate / House of Representatives / Assembly… or ending with Parliament / Senate / National
 //! Assembly, or starting with a legislature's own name (Knesset, Riigikogu, Saeima, Jogorku
 //! Kenesh…), `court` for one containing the word Court / Tribunal / Corte / Cour, `other`
-//! otherwise. The free text is what it is: lists of people or of kinds of actors ("CSOs, private
-//! sector…") that pass these rules become institutions named after them; the raw cells stay in
-//! `sourceColumns`.
+//! otherwise. The raw cells stay in `sourceColumns`.
 //!
 //! # Template sections
 //!
@@ -174,7 +190,8 @@ use serde_json::{json, Map};
 use uuid::Uuid;
 
 use crate::dataset::{canonicalise, deterministic_id, Dataset, Fields};
-use dates::{read_date, DateReading};
+use dates::{read_date_with, DateReading};
+pub use dates::{Convention, DateRule};
 use reader::{Broken, Record, Records};
 
 /// How many problems a refusal lists; the others are counted.
@@ -217,6 +234,21 @@ pub struct OgpImport {
     pub warnings: Vec<ImportWarning>,
     /// Commitment rows read.
     pub rows: usize,
+    /// How each plan's dates were read, by `Action Plan ID`.
+    pub date_rules: BTreeMap<String, DateRule>,
+}
+
+/// What a warning is about, to group them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WarningKind {
+    /// A date not read (ambiguous, imprecise, implausible, out of order).
+    Date,
+    /// Text of the institution columns that is not an institution's name.
+    Institution,
+    /// A value of the IRM's assessment not understood.
+    Assessment,
+    /// Any other value the app cannot store as it is.
+    Value,
 }
 
 /// Something read but not fully understood: the import goes on, the raw text is kept.
@@ -226,6 +258,9 @@ pub struct ImportWarning {
     pub row: usize,
     /// The row's `Commitment Unique Identifier`.
     pub identifier: String,
+    /// The row's `Action Plan ID`.
+    pub plan: String,
+    pub kind: WarningKind,
     /// The column concerned, as named in the header.
     pub column: String,
     pub message_fr: String,
@@ -382,12 +417,18 @@ pub fn read_ogp_csv_with_progress(
     // First pass: the structure of every row, nothing built.
     let mut problems = Problems::default();
     let mut total = 0usize;
+    // Each plan's dates follow one convention: its unambiguous dates tell which.
+    let mut date_rules: BTreeMap<String, DateRule> = BTreeMap::new();
     for record in records {
         match record {
             Err(broken) => push_broken(&mut problems, &broken),
             Ok(record) if record.is_blank() => {}
             Ok(record) => {
                 total += 1;
+                let cell = |name: &str| columns.at(name).and_then(|i| record.fields.get(i)).map_or("", |c| c.as_ref());
+                let rule = date_rules.entry(cell(columns::PLAN_ID).trim().to_string()).or_default();
+                rule.observe(cell(columns::START_DATE));
+                rule.observe(cell(columns::END_DATE));
                 if record.fields.len() != columns.keys.len() {
                     let (found, expected) = (record.fields.len(), columns.keys.len());
                     problems.push(Some(record.row), || {
@@ -420,8 +461,9 @@ pub fn read_ogp_csv_with_progress(
     }
 
     // Second pass: the records.
+    date_rules.values_mut().for_each(DateRule::settle);
     progress(0, total);
-    let mut builder = Builder::new(&columns);
+    let mut builder = Builder::new(&columns, date_rules);
     let mut done = 0;
     for record in Records::new(text).skip(1).flatten() {
         if record.is_blank() {
@@ -436,8 +478,8 @@ pub fn read_ogp_csv_with_progress(
     if !problems.is_empty() {
         return Err(problems.into_refusal());
     }
-    let (dataset, warnings) = builder.finish();
-    Ok(OgpImport { dataset, warnings, rows: total })
+    let (dataset, warnings, date_rules) = builder.finish();
+    Ok(OgpImport { dataset, warnings, rows: total, date_rules })
 }
 
 fn empty_file() -> OgpRefusal {
@@ -692,6 +734,9 @@ struct Builder<'c> {
     institutions: HashMap<String, Uuid>,
     identifiers: HashMap<String, usize>,
     commitments: Vec<Pending>,
+    date_rules: BTreeMap<String, DateRule>,
+    /// The row's plan, for its warnings.
+    plan_key: String,
 }
 
 fn number_value(raw: &str) -> Option<i64> {
@@ -758,8 +803,10 @@ pub fn compare_numbers(a: &str, b: &str) -> Ordering {
 }
 
 impl<'c> Builder<'c> {
-    fn new(columns: &'c Columns) -> Self {
+    fn new(columns: &'c Columns, date_rules: BTreeMap<String, DateRule>) -> Self {
         Builder {
+            date_rules,
+            plan_key: String::new(),
             columns,
             dataset: Dataset::default(),
             warnings: Vec::new(),
@@ -772,18 +819,29 @@ impl<'c> Builder<'c> {
     }
 
     fn warn(&mut self, row: usize, identifier: &str, column: &str, fr: String, en: String) {
+        let kind = match column {
+            columns::START_DATE | columns::END_DATE => WarningKind::Date,
+            columns::LEAD | columns::SUPPORTING => WarningKind::Institution,
+            _ => WarningKind::Value,
+        };
+        self.warn_as(kind, row, identifier, column, fr, en);
+    }
+
+    fn warn_as(&mut self, kind: WarningKind, row: usize, identifier: &str, column: &str, fr: String, en: String) {
         self.warnings.push(ImportWarning {
             row,
             identifier: identifier.to_string(),
+            plan: self.plan_key.clone(),
+            kind,
             column: column.to_string(),
             message_fr: fr,
             message_en: en,
         });
     }
 
-    /// The id of an institution, made on first sight.
-    fn institution(&mut self, name: &str) -> Uuid {
-        let key = institutions::institution_key(name);
+    /// The id of an institution of `country`, made on first sight.
+    fn institution(&mut self, country: &str, name: &str) -> Uuid {
+        let key = format!("{}:{}", institutions::institution_key(country), institutions::institution_key(name));
         if let Some(id) = self.institutions.get(&key) {
             let id = *id;
             // A spelling in capitals gives way to the first one in mixed case.
@@ -800,6 +858,7 @@ impl<'c> Builder<'c> {
         fields.insert("name".into(), json!(name));
         fields.insert("acronym".into(), json!(""));
         fields.insert("kind".into(), json!(institutions::institution_kind(name)));
+        fields.insert("country".into(), json!(country));
         self.dataset.insert(RecordKind::Institution, id, fields);
         self.institutions.insert(key, id);
         id
@@ -853,6 +912,7 @@ impl<'c> Builder<'c> {
 
         // Plan.
         let plan_key = cell(columns::PLAN_ID).trim().to_string();
+        self.plan_key.clone_from(&plan_key);
         let country = cell(columns::COUNTRY).trim().to_string();
         let plan_number = number_value(cell(columns::PLAN_NUMBER));
         let start_year = year_value(cell(columns::YEAR_OF_SUBMISSION));
@@ -1043,7 +1103,7 @@ impl<'c> Builder<'c> {
         let mut lead_id = None;
         let mut supporting_ids: Vec<Uuid> = Vec::new();
         for name in lead.names.iter().chain(supporting.names.iter()) {
-            let id = self.institution(name);
+            let id = self.institution(&country, name);
             if lead_id.is_none() {
                 lead_id = Some(id);
             } else if lead_id != Some(id) && !supporting_ids.contains(&id) {
@@ -1069,7 +1129,8 @@ impl<'c> Builder<'c> {
             if let Some(i) = columns.at(column) {
                 keep(i);
             }
-            self.warn(
+            self.warn_as(
+                WarningKind::Assessment,
                 row,
                 &ogp_id,
                 column,
@@ -1165,9 +1226,21 @@ impl<'c> Builder<'c> {
     /// One date cell: the date, the raw text to keep, and a warning when needed.
     fn date(&mut self, row: usize, ogp_id: &str, column: &str, raw: &str) -> (Option<chrono::NaiveDate>, String) {
         let shown = excerpt(raw);
-        match read_date(raw) {
+        let rule = self.date_rules.get_mut(&self.plan_key);
+        let convention = rule.as_ref().and_then(|r| r.convention);
+        let reading = read_date_with(raw, convention);
+        if convention.is_some() && matches!(dates::read_date(raw), DateReading::Ambiguous { .. }) {
+            if let Some(rule) = rule {
+                rule.resolved += 1;
+            }
+            // Read by the plan's convention: the text stays, so the reading can be checked.
+            if let DateReading::Date(date) = reading {
+                return (Some(date), raw.to_string());
+            }
+        }
+        match reading {
             DateReading::Empty => (None, String::new()),
-            DateReading::NoDate => (None, raw.to_string()),
+            DateReading::NoDate | DateReading::Year(_) | DateReading::Month(..) => (None, raw.to_string()),
             DateReading::Date(date) => (Some(date), String::new()),
             DateReading::Ambiguous { day_month, month_day } => {
                 self.warn(
@@ -1220,7 +1293,7 @@ impl<'c> Builder<'c> {
     }
 
     /// Positions, then the records.
-    fn finish(mut self) -> (Dataset, Vec<ImportWarning>) {
+    fn finish(mut self) -> (Dataset, Vec<ImportWarning>, BTreeMap<String, DateRule>) {
         let mut by_area: BTreeMap<Uuid, Vec<usize>> = BTreeMap::new();
         for (i, c) in self.commitments.iter().enumerate() {
             by_area.entry(c.area).or_default().push(i);
@@ -1243,7 +1316,7 @@ impl<'c> Builder<'c> {
                 tracing::warn!(?key, field, ?problem, "an imported value the app cannot store");
             }
         }
-        (self.dataset, self.warnings)
+        (self.dataset, self.warnings, self.date_rules)
     }
 }
 

@@ -9,7 +9,8 @@ use plan_ouvert_sync::fields::fields_of_kind;
 use plan_ouvert_sync::protocol::{snake_case, RecordKind};
 
 /// Columns that are the store's own bookkeeping, not a record's field.
-const BOOKKEEPING: &[&str] = &["id", "num", "created_at", "updated_at", "is_demo"];
+/// (`is_demo` and `library` say a plan stays on this laptop.)
+const BOOKKEEPING: &[&str] = &["id", "num", "created_at", "updated_at", "is_demo", "library"];
 
 fn columns(conn: &rusqlite::Connection, table: &str) -> BTreeSet<String> {
     let mut statement = conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}')")).unwrap();

@@ -209,7 +209,7 @@ export const en: Messages = {
         file: "The file expected is the CSV export of the Open Government Partnership's commitment database, as the OGP publishes it.",
         allOrNothing: "All or nothing: if a row cannot be read, nothing is saved, and each problem is given with its row number.",
         again: "Importing the file again, or a newer version of it, updates what changed: nothing is ever created twice.",
-        dates: "Dates are never guessed: an ambiguous date, such as “5/6/2019”, stays empty; its original text is kept and pointed out.",
+        dates: "Dates are never guessed: an ambiguous date, such as “5/6/2019”, is read in the day/month or month/day order the other dates of its plan follow; when nothing tells, it stays empty. A year alone stays a year. The original text is always kept.",
         runTitle: "Import the file",
         runHint: "Plan ouvert will ask you to choose the CSV file on this computer. The import takes a few seconds.",
         start: "Choose the CSV file and import",
@@ -246,7 +246,60 @@ export const en: Messages = {
         seePlans: "See the action plans",
         refusedTitle: "The file was not imported",
         failedTitle: "The import did not succeed",
-        nothingWritten: "Nothing was saved. Correct the file, then import it again."
+        nothingWritten: "Nothing was saved. Correct the file, then import it again.",
+        startChoice: "Choose the CSV file",
+        readingDone: "File read: choose the plans to import.",
+        choiceTitle: (file: string) => `What “${file}” holds`,
+        choiceIntro: (rows: number, countries: number, plans: number) =>
+            `${count(rows)} ${plural(rows, "commitment", "commitments")}, ${count(plans)} ${plural(plans, "action plan", "action plans")}, ${count(countries)} ${plural(countries, "country", "countries")}. Nothing is saved yet.`,
+        choiceHelp: (country: string) =>
+            `The plans of ${country} are chosen beforehand and will be sent to the server. Plans of other countries you tick stay on this computer, read only, as a reference library; their institutions are offered for their own plans only.`,
+        search: "Search a country or a plan",
+        searchHint: "For example “Kenya” or “2019”.",
+        chooseShown: "Tick the plans shown",
+        clearShown: "Untick the plans shown",
+        plansCaption: "Action plans of the file, by country",
+        choose: "Choose",
+        country: "Country",
+        plan: "Action plan",
+        commitmentsHeader: "Commitments",
+        datesHeader: "Reading of dates",
+        shared: "Sent to the server",
+        library: "Library on this computer",
+        alreadyHere: "Already imported",
+        noPlanShown: "No plan matches this search.",
+        chosen: (n: number) => `${count(n)} ${plural(n, "plan chosen", "plans chosen")}`,
+        computing: "Working out what will be saved…",
+        willWrite: (commitments: number, institutions: number) =>
+            `To be saved: ${count(commitments)} ${plural(commitments, "commitment", "commitments")} and ${count(institutions)} ${plural(institutions, "institution", "institutions")} (created or updated).`,
+        willSend: (n: number) =>
+            n === 0 ? "No change will be sent to the server." : `${count(n)} ${plural(n, "change", "changes")} will be sent to the server at the next sync.`,
+        willKeep: (n: number) => `${count(n)} ${plural(n, "record", "records")} will stay on this computer only (reference library).`,
+        confirm: (n: number) => `Import ${n === 1 ? "the plan chosen" : `the ${count(n)} plans chosen`}`,
+        cancelChoice: "Give up",
+        sent: (n: number) => (n === 0 ? "Nothing is sent to the server." : `${count(n)} ${plural(n, "change waits", "changes wait")} to be sent to the server.`),
+        kept: (n: number) => `${count(n)} ${plural(n, "record stays", "records stay")} on this computer, read only.`,
+        undo: "Undo this import",
+        undoAsk: (deleted: number, restored: number, queued: number) =>
+            `Undoing the import will delete ${count(deleted)} ${plural(deleted, "record it created", "records it created")} and restore ${count(restored)} ${plural(restored, "record it changed", "records it changed")}; ${count(queued)} ${plural(queued, "change", "changes")} will be sent to the server.`,
+        undoConfirm: "Confirm undoing",
+        undoKeep: "Keep the import",
+        undone: (deleted: number, restored: number) => `Import undone: ${count(deleted)} ${plural(deleted, "record", "records")} deleted, ${count(restored)} restored.`,
+        pastTitle: "Past imports",
+        pastEmpty: "No import to undo.",
+        pastItem: (file: string, when: string, plans: number, library: number) =>
+            `“${file}”, ${when}: ${count(plans)} ${plural(plans, "plan", "plans")}${library > 0 ? `, ${count(library)} in the library` : ""}`,
+        warningKinds: {
+            date: "Dates",
+            institution: "Institutions",
+            assessment: "IRM assessment",
+            value: "Other values"
+        },
+        onlyCountry: (country: string) => `Only the plans of ${country}`,
+        warningPlan: "Action plan",
+        allPlans: "All plans",
+        showMore: (n: number) => `Show ${count(n)} more`,
+        openCommitment: (identifier: string) => `Open commitment ${identifier}`
     },
     institutions: {
         title: "Institutions",
@@ -287,7 +340,9 @@ export const en: Messages = {
         reader: "Your reader role lets you read the plan, not change it.",
         otherInstitution: (lead: string) =>
             `This commitment is led by ${lead}: only its teams and the plan's coordination may change it. You can read it.`,
-        coordinationOnly: "Only the plan's coordination may change the plan, its areas and the list of institutions. You can add and draft your institution's commitments."
+        coordinationOnly: "Only the plan's coordination may change the plan, its areas and the list of institutions. You can add and draft your institution's commitments.",
+        library: (country: string) =>
+            `Plan of ${country} kept as a reference on this computer: it can be read, not changed, and it is not sent to the server.`
     },
     sync: {
         when: {

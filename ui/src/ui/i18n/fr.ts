@@ -256,7 +256,63 @@ export const fr = {
         seePlans: "Voir les plans d'action",
         refusedTitle: "Le fichier n'a pas été importé",
         failedTitle: "L'import n'a pas abouti",
-        nothingWritten: "Rien n'a été enregistré. Corrigez le fichier, puis importez-le de nouveau."
+        nothingWritten: "Rien n'a été enregistré. Corrigez le fichier, puis importez-le de nouveau.",
+        startChoice: "Choisir le fichier CSV",
+        readingDone: "Fichier lu : choisissez les plans à importer.",
+        choiceTitle: (file: string) => `Ce que contient « ${file} »`,
+        choiceIntro: (rows: number, countries: number, plans: number) =>
+            `${count(rows)} ${plural(rows, "engagement", "engagements")}, ${count(plans)} ${plural(plans, "plan d'action", "plans d'action")}, ${count(countries)} ${plural(countries, "pays", "pays")}. Rien n'est encore enregistré.`,
+        choiceHelp: (country: string) =>
+            `Les plans de ${country} sont choisis d'avance et seront envoyés au serveur. Les plans d'autres pays que vous cochez restent sur ce poste, en consultation seule, comme bibliothèque de référence ; leurs institutions ne sont proposées que pour leurs propres plans.`,
+        search: "Rechercher un pays ou un plan",
+        searchHint: "Par exemple « Kenya » ou « 2019 ».",
+        chooseShown: "Cocher les plans affichés",
+        clearShown: "Décocher les plans affichés",
+        plansCaption: "Plans d'action du fichier, par pays",
+        choose: "Choisir",
+        country: "Pays",
+        plan: "Plan d'action",
+        commitmentsHeader: "Engagements",
+        datesHeader: "Lecture des dates",
+        shared: "Envoyé au serveur",
+        library: "Bibliothèque sur ce poste",
+        alreadyHere: "Déjà importé",
+        noPlanShown: "Aucun plan ne correspond à cette recherche.",
+        chosen: (n: number) => `${count(n)} ${plural(n, "plan choisi", "plans choisis")}`,
+        computing: "Calcul de ce qui sera enregistré…",
+        willWrite: (commitments: number, institutions: number) =>
+            `Seront enregistrés : ${count(commitments)} ${plural(commitments, "engagement", "engagements")} et ${count(institutions)} ${plural(institutions, "institution", "institutions")} (créations et mises à jour).`,
+        willSend: (n: number) =>
+            n === 0 ? "Aucune modification ne sera envoyée au serveur." : `${count(n)} ${plural(n, "modification sera envoyée", "modifications seront envoyées")} au serveur à la prochaine synchronisation.`,
+        willKeep: (n: number) =>
+            `${count(n)} ${plural(n, "enregistrement restera", "enregistrements resteront")} sur ce poste seulement (bibliothèque de référence).`,
+        confirm: (n: number) => `Importer ${plural(n, "le plan choisi", `les ${count(n)} plans choisis`)}`,
+        cancelChoice: "Abandonner",
+        sent: (n: number) =>
+            n === 0 ? "Rien n'est envoyé au serveur." : `${count(n)} ${plural(n, "modification attend", "modifications attendent")} d'être envoyées au serveur.`,
+        kept: (n: number) => `${count(n)} ${plural(n, "enregistrement reste", "enregistrements restent")} sur ce poste, en consultation seule.`,
+        undo: "Annuler cet import",
+        undoAsk: (deleted: number, restored: number, queued: number) =>
+            `Annuler l'import supprimera ${count(deleted)} ${plural(deleted, "enregistrement créé", "enregistrements créés")} et rétablira ${count(restored)} ${plural(restored, "enregistrement modifié", "enregistrements modifiés")} ; ${count(queued)} ${plural(queued, "modification sera envoyée", "modifications seront envoyées")} au serveur.`,
+        undoConfirm: "Confirmer l'annulation",
+        undoKeep: "Garder l'import",
+        undone: (deleted: number, restored: number) =>
+            `Import annulé : ${count(deleted)} ${plural(deleted, "enregistrement supprimé", "enregistrements supprimés")}, ${count(restored)} ${plural(restored, "rétabli", "rétablis")}.`,
+        pastTitle: "Imports précédents",
+        pastEmpty: "Aucun import à annuler.",
+        pastItem: (file: string, when: string, plans: number, library: number) =>
+            `« ${file} », ${when} : ${count(plans)} ${plural(plans, "plan", "plans")}${library > 0 ? `, dont ${count(library)} en bibliothèque` : ""}`,
+        warningKinds: {
+            date: "Dates",
+            institution: "Institutions",
+            assessment: "Évaluation du MRI",
+            value: "Autres valeurs"
+        },
+        onlyCountry: (country: string) => `Seulement les plans de ${country}`,
+        warningPlan: "Plan d'action",
+        allPlans: "Tous les plans",
+        showMore: (n: number) => `Afficher ${count(n)} de plus`,
+        openCommitment: (identifier: string) => `Ouvrir l'engagement ${identifier}`
     },
     institutions: {
         title: "Institutions",
@@ -297,7 +353,9 @@ export const fr = {
         reader: "Votre rôle de lecteur permet de consulter le plan, pas de le modifier.",
         otherInstitution: (lead: string) =>
             `Cet engagement est porté par ${lead} : seules ses équipes et la coordination du plan peuvent le modifier. Vous pouvez le consulter.`,
-        coordinationOnly: "Seule la coordination du plan peut modifier le plan et ses axes, et la liste des institutions. Vous pouvez ajouter et rédiger les engagements de votre institution."
+        coordinationOnly: "Seule la coordination du plan peut modifier le plan et ses axes, et la liste des institutions. Vous pouvez ajouter et rédiger les engagements de votre institution.",
+        library: (country: string) =>
+            `Plan de ${country} gardé comme référence sur ce poste : il se consulte, il ne se modifie pas, et il n'est pas envoyé au serveur.`
     },
     sync: {
         /** A moment, relative to today: "14:32", "hier à 14:32", "le 12/03/2024 à 14:32". */

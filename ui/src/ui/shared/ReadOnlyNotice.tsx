@@ -10,7 +10,13 @@ export function ReadOnlyNotice(props: { readOnly: ReadOnly | null; id?: string }
     if (props.readOnly === null) return null;
     const r = props.readOnly;
     const message =
-        r.kind === "reader" ? t.readOnly.reader : r.kind === "otherInstitution" ? t.readOnly.otherInstitution(r.lead) : t.readOnly.coordinationOnly;
+        r.kind === "reader"
+            ? t.readOnly.reader
+            : r.kind === "otherInstitution"
+              ? t.readOnly.otherInstitution(r.lead)
+              : r.kind === "library"
+                ? t.readOnly.library(r.country)
+                : t.readOnly.coordinationOnly;
     return (
         <div className="fr-notice fr-notice--info fr-mb-3w" id={props.id} data-testid="read-only">
             <div className="fr-container">

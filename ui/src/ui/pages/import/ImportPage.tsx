@@ -1,24 +1,30 @@
 /**
- * Import of the OGP commitment database (its CSV export): what the file is and how the import
- * behaves, the button that lets the backend open the file dialog, the progress while it reads
- * and writes, then what it did (records created, updated, unchanged; values to check, row by
- * row) or why the file was refused — in which case nothing was written.
+ * Import of the OGP commitment database (its CSV export), in three steps, each said on screen:
+ *
+ * 1. the person picks the file; the backend reads it, with progress, and writes nothing;
+ * 2. the screen shows what it holds — plans by country, commitments, how each plan's dates are
+ *    read — with the own country's plans chosen; for every choice it says, from the backend's dry
+ *    run, how many changes will be sent to the server and how many records stay on this laptop
+ *    as a read-only library; nothing is written before "Importer";
+ * 3. what it did, the warnings grouped by kind and plan (linked to each commitment), and an undo.
+ *
+ * Past imports are listed with their own undo. A refused file says why, row by row; nothing was
+ * written.
  */
-import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { useEffect, useRef, useState } from "react";
-import type { Failure, ImportProgress, ImportSummary, ImportWarningView } from "../../../core/bindings";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Failure, ImportPreview, ImportProgress, ImportRecord, ImportSummary, PlanId, UndoImportSummary } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
-import { useT, type Messages } from "../../i18n";
+import { useLocale, useT, type Messages } from "../../i18n";
 import { href } from "../../router";
 import { DataTable } from "../../shared/DataTable";
+import { momentText } from "../../shared/syncTime";
+import { ImportWarnings } from "./ImportWarnings";
+import { PlanChoice } from "./PlanChoice";
 
-/** Beyond this many warnings, their table is folded in an accordion. */
-const WARNINGS_SHOWN_MAX = 10;
-
-type Outcome = { kind: "summary"; summary: ImportSummary } | { kind: "failure"; failure: Failure };
+type Outcome = { kind: "summary"; summary: ImportSummary; ownCountry: string } | { kind: "failure"; failure: Failure } | { kind: "undone"; undone: UndoImportSummary };
 
 export function ImportPage() {
     const t = useT();
@@ -26,11 +32,18 @@ export function ImportPage() {
     const backend = useBackend();
     const [running, setRunning] = useState(false);
     const [progress, setProgress] = useState<ImportProgress | null>(null);
+    const [preview, setPreview] = useState<ImportPreview | null>(null);
     const [outcome, setOutcome] = useState<Outcome | null>(null);
-    /** Said once the import is over, for screen readers (the focus moves to the result too). */
+    const [past, setPast] = useState<ImportRecord[]>([]);
+    /** Said once a step is over, for screen readers (the focus moves to the result too). */
     const [announcement, setAnnouncement] = useState("");
     const [focusTarget, setFocusTarget] = useState<string | null>(null);
     const runningRef = useRef(false);
+
+    const loadPast = useCallback(() => {
+        backend.listImports().then(setPast, () => setPast([]));
+    }, [backend]);
+    useEffect(loadPast, [loadPast]);
 
     // Progress comes as notifications, while the import's own call is pending.
     useEffect(() => {
@@ -61,20 +74,14 @@ export function ImportPage() {
         setFocusTarget(null);
     }, [focusTarget]);
 
-    async function start() {
+    async function step<T>(work: () => Promise<T>, done: (value: T) => void) {
         if (runningRef.current) return;
         runningRef.current = true;
         setRunning(true);
         setProgress(null);
         setAnnouncement("");
         try {
-            const summary = await backend.importOgpCsv();
-            // A cancelled dialog changes nothing, on the screen either.
-            if (summary !== null) {
-                setOutcome({ kind: "summary", summary });
-                setAnnouncement(`${i.doneTitle}. ${i.rowsRead(summary.rows)}`);
-                setFocusTarget("import-summary-title");
-            }
+            done(await work());
         } catch (error) {
             const failure = toFailure(error);
             setOutcome({ kind: "failure", failure });
@@ -86,6 +93,38 @@ export function ImportPage() {
             setProgress(null);
         }
     }
+
+    const read = () =>
+        step(
+            () => backend.readOgpCsv(),
+            read => {
+                // A cancelled dialog changes nothing, on the screen either.
+                if (read === null) return;
+                setOutcome(null);
+                setPreview(read);
+                setAnnouncement(i.readingDone);
+                setFocusTarget("import-choice-title");
+            }
+        );
+
+    const confirm = (plans: PlanId[]) =>
+        step(
+            () => backend.importOgpPlans(plans),
+            summary => {
+                setOutcome({ kind: "summary", summary, ownCountry: preview?.ownCountry ?? "" });
+                setPreview(null);
+                setAnnouncement(`${i.doneTitle}. ${i.rowsRead(summary.rows)}`);
+                setFocusTarget("import-summary-title");
+                loadPast();
+            }
+        );
+
+    const undone = (summary: UndoImportSummary) => {
+        setOutcome({ kind: "undone", undone: summary });
+        setAnnouncement(i.undone(summary.deleted, summary.restored));
+        setFocusTarget("import-undone");
+        loadPast();
+    };
 
     const progressText =
         progress === null ? "" : progress.stage === "reading" ? i.reading(progress.done, progress.total) : i.writing(progress.done, progress.total);
@@ -116,13 +155,8 @@ export function ImportPage() {
                             {i.runTitle}
                         </h2>
                         <p className="fr-text--sm po-muted">{i.runHint}</p>
-                        <Button
-                            id="import-start"
-                            iconId="fr-icon-upload-line"
-                            onClick={() => void start()}
-                            nativeButtonProps={{ "aria-disabled": running }}
-                        >
-                            {running ? i.running : i.start}
+                        <Button id="import-start" iconId="fr-icon-upload-line" onClick={() => void read()} nativeButtonProps={{ "aria-disabled": running }}>
+                            {running ? i.running : i.startChoice}
                         </Button>
                         {running && progress !== null && (
                             <div className="po-import-progress">
@@ -145,7 +179,14 @@ export function ImportPage() {
             </div>
 
             {outcome?.kind === "failure" && <ImportFailure failure={outcome.failure} t={t} />}
-            {outcome?.kind === "summary" && <Summary summary={outcome.summary} t={t} />}
+            {preview !== null && <PlanChoice preview={preview} running={running} onConfirm={plans => void confirm(plans)} onCancel={() => setPreview(null)} />}
+            {outcome?.kind === "summary" && <Summary summary={outcome.summary} ownCountry={outcome.ownCountry} t={t} onUndone={undone} />}
+            {outcome?.kind === "undone" && (
+                <div id="import-undone" className="fr-alert fr-alert--success fr-mb-4w" tabIndex={-1}>
+                    <p>{i.undone(outcome.undone.deleted, outcome.undone.restored)}</p>
+                </div>
+            )}
+            <PastImports past={past} t={t} onUndone={undone} />
         </>
     );
 }
@@ -156,14 +197,16 @@ function ImportFailure(props: { failure: Failure; t: Messages }) {
         <div id="import-error" className="fr-alert fr-alert--error fr-mb-4w" tabIndex={-1}>
             <h2 className="fr-alert__title">{props.failure.code === "validation" ? i.refusedTitle : i.failedTitle}</h2>
             <p className="po-pre-line">{props.failure.message}</p>
-            <p className="fr-mt-1w">
-                <strong>{i.nothingWritten}</strong>
-            </p>
+            {props.failure.code === "validation" && (
+                <p className="fr-mt-1w">
+                    <strong>{i.nothingWritten}</strong>
+                </p>
+            )}
         </div>
     );
 }
 
-function Summary(props: { summary: ImportSummary; t: Messages }) {
+function Summary(props: { summary: ImportSummary; ownCountry: string; t: Messages; onUndone: (undone: UndoImportSummary) => void }) {
     const { summary, t } = props;
     const i = t.importOgp;
     const kinds = ["plans", "areas", "institutions", "commitments"] as const;
@@ -174,6 +217,8 @@ function Summary(props: { summary: ImportSummary; t: Messages }) {
                     {i.doneTitle}
                 </h2>
                 <p id="import-rows">{i.rowsRead(summary.rows)}</p>
+                <p id="import-sent">{i.sent(summary.queued)}</p>
+                {summary.keptHere > 0 && <p id="import-kept">{i.kept(summary.keptHere)}</p>}
             </div>
             <DataTable
                 id="import-counts"
@@ -186,42 +231,95 @@ function Summary(props: { summary: ImportSummary; t: Messages }) {
                     cells: [i.kinds[kind], i.number(summary[kind].created), i.number(summary[kind].updated), i.number(summary[kind].unchanged)]
                 }))}
             />
-            <Warnings warnings={summary.warnings} t={t} />
-            <Button id="import-plans-link" priority="secondary" iconId="fr-icon-arrow-right-line" iconPosition="right" linkProps={{ href: href.plans() }}>
-                {i.seePlans}
-            </Button>
+            <ImportWarnings warnings={summary.warnings} ownCountry={props.ownCountry} />
+            <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+                <li>
+                    <Button id="import-plans-link" priority="secondary" iconId="fr-icon-arrow-right-line" linkProps={{ href: href.plans() }}>
+                        {i.seePlans}
+                    </Button>
+                </li>
+                {summary.importId !== null && (
+                    <li>
+                        <UndoButton id="import-undo" importId={summary.importId} t={t} onUndone={props.onUndone} />
+                    </li>
+                )}
+            </ul>
         </section>
     );
 }
 
-function Warnings(props: { warnings: ImportWarningView[]; t: Messages }) {
-    const { warnings, t } = props;
-    const i = t.importOgp;
-    const table = (
-        <DataTable
-            id="import-warnings-table"
-            caption={i.warningsCaption}
-            hiddenCaption
-            headers={[i.row, i.identifier, i.column, i.message]}
-            rows={warnings.map((w, index) => ({
-                key: `${index}`,
-                cells: [w.row, w.identifier, w.column, w.message]
-            }))}
-        />
-    );
+/** Undoing asks first, saying what it will delete and send (the backend's dry run). */
+function UndoButton(props: { id: string; importId: number; t: Messages; onUndone: (undone: UndoImportSummary) => void }) {
+    const backend = useBackend();
+    const i = props.t.importOgp;
+    const [asking, setAsking] = useState<UndoImportSummary | null>(null);
+    const [failure, setFailure] = useState<Failure | null>(null);
+    const ask = () => {
+        setFailure(null);
+        backend.previewUndoImport(props.importId).then(setAsking, error => setFailure(toFailure(error)));
+    };
+    const undo = () =>
+        backend.undoImport(props.importId).then(
+            done => {
+                setAsking(null);
+                props.onUndone(done);
+            },
+            error => {
+                setAsking(null);
+                setFailure(toFailure(error));
+            }
+        );
     return (
-        <section id="import-warnings" aria-labelledby="import-warnings-title" className="fr-mb-4w">
-            <h3 id="import-warnings-title" className="fr-h5 fr-mb-1w">
-                {warnings.length === 0 ? i.noWarnings : i.warningsTitle(warnings.length)}
-            </h3>
-            {warnings.length > 0 && <p className="po-measure">{i.warningsIntro}</p>}
-            {warnings.length > WARNINGS_SHOWN_MAX ? (
-                <Accordion id="import-warnings-accordion" label={i.warningsShow(warnings.length)} titleAs="h4" className="fr-mb-3w">
-                    {table}
-                </Accordion>
+        <div className="po-import-undo">
+            {asking === null ? (
+                <Button id={props.id} priority="tertiary" iconId="fr-icon-arrow-go-back-line" onClick={ask}>
+                    {i.undo}
+                </Button>
             ) : (
-                warnings.length > 0 && table
+                <div role="group" aria-labelledby={`${props.id}-ask`} className="fr-p-2w po-card">
+                    <p id={`${props.id}-ask`}>{i.undoAsk(asking.deleted, asking.restored, asking.queued)}</p>
+                    <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+                        <li>
+                            <Button id={`${props.id}-confirm`} onClick={() => void undo()}>
+                                {i.undoConfirm}
+                            </Button>
+                        </li>
+                        <li>
+                            <Button priority="secondary" onClick={() => setAsking(null)}>
+                                {i.undoKeep}
+                            </Button>
+                        </li>
+                    </ul>
+                </div>
             )}
+            {failure !== null && (
+                <p id={`${props.id}-error`} className="fr-error-text" role="alert">
+                    {failure.message}
+                </p>
+            )}
+        </div>
+    );
+}
+
+function PastImports(props: { past: ImportRecord[]; t: Messages; onUndone: (undone: UndoImportSummary) => void }) {
+    const { t } = props;
+    const i = t.importOgp;
+    const locale = useLocale();
+    if (props.past.length === 0) return null;
+    return (
+        <section id="import-past" aria-labelledby="import-past-title" className="fr-mb-4w">
+            <h2 id="import-past-title" className="fr-h5">
+                {i.pastTitle}
+            </h2>
+            <ul className="po-import-past">
+                {props.past.map(record => (
+                    <li key={record.id} className="fr-mb-2w">
+                        <p className="fr-mb-1v">{i.pastItem(record.fileName, momentText(t, record.at, new Date(), locale), record.plans.length, record.libraryPlans)}</p>
+                        <p className="fr-text--sm po-muted fr-mb-1v">{record.plans.slice(0, 5).join(" · ") + (record.plans.length > 5 ? " …" : "")}</p>
+                        <UndoButton id={`import-undo-${record.id}`} importId={record.id} t={t} onUndone={props.onUndone} />
+                    </li>
+                ))}
+            </ul>
         </section>
     );
 }

@@ -1,0 +1,126 @@
+/**
+ * The warnings of an import, a person can act on: grouped by kind (dates, institutions, IRM
+ * assessment, other values), filtered to the own country's plans (when it has any) or to one
+ * plan, each linked to the commitment concerned. Each group shows a page of rows at a time, so a
+ * file with thousands of warnings opens at once.
+ */
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useMemo, useState } from "react";
+import type { ImportWarningKind, ImportWarningView, PlanId } from "../../../core/bindings";
+import { useT } from "../../i18n";
+import { href } from "../../router";
+import { DataTable } from "../../shared/DataTable";
+
+/** Rows of a group shown at first, and added by "Afficher plus". */
+const PAGE = 25;
+
+const KINDS: ImportWarningKind[] = ["date", "institution", "assessment", "value"];
+
+export function ImportWarnings(props: { warnings: ImportWarningView[]; ownCountry: string }) {
+    const t = useT();
+    const i = t.importOgp;
+    const { warnings, ownCountry } = props;
+    const hasOwn = warnings.some(w => w.country === ownCountry);
+    const [onlyOwn, setOnlyOwn] = useState(hasOwn);
+    const [plan, setPlan] = useState<PlanId | "">("");
+    const [shown, setShown] = useState<Record<string, number>>({});
+
+    const plans = useMemo(() => {
+        const seen = new Map<PlanId, string>();
+        for (const w of warnings) if (!onlyOwn || w.country === ownCountry) seen.set(w.planId, `${w.country} — ${w.identifier.replace(/\d+$/, "")}`);
+        return [...seen.keys()];
+    }, [warnings, onlyOwn, ownCountry]);
+    const kept = warnings.filter(w => (!onlyOwn || w.country === ownCountry) && (plan === "" || w.planId === plan));
+    const planLabel = (id: PlanId) => {
+        const w = warnings.find(x => x.planId === id);
+        return w === undefined ? id : `${w.country} (${warnings.filter(x => x.planId === id).length})`;
+    };
+
+    return (
+        <section id="import-warnings" aria-labelledby="import-warnings-title" className="fr-mb-4w">
+            <h3 id="import-warnings-title" className="fr-h5 fr-mb-1w">
+                {warnings.length === 0 ? i.noWarnings : i.warningsTitle(warnings.length)}
+            </h3>
+            {warnings.length > 0 && (
+                <>
+                    <p className="po-measure">{i.warningsIntro}</p>
+                    <div className="po-import-warnings__filters">
+                        {hasOwn && (
+                            <div className="fr-checkbox-group fr-checkbox-group--sm">
+                                <input
+                                    type="checkbox"
+                                    id="import-warnings-own"
+                                    checked={onlyOwn}
+                                    onChange={e => {
+                                        setOnlyOwn(e.target.checked);
+                                        setPlan("");
+                                    }}
+                                />
+                                <label className="fr-label" htmlFor="import-warnings-own">
+                                    {i.onlyCountry(ownCountry)}
+                                </label>
+                            </div>
+                        )}
+                        {plans.length > 1 && (
+                            <Select
+                                label={i.warningPlan}
+                                nativeSelectProps={{ id: "import-warnings-plan", value: plan, onChange: e => setPlan(e.target.value as PlanId | "") }}
+                            >
+                                <option value="">{i.allPlans}</option>
+                                {plans.map(id => (
+                                    <option key={id} value={id}>
+                                        {planLabel(id)}
+                                    </option>
+                                ))}
+                            </Select>
+                        )}
+                    </div>
+                    {KINDS.map(kind => {
+                        const group = kept.filter(w => w.kind === kind);
+                        if (group.length === 0) return null;
+                        const limit = shown[kind] ?? PAGE;
+                        return (
+                            <section key={kind} id={`import-warnings-${kind}`} aria-labelledby={`import-warnings-${kind}-title`} className="fr-mb-3w">
+                                <h4 id={`import-warnings-${kind}-title`} className="fr-h6 fr-mb-1w">
+                                    {i.warningKinds[kind]} ({i.number(group.length)})
+                                </h4>
+                                <DataTable
+                                    id={`import-warnings-table-${kind}`}
+                                    caption={i.warningsCaption}
+                                    hiddenCaption
+                                    headers={[i.row, i.identifier, i.country, i.column, i.message]}
+                                    rows={group.slice(0, limit).map((w, index) => ({
+                                        key: `${w.row}-${w.column}-${index}`,
+                                        cells: [
+                                            w.row,
+                                            w.commitmentId === null ? (
+                                                w.identifier
+                                            ) : (
+                                                <a className="fr-link" href={href.commitment(w.commitmentId)} title={i.openCommitment(w.identifier)}>
+                                                    {w.identifier}
+                                                </a>
+                                            ),
+                                            w.country,
+                                            w.column,
+                                            w.message
+                                        ]
+                                    }))}
+                                />
+                                {group.length > limit && (
+                                    <button
+                                        type="button"
+                                        className="fr-btn fr-btn--tertiary fr-btn--sm"
+                                        id={`import-warnings-${kind}-more`}
+                                        onClick={() => setShown(s => ({ ...s, [kind]: limit + PAGE }))}
+                                    >
+                                        {i.showMore(Math.min(PAGE, group.length - limit))}
+                                    </button>
+                                )}
+                            </section>
+                        );
+                    })}
+                </>
+            )}
+        </section>
+    );
+}

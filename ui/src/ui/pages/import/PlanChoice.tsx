@@ -1,0 +1,203 @@
+/**
+ * The second step of an import: what the file read holds, plans grouped by country, the own
+ * country's chosen. Each choice is checked by the backend's dry run, which says what will be
+ * saved, how many changes will be sent to the server and how many records stay on this laptop
+ * (other countries' plans, kept as a read-only library). Nothing is written before "Importer".
+ */
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useEffect, useMemo, useState } from "react";
+import type { ImportPlanChoice, ImportPreview, ImportSummary, PlanId } from "../../../core/bindings";
+import { toFailure } from "../../../core/backend";
+import { useBackend } from "../../backendContext";
+import { useT } from "../../i18n";
+import { matcher, searchWords } from "../../shared/textSearch";
+
+/** How long typing or ticking waits before the dry run is asked again. */
+const PREVIEW_DELAY_MS = 250;
+
+export function PlanChoice(props: { preview: ImportPreview; running: boolean; onConfirm: (plans: PlanId[]) => void; onCancel: () => void }) {
+    const t = useT();
+    const i = t.importOgp;
+    const backend = useBackend();
+    const { preview } = props;
+    const [chosen, setChosen] = useState<ReadonlySet<PlanId>>(() => new Set(preview.plans.filter(p => p.ownCountry).map(p => p.id)));
+    const [query, setQuery] = useState("");
+    const [dryRun, setDryRun] = useState<ImportSummary | null>(null);
+    const [dryRunError, setDryRunError] = useState<string | null>(null);
+
+    const words = useMemo(() => new Map(preview.plans.map(p => [p.id, searchWords(p.country, p.title, p.ogpPlanId)])), [preview]);
+    const shown = useMemo(() => {
+        const finds = matcher(query);
+        return preview.plans.filter(p => finds(words.get(p.id) ?? []));
+    }, [preview, query, words]);
+    const countries = useMemo(() => new Set(preview.plans.map(p => p.country)).size, [preview]);
+    const groups = useMemo(() => {
+        const byCountry = new Map<string, ImportPlanChoice[]>();
+        for (const plan of shown) byCountry.set(plan.country, [...(byCountry.get(plan.country) ?? []), plan]);
+        return [...byCountry.entries()];
+    }, [shown]);
+
+    useEffect(() => {
+        let live = true;
+        setDryRun(null);
+        setDryRunError(null);
+        if (chosen.size === 0) return;
+        const timer = setTimeout(() => {
+            backend.previewOgpImport([...chosen]).then(
+                summary => live && setDryRun(summary),
+                error => live && setDryRunError(toFailure(error).message)
+            );
+        }, PREVIEW_DELAY_MS);
+        return () => {
+            live = false;
+            clearTimeout(timer);
+        };
+    }, [backend, chosen]);
+
+    const toggle = (id: PlanId, on: boolean) =>
+        setChosen(previous => {
+            const next = new Set(previous);
+            if (on) next.add(id);
+            else next.delete(id);
+            return next;
+        });
+    const setShown = (on: boolean) =>
+        setChosen(previous => {
+            const next = new Set(previous);
+            for (const plan of shown) {
+                if (on) next.add(plan.id);
+                else next.delete(plan.id);
+            }
+            return next;
+        });
+
+    const written = dryRun === null ? 0 : dryRun.commitments.created + dryRun.commitments.updated;
+    const institutions = dryRun === null ? 0 : dryRun.institutions.created + dryRun.institutions.updated;
+
+    return (
+        <section id="import-choice" aria-labelledby="import-choice-title" className="fr-mb-4w">
+            <h2 id="import-choice-title" tabIndex={-1}>
+                {i.choiceTitle(preview.fileName)}
+            </h2>
+            <p id="import-choice-intro">{i.choiceIntro(preview.rows, countries, preview.plans.length)}</p>
+            <p className="po-measure fr-text--sm">{i.choiceHelp(preview.ownCountry)}</p>
+            <div className="po-import-choice__tools">
+                <Input
+                    label={i.search}
+                    hintText={i.searchHint}
+                    nativeInputProps={{ id: "import-choice-search", type: "search", value: query, onChange: e => setQuery(e.target.value) }}
+                />
+                <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+                    <li>
+                        <Button id="import-choose-shown" priority="secondary" onClick={() => setShown(true)}>
+                            {i.chooseShown}
+                        </Button>
+                    </li>
+                    <li>
+                        <Button id="import-clear-shown" priority="tertiary" onClick={() => setShown(false)}>
+                            {i.clearShown}
+                        </Button>
+                    </li>
+                </ul>
+            </div>
+            {shown.length === 0 ? (
+                <p className="po-muted">{i.noPlanShown}</p>
+            ) : (
+                <div className="fr-table fr-table--multiline po-import-choice__table" id="import-choice-plans">
+                    <div className="fr-table__wrapper">
+                        <div className="fr-table__container">
+                            <div className="fr-table__content">
+                                <table>
+                                    <caption className="fr-sr-only">{i.plansCaption}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{i.choose}</th>
+                                            <th scope="col">{i.plan}</th>
+                                            <th scope="col">{i.commitmentsHeader}</th>
+                                            <th scope="col">{i.datesHeader}</th>
+                                        </tr>
+                                    </thead>
+                                    {groups.map(([country, plans]) => (
+                                        <tbody key={country}>
+                                            <tr className="po-import-choice__country">
+                                                <th scope="colgroup" colSpan={4}>
+                                                    {country}
+                                                </th>
+                                            </tr>
+                                            {plans.map(plan => (
+                                                <tr key={plan.id}>
+                                                    <td>
+                                                        <div className="fr-checkbox-group fr-checkbox-group--sm">
+                                                            <input
+                                                                type="checkbox"
+                                                                id={`import-plan-${plan.ogpPlanId}`}
+                                                                checked={chosen.has(plan.id)}
+                                                                onChange={e => toggle(plan.id, e.target.checked)}
+                                                            />
+                                                            <label className="fr-label" htmlFor={`import-plan-${plan.ogpPlanId}`}>
+                                                                <span className="fr-sr-only">{plan.title}</span>
+                                                            </label>
+                                                        </div>
+                                                    </td>
+                                                    <td>
+                                                        <span>{plan.title}</span>{" "}
+                                                        <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${plan.ownCountry ? "fr-badge--info" : "fr-badge--new"}`}>
+                                                            {plan.ownCountry ? i.shared : i.library}
+                                                        </span>{" "}
+                                                        {plan.alreadyHere && <span className="fr-badge fr-badge--sm fr-badge--no-icon">{i.alreadyHere}</span>}
+                                                    </td>
+                                                    <td>{i.number(plan.commitments)}</td>
+                                                    <td className="fr-text--xs">{plan.dateRule}</td>
+                                                </tr>
+                                            ))}
+                                        </tbody>
+                                    ))}
+                                </table>
+                            </div>
+                        </div>
+                    </div>
+                </div>
+            )}
+            <div className="po-card fr-p-3w fr-mt-2w" id="import-choice-summary" aria-live="polite">
+                <p className="fr-text--bold fr-mb-1w">{i.chosen(chosen.size)}</p>
+                {chosen.size > 0 && dryRun === null && dryRunError === null && <p className="po-muted fr-mb-1w">{i.computing}</p>}
+                {dryRunError !== null && (
+                    <p className="fr-error-text" role="alert">
+                        {dryRunError}
+                    </p>
+                )}
+                {dryRun !== null && (
+                    <>
+                        <p className="fr-mb-1w">{i.willWrite(written, institutions)}</p>
+                        <p className="fr-mb-1w" id="import-will-send">
+                            {i.willSend(dryRun.queued)}
+                        </p>
+                        {dryRun.keptHere > 0 && (
+                            <p className="fr-mb-1w" id="import-will-keep">
+                                {i.willKeep(dryRun.keptHere)}
+                            </p>
+                        )}
+                    </>
+                )}
+                <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
+                    <li>
+                        <Button
+                            id="import-confirm"
+                            iconId="fr-icon-download-line"
+                            disabled={chosen.size === 0 || props.running}
+                            onClick={() => props.onConfirm([...chosen])}
+                        >
+                            {i.confirm(chosen.size)}
+                        </Button>
+                    </li>
+                    <li>
+                        <Button id="import-cancel" priority="secondary" onClick={props.onCancel}>
+                            {i.cancelChoice}
+                        </Button>
+                    </li>
+                </ul>
+            </div>
+        </section>
+    );
+}
