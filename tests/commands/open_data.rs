@@ -132,6 +132,20 @@ fn another_countrys_plan_is_a_read_only_library_kept_here() {
     );
     assert!(failure["message"].as_str().unwrap().contains("référence"), "{failure}");
     assert_eq!(app.ok("get_sync_status", json!({}))["pending"], pending);
+
+    // Shared explicitly, after being told how many changes it sends: queued as creations, and no
+    // longer kept here only.
+    let would = app.ok("preview_share_library_plan", json!({"planId": kenya["id"]}));
+    assert!(would.as_u64().unwrap() > 1, "{would}");
+    assert_eq!(app.ok("get_sync_status", json!({}))["pending"], pending, "a preview queues nothing");
+    let queued = app.ok("share_library_plan", json!({"planId": kenya["id"]}));
+    assert_eq!(queued, would);
+    let after = app.ok("get_sync_status", json!({}))["pending"].as_u64().unwrap();
+    assert_eq!(after, pending.as_u64().unwrap() + would.as_u64().unwrap());
+    let plans = app.ok("list_plans", json!({}));
+    let shared = plans.as_array().unwrap().iter().find(|p| p["id"] == kenya["id"]).unwrap();
+    assert_eq!(shared["library"], false);
+    assert_eq!(app.ok("share_library_plan", json!({"planId": kenya["id"]})), 0, "shared once");
 }
 
 #[test]

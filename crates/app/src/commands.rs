@@ -180,6 +180,11 @@ commands! {
     fn import_ogp_plans(app, plans: Vec<PlanId>) -> ImportSummary {
         app.blocking(move |app| crate::open_data::confirm_ogp_import(&app, &plans)).await
     }
+    /// How many changes sharing a plan of the reference library would send to the server.
+    fn preview_share_library_plan(app, plan_id: PlanId) -> u32 { app.run(|s| s.preview_share_library_plan(plan_id)) }
+    /// Shares a plan of the reference library with the server: it and everything in it are
+    /// queued as creations; resolves to the number of changes queued.
+    fn share_library_plan(app, plan_id: PlanId) -> u32 { app.run(|s| s.share_library_plan(plan_id)) }
     /// The imports that can be undone, the latest first.
     fn list_imports(app) -> Vec<ImportRecord> { crate::open_data::list_imports(app) }
     /// What undoing an import would do; nothing is changed.

@@ -244,6 +244,23 @@ impl Store {
         Ok(report)
     }
 
+    /// What [`Store::share_library_plan`] would queue, written nowhere.
+    pub fn preview_share_library_plan(&mut self, plan: plan_ouvert_domain::PlanId) -> Result<u32> {
+        let tx = self.conn.savepoint()?;
+        share(&tx, plan)
+    }
+
+    /// Shares a plan of the reference library: it is no longer kept on this laptop only, and it
+    /// and everything in it (with the institutions it names) are queued for the server as
+    /// creations, editable like any shared plan (by those the server lets). Returns the number of
+    /// changes queued.
+    pub fn share_library_plan(&mut self, plan: plan_ouvert_domain::PlanId) -> Result<u32> {
+        let tx = self.conn.savepoint()?;
+        let queued = share(&tx, plan)?;
+        tx.commit()?;
+        Ok(queued)
+    }
+
     /// Every record of a plan (its areas, commitments and milestones) and every institution, as
     /// sync fields: what exports are made from.
     pub fn plan_records(
@@ -400,6 +417,54 @@ fn write(
     }
     report.queued = outbox_len(tx)? - queued_before;
     Ok(report)
+}
+
+/// Shares a library plan in `tx` (see [`Store::share_library_plan`]).
+fn share(tx: &Connection, plan: plan_ouvert_domain::PlanId) -> Result<u32> {
+    let id = plan.0.to_string();
+    let library: Option<bool> =
+        tx.query_row("SELECT library FROM plan WHERE id = ?1", [&id], |r| r.get(0)).optional()?;
+    match library {
+        None => return Err(Error::NotFound(crate::Entity::Plan)),
+        Some(false) => return Ok(0),
+        Some(true) => {}
+    }
+    let queued_before = outbox_len(tx)?;
+    let ids = |sql: &str| -> Result<Vec<String>> {
+        let mut stmt = tx.prepare(sql)?;
+        let rows = stmt.query_map([&id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(rows)
+    };
+    let in_plan = "SELECT id FROM commitment WHERE plan_id = ?1";
+    let institutions = ids(&format!(
+        "SELECT id FROM institution WHERE id IN (SELECT record_id FROM sync_local WHERE record_kind = 'institution')
+           AND (id IN (SELECT lead_institution_id FROM commitment WHERE plan_id = ?1)
+             OR id IN (SELECT institution_id FROM commitment_supporter WHERE commitment_id IN ({in_plan}))
+             OR id IN (SELECT lead_institution_id FROM milestone WHERE commitment_id IN ({in_plan})))"
+    ))?;
+    tx.execute("UPDATE plan SET library = 0 WHERE id = ?1", [&id])?;
+    let mut records: Vec<(RecordKind, String)> = Vec::new();
+    for institution in institutions {
+        tx.execute("DELETE FROM sync_local WHERE record_kind = 'institution' AND record_id = ?1", [&institution])?;
+        records.push((RecordKind::Institution, institution));
+    }
+    records.push((RecordKind::Plan, id.clone()));
+    for (kind, sql) in [
+        (RecordKind::Area, "SELECT id FROM area WHERE plan_id = ?1 ORDER BY position"),
+        (RecordKind::Commitment, "SELECT id FROM commitment WHERE plan_id = ?1 ORDER BY position"),
+        (
+            RecordKind::Milestone,
+            "SELECT m.id FROM milestone m JOIN commitment c ON c.id = m.commitment_id WHERE c.plan_id = ?1
+             ORDER BY m.position",
+        ),
+    ] {
+        records.extend(ids(sql)?.into_iter().map(|i| (kind, i)));
+    }
+    for (kind, record) in records {
+        let uuid = Uuid::parse_str(&record).map_err(|e| Error::Corrupt(e.to_string()))?;
+        Tracked::new_record(kind, uuid).record(tx)?;
+    }
+    Ok(outbox_len(tx)? - queued_before)
 }
 
 /// Undoes a batch in `tx` (see [`Store::undo_import`]).

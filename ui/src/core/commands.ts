@@ -81,6 +81,13 @@ export interface Backend {
      * Importing the same plans again changes nothing.
      */
     importOgpPlans(plans: Array<PlanId>): Promise<ImportSummary>;
+    /** How many changes sharing a plan of the reference library would send to the server. */
+    previewShareLibraryPlan(planId: PlanId): Promise<number>;
+    /**
+     * Shares a plan of the reference library with the server: it and everything in it are
+     * queued as creations; resolves to the number of changes queued.
+     */
+    shareLibraryPlan(planId: PlanId): Promise<number>;
     /** The imports that can be undone, the latest first. */
     listImports(): Promise<Array<ImportRecord>>;
     /** What undoing an import would do; nothing is changed. */
@@ -143,6 +150,8 @@ export function backendOver(transport: Transport): Backend {
         readOgpCsv: () => transport.call("read_ogp_csv", {}) as Promise<ImportPreview | null>,
         previewOgpImport: (plans) => transport.call("preview_ogp_import", { plans }) as Promise<ImportSummary>,
         importOgpPlans: (plans) => transport.call("import_ogp_plans", { plans }) as Promise<ImportSummary>,
+        previewShareLibraryPlan: (planId) => transport.call("preview_share_library_plan", { planId }) as Promise<number>,
+        shareLibraryPlan: (planId) => transport.call("share_library_plan", { planId }) as Promise<number>,
         listImports: () => transport.call("list_imports", {}) as Promise<Array<ImportRecord>>,
         previewUndoImport: (importId) => transport.call("preview_undo_import", { importId }) as Promise<UndoImportSummary>,
         undoImport: (importId) => transport.call("undo_import", { importId }) as Promise<UndoImportSummary>,
@@ -190,6 +199,8 @@ export const COMMANDS = [
     "read_ogp_csv",
     "preview_ogp_import",
     "import_ogp_plans",
+    "preview_share_library_plan",
+    "share_library_plan",
     "list_imports",
     "preview_undo_import",
     "undo_import",

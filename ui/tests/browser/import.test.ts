@@ -242,6 +242,14 @@ describe("Import de la base des engagements du PGO", () => {
         await page.getByRole("link", { name: IMPORTED_PLAN }).click();
         await page.locator("main h1", { hasText: IMPORTED_PLAN }).waitFor();
         await page.getByTestId("read-only").getByText("Plan de Croatia gardé comme référence sur ce poste", { exact: false }).waitFor();
+        // It can be shared, after being told what that sends; until then nothing of it is queued.
+        const pendingBefore = (await laptop(session.laptop).getSyncStatus()).pending;
+        await page.locator("#library-share-start").click();
+        await expect.poll(() => text(page, "#library-share-ask")).toMatch(/^Partager ce plan l'enverra au serveur, avec tout ce qu'il contient : [1-9]\d* modifications à la prochaine synchronisation\./);
+        await expectAccessible(page, "library plan, sharing asked");
+        await page.locator("#library-share-ask").locator("..").getByRole("button", { name: "Annuler" }).click();
+        expect(await page.locator("#library-share-ask").count()).toBe(0);
+        expect((await laptop(session.laptop).getSyncStatus()).pending).toBe(pendingBefore);
         await page.getByRole("link", { name: "Improvements of Transparency and Efficiency in Public Administration Work" }).click();
         await page.locator("#commitment-origin").waitFor();
         expect(await text(page, "#origin-ogp-id")).toBe("HR0014");

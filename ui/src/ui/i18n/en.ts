@@ -335,6 +335,13 @@ export const en: Messages = {
         sent: "Sent to the server",
         refused: (n: number) => `${count(n)} ${plural(n, "change", "changes")} refused by the server: see why`
     },
+    library: {
+        share: "Share this plan with the server",
+        ask: (n: number) =>
+            `Sharing this plan sends it to the server with everything in it: ${count(n)} ${plural(n, "change", "changes")} at the next sync. Those the server allows may then change it.`,
+        confirm: "Share",
+        shared: (n: number) => `Plan shared: ${count(n)} ${plural(n, "change waits", "changes wait")} to be sent to the server.`
+    },
     readOnly: {
         title: "Read only",
         reader: "Your reader role lets you read the plan, not change it.",

@@ -289,7 +289,7 @@ export const fr = {
         confirm: (n: number) => `Importer ${plural(n, "le plan choisi", `les ${count(n)} plans choisis`)}`,
         cancelChoice: "Abandonner",
         sent: (n: number) =>
-            n === 0 ? "Rien n'est envoyé au serveur." : `${count(n)} ${plural(n, "modification attend", "modifications attendent")} d'être envoyées au serveur.`,
+            n === 0 ? "Rien n'est envoyé au serveur." : `${count(n)} ${plural(n, "modification attend d'être envoyée", "modifications attendent d'être envoyées")} au serveur.`,
         kept: (n: number) => `${count(n)} ${plural(n, "enregistrement reste", "enregistrements restent")} sur ce poste, en consultation seule.`,
         undo: "Annuler cet import",
         undoAsk: (deleted: number, restored: number, queued: number) =>
@@ -347,6 +347,14 @@ export const fr = {
         notSent: "Pas encore envoyé au serveur",
         sent: "Envoyé au serveur",
         refused: (n: number) => `${count(n)} ${plural(n, "modification refusée", "modifications refusées")} par le serveur : voir pourquoi`
+    },
+    library: {
+        share: "Partager ce plan avec le serveur",
+        ask: (n: number) =>
+            `Partager ce plan l'enverra au serveur, avec tout ce qu'il contient : ${count(n)} ${plural(n, "modification", "modifications")} à la prochaine synchronisation. Il pourra alors être modifié par ceux que le serveur autorise.`,
+        confirm: "Partager",
+        shared: (n: number) =>
+            `Plan partagé : ${count(n)} ${plural(n, "modification attend d'être envoyée", "modifications attendent d'être envoyées")} au serveur.`
     },
     readOnly: {
         title: "Consultation seule",

@@ -28,6 +28,7 @@ import { useSyncRevision } from "../../shared/useSyncRevision";
 import { AreaFormFields } from "./AreaFormFields";
 import { AreaSection } from "./AreaSection";
 import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
+import { LibraryShare } from "./LibraryShare";
 import { ExportSection } from "./ExportSection";
 
 const planModal = createModal({ id: "plan-edit-modal", isOpenedByDefault: false });
@@ -212,6 +213,7 @@ export function OverviewPage(props: { planId: string }) {
                 )}
             </div>
             <ReadOnlyNotice readOnly={overview.commitmentsReadOnly ?? overview.structureReadOnly} />
+            <LibraryShare plan={overview.plan} onShared={() => void refresh()} />
 
             <SyncRefreshNotice revision={syncRevision} />
             <SuccessNotice message={notice} onClose={() => setNotice(null)} />
