@@ -108,44 +108,67 @@ fn same_country(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
+/// `text` with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// How a plan's dates were read, in words.
 fn date_rule(rule: Option<&ogp::DateRule>, locale: Locale) -> (String, bool) {
     let rule = rule.copied().unwrap_or_default();
-    let dates = |n: usize| locale.count(n as u64, ("date", "dates"), ("date", "dates"));
+    let ambiguous = |l: Locale| {
+        l.count(rule.ambiguous as u64, ("date ambiguë", "dates ambiguës"), ("ambiguous date", "ambiguous dates"))
+    };
     let (fr, en) = match rule.convention {
+        _ if rule.ambiguous == 0 => (
+            "Aucune date ambiguë : chaque date se lit d'une seule façon.".to_string(),
+            "No ambiguous date: each date reads one way only.".to_string(),
+        ),
         Some(convention) => {
             let (order_fr, order_en, n) = match convention {
                 ogp::Convention::DayMonth => ("jour/mois", "day/month", rule.day_month),
                 ogp::Convention::MonthDay => ("mois/jour", "month/day", rule.month_day),
             };
-            let resolved = |l: Locale| {
+            let read = |l: Locale| {
                 l.count(
                     rule.resolved as u64,
-                    ("date ambiguë lue ainsi", "dates ambiguës lues ainsi"),
-                    ("ambiguous date read so", "ambiguous dates read so"),
+                    ("date ambiguë lue", "dates ambiguës lues"),
+                    ("ambiguous date read", "ambiguous dates read"),
                 )
             };
             (
                 format!(
-                    "Dates lues {order_fr} : {} de ce plan sans ambiguïté suivent cet ordre ; {}.",
-                    dates(n),
-                    resolved(Locale::Fr)
+                    "{} {order_fr} : l'ordre de {} de ce plan qui ne se lisent que d'une façon.",
+                    capitalised(&read(Locale::Fr)),
+                    Locale::Fr.count(n as u64, ("date", "dates"), ("date", "dates"))
                 ),
                 format!(
-                    "Dates read {order_en}: {} of this plan that can only be read one way use that order; {}.",
-                    dates(n),
-                    resolved(Locale::En)
+                    "{} {order_en}: the order of {} of this plan that read one way only.",
+                    capitalised(&read(Locale::En)),
+                    Locale::En.count(n as u64, ("date", "dates"), ("date", "dates"))
                 ),
             )
         }
         None if rule.day_month > 0 && rule.month_day > 0 => (
-            "Ce plan mélange jour/mois et mois/jour : ses dates ambiguës ne sont pas lues (texte d'origine conservé).".into(),
-            "This plan mixes day/month and month/day: its ambiguous dates are not read (original text kept).".into(),
+            format!(
+                "{} non lues : ce plan mélange jour/mois et mois/jour (texte d'origine conservé, à vérifier).",
+                capitalised(&ambiguous(Locale::Fr))
+            ),
+            format!(
+                "{} not read: this plan mixes day/month and month/day (original text kept, to check).",
+                capitalised(&ambiguous(Locale::En))
+            ),
         ),
         None => (
-            "Aucune date de ce plan ne dit l'ordre jour/mois : ses dates ambiguës ne sont pas lues (texte d'origine conservé)."
-                .into(),
-            "No date of this plan tells the day/month order: its ambiguous dates are not read (original text kept).".into(),
+            format!(
+                "{} non lues : aucune autre date du plan ne dit l'ordre jour/mois (texte d'origine conservé, à vérifier).",
+                capitalised(&ambiguous(Locale::Fr))
+            ),
+            format!(
+                "{} not read: no other date of the plan tells the day/month order (original text kept, to check).",
+                capitalised(&ambiguous(Locale::En))
+            ),
         ),
     };
     (locale.pick(&fr, &en).clone(), rule.convention.is_some() && rule.resolved > 0)

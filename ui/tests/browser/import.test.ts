@@ -196,6 +196,8 @@ describe("Import de la base des engagements du PGO", () => {
         await expect.poll(() => text(page, "#import-will-send")).toMatch(/^[1-9][\d ]* modifications seront envoyées au serveur à la prochaine synchronisation\.$/);
         expect(await page.locator("#import-will-keep").count()).toBe(0);
         expect(await text(page, "#import-confirm")).toBe("Importer le plan choisi");
+        // Its words are shown, not only its icon.
+        expect((await page.locator("#import-confirm").boundingBox())!.width).toBeGreaterThan(150);
         await expectAccessible(page, "import choice");
         await screenshots(page, "61-import-choice");
 
@@ -294,7 +296,7 @@ describe("Import de la base des engagements du PGO", () => {
         await page.locator("#import-start").click();
         await page.locator("#import-choice").waitFor();
         expect(await text(page, "#import-choice-plans tbody tr:nth-child(2) td:last-child")).toBe(
-            "Aucune date de ce plan ne dit l'ordre jour/mois : ses dates ambiguës ne sont pas lues (texte d'origine conservé)."
+            "30 dates ambiguës non lues : aucune autre date du plan ne dit l'ordre jour/mois (texte d'origine conservé, à vérifier)."
         );
         await page.locator("#import-choose-shown").click();
         await page.locator("#import-will-keep").waitFor();
@@ -421,7 +423,7 @@ describe("Import de la base des engagements du PGO", () => {
         await expect.poll(() => text(page, "#import-status")).toMatch(/^Reading the file… \d+ \/ 2 rows$/);
         await page.locator("#import-choice").waitFor();
         expect(await text(page, "#import-choice-title")).toBe("What “argentina.csv” holds");
-        await page.getByText("Dates read month/day: 2 dates of this plan that can only be read one way use that order; 2 ambiguous dates read so.").waitFor();
+        await page.getByText("2 ambiguous dates read month/day: the order of 2 dates of this plan that read one way only.").waitFor();
         await page.locator("#import-choose-shown").click();
         await expect.poll(() => text(page, "#import-will-send")).toBe("No change will be sent to the server.");
         await page.locator("#import-confirm").click();

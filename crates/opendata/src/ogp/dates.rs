@@ -48,7 +48,8 @@ pub struct DateRule {
     /// Unambiguous dates day/month, month/day.
     pub day_month: usize,
     pub month_day: usize,
-    /// Ambiguous dates read with the convention.
+    /// Dates that read two ways, and among them those read with the convention.
+    pub ambiguous: usize,
     pub resolved: usize,
 }
 
@@ -58,6 +59,7 @@ impl DateRule {
         match shown_convention(raw) {
             Some(Convention::DayMonth) => self.day_month += 1,
             Some(Convention::MonthDay) => self.month_day += 1,
+            None if matches!(read_date(raw), DateReading::Ambiguous { .. }) => self.ambiguous += 1,
             None => {}
         }
     }
@@ -290,6 +292,7 @@ mod tests {
         }
         rule.settle();
         assert_eq!(rule.convention, Some(Convention::MonthDay));
+        assert_eq!(rule.ambiguous, 1);
         assert_eq!(read_date_with("5/6/2019", rule.convention), DateReading::Date(d(2019, 5, 6)));
         let mut mixed = DateRule::default();
         for raw in ["9/30/2018", "31/12/2019"] {

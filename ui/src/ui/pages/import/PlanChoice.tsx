@@ -101,65 +101,7 @@ export function PlanChoice(props: { preview: ImportPreview; running: boolean; on
                     </li>
                 </ul>
             </div>
-            {shown.length === 0 ? (
-                <p className="po-muted">{i.noPlanShown}</p>
-            ) : (
-                <div className="fr-table fr-table--multiline po-import-choice__table" id="import-choice-plans">
-                    <div className="fr-table__wrapper">
-                        <div className="fr-table__container">
-                            <div className="fr-table__content">
-                                <table>
-                                    <caption className="fr-sr-only">{i.plansCaption}</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{i.choose}</th>
-                                            <th scope="col">{i.plan}</th>
-                                            <th scope="col">{i.commitmentsHeader}</th>
-                                            <th scope="col">{i.datesHeader}</th>
-                                        </tr>
-                                    </thead>
-                                    {groups.map(([country, plans]) => (
-                                        <tbody key={country}>
-                                            <tr className="po-import-choice__country">
-                                                <th scope="colgroup" colSpan={4}>
-                                                    {country}
-                                                </th>
-                                            </tr>
-                                            {plans.map(plan => (
-                                                <tr key={plan.id}>
-                                                    <td>
-                                                        <div className="fr-checkbox-group fr-checkbox-group--sm">
-                                                            <input
-                                                                type="checkbox"
-                                                                id={`import-plan-${plan.ogpPlanId}`}
-                                                                checked={chosen.has(plan.id)}
-                                                                onChange={e => toggle(plan.id, e.target.checked)}
-                                                            />
-                                                            <label className="fr-label" htmlFor={`import-plan-${plan.ogpPlanId}`}>
-                                                                <span className="fr-sr-only">{plan.title}</span>
-                                                            </label>
-                                                        </div>
-                                                    </td>
-                                                    <td>
-                                                        <span>{plan.title}</span>{" "}
-                                                        <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${plan.ownCountry ? "fr-badge--info" : "fr-badge--new"}`}>
-                                                            {plan.ownCountry ? i.shared : i.library}
-                                                        </span>{" "}
-                                                        {plan.alreadyHere && <span className="fr-badge fr-badge--sm fr-badge--no-icon">{i.alreadyHere}</span>}
-                                                    </td>
-                                                    <td>{i.number(plan.commitments)}</td>
-                                                    <td className="fr-text--xs">{plan.dateRule}</td>
-                                                </tr>
-                                            ))}
-                                        </tbody>
-                                    ))}
-                                </table>
-                            </div>
-                        </div>
-                    </div>
-                </div>
-            )}
-            <div className="po-card fr-p-3w fr-mt-2w" id="import-choice-summary" aria-live="polite">
+            <div className="po-card fr-p-3w fr-mb-3w po-import-choice__summary" id="import-choice-summary" aria-live="polite">
                 <p className="fr-text--bold fr-mb-1w">{i.chosen(chosen.size)}</p>
                 {chosen.size > 0 && dryRun === null && dryRunError === null && <p className="po-muted fr-mb-1w">{i.computing}</p>}
                 {dryRunError !== null && (
@@ -180,7 +122,7 @@ export function PlanChoice(props: { preview: ImportPreview; running: boolean; on
                         )}
                     </>
                 )}
-                <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
+                <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-2w">
                     <li>
                         <Button
                             id="import-confirm"
@@ -198,6 +140,64 @@ export function PlanChoice(props: { preview: ImportPreview; running: boolean; on
                     </li>
                 </ul>
             </div>
+            {shown.length === 0 ? (
+                <p className="po-muted">{i.noPlanShown}</p>
+            ) : (
+                <div className="fr-table fr-table--multiline po-import-choice__table" id="import-choice-plans">
+                    <div className="fr-table__wrapper">
+                        <div className="fr-table__container">
+                            <div className="fr-table__content">
+                                <table>
+                                    <caption className="fr-sr-only">{i.plansCaption}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{i.plan}</th>
+                                            <th scope="col">{i.commitmentsHeader}</th>
+                                            <th scope="col">{i.datesHeader}</th>
+                                        </tr>
+                                    </thead>
+                                    {groups.map(([country, plans]) => (
+                                        <tbody key={country}>
+                                            <tr className="po-import-choice__country">
+                                                <th scope="colgroup" colSpan={3}>
+                                                    {country}
+                                                </th>
+                                            </tr>
+                                            {plans.map(plan => (
+                                                <tr key={plan.id}>
+                                                    <td>
+                                                        <div className="fr-checkbox-group fr-checkbox-group--sm po-import-choice__plan">
+                                                            <input
+                                                                type="checkbox"
+                                                                id={`import-plan-${plan.ogpPlanId}`}
+                                                                checked={chosen.has(plan.id)}
+                                                                onChange={e => toggle(plan.id, e.target.checked)}
+                                                            />
+                                                            <label className="fr-label" htmlFor={`import-plan-${plan.ogpPlanId}`}>
+                                                                {plan.title}
+                                                            </label>
+                                                        </div>
+                                                        <p className="fr-mb-0 fr-mt-1v">
+                                                            <span
+                                                                className={`fr-badge fr-badge--sm fr-badge--no-icon ${plan.ownCountry ? "fr-badge--info" : "fr-badge--new"}`}
+                                                            >
+                                                                {plan.ownCountry ? i.shared : i.library}
+                                                            </span>{" "}
+                                                            {plan.alreadyHere && <span className="fr-badge fr-badge--sm fr-badge--no-icon">{i.alreadyHere}</span>}
+                                                        </p>
+                                                    </td>
+                                                    <td>{i.number(plan.commitments)}</td>
+                                                    <td className="fr-text--xs">{plan.dateRule}</td>
+                                                </tr>
+                                            ))}
+                                        </tbody>
+                                    ))}
+                                </table>
+                            </div>
+                        </div>
+                    </div>
+                </div>
+            )}
         </section>
     );
 }
