@@ -261,19 +261,22 @@ impl Desktop {
         self.click(&format!("label[for='{id}']")).await;
     }
 
-    /// Chooses, in the `<select>` matching `css`, the option whose text contains `text`.
-    pub async fn choose(&self, css: &str, text: &str) {
-        self.wait_for(css).await;
-        let value = self
-            .script(
-                "const [css, text] = arguments;
-                 const option = [...document.querySelector(css).options].find(o => o.text.includes(text));
-                 return option ? option.value : null;",
-                vec![json!(css), json!(text)],
-            )
-            .await;
-        let value = value.as_str().unwrap_or_else(|| panic!("no option {text:?} in {css}")).to_string();
-        self.pick(css, &value).await;
+    /// Chooses an institution in the picker whose field is `#<id>` (the interface's
+    /// `shared/InstitutionPicker.tsx`) as a person does: types `typed` into the field, then
+    /// clicks the option of the list whose text contains `text`.
+    pub async fn choose_institution(&self, id: &str, typed: &str, text: &str) {
+        self.type_into(&format!("#{id}"), typed).await;
+        let option = "const [id, text] = arguments;
+             const option = [...document.querySelectorAll(`#${id}-listbox [role=option]`)].find(o => o.textContent.includes(text));
+             return option ? option.id : null;";
+        let args = || vec![json!(id), json!(text)];
+        self.wait_until(&format!("the option {text:?} of #{id}"), || async {
+            !self.script(option, args()).await.is_null()
+        })
+        .await;
+        let found = self.script(option, args()).await;
+        let found = found.as_str().unwrap_or_else(|| panic!("no option {text:?} in #{id}")).to_string();
+        self.click(&format!("[id='{found}']")).await;
     }
 
     /// Waits until the save status says everything is saved.

@@ -59,7 +59,7 @@ async fn an_officer_drafts_a_plan_offline_and_finds_it_intact_after_reopening() 
     app.type_into("#commitment-problem", PROBLEM).await;
     app.wait_saved().await;
     app.type_into("#commitment-contactEmail", "donnees@developpement-durable.gouv.fr").await;
-    app.choose("#commitment-leadInstitutionId", "Transition écologique").await;
+    app.choose_institution("commitment-leadInstitutionId", "transition", "Transition écologique").await;
     app.pick("#commitment-startDate", "2022-01-01").await;
     app.tick("commitment-accessToInformation").await;
     app.wait_saved().await;
@@ -122,13 +122,8 @@ async fn an_officer_drafts_a_plan_offline_and_finds_it_intact_after_reopening() 
     assert_eq!(app.value("#commitment-problem").await, PROBLEM);
     assert_eq!(app.value("#commitment-contactEmail").await, "donnees@developpement-durable.gouv.fr");
     assert_eq!(app.value("#commitment-startDate").await, "2022-01-01");
-    let lead = app
-        .script(
-            "const s = document.querySelector('#commitment-leadInstitutionId'); return s.options[s.selectedIndex].text",
-            vec![],
-        )
-        .await;
-    assert!(lead.as_str().unwrap().contains("Transition écologique"), "lead institution kept: {lead}");
+    let lead = app.value("#commitment-leadInstitutionId").await;
+    assert!(lead.contains("Transition écologique"), "lead institution kept: {lead}");
     let ticked = app.script("return document.getElementById('commitment-accessToInformation').checked", vec![]).await;
     assert_eq!(ticked, json!(true));
     app.wait_until("two milestones", || async { app.count("li[data-testid^='milestone-']").await == 2 }).await;

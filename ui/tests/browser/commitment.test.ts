@@ -5,6 +5,7 @@ import {
     expectAccessible,
     expectNoProblems,
     openApp,
+    pickInstitution,
     screenshots,
     expectSaveStatus,
     SAVED,
@@ -99,8 +100,8 @@ describe("Engagement", () => {
 
         // Choices save at once.
         await page.locator("label[for=commitment-accessToInformation]").click();
-        await page.locator("#commitment-leadInstitutionId").selectOption({ label: "Ministère de la Transition écologique (MTE)" });
-        await page.locator("label[for^=commitment-supportingInstitutionIds-]", { hasText: "DITP" }).click();
+        await pickInstitution(page, "commitment-leadInstitutionId", "transition", "Ministère de la Transition écologique (MTE)");
+        await pickInstitution(page, "commitment-supportingInstitutionIds", "ditp", "DITP");
         await page.locator("#commitment-startDate").fill("2022-01-01");
         await page.locator("#commitment-startDate").blur();
         await expectSaveStatus(page, SAVED);

@@ -136,3 +136,12 @@ export async function expectSaveStatus(page: Page, expected: RegExp): Promise<st
 }
 
 export const SAVED = /^Enregistré à \d{2}:\d{2}$/;
+
+/**
+ * Chooses an institution in the picker whose field is `#<id>` (`shared/InstitutionPicker.tsx`)
+ * as a person does: types `typed`, then clicks the option whose text contains `option`.
+ */
+export async function pickInstitution(page: Page, id: string, typed: string, option: string): Promise<void> {
+    await page.locator(`#${id}`).fill(typed);
+    await page.locator(`#${id}-listbox [role=option]`, { hasText: option }).click();
+}

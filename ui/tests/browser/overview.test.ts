@@ -1,7 +1,7 @@
 /** The plan overview: a coordinator reads the demonstration plan, searches and filters it, edits areas. */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { expectAccessible, expectNoProblems, openApp, screenshots, startBrowser, stopBrowser, type Session } from "./harness";
+import { expectAccessible, expectNoProblems, openApp, pickInstitution, screenshots, startBrowser, stopBrowser, type Session } from "./harness";
 
 beforeAll(startBrowser);
 afterAll(stopBrowser);
@@ -86,13 +86,16 @@ describe("Vue d'ensemble du plan", () => {
     test("the institution filter keeps the commitments it leads or supports", async () => {
         const session = await openDemo();
         const { page } = session;
-        await page.locator("#overview-institution").selectOption({ label: "Haute Autorité pour la transparence de la vie publique (HATVP)" });
+        await pickInstitution(page, "overview-institution", "hatvp", "Haute Autorité pour la transparence de la vie publique (HATVP)");
         await expect.poll(() => areaTitles(page)).toEqual(["Renforcer la transparence de l'action publique"]);
         expect(await page.locator("li.po-commitment").allTextContents()).toEqual([
             expect.stringContaining("Publier en données ouvertes les déclarations des responsables publics")
         ]);
-        await page.locator("#overview-institution").selectOption({ label: "Toutes les institutions" });
+        await page.getByRole("button", { name: "Retirer Haute Autorité pour la transparence de la vie publique (HATVP)" }).click();
         await expect.poll(() => areaTitles(page)).toHaveLength(6);
+        // Back to every institution, which the empty field says.
+        expect(await page.locator("#overview-institution").inputValue()).toBe("");
+        expect(await page.locator("#overview-institution").getAttribute("placeholder")).toBe("Toutes les institutions");
         expectNoProblems(session);
         await session.close();
     });

@@ -617,6 +617,10 @@ describe("Synchronisation", () => {
         await shownPage.locator("main h1", { hasText: COMMITMENT_TITLE }).waitFor();
         expect(await text(shownPage, "[data-testid=read-only]")).toContain("Votre rôle de lecteur permet de consulter le plan, pas de le modifier.");
         expect(await shownPage.locator("#commitment-title").isDisabled()).toBe(true);
+        // The institution pickers too: no list to open, nothing to remove.
+        for (const picker of ["#commitment-leadInstitutionId", "#commitment-supportingInstitutionIds", "#milestone-new-leadInstitutionId"]) {
+            expect(await shownPage.locator(picker).isDisabled(), picker).toBe(true);
+        }
         expect(await shownPage.locator("#commitment-problem").inputValue()).toBe(BASE_PROBLEM);
         expect(await shownPage.locator("#commitment-delete").count()).toBe(0);
         await expectAccessible(shownPage, "a commitment, read only");

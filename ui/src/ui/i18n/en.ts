@@ -83,14 +83,13 @@ export const en: Messages = {
         planSaved: "The action plan was updated.",
         filtersTitle: "Search the plan",
         search: "Search for a commitment",
-        searchHint: "Title or text of a commitment, title of an area. Accents and capitals are ignored.",
+        searchHint: "Title or text of a commitment, title of an area.",
         institution: "Institution",
         institutionHint: "Lead or supporting",
         allInstitutions: "All institutions",
         matching: (n: number) => `${n} ${plural(n, "commitment matches", "commitments match")} your search.`,
         noMatchTitle: "No commitment matches your search.",
         noMatchText: "Try other words or another institution.",
-        clearFilters: "Clear filters",
         noAreasTitle: "This plan has no engagement area yet",
         noAreasText: "Add a first engagement area to draft commitments in it.",
         areaNumber: (number: string) => `Area ${number}`,
@@ -152,7 +151,6 @@ export const en: Messages = {
             contactEmailHint: "For example first.last@example.gouv.fr"
         },
         characters: (n: number, max: number) => `${n} / ${max} characters`,
-        chooseInstitution: "Choose an institution",
         saving: "Saving…",
         savedAt: (time: string) => `Saved at ${time}`,
         allSaved: "Saved automatically",
@@ -187,6 +185,25 @@ export const en: Messages = {
         addTitle: "Add a milestone",
         addSubmit: "Add the milestone",
         added: (title: string) => `The milestone “${title}” was added.`
+    },
+    picker: {
+        instructions: "Type a few letters of the name or acronym, then choose from the list.",
+        choose: "Choose an institution",
+        add: "Add an institution",
+        chosen: "Chosen institutions",
+        recentGroup: "Recently chosen",
+        othersGroup: "In alphabetical order",
+        remove: (label: string) => `Remove ${label}`,
+        picked: (label: string) => `Institution chosen: ${label}.`,
+        removed: (label: string) => `Institution removed: ${label}.`,
+        matching: (n: number) => `${count(n)} ${plural(n, "institution matches", "institutions match")}.`,
+        noMatch: (query: string) => `No institution matches “${query}”.`,
+        hidden: (n: number) =>
+            `${count(n)} more ${plural(n, "institution is", "institutions are")} not shown: narrow your search by name or acronym.`
+    },
+    lists: {
+        ignoresCase: "Accents and capitals are ignored.",
+        clearFilters: "Clear filters"
     },
     origin: {
         ...L.origin,

@@ -88,7 +88,7 @@ export const fr = {
         planSaved: "Le plan d'action a été mis à jour.",
         filtersTitle: "Rechercher dans le plan",
         search: "Rechercher un engagement",
-        searchHint: "Titre ou texte d'un engagement, titre d'un axe. Les accents et majuscules sont ignorés.",
+        searchHint: "Titre ou texte d'un engagement, titre d'un axe.",
         institution: "Institution",
         institutionHint: "Porteuse ou partenaire",
         allInstitutions: "Toutes les institutions",
@@ -96,7 +96,6 @@ export const fr = {
             `${n} ${plural(n, "engagement correspond", "engagements correspondent")} à votre recherche.`,
         noMatchTitle: "Aucun engagement ne correspond à votre recherche.",
         noMatchText: "Essayez d'autres mots ou une autre institution.",
-        clearFilters: "Effacer les filtres",
         noAreasTitle: "Ce plan n'a pas encore d'axe",
         noAreasText: "Ajoutez un premier axe d'engagement pour y rédiger des engagements.",
         /** "Axe 2": the area's number in the plan, as the core gives it. */
@@ -161,7 +160,6 @@ export const fr = {
             contactEmailHint: "Par exemple prenom.nom@exemple.gouv.fr"
         },
         characters: (n: number, max: number) => `${n} / ${max} caractères`,
-        chooseInstitution: "Choisir une institution",
         saving: "Enregistrement…",
         savedAt: (time: string) => `Enregistré à ${time}`,
         allSaved: "Enregistrement automatique",
@@ -197,6 +195,27 @@ export const fr = {
         addTitle: "Ajouter un jalon",
         addSubmit: "Ajouter le jalon",
         added: (title: string) => `Le jalon « ${title} » a été ajouté.`
+    },
+    /** A searchable list of institutions to choose from: lead, supporting, a milestone's, a filter. */
+    picker: {
+        instructions: "Tapez quelques lettres du nom ou du sigle, puis choisissez dans la liste.",
+        choose: "Choisir une institution",
+        add: "Ajouter une institution",
+        chosen: "Institutions choisies",
+        recentGroup: "Choisies récemment",
+        othersGroup: "Par ordre alphabétique",
+        remove: (label: string) => `Retirer ${label}`,
+        picked: (label: string) => `Institution choisie : ${label}.`,
+        removed: (label: string) => `Institution retirée : ${label}.`,
+        matching: (n: number) => `${count(n)} ${plural(n, "institution correspond", "institutions correspondent")}.`,
+        noMatch: (query: string) => `Aucune institution ne correspond à « ${query} ».`,
+        hidden: (n: number) =>
+            `${count(n)} ${plural(n, "autre institution n'est pas affichée", "autres institutions ne sont pas affichées")} : précisez votre recherche par le nom ou le sigle.`
+    },
+    /** Searching, filtering, sorting and paging a long list. */
+    lists: {
+        ignoresCase: "Les accents et majuscules sont ignorés.",
+        clearFilters: "Effacer les filtres"
     },
     origin: {
         ...L.origin,

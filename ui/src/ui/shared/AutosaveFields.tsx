@@ -7,7 +7,9 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useLayoutEffect, useRef, type ReactNode } from "react";
 import type { Autosave } from "../../core/autosave";
+import type { Institution } from "../../core/bindings";
 import { useT } from "../i18n";
+import { InstitutionPicker } from "./InstitutionPicker";
 
 type Common<V> = {
     autosave: Autosave;
@@ -148,5 +150,42 @@ export function AutosaveSelect(
                 </option>
             ))}
         </Select>
+    );
+}
+
+type InstitutionField<V> = Common<V> & { institutions: readonly Institution[] };
+
+/** One institution (`null`: none), chosen in a searchable list and saved at once. */
+export function AutosaveInstitution(props: InstitutionField<string | null>) {
+    const { value, state } = useFieldState(props);
+    return (
+        <InstitutionPicker
+            id={props.id}
+            label={props.label}
+            hint={props.hint}
+            className={props.className}
+            institutions={props.institutions}
+            value={value}
+            error={state.state === "error" ? state.stateRelatedMessage : undefined}
+            onChange={next => props.autosave.change(props.saveKey, next, props.save, { immediate: true })}
+        />
+    );
+}
+
+/** Several institutions, chosen in a searchable list, each choice or removal saved at once. */
+export function AutosaveInstitutions(props: InstitutionField<string[]>) {
+    const { value, state } = useFieldState(props);
+    return (
+        <InstitutionPicker
+            multiple
+            id={props.id}
+            label={props.label}
+            hint={props.hint}
+            className={props.className}
+            institutions={props.institutions}
+            value={value}
+            error={state.state === "error" ? state.stateRelatedMessage : undefined}
+            onChange={next => props.autosave.change(props.saveKey, next, props.save, { immediate: true })}
+        />
     );
 }

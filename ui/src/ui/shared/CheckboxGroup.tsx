@@ -15,8 +15,6 @@ export function CheckboxGroup(props: {
     options: CheckboxOption[];
     /** The message shown in error state. */
     error?: ReactNode;
-    small?: boolean;
-    columns?: boolean;
 }) {
     const legendId = `${props.id}-legend`;
     const messageId = `${props.id}-messages`;
@@ -31,24 +29,22 @@ export function CheckboxGroup(props: {
                 {props.legend}
                 {props.hint !== undefined && <span className="fr-hint-text">{props.hint}</span>}
             </legend>
-            <div className={props.columns ? "po-checkbox-columns" : undefined}>
-                {props.options.map(option => (
-                    <div className="fr-fieldset__element" key={option.id}>
-                        <div className={`fr-checkbox-group${props.small ? " fr-checkbox-group--sm" : ""}`}>
-                            <input
-                                type="checkbox"
-                                id={option.id}
-                                checked={option.checked}
-                                onChange={e => option.onChange(e.target.checked)}
-                                aria-describedby={props.error ? messageId : undefined}
-                            />
-                            <label className="fr-label" htmlFor={option.id}>
-                                {option.label}
-                            </label>
-                        </div>
+            {props.options.map(option => (
+                <div className="fr-fieldset__element" key={option.id}>
+                    <div className="fr-checkbox-group">
+                        <input
+                            type="checkbox"
+                            id={option.id}
+                            checked={option.checked}
+                            onChange={e => option.onChange(e.target.checked)}
+                            aria-describedby={props.error ? messageId : undefined}
+                        />
+                        <label className="fr-label" htmlFor={option.id}>
+                            {option.label}
+                        </label>
                     </div>
-                ))}
-            </div>
+                </div>
+            ))}
             <div className="fr-messages-group" id={messageId} aria-live="polite">
                 {props.error && <p className="fr-message fr-message--error">{props.error}</p>}
             </div>

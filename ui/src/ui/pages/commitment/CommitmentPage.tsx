@@ -16,7 +16,7 @@ import { TEXT_LIMITS } from "../../../core/commands";
 import { useBackend } from "../../backendContext";
 import { useT, type Messages } from "../../i18n";
 import { href, navigate } from "../../router";
-import { AutosaveInput, AutosaveSelect } from "../../shared/AutosaveFields";
+import { AutosaveInput, AutosaveInstitution, AutosaveInstitutions, AutosaveSelect } from "../../shared/AutosaveFields";
 import { CheckboxGroup } from "../../shared/CheckboxGroup";
 import { ConfirmModal } from "../../shared/ConfirmModal";
 import { FailureAlert } from "../../shared/FailureAlert";
@@ -28,7 +28,6 @@ import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useAutosave } from "../../shared/useAutosave";
 import { useLoad } from "../../shared/useLoad";
 import { useSyncRevision } from "../../shared/useSyncRevision";
-import { institutionLabel } from "./institutionLabel";
 import { MilestonesSection } from "./MilestonesSection";
 import { useFreshNumbers } from "./numbers";
 import { OriginSection } from "./OriginSection";
@@ -123,9 +122,6 @@ function CommitmentEditor(props: {
     const rawDate = (source: string | undefined) => (source ? t.origin.rawDate(source) : undefined);
     const f = t.commitment.fields;
 
-    const institutionOptions = institutions.map(i => ({ value: i.id, label: institutionLabel(i) }));
-    const supporting = current<string[]>("supportingInstitutionIds", commitment.supportingInstitutionIds);
-    const supportingError = autosave.get(key("supportingInstitutionIds"))?.error ?? null;
     const valuesErrors = VALUE_FIELDS.map(field => autosave.get(key(field))?.error).filter((e): e is string => !!e);
 
     const setMilestones = (update: (milestones: Milestone[]) => Milestone[]) =>
@@ -239,34 +235,24 @@ function CommitmentEditor(props: {
                                 {text("endDate", { label: f.endDate, type: "date", hint: rawDate(origin?.endDateSource) })}
                             </div>
                         </div>
-                        <AutosaveSelect
+                        <AutosaveInstitution
                             autosave={autosave}
                             saveKey={key("leadInstitutionId")}
                             id="commitment-leadInstitutionId"
                             label={f.leadInstitutionId}
                             value={commitment.leadInstitutionId}
-                            emptyLabel={t.commitment.chooseInstitution}
-                            options={institutionOptions}
+                            institutions={institutions}
                             save={value => saveEdit({ field: "leadInstitutionId", value })}
                         />
-                        <CheckboxGroup
+                        <AutosaveInstitutions
+                            autosave={autosave}
+                            saveKey={key("supportingInstitutionIds")}
                             id="commitment-supportingInstitutionIds"
-                            legend={f.supportingInstitutionIds}
+                            label={f.supportingInstitutionIds}
                             hint={f.supportingHint}
-                            small
-                            columns
-                            error={supportingError ? `${supportingError} ${t.app.notSaved}` : undefined}
-                            options={institutions.map(i => ({
-                                id: `commitment-supportingInstitutionIds-${i.id}`,
-                                label: institutionLabel(i),
-                                checked: supporting.includes(i.id),
-                                onChange: checked => {
-                                    const next = checked ? [...supporting, i.id] : supporting.filter(id => id !== i.id);
-                                    autosave.change(key("supportingInstitutionIds"), next, value => saveEdit({ field: "supportingInstitutionIds", value }), {
-                                        immediate: true
-                                    });
-                                }
-                            }))}
+                            value={commitment.supportingInstitutionIds}
+                            institutions={institutions}
+                            save={value => saveEdit({ field: "supportingInstitutionIds", value })}
                         />
                         {long("otherSupporters", f.otherSupporters, f.otherSupportersHint)}
                         <MilestonesSection

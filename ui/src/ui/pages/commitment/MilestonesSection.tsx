@@ -10,11 +10,10 @@ import type { CommitmentDetail, Failure, Institution, Milestone, MilestoneEdit, 
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
 import { useT } from "../../i18n";
-import { AutosaveInput, AutosaveSelect } from "../../shared/AutosaveFields";
+import { AutosaveInput, AutosaveInstitution } from "../../shared/AutosaveFields";
 import { ConfirmModal } from "../../shared/ConfirmModal";
 import { FailureAlert } from "../../shared/FailureAlert";
 import { openModal } from "../../shared/modalFocus";
-import { institutionLabel } from "./institutionLabel";
 import { NewMilestoneForm } from "./NewMilestoneForm";
 
 const deleteMilestoneModal = createModal({ id: "milestone-delete-modal", isOpenedByDefault: false });
@@ -71,8 +70,6 @@ export function MilestonesSection(props: {
         }
     }
 
-    const institutionOptions = institutions.map(i => ({ value: i.id, label: institutionLabel(i) }));
-
     return (
         <section className="po-milestones" aria-labelledby="milestones-title">
             <h3 id="milestones-title" className="fr-h5" tabIndex={-1}>
@@ -95,7 +92,7 @@ export function MilestonesSection(props: {
                             number={props.numbers[milestone.id] ?? ""}
                             count={milestones.length}
                             autosave={autosave}
-                            institutionOptions={institutionOptions}
+                            institutions={institutions}
                             onSaved={replace}
                             onMove={(position, direction) => void move(milestone, position, direction)}
                             onDelete={() => {
@@ -108,7 +105,7 @@ export function MilestonesSection(props: {
             )}
             <NewMilestoneForm
                 commitmentId={props.commitmentId}
-                institutionOptions={institutionOptions}
+                institutions={institutions}
                 onAdded={milestone => {
                     onMilestonesChange(list => [...list, milestone]);
                     setAnnouncement(t.milestones.added(milestone.title));
@@ -131,7 +128,7 @@ function MilestoneItem(props: {
     number: string;
     count: number;
     autosave: Autosave;
-    institutionOptions: { value: string; label: string }[];
+    institutions: Institution[];
     onSaved: (milestone: Milestone) => void;
     onMove: (position: number, direction: "up" | "down") => void;
     onDelete: () => void;
@@ -235,14 +232,13 @@ function MilestoneItem(props: {
                     />
                 </div>
                 <div className="fr-col-12 fr-col-xl-6">
-                    <AutosaveSelect
+                    <AutosaveInstitution
                         autosave={autosave}
                         saveKey={key("leadInstitutionId")}
                         id={id("leadInstitutionId")}
                         label={t.milestones.fieldLead}
                         value={m.leadInstitutionId}
-                        emptyLabel={t.commitment.chooseInstitution}
-                        options={props.institutionOptions}
+                        institutions={props.institutions}
                         save={value => save({ field: "leadInstitutionId", value })}
                     />
                 </div>

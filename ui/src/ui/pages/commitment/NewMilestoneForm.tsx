@@ -1,20 +1,20 @@
 /** Adds a milestone; the backend validates it and each refusal shows under its field. */
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState, type FormEvent } from "react";
-import type { Failure, Milestone, MilestoneInput } from "../../../core/bindings";
+import type { Failure, Institution, Milestone, MilestoneInput } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
 import { useT } from "../../i18n";
 import { FailureAlert } from "../../shared/FailureAlert";
 import { errorState, fieldErrors } from "../../shared/fieldErrors";
+import { InstitutionPicker } from "../../shared/InstitutionPicker";
 
 const empty: MilestoneInput = { title: "", expectedOutputs: "", startDate: "", dueDate: "", leadInstitutionId: null };
 
 export function NewMilestoneForm(props: {
     commitmentId: string;
-    institutionOptions: { value: string; label: string }[];
+    institutions: Institution[];
     onAdded: (milestone: Milestone) => void;
 }) {
     const t = useT();
@@ -81,22 +81,14 @@ export function NewMilestoneForm(props: {
                     />
                 </div>
                 <div className="fr-col-12 fr-col-xl-6">
-                    <Select
+                    <InstitutionPicker
+                        id="milestone-new-leadInstitutionId"
                         label={t.milestones.fieldLead}
-                        {...errorState(errors.leadInstitutionId)}
-                        nativeSelectProps={{
-                            id: "milestone-new-leadInstitutionId",
-                            value: input.leadInstitutionId ?? "",
-                            onChange: e => setInput({ ...input, leadInstitutionId: e.target.value === "" ? null : e.target.value })
-                        }}
-                    >
-                        <option value="">{t.commitment.chooseInstitution}</option>
-                        {props.institutionOptions.map(o => (
-                            <option key={o.value} value={o.value}>
-                                {o.label}
-                            </option>
-                        ))}
-                    </Select>
+                        institutions={props.institutions}
+                        error={errors.leadInstitutionId}
+                        value={input.leadInstitutionId}
+                        onChange={leadInstitutionId => setInput(current => ({ ...current, leadInstitutionId }))}
+                    />
                 </div>
             </div>
             <div className="po-form-actions">

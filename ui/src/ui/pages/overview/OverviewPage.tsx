@@ -7,7 +7,6 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { Area, AreaInput, Failure, Institution, PlanInput, PlanOverview } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
@@ -17,6 +16,7 @@ import { formatPeriod } from "../../i18n/format";
 import { href, navigate } from "../../router";
 import { ConfirmModal } from "../../shared/ConfirmModal";
 import { FailureAlert, SuccessNotice } from "../../shared/FailureAlert";
+import { InstitutionPicker } from "../../shared/InstitutionPicker";
 import { errorState, fieldErrors } from "../../shared/fieldErrors";
 import { LoadFailure } from "../../shared/LoadFailure";
 import { Loading } from "../../shared/Loading";
@@ -37,6 +37,7 @@ const deleteAreaModal = createModal({ id: "area-delete-modal", isOpenedByDefault
 const newCommitmentModal = createModal({ id: "commitment-new-modal", isOpenedByDefault: false });
 
 const SEARCH_DELAY_MS = 300;
+const NO_INSTITUTIONS: Institution[] = [];
 
 const emptyArea: AreaInput = { kind: "transversal", title: "", description: "" };
 
@@ -227,7 +228,7 @@ export function OverviewPage(props: { planId: string }) {
                     <div className="fr-col-12 fr-col-md-7">
                         <Input
                             label={t.overview.search}
-                            hintText={t.overview.searchHint}
+                            hintText={`${t.overview.searchHint} ${t.lists.ignoresCase}`}
                             iconId="fr-icon-search-line"
                             nativeInputProps={{
                                 id: "overview-search",
@@ -239,22 +240,15 @@ export function OverviewPage(props: { planId: string }) {
                         />
                     </div>
                     <div className="fr-col-12 fr-col-md-5">
-                        <Select
+                        <InstitutionPicker
+                            id="overview-institution"
                             label={t.overview.institution}
                             hint={t.overview.institutionHint}
-                            nativeSelectProps={{
-                                id: "overview-institution",
-                                value: institutionId ?? "",
-                                onChange: e => setInstitutionId(e.target.value === "" ? null : e.target.value)
-                            }}
-                        >
-                            <option value="">{t.overview.allInstitutions}</option>
-                            {(institutions.data ?? []).map(i => (
-                                <option key={i.id} value={i.id}>
-                                    {i.acronym ? `${i.name} (${i.acronym})` : i.name}
-                                </option>
-                            ))}
-                        </Select>
+                            placeholder={t.overview.allInstitutions}
+                            institutions={institutions.data ?? NO_INSTITUTIONS}
+                            value={institutionId}
+                            onChange={setInstitutionId}
+                        />
                     </div>
                 </div>
                 <p className="fr-sr-only" role="status">
@@ -267,7 +261,7 @@ export function OverviewPage(props: { planId: string }) {
                     <h2 className="fr-callout__title fr-h5">{t.overview.noMatchTitle}</h2>
                     <p className="fr-callout__text">{t.overview.noMatchText}</p>
                     <Button priority="secondary" iconId="fr-icon-close-circle-line" onClick={clearFilters}>
-                        {t.overview.clearFilters}
+                        {t.lists.clearFilters}
                     </Button>
                 </div>
             ) : (
@@ -278,7 +272,7 @@ export function OverviewPage(props: { planId: string }) {
                                 {t.overview.matching(overview.matchingCount)}
                             </p>
                             <Button priority="tertiary no outline" size="small" iconId="fr-icon-close-circle-line" onClick={clearFilters}>
-                                {t.overview.clearFilters}
+                                {t.lists.clearFilters}
                             </Button>
                         </div>
                     )}

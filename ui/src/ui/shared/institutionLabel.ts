@@ -1,4 +1,4 @@
-import type { Institution } from "../../../core/bindings";
+import type { Institution } from "../../core/bindings";
 
 /** "Haute Autorité pour la transparence de la vie publique (HATVP)", or the name alone. */
 export function institutionLabel(institution: Pick<Institution, "name" | "acronym">): string {
