@@ -94,6 +94,8 @@ async fn a_coordinator_imports_the_ogp_database_and_exports_a_plan() {
     })
     .await;
     app.go("#/").await;
+    // 150 plans, 20 to a page: France's first plan is found by searching.
+    app.type_into("#plans-search", "france 2015").await;
     app.wait_for_text("France — Plan d'action 1 (2015-2017)").await;
 
     // France's first plan, its first commitment and the IRM's assessment.

@@ -10,12 +10,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, Socket, type Server } from "node:net";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { inject } from "vitest";
 import type { Backend } from "../../src/core/backend";
 import { toFailure } from "../../src/core/backend";
 import { backendOver } from "../../src/core/commands";
 import { binary, runProcess, startProcess } from "./processes";
+
+/** The OGP commitment database's sample (405 commitments, 150 plans), beside the repository. */
+export const OGP_SAMPLE = resolve(import.meta.dirname, "../../../../shared/data/ogp/ogp-commitments-sample.csv");
 
 /** A new laptop with an empty store; returns its session id. */
 export async function newLaptop(): Promise<string> {

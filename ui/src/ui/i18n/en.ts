@@ -8,6 +8,9 @@ const L = LABELS.en;
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 /** `1,020`. */
 const count = (n: number) => new Intl.NumberFormat("en-GB").format(n);
+/** "12 of 150 plans", or "150 plans" when nothing is left out. */
+const outOf = (n: number, total: number, one: string, many: string) =>
+    n === total ? `${count(n)} ${plural(n, one, many)}` : `${count(n)} of ${count(total)} ${many}`;
 
 export const en: Messages = {
     app: {
@@ -71,7 +74,22 @@ export const en: Messages = {
         fieldPeriodStart: "Period start",
         fieldPeriodEnd: "Period end",
         submit: "Create the action plan",
-        created: (title: string) => `The plan “${title}” was created.`
+        created: (title: string) => `The plan “${title}” was created.`,
+        filtersTitle: "Search the action plans",
+        search: "Search for a plan",
+        searchHint: "Title or country.",
+        allCountries: "All countries",
+        ownCountries: "Countries of your plans",
+        otherCountries: "Other countries",
+        countryOption: (country: string, plans: number) => `${country} (${count(plans)})`,
+        sorts: {
+            periodDesc: "Period, most recent first",
+            periodAsc: "Period, oldest first",
+            title: "Title, A to Z",
+            country: "Country, A to Z"
+        },
+        shown: (n: number, total: number) => outOf(n, total, "plan", "plans"),
+        noMatch: "No plan matches your search."
     },
     overview: {
         breadcrumbHome: "Action plans",
@@ -203,7 +221,14 @@ export const en: Messages = {
     },
     lists: {
         ignoresCase: "Accents and capitals are ignored.",
-        clearFilters: "Clear filters"
+        sortBy: "Sort by",
+        clearFilters: "Clear filters",
+        pagination: "Pagination",
+        firstPage: "First page",
+        previousPage: "Previous page",
+        nextPage: "Next page",
+        lastPage: "Last page",
+        page: (n: number) => `Page ${n}`
     },
     origin: {
         ...L.origin,
@@ -344,7 +369,19 @@ export const en: Messages = {
         deleteTitle: "Delete the institution",
         deleteConfirm: (name: string) => `Delete the institution “${name}”? This cannot be undone.`,
         deleted: (name: string) => `The institution “${name}” was deleted.`,
-        refusedTitle: "Cannot delete"
+        refusedTitle: "Cannot delete",
+        filtersTitle: "Search the institutions",
+        search: "Search for an institution",
+        searchHint: "Name or acronym.",
+        allKinds: "All kinds",
+        sorts: {
+            name: "Name, A to Z",
+            nameDesc: "Name, Z to A",
+            acronym: "Acronym, A to Z",
+            kind: "Kind, then name"
+        },
+        shown: (n: number, total: number) => outOf(n, total, "institution", "institutions"),
+        noMatch: "No institution matches your search."
     },
     syncLine: {
         notSent: "Not sent to the server yet",

@@ -12,6 +12,9 @@ const L = LABELS.fr;
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 /** `1 020`: thousands grouped the French way. */
 const count = (n: number) => new Intl.NumberFormat("fr-FR").format(n);
+/** "12 plans sur 150", or "150 plans" when nothing is left out. */
+const outOf = (n: number, total: number, one: string, many: string) =>
+    n === total ? `${count(n)} ${plural(n, one, many)}` : `${count(n)} ${plural(n, one, many)} sur ${count(total)}`;
 
 export const fr = {
     app: {
@@ -76,7 +79,22 @@ export const fr = {
         fieldPeriodStart: "Début de période",
         fieldPeriodEnd: "Fin de période",
         submit: "Créer le plan d'action",
-        created: (title: string) => `Le plan « ${title} » a été créé.`
+        created: (title: string) => `Le plan « ${title} » a été créé.`,
+        filtersTitle: "Rechercher un plan d'action",
+        search: "Rechercher un plan",
+        searchHint: "Titre ou pays.",
+        allCountries: "Tous les pays",
+        ownCountries: "Pays de vos plans",
+        otherCountries: "Autres pays",
+        countryOption: (country: string, plans: number) => `${country} (${count(plans)})`,
+        sorts: {
+            periodDesc: "Période, la plus récente d'abord",
+            periodAsc: "Période, la plus ancienne d'abord",
+            title: "Titre, de A à Z",
+            country: "Pays, de A à Z"
+        },
+        shown: (n: number, total: number) => outOf(n, total, "plan", "plans"),
+        noMatch: "Aucun plan ne correspond à votre recherche."
     },
     overview: {
         breadcrumbHome: "Plans d'action",
@@ -215,7 +233,14 @@ export const fr = {
     /** Searching, filtering, sorting and paging a long list. */
     lists: {
         ignoresCase: "Les accents et majuscules sont ignorés.",
-        clearFilters: "Effacer les filtres"
+        sortBy: "Trier par",
+        clearFilters: "Effacer les filtres",
+        pagination: "Pagination",
+        firstPage: "Première page",
+        previousPage: "Page précédente",
+        nextPage: "Page suivante",
+        lastPage: "Dernière page",
+        page: (n: number) => `Page ${n}`
     },
     origin: {
         ...L.origin,
@@ -359,7 +384,19 @@ export const fr = {
         deleteTitle: "Supprimer l'institution",
         deleteConfirm: (name: string) => `Supprimer l'institution « ${name} » ? Cette action est définitive.`,
         deleted: (name: string) => `L'institution « ${name} » a été supprimée.`,
-        refusedTitle: "Suppression impossible"
+        refusedTitle: "Suppression impossible",
+        filtersTitle: "Rechercher une institution",
+        search: "Rechercher une institution",
+        searchHint: "Nom ou sigle.",
+        allKinds: "Tous les types",
+        sorts: {
+            name: "Nom, de A à Z",
+            nameDesc: "Nom, de Z à A",
+            acronym: "Sigle, de A à Z",
+            kind: "Type, puis nom"
+        },
+        shown: (n: number, total: number) => outOf(n, total, "institution", "institutions"),
+        noMatch: "Aucune institution ne correspond à votre recherche."
     },
     syncLine: {
         notSent: "Pas encore envoyé au serveur",

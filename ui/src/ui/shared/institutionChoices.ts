@@ -6,6 +6,7 @@
  */
 import type { Institution } from "../../core/bindings";
 import { institutionLabel } from "./institutionLabel";
+import { collator } from "./listView";
 import { matcher, searchWords } from "./textSearch";
 
 /** The most options a picker's list shows; the person types more to see others. */
@@ -33,7 +34,7 @@ export function institutionIndex(institutions: readonly Institution[], locale: s
     cache.set(institutions, byLocale);
     const known = byLocale.get(locale);
     if (known) return known;
-    const { compare } = new Intl.Collator(locale, { sensitivity: "base", numeric: true });
+    const { compare } = collator(locale);
     const sorted = institutions
         .map(institution => ({ institution, label: institutionLabel(institution), words: searchWords(institution.name, institution.acronym) }))
         .sort((a, b) => compare(a.label, b.label));

@@ -4,8 +4,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { InstitutionInput, InstitutionKind } from "../../../core/bindings";
 import { useT } from "../../i18n";
 import { errorState, type FieldErrors } from "../../shared/fieldErrors";
-
-export const INSTITUTION_KINDS: InstitutionKind[] = ["ministry", "independentAuthority", "parliament", "court", "other"];
+import { INSTITUTION_KINDS } from "./institutionList";
 
 export const emptyInstitution: InstitutionInput = { name: "", acronym: "", kind: "ministry" };
 

@@ -1,28 +1,41 @@
-/** The institutions that lead or support commitments: list, add, edit, delete. */
+/**
+ * The institutions that lead or support commitments: list, add, edit, delete. The list is
+ * searched by name or acronym, filtered by kind, sorted, and shown 50 rows at a time (DSFR
+ * pagination): with the 1,300 institutions of the OGP database, a page renders at once.
+ */
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
-import { useState, type FormEvent } from "react";
-import type { Failure, Institution, InstitutionInput } from "../../../core/bindings";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useMemo, useState, type FormEvent } from "react";
+import type { Failure, Institution, InstitutionInput, InstitutionKind } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
-import { useT } from "../../i18n";
+import { useLocale, useT } from "../../i18n";
 import { ConfirmModal } from "../../shared/ConfirmModal";
 import { DataTable } from "../../shared/DataTable";
 import { FailureAlert, SuccessNotice } from "../../shared/FailureAlert";
 import { fieldErrors } from "../../shared/fieldErrors";
+import { ListControls, SEARCHABLE_FROM, useListState } from "../../shared/ListControls";
+import { searchable, viewOf } from "../../shared/listView";
 import { Loading } from "../../shared/Loading";
 import { openModal, useFocusReturn } from "../../shared/modalFocus";
+import { Pager } from "../../shared/Pager";
 import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
 import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { useSyncRevision } from "../../shared/useSyncRevision";
 import { emptyInstitution, InstitutionFormFields } from "./InstitutionFormFields";
+import { INSTITUTION_KINDS, INSTITUTION_SORTS, institutionOrder, type InstitutionSort } from "./institutionList";
 
 const editModal = createModal({ id: "institution-edit-modal", isOpenedByDefault: false });
 const deleteModal = createModal({ id: "institution-delete-modal", isOpenedByDefault: false });
 
+const PAGE_SIZE = 50;
+const NONE: Institution[] = [];
+
 export function InstitutionsPage() {
     const t = useT();
+    const locale = useLocale();
     useFocusReturn(editModal);
     const backend = useBackend();
     const list = useLoad(() => backend.listInstitutions(), [backend]);
@@ -36,6 +49,8 @@ export function InstitutionsPage() {
     const [editing, setEditing] = useState<{ institution: Institution; input: InstitutionInput } | null>(null);
     const [editFailure, setEditFailure] = useState<Failure | null>(null);
     const [toDelete, setToDelete] = useState<Institution | null>(null);
+    /** A kind, or "" for all. */
+    const shown = useListState<InstitutionKind | "", InstitutionSort>({ filter: "", sort: "name" });
 
     async function create(e: FormEvent) {
         e.preventDefault();
@@ -81,8 +96,53 @@ export function InstitutionsPage() {
         }
     }
 
-    const institutions = list.data ?? [];
+    const institutions = list.data ?? NONE;
     const createErrors = fieldErrors(createFailure);
+    const entries = useMemo(() => searchable(institutions, i => [i.name, i.acronym]), [institutions]);
+    const sorted = useMemo(() => {
+        const order = institutionOrder(shown.sort, locale);
+        return [...entries].sort((a, b) => order(a.item, b.item));
+    }, [entries, shown.sort, locale]);
+    const view = viewOf(sorted, {
+        query: shown.query,
+        keep: i => shown.filter === "" || i.kind === shown.filter,
+        page: shown.page,
+        pageSize: PAGE_SIZE
+    });
+
+    const actions = (i: Institution) => (
+        <ul key="actions" className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left">
+            <li>
+                <Button
+                    priority="tertiary"
+                    size="small"
+                    iconId="fr-icon-edit-line"
+                    nativeButtonProps={{ "aria-label": t.institutions.editOf(i.name), "data-testid": `institution-edit-${i.id}` }}
+                    onClick={() => {
+                        setEditing({ institution: i, input: { name: i.name, acronym: i.acronym, kind: i.kind } });
+                        setEditFailure(null);
+                        openModal(editModal);
+                    }}
+                >
+                    {t.app.edit}
+                </Button>
+            </li>
+            <li>
+                <Button
+                    priority="tertiary"
+                    size="small"
+                    iconId="fr-icon-delete-line"
+                    nativeButtonProps={{ "aria-label": t.institutions.deleteOf(i.name), "data-testid": `institution-delete-${i.id}` }}
+                    onClick={() => {
+                        setToDelete(i);
+                        openModal(deleteModal);
+                    }}
+                >
+                    {t.app.delete}
+                </Button>
+            </li>
+        </ul>
+    );
 
     return (
         <>
@@ -100,51 +160,58 @@ export function InstitutionsPage() {
                     <p className="fr-callout__text">{t.institutions.empty}</p>
                 </div>
             ) : (
-                <DataTable
-                    id="institutions-table"
-                    className="po-table"
-                    caption={t.institutions.caption}
-                    headers={readOnly ? [t.institutions.name, t.institutions.acronym, t.institutions.kind] : [t.institutions.name, t.institutions.acronym, t.institutions.kind, t.institutions.actions]}
-                    rows={institutions.map(i => ({
-                        key: i.id,
-                        cells: [
-                            i.name,
-                            i.acronym,
-                            t.institutions.kinds[i.kind],
-                            ...(readOnly ? [] : [<ul key="actions" className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left">
-                                <li>
-                                    <Button
-                                        priority="tertiary"
-                                        size="small"
-                                        iconId="fr-icon-edit-line"
-                                        nativeButtonProps={{ "aria-label": t.institutions.editOf(i.name), "data-testid": `institution-edit-${i.id}` }}
-                                        onClick={() => {
-                                            setEditing({ institution: i, input: { name: i.name, acronym: i.acronym, kind: i.kind } });
-                                            setEditFailure(null);
-                                            openModal(editModal);
-                                        }}
-                                    >
-                                        {t.app.edit}
-                                    </Button>
-                                </li>
-                                <li>
-                                    <Button
-                                        priority="tertiary"
-                                        size="small"
-                                        iconId="fr-icon-delete-line"
-                                        nativeButtonProps={{ "aria-label": t.institutions.deleteOf(i.name), "data-testid": `institution-delete-${i.id}` }}
-                                        onClick={() => {
-                                            setToDelete(i);
-                                            openModal(deleteModal);
-                                        }}
-                                    >
-                                        {t.app.delete}
-                                    </Button>
-                                </li>
-                            </ul>])
-                        ]
-                    }))}
-                />
+                <>
+                    {(institutions.length >= SEARCHABLE_FROM || shown.narrowed) && (
+                        <ListControls
+                            id="institutions"
+                            title={t.institutions.filtersTitle}
+                            searchLabel={t.institutions.search}
+                            searchHint={t.institutions.searchHint}
+                            query={shown.query}
+                            onQuery={shown.setQuery}
+                            filter={
+                                <Select
+                                    label={t.institutions.kind}
+                                    nativeSelectProps={{
+                                        id: "institutions-kind-filter",
+                                        value: shown.filter,
+                                        onChange: e => shown.setFilter(e.target.value as InstitutionKind | "")
+                                    }}
+                                >
+                                    <option value="">{t.institutions.allKinds}</option>
+                                    {INSTITUTION_KINDS.map(kind => (
+                                        <option key={kind} value={kind}>
+                                            {t.institutions.kinds[kind]}
+                                        </option>
+                                    ))}
+                                </Select>
+                            }
+                            sort={shown.sort}
+                            sorts={INSTITUTION_SORTS.map(sort => ({ value: sort, label: t.institutions.sorts[sort] }))}
+                            onSort={shown.setSort}
+                            count={t.institutions.shown(view.matching, view.total)}
+                            narrowed={shown.narrowed}
+                            onClear={shown.clear}
+                        />
+                    )}
+                    {view.matching === 0 ? (
+                        <div className="fr-callout fr-mb-4w" data-testid="institutions-no-match">
+                            <p className="fr-callout__text">{t.institutions.noMatch}</p>
+                        </div>
+                    ) : (
+                        <DataTable
+                            id="institutions-table"
+                            className="po-table"
+                            caption={t.institutions.caption}
+                            headers={[t.institutions.name, t.institutions.acronym, t.institutions.kind, ...(readOnly ? [] : [t.institutions.actions])]}
+                            rows={view.items.map(i => ({
+                                key: i.id,
+                                cells: [i.name, i.acronym, t.institutions.kinds[i.kind], ...(readOnly ? [] : [actions(i)])]
+                            }))}
+                        />
+                    )}
+                    <Pager id="institutions-pager" page={view.page} pageCount={view.pageCount} onPage={shown.setPage} focusId="institutions-count" />
+                </>
             )}
 
             <ReadOnlyNotice readOnly={readOnly} />

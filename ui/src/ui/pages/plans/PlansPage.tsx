@@ -1,13 +1,10 @@
 /** Home: the action plans, a form to create one, and the demonstration plan. */
-import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Card } from "@codegouvfr/react-dsfr/Card";
 import { useState, type FormEvent } from "react";
 import type { Failure, PlanInput } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
-import { useLocale, useT } from "../../i18n";
-import { formatPeriod } from "../../i18n/format";
+import { useT } from "../../i18n";
 import { href, navigate } from "../../router";
 import { FailureAlert } from "../../shared/FailureAlert";
 import { fieldErrors } from "../../shared/fieldErrors";
@@ -17,10 +14,10 @@ import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
 import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { useSyncRevision } from "../../shared/useSyncRevision";
+import { PlanList } from "./PlanList";
 
 export function PlansPage() {
     const t = useT();
-    const locale = useLocale();
     const backend = useBackend();
     const plans = useLoad(() => backend.listPlans(), [backend]);
     const access = useLoad(() => backend.getStructureAccess(), [backend]);
@@ -77,37 +74,7 @@ export function PlansPage() {
                 {plans.loading && plans.data === undefined ? (
                     <Loading />
                 ) : plans.data && plans.data.length > 0 ? (
-                    <ul className="po-plain-list fr-grid-row fr-grid-row--gutters">
-                        {plans.data.map(plan => (
-                            <li key={plan.id} className="fr-col-12 fr-col-md-6">
-                                <Card
-                                    title={plan.title}
-                                    titleAs="h3"
-                                    linkProps={{ href: href.overview(plan.id) }}
-                                    enlargeLink
-                                    size="small"
-                                    desc={
-                                        <>
-                                            {t.plans.countryLine(plan.country)}
-                                            <br />
-                                            {t.plans.periodLine(formatPeriod(plan.periodStart, plan.periodEnd, locale))}
-                                        </>
-                                    }
-                                    start={
-                                        plan.isDemo ? (
-                                            <ul className="fr-badges-group">
-                                                <li>
-                                                    <Badge severity="new" small>
-                                                        {t.plans.demoBadge}
-                                                    </Badge>
-                                                </li>
-                                            </ul>
-                                        ) : undefined
-                                    }
-                                />
-                            </li>
-                        ))}
-                    </ul>
+                    <PlanList plans={plans.data} />
                 ) : (
                     <div className="fr-callout">
                         <h3 className="fr-callout__title">{t.plans.emptyTitle}</h3>
