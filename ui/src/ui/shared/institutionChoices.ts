@@ -5,7 +5,7 @@
  * all at once.
  */
 import type { Institution } from "../../core/bindings";
-import { institutionLabel } from "./institutionLabel";
+import { institutionLabel, institutionSearchTexts } from "./institutionLabel";
 import { collator } from "./listView";
 import { matcher, searchWords } from "./textSearch";
 
@@ -36,7 +36,7 @@ export function institutionIndex(institutions: readonly Institution[], locale: s
     if (known) return known;
     const { compare } = collator(locale);
     const sorted = institutions
-        .map(institution => ({ institution, label: institutionLabel(institution), words: searchWords(institution.name, institution.acronym) }))
+        .map(institution => ({ institution, label: institutionLabel(institution), words: searchWords(...institutionSearchTexts(institution)) }))
         .sort((a, b) => compare(a.label, b.label));
     const index = { sorted, byId: new Map(sorted.map(entry => [entry.institution.id, entry])) };
     byLocale.set(locale, index);

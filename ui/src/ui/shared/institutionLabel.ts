@@ -4,3 +4,8 @@ import type { Institution } from "../../core/bindings";
 export function institutionLabel(institution: Pick<Institution, "name" | "acronym">): string {
     return institution.acronym ? `${institution.name} (${institution.acronym})` : institution.name;
 }
+
+/** What a search for an institution looks into: its name and its acronym. */
+export function institutionSearchTexts(institution: Pick<Institution, "name" | "acronym">): string[] {
+    return [institution.name, institution.acronym];
+}

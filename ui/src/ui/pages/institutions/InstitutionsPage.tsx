@@ -15,6 +15,7 @@ import { ConfirmModal } from "../../shared/ConfirmModal";
 import { DataTable } from "../../shared/DataTable";
 import { FailureAlert, SuccessNotice } from "../../shared/FailureAlert";
 import { fieldErrors } from "../../shared/fieldErrors";
+import { institutionSearchTexts } from "../../shared/institutionLabel";
 import { ListControls, SEARCHABLE_FROM, useListState } from "../../shared/ListControls";
 import { searchable, viewOf } from "../../shared/listView";
 import { Loading } from "../../shared/Loading";
@@ -98,7 +99,7 @@ export function InstitutionsPage() {
 
     const institutions = list.data ?? NONE;
     const createErrors = fieldErrors(createFailure);
-    const entries = useMemo(() => searchable(institutions, i => [i.name, i.acronym]), [institutions]);
+    const entries = useMemo(() => searchable(institutions, institutionSearchTexts), [institutions]);
     const sorted = useMemo(() => {
         const order = institutionOrder(shown.sort, locale);
         return [...entries].sort((a, b) => order(a.item, b.item));
