@@ -223,8 +223,8 @@ impl Desktop {
         }
     }
 
-    /// Sets a field's value as a date picker does (typing into date fields differs by engine),
-    /// then leaves the field.
+    /// Sets a field's value at once, as choosing in a list does, then leaves the field. Dates are
+    /// typed (`type_into`, day/month/year), as a person types them.
     pub async fn pick(&self, css: &str, value: &str) {
         self.wait_for(css).await;
         self.script(

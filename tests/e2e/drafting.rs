@@ -30,8 +30,8 @@ async fn an_officer_drafts_a_plan_offline_and_finds_it_intact_after_reopening() 
     // 1. An action plan.
     app.type_into("#plan-country", "France").await;
     app.type_into("#plan-title", PLAN).await;
-    app.pick("#plan-period-start", "2021-12-17").await;
-    app.pick("#plan-period-end", "2023-12-31").await;
+    app.type_into("#plan-period-start", "17/12/2021").await;
+    app.type_into("#plan-period-end", "31/12/2023").await;
     app.screenshot("01-plans").await;
     app.click("#plan-submit").await;
     app.wait_for_text_in("main h1", PLAN).await;
@@ -60,7 +60,7 @@ async fn an_officer_drafts_a_plan_offline_and_finds_it_intact_after_reopening() 
     app.wait_saved().await;
     app.type_into("#commitment-contactEmail", "donnees@developpement-durable.gouv.fr").await;
     app.choose_institution("commitment-leadInstitutionId", "transition", "Transition écologique").await;
-    app.pick("#commitment-startDate", "2022-01-01").await;
+    app.type_into("#commitment-startDate", "01/01/2022").await;
     app.tick("commitment-accessToInformation").await;
     app.wait_saved().await;
     let status = app.text("[data-testid='save-status']").await;
@@ -68,13 +68,15 @@ async fn an_officer_drafts_a_plan_offline_and_finds_it_intact_after_reopening() 
 
     // 5. Milestones: add three, move the second up, delete the third after confirming.
     for (title, due) in [
-        ("Recenser les jeux de données prioritaires", "2022-06-30"),
-        ("Ouvrir les jeux de données recensés", "2023-06-30"),
+        ("Recenser les jeux de données prioritaires", "30/06/2022"),
+        ("Ouvrir les jeux de données recensés", "30/06/2023"),
         ("Jalon saisi par erreur", ""),
     ] {
         let before = app.count("li[data-testid^='milestone-']").await;
         app.type_into("#milestone-new-title", title).await;
-        app.pick("#milestone-new-dueDate", due).await;
+        if !due.is_empty() {
+            app.type_into("#milestone-new-dueDate", due).await;
+        }
         app.click("#milestone-new-submit").await;
         app.wait_until("the new milestone", || async {
             app.count("li[data-testid^='milestone-']").await == before + 1
@@ -121,7 +123,7 @@ async fn an_officer_drafts_a_plan_offline_and_finds_it_intact_after_reopening() 
     app.wait_for_text_in("main h1", "Ouvrir les données environnementales").await;
     assert_eq!(app.value("#commitment-problem").await, PROBLEM);
     assert_eq!(app.value("#commitment-contactEmail").await, "donnees@developpement-durable.gouv.fr");
-    assert_eq!(app.value("#commitment-startDate").await, "2022-01-01");
+    assert_eq!(app.value("#commitment-startDate").await, "01/01/2022", "the date as typed, day first");
     let lead = app.value("#commitment-leadInstitutionId").await;
     assert!(lead.contains("Transition écologique"), "lead institution kept: {lead}");
     let ticked = app.script("return document.getElementById('commitment-accessToInformation').checked", vec![]).await;
@@ -133,6 +135,6 @@ async fn an_officer_drafts_a_plan_offline_and_finds_it_intact_after_reopening() 
         app.value("[data-testid='milestone-1'] [id$='-expectedOutputs']").await,
         "Un inventaire publié en données ouvertes."
     );
-    assert_eq!(app.value("[data-testid='milestone-1'] [id$='-dueDate']").await, "2022-06-30");
+    assert_eq!(app.value("[data-testid='milestone-1'] [id$='-dueDate']").await, "30/06/2022");
     app.quit().await;
 }

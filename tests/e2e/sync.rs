@@ -137,8 +137,8 @@ async fn a_conflict_made_offline_is_resolved_on_one_laptop_and_reaches_the_other
     a.go("#/").await;
     a.type_into("#plan-country", "France").await;
     a.type_into("#plan-title", PLAN).await;
-    a.pick("#plan-period-start", "2025-01-01").await;
-    a.pick("#plan-period-end", "2027-12-31").await;
+    a.type_into("#plan-period-start", "01/01/2025").await;
+    a.type_into("#plan-period-end", "31/12/2027").await;
     a.click("#plan-submit").await;
     a.wait_for_text_in("main h1", PLAN).await;
     let overview = a.script("return location.hash", vec![]).await.as_str().unwrap().to_string();

@@ -30,7 +30,7 @@ async fn a_milestone_due_outside_the_plan_period_is_refused_in_french_and_nothin
 
     // A new milestone due in 2024, after the 2021-2023 plan.
     app.type_into("#milestone-new-title", "Publier le bilan final").await;
-    app.pick("#milestone-new-dueDate", "2024-03-15").await;
+    app.type_into("#milestone-new-dueDate", "15/03/2024").await;
     app.click("#milestone-new-submit").await;
     app.wait_for_text(OUTSIDE).await;
     assert!(
@@ -46,7 +46,10 @@ async fn a_milestone_due_outside_the_plan_period_is_refused_in_french_and_nothin
         let due = "[data-testid='milestone-0'] [id$='-dueDate']";
         let stored = app.value(due).await;
         let id = app.script("return document.querySelector(arguments[0]).id", vec![json!(due)]).await;
-        app.pick(due, "2020-01-31").await;
+        // Typed over the stored date, as a person selecting it and typing does.
+        app.script("const f = document.querySelector(arguments[0]); f.focus(); f.select();", vec![json!(due)]).await;
+        let field = app.client.find(fantoccini::Locator::Css(due)).await.expect("the due date field");
+        field.send_keys("31/01/2020").await.expect("typed");
         app.wait_until("the refusal under the milestone's due date", || async {
             field_group_text(&app, id.as_str().unwrap()).await.contains(OUTSIDE)
         })

@@ -36,6 +36,23 @@ describe("autosave", () => {
         expect(save).toHaveBeenCalledWith("Problème");
     });
 
+    test("a value that is not finished waits for the field to be left, then is saved", async () => {
+        const autosave = new Autosave();
+        const save = vi.fn(async (_: string) => {});
+        autosave.change("startDate", "31/12", save, { whenLeft: true });
+        vi.advanceTimersByTime(5_000);
+        expect(save).not.toHaveBeenCalled();
+        expect(autosave.get("startDate")?.status).toBe("pending");
+        // Finished while typing: saved as usual, after the delay.
+        autosave.change("startDate", "2026-12-31", save);
+        vi.advanceTimersByTime(600);
+        expect(save).toHaveBeenCalledWith("2026-12-31");
+        autosave.change("startDate", "31/12/20", save, { whenLeft: true });
+        await flushPromises();
+        await autosave.flush("startDate");
+        expect(save).toHaveBeenLastCalledWith("31/12/20");
+    });
+
     test("status goes pending → saving → saved, with the time of the save", async () => {
         const at = new Date(2024, 0, 5, 14, 32);
         const autosave = new Autosave({ now: () => at });

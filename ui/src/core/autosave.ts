@@ -3,7 +3,8 @@
  *
  * Guarantees:
  * - a field is saved `delayMs` after the last keystroke, or at once when it loses focus
- *   (`flush`) or for choices such as checkboxes (`immediate`);
+ *   (`flush`) or for choices such as checkboxes (`immediate`); a value that is not finished
+ *   (a date still being typed, `whenLeft`) waits for the field to be left;
  * - saves of one field never overlap: a change made while a save runs is saved right after it,
  *   so the backend receives a field's values in the order they were typed;
  * - a refused value stays in the field with the backend's message (`error`) until a later
@@ -73,7 +74,12 @@ export class Autosave {
      * Records a new value of field `key` and schedules its save. `save` receives the value and
      * rejects with a `Failure` when the backend refuses it.
      */
-    change<V>(key: string, value: V, save: (value: V) => Promise<unknown>, options: { immediate?: boolean } = {}): void {
+    change<V>(
+        key: string,
+        value: V,
+        save: (value: V) => Promise<unknown>,
+        options: { immediate?: boolean; whenLeft?: boolean } = {}
+    ): void {
         let entry = this.entries.get(key);
         if (entry === undefined) {
             entry = {
@@ -97,6 +103,8 @@ export class Autosave {
         entry.timer = null;
         if (options.immediate) {
             void this.run(entry);
+        } else if (options.whenLeft) {
+            // Saved when the field is left (`flush`) or the screen closes (`flushAll`).
         } else {
             const target = entry;
             entry.timer = setTimeout(() => {

@@ -14,6 +14,7 @@ import {
     stopBrowser,
     type Session
 } from "./harness";
+import { laptop } from "./core";
 
 beforeAll(startBrowser);
 afterAll(stopBrowser);
@@ -21,7 +22,7 @@ afterAll(stopBrowser);
 /** Loads the demo and creates a commitment in its fourth area (ecological transition). */
 async function newCommitment(
     title: string,
-    options: { colorScheme?: "light" | "dark"; viewport?: { width: number; height: number } } = {}
+    options: { colorScheme?: "light" | "dark"; viewport?: { width: number; height: number }; systemLocale?: string } = {}
 ): Promise<Session> {
     const session = await openApp(options);
     const { page } = session;
@@ -152,6 +153,71 @@ describe("Engagement", () => {
         await page.locator("#commitment-contactEmail").blur();
         await expectSaveStatus(page, SAVED);
         expect(await group.getByText("Non enregistré.").count()).toBe(0);
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("dates are typed and shown day/month/year in French, whatever the system's language, and saved as dates", async () => {
+        // A computer set to American English: the fields still read and take French dates.
+        const session = await newCommitment("Ouvrir les données des pollens", { systemLocale: "en-US" });
+        const { page } = session;
+        const id = decodeURIComponent((await page.evaluate(() => location.hash)).replace("#/commitments/", ""));
+        const core = laptop(session.laptop);
+        const start = page.locator("#commitment-startDate");
+        await fieldGroup(page, "commitment-startDate").getByText("Au format jj/mm/aaaa, par exemple 31/12/2026.").waitFor();
+
+        await start.click();
+        await start.pressSequentially("1/2/2022");
+        await start.press("Tab");
+        await expectSaveStatus(page, SAVED);
+        expect(await start.inputValue()).toBe("01/02/2022");
+        expect((await core.getCommitment(id)).commitment.startDate).toBe("2022-02-01");
+
+        // A day February does not have: said in French under the field, nothing sent to the core.
+        await start.fill("31/02/2022");
+        await start.blur();
+        await fieldGroup(page, "commitment-startDate").getByText("Il n'y a pas de 31 février 2022 : ce mois compte 28 jours.").waitFor();
+        await fieldGroup(page, "commitment-startDate").getByText("Non enregistré.").waitFor();
+        await expect.poll(() => page.getByTestId("save-status").textContent()).toContain("Non enregistré : 1 champ à corriger");
+        expect((await core.getCommitment(id)).commitment.startDate).toBe("2022-02-01");
+        await expectAccessible(page, "a date field with a wrong date");
+
+        // Month first, as an American would type it: the field says to type the day first.
+        await start.fill("02/15/2022");
+        await start.blur();
+        await fieldGroup(page, "commitment-startDate").getByText(/^Il n'y a pas de mois 15 : écrivez d'abord le jour/).waitFor();
+
+        // The keyboard: ↑ moves a day on, Page down a month back.
+        await start.fill("28/02/2022");
+        await start.press("ArrowUp");
+        expect(await start.inputValue()).toBe("01/03/2022");
+        await start.press("PageDown");
+        expect(await start.inputValue()).toBe("01/02/2022");
+        await start.blur();
+        await expectSaveStatus(page, SAVED);
+        expect((await core.getCommitment(id)).commitment.startDate).toBe("2022-02-01");
+
+        // The core still judges the date against the plan's period, in French.
+        const end = page.locator("#commitment-endDate");
+        await end.fill("15/01/2024");
+        await end.blur();
+        await fieldGroup(page, "commitment-endDate").getByText(/La date doit être comprise dans la période du plan d'action, du 17\/12\/2021 au 31\/12\/2023/).waitFor();
+        await end.fill("31 déc. 2023");
+        await end.blur();
+        await expectSaveStatus(page, SAVED);
+        expect(await end.inputValue()).toBe("31/12/2023");
+        expect((await core.getCommitment(id)).commitment.endDate).toBe("2023-12-31");
+
+        // Opened again, the stored dates show as typed; in English too, day first.
+        await page.reload();
+        await expect.poll(() => page.locator("#commitment-startDate").inputValue()).toBe("01/02/2022");
+        await page.locator("#lang-en").click();
+        await fieldGroup(page, "commitment-startDate").getByText("Day/month/year, for example 31/12/2026.").waitFor();
+        expect(await page.locator("#commitment-startDate").inputValue()).toBe("01/02/2022");
+        await page.locator("#commitment-startDate").fill("30/02/2022");
+        await page.locator("#commitment-startDate").blur();
+        await fieldGroup(page, "commitment-startDate").getByText("There is no 30 February 2022: that month has 28 days.").waitFor();
+        await page.locator("#lang-fr").click();
         expectNoProblems(session);
         await session.close();
     });

@@ -50,16 +50,23 @@ export async function stopBrowser(): Promise<void> {
 /**
  * A new page on the UI, on a new laptop unless `laptop` names one already used (the same store:
  * the app started again). Like the desktop app (`freezePrototype: true`), `Object.prototype` is
- * frozen before any script runs. `colorScheme` picks the DSFR theme through the system setting.
+ * frozen before any script runs. `colorScheme` picks the DSFR theme through the system setting;
+ * `systemLocale` the system's language (French by default), which the interface must not follow.
  */
 export async function openApp(
-    options: { path?: string; laptop?: string; colorScheme?: "light" | "dark"; viewport?: { width: number; height: number } } = {}
+    options: {
+        path?: string;
+        laptop?: string;
+        colorScheme?: "light" | "dark";
+        viewport?: { width: number; height: number };
+        systemLocale?: string;
+    } = {}
 ): Promise<Session> {
     if (browser === null) throw new Error("startBrowser() first");
     const context: BrowserContext = await browser.newContext({
         viewport: options.viewport ?? { width: 1280, height: 800 },
         colorScheme: options.colorScheme ?? "light",
-        locale: "fr-FR",
+        locale: options.systemLocale ?? "fr-FR",
         timezoneId: "Europe/Paris"
     });
     await context.addInitScript(() => Object.freeze(Object.prototype));

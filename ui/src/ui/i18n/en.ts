@@ -44,6 +44,17 @@ export const en: Messages = {
         none: "None",
         notSaved: "Not saved."
     },
+    dates: {
+        hint: "Day/month/year, for example 31/12/2026.",
+        monthNames: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+        problems: {
+            unreadable: (text: string) => `“${text}” is not a date: type it as day/month/year, for example 31/12/2026.`,
+            incomplete: "Incomplete date: type the day, the month and the year, for example 31/12/2026.",
+            shortYear: "Type the year in full, with four digits: for example 31/12/2026, not 31/12/26.",
+            month: (month: number) => `There is no month ${month}: type the day first, then the month (1 to 12), then the year.`,
+            day: (day: number, month: string, year: number, last: number) => `There is no ${day} ${month} ${year}: that month has ${last} days.`
+        }
+    },
     accessibility: {
         title: "Accessibility statement",
         status: "Plan ouvert partially complies with the French accessibility standard (RGAA 4.1).",

@@ -48,6 +48,18 @@ export const fr = {
         none: "Aucune",
         notSaved: "Non enregistré."
     },
+    /** Date fields: typed day, month, year, whatever the system's language (see `dates.ts`). */
+    dates: {
+        hint: "Au format jj/mm/aaaa, par exemple 31/12/2026.",
+        monthNames: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+        problems: {
+            unreadable: (text: string) => `« ${text} » n'est pas une date : écrivez-la au format jj/mm/aaaa, par exemple 31/12/2026.`,
+            incomplete: "Date incomplète : écrivez le jour, le mois et l'année, au format jj/mm/aaaa, par exemple 31/12/2026.",
+            shortYear: "Écrivez l'année en entier, sur quatre chiffres : par exemple 31/12/2026 et non 31/12/26.",
+            month: (month: number) => `Il n'y a pas de mois ${month} : écrivez d'abord le jour, puis le mois (de 1 à 12), puis l'année.`,
+            day: (day: number, month: string, year: number, last: number) => `Il n'y a pas de ${day} ${month} ${year} : ce mois compte ${last} jours.`
+        }
+    },
     accessibility: {
         title: "Déclaration d'accessibilité",
         status: "Plan ouvert est partiellement conforme au référentiel général d'amélioration de l'accessibilité (RGAA 4.1).",

@@ -46,7 +46,8 @@ function useFieldState<V>(props: Common<V>) {
 
 export function AutosaveInput(
     props: Common<string> & {
-        type?: "text" | "date" | "email" | "tel";
+        /** Dates have their own field: `DateField.tsx`. */
+        type?: "text" | "email" | "tel";
         textArea?: boolean;
         /** Shows "n / max caractères" under the label. */
         maxLength?: number;

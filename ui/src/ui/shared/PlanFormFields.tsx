@@ -2,6 +2,7 @@
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { PlanInput } from "../../core/bindings";
 import { useT } from "../i18n";
+import { DateField } from "./DateField";
 import { errorState, type FieldErrors } from "./fieldErrors";
 
 export const emptyPlan: PlanInput = { country: "", title: "", periodStart: "", periodEnd: "" };
@@ -37,17 +38,23 @@ export function PlanFormFields(props: {
             />
             <div className="fr-grid-row fr-grid-row--gutters po-fields">
                 <div className="fr-col-12 fr-col-md-6">
-                    <Input
+                    <DateField
+                        id={`${idPrefix}-period-start`}
                         label={t.plans.fieldPeriodStart}
-                        {...errorState(errors.periodStart)}
-                        nativeInputProps={{ id: `${idPrefix}-period-start`, type: "date", value: value.periodStart, onChange: set("periodStart"), required: true }}
+                        error={errors.periodStart}
+                        value={value.periodStart}
+                        onChange={periodStart => onChange({ ...value, periodStart })}
+                        required
                     />
                 </div>
                 <div className="fr-col-12 fr-col-md-6">
-                    <Input
+                    <DateField
+                        id={`${idPrefix}-period-end`}
                         label={t.plans.fieldPeriodEnd}
-                        {...errorState(errors.periodEnd)}
-                        nativeInputProps={{ id: `${idPrefix}-period-end`, type: "date", value: value.periodEnd, onChange: set("periodEnd"), required: true }}
+                        error={errors.periodEnd}
+                        value={value.periodEnd}
+                        onChange={periodEnd => onChange({ ...value, periodEnd })}
+                        required
                     />
                 </div>
             </div>

@@ -18,6 +18,7 @@ import { useT, type Messages } from "../../i18n";
 import { href, navigate } from "../../router";
 import { AutosaveInput, AutosaveInstitution, AutosaveInstitutions, AutosaveSelect } from "../../shared/AutosaveFields";
 import { CheckboxGroup } from "../../shared/CheckboxGroup";
+import { AutosaveDateField } from "../../shared/DateField";
 import { ConfirmModal } from "../../shared/ConfirmModal";
 import { FailureAlert } from "../../shared/FailureAlert";
 import { LoadFailure } from "../../shared/LoadFailure";
@@ -97,7 +98,7 @@ function CommitmentEditor(props: {
             textArea?: boolean;
             singleLine?: boolean;
             rows?: number;
-            type?: "date" | "email" | "tel";
+            type?: "email" | "tel";
             maxLength?: number;
             autoComplete?: string;
         }) => (
@@ -118,6 +119,18 @@ function CommitmentEditor(props: {
         />
     );
     const long = (field: TextField, label: string, hint?: string) => text(field, { label, hint, textArea: true });
+    const date = (field: "startDate" | "endDate", label: string, hint?: string) => (
+        <AutosaveDateField
+            autosave={autosave}
+            saveKey={key(field)}
+            id={`commitment-${field}`}
+            field={field}
+            label={label}
+            hint={hint}
+            value={textOf(commitment, field)}
+            save={value => saveEdit(editOf(field, value))}
+        />
+    );
     // An imported date that could not be read with certainty was left empty: its text is shown.
     const rawDate = (source: string | undefined) => (source ? t.origin.rawDate(source) : undefined);
     const f = t.commitment.fields;
@@ -229,10 +242,10 @@ function CommitmentEditor(props: {
                     <EditorSection id="planning" title={t.commitment.sections.planning}>
                         <div className="fr-grid-row fr-grid-row--gutters po-fields">
                             <div className="fr-col-12 fr-col-lg-6">
-                                {text("startDate", { label: f.startDate, type: "date", hint: rawDate(origin?.startDateSource) })}
+                                {date("startDate", f.startDate, rawDate(origin?.startDateSource))}
                             </div>
                             <div className="fr-col-12 fr-col-lg-6">
-                                {text("endDate", { label: f.endDate, type: "date", hint: rawDate(origin?.endDateSource) })}
+                                {date("endDate", f.endDate, rawDate(origin?.endDateSource))}
                             </div>
                         </div>
                         <AutosaveInstitution

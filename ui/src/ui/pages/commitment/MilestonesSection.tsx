@@ -12,6 +12,7 @@ import { useBackend } from "../../backendContext";
 import { useT } from "../../i18n";
 import { AutosaveInput, AutosaveInstitution } from "../../shared/AutosaveFields";
 import { ConfirmModal } from "../../shared/ConfirmModal";
+import { AutosaveDateField } from "../../shared/DateField";
 import { FailureAlert } from "../../shared/FailureAlert";
 import { openModal } from "../../shared/modalFocus";
 import { NewMilestoneForm } from "./NewMilestoneForm";
@@ -210,23 +211,23 @@ function MilestoneItem(props: {
             />
             <div className="fr-grid-row fr-grid-row--gutters po-fields">
                 <div className="fr-col-12 fr-col-md-6 fr-col-xl-3">
-                    <AutosaveInput
+                    <AutosaveDateField
                         autosave={autosave}
                         saveKey={key("startDate")}
                         id={id("startDate")}
+                        field="startDate"
                         label={t.milestones.fieldStartDate}
-                        type="date"
                         value={m.startDate ?? ""}
                         save={value => save({ field: "startDate", value })}
                     />
                 </div>
                 <div className="fr-col-12 fr-col-md-6 fr-col-xl-3">
-                    <AutosaveInput
+                    <AutosaveDateField
                         autosave={autosave}
                         saveKey={key("dueDate")}
                         id={id("dueDate")}
+                        field="dueDate"
                         label={t.milestones.fieldDueDate}
-                        type="date"
                         value={m.dueDate ?? ""}
                         save={value => save({ field: "dueDate", value })}
                     />

@@ -6,6 +6,7 @@ import type { Failure, Institution, Milestone, MilestoneInput } from "../../../c
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
 import { useT } from "../../i18n";
+import { DateField } from "../../shared/DateField";
 import { FailureAlert } from "../../shared/FailureAlert";
 import { errorState, fieldErrors } from "../../shared/fieldErrors";
 import { InstitutionPicker } from "../../shared/InstitutionPicker";
@@ -23,7 +24,7 @@ export function NewMilestoneForm(props: {
     const [failure, setFailure] = useState<Failure | null>(null);
     const [busy, setBusy] = useState(false);
     const errors = fieldErrors(failure);
-    const set = (field: "title" | "expectedOutputs" | "startDate" | "dueDate") => (e: { target: { value: string } }) =>
+    const set = (field: "title" | "expectedOutputs") => (e: { target: { value: string } }) =>
         setInput({ ...input, [field]: e.target.value });
 
     async function submit(e: FormEvent) {
@@ -67,17 +68,21 @@ export function NewMilestoneForm(props: {
             />
             <div className="fr-grid-row fr-grid-row--gutters po-fields">
                 <div className="fr-col-12 fr-col-md-6 fr-col-xl-3">
-                    <Input
+                    <DateField
+                        id="milestone-new-startDate"
                         label={t.milestones.fieldStartDate}
-                        {...errorState(errors.startDate)}
-                        nativeInputProps={{ id: "milestone-new-startDate", type: "date", value: input.startDate, onChange: set("startDate") }}
+                        error={errors.startDate}
+                        value={input.startDate}
+                        onChange={startDate => setInput(current => ({ ...current, startDate }))}
                     />
                 </div>
                 <div className="fr-col-12 fr-col-md-6 fr-col-xl-3">
-                    <Input
+                    <DateField
+                        id="milestone-new-dueDate"
                         label={t.milestones.fieldDueDate}
-                        {...errorState(errors.dueDate)}
-                        nativeInputProps={{ id: "milestone-new-dueDate", type: "date", value: input.dueDate, onChange: set("dueDate") }}
+                        error={errors.dueDate}
+                        value={input.dueDate}
+                        onChange={dueDate => setInput(current => ({ ...current, dueDate }))}
                     />
                 </div>
                 <div className="fr-col-12 fr-col-xl-6">
