@@ -82,7 +82,7 @@ impl FileRequest {
     pub fn title(self, locale: Locale) -> &'static str {
         match self {
             FileRequest::OgpCsv => {
-                locale.pick("Importer la base des engagements OGP", "Import the OGP commitment database")
+                locale.pick("Importer la base des engagements du PGO", "Import the OGP commitment database")
             }
             FileRequest::SaveJson => locale.pick("Exporter le plan (JSON)", "Export the plan (JSON)"),
             FileRequest::SaveHtml => {

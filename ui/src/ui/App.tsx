@@ -19,6 +19,7 @@ import { PlansPage } from "./pages/plans/PlansPage";
 import { SyncInboxPage } from "./pages/sync/SyncInboxPage";
 import { SyncSettingsPage } from "./pages/sync/SyncSettingsPage";
 import { AccessibilityPage } from "./pages/static/AccessibilityPage";
+import { GlossaryPage } from "./pages/static/GlossaryPage";
 import { NotFoundPage } from "./pages/static/NotFoundPage";
 import { href, useRoute, type Route } from "./router";
 import { FailureAlert } from "./shared/FailureAlert";
@@ -92,7 +93,7 @@ export function App() {
                 contentDescription={t.app.footerDescription}
                 domains={[]}
                 license={t.app.license}
-                bottomItems={[headerFooterDisplayItem]}
+                bottomItems={[{ text: t.glossary.title, linkProps: { href: href.glossary(), id: "footer-glossary" } }, headerFooterDisplayItem]}
             />
         </SyncStatusProvider>
     );
@@ -117,6 +118,8 @@ function Screen(props: { route: Route }) {
             return <SyncInboxPage key={route.section} section={route.section} />;
         case "accessibility":
             return <AccessibilityPage />;
+        case "glossary":
+            return <GlossaryPage />;
         case "notFound":
             return <NotFoundPage />;
     }

@@ -9,6 +9,7 @@ describe("hash routes", () => {
         expect(parseRoute(href.commitment("c 1"))).toEqual({ name: "commitment", commitmentId: "c 1" });
         expect(parseRoute(href.institutions())).toEqual({ name: "institutions" });
         expect(parseRoute(href.accessibility())).toEqual({ name: "accessibility" });
+        expect(parseRoute(href.glossary())).toEqual({ name: "glossary" });
         expect(parseRoute(href.importOgp())).toEqual({ name: "importOgp" });
         expect(href.importOgp()).toBe("#/import");
         expect(parseRoute(href.sync())).toEqual({ name: "sync" });

@@ -14,6 +14,7 @@ export type Route =
     | { name: "sync" }
     | { name: "syncInbox"; section: "conflicts" | "rejections" }
     | { name: "accessibility" }
+    | { name: "glossary" }
     | { name: "notFound" };
 
 export const href = {
@@ -28,7 +29,9 @@ export const href = {
     syncInbox: () => "#/synchronisation/a-traiter",
     /** The same screen, at the refused changes. */
     syncRejections: () => "#/synchronisation/a-traiter/refus",
-    accessibility: () => "#/accessibilite"
+    accessibility: () => "#/accessibilite",
+    /** The words of the OGP and of its plans, French and English. */
+    glossary: () => "#/glossaire"
 };
 
 export function parseRoute(hash: string): Route {
@@ -45,6 +48,7 @@ export function parseRoute(hash: string): Route {
         return { name: "syncInbox", section: "rejections" };
     }
     if (parts[0] === "accessibilite" && parts.length === 1) return { name: "accessibility" };
+    if (parts[0] === "glossaire" && parts.length === 1) return { name: "glossary" };
     return { name: "notFound" };
 }
 

@@ -55,6 +55,12 @@ export const en: Messages = {
             day: (day: number, month: string, year: number, last: number) => `There is no ${day} ${month} ${year}: that month has ${last} days.`
         }
     },
+    glossary: {
+        title: "Glossary",
+        intro: "The words of the Open Government Partnership (OGP) and its action plans, as Plan ouvert uses them, with their French equivalent, the language of the French plan.",
+        otherLanguage: "In French:",
+        contents: "Glossary terms"
+    },
     accessibility: {
         title: "Accessibility statement",
         status: "Plan ouvert partially complies with the French accessibility standard (RGAA 4.1).",

@@ -60,6 +60,12 @@ export const fr = {
             day: (day: number, month: string, year: number, last: number) => `Il n'y a pas de ${day} ${month} ${year} : ce mois compte ${last} jours.`
         }
     },
+    glossary: {
+        title: "Glossaire",
+        intro: "Les mots du Partenariat pour un gouvernement ouvert (PGO) et de ses plans d'action, tels que Plan ouvert les emploie, avec leur équivalent en anglais, la langue des documents du PGO.",
+        otherLanguage: "En anglais :",
+        contents: "Termes du glossaire"
+    },
     accessibility: {
         title: "Déclaration d'accessibilité",
         status: "Plan ouvert est partiellement conforme au référentiel général d'amélioration de l'accessibilité (RGAA 4.1).",
@@ -81,7 +87,7 @@ export const fr = {
         open: "Ouvrir",
         loadDemo: "Charger le plan de démonstration",
         demoHint: "Le plan national 2021-2023 de la France, avec ses six axes, pour découvrir l'application.",
-        importOgp: "Importer la base des engagements OGP (CSV)",
+        importOgp: "Importer la base des engagements du PGO (CSV)",
         importOgpHint: "Les plans d'action déjà publiés, leurs engagements et leur évaluation par le Mécanisme de rapport indépendant (MRI).",
         createTitle: "Créer un plan d'action",
         fieldCountry: "Pays",
@@ -272,7 +278,7 @@ export const fr = {
         title: "Importer la base des engagements du PGO",
         intro: "Reprenez dans Plan ouvert les plans d'action déjà publiés, leurs engagements et l'évaluation de chacun par le Mécanisme de rapport indépendant (MRI).",
         aboutTitle: "Avant d'importer",
-        file: "Le fichier attendu est l'export CSV de la base des engagements du Partenariat pour un gouvernement ouvert (« OGP commitment database »), tel que le PGO le publie.",
+        file: "Le fichier attendu est l'export CSV de la base des engagements du Partenariat pour un gouvernement ouvert, tel que le PGO le publie sur son site.",
         allOrNothing: "Tout ou rien : si une ligne ne peut pas être lue, rien n'est enregistré, et chaque problème est indiqué avec le numéro de sa ligne.",
         again: "Importer de nouveau le fichier, ou une version plus récente, met à jour ce qui a changé : rien n'est jamais créé en double.",
         dates: "Les dates ne sont jamais devinées : une date ambiguë, comme « 5/6/2019 », est lue selon l'ordre jour/mois ou mois/jour que suivent les autres dates de son plan ; si rien ne le dit, elle reste vide. Une année seule reste une année. Le texte d'origine est toujours conservé.",
