@@ -93,7 +93,7 @@ describe("Listes longues", () => {
         await session.close();
     });
 
-    test("with the whole OGP sample imported, the country filter offers the countries of one's own plans first, then the library's", async () => {
+    test("with the whole OGP sample imported, one's own plans come first, and so do their countries in the filter", async () => {
         const session = await openApp();
         const { page } = session;
         const backend = laptop(session.laptop);
@@ -103,6 +103,12 @@ describe("Listes longues", () => {
         await page.reload();
         await page.locator("#plans-country-filter").waitFor();
         expect(await count(page, "plans")).toBe("151 plans");
+        // One's own plans first, before the 149 of the library.
+        expect((await cardTitles(page)).slice(0, 3)).toEqual([
+            "France — Plan d'action national 2021-2023",
+            "France — Plan d'action 1 (2015-2017)",
+            "North Macedonia — Plan d'action 6 (2024-2026)"
+        ]);
         const groups = page.locator("#plans-country-filter optgroup");
         expect(await groups.evaluateAll(gs => gs.map(g => g.getAttribute("label")))).toEqual(["Pays de vos plans", "Autres pays"]);
         // France: the demonstration plan and France's plan of the sample, the others a library.

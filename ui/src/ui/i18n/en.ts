@@ -100,6 +100,7 @@ export const en: Messages = {
         otherCountries: "Other countries",
         countryOption: (country: string, plans: number) => `${country} (${count(plans)})`,
         sorts: {
+            ownFirst: "Your plans first, most recent first",
             periodDesc: "Period, most recent first",
             periodAsc: "Period, oldest first",
             title: "Title, A to Z",

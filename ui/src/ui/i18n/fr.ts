@@ -106,6 +106,7 @@ export const fr = {
         otherCountries: "Autres pays",
         countryOption: (country: string, plans: number) => `${country} (${count(plans)})`,
         sorts: {
+            ownFirst: "Vos plans d'abord, les plus récents en premier",
             periodDesc: "Période, la plus récente d'abord",
             periodAsc: "Période, la plus ancienne d'abord",
             title: "Titre, de A à Z",

@@ -23,7 +23,7 @@ export function PlanList(props: { plans: Plan[] }) {
     const t = useT();
     const locale = useLocale();
     /** A country, or "" for all. */
-    const list = useListState<string, PlanSort>({ filter: "", sort: "periodDesc" });
+    const list = useListState<string, PlanSort>({ filter: "", sort: "ownFirst" });
     const entries = useMemo(() => searchable(props.plans, plan => [plan.title, plan.country]), [props.plans]);
     const sorted = useMemo(() => {
         const order = planOrder(list.sort, locale);

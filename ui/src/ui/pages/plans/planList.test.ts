@@ -15,6 +15,16 @@ const plans = [
 const titles = (sort: PlanSort) => [...plans].sort(planOrder(sort, "fr")).map(p => p.title);
 
 describe("the plans page's order and countries", () => {
+    test("by default, one's own plans first, then the library's, each the most recent first", () => {
+        expect(titles("ownFirst")).toEqual([
+            "France — Plan 2021-2023",
+            "France — Plan 2018-2020",
+            "Albanie — Plan 2021",
+            "Uruguay — Plan 2021",
+            "Équateur — Plan 2019"
+        ]);
+    });
+
     test("by period, most recent first (then by title), or oldest first", () => {
         expect(titles("periodDesc")).toEqual([
             "France — Plan 2021-2023",

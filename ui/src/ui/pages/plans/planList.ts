@@ -2,7 +2,7 @@
 import type { Plan } from "../../../core/bindings";
 import { collator } from "../../shared/listView";
 
-export const PLAN_SORTS = ["periodDesc", "periodAsc", "title", "country"] as const;
+export const PLAN_SORTS = ["ownFirst", "periodDesc", "periodAsc", "title", "country"] as const;
 export type PlanSort = (typeof PLAN_SORTS)[number];
 
 /** Dates as stored (`2021-12-17`) sort as text. */
@@ -13,6 +13,9 @@ export function planOrder(sort: PlanSort, locale: string): (a: Plan, b: Plan) =>
     const byTitle = (a: Plan, b: Plan) => compare(a.title, b.title);
     const latestFirst = (a: Plan, b: Plan) => byText(b.periodStart, a.periodStart) || byTitle(a, b);
     switch (sort) {
+        case "ownFirst":
+            // The person's plans before the reference library of other countries' plans.
+            return (a, b) => Number(a.library) - Number(b.library) || latestFirst(a, b);
         case "periodDesc":
             return latestFirst;
         case "periodAsc":
