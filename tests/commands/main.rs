@@ -10,3 +10,4 @@ mod errors;
 mod journey;
 mod open_data;
 mod sync;
+mod undo;

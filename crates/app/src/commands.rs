@@ -81,7 +81,8 @@ commands! {
     fn create_area(app, plan_id: PlanId, input: AreaInput) -> Area { app.run(|s| s.create_area(plan_id, &input)) }
     fn update_area(app, area_id: AreaId, input: AreaInput) -> Area { app.run(|s| s.update_area(area_id, &input)) }
     /// Refused with `inUse` while the area holds commitments.
-    fn delete_area(app, area_id: AreaId) -> () { app.run(|s| s.delete_area(area_id)) }
+    /// Deletes an empty area; resolves to the deletion, to undo it (`restore_deletion`).
+    fn delete_area(app, area_id: AreaId) -> DeletionId { app.run(|s| s.delete_area(area_id)) }
 
     fn create_commitment(app, area_id: AreaId, title: String) -> Commitment {
         app.run(|s| s.create_commitment(area_id, &title))
@@ -98,7 +99,10 @@ commands! {
     fn edit_commitment(app, commitment_id: CommitmentId, edit: CommitmentEdit) -> Commitment {
         app.run(|s| s.edit_commitment(commitment_id, &edit))
     }
-    fn delete_commitment(app, commitment_id: CommitmentId) -> () { app.run(|s| s.delete_commitment(commitment_id)) }
+    /// Deletes a commitment and its milestones; resolves to the deletion, to undo it.
+    fn delete_commitment(app, commitment_id: CommitmentId) -> DeletionId {
+        app.run(|s| s.delete_commitment(commitment_id))
+    }
 
     fn create_milestone(app, commitment_id: CommitmentId, input: MilestoneInput) -> Milestone {
         app.run(|s| s.create_milestone(commitment_id, &input))
@@ -110,7 +114,14 @@ commands! {
     fn move_milestone(app, milestone_id: MilestoneId, position: u32) -> Vec<Milestone> {
         app.run(|s| s.move_milestone(milestone_id, position))
     }
-    fn delete_milestone(app, milestone_id: MilestoneId) -> () { app.run(|s| s.delete_milestone(milestone_id)) }
+    /// Deletes a milestone; resolves to the deletion, to undo it.
+    fn delete_milestone(app, milestone_id: MilestoneId) -> DeletionId { app.run(|s| s.delete_milestone(milestone_id)) }
+    /// Brings back what a deletion removed, as new records with the same content in the same
+    /// place (the server keeps a deleted identity deleted); resolves to the new id of the record
+    /// deleted. Refused when already undone, or when what it belonged to is gone since.
+    fn restore_deletion(app, deletion_id: DeletionId) -> String {
+        app.run(|s| s.restore_deletion(deletion_id)).map(|id| id.to_string())
+    }
 
     fn list_institutions(app) -> Vec<Institution> { app.run(|s| s.list_institutions()) }
     fn create_institution(app, input: InstitutionInput) -> Institution { app.run(|s| s.create_institution(&input)) }

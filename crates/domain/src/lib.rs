@@ -44,7 +44,8 @@ pub use open_data::{
     ImportSummary, ImportWarningKind, ImportWarningView, UndoImportSummary,
 };
 pub use overview::{
-    AreaOverview, CommitmentDetail, CommitmentSummary, InstitutionRef, OverviewFilter, PlanOverview, ReadOnly,
+    AreaOverview, CommitmentDetail, CommitmentSummary, DeletionId, InstitutionRef, OverviewFilter, PlanOverview,
+    ReadOnly,
 };
 pub use period::{parse_optional_date, whole_years, Period};
 pub use plan::{Plan, PlanInput, ValidPlan, DEFAULT_COUNTRY};

@@ -79,6 +79,11 @@ pub struct PlanOverview {
     pub commitments_read_only: Option<ReadOnly>,
 }
 
+/// A deletion that can be undone for a while (its local number).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+pub struct DeletionId(#[ts(type = "number")] pub i64);
+
 /// Why the person signed in may read something here but not change it: the server would refuse
 /// the change, so the screen does not offer it and says why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -78,6 +78,7 @@ fn generate() -> String {
         OpenedGovernment,
         Assessment,
         CommitmentOrigin,
+        DeletionId,
         ImportCounts,
         ImportWarningKind,
         ImportWarningView,

@@ -1,14 +1,14 @@
 //! Engagement areas of a plan: listing, creating, changing and deleting them. How an area is read
 //! is in `read.rs`; keeping their ranks 0, 1, 2… in `rank.rs`.
 
-use plan_ouvert_domain::{Area, AreaId, AreaInput, PlanId};
+use plan_ouvert_domain::{Area, AreaId, AreaInput, DeletionId, PlanId};
 use rusqlite::params;
 
 use crate::read::{read_area, read_areas, read_plan};
 use crate::row::instant_text;
 use crate::sync::Tracked;
 use crate::{now, rank, Entity, Error, Result, Store};
-use plan_ouvert_sync::protocol::RecordKind;
+use plan_ouvert_sync::protocol::{RecordKey, RecordKind};
 
 impl Store {
     /// The areas of a plan, in order.
@@ -64,7 +64,8 @@ impl Store {
     }
 
     /// Deletes an empty engagement area; one holding commitments is refused.
-    pub fn delete_area(&mut self, id: AreaId) -> Result<()> {
+    /// Deletes an empty area; what it held is kept to undo it ([`Store::restore_deletion`]).
+    pub fn delete_area(&mut self, id: AreaId) -> Result<DeletionId> {
         let tx = self.conn.savepoint()?;
         let area = read_area(&tx, id)?;
         let count: u32 =
@@ -72,11 +73,12 @@ impl Store {
         if count > 0 {
             return Err(Error::InUse { entity: Entity::Area, count });
         }
+        let deletion = crate::deletion::snapshot(&tx, RecordKey { kind: RecordKind::Area, id: id.0 })?;
         let tracked = Tracked::before(&tx, RecordKind::Area, id.0)?;
         tx.execute("DELETE FROM area WHERE id = ?1", [id.to_string()])?;
         tracked.record(&tx)?;
         rank::close_gaps(&tx, RecordKind::Area, area.plan_id.0)?;
         tx.commit()?;
-        Ok(())
+        Ok(deletion)
     }
 }

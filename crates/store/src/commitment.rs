@@ -3,7 +3,7 @@
 
 use plan_ouvert_domain::{
     numbering, Area, AreaId, Commitment, CommitmentChange, CommitmentDates, CommitmentDetail, CommitmentEdit,
-    CommitmentId, Milestone, MilestoneId, Problem, Title,
+    CommitmentId, DeletionId, Milestone, MilestoneId, Problem, Title,
 };
 use rusqlite::params;
 
@@ -14,7 +14,7 @@ use crate::read::{
 use crate::row::{date_text, instant_text};
 use crate::sync::Tracked;
 use crate::{now, rank, Error, Result, Store};
-use plan_ouvert_sync::protocol::RecordKind;
+use plan_ouvert_sync::protocol::{RecordKey, RecordKind};
 
 impl Store {
     /// Creates a commitment at the end of an engagement area, with only its title: the rest is
@@ -134,9 +134,12 @@ impl Store {
     }
 
     /// Deletes a commitment and its milestones.
-    pub fn delete_commitment(&mut self, id: CommitmentId) -> Result<()> {
+    /// Deletes a commitment and its milestones; what they held is kept to undo it
+    /// ([`Store::restore_deletion`]).
+    pub fn delete_commitment(&mut self, id: CommitmentId) -> Result<DeletionId> {
         let tx = self.conn.savepoint()?;
         let commitment = read_commitment(&tx, id)?;
+        let deletion = crate::deletion::snapshot(&tx, RecordKey { kind: RecordKind::Commitment, id: id.0 })?;
         // One deletion: the server deletes the milestones with it (and refuses it whole if
         // someone changed any of them unseen); here they go with it by the database's cascade.
         let tracked = Tracked::before(&tx, RecordKind::Commitment, id.0)?;
@@ -144,7 +147,7 @@ impl Store {
         tracked.record(&tx)?;
         rank::close_gaps(&tx, RecordKind::Commitment, commitment.area_id.0)?;
         tx.commit()?;
-        Ok(())
+        Ok(deletion)
     }
 }
 

@@ -16,6 +16,22 @@ pub enum Entity {
     Rejection,
     /// An import (already undone, or unknown).
     Import,
+    /// A deletion (already undone, or unknown).
+    Deletion,
+}
+
+impl Entity {
+    /// The entity of a record kind.
+    pub fn of(kind: plan_ouvert_sync::protocol::RecordKind) -> Self {
+        use plan_ouvert_sync::protocol::RecordKind;
+        match kind {
+            RecordKind::Plan => Entity::Plan,
+            RecordKind::Area => Entity::Area,
+            RecordKind::Commitment => Entity::Commitment,
+            RecordKind::Milestone => Entity::Milestone,
+            RecordKind::Institution => Entity::Institution,
+        }
+    }
 }
 
 /// A failure of a store operation.
@@ -114,6 +130,8 @@ fn not_found(entity: Entity, locale: Locale) -> &'static str {
         (Entity::Rejection, Locale::En) => "This refused change has already been discarded.",
         (Entity::Import, Locale::Fr) => "Cet import a déjà été annulé.",
         (Entity::Import, Locale::En) => "This import has already been undone.",
+        (Entity::Deletion, Locale::Fr) => "Cette suppression a déjà été annulée.",
+        (Entity::Deletion, Locale::En) => "This deletion has already been undone.",
     }
 }
 

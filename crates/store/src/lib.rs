@@ -47,6 +47,7 @@ mod milestone;
 mod plan;
 
 // Built on the kinds of records.
+mod deletion;
 mod demo;
 pub mod import;
 mod overview;

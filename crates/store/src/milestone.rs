@@ -1,14 +1,16 @@
 //! Milestones of a commitment, kept in the order people give them: listing, creating, editing,
 //! moving and deleting them. How a milestone is read is in `read.rs`.
 
-use plan_ouvert_domain::{CommitmentId, Milestone, MilestoneChange, MilestoneEdit, MilestoneId, MilestoneInput};
+use plan_ouvert_domain::{
+    CommitmentId, DeletionId, Milestone, MilestoneChange, MilestoneEdit, MilestoneId, MilestoneInput,
+};
 use rusqlite::params;
 
 use crate::read::{check_institution, read_commitment, read_milestone, read_milestones, read_plan};
 use crate::row::{date_text, instant_text};
 use crate::sync::Tracked;
 use crate::{now, rank, Result, Store};
-use plan_ouvert_sync::protocol::RecordKind;
+use plan_ouvert_sync::protocol::{RecordKey, RecordKind};
 
 impl Store {
     pub fn milestones(&self, commitment: CommitmentId) -> Result<Vec<Milestone>> {
@@ -98,14 +100,16 @@ impl Store {
         Ok(list)
     }
 
-    pub fn delete_milestone(&mut self, id: MilestoneId) -> Result<()> {
+    /// Deletes a milestone; what it held is kept to undo it ([`Store::restore_deletion`]).
+    pub fn delete_milestone(&mut self, id: MilestoneId) -> Result<DeletionId> {
         let tx = self.conn.savepoint()?;
         let milestone = read_milestone(&tx, id)?;
+        let deletion = crate::deletion::snapshot(&tx, RecordKey { kind: RecordKind::Milestone, id: id.0 })?;
         let tracked = Tracked::before(&tx, RecordKind::Milestone, id.0)?;
         tx.execute("DELETE FROM milestone WHERE id = ?1", [id.to_string()])?;
         tracked.record(&tx)?;
         rank::close_gaps(&tx, RecordKind::Milestone, milestone.commitment_id.0)?;
         tx.commit()?;
-        Ok(())
+        Ok(deletion)
     }
 }

@@ -418,6 +418,8 @@ url: string, assessment: Assessment | null,
  */
 sourceColumns: { [key in string]?: string }, };
 
+export type DeletionId = number;
+
 export type ImportCounts = { created: number, updated: number, unchanged: number, };
 
 export type ImportWarningKind = "date" | "institution" | "assessment" | "value";

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, ConflictChoice, ConflictId, ConflictView, ErrorCode, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, SyncConnectInput, SyncSettings, SyncStatus, UndoImportSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, ConflictChoice, ConflictId, ConflictView, DeletionId, ErrorCode, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, SyncConnectInput, SyncSettings, SyncStatus, UndoImportSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -26,8 +26,11 @@ export interface Backend {
     planOverview(planId: PlanId, filter: OverviewFilter): Promise<PlanOverview>;
     createArea(planId: PlanId, input: AreaInput): Promise<Area>;
     updateArea(areaId: AreaId, input: AreaInput): Promise<Area>;
-    /** Refused with `inUse` while the area holds commitments. */
-    deleteArea(areaId: AreaId): Promise<null>;
+    /**
+     * Refused with `inUse` while the area holds commitments.
+     * Deletes an empty area; resolves to the deletion, to undo it (`restore_deletion`).
+     */
+    deleteArea(areaId: AreaId): Promise<DeletionId>;
     createCommitment(areaId: AreaId, title: string): Promise<Commitment>;
     /** Why the person signed in may not change plans, engagement areas and institutions (null: they may). */
     getStructureAccess(): Promise<ReadOnly | null>;
@@ -35,12 +38,20 @@ export interface Backend {
     /** Where the commitment's changes (its milestones' included) stand with the server. */
     getCommitmentSyncState(commitmentId: CommitmentId): Promise<RecordSyncState>;
     editCommitment(commitmentId: CommitmentId, edit: CommitmentEdit): Promise<Commitment>;
-    deleteCommitment(commitmentId: CommitmentId): Promise<null>;
+    /** Deletes a commitment and its milestones; resolves to the deletion, to undo it. */
+    deleteCommitment(commitmentId: CommitmentId): Promise<DeletionId>;
     createMilestone(commitmentId: CommitmentId, input: MilestoneInput): Promise<Milestone>;
     editMilestone(milestoneId: MilestoneId, edit: MilestoneEdit): Promise<Milestone>;
     /** `position` is the new 0-based index; resolves to the commitment's milestones in order. */
     moveMilestone(milestoneId: MilestoneId, position: number): Promise<Array<Milestone>>;
-    deleteMilestone(milestoneId: MilestoneId): Promise<null>;
+    /** Deletes a milestone; resolves to the deletion, to undo it. */
+    deleteMilestone(milestoneId: MilestoneId): Promise<DeletionId>;
+    /**
+     * Brings back what a deletion removed, as new records with the same content in the same
+     * place (the server keeps a deleted identity deleted); resolves to the new id of the record
+     * deleted. Refused when already undone, or when what it belonged to is gone since.
+     */
+    restoreDeletion(deletionId: DeletionId): Promise<string>;
     listInstitutions(): Promise<Array<Institution>>;
     createInstitution(input: InstitutionInput): Promise<Institution>;
     updateInstitution(institutionId: InstitutionId, input: InstitutionInput): Promise<Institution>;
@@ -123,17 +134,18 @@ export function backendOver(transport: Transport): Backend {
         planOverview: (planId, filter) => transport.call("plan_overview", { planId, filter }) as Promise<PlanOverview>,
         createArea: (planId, input) => transport.call("create_area", { planId, input }) as Promise<Area>,
         updateArea: (areaId, input) => transport.call("update_area", { areaId, input }) as Promise<Area>,
-        deleteArea: (areaId) => transport.call("delete_area", { areaId }) as Promise<null>,
+        deleteArea: (areaId) => transport.call("delete_area", { areaId }) as Promise<DeletionId>,
         createCommitment: (areaId, title) => transport.call("create_commitment", { areaId, title }) as Promise<Commitment>,
         getStructureAccess: () => transport.call("get_structure_access", {}) as Promise<ReadOnly | null>,
         getCommitment: (commitmentId) => transport.call("get_commitment", { commitmentId }) as Promise<CommitmentDetail>,
         getCommitmentSyncState: (commitmentId) => transport.call("get_commitment_sync_state", { commitmentId }) as Promise<RecordSyncState>,
         editCommitment: (commitmentId, edit) => transport.call("edit_commitment", { commitmentId, edit }) as Promise<Commitment>,
-        deleteCommitment: (commitmentId) => transport.call("delete_commitment", { commitmentId }) as Promise<null>,
+        deleteCommitment: (commitmentId) => transport.call("delete_commitment", { commitmentId }) as Promise<DeletionId>,
         createMilestone: (commitmentId, input) => transport.call("create_milestone", { commitmentId, input }) as Promise<Milestone>,
         editMilestone: (milestoneId, edit) => transport.call("edit_milestone", { milestoneId, edit }) as Promise<Milestone>,
         moveMilestone: (milestoneId, position) => transport.call("move_milestone", { milestoneId, position }) as Promise<Array<Milestone>>,
-        deleteMilestone: (milestoneId) => transport.call("delete_milestone", { milestoneId }) as Promise<null>,
+        deleteMilestone: (milestoneId) => transport.call("delete_milestone", { milestoneId }) as Promise<DeletionId>,
+        restoreDeletion: (deletionId) => transport.call("restore_deletion", { deletionId }) as Promise<string>,
         listInstitutions: () => transport.call("list_institutions", {}) as Promise<Array<Institution>>,
         createInstitution: (input) => transport.call("create_institution", { input }) as Promise<Institution>,
         updateInstitution: (institutionId, input) => transport.call("update_institution", { institutionId, input }) as Promise<Institution>,
@@ -183,6 +195,7 @@ export const COMMANDS = [
     "edit_milestone",
     "move_milestone",
     "delete_milestone",
+    "restore_deletion",
     "list_institutions",
     "create_institution",
     "update_institution",

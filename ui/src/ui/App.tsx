@@ -25,6 +25,7 @@ import { href, useRoute, type Route } from "./router";
 import { FailureAlert } from "./shared/FailureAlert";
 import { SyncStatusProvider } from "./shared/syncStatus";
 import { SyncStatusBar } from "./shared/SyncStatusBar";
+import { DeletionNotice } from "./shared/DeletionNotice";
 
 const BRAND_TOP = (
     <>
@@ -85,6 +86,7 @@ export function App() {
             <SyncStatusBar />
             <main id="contenu" className="fr-container fr-pt-4w fr-pb-8w po-main" tabIndex={-1}>
                 <FailureAlert failure={localeFailure} onClose={() => setLocaleFailure(null)} />
+                <DeletionNotice />
                 <Screen route={route} />
             </main>
             <Footer

@@ -312,7 +312,7 @@ describe("Engagement", () => {
         // Delete: a confirmation first; cancelling keeps it.
         await page.getByRole("button", { name: "Supprimer le jalon « Évaluer les réutilisations »" }).click();
         const confirm = page.locator("#milestone-delete-modal");
-        await confirm.getByText("Supprimer le jalon « Évaluer les réutilisations » ? Cette action est définitive.").waitFor();
+        await confirm.getByText("Supprimer le jalon « Évaluer les réutilisations » ? Vous pourrez annuler la suppression pendant 30 secondes.").waitFor();
         await expectAccessible(page, "milestone delete confirmation");
         await screenshots(page, "24-commitment-milestone-confirm");
         await confirm.getByRole("button", { name: "Annuler" }).click();
@@ -321,6 +321,11 @@ describe("Engagement", () => {
         await page.getByRole("button", { name: "Supprimer le jalon « Évaluer les réutilisations »" }).click();
         await confirm.getByTestId("confirm").click();
         await expect.poll(() => milestoneTitles(page)).toEqual(["Documenter tous les indicateurs", "Publier le jeu de données"]);
+        // The notice says what was deleted and undoes it: the milestone is back in its place.
+        await page.locator("#deletion-notice").getByText("Le jalon « Évaluer les réutilisations » a été supprimé.").waitFor();
+        await page.locator("#deletion-undo").click();
+        await expect.poll(() => milestoneTitles(page)).toHaveLength(3);
+        expect((await milestoneTitles(page))).toContain("Évaluer les réutilisations");
         expectNoProblems(session);
         await session.close();
     });
@@ -340,10 +345,15 @@ describe("Engagement", () => {
         expect(after).toBe(true);
         await page.locator("#commitment-delete").click();
         const confirm = page.locator("#commitment-delete-modal");
-        await confirm.getByText("Supprimer l'engagement « Un engagement à déplacer » et tous ses jalons ? Cette action est définitive.").waitFor();
+        await confirm.getByText("Supprimer l'engagement « Un engagement à déplacer » et tous ses jalons ? Vous pourrez annuler la suppression pendant 30 secondes.").waitFor();
         await confirm.getByTestId("confirm").click();
         await page.locator("main h1", { hasText: "France — Plan d'action national 2021-2023" }).waitFor();
-        expect(await page.getByText("Un engagement à déplacer").count()).toBe(0);
+        expect(await page.locator("li.po-commitment", { hasText: "Un engagement à déplacer" }).count()).toBe(0);
+        // The overview says what was deleted; undoing brings the commitment back and opens it.
+        await page.locator("#deletion-notice").getByText("L'engagement « Un engagement à déplacer » a été supprimé.").waitFor();
+        await page.locator("#deletion-undo").click();
+        await page.locator("main h1", { hasText: "Un engagement à déplacer" }).waitFor();
+        await page.locator("nav.fr-breadcrumb").getByText("Axe : Répondre à la crise sanitaire").waitFor();
         expectNoProblems(session);
         await session.close();
     });

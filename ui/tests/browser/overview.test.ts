@@ -132,7 +132,7 @@ describe("Vue d'ensemble du plan", () => {
         const first = page.locator("section.po-area").first();
         await first.getByRole("button", { name: /^Supprimer l'axe/ }).click();
         const confirm = page.locator("#area-delete-modal");
-        await confirm.getByText("Cette action est définitive.", { exact: false }).waitFor();
+        await confirm.getByText("Vous pourrez annuler la suppression pendant 30 secondes.", { exact: false }).waitFor();
         await confirm.getByTestId("confirm").click();
         await first.getByRole("alert").getByText(/il contient 2 engagement/).waitFor();
         expect(await areaTitles(page)).toHaveLength(7);
@@ -145,7 +145,13 @@ describe("Vue d'ensemble du plan", () => {
         await added.getByRole("button", { name: /^Supprimer l'axe/ }).click();
         await confirm.getByTestId("confirm").click();
         await expect.poll(() => areaTitles(page)).toHaveLength(6);
-        await page.getByText("L'axe « Ouvrir la justice aux citoyens » a été supprimé.").waitFor();
+        await page.locator("#deletion-notice").getByText("L'axe « Ouvrir la justice aux citoyens » a été supprimé.").waitFor();
+        await expectAccessible(page, "overview with a deletion to undo");
+        // Undone from the notice: the area is back, in its place.
+        await page.locator("#deletion-undo").click();
+        await page.locator("#deletion-notice").getByText("Suppression annulée", { exact: false }).waitFor();
+        await expect.poll(() => areaTitles(page)).toHaveLength(7);
+        expect((await areaTitles(page)).at(-1)).toBe("Ouvrir la justice aux citoyens");
         expectNoProblems(session);
         await session.close();
     });

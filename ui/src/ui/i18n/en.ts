@@ -1,5 +1,6 @@
 /** The interface's texts in English, translated from `fr.ts` (the source). */
 import { LABELS } from "../../core/labels";
+import { UNDO_SECONDS } from "../shared/undoWindow";
 import type { Messages } from "./fr";
 
 /** The template's labels, written once in the core (`crates/domain/src/labels.rs`). */
@@ -145,7 +146,7 @@ export const en: Messages = {
         deleteArea: "Delete",
         deleteAreaOf: (area: string) => `Delete the area “${area}”`,
         deleteAreaTitle: "Delete the area",
-        deleteAreaConfirm: (area: string) => `Delete the area “${area}”? This cannot be undone.`,
+        deleteAreaConfirm: (area: string) => `Delete the area “${area}”? You can undo the deletion for ${UNDO_SECONDS} seconds.`,
         areaFieldTitle: "Area title",
         areaFieldKind: "Kind of area",
         areaFieldDescription: "Description",
@@ -195,7 +196,7 @@ export const en: Messages = {
         deleteCommitment: "Delete the commitment",
         deleteCommitmentTitle: "Delete the commitment",
         deleteCommitmentConfirm: (title: string) =>
-            `Delete the commitment “${title}” and all its milestones? This cannot be undone.`,
+            `Delete the commitment “${title}” and all its milestones? You can undo the deletion for ${UNDO_SECONDS} seconds.`,
         deleted: (title: string) => `The commitment “${title}” was deleted.`
     },
     milestones: {
@@ -216,7 +217,7 @@ export const en: Messages = {
         moved: (title: string, position: number) => `Milestone “${title}” moved to position ${position}.`,
         delete: (title: string) => `Delete the milestone “${title}”`,
         deleteTitle: "Delete the milestone",
-        deleteConfirm: (title: string) => `Delete the milestone “${title}”? This cannot be undone.`,
+        deleteConfirm: (title: string) => `Delete the milestone “${title}”? You can undo the deletion for ${UNDO_SECONDS} seconds.`,
         deleted: (title: string) => `The milestone “${title}” was deleted.`,
         addTitle: "Add a milestone",
         addSubmit: "Add the milestone",
@@ -405,6 +406,11 @@ export const en: Messages = {
         notSent: "Not sent to the server yet",
         sent: "Sent to the server",
         refused: (n: number) => `${count(n)} ${plural(n, "change", "changes")} refused by the server: see why`
+    },
+    deletion: {
+        undo: "Undo the deletion",
+        restored: "Deletion undone: it is back in its place.",
+        close: "Hide"
     },
     library: {
         share: "Share this plan with the server",

@@ -5,6 +5,7 @@
  * functions.
  */
 import { LABELS } from "../../core/labels";
+import { UNDO_SECONDS } from "../shared/undoWindow";
 
 /** The template's labels, written once in the core (`crates/domain/src/labels.rs`). */
 const L = LABELS.fr;
@@ -153,7 +154,7 @@ export const fr = {
         deleteArea: "Supprimer",
         deleteAreaOf: (area: string) => `Supprimer l'axe « ${area} »`,
         deleteAreaTitle: "Supprimer l'axe",
-        deleteAreaConfirm: (area: string) => `Supprimer l'axe « ${area} » ? Cette action est définitive.`,
+        deleteAreaConfirm: (area: string) => `Supprimer l'axe « ${area} » ? Vous pourrez annuler la suppression pendant ${UNDO_SECONDS} secondes.`,
         areaFieldTitle: "Titre de l'axe",
         areaFieldKind: "Type d'axe",
         areaFieldDescription: "Description",
@@ -205,7 +206,7 @@ export const fr = {
         deleteCommitment: "Supprimer l'engagement",
         deleteCommitmentTitle: "Supprimer l'engagement",
         deleteCommitmentConfirm: (title: string) =>
-            `Supprimer l'engagement « ${title} » et tous ses jalons ? Cette action est définitive.`,
+            `Supprimer l'engagement « ${title} » et tous ses jalons ? Vous pourrez annuler la suppression pendant ${UNDO_SECONDS} secondes.`,
         deleted: (title: string) => `L'engagement « ${title} » a été supprimé.`
     },
     milestones: {
@@ -227,7 +228,7 @@ export const fr = {
         moved: (title: string, position: number) => `Jalon « ${title} » déplacé en position ${position}.`,
         delete: (title: string) => `Supprimer le jalon « ${title} »`,
         deleteTitle: "Supprimer le jalon",
-        deleteConfirm: (title: string) => `Supprimer le jalon « ${title} » ? Cette action est définitive.`,
+        deleteConfirm: (title: string) => `Supprimer le jalon « ${title} » ? Vous pourrez annuler la suppression pendant ${UNDO_SECONDS} secondes.`,
         deleted: (title: string) => `Le jalon « ${title} » a été supprimé.`,
         addTitle: "Ajouter un jalon",
         addSubmit: "Ajouter le jalon",
@@ -421,6 +422,11 @@ export const fr = {
         notSent: "Pas encore envoyé au serveur",
         sent: "Envoyé au serveur",
         refused: (n: number) => `${count(n)} ${plural(n, "modification refusée", "modifications refusées")} par le serveur : voir pourquoi`
+    },
+    deletion: {
+        undo: "Annuler la suppression",
+        restored: "Suppression annulée : c'est de retour à sa place.",
+        close: "Masquer"
     },
     library: {
         share: "Partager ce plan avec le serveur",

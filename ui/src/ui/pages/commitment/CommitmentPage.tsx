@@ -29,6 +29,7 @@ import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useAutosave } from "../../shared/useAutosave";
 import { useLoad } from "../../shared/useLoad";
 import { useSyncRevision } from "../../shared/useSyncRevision";
+import { showDeletion } from "../../shared/DeletionNotice";
 import { MilestonesSection } from "./MilestonesSection";
 import { useFreshNumbers } from "./numbers";
 import { OriginSection } from "./OriginSection";
@@ -143,7 +144,8 @@ function CommitmentEditor(props: {
     async function deleteCommitment() {
         try {
             await autosave.flushAll();
-            await backend.deleteCommitment(commitment.id);
+            const deletion = await backend.deleteCommitment(commitment.id);
+            showDeletion({ deletion, message: t.commitment.deleted(commitment.title), onRestored: id => navigate(href.commitment(id)) });
             navigate(href.overview(plan.id));
         } catch (error) {
             setDeleteFailure(toFailure(error));

@@ -16,6 +16,7 @@ import { AutosaveDateField } from "../../shared/DateField";
 import { FailureAlert } from "../../shared/FailureAlert";
 import { openModal } from "../../shared/modalFocus";
 import { NewMilestoneForm } from "./NewMilestoneForm";
+import { showDeletion } from "../../shared/DeletionNotice";
 
 const deleteMilestoneModal = createModal({ id: "milestone-delete-modal", isOpenedByDefault: false });
 
@@ -60,8 +61,17 @@ export function MilestonesSection(props: {
         if (!toDelete) return;
         const milestone = toDelete;
         try {
-            await backend.deleteMilestone(milestone.id);
+            const deletion = await backend.deleteMilestone(milestone.id);
             autosave.forget(`milestone.${milestone.id}.`);
+            showDeletion({
+                deletion,
+                message: t.milestones.deleted(milestone.title),
+                onRestored: () =>
+                    void backend.getCommitment(props.commitmentId).then(
+                        detail => onMilestonesChange(() => detail.milestones),
+                        () => undefined
+                    )
+            });
             onMilestonesChange(list => list.filter(m => m.id !== milestone.id));
             setFailure(null);
             setAnnouncement(t.milestones.deleted(milestone.title));

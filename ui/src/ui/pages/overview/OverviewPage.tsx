@@ -29,6 +29,7 @@ import { AreaFormFields } from "./AreaFormFields";
 import { AreaSection } from "./AreaSection";
 import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { LibraryShare } from "./LibraryShare";
+import { showDeletion } from "../../shared/DeletionNotice";
 import { ExportSection } from "./ExportSection";
 
 const planModal = createModal({ id: "plan-edit-modal", isOpenedByDefault: false });
@@ -138,9 +139,9 @@ export function OverviewPage(props: { planId: string }) {
         if (!areaToDelete) return;
         const area = areaToDelete;
         try {
-            await backend.deleteArea(area.id);
+            const deletion = await backend.deleteArea(area.id);
             setAreaRefusal(null);
-            setNotice(t.overview.areaDeleted(area.title));
+            showDeletion({ deletion, message: t.overview.areaDeleted(area.title), onRestored: () => void refresh() });
             await refresh();
         } catch (error) {
             setAreaRefusal({ areaId: area.id, failure: toFailure(error) });
