@@ -26,6 +26,7 @@ import { FailureAlert } from "./shared/FailureAlert";
 import { SyncStatusProvider } from "./shared/syncStatus";
 import { SyncStatusBar } from "./shared/SyncStatusBar";
 import { DeletionNotice } from "./shared/DeletionNotice";
+import { LeaveGuardModal } from "./shared/LeaveGuardModal";
 
 const BRAND_TOP = (
     <>
@@ -89,6 +90,7 @@ export function App() {
                 <DeletionNotice />
                 <Screen route={route} />
             </main>
+            <LeaveGuardModal />
             <Footer
                 accessibility="partially compliant"
                 accessibilityLinkProps={{ href: href.accessibility() }}

@@ -3,7 +3,7 @@
  * screen is named after `#`. Only hashes starting with `#/` are routes; any other hash (a skip
  * link's `#contenu`) is an in-page anchor and leaves the current screen alone.
  */
-import { useSyncExternalStore } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 
 export type Route =
     | { name: "plans" }
@@ -55,13 +55,78 @@ export function parseRoute(hash: string): Route {
 let currentHash = typeof location !== "undefined" && location.hash.startsWith("#/") ? location.hash : "#/";
 const listeners = new Set<() => void>();
 
+/**
+ * What the screen shown would lose if the person left it (an invalid value not saved), or
+ * `null`: set by the screen (see {@link useLeaveGuard}), asked before each change of screen.
+ */
+let leaveGuard: (() => string | null) | null = null;
+/** A change of screen held back until the person says whether to leave, and why. */
+let held: { to: string; reason: string } | null = null;
+const heldListeners = new Set<() => void>();
+const setHeld = (next: typeof held) => {
+    held = next;
+    heldListeners.forEach(listener => listener());
+};
+
+function show(hash: string) {
+    currentHash = hash;
+    listeners.forEach(listener => listener());
+}
+
 if (typeof window !== "undefined") {
     window.addEventListener("hashchange", () => {
-        if (location.hash === "" || location.hash.startsWith("#/")) {
-            currentHash = location.hash || "#/";
-            listeners.forEach(listener => listener());
+        if (location.hash !== "" && !location.hash.startsWith("#/")) return;
+        const to = location.hash || "#/";
+        const reason = to === currentHash ? null : (leaveGuard?.() ?? null);
+        if (reason !== null) {
+            // Back where the person is, without a new step in the history; they choose.
+            history.replaceState(history.state, "", currentHash);
+            setHeld({ to, reason });
+            return;
         }
+        show(to);
     });
+}
+
+/** Sets what leaving the screen shown would lose; returns how to remove it. */
+export function setLeaveGuard(guard: () => string | null): () => void {
+    leaveGuard = guard;
+    return () => {
+        if (leaveGuard === guard) leaveGuard = null;
+    };
+}
+
+/** The screen's guard against leaving it, for as long as it is shown. */
+export function useLeaveGuard(guard: () => string | null): void {
+    const latest = useRef(guard);
+    latest.current = guard;
+    useEffect(() => setLeaveGuard(() => latest.current()), []);
+}
+
+/** The change of screen held back, if any, to ask the person about it. */
+export function useHeldNavigation(): { to: string; reason: string } | null {
+    return useSyncExternalStore(
+        listener => {
+            heldListeners.add(listener);
+            return () => heldListeners.delete(listener);
+        },
+        () => held,
+        () => held
+    );
+}
+
+/** Stays on the screen: the held change of screen is dropped. */
+export function stay(): void {
+    setHeld(null);
+}
+
+/** Leaves anyway, to where the person was going. */
+export function leaveAnyway(): void {
+    if (held === null) return;
+    const { to } = held;
+    setHeld(null);
+    history.pushState(history.state, "", to);
+    show(to);
 }
 
 function subscribe(listener: () => void) {

@@ -149,10 +149,30 @@ describe("Engagement", () => {
         await page.locator("#commitment-causes").blur();
         await expect.poll(() => page.getByTestId("save-status").textContent()).toContain("Non enregistré : 1 champ à corriger");
 
+        // Leaving the page with it asks first; staying comes back to the field to correct.
+        const url = page.url();
+        await page.locator("#nav-plans").click();
+        const leave = page.locator("#leave-modal");
+        await leave.getByText("1 valeur saisie n'est pas enregistrée : elle est refusée telle quelle. Si vous quittez la page, elle sera perdue.").waitFor();
+        expect(page.url()).toBe(url);
+        await expectAccessible(page, "leaving with a value not saved");
+        await page.locator("#leave-stay").click();
+        await leave.waitFor({ state: "hidden" });
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("commitment-contactEmail");
+        expect(page.url()).toBe(url);
+
         await page.locator("#commitment-contactEmail").fill("marie.curie@exemple.gouv.fr");
         await page.locator("#commitment-contactEmail").blur();
         await expectSaveStatus(page, SAVED);
         expect(await group.getByText("Non enregistré.").count()).toBe(0);
+
+        // Refused again, the person may also leave without saving.
+        await page.locator("#commitment-contactEmail").fill("marie.curie");
+        await page.locator("#commitment-contactEmail").blur();
+        await expect.poll(() => page.getByTestId("save-status").textContent()).toContain("Non enregistré : 1 champ à corriger");
+        await page.locator("#nav-plans").click();
+        await page.locator("#leave-anyway").click();
+        await page.locator("main h1", { hasText: "Plans d'action" }).waitFor();
         expectNoProblems(session);
         await session.close();
     });

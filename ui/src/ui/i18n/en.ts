@@ -407,6 +407,13 @@ export const en: Messages = {
         sent: "Sent to the server",
         refused: (n: number) => `${count(n)} ${plural(n, "change", "changes")} refused by the server: see why`
     },
+    leave: {
+        title: "Leave the page?",
+        unsaved: (n: number) =>
+            `${count(n)} ${plural(n, "value typed is not saved", "values typed are not saved")}: ${plural(n, "it is refused", "they are refused")} as typed. If you leave the page, ${plural(n, "it will be lost", "they will be lost")}.`,
+        stay: "Stay on the page",
+        leave: "Leave without saving"
+    },
     deletion: {
         undo: "Undo the deletion",
         restored: "Deletion undone: it is back in its place.",

@@ -423,6 +423,13 @@ export const fr = {
         sent: "Envoyé au serveur",
         refused: (n: number) => `${count(n)} ${plural(n, "modification refusée", "modifications refusées")} par le serveur : voir pourquoi`
     },
+    leave: {
+        title: "Quitter la page ?",
+        unsaved: (n: number) =>
+            `${count(n)} ${plural(n, "valeur saisie n'est pas enregistrée", "valeurs saisies ne sont pas enregistrées")} : ${plural(n, "elle est refusée telle quelle", "elles sont refusées telles quelles")}. Si vous quittez la page, ${plural(n, "elle sera perdue", "elles seront perdues")}.`,
+        stay: "Rester sur la page",
+        leave: "Quitter sans enregistrer"
+    },
     deletion: {
         undo: "Annuler la suppression",
         restored: "Suppression annulée : c'est de retour à sa place.",

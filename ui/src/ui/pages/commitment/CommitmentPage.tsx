@@ -9,13 +9,13 @@ import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { RecordSyncLine } from "../../shared/RecordSyncLine";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
-import { useCallback, useState, type ReactNode } from "react";
+import { useCallback, useRef, useState, type ReactNode } from "react";
 import type { Commitment, CommitmentDetail, CommitmentEdit, Failure, Milestone } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { TEXT_LIMITS } from "../../../core/commands";
 import { useBackend } from "../../backendContext";
 import { useT, type Messages } from "../../i18n";
-import { href, navigate } from "../../router";
+import { href, navigate, useLeaveGuard } from "../../router";
 import { AutosaveInput, AutosaveInstitution, AutosaveInstitutions, AutosaveSelect } from "../../shared/AutosaveFields";
 import { CheckboxGroup } from "../../shared/CheckboxGroup";
 import { AutosaveDateField } from "../../shared/DateField";
@@ -68,6 +68,12 @@ function CommitmentEditor(props: {
     const t = useT();
     const backend = useBackend();
     const autosave = useAutosave();
+    // Leaving with a value refused as typed asks first (not once the commitment is deleted).
+    const deleted = useRef(false);
+    useLeaveGuard(() => {
+        const errors = deleted.current ? 0 : autosave.summary().errors;
+        return errors > 0 ? t.leave.unsaved(errors) : null;
+    });
     const { detail, setDetail } = props;
     // Changes from the server: shown at once unless a field is being typed in or waits to be
     // saved; what was typed is saved first, and saved fields then show the stored values.
@@ -145,6 +151,7 @@ function CommitmentEditor(props: {
         try {
             await autosave.flushAll();
             const deletion = await backend.deleteCommitment(commitment.id);
+            deleted.current = true;
             showDeletion({ deletion, message: t.commitment.deleted(commitment.title), onRestored: id => navigate(href.commitment(id)) });
             navigate(href.overview(plan.id));
         } catch (error) {
