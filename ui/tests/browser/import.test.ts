@@ -311,6 +311,16 @@ describe("Import de la base des engagements du PGO", () => {
         await page.locator("#import-warnings-date-more").click();
         expect(await table.count()).toBe(30);
         expect(await page.locator("#import-warnings-date-more").count()).toBe(0);
+        // Searched by identifier (or country, column, words of the message).
+        await page.locator("#import-warnings-search").fill("AL0905");
+        await expect.poll(() => table.count()).toBe(1);
+        expect(await text(page, "#import-warnings-date-title")).toBe("Dates (1)");
+        await page.locator("#import-warnings-search").fill("rien de tel");
+        await page.getByText("Aucun point à vérifier ne correspond.").waitFor();
+        await page.locator("#import-warnings-search").fill("");
+        await page.locator("#import-warnings-sort").selectOption("country");
+        // All thirty still shown (the page asked for stays), in the same country.
+        expect(await table.count()).toBe(30);
         await expectAccessible(page, "import summary with many warnings");
         await screenshots(page, "63-import-many-warnings");
         // Each identifier opens its commitment.

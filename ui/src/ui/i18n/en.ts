@@ -355,6 +355,11 @@ export const en: Messages = {
             assessment: "IRM assessment",
             value: "Other values"
         },
+        warningsSearch: "Search the points to check",
+        warningsSort: "Sort by",
+        sortByRow: "Row of the file",
+        sortByCountry: "Country",
+        noWarningShown: "No point to check matches.",
         onlyCountry: (country: string) => `Only the plans of ${country}`,
         warningPlan: "Action plan",
         allPlans: "All plans",

@@ -371,6 +371,11 @@ export const fr = {
             assessment: "Évaluation du MRI",
             value: "Autres valeurs"
         },
+        warningsSearch: "Rechercher dans les points à vérifier",
+        warningsSort: "Trier par",
+        sortByRow: "Ligne du fichier",
+        sortByCountry: "Pays",
+        noWarningShown: "Aucun point à vérifier ne correspond.",
         onlyCountry: (country: string) => `Seulement les plans de ${country}`,
         warningPlan: "Plan d'action",
         allPlans: "Tous les plans",

@@ -1,15 +1,18 @@
 /**
  * The warnings of an import, a person can act on: grouped by kind (dates, institutions, IRM
  * assessment, other values), filtered to the own country's plans (when it has any) or to one
- * plan, each linked to the commitment concerned. Each group shows a page of rows at a time, so a
+ * plan, searched (identifier, country, column, message), sorted by row or by country, each linked
+ * to the commitment concerned. Each group shows a page of rows at a time, so a
  * file with thousands of warnings opens at once.
  */
+import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useMemo, useState } from "react";
 import type { ImportWarningKind, ImportWarningView, PlanId } from "../../../core/bindings";
 import { useT } from "../../i18n";
 import { href } from "../../router";
 import { DataTable } from "../../shared/DataTable";
+import { matcher, searchWords } from "../../shared/textSearch";
 
 /** Rows of a group shown at first, and added by "Afficher plus". */
 const PAGE = 25;
@@ -24,13 +27,19 @@ export function ImportWarnings(props: { warnings: ImportWarningView[]; ownCountr
     const [onlyOwn, setOnlyOwn] = useState(hasOwn);
     const [plan, setPlan] = useState<PlanId | "">("");
     const [shown, setShown] = useState<Record<string, number>>({});
+    const [query, setQuery] = useState("");
+    const [sort, setSort] = useState<"row" | "country">("row");
+    const words = useMemo(() => warnings.map(w => searchWords(w.identifier, w.country, w.column, w.message)), [warnings]);
 
     const plans = useMemo(() => {
         const seen = new Map<PlanId, string>();
         for (const w of warnings) if (!onlyOwn || w.country === ownCountry) seen.set(w.planId, `${w.country} — ${w.identifier.replace(/\d+$/, "")}`);
         return [...seen.keys()];
     }, [warnings, onlyOwn, ownCountry]);
-    const kept = warnings.filter(w => (!onlyOwn || w.country === ownCountry) && (plan === "" || w.planId === plan));
+    const finds = matcher(query);
+    const kept = warnings
+        .filter((w, index) => (!onlyOwn || w.country === ownCountry) && (plan === "" || w.planId === plan) && finds(words[index] ?? []))
+        .sort((a, b) => (sort === "country" ? a.country.localeCompare(b.country) : 0) || a.row - b.row);
     const planLabel = (id: PlanId) => {
         const w = warnings.find(x => x.planId === id);
         return w === undefined ? id : `${w.country} (${warnings.filter(x => x.planId === id).length})`;
@@ -45,6 +54,17 @@ export function ImportWarnings(props: { warnings: ImportWarningView[]; ownCountr
                 <>
                     <p className="po-measure">{i.warningsIntro}</p>
                     <div className="po-import-warnings__filters">
+                        <Input
+                            label={i.warningsSearch}
+                            nativeInputProps={{ id: "import-warnings-search", type: "search", value: query, onChange: e => setQuery(e.target.value) }}
+                        />
+                        <Select
+                            label={i.warningsSort}
+                            nativeSelectProps={{ id: "import-warnings-sort", value: sort, onChange: e => setSort(e.target.value === "country" ? "country" : "row") }}
+                        >
+                            <option value="row">{i.sortByRow}</option>
+                            <option value="country">{i.sortByCountry}</option>
+                        </Select>
                         {hasOwn && (
                             <div className="fr-checkbox-group fr-checkbox-group--sm">
                                 <input
@@ -75,6 +95,7 @@ export function ImportWarnings(props: { warnings: ImportWarningView[]; ownCountr
                             </Select>
                         )}
                     </div>
+                    {kept.length === 0 && <p className="po-muted">{i.noWarningShown}</p>}
                     {KINDS.map(kind => {
                         const group = kept.filter(w => w.kind === kind);
                         if (group.length === 0) return null;
