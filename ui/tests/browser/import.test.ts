@@ -241,6 +241,10 @@ describe("Import de la base des engagements du PGO", () => {
         // Croatia's plan is a reference: read-only, said before anyone types.
         await page.locator("#import-plans-link").click();
         await page.locator("main h1", { hasText: "Plans d'action" }).waitFor();
+        // Its card says it is the library's, and gives its period in years, as the database does.
+        const card = page.locator("li", { has: page.getByRole("link", { name: IMPORTED_PLAN }) });
+        await card.getByText("Bibliothèque, consultation seule").waitFor();
+        await card.getByText("2014 – 2016").waitFor();
         await page.getByRole("link", { name: IMPORTED_PLAN }).click();
         await page.locator("main h1", { hasText: IMPORTED_PLAN }).waitFor();
         await page.getByTestId("read-only").getByText("Plan de Croatia gardé comme référence sur ce poste", { exact: false }).waitFor();

@@ -76,6 +76,7 @@ export const en: Messages = {
         emptyTitle: "No action plan yet",
         emptyText:
             "Create your country's action plan with the form below, or load the demonstration plan (France's 2021-2023 national plan) to discover the application.",
+        libraryBadge: "Library, read only",
         demoBadge: "Demonstration",
         countryLine: (country: string) => `Country: ${country}`,
         periodLine: (period: string) => `Period: ${period}`,

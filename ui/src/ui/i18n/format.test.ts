@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { lastSyncText, momentText } from "../shared/syncTime";
 import { en } from "./en";
-import { formatDate, formatPeriod, formatTime, relativeDay } from "./format";
+import { formatDate, formatPeriod, formatPlanPeriod, formatTime, relativeDay } from "./format";
 import { fr } from "./fr";
 
 describe("dates as each language writes them", () => {
@@ -15,6 +15,9 @@ describe("dates as each language writes them", () => {
     test("a plan's period", () => {
         expect(formatPeriod("2021-12-17", "2023-12-31", "fr")).toBe("17/12/2021 – 31/12/2023");
         expect(formatPeriod("2021-12-17", "2023-12-31", "en")).toBe("17 Dec 2021 – 31 Dec 2023");
+        // A period the core says is whole years is shown in years.
+        expect(formatPlanPeriod({ periodStart: "2015-01-01", periodEnd: "2017-12-31", periodInYears: true }, "fr")).toBe("2015 – 2017");
+        expect(formatPlanPeriod({ periodStart: "2015-01-01", periodEnd: "2017-12-31", periodInYears: false }, "fr")).toBe("01/01/2015 – 31/12/2017");
     });
 
     test("no date shows nothing, and anything unexpected is shown as it is", () => {

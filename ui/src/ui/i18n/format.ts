@@ -26,6 +26,12 @@ export function formatPeriod(start: string, end: string, locale: Locale): string
     return `${formatDate(start, locale)} – ${formatDate(end, locale)}`;
 }
 
+/** A plan's period: in years when it is whole years (the core says so: `periodInYears`, as the
+ * OGP database gives it), "2015 – 2017"; otherwise from day to day. */
+export function formatPlanPeriod(plan: { periodStart: string; periodEnd: string; periodInYears: boolean }, locale: Locale): string {
+    return plan.periodInYears ? `${plan.periodStart.slice(0, 4)} – ${plan.periodEnd.slice(0, 4)}` : formatPeriod(plan.periodStart, plan.periodEnd, locale);
+}
+
 /** Hours and minutes on a 24-hour clock, in the person's time zone: `14:32`. */
 export function formatTime(date: Date, locale: Locale): string {
     return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { hour: "2-digit", minute: "2-digit", hour12: false }).format(date);

@@ -82,6 +82,7 @@ export const fr = {
         emptyTitle: "Aucun plan d'action pour l'instant",
         emptyText:
             "Créez le plan d'action de votre pays avec le formulaire ci-dessous, ou chargez le plan de démonstration (le plan national 2021-2023 de la France) pour découvrir l'application.",
+        libraryBadge: "Bibliothèque, consultation seule",
         demoBadge: "Démonstration",
         countryLine: (country: string) => `Pays : ${country}`,
         periodLine: (period: string) => `Période : ${period}`,

@@ -12,7 +12,7 @@ import type { Area, AreaInput, Failure, Institution, PlanInput, PlanOverview } f
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
 import { useLocale, useT } from "../../i18n";
-import { formatPeriod } from "../../i18n/format";
+import { formatPlanPeriod } from "../../i18n/format";
 import { href, navigate } from "../../router";
 import { ConfirmModal } from "../../shared/ConfirmModal";
 import { FailureAlert, SuccessNotice } from "../../shared/FailureAlert";
@@ -197,7 +197,7 @@ export function OverviewPage(props: { planId: string }) {
                 <div>
                     <h1 className="fr-mb-1w">{plan.title}</h1>
                     <p className="fr-mb-0">
-                        {t.overview.planLine(plan.country, formatPeriod(plan.periodStart, plan.periodEnd, locale))}
+                        {t.overview.planLine(plan.country, formatPlanPeriod(plan, locale))}
                     </p>
                     <p className="fr-text--bold fr-mb-0" data-testid="overview-counts">
                         {t.overview.counts(overview.areas.length, overview.commitmentCount, overview.milestoneCount)}

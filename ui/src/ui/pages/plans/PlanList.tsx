@@ -10,7 +10,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useMemo } from "react";
 import type { Plan } from "../../../core/bindings";
 import { useLocale, useT } from "../../i18n";
-import { formatPeriod } from "../../i18n/format";
+import { formatPlanPeriod } from "../../i18n/format";
 import { href } from "../../router";
 import { ListControls, SEARCHABLE_FROM, useListState } from "../../shared/ListControls";
 import { searchable, viewOf } from "../../shared/listView";
@@ -94,15 +94,15 @@ export function PlanList(props: { plans: Plan[] }) {
                                     <>
                                         {t.plans.countryLine(plan.country)}
                                         <br />
-                                        {t.plans.periodLine(formatPeriod(plan.periodStart, plan.periodEnd, locale))}
+                                        {t.plans.periodLine(formatPlanPeriod(plan, locale))}
                                     </>
                                 }
                                 start={
-                                    plan.isDemo ? (
+                                    plan.isDemo || plan.library ? (
                                         <ul className="fr-badges-group">
                                             <li>
-                                                <Badge severity="new" small>
-                                                    {t.plans.demoBadge}
+                                                <Badge severity={plan.isDemo ? "new" : "info"} small>
+                                                    {plan.isDemo ? t.plans.demoBadge : t.plans.libraryBadge}
                                                 </Badge>
                                             </li>
                                         </ul>
