@@ -119,6 +119,12 @@ export function ImportPage() {
             }
         );
 
+    // Stable, so that the list of plans is not drawn again at each progress report.
+    const confirmRef = useRef(confirm);
+    confirmRef.current = confirm;
+    const onConfirm = useCallback((plans: PlanId[]) => void confirmRef.current(plans), []);
+    const onCancel = useCallback(() => setPreview(null), []);
+
     const undone = (summary: UndoImportSummary) => {
         setOutcome({ kind: "undone", undone: summary });
         setAnnouncement(i.undone(summary.deleted, summary.restored));
@@ -179,7 +185,7 @@ export function ImportPage() {
             </div>
 
             {outcome?.kind === "failure" && <ImportFailure failure={outcome.failure} t={t} />}
-            {preview !== null && <PlanChoice preview={preview} running={running} onConfirm={plans => void confirm(plans)} onCancel={() => setPreview(null)} />}
+            {preview !== null && <PlanChoice preview={preview} running={running} onConfirm={onConfirm} onCancel={onCancel} />}
             {outcome?.kind === "summary" && <Summary summary={outcome.summary} ownCountry={outcome.ownCountry} t={t} onUndone={undone} />}
             {outcome?.kind === "undone" && (
                 <div id="import-undone" className="fr-alert fr-alert--success fr-mb-4w" tabIndex={-1}>

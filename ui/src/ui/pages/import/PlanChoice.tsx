@@ -6,7 +6,7 @@
  */
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { useEffect, useMemo, useState } from "react";
+import { memo, useEffect, useMemo, useState } from "react";
 import type { ImportPlanChoice, ImportPreview, ImportSummary, PlanId } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
@@ -16,7 +16,13 @@ import { matcher, searchWords } from "../../shared/textSearch";
 /** How long typing or ticking waits before the dry run is asked again. */
 const PREVIEW_DELAY_MS = 250;
 
-export function PlanChoice(props: { preview: ImportPreview; running: boolean; onConfirm: (plans: PlanId[]) => void; onCancel: () => void }) {
+/** Drawn again only when its own data changes (not at each progress report of the import). */
+export const PlanChoice = memo(function PlanChoice(props: {
+    preview: ImportPreview;
+    running: boolean;
+    onConfirm: (plans: PlanId[]) => void;
+    onCancel: () => void;
+}) {
     const t = useT();
     const i = t.importOgp;
     const backend = useBackend();
@@ -200,4 +206,4 @@ export function PlanChoice(props: { preview: ImportPreview; running: boolean; on
             )}
         </section>
     );
-}
+});
