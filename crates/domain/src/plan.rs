@@ -27,8 +27,8 @@ pub struct Plan {
     pub is_demo: bool,
     /// A plan of another country kept on this laptop as a reference: read-only, not sent.
     pub library: bool,
-    /// The period is whole calendar years (1 January to 31 December, as the OGP database gives
-    /// it): shown as years.
+    /// A plan of the OGP database, which gives its years only (stored 1 January to 31 December):
+    /// its period is shown as years.
     pub period_in_years: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

@@ -16,7 +16,8 @@ use crate::{Entity, Error, Result};
 
 // Plans.
 
-const PLAN_COLUMNS: &str = "id, country, title, period_start, period_end, is_demo, library, created_at, updated_at";
+const PLAN_COLUMNS: &str =
+    "id, country, title, period_start, period_end, is_demo, library, ogp_plan_id IS NOT NULL AS from_ogp, created_at, updated_at";
 
 fn plan_from_row(row: &Row<'_>) -> rusqlite::Result<Plan> {
     let (period_start, period_end) = (date(row, "period_start")?, date(row, "period_end")?);
@@ -24,7 +25,8 @@ fn plan_from_row(row: &Row<'_>) -> rusqlite::Result<Plan> {
         id: PlanId(uuid(row, "id")?),
         country: row.get("country")?,
         title: row.get("title")?,
-        period_in_years: plan_ouvert_domain::whole_years(period_start, period_end),
+        // The OGP database gives a plan's years only; a period typed here is shown as typed.
+        period_in_years: row.get::<_, bool>("from_ogp")? && plan_ouvert_domain::whole_years(period_start, period_end),
         period_start,
         period_end,
         is_demo: row.get("is_demo")?,

@@ -45,8 +45,8 @@ isDemo: boolean,
  */
 library: boolean, 
 /**
- * The period is whole calendar years (1 January to 31 December, as the OGP database gives
- * it): shown as years.
+ * A plan of the OGP database, which gives its years only (stored 1 January to 31 December):
+ * its period is shown as years.
  */
 periodInYears: boolean, createdAt: string, updatedAt: string, };
 
