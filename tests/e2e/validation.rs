@@ -56,8 +56,11 @@ async fn a_milestone_due_outside_the_plan_period_is_refused_in_french_and_nothin
         .await;
         app.wait_for_text("Non enregistré").await;
 
-        // Reopen the screen: the stored date never changed, no milestone was added.
+        // Reopen the screen: leaving with the refused date asks first; left without saving, the
+        // stored date never changed, no milestone was added.
         app.go("#/").await;
+        app.wait_for_text("Quitter la page ?").await;
+        app.click("#leave-anyway").await;
         app.wait_for("#load-demo").await;
         app.go(&commitment).await;
         app.wait_for("#milestone-new-title").await;
