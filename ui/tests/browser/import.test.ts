@@ -443,6 +443,14 @@ describe("Import de la base des engagements du PGO", () => {
         await page.locator("#import-confirm").click();
         await page.locator("#import-summary").waitFor();
         expect(await page.locator("#import-counts thead th").allTextContents()).toEqual(["Data", "Created", "Updated", "Unchanged"]);
+        // The summary says how each plan's dates were read.
+        const rules = page.locator("#import-date-rules__toggle-btn");
+        expect(await text(page, "#import-date-rules__toggle-btn")).toBe("Reading of dates, plan by plan: the day/month order deduced for 1 plan");
+        await rules.click();
+        await page
+            .locator("#import-date-rules-collapse")
+            .getByText("2 ambiguous dates read month/day: the order of 2 dates of this plan that read one way only.")
+            .waitFor();
         expect(await text(page, "#import-past-title")).toBe("Past imports");
         expectNoProblems(session);
         await session.close();

@@ -356,6 +356,8 @@ export const en: Messages = {
             assessment: "IRM assessment",
             value: "Other values"
         },
+        dateRulesTitle: (deduced: number) =>
+            deduced === 0 ? "Reading of dates, plan by plan" : `Reading of dates, plan by plan: the day/month order deduced for ${count(deduced)} ${plural(deduced, "plan", "plans")}`,
         warningsSearch: "Search the points to check",
         warningsSort: "Sort by",
         sortByRow: "Row of the file",

@@ -372,6 +372,10 @@ export const fr = {
             assessment: "Évaluation du MRI",
             value: "Autres valeurs"
         },
+        dateRulesTitle: (deduced: number) =>
+            deduced === 0
+                ? "Lecture des dates, plan par plan"
+                : `Lecture des dates, plan par plan : l'ordre jour/mois déduit pour ${count(deduced)} ${plural(deduced, "plan", "plans")}`,
         warningsSearch: "Rechercher dans les points à vérifier",
         warningsSort: "Trier par",
         sortByRow: "Ligne du fichier",

@@ -11,10 +11,11 @@
  * Past imports are listed with their own undo. A refused file says why, row by row; nothing was
  * written.
  */
+import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Failure, ImportPreview, ImportProgress, ImportRecord, ImportSummary, PlanId, UndoImportSummary } from "../../../core/bindings";
+import type { Failure, ImportPlanChoice, ImportPreview, ImportProgress, ImportRecord, ImportSummary, PlanId, UndoImportSummary } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
 import { useLocale, useT, type Messages } from "../../i18n";
@@ -24,7 +25,7 @@ import { momentText } from "../../shared/syncTime";
 import { ImportWarnings } from "./ImportWarnings";
 import { PlanChoice } from "./PlanChoice";
 
-type Outcome = { kind: "summary"; summary: ImportSummary; ownCountry: string } | { kind: "failure"; failure: Failure } | { kind: "undone"; undone: UndoImportSummary };
+type Outcome = { kind: "summary"; summary: ImportSummary; ownCountry: string; plans: ImportPlanChoice[] } | { kind: "failure"; failure: Failure } | { kind: "undone"; undone: UndoImportSummary };
 
 export function ImportPage() {
     const t = useT();
@@ -111,7 +112,12 @@ export function ImportPage() {
         step(
             () => backend.importOgpPlans(plans),
             summary => {
-                setOutcome({ kind: "summary", summary, ownCountry: preview?.ownCountry ?? "" });
+                setOutcome({
+                    kind: "summary",
+                    summary,
+                    ownCountry: preview?.ownCountry ?? "",
+                    plans: (preview?.plans ?? []).filter(p => plans.includes(p.id))
+                });
                 setPreview(null);
                 setAnnouncement(`${i.doneTitle}. ${i.rowsRead(summary.rows)}`);
                 setFocusTarget("import-summary-title");
@@ -186,7 +192,7 @@ export function ImportPage() {
 
             {outcome?.kind === "failure" && <ImportFailure failure={outcome.failure} t={t} />}
             {preview !== null && <PlanChoice preview={preview} running={running} onConfirm={onConfirm} onCancel={onCancel} />}
-            {outcome?.kind === "summary" && <Summary summary={outcome.summary} ownCountry={outcome.ownCountry} t={t} onUndone={undone} />}
+            {outcome?.kind === "summary" && <Summary summary={outcome.summary} ownCountry={outcome.ownCountry} plans={outcome.plans} t={t} onUndone={undone} />}
             {outcome?.kind === "undone" && (
                 <div id="import-undone" className="fr-alert fr-alert--success fr-mb-4w" tabIndex={-1}>
                     <p>{i.undone(outcome.undone.deleted, outcome.undone.restored)}</p>
@@ -212,7 +218,14 @@ function ImportFailure(props: { failure: Failure; t: Messages }) {
     );
 }
 
-function Summary(props: { summary: ImportSummary; ownCountry: string; t: Messages; onUndone: (undone: UndoImportSummary) => void }) {
+function Summary(props: {
+    summary: ImportSummary;
+    ownCountry: string;
+    /** The plans imported, with how each one's dates were read. */
+    plans: ImportPlanChoice[];
+    t: Messages;
+    onUndone: (undone: UndoImportSummary) => void;
+}) {
     const { summary, t } = props;
     const i = t.importOgp;
     const kinds = ["plans", "areas", "institutions", "commitments"] as const;
@@ -237,6 +250,17 @@ function Summary(props: { summary: ImportSummary; ownCountry: string; t: Message
                     cells: [i.kinds[kind], i.number(summary[kind].created), i.number(summary[kind].updated), i.number(summary[kind].unchanged)]
                 }))}
             />
+            {props.plans.length > 0 && (
+                <Accordion id="import-date-rules" label={i.dateRulesTitle(props.plans.filter(p => p.datesDeduced).length)} titleAs="h3" className="fr-mb-3w">
+                    <ul>
+                        {props.plans.map(plan => (
+                            <li key={plan.id}>
+                                <strong>{plan.title}</strong> — {plan.dateRule}
+                            </li>
+                        ))}
+                    </ul>
+                </Accordion>
+            )}
             <ImportWarnings warnings={summary.warnings} ownCountry={props.ownCountry} />
             <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
                 <li>
