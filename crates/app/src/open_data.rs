@@ -10,7 +10,7 @@ use plan_ouvert_domain::{
     ImportProgress, ImportRecord, ImportStage, ImportSummary, ImportWarningKind, ImportWarningView, Locale, PlanId,
     UndoImportSummary,
 };
-use plan_ouvert_opendata::{deterministic_id, export, ogp, Dataset};
+use plan_ouvert_opendata::{export, ogp, Dataset};
 use plan_ouvert_store::import::{Counts, ImportReport, Selection, UndoReport};
 use plan_ouvert_sync::protocol::RecordKind;
 use uuid::Uuid;
@@ -73,7 +73,7 @@ impl PendingImport {
                 if only.is_some_and(|only| !only.contains(&PlanId(*plan))) {
                     return None;
                 }
-                let commitment = deterministic_id(&format!("commitment:{}", w.identifier));
+                let commitment = ogp::commitment_id(&w.identifier);
                 Some(ImportWarningView {
                     row: u32::try_from(w.row).unwrap_or(u32::MAX),
                     identifier: w.identifier.clone(),

@@ -383,6 +383,12 @@ fn excerpt(text: &str) -> String {
     }
 }
 
+/// The id of the commitment made from the row whose `Commitment Unique Identifier` is `ogp_id`:
+/// the same on every import, so that its warnings can point to it.
+pub fn commitment_id(ogp_id: &str) -> Uuid {
+    deterministic_id(&format!("commitment:{ogp_id}"))
+}
+
 /// Reads the OGP commitment database export. See the module documentation.
 pub fn read_ogp_csv(bytes: &[u8]) -> Result<OgpImport, OgpRefusal> {
     read_ogp_csv_with_progress(bytes, &mut |_, _| {})
@@ -1153,7 +1159,7 @@ impl<'c> Builder<'c> {
         let full_text = cell(columns::FULL_TEXT);
         let sections = template::template_sections(full_text);
 
-        let id = deterministic_id(&format!("commitment:{ogp_id}"));
+        let id = commitment_id(&ogp_id);
         let mut fields = Fields::new();
         fields.insert("planId".into(), json!(plan_id.to_string()));
         fields.insert("areaId".into(), json!(area_id.to_string()));

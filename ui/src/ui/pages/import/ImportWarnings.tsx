@@ -31,19 +31,21 @@ export function ImportWarnings(props: { warnings: ImportWarningView[]; ownCountr
     const [sort, setSort] = useState<"row" | "country">("row");
     const words = useMemo(() => warnings.map(w => searchWords(w.identifier, w.country, w.column, w.message)), [warnings]);
 
+    /** The plans that have warnings, each with its country and how many, in one pass. */
     const plans = useMemo(() => {
-        const seen = new Map<PlanId, string>();
-        for (const w of warnings) if (!onlyOwn || w.country === ownCountry) seen.set(w.planId, `${w.country} — ${w.identifier.replace(/\d+$/, "")}`);
-        return [...seen.keys()];
+        const seen = new Map<PlanId, { country: string; count: number }>();
+        for (const w of warnings) {
+            if (onlyOwn && w.country !== ownCountry) continue;
+            const entry = seen.get(w.planId) ?? { country: w.country, count: 0 };
+            entry.count += 1;
+            seen.set(w.planId, entry);
+        }
+        return [...seen.entries()].map(([id, { country, count }]) => ({ id, label: `${country} (${count})` }));
     }, [warnings, onlyOwn, ownCountry]);
     const finds = matcher(query);
     const kept = warnings
         .filter((w, index) => (!onlyOwn || w.country === ownCountry) && (plan === "" || w.planId === plan) && finds(words[index] ?? []))
         .sort((a, b) => (sort === "country" ? a.country.localeCompare(b.country) : 0) || a.row - b.row);
-    const planLabel = (id: PlanId) => {
-        const w = warnings.find(x => x.planId === id);
-        return w === undefined ? id : `${w.country} (${warnings.filter(x => x.planId === id).length})`;
-    };
 
     return (
         <section id="import-warnings" aria-labelledby="import-warnings-title" className="fr-mb-4w">
@@ -87,9 +89,9 @@ export function ImportWarnings(props: { warnings: ImportWarningView[]; ownCountr
                                 nativeSelectProps={{ id: "import-warnings-plan", value: plan, onChange: e => setPlan(e.target.value as PlanId | "") }}
                             >
                                 <option value="">{i.allPlans}</option>
-                                {plans.map(id => (
-                                    <option key={id} value={id}>
-                                        {planLabel(id)}
+                                {plans.map(plan => (
+                                    <option key={plan.id} value={plan.id}>
+                                        {plan.label}
                                     </option>
                                 ))}
                             </Select>
