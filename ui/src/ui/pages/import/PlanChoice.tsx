@@ -11,6 +11,7 @@ import type { ImportPlanChoice, ImportPreview, ImportSummary, PlanId } from "../
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
 import { useT } from "../../i18n";
+import { DataTable } from "../../shared/DataTable";
 import { matcher, searchWords } from "../../shared/textSearch";
 
 /** How long typing or ticking waits before the dry run is asked again. */
@@ -149,60 +150,43 @@ export const PlanChoice = memo(function PlanChoice(props: {
             {shown.length === 0 ? (
                 <p className="po-muted">{i.noPlanShown}</p>
             ) : (
-                <div className="fr-table fr-table--multiline po-import-choice__table" id="import-choice-plans">
-                    <div className="fr-table__wrapper">
-                        <div className="fr-table__container">
-                            <div className="fr-table__content">
-                                <table>
-                                    <caption className="fr-sr-only">{i.plansCaption}</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{i.plan}</th>
-                                            <th scope="col">{i.commitmentsHeader}</th>
-                                            <th scope="col">{i.datesHeader}</th>
-                                        </tr>
-                                    </thead>
-                                    {groups.map(([country, plans]) => (
-                                        <tbody key={country}>
-                                            <tr className="po-import-choice__country">
-                                                <th scope="colgroup" colSpan={3}>
-                                                    {country}
-                                                </th>
-                                            </tr>
-                                            {plans.map(plan => (
-                                                <tr key={plan.id}>
-                                                    <td>
-                                                        <div className="fr-checkbox-group fr-checkbox-group--sm po-import-choice__plan">
-                                                            <input
-                                                                type="checkbox"
-                                                                id={`import-plan-${plan.ogpPlanId}`}
-                                                                checked={chosen.has(plan.id)}
-                                                                onChange={e => toggle(plan.id, e.target.checked)}
-                                                            />
-                                                            <label className="fr-label" htmlFor={`import-plan-${plan.ogpPlanId}`}>
-                                                                {plan.title}
-                                                            </label>
-                                                        </div>
-                                                        <p className="fr-mb-0 fr-mt-1v">
-                                                            <span
-                                                                className={`fr-badge fr-badge--sm fr-badge--no-icon ${plan.ownCountry ? "fr-badge--info" : "fr-badge--new"}`}
-                                                            >
-                                                                {plan.ownCountry ? i.shared : i.library}
-                                                            </span>{" "}
-                                                            {plan.alreadyHere && <span className="fr-badge fr-badge--sm fr-badge--no-icon">{i.alreadyHere}</span>}
-                                                        </p>
-                                                    </td>
-                                                    <td>{i.number(plan.commitments)}</td>
-                                                    <td className="fr-text--xs">{plan.dateRule}</td>
-                                                </tr>
-                                            ))}
-                                        </tbody>
-                                    ))}
-                                </table>
-                            </div>
-                        </div>
-                    </div>
-                </div>
+                <DataTable
+                    id="import-choice-plans"
+                    className="po-import-choice__table"
+                    caption={i.plansCaption}
+                    hiddenCaption
+                    headers={[i.plan, i.commitmentsHeader, i.datesHeader]}
+                    groups={groups.map(([country, plans]) => ({
+                        key: country,
+                        heading: country,
+                        rows: plans.map(plan => ({
+                            key: plan.id,
+                            cells: [
+                                <>
+                                    <div className="fr-checkbox-group fr-checkbox-group--sm po-import-choice__plan">
+                                        <input
+                                            type="checkbox"
+                                            id={`import-plan-${plan.ogpPlanId}`}
+                                            checked={chosen.has(plan.id)}
+                                            onChange={e => toggle(plan.id, e.target.checked)}
+                                        />
+                                        <label className="fr-label" htmlFor={`import-plan-${plan.ogpPlanId}`}>
+                                            {plan.title}
+                                        </label>
+                                    </div>
+                                    <p className="fr-mb-0 fr-mt-1v">
+                                        <span className={`fr-badge fr-badge--sm fr-badge--no-icon ${plan.ownCountry ? "fr-badge--info" : "fr-badge--new"}`}>
+                                            {plan.ownCountry ? i.shared : i.library}
+                                        </span>{" "}
+                                        {plan.alreadyHere && <span className="fr-badge fr-badge--sm fr-badge--no-icon">{i.alreadyHere}</span>}
+                                    </p>
+                                </>,
+                                i.number(plan.commitments),
+                                <span className="fr-text--xs">{plan.dateRule}</span>
+                            ]
+                        }))
+                    }))}
+                />
             )}
         </section>
     );
