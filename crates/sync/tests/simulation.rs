@@ -178,8 +178,15 @@ impl World {
         let coordinator = &mut world.laptops[COORDINATOR].replica;
         for (institution, name) in [(ministry, "Ministère"), (authority, "Autorité")] {
             let record = RecordKey { kind: RecordKind::Institution, id: institution };
-            coordinator
-                .create(record, fields(&[("name", json!(name)), ("acronym", json!("")), ("kind", json!("ministry"))]));
+            coordinator.create(
+                record,
+                fields(&[
+                    ("name", json!(name)),
+                    ("acronym", json!("")),
+                    ("kind", json!("ministry")),
+                    ("country", json!("France")),
+                ]),
+            );
         }
         coordinator.create(
             plan,

@@ -135,6 +135,40 @@ fn the_server_stores_only_values_a_laptop_can_read() {
 }
 
 #[test]
+fn an_institutions_country_is_a_field_like_the_others() {
+    let (_dir, cast, server) = running();
+    commitment(&server, &cast);
+    let coordinator = &cast.tokens["coordinator"];
+    let laptop = Uuid::now_v7();
+    let set = |seq: u64, value: Value| {
+        json!({"id": {"client": laptop, "seq": seq}, "record": {"kind": "institution", "id": cast.ministry},
+               "change": {"op": "set", "field": "country", "value": value, "base": null}})
+    };
+    // (Created before institutions had a country: the server holds none, the base is null.)
+    // Read by the one parser of values: too long, or not a text, is refused and not stored.
+    for (seq, hostile) in [json!("x".repeat(201)), json!(33)].into_iter().enumerate() {
+        let (_, r) = server.push(coordinator, &push_request(laptop, vec![set(seq as u64 + 1, hostile)]));
+        assert_eq!(refusal(&r, 0), "invalid", "{r}");
+    }
+    // A drafter may not change the list of institutions; the coordination may.
+    let drafter = Uuid::now_v7();
+    let mutation = json!({"id": {"client": drafter, "seq": 1}, "record": {"kind": "institution", "id": cast.ministry},
+                          "change": {"op": "set", "field": "country", "value": "France", "base": null}});
+    let (_, r) = server.push(&cast.tokens["drafter"], &push_request(drafter, vec![mutation]));
+    assert_eq!(refusal(&r, 0), "forbidden", "{r}");
+    let (_, r) = server.push(coordinator, &push_request(laptop, vec![set(3, json!("France"))]));
+    assert_eq!(outcomes(&r), ["applied"]);
+    let (_, pulled) = server.pull(&cast.tokens["reader"], 0);
+    let country = pulled["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["record"]["id"] == cast.ministry.as_str() && c["field"] == "country")
+        .map(|c| c["value"].clone());
+    assert_eq!(country, Some(json!("France")), "{pulled}");
+}
+
+#[test]
 fn another_change_under_a_number_already_used_is_not_taken_for_the_first() {
     let (_dir, cast, server) = running();
     let record = commitment(&server, &cast);
