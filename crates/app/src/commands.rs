@@ -123,6 +123,18 @@ commands! {
         app.run(|s| s.restore_deletion(deletion_id)).map(|id| id.to_string())
     }
 
+    /// A commitment's follow-up: its own timeline and its milestones', where each stands, its
+    /// progress, and how a report written now would be signed (or why none can be).
+    fn get_commitment_progress(app, commitment_id: CommitmentId) -> CommitmentProgress {
+        app.run(|s| {
+            let locale = s.locale()?;
+            s.commitment_progress(commitment_id, locale)
+        })
+    }
+    /// Writes a progress report (a new entry of the timeline, never changed after), signed by the
+    /// person this laptop connected with; `validation` with each problem next to its field.
+    fn report_progress(app, input: ReportInput) -> Report { app.run(|s| s.report_progress(&input)) }
+
     fn list_institutions(app) -> Vec<Institution> { app.run(|s| s.list_institutions()) }
     fn create_institution(app, input: InstitutionInput) -> Institution { app.run(|s| s.create_institution(&input)) }
     fn update_institution(app, institution_id: InstitutionId, input: InstitutionInput) -> Institution {

@@ -67,7 +67,7 @@ fn fields(pairs: Vec<(&str, Value)>) -> BTreeMap<String, Value> {
 
 /// Fills the server's database through the sync rules, as coordinators' laptops would have.
 fn generate(conn: &mut rusqlite::Connection, owner: Uuid, commitments: usize, per: usize) -> usize {
-    let actor = plan_ouvert_sync::access::Actor { institution: owner, role: Role::Coordinator };
+    let actor = plan_ouvert_sync::access::Actor { institution: owner, role: Role::Coordinator, person: Uuid::nil() };
     let client = ClientId(Uuid::now_v7());
     let mut rng = Rng(0x5eed_cafe);
     let mut mutations = Vec::new();
@@ -223,19 +223,14 @@ fn insert_floor(dir: &std::path::Path, pull: &PullResponse) -> Duration {
             RecordKind::Area => 2,
             RecordKind::Commitment => 3,
             RecordKind::Milestone => 4,
+            RecordKind::Report => 5,
         };
         records.entry((rank, change.record)).or_default().insert(&change.field, &change.value);
     }
     let started = Instant::now();
     let tx = conn.transaction().expect("tx");
     for ((_, record), fields) in &records {
-        let table = match record.kind {
-            RecordKind::Institution => "institution",
-            RecordKind::Plan => "plan",
-            RecordKind::Area => "area",
-            RecordKind::Commitment => "commitment",
-            RecordKind::Milestone => "milestone",
-        };
+        let table = record.kind.code();
         let columns: Vec<(String, &Value)> = fields
             .iter()
             .filter(|(f, _)| **f != "supportingInstitutionIds")

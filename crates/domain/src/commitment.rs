@@ -56,6 +56,9 @@ pub struct Commitment {
     pub contact_department: String,
     pub contact_email: String,
     pub contact_phone: String,
+    /// How much it counts among its area's and its plan's commitments in the roll-up of
+    /// progress (1: equal).
+    pub weight: u32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -92,6 +95,8 @@ pub enum CommitmentEdit {
     ContactDepartment(String),
     ContactEmail(String),
     ContactPhone(String),
+    /// From 1 to [`crate::WEIGHT_MAX`].
+    Weight(u32),
 }
 
 /// The free-text fields of a commitment, each stored in its own column.
@@ -168,6 +173,7 @@ pub enum CommitmentChange {
     StartDate(Option<NaiveDate>),
     EndDate(Option<NaiveDate>),
     Value(OgpValue, bool),
+    Weight(u32),
 }
 
 /// What a date change is checked against: the plan's period and the commitment's other date.
@@ -207,6 +213,7 @@ impl CommitmentEdit {
             CommitmentEdit::ContactDepartment(_) => "contactDepartment",
             CommitmentEdit::ContactEmail(_) => "contactEmail",
             CommitmentEdit::ContactPhone(_) => "contactPhone",
+            CommitmentEdit::Weight(_) => "weight",
         }
     }
 
@@ -262,6 +269,7 @@ impl CommitmentEdit {
             E::ContactDepartment(raw) => short(T::ContactDepartment, raw),
             E::ContactEmail(raw) => Email::parse(raw).map(|e| CommitmentChange::Text(T::ContactEmail, e.into_string())),
             E::ContactPhone(raw) => Phone::parse(raw).map(|p| CommitmentChange::Text(T::ContactPhone, p.into_string())),
+            E::Weight(weight) => crate::parse_weight(*weight).map(CommitmentChange::Weight),
         };
         result.map_err(|problem| problem.on(self.field()))
     }

@@ -59,3 +59,7 @@ id_type!(
     /// Identifies an institution (ministry, independent authority, court…).
     InstitutionId
 );
+id_type!(
+    /// Identifies a progress report, an entry of a milestone's or a commitment's timeline.
+    ReportId
+);

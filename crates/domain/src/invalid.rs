@@ -31,6 +31,18 @@ pub enum Problem {
     Duplicate,
     /// Changing the plan's period would leave dates outside it.
     DatesOutsideNewPeriod { count: usize },
+    /// Not a web address (`https://…`).
+    Url,
+    /// A date after today, for something that has happened.
+    FutureDate { today: NaiveDate },
+    /// More items than a list may hold.
+    TooMany { max: usize },
+    /// A report that takes a record back from "complete" without saying why.
+    LeavesComplete,
+    /// A weight outside 1..=max.
+    Weight { max: u32 },
+    /// A problem with one link of a list (numbered from 1), in its title or its address.
+    Link { number: usize, address: bool, problem: Box<Problem> },
 }
 
 impl Problem {
@@ -107,6 +119,48 @@ impl Problem {
                 match locale {
                     Locale::Fr => format!("Impossible : {records} hors de cette période. Modifiez-les d'abord."),
                     Locale::En => format!("Not possible: {records} outside this period. Change them first."),
+                }
+            }
+            Problem::Url => locale
+                .pick(
+                    "Adresse web invalide : elle doit commencer par https:// (ou http://) et ne pas contenir d'espace.",
+                    "Invalid web address: it must begin with https:// (or http://) and contain no space.",
+                )
+                .into(),
+            Problem::FutureDate { today } => match locale {
+                Locale::Fr => format!(
+                    "Un rapport décrit ce qui a été fait : sa date ne peut pas être postérieure à aujourd'hui ({}).",
+                    locale.date(*today)
+                ),
+                Locale::En => format!(
+                    "A report describes what was done: its date cannot be after today ({}).",
+                    locale.date(*today)
+                ),
+            },
+            Problem::TooMany { max } => match locale {
+                Locale::Fr => format!("Trop d'éléments : {max} au plus."),
+                Locale::En => format!("Too many items: at most {max}."),
+            },
+            Problem::LeavesComplete => locale
+                .pick(
+                    "Le rapport précédent disait « Achevé » : expliquez pourquoi ce n'est plus le cas (ce qui a été fait ou les difficultés).",
+                    "The previous report said “Complete”: explain why this is no longer so (what was done or the difficulties).",
+                )
+                .into(),
+            Problem::Weight { max } => match locale {
+                Locale::Fr => format!("Le poids est un nombre entier de 1 à {max} (1 : le même poids que les autres)."),
+                Locale::En => format!("The weight is a whole number from 1 to {max} (1: the same weight as the others)."),
+            },
+            Problem::Link { number, address, problem } => {
+                let part = match (locale, address) {
+                    (Locale::Fr, true) => "adresse",
+                    (Locale::Fr, false) => "titre",
+                    (Locale::En, true) => "address",
+                    (Locale::En, false) => "title",
+                };
+                match locale {
+                    Locale::Fr => format!("Lien {number} ({part}) : {}", problem.message(locale)),
+                    Locale::En => format!("Link {number} ({part}): {}", problem.message(locale)),
                 }
             }
         }

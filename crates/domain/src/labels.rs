@@ -126,6 +126,37 @@ labels!(
     }
 );
 
+labels!(
+    /// Following the plan: progress reports and the roll-up of progress. A status is worded by the
+    /// IRM's completion scale (`Completion`).
+    ProgressLabels {
+        section: "Suivi de l'avancement", "Progress";
+        progress: "Avancement", "Progress";
+        /// How the figures are computed, shown next to them.
+        rule: "Chaque jalon compte selon son dernier rapport : non commencé 0 %, limité 33 %, substantiel 67 %, achevé 100 % (sans rapport : 0 %). Un engagement vaut la moyenne de ses jalons (ou son propre état s'il n'a pas de jalon) ; un axe et le plan, la moyenne de leurs engagements. Les moyennes sont pondérées par les poids, égaux par défaut ; ce qui est retiré ne compte pas.",
+            "Each milestone counts by its latest report: not started 0%, limited 33%, substantial 67%, complete 100% (no report: 0%). A commitment is the mean of its milestones (or its own status when it has none); an area and the plan, the mean of their commitments. Means are weighted by the weights, equal by default; what is withdrawn does not count.";
+        weight: "Poids", "Weight";
+        reports: "Rapports d'avancement", "Progress reports";
+        /// The commitment's own timeline: the institution's account of its results.
+        own_account: "Compte rendu de l'engagement", "The commitment's own account";
+        reported_on: "Date du rapport", "Report date";
+        status: "État d'avancement", "Status";
+        not_reported: "Aucun rapport", "Not reported yet";
+        done: "Ce qui a été fait", "What was done";
+        difficulties: "Difficultés rencontrées", "Difficulties";
+        next_steps: "Prochaines étapes", "Next steps";
+        results: "Résultats obtenus", "Results";
+        opened_government: "Selon l'institution, a-t-il ouvert l'action publique ?",
+            "In the institution's view, did it open government?";
+        links: "Preuves (liens)", "Evidence (links)";
+        link_title: "Titre", "Title";
+        link_url: "Adresse", "Address";
+        signed_by: "Signé par", "Signed by";
+        on_behalf: "au nom de", "on behalf of";
+        corrects: "Corrige le rapport du", "Corrects the report of";
+    }
+);
+
 /// Every label of the template, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Labels {
@@ -133,6 +164,7 @@ pub struct Labels {
     pub commitment: CommitmentLabels,
     pub milestone: MilestoneLabels,
     pub origin: OriginLabels,
+    pub progress: ProgressLabels,
 }
 
 impl Labels {
@@ -142,6 +174,7 @@ impl Labels {
             commitment: CommitmentLabels::of(locale),
             milestone: MilestoneLabels::of(locale),
             origin: OriginLabels::of(locale),
+            progress: ProgressLabels::of(locale),
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod open_data;
 pub mod overview;
 pub mod period;
 pub mod plan;
+pub mod progress;
 pub mod sync;
 pub mod text;
 
@@ -33,7 +34,7 @@ pub use assessment::{
 };
 pub use commitment::{Commitment, CommitmentChange, CommitmentDates, CommitmentEdit, CommitmentText, OgpValue};
 pub use failure::{ErrorCode, Failure, FieldError};
-pub use id::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId};
+pub use id::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId, ReportId};
 pub use institution::{Institution, InstitutionInput, InstitutionKind, ValidInstitution};
 pub use invalid::{Invalid, Problem};
 pub use labels::Labels;
@@ -49,6 +50,10 @@ pub use overview::{
 };
 pub use period::{parse_optional_date, whole_years, Period};
 pub use plan::{Plan, PlanInput, ValidPlan, DEFAULT_COUNTRY};
+pub use progress::{
+    commitment_share, parse_weight, percent, weighted_share, CommitmentProgress, EvidenceLink, MilestoneProgress,
+    ProgressStatus, Report, ReportInput, ReportSignature, ValidReport, OPENED_GOVERNMENT_CODES, WEIGHT_MAX,
+};
 pub use sync::{
     ConflictChoice, ConflictId, ConflictView, RecordSyncState, RejectionId, RejectionView, SyncAccount, SyncAction,
     SyncConnectInput, SyncConnection, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,

@@ -24,6 +24,8 @@ pub struct Milestone {
     /// Expected completion date.
     pub due_date: Option<NaiveDate>,
     pub lead_institution_id: Option<InstitutionId>,
+    /// How much it counts among its commitment's milestones in the roll-up of progress (1: equal).
+    pub weight: u32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -89,6 +91,8 @@ pub enum MilestoneEdit {
     /// `YYYY-MM-DD`, or empty for none.
     DueDate(String),
     LeadInstitutionId(Option<InstitutionId>),
+    /// From 1 to [`crate::WEIGHT_MAX`].
+    Weight(u32),
 }
 
 /// A validated milestone change, ready to be stored.
@@ -99,6 +103,7 @@ pub enum MilestoneChange {
     StartDate(Option<NaiveDate>),
     DueDate(Option<NaiveDate>),
     Lead(Option<InstitutionId>),
+    Weight(u32),
 }
 
 impl MilestoneEdit {
@@ -109,6 +114,7 @@ impl MilestoneEdit {
             MilestoneEdit::StartDate(_) => "startDate",
             MilestoneEdit::DueDate(_) => "dueDate",
             MilestoneEdit::LeadInstitutionId(_) => "leadInstitutionId",
+            MilestoneEdit::Weight(_) => "weight",
         }
     }
 
@@ -136,6 +142,7 @@ impl MilestoneEdit {
                 .and_then(|d| check_order(start, d).map(|_| d))
                 .map(MilestoneChange::DueDate),
             MilestoneEdit::LeadInstitutionId(id) => Ok(MilestoneChange::Lead(*id)),
+            MilestoneEdit::Weight(weight) => crate::parse_weight(*weight).map(MilestoneChange::Weight),
         };
         result.map_err(|problem| problem.on(self.field()))
     }

@@ -45,6 +45,10 @@ pub struct CommitmentSummary {
     pub filled_fields: u32,
     /// …out of this many.
     pub total_fields: u32,
+    /// Its share of the work done, as reported ([`crate::progress::commitment_share`]), as a
+    /// whole percentage; none when withdrawn.
+    pub progress: Option<u32>,
+    pub weight: u32,
 }
 
 /// An engagement area with the commitments shown under it.
@@ -57,6 +61,9 @@ pub struct AreaOverview {
     pub commitments: Vec<CommitmentSummary>,
     /// Commitments in the area, whatever the filters.
     pub total_commitments: u32,
+    /// The weighted mean of its commitments' progress, whatever the filters; none when none
+    /// counts.
+    pub progress: Option<u32>,
 }
 
 /// The plan at a glance: its areas, their commitments, and counts.
@@ -73,6 +80,8 @@ pub struct PlanOverview {
     pub matching_count: u32,
     /// Whether any filter is on.
     pub filtered: bool,
+    /// The weighted mean of all its commitments' progress; none when none counts.
+    pub progress: Option<u32>,
     /// Why the person signed in may not change the plan and its engagement areas, if so.
     pub structure_read_only: Option<ReadOnly>,
     /// Why the person signed in may not add commitments, if so.

@@ -110,6 +110,7 @@ pub enum SyncRecordKind {
     Commitment,
     Milestone,
     Institution,
+    Report,
 }
 
 /// A conflict waiting on this laptop (its local number).

@@ -1,8 +1,11 @@
 //! Exports of a plan: JSON (and its JSON Schema), CSV (and their Table Schemas), printable HTML.
 //!
-//! Every test works on one plan built by hand: two areas, two institutions, three commitments
+//! Every test works on one plan built by hand: two areas, three institutions, three commitments
 //! whose texts hold quotes, commas, line breaks, accents and HTML-like text, one of them
-//! imported with an IRM assessment (values, ND, NR, NA, missing, starred), and milestones.
+//! imported with an IRM assessment (values, ND, NR, NA, missing, starred), milestones, weights
+//! other than 1, and progress reports (on a commitment, on milestones, a correction, links with
+//! commas and quotes, one made on an institution's behalf by an institution the plan does not
+//! otherwise name).
 
 #![allow(clippy::unwrap_used)]
 
@@ -11,8 +14,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use plan_ouvert_domain::Locale;
 use plan_ouvert_opendata::export::{
     commitments_csv, milestones_csv, plan_dataset, plan_html, plan_json, plan_json_text, read_csv, read_plan_json,
-    CsvFile, ExportError, FieldType, Problem, ASSESSMENT_ENTRIES, COMMITMENTS_TABLE_SCHEMA, COMMITMENT_COLUMNS,
-    MILESTONES_TABLE_SCHEMA, MILESTONE_COLUMNS, PLAN_SCHEMA, SCHEMA_ID,
+    reports_csv, CsvFile, ExportError, FieldType, Problem, ASSESSMENT_ENTRIES, COMMITMENTS_TABLE_SCHEMA,
+    COMMITMENT_COLUMNS, CSV_FILES, MILESTONES_TABLE_SCHEMA, MILESTONE_COLUMNS, PLAN_SCHEMA, REPORTS_TABLE_SCHEMA,
+    REPORT_COLUMNS, SCHEMA_ID,
 };
 use plan_ouvert_opendata::Dataset;
 use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
@@ -31,6 +35,18 @@ const C_THEMATIC: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0c
 const M_1: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0d03);
 const M_2: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0d01);
 const M_3: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0d02);
+/// An institution named only by a progress report: the coordination, reporting on another's behalf.
+const COORDINATION: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0013);
+const AUTHOR: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0f01);
+/// The drafted commitment's own report (its results).
+const R_OWN: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0e04);
+/// A report on M_1, and its correction: written later, with a smaller id, so that order comes from dates.
+const R_M1: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0e03);
+const R_M1_FIX: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0e02);
+/// A report on M_3, made by the coordination on the lead institution's behalf.
+const R_M3: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0e01);
+const COORDINATION_NAME: &str = "Délégation à la coordination du gouvernement ouvert";
+const TRICKY_LINK_TITLE: &str = "Compte rendu, \"version finale\"; annexes";
 
 const EVIL_TITLE: &str = "<script>alert(1)</script> Ouvrir les « données », \"vite\" & bien";
 const OGP_URL: &str = "https://www.opengovpartnership.org/members/france/commitments/FR0042/";
@@ -58,8 +74,23 @@ fn commitment(area: Uuid, position: u32, title: &str) -> Value {
         "technologyInnovation": false,
         "contactName": "", "contactTitle": "", "contactDepartment": "", "contactEmail": "", "contactPhone": "",
         "ogpId": null, "number": "", "shortTitle": "", "fullText": "", "startDateSource": "", "endDateSource": "",
-        "policyAreas": [], "url": "", "assessment": null, "sourceColumns": {}
+        "policyAreas": [], "url": "", "assessment": null, "sourceColumns": {}, "weight": 1
     })
+}
+
+/// A progress report with every field, on `milestone` of `commitment` (or on the commitment).
+fn report(commitment: Uuid, milestone: Option<Uuid>, reported_on: &str, status: &str, institution: Uuid) -> Value {
+    json!({
+        "commitmentId": commitment.to_string(), "milestoneId": milestone.map(|m| m.to_string()),
+        "reportedOn": reported_on, "status": status, "done": "", "difficulties": "", "nextSteps": "",
+        "results": "", "openedGovernment": null, "links": [], "corrects": null,
+        "authorId": AUTHOR.to_string(), "authorName": "Camille Martin",
+        "institutionId": institution.to_string(), "onBehalf": false
+    })
+}
+
+fn record_key(kind: RecordKind, id: Uuid) -> plan_ouvert_sync::protocol::RecordKey {
+    plan_ouvert_sync::protocol::RecordKey { kind, id }
 }
 
 fn with(mut base: Value, changes: Value) -> Value {
@@ -172,7 +203,8 @@ fn dataset() -> Dataset {
                     "earlyResults": status("missing"),
                     "starred": assessed(json!(true))
                 },
-                "sourceColumns": { "Action Plan Cycle": "2021-2023", "Notes": "a, \"b\"\nc" }
+                "sourceColumns": { "Action Plan Cycle": "2021-2023", "Notes": "a, \"b\"\nc" },
+                "weight": 3
             }),
         )),
     );
@@ -183,7 +215,7 @@ fn dataset() -> Dataset {
             commitment(AREA_2, 0, "Réduire l'empreinte carbone, du numérique"),
             json!({
                 "leadInstitutionId": MINISTRY.to_string(),
-                "ogpId": "FR0043", "number": "3.1",
+                "ogpId": "FR0043", "number": "3.1", "weight": 100,
                 "assessment": {
                     "specificity": assessed(json!("low")),
                     "verifiable": assessed(json!(true)),
@@ -211,7 +243,7 @@ fn dataset() -> Dataset {
         fields(json!({
             "commitmentId": C_DRAFTED.to_string(), "position": 0, "title": "Cartographie des <données>",
             "expectedOutputs": "Une carte, publiée.", "startDate": "2022-01-01", "dueDate": "2022-03-31",
-            "leadInstitutionId": MINISTRY.to_string()
+            "leadInstitutionId": MINISTRY.to_string(), "weight": 1
         })),
     );
     d.insert(
@@ -220,7 +252,7 @@ fn dataset() -> Dataset {
         fields(json!({
             "commitmentId": C_DRAFTED.to_string(), "position": 1, "title": "Jalon \"deux\", avec virgule",
             "expectedOutputs": "Premier livrable.\n\nSecond livrable, « important ».", "startDate": null,
-            "dueDate": "2023-06-30", "leadInstitutionId": HATVP.to_string()
+            "dueDate": "2023-06-30", "leadInstitutionId": HATVP.to_string(), "weight": 4
         })),
     );
     d.insert(
@@ -228,8 +260,56 @@ fn dataset() -> Dataset {
         M_3,
         fields(json!({
             "commitmentId": C_IMPORTED.to_string(), "position": 0, "title": "Décret publié",
-            "expectedOutputs": "", "startDate": null, "dueDate": null, "leadInstitutionId": null
+            "expectedOutputs": "", "startDate": null, "dueDate": null, "leadInstitutionId": null, "weight": 2
         })),
+    );
+    d.insert(
+        RecordKind::Institution,
+        COORDINATION,
+        fields(json!({ "name": COORDINATION_NAME, "acronym": "DCGO", "kind": "other", "country": "France" })),
+    );
+    d.insert(
+        RecordKind::Report,
+        R_OWN,
+        fields(with(
+            report(C_DRAFTED, None, "2022-12-31", "substantial", HATVP),
+            json!({
+                "done": "Le portail est ouvert.\n\nLes marchés de 2022 y sont.",
+                "results": "Des réutilisations, « nombreuses ».", "openedGovernment": "marginal",
+                "links": [{ "title": "Portail", "url": "https://data.example.gouv.fr/marches" }]
+            }),
+        )),
+    );
+    d.insert(
+        RecordKind::Report,
+        R_M1,
+        fields(with(
+            report(C_DRAFTED, Some(M_1), "2022-03-31", "limited", MINISTRY),
+            json!({
+                "difficulties": "Des formats \"fermés\", des retards.",
+                "nextSteps": "=Publier la carte",
+                "links": [
+                    { "title": TRICKY_LINK_TITLE, "url": "https://www.example.gouv.fr/cr.pdf?pages=1,2" },
+                    { "title": "Carte", "url": "http://carte.example.fr/" }
+                ]
+            }),
+        )),
+    );
+    d.insert(
+        RecordKind::Report,
+        R_M1_FIX,
+        fields(with(
+            report(C_DRAFTED, Some(M_1), "2022-04-05", "substantial", MINISTRY),
+            json!({ "done": "- la carte était déjà publiée, d'où ce rectificatif", "corrects": R_M1.to_string() }),
+        )),
+    );
+    d.insert(
+        RecordKind::Report,
+        R_M3,
+        fields(with(
+            report(C_IMPORTED, Some(M_3), "2023-01-15", "complete", COORDINATION),
+            json!({ "done": "Décret n° 2023-12 publié.", "onBehalf": true, "authorName": "Dominique Petit" }),
+        )),
     );
     d
 }
@@ -280,8 +360,16 @@ fn json_round_trip_gives_back_every_record_field_by_field() {
         "\"title\"",
         "\"briefDescription\"",
         "\"sourceColumns\"",
+        "\"weight\"",
         "\"milestones\"",
         "\"commitmentId\"",
+        "\"leadInstitutionId\"",
+        "\"weight\"",
+        "\"reports\"",
+        "\"milestoneId\"",
+        "\"reportedOn\"",
+        "\"links\"",
+        "\"onBehalf\"",
         "\"institutions\"",
     ];
     let mut at = 0;
@@ -289,6 +377,16 @@ fn json_round_trip_gives_back_every_record_field_by_field() {
         at += text[at..].find(key).unwrap_or_else(|| panic!("{key} out of order"));
     }
     assert!(text.ends_with("}\n"));
+    // The reports come back field by field, links with their commas and quotes included.
+    let back = read_plan_json(&parsed).unwrap();
+    assert_eq!(back.count(RecordKind::Report), 4);
+    for id in [R_OWN, R_M1, R_M1_FIX, R_M3] {
+        let (got, expected) = (back.get(RecordKind::Report, id).unwrap(), d.get(RecordKind::Report, id).unwrap());
+        for field in fields_of_kind(RecordKind::Report) {
+            assert_eq!(got.get(*field), expected.get(*field), "report {id} field {field}");
+        }
+    }
+    assert_eq!(back.get(RecordKind::Report, R_M1).unwrap()["links"][0]["title"], TRICKY_LINK_TITLE);
 }
 
 #[test]
@@ -317,11 +415,46 @@ fn json_document_is_ordered_nested_and_complete() {
     };
     check(&doc["plan"], RecordKind::Plan, &[]);
     check(&areas[0], RecordKind::Area, &["commitments"]);
-    check(&areas[0]["commitments"][0], RecordKind::Commitment, &["milestones"]);
-    check(&areas[0]["commitments"][0]["milestones"][0], RecordKind::Milestone, &[]);
+    check(&areas[0]["commitments"][0], RecordKind::Commitment, &["milestones", "reports"]);
+    check(&areas[0]["commitments"][0]["milestones"][0], RecordKind::Milestone, &["reports"]);
+    check(&areas[0]["commitments"][0]["reports"][0], RecordKind::Report, &[]);
+    check(&areas[0]["commitments"][0]["milestones"][0]["reports"][0], RecordKind::Report, &[]);
     check(&doc["institutions"][0], RecordKind::Institution, &[]);
-    // Institutions by name.
-    assert_eq!(doc["institutions"][0]["acronym"], "HATVP");
+    // Institutions by name, the one named only by a report included.
+    let names: Vec<&str> =
+        doc["institutions"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            COORDINATION_NAME,
+            "Haute Autorité pour la transparence de la vie publique",
+            "Ministère de la Transition écologique"
+        ]
+    );
+
+    // Weights, as the records hold them.
+    let weights = |list: &Value| list.as_array().unwrap().iter().map(|r| r["weight"].clone()).collect::<Vec<_>>();
+    assert_eq!(weights(&areas[0]["commitments"]), [json!(1), json!(3)]);
+    assert_eq!(weights(&areas[1]["commitments"]), [json!(100)]);
+    assert_eq!(weights(&areas[0]["commitments"][0]["milestones"]), [json!(1), json!(4)]);
+
+    // Each timeline in the record it is about, oldest first: the commitment's own reports in the
+    // commitment, a milestone's in the milestone; none elsewhere.
+    let ids = |list: &Value| list.as_array().unwrap().iter().map(|r| r["id"].clone()).collect::<Vec<_>>();
+    let drafted = &areas[0]["commitments"][0];
+    assert_eq!(ids(&drafted["reports"]), [json!(R_OWN.to_string())]);
+    assert_eq!(ids(&drafted["milestones"][0]["reports"]), [json!(R_M1.to_string()), json!(R_M1_FIX.to_string())]);
+    assert_eq!(ids(&drafted["milestones"][1]["reports"]), Vec::<Value>::new());
+    let imported = &areas[0]["commitments"][1];
+    assert_eq!(ids(&imported["reports"]), Vec::<Value>::new());
+    assert_eq!(ids(&imported["milestones"][0]["reports"]), [json!(R_M3.to_string())]);
+    assert_eq!(drafted["reports"][0]["milestoneId"], Value::Null);
+    assert_eq!(drafted["milestones"][0]["reports"][1]["corrects"], R_M1.to_string());
+    assert_eq!(
+        drafted["milestones"][0]["reports"][0]["links"][0],
+        json!({ "title": TRICKY_LINK_TITLE, "url": "https://www.example.gouv.fr/cr.pdf?pages=1,2" })
+    );
+    assert_eq!(imported["milestones"][0]["reports"][0]["onBehalf"], true);
 }
 
 #[test]
@@ -353,12 +486,19 @@ fn exports_carry_only_the_plan_and_the_institutions_it_names() {
         )),
     );
     d.insert(RecordKind::Institution, unnamed, fields(json!({ "name": "Personne", "acronym": "", "kind": "other" })));
+    // A report of the other plan, naming an institution of no record: left out with its plan.
+    d.insert(
+        RecordKind::Report,
+        Uuid::from_u128(95),
+        fields(report(other_commitment, None, "2019-01-01", "limited", Uuid::from_u128(94))),
+    );
 
     let doc = plan_json(&d, PLAN).unwrap();
-    assert_eq!(doc["institutions"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["institutions"].as_array().unwrap().len(), 3);
     assert_same(&read_plan_json(&doc).unwrap(), &dataset());
     assert_same(&plan_dataset(&d, PLAN).unwrap(), &dataset());
     assert!(!commitments_csv(&d, PLAN).unwrap().contains("Autre"));
+    assert!(!reports_csv(&d, PLAN).unwrap().contains("2019-01-01"));
 }
 
 #[test]
@@ -412,12 +552,60 @@ fn json_validates_against_the_committed_json_schema() {
         ),
         ("source columns", Box::new(|d: &mut Value| d["areas"][0]["commitments"][1]["sourceColumns"]["n"] = json!(1))),
         ("schema id", Box::new(|d: &mut Value| d["schema"] = json!("urn:other"))),
+        ("weight 0", Box::new(|d: &mut Value| d["areas"][0]["commitments"][0]["weight"] = json!(0))),
+        (
+            "weight 101",
+            Box::new(|d: &mut Value| d["areas"][0]["commitments"][0]["milestones"][1]["weight"] = json!(101)),
+        ),
+        ("weight text", Box::new(|d: &mut Value| d["areas"][1]["commitments"][0]["weight"] = json!("1"))),
+        (
+            "missing weight",
+            Box::new(|d: &mut Value| {
+                d["areas"][0]["commitments"][0]["milestones"][0].as_object_mut().unwrap().remove("weight");
+            }),
+        ),
+        (
+            "missing reports",
+            Box::new(|d: &mut Value| {
+                d["areas"][0]["commitments"][0]["milestones"][0].as_object_mut().unwrap().remove("reports");
+            }),
+        ),
     ];
+    let refused = |what: &str, bad: &Value| {
+        assert!(!validator.is_valid(bad), "the schema lets through: {what}");
+        assert!(read_plan_json(bad).is_err(), "the reader lets through: {what}");
+    };
     for (what, breaking) in broken {
         let mut bad = doc.clone();
         breaking(&mut bad);
-        assert!(!validator.is_valid(&bad), "the schema lets through: {what}");
-        assert!(read_plan_json(&bad).is_err(), "the reader lets through: {what}");
+        refused(what, &bad);
+    }
+    // A report's members: each of these values (`None`: the member removed) breaks it.
+    let url = |url: &str| json!([{ "title": "Lien", "url": url }]);
+    let report_values = [
+        ("status", Some(json!("done"))),
+        ("openedGovernment", Some(json!("great"))),
+        ("reportedOn", Some(Value::Null)),
+        ("authorId", Some(json!("camille"))),
+        ("authorName", Some(json!(""))),
+        ("onBehalf", Some(Value::Null)),
+        ("corrects", None),
+        ("createdAt", Some(json!("2022-12-31T10:00:00Z"))),
+        ("links", Some(json!(["https://x.fr/"]))),
+        ("links", Some(json!([{ "title": "Sans adresse" }]))),
+        ("links", Some(json!([{ "title": "Lien", "url": "https://x.fr/", "kind": "pdf" }]))),
+        ("links", Some(url("ftp://x.fr/"))),
+        ("links", Some(url("https://x.fr/a b"))),
+        ("links", Some(url("https://"))),
+    ];
+    for (field, value) in report_values {
+        let mut bad = doc.clone();
+        let report = bad.pointer_mut("/areas/0/commitments/0/reports/0").unwrap().as_object_mut().unwrap();
+        match &value {
+            Some(value) => report.insert(field.into(), value.clone()),
+            None => report.remove(field),
+        };
+        refused(&format!("report {field} {value:?}"), &bad);
     }
 }
 
@@ -428,8 +616,9 @@ fn json_schema_describes_every_field_and_every_assessment_code() {
     for (def, kind, children) in [
         ("plan", RecordKind::Plan, &[][..]),
         ("area", RecordKind::Area, &["commitments"][..]),
-        ("commitment", RecordKind::Commitment, &["milestones"][..]),
-        ("milestone", RecordKind::Milestone, &[][..]),
+        ("commitment", RecordKind::Commitment, &["milestones", "reports"][..]),
+        ("milestone", RecordKind::Milestone, &["reports"][..]),
+        ("report", RecordKind::Report, &[][..]),
         ("institution", RecordKind::Institution, &[][..]),
     ] {
         let required: BTreeSet<&str> =
@@ -438,6 +627,9 @@ fn json_schema_describes_every_field_and_every_assessment_code() {
         expected.insert("id");
         expected.extend(children);
         assert_eq!(required, expected, "{def}");
+        let properties: BTreeSet<&str> =
+            defs[def]["properties"].as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(properties, expected, "{def}");
         assert_eq!(defs[def]["additionalProperties"], false, "{def}");
         for (name, property) in defs[def]["properties"].as_object().unwrap() {
             let description = property["description"].as_str().unwrap_or_default();
@@ -467,6 +659,22 @@ fn json_schema_describes_every_field_and_every_assessment_code() {
             assert!(read_plan_json(&doc).is_ok(), "{} {code}", entry.key);
         }
     }
+    // Every code a report's status and opened government may have, and the extreme weights.
+    let report_values = plan_ouvert_domain::ProgressStatus::CODES
+        .iter()
+        .map(|code| ("status", json!(code)))
+        .chain(plan_ouvert_domain::OPENED_GOVERNMENT_CODES.iter().map(|code| ("openedGovernment", json!(code))));
+    for (field, value) in report_values {
+        let mut doc = base.clone();
+        doc["areas"][0]["commitments"][0]["reports"][0][field] = value.clone();
+        assert!(validator.is_valid(&doc), "{field} {value}");
+        assert!(read_plan_json(&doc).is_ok(), "{field} {value}");
+    }
+    for weight in [1, 100] {
+        let mut doc = base.clone();
+        doc["areas"][0]["commitments"][0]["milestones"][0]["weight"] = json!(weight);
+        assert!(validator.is_valid(&doc) && read_plan_json(&doc).is_ok(), "{weight}");
+    }
 }
 
 #[test]
@@ -487,7 +695,7 @@ fn reading_json_says_what_is_wrong_and_where() {
         }
     );
     assert!(
-        e.message(Locale::Fr).contains("seul « urn:plan-ouvert:plan:v1 » peut être lu"),
+        e.message(Locale::Fr).contains("seul « urn:plan-ouvert:plan:v2 » peut être lu"),
         "{}",
         e.message(Locale::Fr)
     );
@@ -561,15 +769,83 @@ fn reading_json_says_what_is_wrong_and_where() {
         read_plan_json(&json!([])).unwrap_err(),
         ExportError::InvalidJson { path: "$".into(), problem: Problem::ExpectedObject }
     );
+
+    // Reports, each problem at its place.
+    let at = |path: &str, problem| ExportError::InvalidJson { path: path.into(), problem };
+    // A milestone's report among the commitment's own.
+    let e = error(&|d| {
+        let moved = d["areas"][0]["commitments"][0]["milestones"][0]["reports"].as_array_mut().unwrap().remove(1);
+        d["areas"][0]["commitments"][0]["reports"].as_array_mut().unwrap().push(moved);
+    });
+    assert_eq!(e, at("$.areas[0].commitments[0].reports[1].milestoneId", Problem::InMilestone { milestone: M_1 }));
+    assert!(e.message(Locale::En).ends_with("it belongs in that milestone's reports."), "{e}");
+
+    // A report under another milestone than its own.
+    let e = error(&|d| {
+        let moved = d["areas"][0]["commitments"][0]["milestones"][0]["reports"].as_array_mut().unwrap().remove(0);
+        d["areas"][0]["commitments"][0]["milestones"][1]["reports"].as_array_mut().unwrap().push(moved);
+    });
+    assert_eq!(
+        e,
+        at("$.areas[0].commitments[0].milestones[1].reports[0].milestoneId", Problem::WrongParent { expected: M_2 })
+    );
+
+    // A correction of a report not in the document, or of another timeline.
+    let e = error(&|d| {
+        d["areas"][0]["commitments"][0]["milestones"][0]["reports"].as_array_mut().unwrap().remove(0);
+    });
+    assert_eq!(
+        e,
+        at("$.areas[0].commitments[0].milestones[0].reports[0].corrects", Problem::UnknownReference { id: R_M1 })
+    );
+    let e = error(&|d| d["areas"][0]["commitments"][0]["reports"][0]["corrects"] = json!(R_M1.to_string()));
+    assert_eq!(e, at("$.areas[0].commitments[0].reports[0].corrects", Problem::OtherTimeline));
+    assert!(e.message(Locale::Fr).ends_with("le même engagement et le même jalon que sa correction."), "{e}");
+
+    // The institution a report is made for must be in "institutions".
+    let e = error(&|d| {
+        d["institutions"].as_array_mut().unwrap().retain(|i| i["id"] != COORDINATION.to_string());
+    });
+    assert_eq!(
+        e,
+        at(
+            "$.areas[0].commitments[1].milestones[0].reports[0].institutionId",
+            Problem::UnknownReference { id: COORDINATION }
+        )
+    );
+
+    // The same report twice.
+    let e = error(&|d| {
+        let copy = d["areas"][0]["commitments"][0]["reports"][0].clone();
+        d["areas"][0]["commitments"][0]["reports"].as_array_mut().unwrap().push(copy);
+    });
+    assert_eq!(e, at("$.areas[0].commitments[0].reports[1].id", Problem::Duplicate { id: R_OWN }));
+
+    // A link that is not one: said at the report's links.
+    let e = error(&|d| d["areas"][0]["commitments"][0]["reports"][0]["links"][0]["url"] = json!("www.example.fr"));
+    assert!(
+        matches!(e, ExportError::InvalidJson { ref path, problem: Problem::Text(_) }
+            if path == "$.areas[0].commitments[0].reports[0].links"),
+        "{e:?}"
+    );
 }
 
 // ----------------------------------------------------------------------------------------- CSV
 
-/// The dataset without commitments and milestones: what `read_csv` completes.
+/// The dataset without commitments, milestones and reports: what `read_csv` completes.
 fn frame() -> Dataset {
     let mut d = dataset();
-    d.records.retain(|k, _| !matches!(k.kind, RecordKind::Commitment | RecordKind::Milestone));
+    d.records.retain(|k, _| !matches!(k.kind, RecordKind::Commitment | RecordKind::Milestone | RecordKind::Report));
     d
+}
+
+/// The three CSV files of a dataset's plan, in the order `read_csv` takes them.
+fn csv_files(d: &Dataset) -> [String; 3] {
+    [commitments_csv(d, PLAN).unwrap(), milestones_csv(d, PLAN).unwrap(), reports_csv(d, PLAN).unwrap()]
+}
+
+fn read_csv_files(files: &[String; 3], frame: &Dataset) -> Result<Dataset, ExportError> {
+    read_csv(&files[0], &files[1], &files[2], frame)
 }
 
 fn parse_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
@@ -582,13 +858,23 @@ fn parse_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
 #[test]
 fn csv_round_trip_gives_back_every_record_field_by_field() {
     let d = dataset();
-    let commitments = commitments_csv(&d, PLAN).unwrap();
-    let milestones = milestones_csv(&d, PLAN).unwrap();
-    // Commitments and milestones come from the files, the plan, areas and institutions from the frame.
-    let back = read_csv(&commitments, &milestones, &frame()).unwrap();
+    let files = csv_files(&d);
+    // Commitments, milestones and reports come from the files, the plan, areas and institutions
+    // from the frame.
+    let back = read_csv_files(&files, &frame()).unwrap();
     assert_same(&back, &d);
-    // The frame's own commitments and milestones are not used.
-    assert_same(&read_csv(&commitments, &milestones, &d).unwrap(), &d);
+    // Every report, field by field: links (commas, quotes, semicolons), a text a spreadsheet
+    // would run, a correction, a report on the commitment itself, one on another's behalf.
+    assert_eq!(back.count(RecordKind::Report), 4);
+    for id in [R_OWN, R_M1, R_M1_FIX, R_M3] {
+        let (got, expected) = (back.get(RecordKind::Report, id).unwrap(), d.get(RecordKind::Report, id).unwrap());
+        for field in fields_of_kind(RecordKind::Report) {
+            assert_eq!(got.get(*field), expected.get(*field), "report {id} field {field}");
+        }
+    }
+    assert_eq!(back.get(RecordKind::Report, R_M1).unwrap()["nextSteps"], "=Publier la carte");
+    // The frame's own commitments, milestones and reports are not used.
+    assert_same(&read_csv_files(&files, &d).unwrap(), &d);
     // As a spreadsheet program may save them: byte-order mark, LF line ends, every cell quoted.
     let resave = |text: &str| {
         let (header, rows) = parse_csv(text);
@@ -599,7 +885,21 @@ fn csv_round_trip_gives_back_every_record_field_by_field() {
         }
         format!("\u{feff}{}", String::from_utf8(w.into_inner().unwrap()).unwrap())
     };
-    assert_same(&read_csv(&resave(&commitments), &resave(&milestones), &frame()).unwrap(), &d);
+    assert_same(&read_csv_files(&files.clone().map(|f| resave(&f)), &frame()).unwrap(), &d);
+}
+
+#[test]
+fn the_csv_export_writes_the_three_files_that_read_back() {
+    use plan_ouvert_domain::ExportFormat;
+    let d = dataset();
+    let folder = tempfile::tempdir().unwrap();
+    let written =
+        plan_ouvert_opendata::export::write_plan(&d, PLAN, ExportFormat::Csv, Locale::Fr, folder.path()).unwrap();
+    assert_eq!(written, CSV_FILES.map(|name| folder.path().join(name)));
+    assert_eq!(CSV_FILES, ["commitments.csv", "milestones.csv", "reports.csv"]);
+    let files = CSV_FILES.map(|name| std::fs::read_to_string(folder.path().join(name)).unwrap());
+    assert_eq!(files, csv_files(&d));
+    assert_same(&read_csv_files(&files, &frame()).unwrap(), &d);
 }
 
 #[test]
@@ -610,7 +910,7 @@ fn csv_does_not_tell_an_empty_ogp_id_from_none() {
         .get_mut(&plan_ouvert_sync::protocol::RecordKey { kind: RecordKind::Commitment, id: C_DRAFTED })
         .unwrap()
         .insert("ogpId".into(), json!(""));
-    let back = read_csv(&commitments_csv(&d, PLAN).unwrap(), &milestones_csv(&d, PLAN).unwrap(), &frame()).unwrap();
+    let back = read_csv_files(&csv_files(&d), &frame()).unwrap();
     assert_same(&back, &dataset());
     // JSON keeps it.
     assert_same(&read_plan_json(&plan_json(&d, PLAN).unwrap()).unwrap(), &d);
@@ -682,6 +982,10 @@ fn csv_is_rfc_4180_with_one_row_per_record_in_order() {
         assert_eq!(cell(2, column), thematic, "{column}");
     }
 
+    assert_eq!(cell(0, "weight"), "1");
+    assert_eq!(cell(1, "weight"), "3");
+    assert_eq!(cell(2, "weight"), "100");
+
     let (header, rows) = parse_csv(&milestones_csv(&d, PLAN).unwrap());
     assert_eq!(header, MILESTONE_COLUMNS);
     let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
@@ -689,7 +993,47 @@ fn csv_is_rfc_4180_with_one_row_per_record_in_order() {
     assert_eq!(rows[1][5], "Jalon \"deux\", avec virgule");
     assert_eq!(rows[1][6], "Premier livrable.\n\nSecond livrable, « important ».");
     assert_eq!(rows[1][3], EVIL_TITLE);
-    assert_eq!(rows[2][7..], ["", "", "", ""]);
+    assert_eq!(rows[2][7..], ["", "", "", "", "2"]);
+    assert_eq!(rows[1][MILESTONE_COLUMNS.iter().position(|c| *c == "weight").unwrap()], "4");
+
+    // Reports: the commitments in order, each one's own timeline then its milestones', each
+    // oldest first.
+    let text = reports_csv(&d, PLAN).unwrap();
+    assert!(
+        text.starts_with("id,plan_id,commitment_id,commitment_title,milestone_id,milestone_title,reported_on,status,")
+    );
+    let (header, rows) = parse_csv(&text);
+    assert_eq!(header, REPORT_COLUMNS);
+    let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, [R_OWN.to_string(), R_M1.to_string(), R_M1_FIX.to_string(), R_M3.to_string()]);
+    let cell = |row: usize, column: &str| rows[row][REPORT_COLUMNS.iter().position(|c| *c == column).unwrap()].clone();
+    assert_eq!(cell(0, "plan_id"), PLAN.to_string());
+    assert_eq!(cell(0, "commitment_id"), C_DRAFTED.to_string());
+    assert_eq!(cell(0, "commitment_title"), EVIL_TITLE);
+    assert_eq!((cell(0, "milestone_id"), cell(0, "milestone_title")), (String::new(), String::new()));
+    assert_eq!(
+        (cell(1, "milestone_id"), cell(1, "milestone_title")),
+        (M_1.to_string(), "Cartographie des <données>".into())
+    );
+    assert_eq!(cell(0, "reported_on"), "2022-12-31");
+    assert_eq!(cell(0, "status"), "substantial");
+    assert_eq!(cell(0, "done"), "Le portail est ouvert.\n\nLes marchés de 2022 y sont.");
+    assert_eq!(cell(0, "opened_government"), "marginal");
+    assert_eq!(cell(1, "opened_government"), "");
+    // Links as one JSON array, commas and quotes inside it quoted as RFC 4180 says; [] for none.
+    let links: Value = serde_json::from_str(&cell(1, "links")).unwrap();
+    assert_eq!(links, d.get(RecordKind::Report, R_M1).unwrap()["links"]);
+    assert_eq!(cell(2, "links"), "[]");
+    assert!(text.contains("\"\"title\"\":\"\"Compte rendu, \\\"\"version finale\\\"\"; annexes\"\""), "{text}");
+    // A text a spreadsheet would run gets its apostrophe.
+    assert_eq!(cell(1, "next_steps"), "'=Publier la carte");
+    assert_eq!(cell(2, "done"), "'- la carte était déjà publiée, d'où ce rectificatif");
+    assert_eq!((cell(1, "corrects"), cell(2, "corrects")), (String::new(), R_M1.to_string()));
+    assert_eq!(cell(0, "author_id"), AUTHOR.to_string());
+    assert_eq!(cell(3, "author_name"), "Dominique Petit");
+    assert_eq!(cell(3, "institution_id"), COORDINATION.to_string());
+    assert_eq!(cell(3, "institution_name"), COORDINATION_NAME);
+    assert_eq!((cell(2, "on_behalf"), cell(3, "on_behalf")), ("false".into(), "true".into()));
 }
 
 #[test]
@@ -705,6 +1049,18 @@ fn csv_columns_cover_every_field_of_commitments_and_milestones() {
     for field in fields_of_kind(RecordKind::Milestone) {
         assert!(MILESTONE_COLUMNS.contains(&snake(field).as_str()), "{field}");
     }
+    // Reports: every field in its snake_case column, in the fields' order, with the
+    // readability columns beside them, and nothing else.
+    let of_fields: Vec<String> = fields_of_kind(RecordKind::Report).iter().map(|f| snake(f)).collect();
+    let readable = ["id", "plan_id", "commitment_title", "milestone_title", "institution_name"];
+    let columns: Vec<String> = REPORT_COLUMNS.iter().filter(|c| !readable.contains(c)).map(|c| c.to_string()).collect();
+    assert_eq!(columns, of_fields);
+    assert_eq!(
+        REPORT_COLUMNS.join(","),
+        "id,plan_id,commitment_id,commitment_title,milestone_id,milestone_title,reported_on,status,done,\
+         difficulties,next_steps,results,opened_government,links,corrects,author_id,author_name,institution_id,\
+         institution_name,on_behalf"
+    );
 }
 
 /// A Table Schema's fields: name and the whole field.
@@ -743,6 +1099,9 @@ fn check_against_table_schema(csv_text: &str, schema: &Value) -> Vec<Vec<String>
                     if let Some(min) = constraints["minimum"].as_i64() {
                         assert!(n >= min, "{at}");
                     }
+                    if let Some(max) = constraints["maximum"].as_i64() {
+                        assert!(n <= max, "{at}");
+                    }
                 }
                 ("boolean", "default") => {
                     let allowed: Vec<&Value> = field["trueValues"]
@@ -757,6 +1116,7 @@ fn check_against_table_schema(csv_text: &str, schema: &Value) -> Vec<Vec<String>
                     assert!(chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok() && value.len() == 10, "{at}")
                 }
                 ("object", "default") => assert!(serde_json::from_str::<Value>(value).unwrap().is_object(), "{at}"),
+                ("array", "default") => assert!(serde_json::from_str::<Value>(value).unwrap().is_array(), "{at}"),
                 other => panic!("{name}: unexpected type {other:?}"),
             }
             if let Some(allowed) = constraints["enum"].as_array() {
@@ -782,19 +1142,46 @@ fn check_against_table_schema(csv_text: &str, schema: &Value) -> Vec<Vec<String>
 fn csv_headers_and_values_follow_the_committed_table_schemas() {
     assert_eq!(table_schema(&manifest_file("commitments.tableschema.json")), table_schema(COMMITMENTS_TABLE_SCHEMA));
     assert_eq!(table_schema(&manifest_file("milestones.tableschema.json")), table_schema(MILESTONES_TABLE_SCHEMA));
+    assert_eq!(table_schema(&manifest_file("reports.tableschema.json")), table_schema(REPORTS_TABLE_SCHEMA));
     let d = dataset();
     let commitments_schema = table_schema(COMMITMENTS_TABLE_SCHEMA);
     let milestones_schema = table_schema(MILESTONES_TABLE_SCHEMA);
+    let reports_schema = table_schema(REPORTS_TABLE_SCHEMA);
     let commitments = check_against_table_schema(&commitments_csv(&d, PLAN).unwrap(), &commitments_schema);
     let milestones = check_against_table_schema(&milestones_csv(&d, PLAN).unwrap(), &milestones_schema);
+    let reports = check_against_table_schema(&reports_csv(&d, PLAN).unwrap(), &reports_schema);
+    assert_eq!(reports.len(), 4);
 
-    // The foreign key from milestones to commitments holds.
-    let fk = &milestones_schema["foreignKeys"][0];
-    assert_eq!(fk["fields"], "commitment_id");
-    assert_eq!(fk["reference"], json!({ "resource": "commitments", "fields": "id" }));
-    let commitment_ids: BTreeSet<&str> = commitments.iter().map(|r| r[0].as_str()).collect();
-    let column = MILESTONE_COLUMNS.iter().position(|c| *c == "commitment_id").unwrap();
-    assert!(milestones.iter().all(|m| commitment_ids.contains(m[column].as_str())));
+    // The foreign keys hold: milestones and reports to commitments, reports to milestones, a
+    // correction to a report of the same file (resource "" is the file itself).
+    let ids = |rows: &[Vec<String>]| rows.iter().map(|r| r[0].clone()).collect::<BTreeSet<_>>();
+    let targets = [("commitments", ids(&commitments)), ("milestones", ids(&milestones)), ("", ids(&reports))];
+    for (schema, columns, rows, expected) in [
+        (&milestones_schema, MILESTONE_COLUMNS, &milestones, &["commitment_id"][..]),
+        (&reports_schema, REPORT_COLUMNS, &reports, &["commitment_id", "milestone_id", "corrects"][..]),
+    ] {
+        let fks = schema["foreignKeys"].as_array().unwrap();
+        assert_eq!(fks.iter().map(|fk| fk["fields"].as_str().unwrap()).collect::<Vec<_>>(), expected);
+        for fk in fks {
+            let column = columns.iter().position(|c| *c == fk["fields"]).unwrap();
+            assert_eq!(fk["reference"]["fields"], "id");
+            let (_, known) = targets.iter().find(|(name, _)| fk["reference"]["resource"] == *name).unwrap();
+            for row in rows.iter().filter(|r| !r[column].is_empty()) {
+                assert!(known.contains(&row[column]), "{} {}", fk["fields"], row[column]);
+            }
+        }
+    }
+
+    // The enums of reports are exactly the domain's codes.
+    let field =
+        |name: &str| reports_schema["fields"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
+    assert_eq!(field("status")["constraints"]["enum"], json!(plan_ouvert_domain::ProgressStatus::CODES));
+    assert_eq!(field("opened_government")["constraints"]["enum"], json!(plan_ouvert_domain::OPENED_GOVERNMENT_CODES));
+    // Weights: 1 to 100 in both files.
+    for schema in [&commitments_schema, &milestones_schema] {
+        let weight = schema["fields"].as_array().unwrap().iter().find(|f| f["name"] == "weight").unwrap();
+        assert_eq!(weight["constraints"], json!({ "required": true, "minimum": 1, "maximum": 100 }));
+    }
 
     // Each assessment column's enum is exactly the entry's codes (not only those in the sample).
     for entry in ASSESSMENT_ENTRIES {
@@ -809,8 +1196,7 @@ fn csv_headers_and_values_follow_the_committed_table_schemas() {
 #[test]
 fn reading_csv_says_which_file_line_and_column() {
     let d = dataset();
-    let commitments = commitments_csv(&d, PLAN).unwrap();
-    let milestones = milestones_csv(&d, PLAN).unwrap();
+    let [commitments, milestones, reports] = csv_files(&d);
     let f = frame();
 
     // A boolean that is not true or false, on the third commitment: its line counts the header
@@ -826,7 +1212,7 @@ fn reading_csv_says_which_file_line_and_column() {
     };
     let col = |name: &str| COMMITMENT_COLUMNS.iter().position(|c| *c == name).unwrap();
     rows[2][col("civic_participation")] = "oui".into();
-    let e = read_csv(&rewrite(&header, &rows), &milestones, &f).unwrap_err();
+    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &f).unwrap_err();
     let ExportError::InvalidCsv { file, line, column, problem } = &e else { panic!("{e:?}") };
     assert_eq!(
         (*file, column.as_str(), problem),
@@ -840,7 +1226,7 @@ fn reading_csv_says_which_file_line_and_column() {
     // Assessment columns all filled or all empty.
     let (header, mut rows) = parse_csv(&commitments);
     rows[1][col("assessment_starred")] = String::new();
-    let e = read_csv(&rewrite(&header, &rows), &milestones, &f).unwrap_err();
+    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &f).unwrap_err();
     assert!(
         matches!(e, ExportError::InvalidCsv { ref column, problem: Problem::IncompleteAssessment, .. } if column == "assessment_starred")
     );
@@ -848,13 +1234,13 @@ fn reading_csv_says_which_file_line_and_column() {
     // A code not of the scale.
     let (header, mut rows) = parse_csv(&commitments);
     rows[1][col("assessment_specificity")] = "High".into();
-    let e = read_csv(&rewrite(&header, &rows), &milestones, &f).unwrap_err();
+    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &f).unwrap_err();
     assert!(matches!(e, ExportError::InvalidCsv { problem: Problem::NotOneOf(_), .. }), "{e:?}");
 
     // Columns: unknown, missing.
     let (mut header, rows) = parse_csv(&commitments);
     header[col("title")] = "titre".into();
-    let e = read_csv(&rewrite(&header, &rows), &milestones, &f).unwrap_err();
+    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &f).unwrap_err();
     assert_eq!(
         e,
         ExportError::InvalidCsv {
@@ -869,7 +1255,7 @@ fn reading_csv_says_which_file_line_and_column() {
     let mut fewer = d.clone();
     fewer.records.retain(|k, _| k.id != C_DRAFTED);
     fewer.records.retain(|k, f| !(k.kind == RecordKind::Milestone && f["commitmentId"] == C_DRAFTED.to_string()));
-    let e = read_csv(&commitments_csv(&fewer, PLAN).unwrap(), &milestones, &f).unwrap_err();
+    let e = read_csv(&commitments_csv(&fewer, PLAN).unwrap(), &milestones, &reports, &f).unwrap_err();
     assert_eq!(
         e,
         ExportError::InvalidCsv {
@@ -883,16 +1269,85 @@ fn reading_csv_says_which_file_line_and_column() {
     // An area the frame does not have.
     let mut no_area = f.clone();
     no_area.records.retain(|k, _| k.id != AREA_2);
-    let e = read_csv(&commitments, &milestones, &no_area).unwrap_err();
+    let e = read_csv(&commitments, &milestones, &reports, &no_area).unwrap_err();
     assert!(matches!(e, ExportError::InvalidCsv { ref column, problem: Problem::UnknownReference { id }, .. }
         if column == "area_id" && id == AREA_2));
 
     // Not CSV.
-    let e = read_csv("id,\"plan_id\n", &milestones, &f).unwrap_err();
+    let e = read_csv("id,\"plan_id\n", &milestones, &reports, &f).unwrap_err();
     assert!(
         matches!(e, ExportError::UnreadableCsv { file: CsvFile::Commitments, .. } | ExportError::InvalidCsv { .. }),
         "{e:?}"
     );
+
+    // Reports: each problem on its line and column of reports.csv.
+    let (header, rows) = parse_csv(&reports);
+    let col = |name: &str| REPORT_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let report_error = |change: &dyn Fn(&mut Vec<Vec<String>>)| {
+        let mut rows = rows.clone();
+        change(&mut rows);
+        match read_csv(&commitments, &milestones, &rewrite(&header, &rows), &f).unwrap_err() {
+            ExportError::InvalidCsv { file: CsvFile::Reports, line, column, problem } => (line, column, problem),
+            other => panic!("{other:?}"),
+        }
+    };
+    // The first report's cells hold two line breaks.
+    assert_eq!(
+        report_error(&|rows| rows[1][col("links")] = "[{\"title\":\"Sans adresse\"}]".into()),
+        (5, "links".into(), Problem::Expected(FieldType::LinkList))
+    );
+    assert_eq!(report_error(&|rows| rows[1][col("links")] = String::new()), (5, "links".into(), Problem::Missing));
+    assert_eq!(
+        report_error(&|rows| rows[0][col("status")] = "done".into()),
+        (2, "status".into(), Problem::Expected(FieldType::OneOf(plan_ouvert_domain::ProgressStatus::CODES)))
+    );
+    assert_eq!(
+        report_error(&|rows| rows[3][col("milestone_id")] = M_1.to_string()),
+        (7, "milestone_id".into(), Problem::OtherCommitment { expected: C_IMPORTED })
+    );
+    assert_eq!(
+        report_error(&|rows| rows[3][col("milestone_id")] = C_IMPORTED.to_string()),
+        (7, "milestone_id".into(), Problem::UnknownReference { id: C_IMPORTED })
+    );
+    assert_eq!(
+        report_error(&|rows| rows[0][col("corrects")] = R_M1.to_string()),
+        (2, "corrects".into(), Problem::OtherTimeline)
+    );
+    assert_eq!(
+        report_error(&|rows| {
+            rows.remove(1);
+        }),
+        (5, "corrects".into(), Problem::UnknownReference { id: R_M1 })
+    );
+    assert_eq!(
+        report_error(&|rows| rows[3][col("commitment_id")] = M_3.to_string()),
+        (7, "commitment_id".into(), Problem::UnknownReference { id: M_3 })
+    );
+    assert_eq!(
+        report_error(&|rows| rows[2][col("on_behalf")] = "oui".into()),
+        (6, "on_behalf".into(), Problem::Expected(FieldType::Boolean))
+    );
+    assert_eq!(
+        report_error(&|rows| {
+            let copy = rows[0].clone();
+            rows.push(copy);
+        }),
+        (8, "id".into(), Problem::Duplicate { id: R_OWN })
+    );
+    let mut no_coordination = f.clone();
+    no_coordination.records.retain(|k, _| k.id != COORDINATION);
+    let e = read_csv(&commitments, &milestones, &reports, &no_coordination).unwrap_err();
+    assert_eq!(
+        e,
+        ExportError::InvalidCsv {
+            file: CsvFile::Reports,
+            line: 7,
+            column: "institution_id".into(),
+            problem: Problem::UnknownReference { id: COORDINATION }
+        }
+    );
+    assert!(e.message(Locale::Fr).starts_with("Le fichier des rapports d'avancement (reports.csv), ligne 7, "), "{e}");
+    assert!(e.message(Locale::En).starts_with("The progress reports file (reports.csv), line 7, "), "{e}");
 }
 
 // ---------------------------------------------------------------------------------------- HTML
@@ -934,6 +1389,12 @@ fn html_is_escaped_self_contained_and_printable() {
     assert!(html.contains("<h1>Plan d'action national pour un gouvernement ouvert 2021-2023</h1>"));
     assert!(html.contains("période du 17/12/2021 au 31/12/2023"));
     assert!(html.contains("<p class=\"meta\">2 axes, 3 engagements, 3 jalons.</p>"));
+    // The plan as adopted: no progress report, nor the institution only a report names.
+    assert!(
+        !html.contains(COORDINATION_NAME) && !html.contains("Dominique Petit") && !html.contains("Publier la carte")
+    );
+    assert!(html.contains("<section class=\"annex\" id=\"institutions\">"));
+    assert!(html.contains("Ministère de la Transition écologique — ministère</li>"), "the annex lists the others");
     assert!(html.contains("<h2 id=\"toc\">Sommaire</h2>"));
     assert!(html
         .contains(&format!("<a href=\"#commitment-{C_THEMATIC}\">2.1 Réduire l'empreinte carbone, du numérique</a>")));
@@ -1186,6 +1647,7 @@ fn an_unknown_plan_is_an_error_in_french_and_english() {
     assert_eq!(plan_json(&d, unknown).unwrap_err(), expected);
     assert_eq!(commitments_csv(&d, unknown).unwrap_err(), expected);
     assert_eq!(milestones_csv(&d, unknown).unwrap_err(), expected);
+    assert_eq!(reports_csv(&d, unknown).unwrap_err(), expected);
     assert_eq!(plan_html(&d, unknown, Locale::Fr).unwrap_err(), expected);
     assert_eq!(
         expected.message(Locale::Fr),
@@ -1231,14 +1693,71 @@ fn a_record_that_cannot_be_exported_is_named_and_a_missing_field_gets_its_empty_
     // A commitment written before the open-data fields existed: exported with empty values.
     let mut d = dataset();
     let key = plan_ouvert_sync::protocol::RecordKey { kind: RecordKind::Commitment, id: C_DRAFTED };
-    for field in ["ogpId", "number", "policyAreas", "assessment", "sourceColumns"] {
+    for field in ["ogpId", "number", "policyAreas", "assessment", "sourceColumns", "weight"] {
         d.records.get_mut(&key).unwrap().remove(field);
     }
+    // (a milestone written before weights existed, too: it weighs 1)
+    d.records.get_mut(&record_key(RecordKind::Milestone, M_1)).unwrap().remove("weight");
     assert_same(&read_plan_json(&plan_json(&d, PLAN).unwrap()).unwrap(), &dataset());
     // …but a missing title is refused.
     d.records.get_mut(&key).unwrap().remove("title");
     assert!(matches!(plan_json(&d, PLAN).unwrap_err(),
         ExportError::InvalidRecord { problem: Problem::Missing, ref field, .. } if field == "title"));
+
+    // A weight out of bounds.
+    let mut d = dataset();
+    d.records.get_mut(&record_key(RecordKind::Milestone, M_3)).unwrap().insert("weight".into(), json!(0));
+    assert!(matches!(plan_json(&d, PLAN).unwrap_err(),
+        ExportError::InvalidRecord { kind: RecordKind::Milestone, id: M_3, ref field, .. } if field == "weight"));
+
+    // Reports: a milestone of another commitment, a milestone or a corrected report absent from
+    // the data, a correction of another timeline, the institution it is made for absent.
+    let report_error = |field: &str, value: Value| {
+        let mut d = dataset();
+        d.records.get_mut(&record_key(RecordKind::Report, R_M1_FIX)).unwrap().insert(field.into(), value);
+        plan_json(&d, PLAN).unwrap_err()
+    };
+    let invalid = |field: &str, problem| ExportError::InvalidRecord {
+        kind: RecordKind::Report,
+        id: R_M1_FIX,
+        field: field.into(),
+        problem,
+    };
+    let missing =
+        |kind, id, field| ExportError::MissingRecord { kind, id, from: RecordKind::Report, from_id: R_M1_FIX, field };
+    assert_eq!(
+        report_error("milestoneId", json!(M_3.to_string())),
+        invalid("milestoneId", Problem::OtherCommitment { expected: C_DRAFTED })
+    );
+    let nowhere = Uuid::from_u128(7);
+    assert_eq!(
+        report_error("milestoneId", json!(nowhere.to_string())),
+        missing(RecordKind::Milestone, nowhere, "milestoneId")
+    );
+    assert_eq!(report_error("corrects", json!(nowhere.to_string())), missing(RecordKind::Report, nowhere, "corrects"));
+    assert_eq!(report_error("corrects", json!(R_OWN.to_string())), invalid("corrects", Problem::OtherTimeline));
+    assert_eq!(
+        report_error("institutionId", json!(nowhere.to_string())),
+        ExportError::MissingRecord {
+            kind: RecordKind::Institution,
+            id: nowhere,
+            from: RecordKind::Report,
+            from_id: R_M1_FIX,
+            field: "institutionId"
+        }
+    );
+    assert_eq!(
+        report_error("status", json!("done")),
+        invalid("status", Problem::Expected(FieldType::OneOf(plan_ouvert_domain::ProgressStatus::CODES)))
+    );
+    let e = report_error("corrects", json!(R_OWN.to_string()));
+    assert_eq!(
+        e.message(Locale::Fr),
+        format!(
+            "Données invalides : le rapport d'avancement {R_M1_FIX}, champ « corrects » : le rapport corrigé doit \
+             porter sur le même engagement et le même jalon que sa correction."
+        )
+    );
 }
 
 /// The parts of a workbook, by name, as text.

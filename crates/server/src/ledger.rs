@@ -303,6 +303,14 @@ impl Ledger for SqliteLedger<'_> {
         Ok(directory.and_then(|id| Uuid::parse_str(&id).ok()).unwrap_or(institution))
     }
 
+    fn person_name(&mut self, person: Uuid) -> Result<Option<String>, LedgerError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT name FROM person WHERE id = ?1")?
+            .query_row([person.to_string()], |r| r.get(0))
+            .optional()?)
+    }
+
     fn timeline(&mut self) -> Result<Timeline, LedgerError> {
         let row: Option<(String, Option<String>, u64)> = self
             .conn

@@ -127,7 +127,7 @@ pub fn import(conn: &mut Connection, dataset: &Dataset) -> Result<BTreeMap<Recor
 
 /// Every record the server holds (not deleted), as a [`Dataset`], for exports.
 pub fn load(conn: &mut Connection) -> Result<Dataset, LedgerError> {
-    let everyone = Actor { institution: Uuid::nil(), role: Role::Coordinator };
+    let everyone = Actor { institution: Uuid::nil(), role: Role::Coordinator, person: Uuid::nil() };
     let mut ledger = SqliteLedger::new(conn);
     let changes = ledger.changes_since(0, usize::MAX, &everyone)?;
     let mut dataset = Dataset::default();

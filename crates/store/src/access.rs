@@ -43,7 +43,7 @@ fn judge(person: &Person, kind: RecordKind, lead: Option<&Institution>) -> Optio
         Some(institution) if !own(institution) => theirs,
         _ => mine,
     };
-    let actor = Actor { institution: mine, role: person.role };
+    let actor = Actor { institution: mine, role: person.role, person: person.id };
     if actor.may_write(kind, owner) {
         return None;
     }

@@ -126,6 +126,7 @@ impl Store {
             CommitmentChange::StartDate(date) => set("start_date", &date_text(*date))?,
             CommitmentChange::EndDate(date) => set("end_date", &date_text(*date))?,
             CommitmentChange::Value(value, on) => set(value.column(), on)?,
+            CommitmentChange::Weight(weight) => set("weight", weight)?,
         }
         tracked.record(&tx)?;
         let commitment = read_commitment(&tx, id)?;
@@ -139,6 +140,7 @@ impl Store {
     pub fn delete_commitment(&mut self, id: CommitmentId) -> Result<DeletionId> {
         let tx = self.conn.savepoint()?;
         let commitment = read_commitment(&tx, id)?;
+        crate::report::refuse_if_reported(&tx, RecordKind::Commitment, id.0)?;
         let deletion = crate::deletion::snapshot(&tx, RecordKey { kind: RecordKind::Commitment, id: id.0 })?;
         // One deletion: the server deletes the milestones with it (and refuses it whole if
         // someone changed any of them unseen); here they go with it by the database's cascade.

@@ -18,6 +18,8 @@ pub enum Entity {
     Import,
     /// A deletion (already undone, or unknown).
     Deletion,
+    /// A progress report.
+    Report,
 }
 
 impl Entity {
@@ -30,6 +32,7 @@ impl Entity {
             RecordKind::Commitment => Entity::Commitment,
             RecordKind::Milestone => Entity::Milestone,
             RecordKind::Institution => Entity::Institution,
+            RecordKind::Report => Entity::Report,
         }
     }
 }
@@ -64,6 +67,12 @@ pub enum Error {
     /// A record of a plan kept as a reference library (another country's) cannot be changed.
     #[error("a record of the reference library cannot be changed")]
     InLibrary,
+    /// Progress was reported on the record (`count` reports): it is kept with them.
+    #[error("{count} progress reports on the record")]
+    HasReports { count: u32 },
+    /// The person may not report here, or this laptop does not know whom to sign for.
+    #[error("cannot report: {0:?}")]
+    CannotReport(crate::report::CannotReport),
     /// Undoing an import would erase `changed` records a person changed (or added) since.
     #[error("{changed} records changed since the import")]
     ChangedSinceImport { changed: u32 },
@@ -100,6 +109,11 @@ impl Error {
                     "This plan of another country is kept as a reference: it can be read, not changed. Nothing was saved.",
                 ),
             ),
+            Error::HasReports { .. } => Failure::new(
+                ErrorCode::InUse,
+                crate::sync_views::refusal_message(plan_ouvert_sync::protocol::Refusal::HasReports, locale),
+            ),
+            Error::CannotReport(reason) => Failure::new(ErrorCode::InUse, reason.message(locale)),
             Error::ChangedSinceImport { changed } => crate::import::changed_since_import(*changed, locale),
             Error::Database(_) | Error::Migration(_) | Error::Io(_) | Error::Corrupt(_) => Failure::new(
                 ErrorCode::Storage,
@@ -132,6 +146,8 @@ fn not_found(entity: Entity, locale: Locale) -> &'static str {
         (Entity::Import, Locale::En) => "This import has already been undone.",
         (Entity::Deletion, Locale::Fr) => "Cette suppression a déjà été annulée.",
         (Entity::Deletion, Locale::En) => "This deletion has already been undone.",
+        (Entity::Report, Locale::Fr) => "Ce rapport d'avancement n'existe pas sur ce poste.",
+        (Entity::Report, Locale::En) => "This progress report is not on this computer.",
     }
 }
 

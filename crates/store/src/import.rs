@@ -124,7 +124,7 @@ fn chosen(
                 let parent = records.get(&RecordKey { kind: RecordKind::Commitment, id: commitment })?;
                 Uuid::parse_str(&text(parent, "planId")).ok()
             }
-            RecordKind::Institution => None,
+            RecordKind::Institution | RecordKind::Report => None,
         }
     };
     fn collect_ids(value: &Value, into: &mut BTreeSet<String>) {
@@ -269,7 +269,7 @@ impl Store {
     ) -> Result<BTreeMap<RecordKey, BTreeMap<String, Value>>> {
         let plan_id = plan.0.to_string();
         let mut keys: Vec<RecordKey> = vec![RecordKey { kind: RecordKind::Plan, id: plan.0 }];
-        let queries: [(RecordKind, &str); 4] = [
+        let queries: [(RecordKind, &str); 5] = [
             (RecordKind::Institution, "SELECT id FROM institution ORDER BY name"),
             (RecordKind::Area, "SELECT id FROM area WHERE plan_id = ?1 ORDER BY position"),
             (RecordKind::Commitment, "SELECT id FROM commitment WHERE plan_id = ?1 ORDER BY position"),
@@ -277,6 +277,11 @@ impl Store {
                 RecordKind::Milestone,
                 "SELECT m.id FROM milestone m JOIN commitment c ON c.id = m.commitment_id WHERE c.plan_id = ?1
                  ORDER BY m.position",
+            ),
+            (
+                RecordKind::Report,
+                "SELECT r.id FROM report r JOIN commitment c ON c.id = r.commitment_id WHERE c.plan_id = ?1
+                 ORDER BY r.reported_on, r.id",
             ),
         ];
         for (kind, sql) in queries {
@@ -536,8 +541,12 @@ fn undo(tx: &Connection, batch: i64) -> Result<UndoReport> {
                                               + (SELECT count(*) FROM commitment WHERE plan_id = ?1)"
                     }
                     RecordKind::Area => "SELECT count(*) FROM commitment WHERE area_id = ?1",
-                    RecordKind::Commitment => "SELECT count(*) FROM milestone WHERE commitment_id = ?1",
-                    RecordKind::Milestone | RecordKind::Institution => "SELECT 0 WHERE ?1 IS NOT NULL",
+                    RecordKind::Commitment => {
+                        "SELECT (SELECT count(*) FROM milestone WHERE commitment_id = ?1)
+                              + (SELECT count(*) FROM report WHERE commitment_id = ?1)"
+                    }
+                    RecordKind::Milestone => "SELECT count(*) FROM report WHERE milestone_id = ?1",
+                    RecordKind::Institution | RecordKind::Report => "SELECT 0 WHERE ?1 IS NOT NULL",
                 };
                 let added: u32 = tx.query_row(children, [&id], |r| r.get(0)).optional()?.unwrap_or(0);
                 if added > 0 {

@@ -84,7 +84,8 @@ impl Store {
         let uses: u32 = tx.query_row(
             "SELECT (SELECT count(*) FROM commitment WHERE lead_institution_id = ?1)
                   + (SELECT count(*) FROM commitment_supporter WHERE institution_id = ?1)
-                  + (SELECT count(*) FROM milestone WHERE lead_institution_id = ?1)",
+                  + (SELECT count(*) FROM milestone WHERE lead_institution_id = ?1)
+                  + (SELECT count(*) FROM report WHERE institution_id = ?1)",
             [id.to_string()],
             |r| r.get(0),
         )?;

@@ -15,7 +15,8 @@
 //!   changes are taken in by;
 //! - `rank.rs`: ranks 0, 1, 2… of areas, commitments and milestones within their parent;
 //! - `plan.rs`, `area.rs`, `institution.rs`, `commitment.rs`, `milestone.rs`: what the app can do
-//!   with each kind of record (list, create, edit, move, delete);
+//!   with each kind of record (list, create, edit, move, delete); `report.rs`: progress reports,
+//!   written once each, and the timelines and roll-up read from them;
 //! - `overview.rs`, `demo.rs`, `import.rs`, `sync_resolution.rs`, `sync_views.rs`: the plan
 //!   overview, the demonstration plan, imports and exports, resolving a sync conflict, and
 //!   conflicts and refusals as the sync screen shows them.
@@ -45,6 +46,7 @@ mod commitment;
 mod institution;
 mod milestone;
 mod plan;
+mod report;
 
 // Built on the kinds of records.
 mod deletion;
@@ -55,6 +57,7 @@ mod sync_account;
 mod sync_resolution;
 mod sync_views;
 
+pub use report::CannotReport;
 pub use setting::SavedConnection;
 pub use sync_views::refusal_message;
 

@@ -73,6 +73,7 @@ impl Store {
             MilestoneChange::ExpectedOutputs(text) => set("expected_outputs", text)?,
             MilestoneChange::StartDate(date) => set("start_date", &date_text(*date))?,
             MilestoneChange::DueDate(date) => set("due_date", &date_text(*date))?,
+            MilestoneChange::Weight(weight) => set("weight", weight)?,
             MilestoneChange::Lead(lead) => {
                 check_institution(&tx, *lead, "leadInstitutionId")?;
                 set("lead_institution_id", &lead.map(|i| i.to_string()))?;
@@ -104,6 +105,7 @@ impl Store {
     pub fn delete_milestone(&mut self, id: MilestoneId) -> Result<DeletionId> {
         let tx = self.conn.savepoint()?;
         let milestone = read_milestone(&tx, id)?;
+        crate::report::refuse_if_reported(&tx, RecordKind::Milestone, id.0)?;
         let deletion = crate::deletion::snapshot(&tx, RecordKey { kind: RecordKind::Milestone, id: id.0 })?;
         let tracked = Tracked::before(&tx, RecordKind::Milestone, id.0)?;
         tx.execute("DELETE FROM milestone WHERE id = ?1", [id.to_string()])?;

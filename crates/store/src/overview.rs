@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use plan_ouvert_domain::{
-    numbering, AreaId, AreaOverview, CommitmentId, CommitmentSummary, InstitutionRef, OverviewFilter, PlanId,
-    PlanOverview,
+    commitment_share, numbering, percent, weighted_share, AreaId, AreaOverview, CommitmentId, CommitmentSummary,
+    InstitutionRef, MilestoneId, OverviewFilter, PlanId, PlanOverview, ProgressStatus,
 };
 use plan_ouvert_sync::protocol::RecordKind;
 use rusqlite::params;
@@ -49,20 +49,30 @@ impl Store {
         let commitments = read_plan_commitments(&tx, plan_id)?;
         let institutions: HashMap<_, _> = read_institutions(&tx)?.into_iter().map(|i| (i.id, i)).collect();
 
-        let mut milestone_counts: HashMap<CommitmentId, u32> = HashMap::new();
+        // Each commitment's milestones (weight, latest status), for their count and the roll-up.
+        let statuses = crate::report::latest_statuses(&tx, plan_id)?;
+        let mut milestones: HashMap<CommitmentId, Vec<(u32, Option<ProgressStatus>)>> = HashMap::new();
         {
-            let mut stmt = tx.prepare(
-                "SELECT m.commitment_id, count(*) AS n FROM milestone m JOIN commitment c ON c.id = m.commitment_id
-                 WHERE c.plan_id = ?1 GROUP BY m.commitment_id",
+            let mut stmt = tx.prepare_cached(
+                "SELECT m.id, m.commitment_id, m.weight FROM milestone m JOIN commitment c ON c.id = m.commitment_id
+                 WHERE c.plan_id = ?1",
             )?;
             let rows = stmt.query_map([plan_id.to_string()], |row| {
-                Ok((CommitmentId(uuid(row, "commitment_id")?), row.get("n")?))
+                Ok((MilestoneId(uuid(row, "id")?), CommitmentId(uuid(row, "commitment_id")?), row.get("weight")?))
             })?;
             for row in rows {
-                let (id, n) = row?;
-                milestone_counts.insert(id, n);
+                let (milestone, commitment, weight) = row?;
+                let status = statuses.get(&(commitment, Some(milestone))).copied();
+                milestones.entry(commitment).or_default().push((weight, status));
             }
         }
+        let share = |c: CommitmentId| {
+            let own = statuses.get(&(c, None)).copied();
+            commitment_share(milestones.get(&c).map_or(&[][..], Vec::as_slice), own)
+        };
+        let shares: HashMap<CommitmentId, Option<f64>> = commitments.iter().map(|c| (c.id, share(c.id))).collect();
+        let milestone_counts: HashMap<CommitmentId, u32> =
+            milestones.iter().map(|(c, list)| (*c, list.len() as u32)).collect();
 
         let query = fts_query(&filter.query);
         let (matching_commitments, matching_areas): (Option<HashSet<CommitmentId>>, HashSet<AreaId>) = match &query {
@@ -83,6 +93,7 @@ impl Store {
             .map(|(area_rank, area)| {
                 let in_area: Vec<_> = commitments.iter().filter(|c| c.area_id == area.id).collect();
                 let total_commitments = in_area.len() as u32;
+                let progress = percent(weighted_share(in_area.iter().map(|c| (c.weight, shares[&c.id]))));
                 // Numbered in the whole area, before the filters: a commitment keeps its number.
                 let shown: Vec<CommitmentSummary> = in_area
                     .into_iter()
@@ -110,11 +121,19 @@ impl Store {
                             milestone_count: milestone_counts.get(&c.id).copied().unwrap_or(0),
                             filled_fields,
                             total_fields,
+                            progress: percent(shares[&c.id]),
+                            weight: c.weight,
                         }
                     })
                     .collect();
                 matching_count += shown.len() as u32;
-                AreaOverview { area, number: numbering::area_number(area_rank), commitments: shown, total_commitments }
+                AreaOverview {
+                    area,
+                    number: numbering::area_number(area_rank),
+                    commitments: shown,
+                    total_commitments,
+                    progress,
+                }
             })
             .collect();
         milestone_count += milestone_counts.values().sum::<u32>();
@@ -127,6 +146,7 @@ impl Store {
             milestone_count,
             matching_count,
             filtered,
+            progress: percent(weighted_share(commitments.iter().map(|c| (c.weight, shares[&c.id])))),
             structure_read_only,
             commitments_read_only,
         })

@@ -153,7 +153,7 @@ const COMMITMENT_COLUMNS: &str =
     "id, plan_id, area_id, position, title, brief_description, problem, causes, done_so_far, solution,
     expected_results, transparency, accountability, participation, lead_institution_id, other_supporters,
     start_date, end_date, access_to_information, civic_participation, public_accountability, technology_innovation,
-    contact_name, contact_title, contact_department, contact_email, contact_phone, created_at, updated_at";
+    contact_name, contact_title, contact_department, contact_email, contact_phone, weight, created_at, updated_at";
 
 fn commitment_from_row(row: &Row<'_>) -> rusqlite::Result<Commitment> {
     Ok(Commitment {
@@ -185,6 +185,7 @@ fn commitment_from_row(row: &Row<'_>) -> rusqlite::Result<Commitment> {
         contact_department: row.get("contact_department")?,
         contact_email: row.get("contact_email")?,
         contact_phone: row.get("contact_phone")?,
+        weight: row.get("weight")?,
         created_at: instant(row, "created_at")?,
         updated_at: instant(row, "updated_at")?,
     })
@@ -294,8 +295,8 @@ pub(crate) fn read_origin(
 
 // Milestones.
 
-const MILESTONE_COLUMNS: &str =
-    "id, commitment_id, position, title, expected_outputs, start_date, due_date, lead_institution_id, created_at, updated_at";
+const MILESTONE_COLUMNS: &str = "id, commitment_id, position, title, expected_outputs, start_date, due_date, \
+     lead_institution_id, weight, created_at, updated_at";
 
 fn milestone_from_row(row: &Row<'_>) -> rusqlite::Result<Milestone> {
     Ok(Milestone {
@@ -307,6 +308,7 @@ fn milestone_from_row(row: &Row<'_>) -> rusqlite::Result<Milestone> {
         start_date: optional_date(row, "start_date")?,
         due_date: optional_date(row, "due_date")?,
         lead_institution_id: optional_uuid(row, "lead_institution_id")?.map(InstitutionId),
+        weight: row.get("weight")?,
         created_at: instant(row, "created_at")?,
         updated_at: instant(row, "updated_at")?,
     })

@@ -50,6 +50,9 @@ pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option
         RecordKind::Institution => read_institution(conn, InstitutionId(record.id)).map(|r| serde_json::to_value(&r)),
         RecordKind::Commitment => read_commitment(conn, CommitmentId(record.id)).map(|r| serde_json::to_value(&r)),
         RecordKind::Milestone => read_milestone(conn, MilestoneId(record.id)).map(|r| serde_json::to_value(&r)),
+        RecordKind::Report => {
+            crate::report::read_report(conn, plan_ouvert_domain::ReportId(record.id)).map(|r| serde_json::to_value(&r))
+        }
     };
     let value = match value {
         Ok(v) => v.map_err(|e| Error::Corrupt(e.to_string()))?,
@@ -256,6 +259,10 @@ pub(crate) fn is_local(conn: &Connection, record: RecordKey) -> Result<bool> {
         RecordKind::Institution => {
             "SELECT EXISTS (SELECT 1 FROM sync_local WHERE record_kind = 'institution' AND record_id = ?1)"
         }
+        RecordKind::Report => {
+            "SELECT p.is_demo OR p.library FROM report r JOIN commitment c ON c.id = r.commitment_id
+             JOIN plan p ON p.id = c.plan_id WHERE r.id = ?1"
+        }
     };
     Ok(conn.query_row(sql, [&id], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
 }
@@ -271,6 +278,10 @@ fn in_library(conn: &Connection, record: RecordKey) -> Result<bool> {
              JOIN plan p ON p.id = c.plan_id WHERE m.id = ?1"
         }
         RecordKind::Institution => return Ok(false),
+        RecordKind::Report => {
+            "SELECT p.library FROM report r JOIN commitment c ON c.id = r.commitment_id
+             JOIN plan p ON p.id = c.plan_id WHERE r.id = ?1"
+        }
     };
     Ok(conn.query_row(sql, [record.id.to_string()], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
 }

@@ -31,6 +31,7 @@ fn view_kind(kind: RecordKind) -> SyncRecordKind {
         RecordKind::Commitment => SyncRecordKind::Commitment,
         RecordKind::Milestone => SyncRecordKind::Milestone,
         RecordKind::Institution => SyncRecordKind::Institution,
+        RecordKind::Report => SyncRecordKind::Report,
     }
 }
 
@@ -52,6 +53,12 @@ pub fn refusal_message(refusal: Refusal, locale: Locale) -> &'static str {
             "Someone changed this item, or added to it, since you last saw it: it was not deleted. Read it again, then delete it again if need be."
         }
         (Refusal::InUse, Locale::En) => "Other items still refer to this one: it was not deleted.",
+        (Refusal::Recorded, Locale::En) => {
+            "A progress report is never changed or deleted: to correct it, write a new report that corrects it."
+        }
+        (Refusal::HasReports, Locale::En) => {
+            "Progress reports are about this item: it is kept with them. If it was given up, report it “Withdrawn” in a new report."
+        }
     }
 }
 
@@ -113,10 +120,24 @@ impl Store {
     /// shows it.
     fn describe(&self, record: RecordKey, change: Option<&Change>, locale: Locale) -> (String, Option<String>) {
         let fields = self.sync_record_fields(record).ok().flatten();
-        let from_change = match change {
-            Some(Change::Create { fields, .. }) => fields.get("title").or_else(|| fields.get("name")).cloned(),
+        let created = match change {
+            Some(Change::Create { fields, .. }) => Some(fields),
             _ => None,
         };
+        if record.kind == RecordKind::Report {
+            // A report has no title: it is named by its date, and leads to its commitment.
+            let of = |name: &str| {
+                fields.as_ref().and_then(|f| f.get(name)).or_else(|| created.and_then(|f| f.get(name))).cloned()
+            };
+            let date = of("reportedOn").and_then(|d| d.as_str().and_then(plan_ouvert_sync::fields::parse_date));
+            let title = match (date, locale) {
+                (Some(d), Locale::Fr) => format!("Rapport d'avancement du {}", locale.date(d)),
+                (Some(d), Locale::En) => format!("Progress report of {}", locale.date(d)),
+                (None, _) => locale.pick("Rapport d'avancement", "Progress report").to_string(),
+            };
+            return (title, of("commitmentId").and_then(|c| c.as_str().map(str::to_string)));
+        }
+        let from_change = created.and_then(|fields| fields.get("title").or_else(|| fields.get("name")).cloned());
         let title = fields
             .as_ref()
             .and_then(|f| f.get("title").or_else(|| f.get("name")).cloned())

@@ -22,10 +22,13 @@ pub enum Role {
 pub struct Actor {
     pub institution: Uuid,
     pub role: Role,
+    /// The person (their id in the directory): who signs a progress report.
+    pub person: Uuid,
 }
 
 /// Plans, engagement areas and institutions are the plan's shared structure: everyone sees them,
-/// coordinators change them. Commitments and milestones belong to an institution.
+/// coordinators change them. Commitments, milestones and progress reports belong to an
+/// institution: its people report on what it carries, the coordination on its behalf.
 pub fn is_shared_structure(kind: RecordKind) -> bool {
     matches!(kind, RecordKind::Plan | RecordKind::Area | RecordKind::Institution)
 }
@@ -54,15 +57,16 @@ mod tests {
     fn shared_structure_is_seen_by_all_and_changed_by_coordinators() {
         let ministry = Uuid::from_u128(1);
         let authority = Uuid::from_u128(2);
-        let drafter = Actor { institution: ministry, role: Role::Drafter };
-        let reader = Actor { institution: ministry, role: Role::Reader };
-        let coordinator = Actor { institution: authority, role: Role::Coordinator };
+        let person = Uuid::from_u128(3);
+        let drafter = Actor { institution: ministry, role: Role::Drafter, person };
+        let reader = Actor { institution: ministry, role: Role::Reader, person };
+        let coordinator = Actor { institution: authority, role: Role::Coordinator, person };
         for kind in [RecordKind::Plan, RecordKind::Area, RecordKind::Institution] {
             assert!(drafter.may_see(kind, authority) && reader.may_see(kind, authority));
             assert!(!drafter.may_write(kind, ministry), "{kind:?}: drafters do not restructure the plan");
             assert!(coordinator.may_write(kind, ministry));
         }
-        for kind in [RecordKind::Commitment, RecordKind::Milestone] {
+        for kind in [RecordKind::Commitment, RecordKind::Milestone, RecordKind::Report] {
             assert!(drafter.may_see(kind, ministry) && !drafter.may_see(kind, authority));
             assert!(drafter.may_write(kind, ministry) && !drafter.may_write(kind, authority));
             assert!(!reader.may_write(kind, ministry));

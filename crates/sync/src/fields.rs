@@ -6,7 +6,10 @@
 //! export checks before writing a value (`plan_ouvert_opendata::export::field_type`). Tests check
 //! the SQL schema, the OGP template mapping and the CSV columns against it.
 
-use plan_ouvert_domain::{Assessment, Email, InstitutionInput, LongText, Phone, Problem, ShortText, Title, Verbatim};
+use plan_ouvert_domain::{
+    Assessment, Email, EvidenceLink, InstitutionInput, LongText, Phone, Problem, ProgressStatus, ReportInput,
+    ShortText, Title, Verbatim, OPENED_GOVERNMENT_CODES,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
@@ -21,11 +24,19 @@ pub enum RecordKind {
     Commitment,
     Milestone,
     Institution,
+    /// A progress report: an entry of a milestone's or a commitment's timeline, never changed.
+    Report,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 5] =
-        [RecordKind::Plan, RecordKind::Area, RecordKind::Commitment, RecordKind::Milestone, RecordKind::Institution];
+    pub const ALL: [RecordKind; 6] = [
+        RecordKind::Plan,
+        RecordKind::Area,
+        RecordKind::Commitment,
+        RecordKind::Milestone,
+        RecordKind::Institution,
+        RecordKind::Report,
+    ];
 
     /// The kind's name as sent and stored (`plan`, `commitment`…; also the app's table names).
     pub fn code(self) -> &'static str {
@@ -35,6 +46,7 @@ impl RecordKind {
             RecordKind::Commitment => "commitment",
             RecordKind::Milestone => "milestone",
             RecordKind::Institution => "institution",
+            RecordKind::Report => "report",
         }
     }
 
@@ -117,6 +129,16 @@ pub enum Holds {
     Assessment,
     /// An object whose values are strings (the source columns of an imported commitment).
     TextMap,
+    /// One of a fixed list of codes, or `null`.
+    OptionalOneOf(&'static [&'static str]),
+    /// How much a record counts among its siblings in the roll-up of progress: an integer from 1
+    /// to [`plan_ouvert_domain::WEIGHT_MAX`], 1 unless a person says otherwise.
+    Weight,
+    /// The id of a person of the central plan API's directory (who signed a report).
+    PersonId,
+    /// A list of links given as evidence, each `{ "title", "url" }` as
+    /// [`EvidenceLink::parse`] stores it.
+    LinkList,
 }
 
 /// Short one-line texts (contact names, acronyms, numbers).
@@ -210,6 +232,7 @@ declare! {
         "url": Verbatim,
         "assessment": Assessment,
         "sourceColumns": TextMap,
+        "weight": Weight,
     }
     Milestone {
         "commitmentId": Ref(RecordKind::Commitment),
@@ -219,6 +242,24 @@ declare! {
         "startDate": OptionalDate,
         "dueDate": OptionalDate,
         "leadInstitutionId": OptionalRef(RecordKind::Institution),
+        "weight": Weight,
+    }
+    Report {
+        "commitmentId": Ref(RecordKind::Commitment),
+        "milestoneId": OptionalRef(RecordKind::Milestone),
+        "reportedOn": Date,
+        "status": OneOf(ProgressStatus::CODES),
+        "done": LongText,
+        "difficulties": LongText,
+        "nextSteps": LongText,
+        "results": LongText,
+        "openedGovernment": OptionalOneOf(OPENED_GOVERNMENT_CODES),
+        "links": LinkList,
+        "corrects": OptionalRef(RecordKind::Report),
+        "authorId": PersonId,
+        "authorName": Name,
+        "institutionId": Ref(RecordKind::Institution),
+        "onBehalf": Boolean,
     }
 }
 
@@ -345,7 +386,32 @@ pub fn canonical(holds: Holds, value: &Value) -> Result<Value, ValueProblem> {
         }
         (Holds::OptionalInteger, Value::Number(n)) => n.as_i64().map(Value::from).ok_or_else(wrong),
         (Holds::Boolean, Value::Bool(_)) => Ok(value.clone()),
-        (Holds::OneOf(codes), Value::String(s)) if codes.contains(&s.as_str()) => Ok(value.clone()),
+        (Holds::OneOf(codes) | Holds::OptionalOneOf(codes), Value::String(s)) if codes.contains(&s.as_str()) => {
+            Ok(value.clone())
+        }
+        (Holds::OptionalOneOf(_), Value::Null) => Ok(Value::Null),
+        (Holds::Weight, Value::Number(n)) => n
+            .as_u64()
+            .and_then(|w| u32::try_from(w).ok())
+            .ok_or_else(wrong)
+            .and_then(|w| plan_ouvert_domain::parse_weight(w).map_err(ValueProblem::Text))
+            .map(Value::from),
+        (Holds::PersonId, _) => id(value, holds),
+        (Holds::LinkList, Value::Array(items)) if items.len() <= ReportInput::LINKS_MAX => items
+            .iter()
+            .map(|item| {
+                let (Some(title), Some(url), 2) = (
+                    item.get("title").and_then(Value::as_str),
+                    item.get("url").and_then(Value::as_str),
+                    item.as_object().map_or(0, |o| o.len()),
+                ) else {
+                    return Err(wrong());
+                };
+                let link = EvidenceLink::parse(title, url).map_err(|(_, problem)| ValueProblem::Text(problem))?;
+                serde_json::to_value(link).map_err(|_| wrong())
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Array),
         (Holds::Assessment, Value::Object(_)) => {
             let assessment: Assessment =
                 serde_json::from_value(value.clone()).map_err(|e| ValueProblem::Assessment(e.to_string()))?;
@@ -390,11 +456,20 @@ impl Holds {
             | Holds::OptionalRef(_)
             | Holds::OptionalInteger
             | Holds::OptionalText
+            | Holds::OptionalOneOf(_)
             | Holds::Assessment => Some(Value::Null),
+            Holds::Weight => Some(Value::from(1)),
+            Holds::LinkList => Some(Value::Array(Vec::new())),
             Holds::RefList(_) | Holds::TextList => Some(Value::Array(Vec::new())),
             Holds::Boolean => Some(Value::Bool(false)),
             Holds::TextMap => Some(Value::Object(serde_json::Map::new())),
-            Holds::Title | Holds::Name | Holds::Date | Holds::Ref(_) | Holds::Position | Holds::OneOf(_) => None,
+            Holds::Title
+            | Holds::Name
+            | Holds::Date
+            | Holds::Ref(_)
+            | Holds::Position
+            | Holds::OneOf(_)
+            | Holds::PersonId => None,
         }
     }
 
@@ -407,15 +482,23 @@ impl Holds {
     }
 }
 
-/// The record a record of `kind` belongs to: deleting that one deletes this one. Engagement areas
-/// belong to their plan, commitments to their area, milestones to their commitment.
+/// The record a record of `kind` belongs to: deleting that one deletes this one, and it has that
+/// one's owner. Engagement areas belong to their plan, commitments to their area, milestones and
+/// progress reports to their commitment (a record with reports is never deleted, though: see
+/// [`is_permanent`]).
 pub fn parent_field(kind: RecordKind) -> Option<(&'static str, RecordKind)> {
     match kind {
         RecordKind::Area => Some(("planId", RecordKind::Plan)),
         RecordKind::Commitment => Some(("areaId", RecordKind::Area)),
-        RecordKind::Milestone => Some(("commitmentId", RecordKind::Commitment)),
+        RecordKind::Milestone | RecordKind::Report => Some(("commitmentId", RecordKind::Commitment)),
         RecordKind::Plan | RecordKind::Institution => None,
     }
+}
+
+/// Records that are never changed nor deleted once made: a progress report is an entry of a
+/// timeline (a correction is a new entry), and what it reports on stays while it does.
+pub fn is_permanent(kind: RecordKind) -> bool {
+    kind == RecordKind::Report
 }
 
 /// The ids a field's value refers to (none for a field that holds no reference).
@@ -432,8 +515,7 @@ pub fn references(kind: RecordKind, field: &str, value: &Value) -> Vec<RecordKey
 mod tests {
     use super::*;
 
-    const KINDS: [RecordKind; 5] =
-        [RecordKind::Plan, RecordKind::Area, RecordKind::Institution, RecordKind::Commitment, RecordKind::Milestone];
+    const KINDS: [RecordKind; 6] = RecordKind::ALL;
 
     #[test]
     fn names_and_declarations_agree_and_no_field_is_declared_twice() {

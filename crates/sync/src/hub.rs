@@ -20,7 +20,7 @@
 use uuid::Uuid;
 
 use crate::access::Actor;
-use crate::fields::{check_value, parent_field, parse_id, references};
+use crate::fields::{check_value, is_permanent, parent_field, parse_id, references};
 use crate::ledger::Ledger;
 use crate::merge::{merge_text, TextMerge};
 use crate::protocol::*;
@@ -137,8 +137,8 @@ fn references_live<L: Ledger>(ledger: &mut L, kind: RecordKind, field: &str, val
 }
 
 /// Who owns a record of `kind` whose fields are `value_of`: a commitment its lead institution
-/// (else `otherwise`, the creator's institution or its current owner); a milestone its
-/// commitment's owner; the plan's shared structure nobody in particular.
+/// (else `otherwise`, the creator's institution or its current owner); a milestone or a progress
+/// report its commitment's owner; the plan's shared structure nobody in particular.
 fn owner_from<L: Ledger>(
     ledger: &mut L,
     kind: RecordKind,
@@ -151,7 +151,7 @@ fn owner_from<L: Ledger>(
             Some(lead) => ledger.acting_for(lead)?,
             None => otherwise,
         },
-        RecordKind::Milestone => match id("commitmentId") {
+        RecordKind::Milestone | RecordKind::Report => match id("commitmentId") {
             Some(commitment) => ledger
                 .record(RecordKey { kind: RecordKind::Commitment, id: commitment })?
                 .map_or(otherwise, |info| info.owner),
@@ -229,6 +229,9 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
             if !actor.may_write(record.kind, owner) {
                 return rejected(Refusal::Forbidden);
             }
+            if record.kind == RecordKind::Report && !signed_by(ledger, actor, owner, &value_of)? {
+                return rejected(Refusal::Forbidden);
+            }
             ledger.create_record(record, owner)?;
             let mut version = None;
             for (field, value) in fields {
@@ -245,6 +248,9 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
             if !actor.may_write(record.kind, info.owner) {
                 return rejected(Refusal::Forbidden);
             }
+            if is_permanent(record.kind) {
+                return rejected(Refusal::Recorded);
+            }
             if let Some(version) = info.deleted_at {
                 // Someone deleted it first: what this person wanted is done.
                 return Ok(Outcome::Applied { version });
@@ -257,6 +263,13 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
                 return rejected(Refusal::InUse);
             }
             let doomed = subtree(ledger, record)?;
+            for member in &doomed {
+                // What progress was reported on stays, with its reports.
+                let reported_on = ledger.referrers(*member)?.iter().any(|(r, _)| is_permanent(r.kind));
+                if is_permanent(member.kind) || reported_on {
+                    return rejected(Refusal::HasReports);
+                }
+            }
             for member in &doomed {
                 let owner = ledger.record(*member)?.map_or(Uuid::nil(), |i| i.owner);
                 if !actor.may_write(member.kind, owner) {
@@ -278,6 +291,9 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
             let Some(info) = ledger.record(record)? else { return rejected(Refusal::UnknownRecord) };
             if !actor.may_write(record.kind, info.owner) {
                 return rejected(Refusal::Forbidden);
+            }
+            if is_permanent(record.kind) {
+                return rejected(Refusal::Recorded);
             }
             if info.deleted_at.is_some() {
                 return rejected(Refusal::RecordDeleted);
@@ -353,6 +369,26 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
             Ok(outcome)
         }
     }
+}
+
+/// Whether a new progress report is signed by the person who sends it, in the name of the
+/// institution that carries what it reports on (`owner`): their own id and name as the
+/// directory has them, and "on behalf" exactly when the person is of another institution (a
+/// coordinator: [`Actor::may_write`] already refused anyone else).
+fn signed_by<L: Ledger>(
+    ledger: &mut L,
+    actor: &Actor,
+    owner: Uuid,
+    value_of: &dyn Fn(&str) -> Value,
+) -> Result<bool, L::Error> {
+    let author = value_of("authorId").as_str().and_then(parse_id);
+    let name = ledger.person_name(actor.person)?;
+    if author != Some(actor.person) || name.is_none_or(|name| value_of("authorName").as_str() != Some(name.as_str())) {
+        return Ok(false);
+    }
+    let Some(institution) = value_of("institutionId").as_str().and_then(parse_id) else { return Ok(false) };
+    let on_behalf = value_of("onBehalf").as_bool() == Some(true);
+    Ok(ledger.acting_for(institution)? == owner && on_behalf == (owner != actor.institution))
 }
 
 /// What changed after `since` among the records this person may see.

@@ -82,6 +82,9 @@ pub trait Ledger {
     /// `institution` (the one with its name), or `institution` itself.
     fn acting_for(&mut self, institution: Uuid) -> Result<Uuid, Self::Error>;
 
+    /// The name of a person of the directory, as a report they sign must give it.
+    fn person_name(&mut self, person: Uuid) -> Result<Option<String>, Self::Error>;
+
     /// The server's history: changed when the database is restored from a backup.
     fn timeline(&mut self) -> Result<Timeline, Self::Error>;
     /// A laptop knows acknowledged mutations this server has no trace of: its database was
@@ -106,6 +109,7 @@ pub struct MemoryLedger {
     opened_at: u64,
     outcomes: HashMap<MutationId, (Outcome, String)>,
     writes: Vec<Write>,
+    people: HashMap<Uuid, String>,
 }
 
 /// The in-memory ledger never fails.
@@ -161,6 +165,11 @@ impl MemoryLedger {
         MemoryLedger { opened_at: self.version, ..self.clone() }
     }
 
+    /// Adds a person to the directory, for the reports they sign.
+    pub fn add_person(&mut self, person: Uuid, name: &str) {
+        self.people.insert(person, name.to_string());
+    }
+
     /// Who owns `record` and whether it is deleted, as the server knows it.
     pub fn info(&self, record: RecordKey) -> Option<RecordInfo> {
         self.records.get(&record).copied()
@@ -189,6 +198,10 @@ impl Ledger for MemoryLedger {
 
     fn acting_for(&mut self, institution: Uuid) -> Result<Uuid, Never> {
         Ok(institution)
+    }
+
+    fn person_name(&mut self, person: Uuid) -> Result<Option<String>, Never> {
+        Ok(self.people.get(&person).cloned())
     }
 
     fn timeline(&mut self) -> Result<Timeline, Never> {

@@ -14,7 +14,9 @@ use crate::access::{Actor, Role};
 
 /// Version of this protocol. A request with another version is refused with
 /// [`ProtocolError::UnsupportedVersion`], telling an older app to update rather than risk data.
-pub const PROTOCOL_VERSION: u32 = 1;
+///
+/// 2: progress reports (`report` records), weights, and the refusals that go with them.
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// One installation of the app (a laptop), chosen by it at first start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -111,6 +113,11 @@ pub enum Refusal {
     ChangedMeanwhile,
     /// Other records still refer to this one (an institution leading commitments).
     InUse,
+    /// A progress report is never changed nor deleted: a correction is a new report.
+    Recorded,
+    /// Progress was reported on this record (or on what belongs to it): it stays, with its
+    /// reports. A commitment or milestone given up is reported "withdrawn".
+    HasReports,
 }
 
 impl Refusal {
@@ -125,6 +132,8 @@ impl Refusal {
             Refusal::MissingReference => "L'élément auquel celui-ci est rattaché (engagement, axe, institution) a été supprimé entre-temps : votre texte est conservé ici, copiez-le pour le reprendre ailleurs.",
             Refusal::ChangedMeanwhile => "Quelqu'un a modifié cet élément, ou y a ajouté quelque chose, depuis que vous l'avez vu : il n'a pas été supprimé. Relisez-le, puis supprimez-le à nouveau si besoin.",
             Refusal::InUse => "D'autres éléments font encore référence à celui-ci : il n'a pas été supprimé.",
+            Refusal::Recorded => "Un rapport d'avancement n'est jamais modifié ni supprimé : pour le corriger, rédigez un nouveau rapport qui le corrige.",
+            Refusal::HasReports => "Des rapports d'avancement portent sur cet élément : il est conservé avec eux. S'il est abandonné, déclarez-le « Retiré » dans un nouveau rapport.",
         }
     }
 }
@@ -271,7 +280,7 @@ pub struct Person {
 
 impl Person {
     pub fn actor(&self) -> Actor {
-        Actor { institution: self.institution_id, role: self.role }
+        Actor { institution: self.institution_id, role: self.role, person: self.id }
     }
 }
 

@@ -387,6 +387,7 @@ fn dependency_rank(kind: RecordKind) -> u8 {
         RecordKind::Area => 2,
         RecordKind::Commitment => 3,
         RecordKind::Milestone => 4,
+        RecordKind::Report => 5,
     }
 }
 

@@ -5,6 +5,9 @@
 //! - edits of short fields and of paragraphs of long texts, conflict resolutions;
 //! - creations of commitments and milestones, deletions of records while others add to them or
 //!   edit them, a commitment given to another lead institution (its milestones follow);
+//! - progress reports by two institutions and the coordination (on their behalf), corrections,
+//!   attempts to change or delete a report or what was reported on, and reports signed with
+//!   another person's name or for another institution;
 //! - hand-made requests: edits of another institution's records, and values the app would never
 //!   send (empty titles, texts too long, numbers for texts, control characters);
 //! - laptops that crash between committing locally and hearing back, a laptop restored from a
@@ -18,7 +21,8 @@
 //!   one parser of the fields, every reference to a record it holds);
 //! - every edit made is accounted for: applied (its value was written), merged, in conflict
 //!   (kept, visible, showing the value the server holds now) or refused with a reason;
-//! - nothing is pending any more, and the server holds no value the app could not store.
+//! - nothing is pending any more, and the server holds no value the app could not store;
+//! - every report the server accepted is held whole as its author sent it, written once.
 //!
 //! `PLAN_OUVERT_SIM_SEEDS=N` runs N seeds (5,000 by default, in every test run); `PLAN_OUVERT_SIM_SEED=S`
 //! runs one.
@@ -97,6 +101,12 @@ struct Tally {
     server_restores: u64,
     renumbered: u64,
     resent: u64,
+    reports: u64,
+    reports_applied: u64,
+    corrections: u64,
+    reports_kept: u64,
+    reported_kept: u64,
+    forged_signatures: u64,
 }
 
 struct World {
@@ -110,6 +120,8 @@ struct World {
     laptops: Vec<Laptop>,
     /// The identities of hand-made requests, and whose token they carried.
     rogues: BTreeMap<ClientId, Actor>,
+    /// Reports signed for someone else.
+    forged: std::collections::BTreeSet<RecordKey>,
     network: Vec<Message>,
     ministry: Uuid,
     authority: Uuid,
@@ -133,18 +145,24 @@ fn id(record: RecordKey) -> Value {
     json!(record.id.to_string())
 }
 
+/// The name the directory gives a person.
+fn person_name(actor: &Actor) -> String {
+    format!("Personne {}", &actor.person.to_string()[..8])
+}
+
 impl World {
     fn new(seed: u64) -> World {
         let mut rng = Rng(seed);
         let ministry = uuid(&mut rng);
         let authority = uuid(&mut rng);
+        let mut actor = |institution, role| Actor { institution, role, person: uuid(&mut rng) };
         let actors = [
-            Actor { institution: ministry, role: Role::Drafter },
-            Actor { institution: ministry, role: Role::Drafter },
-            Actor { institution: authority, role: Role::Drafter },
-            Actor { institution: ministry, role: Role::Coordinator },
-            Actor { institution: authority, role: Role::Reader },
-            Actor { institution: ministry, role: Role::Drafter },
+            actor(ministry, Role::Drafter),
+            actor(ministry, Role::Drafter),
+            actor(authority, Role::Drafter),
+            actor(ministry, Role::Coordinator),
+            actor(authority, Role::Reader),
+            actor(ministry, Role::Drafter),
         ];
         let laptops = actors
             .iter()
@@ -158,15 +176,20 @@ impl World {
             .collect();
         let plan = RecordKey { kind: RecordKind::Plan, id: uuid(&mut rng) };
         let area = RecordKey { kind: RecordKind::Area, id: uuid(&mut rng) };
+        let mut hub = MemoryLedger::new();
+        for actor in &actors {
+            hub.add_person(actor.person, &person_name(actor));
+        }
         let mut world = World {
             seed,
             rng,
             tally: Tally::default(),
-            hub: MemoryLedger::new(),
+            hub,
             server_backup: None,
             lost_writes: Vec::new(),
             laptops,
             rogues: BTreeMap::new(),
+            forged: Default::default(),
             network: Vec::new(),
             ministry,
             authority,
@@ -253,6 +276,73 @@ impl World {
         self.laptops[laptop].replica.create(record, values);
     }
 
+    /// A progress report on a commitment or one of its milestones the laptop holds, signed as the
+    /// app signs it: by the person, for the commitment's lead institution, "on behalf" when that
+    /// is not theirs. Sometimes a correction of an earlier report; sometimes (a hand-made
+    /// request) signed with someone else's name, id or institution.
+    fn report(&mut self, laptop: usize) {
+        let Some(on) = self.pick(laptop, &[RecordKind::Commitment, RecordKind::Milestone]) else { return };
+        let replica = &self.laptops[laptop].replica;
+        let commitment = match on.kind {
+            RecordKind::Milestone => match replica.value(on, "commitmentId") {
+                Some(Value::String(c)) => RecordKey { kind: RecordKind::Commitment, id: Uuid::parse_str(c).unwrap() },
+                _ => return,
+            },
+            _ => on,
+        };
+        let Some(Value::String(lead)) = replica.value(commitment, "leadInstitutionId").cloned() else { return };
+        let actor = self.laptops[laptop].actor;
+        let earlier: Vec<RecordKey> = self
+            .visible(laptop, RecordKind::Report)
+            .into_iter()
+            .filter(|r| self.laptops[laptop].replica.value(*r, "commitmentId") == Some(&id(commitment)))
+            .collect();
+        let corrects = match earlier.len() {
+            0 => Value::Null,
+            n if self.rng.chance(30) => {
+                self.tally.corrections += 1;
+                id(earlier[self.rng.below(n)])
+            }
+            _ => Value::Null,
+        };
+        let statuses = ["notStarted", "limited", "substantial", "complete", "withdrawn"];
+        let mut values = fields(&[
+            ("commitmentId", id(commitment)),
+            ("milestoneId", if on.kind == RecordKind::Milestone { id(on) } else { Value::Null }),
+            ("reportedOn", json!("2025-06-30")),
+            ("status", json!(statuses[self.rng.below(statuses.len())])),
+            ("done", json!(format!("Fait {}.", self.rng.next() % 1000))),
+            ("links", json!([{"title": "Décret", "url": "https://www.legifrance.gouv.fr/"}])),
+            ("corrects", corrects),
+            ("authorId", json!(actor.person.to_string())),
+            ("authorName", json!(person_name(&actor))),
+            ("institutionId", json!(lead)),
+            ("onBehalf", json!(lead != actor.institution.to_string())),
+        ]);
+        let forge = self.rng.chance(10);
+        if forge {
+            // A hand-made request, sent through the laptop: someone else's signature.
+            let forged = [
+                ("authorName", json!("Quelqu'un d'autre")),
+                ("authorId", json!(self.laptops[(laptop + 1) % self.laptops.len()].actor.person.to_string())),
+                ("onBehalf", json!(lead == actor.institution.to_string())),
+                (
+                    "institutionId",
+                    json!(if lead == self.ministry.to_string() { self.authority } else { self.ministry }.to_string()),
+                ),
+            ];
+            let (field, value) = forged[self.rng.below(forged.len())].clone();
+            values.insert(field.to_string(), value);
+            self.tally.forged_signatures += 1;
+        }
+        let record = RecordKey { kind: RecordKind::Report, id: uuid(&mut self.rng) };
+        if forge {
+            self.forged.insert(record);
+        }
+        self.laptops[laptop].replica.create(record, values);
+        self.tally.reports += 1;
+    }
+
     fn send_push(&mut self, laptop: usize) {
         let l = &self.laptops[laptop];
         if l.replica.pending_count() > 0 {
@@ -327,7 +417,8 @@ impl World {
     fn step(&mut self) {
         let laptop = self.rng.below(self.laptops.len());
         match self.rng.below(100) {
-            0..=29 => self.edit(laptop),
+            0..=27 => self.edit(laptop),
+            28..=29 => self.report(laptop),
             30..=32 => self.create(laptop),
             33..=34 => self.delete(laptop),
             35 => self.change_lead(),
@@ -441,9 +532,13 @@ impl World {
     fn edit(&mut self, laptop: usize) {
         let actor = self.laptops[laptop].actor;
         // Edits of what the person holds, even what their role may not change (an older app, a
-        // reader's laptop).
-        let kinds = [RecordKind::Commitment, RecordKind::Milestone, RecordKind::Area];
-        let Some(record) = self.pick(laptop, &kinds) else { return };
+        // reader's laptop), and now and then of a report (which no one may change).
+        let kinds: &[RecordKind] = if self.rng.chance(5) {
+            &[RecordKind::Report]
+        } else {
+            &[RecordKind::Commitment, RecordKind::Milestone, RecordKind::Area]
+        };
+        let Some(record) = self.pick(laptop, kinds) else { return };
         let owner = self.hub.info(record).map(|i| i.owner);
         if owner.is_none_or(|o| !actor.may_write(record.kind, o)) && !self.rng.chance(20) {
             return;
@@ -452,6 +547,7 @@ impl World {
         let long = match record.kind {
             RecordKind::Area => "description",
             RecordKind::Milestone => "expectedOutputs",
+            RecordKind::Report => "done",
             _ => "problem",
         };
         let replica = &mut self.laptops[laptop].replica;
@@ -470,10 +566,16 @@ impl World {
                 replica.edit(record, field, value);
             }
             1..=9 => {
-                let field =
-                    if record.kind == RecordKind::Commitment && self.rng.chance(50) { "contactEmail" } else { "title" };
-                let value =
-                    if field == "title" { json!(format!("Titre {n}")) } else { json!(format!("p{n}@exemple.fr")) };
+                let field = match record.kind {
+                    RecordKind::Commitment if self.rng.chance(50) => "contactEmail",
+                    RecordKind::Report => "status",
+                    _ => "title",
+                };
+                let value = match field {
+                    "title" => json!(format!("Titre {n}")),
+                    "status" => json!("complete"),
+                    _ => json!(format!("p{n}@exemple.fr")),
+                };
                 replica.edit(record, field, value);
             }
             _ => {
@@ -500,7 +602,8 @@ impl World {
     }
 
     fn delete(&mut self, laptop: usize) {
-        if let Some(record) = self.pick(laptop, &[RecordKind::Commitment, RecordKind::Milestone]) {
+        let kinds = [RecordKind::Commitment, RecordKind::Milestone, RecordKind::Milestone, RecordKind::Report];
+        if let Some(record) = self.pick(laptop, &kinds) {
             self.laptops[laptop].replica.delete(record);
             self.tally.deletions += 1;
         }
@@ -652,10 +755,18 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
                 }
                 // Written by this mutation, or the same creation sent again after its answer was
                 // lost with a restored server.
-                (Outcome::Applied { version }, Change::Create { .. }) => assert!(
-                    writes.iter().any(|w| w.mutation == *id || (w.record == mutation.record && w.version == *version)),
-                    "{context}: creation {id:?} acknowledged but not stored"
-                ),
+                (Outcome::Applied { version }, Change::Create { .. }) => {
+                    assert!(
+                        writes
+                            .iter()
+                            .any(|w| w.mutation == *id || (w.record == mutation.record && w.version == *version)),
+                        "{context}: creation {id:?} acknowledged but not stored"
+                    );
+                    if mutation.record.kind == RecordKind::Report {
+                        assert!(!world.forged.contains(&mutation.record), "{context}: a forged signature was accepted");
+                        tally.reports_applied += 1;
+                    }
+                }
                 (Outcome::Applied { .. }, Change::Delete { .. }) => {}
                 (Outcome::Merged { version, value }, _) => {
                     tally.merged += 1;
@@ -674,6 +785,15 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
                         Refusal::ChangedMeanwhile => {
                             assert!(matches!(change, Change::Delete { .. }));
                             tally.deletions_refused += 1;
+                        }
+                        Refusal::Recorded => {
+                            assert_eq!(mutation.record.kind, RecordKind::Report);
+                            assert!(!matches!(change, Change::Create { .. }));
+                            tally.reports_kept += 1;
+                        }
+                        Refusal::HasReports => {
+                            assert!(matches!(change, Change::Delete { .. }));
+                            tally.reported_kept += 1;
                         }
                         _ => {}
                     }
@@ -700,7 +820,8 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
         }
     }
     // The server holds only what the app can store, and no record whose parent is gone.
-    let everything = world.hub.snapshot_for(&Actor { institution: Uuid::nil(), role: Role::Coordinator });
+    let everything =
+        world.hub.snapshot_for(&Actor { institution: Uuid::nil(), role: Role::Coordinator, person: Uuid::nil() });
     let mut held: BTreeMap<RecordKey, BTreeMap<String, Value>> = BTreeMap::new();
     for ((record, field), value) in everything {
         held.entry(record).or_default().insert(field, value);
@@ -710,6 +831,24 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
         if let Some((field, _)) = parent_field(record.kind) {
             for parent in references(record.kind, field, &values[field]) {
                 assert!(held.contains_key(&parent), "seed {seed}: {record:?} outlived its parent");
+            }
+        }
+    }
+    // A report is written once, by its creation, and held whole as its author sent it (or, in a
+    // history a restored server lost, not at all).
+    for write in world.hub.writes().iter().filter(|w| w.record.kind == RecordKind::Report) {
+        let first = world.hub.writes().iter().find(|w2| w2.record == write.record).expect("its own write");
+        assert_eq!(first.mutation, write.mutation, "seed {seed}: a report was written by two mutations");
+    }
+    for laptop in &world.laptops {
+        for (id, (mutation, outcome)) in laptop.replica.outcomes() {
+            if let (RecordKind::Report, Change::Create { fields }, Outcome::Applied { .. }) =
+                (mutation.record.kind, &mutation.change, outcome)
+            {
+                if world.tally.server_restores == 0 {
+                    let kept: BTreeMap<String, Value> = held.get(&mutation.record).cloned().unwrap_or_default();
+                    assert_eq!(&kept, fields, "seed {seed}: report {id:?} not kept as sent");
+                }
             }
         }
     }
@@ -741,6 +880,9 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
         (world.tally.laptop_restores, &mut tally.laptop_restores),
         (world.tally.copies, &mut tally.copies),
         (world.tally.server_restores, &mut tally.server_restores),
+        (world.tally.reports, &mut tally.reports),
+        (world.tally.corrections, &mut tally.corrections),
+        (world.tally.forged_signatures, &mut tally.forged_signatures),
     ] {
         *into += count;
     }
@@ -783,6 +925,12 @@ fn laptops_and_server_converge_and_every_edit_is_accounted_for() {
             ("server restores", tally.server_restores),
             ("mutations sent again under a new number", tally.renumbered),
             ("mutations a restored server lost, sent again", tally.resent),
+            ("progress reports", tally.reports),
+            ("progress reports accepted", tally.reports_applied),
+            ("corrections of a report", tally.corrections),
+            ("changes or deletions of a report refused", tally.reports_kept),
+            ("deletions of what was reported on refused", tally.reported_kept),
+            ("reports signed for someone else", tally.forged_signatures),
         ] {
             assert!(count > 0, "the simulation produced no {what}");
         }
@@ -792,7 +940,7 @@ fn laptops_and_server_converge_and_every_edit_is_accounted_for() {
 #[test]
 fn a_stale_protocol_version_is_refused_with_the_supported_one() {
     let mut ledger = MemoryLedger::new();
-    let actor = Actor { institution: Uuid::nil(), role: Role::Coordinator };
+    let actor = Actor { institution: Uuid::nil(), role: Role::Coordinator, person: Uuid::nil() };
     let request = PullRequest { protocol: PROTOCOL_VERSION + 1, since: 0, limit: None };
     assert!(matches!(
         hub::pull(&mut ledger, &actor, &request),

@@ -13,6 +13,8 @@ export type MilestoneId = string;
 
 export type InstitutionId = string;
 
+export type ReportId = string;
+
 export type ErrorCode = "validation" | "notFound" | "inUse" | "storage" | "internal";
 
 export type FieldError = { field: string, message: string, };
@@ -135,9 +137,14 @@ supportingInstitutionIds: Array<InstitutionId>,
 /**
  * Supporting civil society, private sector and other actors.
  */
-otherSupporters: string, startDate: string | null, endDate: string | null, accessToInformation: boolean, civicParticipation: boolean, publicAccountability: boolean, technologyInnovation: boolean, contactName: string, contactTitle: string, contactDepartment: string, contactEmail: string, contactPhone: string, createdAt: string, updatedAt: string, };
+otherSupporters: string, startDate: string | null, endDate: string | null, accessToInformation: boolean, civicParticipation: boolean, publicAccountability: boolean, technologyInnovation: boolean, contactName: string, contactTitle: string, contactDepartment: string, contactEmail: string, contactPhone: string, 
+/**
+ * How much it counts among its area's and its plan's commitments in the roll-up of
+ * progress (1: equal).
+ */
+weight: number, createdAt: string, updatedAt: string, };
 
-export type CommitmentEdit = { "field": "title", "value": string } | { "field": "briefDescription", "value": string } | { "field": "problem", "value": string } | { "field": "causes", "value": string } | { "field": "doneSoFar", "value": string } | { "field": "solution", "value": string } | { "field": "expectedResults", "value": string } | { "field": "transparency", "value": string } | { "field": "accountability", "value": string } | { "field": "participation", "value": string } | { "field": "areaId", "value": AreaId } | { "field": "leadInstitutionId", "value": InstitutionId | null } | { "field": "supportingInstitutionIds", "value": Array<InstitutionId> } | { "field": "otherSupporters", "value": string } | { "field": "startDate", "value": string } | { "field": "endDate", "value": string } | { "field": "accessToInformation", "value": boolean } | { "field": "civicParticipation", "value": boolean } | { "field": "publicAccountability", "value": boolean } | { "field": "technologyInnovation", "value": boolean } | { "field": "contactName", "value": string } | { "field": "contactTitle", "value": string } | { "field": "contactDepartment", "value": string } | { "field": "contactEmail", "value": string } | { "field": "contactPhone", "value": string };
+export type CommitmentEdit = { "field": "title", "value": string } | { "field": "briefDescription", "value": string } | { "field": "problem", "value": string } | { "field": "causes", "value": string } | { "field": "doneSoFar", "value": string } | { "field": "solution", "value": string } | { "field": "expectedResults", "value": string } | { "field": "transparency", "value": string } | { "field": "accountability", "value": string } | { "field": "participation", "value": string } | { "field": "areaId", "value": AreaId } | { "field": "leadInstitutionId", "value": InstitutionId | null } | { "field": "supportingInstitutionIds", "value": Array<InstitutionId> } | { "field": "otherSupporters", "value": string } | { "field": "startDate", "value": string } | { "field": "endDate", "value": string } | { "field": "accessToInformation", "value": boolean } | { "field": "civicParticipation", "value": boolean } | { "field": "publicAccountability", "value": boolean } | { "field": "technologyInnovation", "value": boolean } | { "field": "contactName", "value": string } | { "field": "contactTitle", "value": string } | { "field": "contactDepartment", "value": string } | { "field": "contactEmail", "value": string } | { "field": "contactPhone", "value": string } | { "field": "weight", "value": number };
 
 export type Milestone = { id: MilestoneId, commitmentId: CommitmentId, 
 /**
@@ -151,7 +158,11 @@ title: string, expectedOutputs: string, startDate: string | null,
 /**
  * Expected completion date.
  */
-dueDate: string | null, leadInstitutionId: InstitutionId | null, createdAt: string, updatedAt: string, };
+dueDate: string | null, leadInstitutionId: InstitutionId | null, 
+/**
+ * How much it counts among its commitment's milestones in the roll-up of progress (1: equal).
+ */
+weight: number, createdAt: string, updatedAt: string, };
 
 export type MilestoneInput = { title: string, expectedOutputs: string, 
 /**
@@ -163,7 +174,7 @@ startDate: string,
  */
 dueDate: string, leadInstitutionId: InstitutionId | null, };
 
-export type MilestoneEdit = { "field": "title", "value": string } | { "field": "expectedOutputs", "value": string } | { "field": "startDate", "value": string } | { "field": "dueDate", "value": string } | { "field": "leadInstitutionId", "value": InstitutionId | null };
+export type MilestoneEdit = { "field": "title", "value": string } | { "field": "expectedOutputs", "value": string } | { "field": "startDate", "value": string } | { "field": "dueDate", "value": string } | { "field": "leadInstitutionId", "value": InstitutionId | null } | { "field": "weight", "value": number };
 
 export type OverviewFilter = { 
 /**
@@ -188,7 +199,12 @@ filledFields: number,
 /**
  * …out of this many.
  */
-totalFields: number, };
+totalFields: number, 
+/**
+ * Its share of the work done, as reported ([`crate::progress::commitment_share`]), as a
+ * whole percentage; none when withdrawn.
+ */
+progress: number | null, weight: number, };
 
 export type AreaOverview = { area: Area, 
 /**
@@ -198,7 +214,12 @@ number: string, commitments: Array<CommitmentSummary>,
 /**
  * Commitments in the area, whatever the filters.
  */
-totalCommitments: number, };
+totalCommitments: number, 
+/**
+ * The weighted mean of its commitments' progress, whatever the filters; none when none
+ * counts.
+ */
+progress: number | null, };
 
 export type PlanOverview = { plan: Plan, 
 /**
@@ -214,6 +235,10 @@ matchingCount: number,
  * Whether any filter is on.
  */
 filtered: boolean, 
+/**
+ * The weighted mean of all its commitments' progress; none when none counts.
+ */
+progress: number | null, 
 /**
  * Why the person signed in may not change the plan and its engagement areas, if so.
  */
@@ -305,7 +330,7 @@ export type SyncSettings = { serverUrl: string | null, account: SyncAccount | nu
 
 export type SyncConnectInput = { serverUrl: string, token: string, };
 
-export type SyncRecordKind = "plan" | "area" | "commitment" | "milestone" | "institution";
+export type SyncRecordKind = "plan" | "area" | "commitment" | "milestone" | "institution" | "report";
 
 export type ConflictId = number;
 
@@ -417,6 +442,98 @@ url: string, assessment: Assessment | null,
  * Every other column of the source row, verbatim.
  */
 sourceColumns: { [key in string]?: string }, };
+
+export type ProgressStatus = "notStarted" | "limited" | "substantial" | "complete" | "withdrawn";
+
+export type EvidenceLink = { title: string, url: string, };
+
+export type Report = { id: ReportId, commitmentId: CommitmentId, 
+/**
+ * The milestone reported on; none for a report on the commitment as a whole.
+ */
+milestoneId: MilestoneId | null, 
+/**
+ * The date the report describes (never after the day it was written).
+ */
+reportedOn: string, status: ProgressStatus, 
+/**
+ * What was done.
+ */
+done: string, difficulties: string, nextSteps: string, 
+/**
+ * On a commitment: the institution's account of its results (the OGP's "early results").
+ */
+results: string, 
+/**
+ * On a commitment: did it open government, in the institution's own assessment.
+ */
+openedGovernment: OpenedGovernment | null, links: Array<EvidenceLink>, 
+/**
+ * The earlier entry this one corrects, which stays readable.
+ */
+corrects: ReportId | null, 
+/**
+ * Who signed it: the person (their account on the central plan API) and their name.
+ */
+authorId: string, authorName: string, 
+/**
+ * The institution that carries the record, in whose name the report is made.
+ */
+institutionId: InstitutionId, 
+/**
+ * Made by the coordination on the carrying institution's behalf.
+ */
+onBehalf: boolean, 
+/**
+ * When this laptop stored it (written here, or received), by its clock: never used to
+ * order entries.
+ */
+createdAt: string, };
+
+export type ReportInput = { commitmentId: CommitmentId, milestoneId: MilestoneId | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+reportedOn: string, 
+/**
+ * Empty when the person chose none.
+ */
+status: ProgressStatus | null, done: string, difficulties: string, nextSteps: string, results: string, openedGovernment: OpenedGovernment | null, 
+/**
+ * Links as typed: (title, address).
+ */
+links: Array<EvidenceLink>, corrects: ReportId | null, };
+
+export type MilestoneProgress = { milestoneId: MilestoneId, weight: number, 
+/**
+ * Its latest entry's status; none reported yet (which counts as not started).
+ */
+status: ProgressStatus | null, 
+/**
+ * Its share of the work done, as a whole percentage; none when withdrawn.
+ */
+percent: number | null, 
+/**
+ * Newest first.
+ */
+reports: Array<Report>, };
+
+export type ReportSignature = { "kind": "signed", authorName: string, institutionName: string, onBehalf: boolean, } | { "kind": "refused", reason: string, };
+
+export type CommitmentProgress = { commitmentId: CommitmentId, weight: number, 
+/**
+ * The latest status of its own timeline.
+ */
+status: ProgressStatus | null, 
+/**
+ * Its share of the work done ([`commitment_share`]), as a whole percentage; none when it
+ * does not count (withdrawn).
+ */
+percent: number | null, 
+/**
+ * Its own entries, newest first.
+ */
+reports: Array<Report>, milestones: Array<MilestoneProgress>, signature: ReportSignature, };
 
 export type DeletionId = number;
 

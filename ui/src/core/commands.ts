@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, ConflictChoice, ConflictId, ConflictView, DeletionId, ErrorCode, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, SyncConnectInput, SyncSettings, SyncStatus, UndoImportSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DeletionId, ErrorCode, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, SyncConnectInput, SyncSettings, SyncStatus, UndoImportSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -52,6 +52,16 @@ export interface Backend {
      * deleted. Refused when already undone, or when what it belonged to is gone since.
      */
     restoreDeletion(deletionId: DeletionId): Promise<string>;
+    /**
+     * A commitment's follow-up: its own timeline and its milestones', where each stands, its
+     * progress, and how a report written now would be signed (or why none can be).
+     */
+    getCommitmentProgress(commitmentId: CommitmentId): Promise<CommitmentProgress>;
+    /**
+     * Writes a progress report (a new entry of the timeline, never changed after), signed by the
+     * person this laptop connected with; `validation` with each problem next to its field.
+     */
+    reportProgress(input: ReportInput): Promise<Report>;
     listInstitutions(): Promise<Array<Institution>>;
     createInstitution(input: InstitutionInput): Promise<Institution>;
     updateInstitution(institutionId: InstitutionId, input: InstitutionInput): Promise<Institution>;
@@ -146,6 +156,8 @@ export function backendOver(transport: Transport): Backend {
         moveMilestone: (milestoneId, position) => transport.call("move_milestone", { milestoneId, position }) as Promise<Array<Milestone>>,
         deleteMilestone: (milestoneId) => transport.call("delete_milestone", { milestoneId }) as Promise<DeletionId>,
         restoreDeletion: (deletionId) => transport.call("restore_deletion", { deletionId }) as Promise<string>,
+        getCommitmentProgress: (commitmentId) => transport.call("get_commitment_progress", { commitmentId }) as Promise<CommitmentProgress>,
+        reportProgress: (input) => transport.call("report_progress", { input }) as Promise<Report>,
         listInstitutions: () => transport.call("list_institutions", {}) as Promise<Array<Institution>>,
         createInstitution: (input) => transport.call("create_institution", { input }) as Promise<Institution>,
         updateInstitution: (institutionId, input) => transport.call("update_institution", { institutionId, input }) as Promise<Institution>,
@@ -196,6 +208,8 @@ export const COMMANDS = [
     "move_milestone",
     "delete_milestone",
     "restore_deletion",
+    "get_commitment_progress",
+    "report_progress",
     "list_institutions",
     "create_institution",
     "update_institution",

@@ -72,6 +72,28 @@ export type Labels = {
         verifiable: string;
         yes: string;
     };
+    progress: {
+        corrects: string;
+        difficulties: string;
+        done: string;
+        linkTitle: string;
+        linkUrl: string;
+        links: string;
+        nextSteps: string;
+        notReported: string;
+        onBehalf: string;
+        openedGovernment: string;
+        ownAccount: string;
+        progress: string;
+        reportedOn: string;
+        reports: string;
+        results: string;
+        rule: string;
+        section: string;
+        signedBy: string;
+        status: string;
+        weight: string;
+    };
     scales: {
         completion: Record<Completion, string>;
         earlyResults: Record<EarlyResults, string>;
@@ -163,6 +185,28 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "notRelevant": "Non pertinent (NR)",
             "notApplicable": "Sans objet (NA)",
             "missing": "non renseigné"
+        },
+        "progress": {
+            "section": "Suivi de l'avancement",
+            "progress": "Avancement",
+            "rule": "Chaque jalon compte selon son dernier rapport : non commencé 0 %, limité 33 %, substantiel 67 %, achevé 100 % (sans rapport : 0 %). Un engagement vaut la moyenne de ses jalons (ou son propre état s'il n'a pas de jalon) ; un axe et le plan, la moyenne de leurs engagements. Les moyennes sont pondérées par les poids, égaux par défaut ; ce qui est retiré ne compte pas.",
+            "weight": "Poids",
+            "reports": "Rapports d'avancement",
+            "ownAccount": "Compte rendu de l'engagement",
+            "reportedOn": "Date du rapport",
+            "status": "État d'avancement",
+            "notReported": "Aucun rapport",
+            "done": "Ce qui a été fait",
+            "difficulties": "Difficultés rencontrées",
+            "nextSteps": "Prochaines étapes",
+            "results": "Résultats obtenus",
+            "openedGovernment": "Selon l'institution, a-t-il ouvert l'action publique ?",
+            "links": "Preuves (liens)",
+            "linkTitle": "Titre",
+            "linkUrl": "Adresse",
+            "signedBy": "Signé par",
+            "onBehalf": "au nom de",
+            "corrects": "Corrige le rapport du"
         },
         "scales": {
             "specificity": {
@@ -279,6 +323,28 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "notRelevant": "Not relevant (NR)",
             "notApplicable": "Not applicable (NA)",
             "missing": "not provided"
+        },
+        "progress": {
+            "section": "Progress",
+            "progress": "Progress",
+            "rule": "Each milestone counts by its latest report: not started 0%, limited 33%, substantial 67%, complete 100% (no report: 0%). A commitment is the mean of its milestones (or its own status when it has none); an area and the plan, the mean of their commitments. Means are weighted by the weights, equal by default; what is withdrawn does not count.",
+            "weight": "Weight",
+            "reports": "Progress reports",
+            "ownAccount": "The commitment's own account",
+            "reportedOn": "Report date",
+            "status": "Status",
+            "notReported": "Not reported yet",
+            "done": "What was done",
+            "difficulties": "Difficulties",
+            "nextSteps": "Next steps",
+            "results": "Results",
+            "openedGovernment": "In the institution's view, did it open government?",
+            "links": "Evidence (links)",
+            "linkTitle": "Title",
+            "linkUrl": "Address",
+            "signedBy": "Signed by",
+            "onBehalf": "on behalf of",
+            "corrects": "Corrects the report of"
         },
         "scales": {
             "specificity": {

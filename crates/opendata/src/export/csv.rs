@@ -1,4 +1,4 @@
-//! Commitments and milestones as two CSV files, and back.
+//! Commitments, milestones and progress reports as three CSV files, and back.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -7,7 +7,7 @@ use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
 use uuid::Uuid;
 
 use super::fields::{entry_code, entry_value, field_type, parse_id, FieldCheck, FieldType, ASSESSMENT_ENTRIES};
-use super::tree::{PlanTree, Rec};
+use super::tree::{check_report, timeline, PlanTree, Rec, Timeline};
 use super::{ExportError, Problem};
 use crate::dataset::{Dataset, Fields};
 
@@ -70,6 +70,7 @@ pub const COMMITMENT_COLUMNS: &[&str] = &[
     "assessment_early_results",
     "assessment_starred",
     "source_columns",
+    "weight",
 ];
 
 /// The columns of [`milestones_csv`], in order (described in `schema/milestones.tableschema.json`).
@@ -85,13 +86,39 @@ pub const MILESTONE_COLUMNS: &[&str] = &[
     "due_date",
     "lead_institution_id",
     "lead_institution_name",
+    "weight",
 ];
 
-/// Which of the two files.
+/// The columns of [`reports_csv`], in order (described in `schema/reports.tableschema.json`).
+pub const REPORT_COLUMNS: &[&str] = &[
+    "id",
+    "plan_id",
+    "commitment_id",
+    "commitment_title",
+    "milestone_id",
+    "milestone_title",
+    "reported_on",
+    "status",
+    "done",
+    "difficulties",
+    "next_steps",
+    "results",
+    "opened_government",
+    "links",
+    "corrects",
+    "author_id",
+    "author_name",
+    "institution_id",
+    "institution_name",
+    "on_behalf",
+];
+
+/// Which of the three files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CsvFile {
     Commitments,
     Milestones,
+    Reports,
 }
 
 impl CsvFile {
@@ -101,6 +128,8 @@ impl CsvFile {
             (CsvFile::Commitments, Locale::En) => "The commitments file (commitments.csv)",
             (CsvFile::Milestones, Locale::Fr) => "Le fichier des jalons (milestones.csv)",
             (CsvFile::Milestones, Locale::En) => "The milestones file (milestones.csv)",
+            (CsvFile::Reports, Locale::Fr) => "Le fichier des rapports d'avancement (reports.csv)",
+            (CsvFile::Reports, Locale::En) => "The progress reports file (reports.csv)",
         }
     }
 }
@@ -110,9 +139,12 @@ const SEPARATOR: char = ';';
 
 use plan_ouvert_sync::protocol::snake_case as column_of;
 
-/// A canonical value as one cell: `""` for null, lists joined with `;`, objects as JSON.
-fn encode(value: &Value) -> String {
+/// A canonical value of a field that holds `ty` as one cell: `""` for null, lists of ids or
+/// texts joined with `;`, objects and lists of links as their JSON (`{}` and `[]` when empty,
+/// so that every cell of those columns is one JSON value that reads back as it was).
+fn encode(ty: FieldType, value: &Value) -> String {
     match value {
+        _ if matches!(ty, FieldType::TextMap | FieldType::LinkList) => value.to_string(),
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
         Value::Bool(b) => b.to_string(),
@@ -139,13 +171,14 @@ fn decode(ty: FieldType, cell: &str) -> Result<Value, Problem> {
         | FieldType::Name
         | FieldType::Date
         | FieldType::Ref(_)
+        | FieldType::PersonId
         | FieldType::OneOf(_) => {
             if cell.is_empty() && ty.empty().is_none() {
                 return Err(Problem::Missing);
             }
             Value::String(cell.to_string())
         }
-        FieldType::OptionalDate | FieldType::OptionalRef(_) | FieldType::OptionalText => {
+        FieldType::OptionalDate | FieldType::OptionalRef(_) | FieldType::OptionalText | FieldType::OptionalOneOf(_) => {
             if cell.is_empty() {
                 Value::Null
             } else {
@@ -159,7 +192,7 @@ fn decode(ty: FieldType, cell: &str) -> Result<Value, Problem> {
                 Value::Array(cell.split(SEPARATOR).map(|s| Value::String(s.to_string())).collect())
             }
         }
-        FieldType::Position => Value::from(cell.parse::<u64>().map_err(|_| wrong())?),
+        FieldType::Position | FieldType::Weight => Value::from(cell.parse::<u64>().map_err(|_| wrong())?),
         FieldType::OptionalInteger => {
             if cell.is_empty() {
                 Value::Null
@@ -172,7 +205,7 @@ fn decode(ty: FieldType, cell: &str) -> Result<Value, Problem> {
             "false" => Value::Bool(false),
             _ => return Err(wrong()),
         },
-        FieldType::TextMap => {
+        FieldType::TextMap | FieldType::LinkList => {
             if cell.is_empty() {
                 return Err(Problem::Missing);
             }
@@ -232,75 +265,113 @@ fn push_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
     out.push_str("\r\n");
 }
 
+/// A file: the header `columns`, then one row per record of `kind`. A readability column takes
+/// its cell from the pairs given with the record (titles and names of the records it names);
+/// any other column is the record's id or field of that name ([`field_cell`]).
+fn table<'a>(
+    columns: &[&str],
+    kind: RecordKind,
+    rows: impl IntoIterator<Item = (&'a Rec, Vec<(&'static str, String)>)>,
+) -> String {
+    let mut out = String::new();
+    push_row(&mut out, columns);
+    for (rec, readable) in rows {
+        let row: Vec<String> = columns
+            .iter()
+            .map(|column| match readable.iter().find(|(c, _)| c == column) {
+                Some((_, cell)) => cell.clone(),
+                None => field_cell(kind, rec, column),
+            })
+            .collect();
+        push_row(&mut out, &row);
+    }
+    out
+}
+
+/// The cell of `column` for a record of `kind`: its id, its field of that name in snake_case
+/// encoded as its type says ([`encode`]), or the code of one entry of its IRM assessment (empty
+/// when it has none).
+fn field_cell(kind: RecordKind, rec: &Rec, column: &str) -> String {
+    if column == "id" {
+        return rec.id.to_string();
+    }
+    if let Some(entry) = ASSESSMENT_ENTRIES.iter().find(|e| e.column == column) {
+        let assessment = rec.fields.get("assessment").filter(|a| !a.is_null());
+        return assessment.and_then(|a| entry_code(a, entry.key)).unwrap_or_default();
+    }
+    let Some(field) = fields_of_kind(kind).iter().find(|f| column_of(f) == column) else { return String::new() };
+    match (field_type(kind, field), rec.fields.get(*field)) {
+        (Some(ty), Some(value)) => encode(ty, value),
+        _ => String::new(),
+    }
+}
+
 /// The plan's commitments, one row each (columns: [`COMMITMENT_COLUMNS`]; see the
 /// [module documentation](super)).
 pub fn commitments_csv(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError> {
     let tree = PlanTree::build(dataset, plan)?;
-    let mut out = String::new();
-    push_row(&mut out, COMMITMENT_COLUMNS);
-    for area in &tree.areas {
-        for c in &area.commitments {
-            let rec = &c.rec;
-            let row: Vec<String> = COMMITMENT_COLUMNS
-                .iter()
-                .map(|column| match *column {
-                    "id" => rec.id.to_string(),
-                    "plan_title" => tree.plan.text("title").to_string(),
-                    "area_title" => area.rec.text("title").to_string(),
-                    "lead_institution_name" => tree.institution_name(rec.id_of("leadInstitutionId")).to_string(),
-                    "supporting_institution_names" => rec
-                        .ids_of("supportingInstitutionIds")
-                        .into_iter()
+    let rows = tree.areas.iter().flat_map(|area| {
+        area.commitments.iter().map(|c| {
+            let supporting = c.rec.ids_of("supportingInstitutionIds").into_iter();
+            let readable = vec![
+                ("plan_title", tree.plan.text("title").to_string()),
+                ("area_title", area.rec.text("title").to_string()),
+                ("lead_institution_name", tree.institution_name(c.rec.id_of("leadInstitutionId")).to_string()),
+                (
+                    "supporting_institution_names",
+                    supporting
                         .map(|id| tree.institution_name(Some(id)).to_string())
                         .collect::<Vec<_>>()
                         .join(&SEPARATOR.to_string()),
-                    column => match ASSESSMENT_ENTRIES.iter().find(|e| e.column == column) {
-                        Some(entry) => match rec.fields.get("assessment") {
-                            Some(assessment) if !assessment.is_null() => {
-                                entry_code(assessment, entry.key).unwrap_or_default()
-                            }
-                            _ => String::new(),
-                        },
-                        None => encode(field_value(rec, column)),
-                    },
-                })
-                .collect();
-            push_row(&mut out, &row);
-        }
-    }
-    Ok(out)
-}
-
-fn field_value<'a>(rec: &'a Rec, column: &str) -> &'a Value {
-    rec.fields.iter().find(|(field, _)| column_of(field) == column).map(|(_, v)| v).unwrap_or(&Value::Null)
+                ),
+            ];
+            (&c.rec, readable)
+        })
+    });
+    Ok(table(COMMITMENT_COLUMNS, RecordKind::Commitment, rows))
 }
 
 /// The milestones of the plan's commitments, one row each (columns: [`MILESTONE_COLUMNS`]; see
 /// the [module documentation](super)).
 pub fn milestones_csv(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError> {
     let tree = PlanTree::build(dataset, plan)?;
-    let mut out = String::new();
-    push_row(&mut out, MILESTONE_COLUMNS);
-    for c in tree.commitments() {
-        for m in &c.milestones {
-            let row: Vec<String> = MILESTONE_COLUMNS
-                .iter()
-                .map(|column| match *column {
-                    "id" => m.id.to_string(),
-                    "plan_id" => tree.plan.id.to_string(),
-                    "commitment_title" => c.rec.text("title").to_string(),
-                    "lead_institution_name" => tree.institution_name(m.id_of("leadInstitutionId")).to_string(),
-                    column => encode(field_value(m, column)),
-                })
-                .collect();
-            push_row(&mut out, &row);
-        }
-    }
-    Ok(out)
+    let rows = tree.commitments().flat_map(|c| {
+        c.milestones.iter().map(|m| {
+            let readable = vec![
+                ("plan_id", tree.plan.id.to_string()),
+                ("commitment_title", c.rec.text("title").to_string()),
+                ("lead_institution_name", tree.institution_name(m.id_of("leadInstitutionId")).to_string()),
+            ];
+            (m, readable)
+        })
+    });
+    Ok(table(MILESTONE_COLUMNS, RecordKind::Milestone, rows))
 }
 
-/// A row of a file read: its line and its cells by column.
+/// The progress reports on the plan's commitments and their milestones, one row each, in the
+/// order of the commitments, each commitment's own timeline then its milestones' (columns:
+/// [`REPORT_COLUMNS`]; see the [module documentation](super)). The timelines are published
+/// whole, corrected entries included: a correction names the entry it corrects (`corrects`),
+/// and a reader keeps or drops the earlier one as they see fit.
+pub fn reports_csv(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError> {
+    let tree = PlanTree::build(dataset, plan)?;
+    let rows = tree.commitments().flat_map(|c| {
+        c.reports_with_milestones().map(|(milestone, r)| {
+            let readable = vec![
+                ("plan_id", tree.plan.id.to_string()),
+                ("commitment_title", c.rec.text("title").to_string()),
+                ("milestone_title", milestone.map(|m| m.text("title")).unwrap_or_default().to_string()),
+                ("institution_name", tree.institution_name(r.id_of("institutionId")).to_string()),
+            ];
+            (r, readable)
+        })
+    });
+    Ok(table(REPORT_COLUMNS, RecordKind::Report, rows))
+}
+
+/// A row of a file read: its file, its line and its cells by column.
 struct Row {
+    file: CsvFile,
     line: u64,
     cells: BTreeMap<&'static str, String>,
 }
@@ -308,6 +379,28 @@ struct Row {
 impl Row {
     fn cell(&self, column: &str) -> &str {
         self.cells.get(column).map(String::as_str).unwrap_or("")
+    }
+
+    /// The error for a value of this row in `column`: file, line and column.
+    fn invalid(&self, column: &str, problem: Problem) -> ExportError {
+        ExportError::InvalidCsv { file: self.file, line: self.line, column: column.to_string(), problem }
+    }
+
+    /// Checks that the id this row names in `column`, if any, is one of `known`.
+    fn names(&self, column: &str, id: Option<Uuid>, known: &BTreeSet<Uuid>) -> Result<(), ExportError> {
+        match id {
+            Some(id) if !known.contains(&id) => Err(self.invalid(column, Problem::UnknownReference { id })),
+            _ => Ok(()),
+        }
+    }
+
+    /// Records the row's record id in `ids`, refusing one already there.
+    fn unique(&self, id: Uuid, ids: &mut BTreeSet<Uuid>) -> Result<(), ExportError> {
+        if ids.insert(id) {
+            Ok(())
+        } else {
+            Err(self.invalid("id", Problem::Duplicate { id }))
+        }
     }
 }
 
@@ -346,76 +439,78 @@ fn read_table(text: &str, file: CsvFile, columns: &'static [&'static str]) -> Re
         let record = record.map_err(unreadable)?;
         let line = record.position().map(|p| line_at(text, p.byte())).unwrap_or(0);
         let cells = order.iter().zip(record.iter()).map(|(c, v)| (*c, restore(v).to_string())).collect();
-        rows.push(Row { line, cells });
+        rows.push(Row { file, line, cells });
     }
     Ok(rows)
 }
 
 /// Reads one record's fields from a row: every field of its kind from its column (the
 /// assessment from its entries' columns).
-fn read_row(kind: RecordKind, row: &Row, file: CsvFile) -> Result<Rec, ExportError> {
-    let invalid =
-        |column: &str, problem| ExportError::InvalidCsv { file, line: row.line, column: column.to_string(), problem };
-    let id = decode(FieldType::Ref(RecordKind::Plan), row.cell("id")).map_err(|p| invalid("id", p))?;
+fn read_row(kind: RecordKind, row: &Row) -> Result<Rec, ExportError> {
+    let id = decode(FieldType::Ref(RecordKind::Plan), row.cell("id")).map_err(|p| row.invalid("id", p))?;
     let id = id.as_str().and_then(parse_id).unwrap_or_default();
     let mut fields = Fields::new();
     for field in fields_of_kind(kind) {
         let column = column_of(field);
-        let ty = field_type(kind, field).ok_or_else(|| invalid(&column, Problem::Unsupported))?;
+        let ty = field_type(kind, field).ok_or_else(|| row.invalid(&column, Problem::Unsupported))?;
         let value = if ty == FieldType::Assessment {
-            read_assessment(row, file)?
+            read_assessment(row)?
         } else {
-            decode(ty, row.cell(&column)).map_err(|p| invalid(&column, p))?
+            decode(ty, row.cell(&column)).map_err(|p| row.invalid(&column, p))?
         };
         fields.insert(field.to_string(), value);
     }
     Ok(Rec { id, fields })
 }
 
-fn read_assessment(row: &Row, file: CsvFile) -> Result<Value, ExportError> {
-    let invalid =
-        |column: &str, problem| ExportError::InvalidCsv { file, line: row.line, column: column.to_string(), problem };
+/// Reads a file into its rows and their records of `kind`, each checked on its own.
+fn read_records(
+    text: &str,
+    file: CsvFile,
+    columns: &'static [&'static str],
+    kind: RecordKind,
+) -> Result<Vec<(Row, Rec)>, ExportError> {
+    read_table(text, file, columns)?.into_iter().map(|row| read_row(kind, &row).map(|rec| (row, rec))).collect()
+}
+
+fn read_assessment(row: &Row) -> Result<Value, ExportError> {
     let filled = ASSESSMENT_ENTRIES.iter().filter(|e| !row.cell(e.column).is_empty()).count();
     if filled == 0 {
         return Ok(Value::Null);
     }
     if let Some(empty) = ASSESSMENT_ENTRIES.iter().find(|e| row.cell(e.column).is_empty()) {
-        return Err(invalid(empty.column, Problem::IncompleteAssessment));
+        return Err(row.invalid(empty.column, Problem::IncompleteAssessment));
     }
     let mut map = serde_json::Map::new();
     for entry in ASSESSMENT_ENTRIES {
         let code = row.cell(entry.column);
-        let value = entry_value(entry, code).ok_or_else(|| invalid(entry.column, Problem::NotOneOf(entry.codes())))?;
+        let value =
+            entry_value(entry, code).ok_or_else(|| row.invalid(entry.column, Problem::NotOneOf(entry.codes())))?;
         map.insert(entry.key.to_string(), value);
     }
-    FieldType::Assessment.check(&Value::Object(map)).map_err(|p| invalid("assessment", p))
+    FieldType::Assessment.check(&Value::Object(map)).map_err(|p| row.invalid("assessment", p))
 }
 
-/// Reads the two files written by [`commitments_csv`] and [`milestones_csv`] back into records.
+/// Reads the three files written by [`commitments_csv`], [`milestones_csv`] and [`reports_csv`]
+/// back into records.
 ///
-/// The files carry commitments and milestones; the plan, its areas and the institutions come
-/// from `frame` (the plan JSON read with [`read_plan_json`](super::read_plan_json), or the
-/// records of the store). The plan is the one the rows name (when there is no row at all, the
-/// frame's only plan). Every commitment must be of that plan and of one of its areas in the
-/// frame, every milestone of a commitment in the file, every institution named in the frame.
+/// The files carry commitments, milestones and progress reports; the plan, its areas and the
+/// institutions come from `frame` (the plan JSON read with
+/// [`read_plan_json`](super::read_plan_json), or the records of the store). The plan is the one
+/// the rows name (when there is no commitment at all, the frame's only plan). Every commitment
+/// must be of that plan and of one of its areas in the frame, every milestone and report of a
+/// commitment in the file, a report's milestone one of its commitment's in the file, the report
+/// it corrects one of the same timeline in the file, every institution named in the frame.
 /// Gives back the records [`plan_dataset`](super::plan_dataset) would give for that plan once the
-/// commitments and milestones are those of the files (the frame's own commitments and milestones
-/// are not used). The readability columns (`plan_title`, `area_title`, `*_name`,
-/// `commitment_title`, `plan_id` of milestones) are not read.
-pub fn read_csv(commitments: &str, milestones: &str, frame: &Dataset) -> Result<Dataset, ExportError> {
-    let commitment_rows = read_table(commitments, CsvFile::Commitments, COMMITMENT_COLUMNS)?;
-    let milestone_rows = read_table(milestones, CsvFile::Milestones, MILESTONE_COLUMNS)?;
+/// commitments, milestones and reports are those of the files (the frame's own are not used).
+/// The readability columns (`plan_title`, `area_title`, `*_name`, `commitment_title`,
+/// `milestone_title`, `plan_id` of milestones and reports) are not read.
+pub fn read_csv(commitments: &str, milestones: &str, reports: &str, frame: &Dataset) -> Result<Dataset, ExportError> {
+    let commitments = read_records(commitments, CsvFile::Commitments, COMMITMENT_COLUMNS, RecordKind::Commitment)?;
+    let milestones = read_records(milestones, CsvFile::Milestones, MILESTONE_COLUMNS, RecordKind::Milestone)?;
+    let reports = read_records(reports, CsvFile::Reports, REPORT_COLUMNS, RecordKind::Report)?;
 
-    let mut read_commitments = Vec::new();
-    for row in &commitment_rows {
-        read_commitments.push((row, read_row(RecordKind::Commitment, row, CsvFile::Commitments)?));
-    }
-    let mut read_milestones = Vec::new();
-    for row in &milestone_rows {
-        read_milestones.push((row, read_row(RecordKind::Milestone, row, CsvFile::Milestones)?));
-    }
-
-    let plan = match read_commitments.first() {
+    let plan = match commitments.first() {
         Some((_, first)) => first.id_of("planId").unwrap_or_default(),
         None => {
             let mut plans = frame.of_kind(RecordKind::Plan).map(|(id, _)| id);
@@ -444,50 +539,40 @@ pub fn read_csv(commitments: &str, milestones: &str, frame: &Dataset) -> Result<
     }
 
     let mut commitment_ids = BTreeSet::new();
-    for (row, rec) in read_commitments {
-        let invalid = |column: &str, problem| ExportError::InvalidCsv {
-            file: CsvFile::Commitments,
-            line: row.line,
-            column: column.to_string(),
-            problem,
-        };
+    for (row, rec) in &commitments {
         if rec.id_of("planId") != Some(plan) {
-            return Err(invalid("plan_id", Problem::OtherPlan { expected: plan }));
+            return Err(row.invalid("plan_id", Problem::OtherPlan { expected: plan }));
         }
-        let area = rec.id_of("areaId").unwrap_or_default();
-        if !areas.contains(&area) {
-            return Err(invalid("area_id", Problem::UnknownReference { id: area }));
+        row.names("area_id", rec.id_of("areaId"), &areas)?;
+        row.names("lead_institution_id", rec.id_of("leadInstitutionId"), &institutions)?;
+        for id in rec.ids_of("supportingInstitutionIds") {
+            row.names("supporting_institution_ids", Some(id), &institutions)?;
         }
-        if let Some(lead) = rec.id_of("leadInstitutionId").filter(|id| !institutions.contains(id)) {
-            return Err(invalid("lead_institution_id", Problem::UnknownReference { id: lead }));
-        }
-        if let Some(id) = rec.ids_of("supportingInstitutionIds").into_iter().find(|id| !institutions.contains(id)) {
-            return Err(invalid("supporting_institution_ids", Problem::UnknownReference { id }));
-        }
-        if !commitment_ids.insert(rec.id) {
-            return Err(invalid("id", Problem::Duplicate { id: rec.id }));
-        }
-        out.insert(RecordKind::Commitment, rec.id, rec.fields);
+        row.unique(rec.id, &mut commitment_ids)?;
     }
     let mut milestone_ids = BTreeSet::new();
-    for (row, rec) in read_milestones {
-        let invalid = |column: &str, problem| ExportError::InvalidCsv {
-            file: CsvFile::Milestones,
-            line: row.line,
-            column: column.to_string(),
-            problem,
-        };
-        let commitment = rec.id_of("commitmentId").unwrap_or_default();
-        if !commitment_ids.contains(&commitment) {
-            return Err(invalid("commitment_id", Problem::UnknownReference { id: commitment }));
+    for (row, rec) in &milestones {
+        row.names("commitment_id", rec.id_of("commitmentId"), &commitment_ids)?;
+        row.names("lead_institution_id", rec.id_of("leadInstitutionId"), &institutions)?;
+        row.unique(rec.id, &mut milestone_ids)?;
+    }
+    let commitment_of: BTreeMap<Uuid, Uuid> =
+        milestones.iter().map(|(_, m)| (m.id, m.id_of("commitmentId").unwrap_or_default())).collect();
+    let timelines: BTreeMap<Uuid, Timeline> = reports.iter().map(|(_, r)| (r.id, timeline(r))).collect();
+    let mut report_ids = BTreeSet::new();
+    for (row, rec) in &reports {
+        row.names("commitment_id", rec.id_of("commitmentId"), &commitment_ids)?;
+        check_report(rec, |m| commitment_of.get(&m).copied(), |r| timelines.get(&r).copied())
+            .map_err(|(field, problem)| row.invalid(&column_of(field), problem))?;
+        row.names("institution_id", rec.id_of("institutionId"), &institutions)?;
+        row.unique(rec.id, &mut report_ids)?;
+    }
+    for (kind, records) in
+        [(RecordKind::Commitment, commitments), (RecordKind::Milestone, milestones), (RecordKind::Report, reports)]
+    {
+        for (_, rec) in records {
+            out.insert(kind, rec.id, rec.fields);
         }
-        if let Some(lead) = rec.id_of("leadInstitutionId").filter(|id| !institutions.contains(id)) {
-            return Err(invalid("lead_institution_id", Problem::UnknownReference { id: lead }));
-        }
-        if !milestone_ids.insert(rec.id) {
-            return Err(invalid("id", Problem::Duplicate { id: rec.id }));
-        }
-        out.insert(RecordKind::Milestone, rec.id, rec.fields);
     }
     super::plan_dataset(&out, plan)
 }

@@ -99,6 +99,14 @@ impl FieldCheck for FieldType {
             (FieldType::Assessment, Locale::En) => s("an IRM assessment or nothing"),
             (FieldType::TextMap, Locale::Fr) => s("un objet dont les valeurs sont des textes"),
             (FieldType::TextMap, Locale::En) => s("an object whose values are texts"),
+            (FieldType::OptionalOneOf(codes), Locale::Fr) => format!("rien ou l'une des valeurs {}", codes.join(", ")),
+            (FieldType::OptionalOneOf(codes), Locale::En) => format!("nothing or one of {}", codes.join(", ")),
+            (FieldType::Weight, Locale::Fr) => s("un poids, entier de 1 à 100"),
+            (FieldType::Weight, Locale::En) => s("a weight, a whole number from 1 to 100"),
+            (FieldType::PersonId, Locale::Fr) => s("l'identifiant (UUID) d'une personne"),
+            (FieldType::PersonId, Locale::En) => s("a person's id (UUID)"),
+            (FieldType::LinkList, Locale::Fr) => s("une liste de liens {title, url}"),
+            (FieldType::LinkList, Locale::En) => s("a list of links {title, url}"),
         }
     }
 }

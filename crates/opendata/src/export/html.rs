@@ -236,6 +236,9 @@ fn institution_label(tree: &PlanTree, id: Uuid) -> String {
 /// supporters, the milestones as a table); its contact. Empty sections are left out. Last comes
 /// the list of the institutions named.
 ///
+/// It is the plan as adopted: weights and progress reports, which follow its implementation,
+/// are in the JSON and CSV exports, not here.
+///
 /// Every text is escaped and its paragraphs kept. The page has inline CSS only, with the DSFR's
 /// typography and its typeface Marianne embedded ([`FONTS`]): no script, and nothing is loaded
 /// from elsewhere (the only links are to the document's own headings and to the OGP's page of an
@@ -312,7 +315,9 @@ pub fn plan_html(dataset: &Dataset, plan: Uuid, locale: Locale) -> Result<String
         }
         out.push("</li>\n");
     }
-    if !tree.institutions.is_empty() {
+    // The institutions of the plan as adopted: not those named only by its progress reports.
+    let institutions = tree.plan_institutions();
+    if !institutions.is_empty() {
         out.push(&format!("<li><a href=\"#institutions\">{}</a></li>\n", out.pick("Institutions", "Institutions")));
     }
     out.push("</ol>\n</nav>\n");
@@ -338,12 +343,12 @@ pub fn plan_html(dataset: &Dataset, plan: Uuid, locale: Locale) -> Result<String
     }
 
     // The institutions named.
-    if !tree.institutions.is_empty() {
+    if !institutions.is_empty() {
         out.push(&format!(
             "<section class=\"annex\" id=\"institutions\">\n<h2>{}</h2>\n<ul>\n",
             out.pick("Institutions", "Institutions")
         ));
-        for institution in &tree.institutions {
+        for institution in institutions {
             let kind = match institution.text("kind") {
                 "ministry" => out.pick("ministère", "ministry"),
                 "independentAuthority" => out.pick("autorité administrative indépendante", "independent authority"),

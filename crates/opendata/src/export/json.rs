@@ -1,6 +1,6 @@
 //! The plan as one JSON document, and back.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
 use serde::ser::{SerializeMap, Serializer};
@@ -10,7 +10,7 @@ use serde_json::Map;
 use uuid::Uuid;
 
 use super::fields::{field_type, FieldCheck, FieldType};
-use super::tree::{PlanTree, Rec};
+use super::tree::{check_report, timeline, CommitmentNode, PlanTree, Rec};
 use super::{ExportError, Problem, SCHEMA_ID};
 use crate::dataset::{Dataset, Fields};
 
@@ -53,8 +53,9 @@ impl Serialize for Node<'_> {
     }
 }
 
-/// A record: its id, then its fields in the order of its kind (the template's order).
-fn record<'a>(kind: RecordKind, rec: &'a Rec, children: Option<(&'static str, Node<'a>)>) -> Node<'a> {
+/// A record: its id, then its fields in the order of its kind (the template's order), then the
+/// records it contains.
+fn record<'a>(kind: RecordKind, rec: &'a Rec, children: Vec<(&'static str, Node<'a>)>) -> Node<'a> {
     let mut members = vec![("id", Node::Text(rec.id.to_string()))];
     for field in fields_of_kind(kind) {
         if let Some(value) = rec.fields.get(*field) {
@@ -63,6 +64,17 @@ fn record<'a>(kind: RecordKind, rec: &'a Rec, children: Option<(&'static str, No
     }
     members.extend(children);
     Node::Object(members)
+}
+
+/// One timeline of a commitment as the `reports` member of the record it is about.
+///
+/// Each timeline sits in the record it is about: a milestone's reports in the milestone, the
+/// commitment's own (its results, whether it opened government) in the commitment. An open-data
+/// reader then finds where a milestone stands in the milestone itself, in the order of its
+/// entries, without sorting a commitment's list by `milestoneId`; the document keeps the shape
+/// of the app's follow-up screen, and the nesting is checked on reading like the rest.
+fn reports<'a>(node: &'a CommitmentNode, milestone: Option<Uuid>) -> (&'static str, Node<'a>) {
+    ("reports", Node::Array(node.timeline(milestone).map(|r| record(RecordKind::Report, r, Vec::new())).collect()))
 }
 
 fn document(tree: &PlanTree) -> Node<'_> {
@@ -74,17 +86,25 @@ fn document(tree: &PlanTree) -> Node<'_> {
                 .commitments
                 .iter()
                 .map(|c| {
-                    let milestones = c.milestones.iter().map(|m| record(RecordKind::Milestone, m, None)).collect();
-                    record(RecordKind::Commitment, &c.rec, Some(("milestones", Node::Array(milestones))))
+                    let milestones = c
+                        .milestones
+                        .iter()
+                        .map(|m| record(RecordKind::Milestone, m, vec![reports(c, Some(m.id))]))
+                        .collect();
+                    record(
+                        RecordKind::Commitment,
+                        &c.rec,
+                        vec![("milestones", Node::Array(milestones)), reports(c, None)],
+                    )
                 })
                 .collect();
-            record(RecordKind::Area, &area.rec, Some(("commitments", Node::Array(commitments))))
+            record(RecordKind::Area, &area.rec, vec![("commitments", Node::Array(commitments))])
         })
         .collect();
-    let institutions = tree.institutions.iter().map(|i| record(RecordKind::Institution, i, None)).collect();
+    let institutions = tree.institutions.iter().map(|i| record(RecordKind::Institution, i, Vec::new())).collect();
     Node::Object(vec![
         ("schema", Node::Text(SCHEMA_ID.to_string())),
-        ("plan", record(RecordKind::Plan, &tree.plan, None)),
+        ("plan", record(RecordKind::Plan, &tree.plan, Vec::new())),
         ("areas", Node::Array(areas)),
         ("institutions", Node::Array(institutions)),
     ])
@@ -99,7 +119,8 @@ pub fn plan_json(dataset: &Dataset, plan: Uuid) -> Result<Value, ExportError> {
 
 /// The same document as [`plan_json`], as the text of the published file: indented, members in
 /// a reading order (`schema`, `plan`, `areas`, `institutions`; in each record its `id`, then its
-/// fields in the template's order, then its nested records), ending with a line break.
+/// fields in the template's order, then its nested records: a commitment's `milestones`, then its
+/// `reports`), ending with a line break.
 pub fn plan_json_text(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError> {
     let tree = PlanTree::build(dataset, plan)?;
     let mut out = Vec::new();
@@ -160,6 +181,8 @@ struct Reader {
     seen: BTreeSet<(RecordKind, Uuid)>,
     /// Every institution named, with where.
     references: Vec<(String, Uuid)>,
+    /// Every report read, with where, to check once all are read what each corrects.
+    reports: Vec<(String, Rec)>,
 }
 
 impl Reader {
@@ -184,6 +207,47 @@ impl Reader {
             self.references.push((format!("{path}.leadInstitutionId"), id));
         }
     }
+
+    /// Reads the `reports` of a commitment (`milestone` `None`: its own) or of one of its
+    /// milestones: each names the record it is in.
+    fn reports(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        commitment: Uuid,
+        milestone: Option<Uuid>,
+    ) -> Result<(), ExportError> {
+        for (r, value) in array(map, path, "reports")?.iter().enumerate() {
+            let path = format!("{path}.reports[{r}]");
+            let (report, _) = read_record(value, RecordKind::Report, &path, &[])?;
+            Reader::parent(&report, "commitmentId", commitment, &path)?;
+            match (milestone, report.id_of("milestoneId")) {
+                (Some(milestone), _) => Reader::parent(&report, "milestoneId", milestone, &path)?,
+                (None, Some(milestone)) => {
+                    return Err(invalid(&format!("{path}.milestoneId"), Problem::InMilestone { milestone }))
+                }
+                (None, None) => {}
+            }
+            if let Some(id) = report.id_of("institutionId") {
+                self.references.push((format!("{path}.institutionId"), id));
+            }
+            self.reports.push((path.clone(), report.clone()));
+            self.add(RecordKind::Report, report, &path)?;
+        }
+        Ok(())
+    }
+
+    /// Checks what each report corrects, once every report is read (the entry a correction
+    /// names may come later in the document).
+    fn corrections(&self) -> Result<(), ExportError> {
+        let timelines: BTreeMap<Uuid, _> = self.reports.iter().map(|(_, r)| (r.id, timeline(r))).collect();
+        for (path, report) in &self.reports {
+            // The nesting already placed each report's milestone in its commitment.
+            check_report(report, |_| report.id_of("commitmentId"), |r| timelines.get(&r).copied())
+                .map_err(|(field, problem)| invalid(&format!("{path}.{field}"), problem))?;
+        }
+        Ok(())
+    }
 }
 
 /// Reads a document written by [`plan_json`] back into records, checking its shape (see the
@@ -201,7 +265,8 @@ pub fn read_plan_json(value: &Value) -> Result<Dataset, ExportError> {
             return Err(invalid("$.schema", Problem::WrongSchema { found }));
         }
     }
-    let mut reader = Reader { dataset: Dataset::default(), seen: BTreeSet::new(), references: Vec::new() };
+    let mut reader =
+        Reader { dataset: Dataset::default(), seen: BTreeSet::new(), references: Vec::new(), reports: Vec::new() };
 
     let (plan, _) = read_record(member(top, "$", "plan")?, RecordKind::Plan, "$.plan", &[])?;
     let plan_id = plan.id;
@@ -223,7 +288,7 @@ pub fn read_plan_json(value: &Value) -> Result<Dataset, ExportError> {
         reader.add(RecordKind::Area, area, &area_path)?;
         for (c, value) in array(area_map, &area_path, "commitments")?.iter().enumerate() {
             let path = format!("{area_path}.commitments[{c}]");
-            let (commitment, map) = read_record(value, RecordKind::Commitment, &path, &["milestones"])?;
+            let (commitment, map) = read_record(value, RecordKind::Commitment, &path, &["milestones", "reports"])?;
             Reader::parent(&commitment, "planId", plan_id, &path)?;
             Reader::parent(&commitment, "areaId", area_id, &path)?;
             reader.lead(&commitment, &path);
@@ -234,16 +299,20 @@ pub fn read_plan_json(value: &Value) -> Result<Dataset, ExportError> {
             reader.add(RecordKind::Commitment, commitment, &path)?;
             for (m, value) in array(map, &path, "milestones")?.iter().enumerate() {
                 let path = format!("{path}.milestones[{m}]");
-                let (milestone, _) = read_record(value, RecordKind::Milestone, &path, &[])?;
+                let (milestone, milestone_map) = read_record(value, RecordKind::Milestone, &path, &["reports"])?;
                 Reader::parent(&milestone, "commitmentId", commitment_id, &path)?;
                 reader.lead(&milestone, &path);
+                let milestone_id = milestone.id;
                 reader.add(RecordKind::Milestone, milestone, &path)?;
+                reader.reports(milestone_map, &path, commitment_id, Some(milestone_id))?;
             }
+            reader.reports(map, &path, commitment_id, None)?;
         }
     }
 
     if let Some((path, id)) = reader.references.iter().find(|(_, id)| !institutions.contains(id)) {
         return Err(invalid(path, Problem::UnknownReference { id: *id }));
     }
+    reader.corrections()?;
     Ok(reader.dataset)
 }

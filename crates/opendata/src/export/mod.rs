@@ -2,9 +2,17 @@
 //!
 //! Every export is made from a [`Dataset`] (what the app's store or the server's ledger holds)
 //! and one plan's id. It carries *the plan's records*: the plan, its engagement areas, their
-//! commitments, the commitments' milestones, and the institutions these name as lead or
-//! supporting institutions ([`plan_dataset`] returns exactly these). Records of other plans and
-//! institutions the plan does not name are left out.
+//! commitments, the commitments' milestones, the progress reports on these commitments and
+//! milestones, and the institutions these name as lead or supporting institutions or as the
+//! institution a report is made for ([`plan_dataset`] returns exactly these). Records of other
+//! plans and institutions the plan does not name are left out. The JSON and CSV exports carry
+//! everything; the printable document and the workbook are the plan as adopted, without weights
+//! nor reports (see [`plan_html`], [`plan_xlsx`]).
+//!
+//! Progress reports are published because the OGP asks for a public repository of each
+//! commitment's progress and its evidence. A report is never changed: a correction is a new
+//! report naming the one it corrects (`corrects`), and both are exported, so that the record of
+//! what was said stays public.
 //!
 //! Before anything is written, every value is checked against what its field holds
 //! ([`FieldType`], [`field_type`]) and put in canonical form (ids hyphenated in lower case, the
@@ -16,7 +24,9 @@
 //! ([`fields_of_kind`](plan_ouvert_sync::protocol::fields_of_kind)) are not exported.
 //!
 //! Everything is in order: areas by position, commitments by position within their area,
-//! milestones by position within their commitment (ties broken by id), institutions by name.
+//! milestones by position within their commitment (ties broken by id), institutions by name;
+//! a commitment's reports timeline by timeline (its own, then each milestone's in the
+//! milestones' order), each timeline oldest first (`reportedOn`, ties broken by id).
 //!
 //! # JSON ([`plan_json`], [`plan_json_text`], [`read_plan_json`])
 //!
@@ -26,32 +36,44 @@
 //! `schema` member ([`SCHEMA_ID`]):
 //!
 //! ```text
-//! { "schema": "urn:plan-ouvert:plan:v1",
+//! { "schema": "urn:plan-ouvert:plan:v2",
 //!   "plan": { "id", country, title, periodStart, periodEnd, ogpPlanId, planNumber },
 //!   "areas": [ { "id", planId, kind, title, description, position,
-//!                "commitments": [ { "id", …every commitment field…,
-//!                                   "milestones": [ { "id", …every milestone field… } ] } ] } ],
-//!   "institutions": [ { "id", name, acronym, kind } ] }
+//!                "commitments": [ { "id", …every commitment field… (weight included),
+//!                                   "milestones": [ { "id", …every milestone field…,
+//!                                                     "reports": [ { "id", …every report field… } ] } ],
+//!                                   "reports": [ { "id", …every report field… } ] } ] } ],
+//!   "institutions": [ { "id", name, acronym, kind, country } ] }
 //! ```
+//!
+//! Each timeline of progress reports sits in the record it is about: a milestone's reports in
+//! that milestone's `reports` (`milestoneId` its id), the commitment's own reports (its results,
+//! whether it opened government; `milestoneId` null) in the commitment's `reports`. A reader
+//! finds where a milestone stands in the milestone itself. A report's `links` is a list of
+//! `{ "title", "url" }` objects.
 //!
 //! Field names and values are those of sync ([`Dataset`]). Reading checks the shape (no field
 //! missing, none unknown, every value of its type) and the nesting (an area's `planId` is the
 //! plan's id, a commitment's `areaId` its area's, a milestone's `commitmentId` its
-//! commitment's; every institution named is in `institutions`; no id twice), and says where a
-//! problem is (`$.areas[1].commitments[0].startDate`). **Round trip**: reading an export gives back
+//! commitment's, a report's `commitmentId` and `milestoneId` those of the records it is in;
+//! every institution named is in `institutions`; a report corrects one of the same timeline in
+//! the document; no id twice), and says where a problem is
+//! (`$.areas[1].commitments[0].startDate`). **Round trip**: reading an export gives back
 //! [`plan_dataset`] of the exported dataset, field by field.
 //!
-//! # CSV ([`commitments_csv`], [`milestones_csv`], [`read_csv`])
+//! # CSV ([`commitments_csv`], [`milestones_csv`], [`reports_csv`], [`read_csv`])
 //!
-//! Two files, UTF-8 without byte-order mark, comma-separated, quoted as RFC 4180 says (a field
-//! holding a comma, a quote or a line break is quoted, quotes doubled), lines ended by CRLF, a
-//! header row, one row per commitment or milestone in the order above. Each is described by a
-//! Table Schema (Frictionless, as schema.data.gouv.fr uses it):
-//! `schema/commitments.tableschema.json` and `schema/milestones.tableschema.json`
-//! ([`COMMITMENTS_TABLE_SCHEMA`], [`MILESTONES_TABLE_SCHEMA`]), which give every column's title
-//! and description in French, type, format and constraints (required, enum, pattern, minimum,
-//! unique), the primary key `id` and, for milestones, the foreign key `commitment_id` → the
-//! `id` of the resource `commitments`; an empty cell is a missing value.
+//! Three files ([`CSV_FILES`]), UTF-8 without byte-order mark, comma-separated, quoted as RFC
+//! 4180 says (a field holding a comma, a quote or a line break is quoted, quotes doubled), lines
+//! ended by CRLF, a header row, one row per commitment, milestone or progress report in the
+//! order above. Each is described by a Table Schema (Frictionless, as schema.data.gouv.fr uses
+//! it): `schema/commitments.tableschema.json`, `schema/milestones.tableschema.json` and
+//! `schema/reports.tableschema.json` ([`COMMITMENTS_TABLE_SCHEMA`], [`MILESTONES_TABLE_SCHEMA`],
+//! [`REPORTS_TABLE_SCHEMA`]), which give every column's title and description in French, type,
+//! format and constraints (required, enum, pattern, minimum, maximum, unique), the primary key
+//! `id` and the foreign keys (a milestone's and a report's `commitment_id` → the `id` of the
+//! resource `commitments`, a report's `milestone_id` → `milestones`, its `corrects` → its own
+//! file); an empty cell is a missing value.
 //!
 //! Columns of `commitments.csv` ([`COMMITMENT_COLUMNS`]): `id`, `plan_id`, `plan_title`,
 //! `area_id`, `area_title`, `position`, `title`, the template's texts (`brief_description`,
@@ -66,24 +88,35 @@
 //! per entry (`assessment_specificity` … `assessment_starred`, see [`ASSESSMENT_ENTRIES`]: the
 //! value's code — `high`, `notStarted`, `true`… — or the status `notAssessed` (ND), `notRelevant`
 //! (NR), `notApplicable` (NA), `missing`; every one empty when the commitment has no
-//! assessment), and `source_columns` (the source row's other columns, one JSON object).
+//! assessment), `source_columns` (the source row's other columns, one JSON object) and `weight`
+//! (how much it counts in the roll-up of progress, 1 to 100).
 //!
 //! Columns of `milestones.csv` ([`MILESTONE_COLUMNS`]): `id`, `plan_id`, `commitment_id`,
 //! `commitment_title`, `position`, `title`, `expected_outputs`, `start_date`, `due_date`,
-//! `lead_institution_id`, `lead_institution_name`.
+//! `lead_institution_id`, `lead_institution_name`, `weight`.
 //!
-//! Lists (`supporting_institution_ids`, `supporting_institution_names`, `policy_areas`) are
-//! joined with `;`. Dates are `YYYY-MM-DD`. The `*_title` and `*_name` columns (and
-//! `plan_id` in milestones) are there for people reading the file; reading ignores them, the
-//! ids are what counts.
+//! Columns of `reports.csv` ([`REPORT_COLUMNS`]): `id`, `plan_id`, `commitment_id`,
+//! `commitment_title`, `milestone_id` (empty for a report on the commitment as a whole),
+//! `milestone_title`, `reported_on`, `status` (`notStarted`, `limited`, `substantial`,
+//! `complete`, `withdrawn`), `done`, `difficulties`, `next_steps`, `results`,
+//! `opened_government` (a code of the IRM's scale, or empty), `links`, `corrects` (the report it
+//! corrects, or empty), `author_id`, `author_name`, `institution_id`, `institution_name`,
+//! `on_behalf` (`true`/`false`).
 //!
-//! **Round trip.** The CSV files carry the commitments and milestones entirely, and of the
-//! plan, areas and institutions only ids, titles and names. [`read_csv`] therefore takes a
+//! Lists of ids and texts (`supporting_institution_ids`, `supporting_institution_names`,
+//! `policy_areas`) are joined with `;`. A report's `links` is one JSON array of
+//! `{"title","url"}` objects (`[]` when it has none), like `source_columns`: titles may hold
+//! commas, quotes and semicolons, and JSON gives them back exactly. Dates are `YYYY-MM-DD`. The
+//! `*_title` and `*_name` columns (and `plan_id` in milestones and reports) are there for people
+//! reading the file; reading ignores them, the ids are what counts.
+//!
+//! **Round trip.** The CSV files carry the commitments, milestones and reports entirely, and of
+//! the plan, areas and institutions only ids, titles and names. [`read_csv`] therefore takes a
 //! *frame*: a dataset holding the plan, its areas and the institutions named (the plan JSON read
 //! with [`read_plan_json`], or the store's records); it returns the same records as
-//! [`plan_dataset`]: the plan and its areas from the frame, the commitments and milestones from
-//! the CSV, the institutions they name from the frame. Exporting then reading back with the
-//! exported dataset as frame gives back [`plan_dataset`] field by field, except for values the
+//! [`plan_dataset`]: the plan and its areas from the frame, the commitments, milestones and
+//! reports from the CSV, the institutions they name from the frame. Exporting then reading back
+//! with the exported dataset as frame gives back [`plan_dataset`] field by field, except for values the
 //! CSV cannot tell apart: an `ogpId` that is `""` reads back as `null`; a list item that is
 //! empty or contains `;` does not survive the join (ids never do; the OGP import's policy areas
 //! are column names of the OGP file, none of which holds one).
@@ -125,7 +158,10 @@ use uuid::Uuid;
 
 use crate::dataset::Dataset;
 
-pub use self::csv::{commitments_csv, milestones_csv, read_csv, CsvFile, COMMITMENT_COLUMNS, MILESTONE_COLUMNS};
+pub use self::csv::{
+    commitments_csv, milestones_csv, read_csv, reports_csv, CsvFile, COMMITMENT_COLUMNS, MILESTONE_COLUMNS,
+    REPORT_COLUMNS,
+};
 pub use fields::{
     field_type, AssessmentEntry, FieldCheck, FieldType, Scale, AREA_KINDS, ASSESSMENT_ENTRIES, INSTITUTION_KINDS,
     STATUSES,
@@ -139,7 +175,7 @@ pub use xlsx::plan_xlsx;
 
 /// The identifier of the JSON format, written in the `schema` member of every JSON export and
 /// the `$id` of [`PLAN_SCHEMA`].
-pub const SCHEMA_ID: &str = "urn:plan-ouvert:plan:v1";
+pub const SCHEMA_ID: &str = "urn:plan-ouvert:plan:v2";
 
 /// The JSON Schema (draft 2020-12) of [`plan_json`]'s document: `schema/plan.schema.json`.
 pub const PLAN_SCHEMA: &str = include_str!("../../schema/plan.schema.json");
@@ -150,8 +186,12 @@ pub const COMMITMENTS_TABLE_SCHEMA: &str = include_str!("../../schema/commitment
 /// The Table Schema of [`milestones_csv`]: `schema/milestones.tableschema.json`.
 pub const MILESTONES_TABLE_SCHEMA: &str = include_str!("../../schema/milestones.tableschema.json");
 
+/// The Table Schema of [`reports_csv`]: `schema/reports.tableschema.json`.
+pub const REPORTS_TABLE_SCHEMA: &str = include_str!("../../schema/reports.tableschema.json");
+
 /// The records an export of `plan` carries, checked and in canonical form: the plan, its areas,
-/// their commitments, these commitments' milestones, and the institutions they name.
+/// their commitments, these commitments' milestones and progress reports, and the institutions
+/// they name.
 pub fn plan_dataset(dataset: &Dataset, plan: Uuid) -> Result<Dataset, ExportError> {
     Ok(tree::PlanTree::build(dataset, plan)?.to_dataset())
 }
@@ -192,6 +232,7 @@ fn kind_name(kind: RecordKind, locale: Locale) -> &'static str {
         RecordKind::Commitment => locale.pick("l'engagement", "commitment"),
         RecordKind::Milestone => locale.pick("le jalon", "milestone"),
         RecordKind::Institution => locale.pick("l'institution", "institution"),
+        RecordKind::Report => locale.pick("le rapport d'avancement", "progress report"),
     }
 }
 
@@ -315,6 +356,17 @@ pub enum Problem {
     /// A column twice in the header.
     #[error("{}", self.message(Locale::En))]
     DuplicateColumn,
+    /// A report's milestone is one of another commitment than the report's (`expected`).
+    #[error("{}", self.message(Locale::En))]
+    OtherCommitment { expected: Uuid },
+    /// A report corrects an entry of another timeline (another commitment or milestone): a
+    /// correction is an entry of the timeline it corrects.
+    #[error("{}", self.message(Locale::En))]
+    OtherTimeline,
+    /// A report on a milestone among the commitment's own reports, in the JSON document: it goes
+    /// in that milestone's `reports`.
+    #[error("{}", self.message(Locale::En))]
+    InMilestone { milestone: Uuid },
 }
 
 impl Problem {
@@ -373,6 +425,24 @@ impl Problem {
             (Problem::UnknownColumn, Locale::En) => "a column this format does not have".into(),
             (Problem::DuplicateColumn, Locale::Fr) => "colonne en double".into(),
             (Problem::DuplicateColumn, Locale::En) => "column given twice".into(),
+            (Problem::OtherCommitment { expected }, Locale::Fr) => {
+                format!("ce jalon est celui d'un autre engagement que celui du rapport ({expected})")
+            }
+            (Problem::OtherCommitment { expected }, Locale::En) => {
+                format!("this milestone is of another commitment than the report's ({expected})")
+            }
+            (Problem::OtherTimeline, Locale::Fr) => {
+                "le rapport corrigé doit porter sur le même engagement et le même jalon que sa correction".into()
+            }
+            (Problem::OtherTimeline, Locale::En) => {
+                "the report corrected must be on the same commitment and milestone as its correction".into()
+            }
+            (Problem::InMilestone { milestone }, Locale::Fr) => {
+                format!("ce rapport porte sur le jalon {milestone} : il se range dans les rapports de ce jalon")
+            }
+            (Problem::InMilestone { milestone }, Locale::En) => {
+                format!("this report is on milestone {milestone}: it belongs in that milestone's reports")
+            }
         }
     }
 }

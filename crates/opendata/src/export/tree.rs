@@ -47,6 +47,65 @@ impl Rec {
 pub(crate) struct CommitmentNode {
     pub rec: Rec,
     pub milestones: Vec<Rec>,
+    /// The progress reports on the commitment and on its milestones, timeline by timeline: the
+    /// commitment's own first, then each milestone's in the milestones' order; each timeline
+    /// oldest first (`reportedOn`, then id), the order in which a reader follows a log.
+    pub reports: Vec<Rec>,
+}
+
+impl CommitmentNode {
+    /// The entries of one timeline, oldest first: the commitment's own (`None`) or a milestone's.
+    pub fn timeline(&self, milestone: Option<Uuid>) -> impl Iterator<Item = &Rec> {
+        self.reports.iter().filter(move |r| r.id_of("milestoneId") == milestone)
+    }
+
+    /// Every report with the milestone it is on (`None` for the commitment's own), in the order
+    /// of [`CommitmentNode::reports`].
+    pub fn reports_with_milestones(&self) -> impl Iterator<Item = (Option<&Rec>, &Rec)> {
+        self.reports
+            .iter()
+            .map(|r| (r.id_of("milestoneId").and_then(|m| self.milestones.iter().find(|x| x.id == m)), r))
+    }
+}
+
+/// The timeline a report is an entry of: its commitment, and its milestone (`None` for the
+/// commitment's own).
+pub(crate) type Timeline = (Option<Uuid>, Option<Uuid>);
+
+/// The timeline of a report.
+pub(crate) fn timeline(report: &Rec) -> Timeline {
+    (report.id_of("commitmentId"), report.id_of("milestoneId"))
+}
+
+/// Checks a report against the records around it, as the app does when it writes one: its
+/// milestone, if any, is one of its commitment's (`commitment_of` gives a milestone's
+/// commitment, `None` for a milestone unknown), and the report it corrects is an entry of the
+/// same timeline (`timeline_of` gives a report's, `None` for a report unknown). The JSON and
+/// CSV readers and the export itself all check this way, each saying where on its own terms.
+/// Returns the field at fault and why.
+pub(crate) fn check_report(
+    report: &Rec,
+    commitment_of: impl Fn(Uuid) -> Option<Uuid>,
+    timeline_of: impl Fn(Uuid) -> Option<Timeline>,
+) -> Result<(), (&'static str, Problem)> {
+    let commitment = report.id_of("commitmentId").unwrap_or_default();
+    if let Some(milestone) = report.id_of("milestoneId") {
+        match commitment_of(milestone) {
+            None => return Err(("milestoneId", Problem::UnknownReference { id: milestone })),
+            Some(other) if other != commitment => {
+                return Err(("milestoneId", Problem::OtherCommitment { expected: commitment }))
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some(corrected) = report.id_of("corrects") {
+        match timeline_of(corrected) {
+            None => return Err(("corrects", Problem::UnknownReference { id: corrected })),
+            Some(other) if other != timeline(report) => return Err(("corrects", Problem::OtherTimeline)),
+            Some(_) => {}
+        }
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone)]
@@ -56,7 +115,7 @@ pub(crate) struct AreaNode {
 }
 
 /// A plan, its areas by position, each area's commitments by position, each commitment's
-/// milestones by position, and the institutions they name (by name).
+/// milestones by position and progress reports, and the institutions they name (by name).
 #[derive(Debug, Clone)]
 pub(crate) struct PlanTree {
     pub plan: Rec,
@@ -79,6 +138,32 @@ pub(crate) fn normalize(kind: RecordKind, id: Uuid, fields: &Fields) -> Result<R
         out.insert(field.to_string(), value);
     }
     Ok(Rec { id, fields: out })
+}
+
+/// Checks the plan's reports ([`check_report`]) against the whole dataset: a milestone or a
+/// corrected report absent from the data is a missing record, one elsewhere is invalid data.
+fn check_reports<'a>(dataset: &Dataset, reports: impl Iterator<Item = &'a Rec> + Clone) -> Result<(), ExportError> {
+    let timelines: BTreeMap<Uuid, Timeline> = reports.clone().map(|r| (r.id, timeline(r))).collect();
+    let commitment_of =
+        |m| dataset.get(RecordKind::Milestone, m).map(|f| raw_id(f, "commitmentId").unwrap_or_default());
+    // A report of the data that is not among the plan's is of no timeline of the plan.
+    let timeline_of =
+        |r| timelines.get(&r).copied().or_else(|| dataset.get(RecordKind::Report, r).map(|_| (None, None)));
+    for report in reports {
+        check_report(report, commitment_of, timeline_of).map_err(|(field, problem)| match problem {
+            Problem::UnknownReference { id } => ExportError::MissingRecord {
+                kind: if field == "corrects" { RecordKind::Report } else { RecordKind::Milestone },
+                id,
+                from: RecordKind::Report,
+                from_id: report.id,
+                field,
+            },
+            problem => {
+                ExportError::InvalidRecord { kind: RecordKind::Report, id: report.id, field: field.into(), problem }
+            }
+        })?;
+    }
+    Ok(())
 }
 
 /// An id field of a record not checked yet (to pick the records of one plan).
@@ -132,6 +217,14 @@ impl PlanTree {
             }
         }
 
+        let mut reports: BTreeMap<Uuid, Vec<Rec>> = BTreeMap::new();
+        for (id, fields) in dataset.of_kind(RecordKind::Report) {
+            if let Some(commitment) = raw_id(fields, "commitmentId").filter(|c| commitment_ids.contains(c)) {
+                reports.entry(commitment).or_default().push(normalize(RecordKind::Report, id, fields)?);
+            }
+        }
+        check_reports(dataset, reports.values().flatten())?;
+
         let mut tree = PlanTree { plan: plan_rec, areas: Vec::new(), institutions: Vec::new() };
         for area in areas {
             let mut list = commitments.remove(&area.id).unwrap_or_default();
@@ -141,7 +234,12 @@ impl PlanTree {
                 .map(|rec| {
                     let mut milestones = milestones.remove(&rec.id).unwrap_or_default();
                     by_position(&mut milestones);
-                    CommitmentNode { rec, milestones }
+                    let mut reports = reports.remove(&rec.id).unwrap_or_default();
+                    reports.sort_by_cached_key(|r| {
+                        let rank = r.id_of("milestoneId").map(|m| milestones.iter().position(|x| x.id == m));
+                        (rank, r.text("reportedOn").to_string(), r.id)
+                    });
+                    CommitmentNode { rec, milestones, reports }
                 })
                 .collect();
             tree.areas.push(AreaNode { rec: area, commitments });
@@ -183,8 +281,27 @@ impl PlanTree {
                     refs.push((RecordKind::Milestone, m.id, "leadInstitutionId", lead));
                 }
             }
+            for r in &c.reports {
+                if let Some(institution) = r.id_of("institutionId") {
+                    refs.push((RecordKind::Report, r.id, "institutionId", institution));
+                }
+            }
         }
         refs
+    }
+
+    /// The institutions the plan itself names (as lead or supporting institutions of its
+    /// commitments and milestones), by name: those the printed plan lists. An institution
+    /// named only by a progress report (one that signed for a commitment it no longer carries)
+    /// is in [`PlanTree::institutions`] for the data exports, not in the plan as adopted.
+    pub fn plan_institutions(&self) -> Vec<&Rec> {
+        let named: BTreeSet<Uuid> = self
+            .institution_references()
+            .into_iter()
+            .filter(|(from, ..)| *from != RecordKind::Report)
+            .map(|(.., id)| id)
+            .collect();
+        self.institutions.iter().filter(|i| named.contains(&i.id)).collect()
     }
 
     pub fn commitments(&self) -> impl Iterator<Item = &CommitmentNode> {
@@ -210,6 +327,9 @@ impl PlanTree {
                 dataset.insert(RecordKind::Commitment, c.rec.id, c.rec.fields.clone());
                 for m in &c.milestones {
                     dataset.insert(RecordKind::Milestone, m.id, m.fields.clone());
+                }
+                for r in &c.reports {
+                    dataset.insert(RecordKind::Report, r.id, r.fields.clone());
                 }
             }
         }

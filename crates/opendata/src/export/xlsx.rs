@@ -2,6 +2,10 @@
 //! milestones, in the order and with the numbers of the app and the printable plan
 //! ([`numbering`]), headers with the app's labels ([`Labels`]) in the person's language, dates as real dates, long texts whole (a text longer than a cell holds continues on
 //! a third sheet), the first row frozen and filterable.
+//!
+//! The columns are chosen one by one for a person reading the plan as adopted, not listed from
+//! the fields: weights (which only tune the roll-up of progress) and progress reports are left
+//! out for now; the JSON and CSV exports carry them.
 
 use plan_ouvert_domain::{numbering, Labels, Locale};
 use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};

@@ -7,6 +7,9 @@ use std::process::{Child, Command, Stdio};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
+/// The protocol this build speaks: hand-made requests say it like a laptop does.
+pub use plan_ouvert_sync::protocol::PROTOCOL_VERSION;
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_plan-ouvert-server");
 
 /// Runs an administration command; `Ok(stdout)` or `Err(stderr)`.
@@ -74,7 +77,7 @@ impl Server {
     }
 
     pub fn pull(&self, token: &str, since: u64) -> (u16, Value) {
-        self.post("/api/sync/pull", Some(token), json!({"protocol": 1, "since": since}).to_string())
+        self.post("/api/sync/pull", Some(token), json!({"protocol": PROTOCOL_VERSION, "since": since}).to_string())
     }
 }
 
@@ -146,7 +149,7 @@ pub fn running() -> (tempfile::TempDir, Cast, Server) {
 
 /// A push of one laptop's mutations.
 pub fn push_request(client: Uuid, mutations: Vec<Value>) -> Value {
-    json!({"protocol": 1, "client": client, "mutations": mutations})
+    json!({"protocol": PROTOCOL_VERSION, "client": client, "mutations": mutations})
 }
 
 /// The plan and engagement area every test's commitments belong to (see [`structure`]).

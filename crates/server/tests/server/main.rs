@@ -11,5 +11,6 @@ mod guarantees;
 mod open_data;
 mod openapi;
 mod permissions;
+mod reports;
 mod robustness;
 mod sync;

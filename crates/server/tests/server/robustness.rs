@@ -23,11 +23,17 @@ fn bad_requests_are_refused_with_a_code_and_a_french_message() {
             409,
             "unsupportedProtocol",
         ),
-        ("missing token", None, json!({"protocol": 1, "since": 0}).to_string().into_bytes(), 401, "unauthorized"),
+        (
+            "missing token",
+            None,
+            json!({"protocol": PROTOCOL_VERSION, "since": 0}).to_string().into_bytes(),
+            401,
+            "unauthorized",
+        ),
         (
             "unknown token",
             Some("po_0000"),
-            json!({"protocol": 1, "since": 0}).to_string().into_bytes(),
+            json!({"protocol": PROTOCOL_VERSION, "since": 0}).to_string().into_bytes(),
             401,
             "unauthorized",
         ),
@@ -41,7 +47,7 @@ fn bad_requests_are_refused_with_a_code_and_a_french_message() {
         (
             "a number larger than the database holds",
             Some(token),
-            br#"{"protocol": 1, "since": 18446744073709551615}"#.to_vec(),
+            format!(r#"{{"protocol": {PROTOCOL_VERSION}, "since": 18446744073709551615}}"#).into_bytes(),
             400,
             "badRequest",
         ),

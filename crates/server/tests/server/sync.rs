@@ -127,7 +127,7 @@ fn a_large_pull_comes_in_pages_that_together_hold_everything() {
     let mut since = 0;
     let mut paged = Vec::new();
     loop {
-        let body = serde_json::json!({"protocol": 1, "since": since, "limit": 2}).to_string();
+        let body = serde_json::json!({"protocol": PROTOCOL_VERSION, "since": since, "limit": 2}).to_string();
         let (status, page) = server.post("/api/sync/pull", Some(token), body);
         assert_eq!(status, 200);
         let changes = page["changes"].as_array().unwrap();

@@ -12,6 +12,7 @@ mod institutions;
 mod migrations;
 mod milestones;
 mod plans;
+mod reports;
 mod schema;
 mod search;
 mod sync;

@@ -2,7 +2,7 @@
 //! data: `tests/fixtures/schema-NNNN.sql` holds the rows an app at schema version NNNN adds, so a
 //! database at version N is built by migrating to each version in turn and adding its rows.
 
-use plan_ouvert_domain::OverviewFilter;
+use plan_ouvert_domain::{Locale, OverviewFilter};
 use plan_ouvert_store::{migrations, Store};
 use rusqlite::Connection;
 
@@ -49,6 +49,12 @@ fn every_earlier_version_with_data_in_it_upgrades_without_loss() {
         assert_eq!(overview.milestone_count, 2, "milestones of version {version} lost");
         assert_eq!(overview.matching_count, 1, "search index of version {version} not carried over");
         assert_eq!(store.list_institutions().unwrap().len(), 2);
+        // Progress (version 7): a report written then counts in the roll-up, weighed as it was.
+        let progress = store.commitment_progress(overview.areas[0].commitments[0].id, Locale::Fr).unwrap();
+        let reported = progress.milestones.iter().filter(|m| !m.reports.is_empty()).count();
+        assert_eq!(reported, usize::from(version >= 7), "reports of version {version}");
+        let expected = if version >= 7 { 67 } else { 0 }; // complete, weighed 2, beside one not started
+        assert_eq!(progress.percent, Some(expected), "roll-up after upgrading from version {version}");
         drop(store);
         check_integrity(&Connection::open(&path).unwrap());
     }

@@ -38,11 +38,11 @@ const MINISTRY: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0001
 const AUTHORITY: Uuid = Uuid::from_u128(0x0190_0000_0000_7000_8000_0000_0000_0002);
 
 fn coordinator() -> Actor {
-    Actor { institution: MINISTRY, role: Role::Coordinator }
+    Actor { institution: MINISTRY, role: Role::Coordinator, person: Uuid::from_u128(0xC0) }
 }
 
 fn drafter(institution: Uuid) -> Actor {
-    Actor { institution, role: Role::Drafter }
+    Actor { institution, role: Role::Drafter, person: Uuid::from_u128(0xD0) }
 }
 
 /// A plan of the 2021-2023 period with one thematic area, written on `store`.
@@ -259,7 +259,7 @@ fn a_change_of_another_institutions_commitment_is_refused_kept_and_can_be_discar
     a.edit_commitment(id, &CommitmentEdit::Causes("Par un lecteur.".into())).unwrap();
     let state = a.commitment_sync_state(id).unwrap();
     assert_eq!((state.pending, state.refused), (1, 0), "saved here, not sent yet");
-    let reader = Actor { institution: MINISTRY, role: Role::Reader };
+    let reader = Actor { institution: MINISTRY, role: Role::Reader, person: Uuid::from_u128(0xE0) };
     server.sync(&mut a, &reader);
     let state = a.commitment_sync_state(id).unwrap();
     assert_eq!((state.pending, state.refused), (0, 1), "refused, and said so beside the commitment");

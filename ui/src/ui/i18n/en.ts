@@ -156,6 +156,7 @@ export const en: Messages = {
         noLead: "Lead institution to be chosen",
         milestones: (n: number) => `${n} ${plural(n, "milestone", "milestones")}`,
         completeness: (filled: number, total: number) => `${filled}/${total} fields filled in`,
+        progress: (percent: number) => `Progress ${percent}%`,
         exportTitle: "Export the plan",
         exportIntro:
             "The plan as open data, to publish or share it, or as a workbook to open in a spreadsheet. You will choose where to save it; the CSV export goes into a folder (one file for the commitments, one for the milestones).",
@@ -175,7 +176,7 @@ export const en: Messages = {
         areaHint: "To move the commitment to another area.",
         menuTitle: "Sections",
         menuButton: "Commitment sections",
-        sections: { ...L.sections, origin: "Origin and assessment" },
+        sections: { ...L.sections, origin: "Origin and assessment", progress: L.progress.section },
         fields: {
             ...L.commitment,
             briefDescriptionHint: "In a few lines: what the commitment will change.",
@@ -223,6 +224,45 @@ export const en: Messages = {
         addTitle: "Add a milestone",
         addSubmit: "Add the milestone",
         added: (title: string) => `The milestone “${title}” was added.`
+    },
+    progress: {
+        ...L.progress,
+        statuses: L.scales.completion,
+        openedGovernmentScale: L.scales.openedGovernment,
+        intro: "Each report is a dated, signed entry that is never changed: a correction is a new report, and the earlier one stays readable.",
+        percent: (n: number) => `${n}%`,
+        meter: (n: number) => `Progress: ${n}%`,
+        withdrawn: "Withdrawn: does not count",
+        ruleTitle: "How this figure is computed",
+        weightHint: "From 1 to 100: how much this milestone weighs among the commitment's.",
+        commitmentWeightHint: "From 1 to 100: how much this commitment weighs in its area and in the plan.",
+        signedAs: (author: string, institution: string) => `Your reports will be signed ${author}, for ${institution}.`,
+        signedOnBehalf: (author: string, institution: string) =>
+            `Your reports will be signed ${author}, on behalf of ${institution} (coordination).`,
+        cannotReport: "You cannot report here",
+        reportMilestone: "Report on this milestone",
+        reportCommitment: "Report on the commitment",
+        correct: "Correct this report",
+        formMilestone: (number: string) => `New report on milestone ${number}`,
+        formCommitment: "New report on the commitment",
+        formCorrection: (date: string) => `Correction of the report of ${date}`,
+        reportedOnHint: "The day the report describes, today at the latest.",
+        statusHint: "The OGP's completion scale.",
+        openedGovernmentNone: "No opinion",
+        linksHint: "An online document, a page, a dataset: a title and its address (https://…).",
+        link: (n: number) => `Link ${n}`,
+        addLink: "Add a link",
+        removeLink: (n: number) => `Remove link ${n}`,
+        submit: "Save the report",
+        cancel: "Cancel",
+        saved: "Report saved. It goes to the server at the next sync; it is never changed after, a correction will be a new report.",
+        noReports: "No report yet.",
+        entries: (n: number) => `${n} ${plural(n, "report", "reports")}`,
+        signature: (author: string, institution: string) => `${L.progress.signedBy} ${author} (${institution})`,
+        signatureOnBehalf: (author: string, institution: string) =>
+            `${L.progress.signedBy} ${author}, ${L.progress.onBehalf} ${institution}`,
+        correctionOf: (date: string) => `${L.progress.corrects} ${date}`,
+        newWindow: "new window"
     },
     picker: {
         instructions: "Type a few letters of the name or acronym, then choose from the list.",
@@ -534,7 +574,8 @@ export const en: Messages = {
                 area: "Area",
                 commitment: "Commitment",
                 milestone: "Milestone",
-                institution: "Institution"
+                institution: "Institution",
+                report: "Progress report"
             },
             field: (label: string) => `Field: ${label}`,
             conflictAt: (when: string) => `Conflict found ${when}`,

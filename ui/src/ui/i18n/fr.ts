@@ -164,6 +164,7 @@ export const fr = {
         noLead: "Institution porteuse à choisir",
         milestones: (n: number) => `${n} ${plural(n, "jalon", "jalons")}`,
         completeness: (filled: number, total: number) => `${filled}/${total} champs remplis`,
+        progress: (percent: number) => `Avancement ${percent} %`,
         exportTitle: "Exporter le plan",
         exportIntro:
             "Le plan en données ouvertes, pour le publier ou le partager, ou en classeur à ouvrir dans un tableur. Vous choisirez où l'enregistrer ; le CSV s'enregistre dans un dossier (un fichier pour les engagements, un pour les jalons).",
@@ -184,7 +185,7 @@ export const fr = {
         areaHint: "Pour déplacer l'engagement dans un autre axe.",
         menuTitle: "Sections",
         menuButton: "Sections de l'engagement",
-        sections: { ...L.sections, origin: "Origine et évaluation" },
+        sections: { ...L.sections, origin: "Origine et évaluation", progress: L.progress.section },
         /** The template's labels (from the core, the same as the printable plan's) and the screen's hints. */
         fields: {
             ...L.commitment,
@@ -234,6 +235,46 @@ export const fr = {
         addTitle: "Ajouter un jalon",
         addSubmit: "Ajouter le jalon",
         added: (title: string) => `Le jalon « ${title} » a été ajouté.`
+    },
+    /** Following the plan on the commitment screen: timelines, reports, the roll-up. */
+    progress: {
+        ...L.progress,
+        statuses: L.scales.completion,
+        openedGovernmentScale: L.scales.openedGovernment,
+        intro: "Chaque rapport est une entrée datée et signée, qui ne se modifie plus : une correction est un nouveau rapport, et le précédent reste lisible.",
+        percent: (n: number) => `${n} %`,
+        meter: (n: number) => `Avancement : ${n} %`,
+        withdrawn: "Retiré : ne compte pas",
+        ruleTitle: "Comment ce chiffre est calculé",
+        weightHint: "De 1 à 100 : ce que ce jalon pèse parmi ceux de l'engagement.",
+        commitmentWeightHint: "De 1 à 100 : ce que cet engagement pèse dans son axe et dans le plan.",
+        signedAs: (author: string, institution: string) => `Vos rapports seront signés ${author}, pour ${institution}.`,
+        signedOnBehalf: (author: string, institution: string) =>
+            `Vos rapports seront signés ${author}, au nom de ${institution} (coordination).`,
+        cannotReport: "Vous ne pouvez pas rendre compte ici",
+        reportMilestone: "Rendre compte de ce jalon",
+        reportCommitment: "Rendre compte de l'engagement",
+        correct: "Corriger ce rapport",
+        formMilestone: (number: string) => `Nouveau rapport sur le jalon ${number}`,
+        formCommitment: "Nouveau rapport sur l'engagement",
+        formCorrection: (date: string) => `Correction du rapport du ${date}`,
+        reportedOnHint: "Le jour que décrit le rapport, au plus tard aujourd'hui.",
+        statusHint: "L'échelle d'achèvement du PGO.",
+        openedGovernmentNone: "Ne se prononce pas",
+        linksHint: "Un document en ligne, une page, un jeu de données : un titre et son adresse (https://…).",
+        link: (n: number) => `Lien ${n}`,
+        addLink: "Ajouter un lien",
+        removeLink: (n: number) => `Retirer le lien ${n}`,
+        submit: "Enregistrer le rapport",
+        cancel: "Annuler",
+        saved: "Rapport enregistré. Il partira au serveur à la prochaine synchronisation ; il ne se modifie plus, une correction sera un nouveau rapport.",
+        noReports: "Aucun rapport pour l'instant.",
+        entries: (n: number) => `${n} ${plural(n, "rapport", "rapports")}`,
+        signature: (author: string, institution: string) => `${L.progress.signedBy} ${author} (${institution})`,
+        signatureOnBehalf: (author: string, institution: string) =>
+            `${L.progress.signedBy} ${author}, ${L.progress.onBehalf} ${institution}`,
+        correctionOf: (date: string) => `${L.progress.corrects} ${date}`,
+        newWindow: "nouvelle fenêtre"
     },
     /** A searchable list of institutions to choose from: lead, supporting, a milestone's, a filter. */
     picker: {
@@ -558,7 +599,8 @@ export const fr = {
                 area: "Axe",
                 commitment: "Engagement",
                 milestone: "Jalon",
-                institution: "Institution"
+                institution: "Institution",
+                report: "Rapport d'avancement"
             },
             field: (label: string) => `Champ : ${label}`,
             conflictAt: (when: string) => `Conflit relevé ${when}`,

@@ -39,5 +39,19 @@ function fieldLabels(t: Messages, kind: SyncRecordKind): Record<string, string> 
             return { title: t.overview.areaFieldTitle, kind: t.overview.areaFieldKind, description: t.overview.areaFieldDescription };
         case "institution":
             return { name: t.institutions.name, acronym: t.institutions.acronym, kind: t.institutions.kind };
+        case "report": {
+            const p = t.progress;
+            return {
+                reportedOn: p.reportedOn,
+                status: p.status,
+                done: p.done,
+                difficulties: p.difficulties,
+                nextSteps: p.nextSteps,
+                results: p.results,
+                openedGovernment: p.openedGovernment,
+                links: p.links,
+                weight: p.weight
+            };
+        }
     }
 }

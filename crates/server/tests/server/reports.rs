@@ -1,0 +1,164 @@
+//! Progress reports through the real server, with hand-made requests: who may report on what,
+//! a signature that must be the sender's own, an entry never changed nor deleted, and what was
+//! reported on kept.
+
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use crate::helpers::*;
+
+/// Who a token belongs to, as the server says: (person id, name).
+fn me(server: &Server, token: &str) -> (String, String) {
+    let (status, body) = server.get("/api/me", Some(token));
+    assert_eq!(status, 200);
+    let person = &body["person"];
+    (person["id"].as_str().unwrap().to_string(), person["name"].as_str().unwrap().to_string())
+}
+
+/// A report on `commitment` as the app writes it, signed by `who` for `institution`.
+fn report(
+    client: Uuid,
+    seq: u64,
+    record: Uuid,
+    commitment: Uuid,
+    signer: &(String, String),
+    institution: &str,
+    on_behalf: bool,
+) -> Value {
+    json!({"id": {"client": client, "seq": seq}, "record": {"kind": "report", "id": record},
+           "change": {"op": "create", "fields": {
+               "commitmentId": commitment, "milestoneId": null, "reportedOn": "2025-06-30", "status": "limited",
+               "done": "Un premier jeu de données est publié.", "difficulties": "", "nextSteps": "", "results": "",
+               "openedGovernment": null, "corrects": null,
+               "links": [{"title": "Jeu de données", "url": "https://www.data.gouv.fr/"}],
+               "authorId": signer.0, "authorName": signer.1, "institutionId": institution, "onBehalf": on_behalf}}})
+}
+
+/// Pushes one mutation from a new laptop; the outcome's kind and refusal.
+fn push_one(server: &Server, token: &str, build: impl FnOnce(Uuid) -> Value) -> (String, String) {
+    let laptop = Uuid::now_v7();
+    let (_, body) = server.push(token, &push_request(laptop, vec![build(laptop)]));
+    let outcome = &body["results"][0]["outcome"];
+    (outcome["kind"].as_str().unwrap_or("?").to_string(), outcome["refusal"].as_str().unwrap_or("").to_string())
+}
+
+fn applied() -> (String, String) {
+    ("applied".into(), String::new())
+}
+
+fn refused(refusal: &str) -> (String, String) {
+    ("rejected".into(), refusal.into())
+}
+
+#[test]
+fn the_carrying_institution_reports_the_coordination_on_its_behalf_and_nobody_else() {
+    let (_dir, cast, server) = running();
+    let commitment = Uuid::now_v7();
+    let laptop = Uuid::now_v7();
+    let (status, _) = server.push(
+        &cast.tokens["drafter"],
+        &push_request(laptop, vec![create(laptop, 1, commitment, &cast.ministry, "Ouvrir les données")]),
+    );
+    assert_eq!(status, 200);
+    let drafter = me(&server, &cast.tokens["drafter"]);
+    let authority = me(&server, &cast.tokens["authority"]);
+    let coordinator = me(&server, &cast.tokens["coordinator"]);
+    let reader = me(&server, &cast.tokens["reader"]);
+    let ministry = cast.ministry.as_str();
+
+    // (who, signed as, for, on behalf, expected)
+    let cases = [
+        ("drafter", &drafter, ministry, false, applied()),
+        ("drafter2", &drafter, ministry, false, refused("forbidden")), // someone else's signature
+        ("drafter", &(drafter.0.clone(), "Quelqu'un d'autre".to_string()), ministry, false, refused("forbidden")),
+        ("drafter", &drafter, ministry, true, refused("forbidden")), // not on anyone's behalf
+        ("drafter", &drafter, cast.authority.as_str(), false, refused("forbidden")), // for another institution
+        ("authority", &authority, ministry, true, refused("forbidden")),
+        ("authority", &authority, cast.authority.as_str(), false, refused("forbidden")),
+        ("reader", &reader, ministry, false, refused("forbidden")),
+        ("coordinator", &coordinator, ministry, false, refused("forbidden")), // must say on whose behalf
+        ("coordinator", &coordinator, ministry, true, applied()),
+    ];
+    let mut accepted = Vec::new();
+    for (who, signer, institution, on_behalf, expected) in cases {
+        let record = Uuid::now_v7();
+        let got =
+            push_one(&server, &cast.tokens[who], |l| report(l, 1, record, commitment, signer, institution, on_behalf));
+        assert_eq!(got, expected, "{who} signing as {} for {institution}, on behalf: {on_behalf}", signer.1);
+        if got == applied() {
+            accepted.push(record.to_string());
+        }
+    }
+
+    // Values no laptop writes are refused like any other field's.
+    let record = Uuid::now_v7();
+    let got = push_one(&server, &cast.tokens["drafter"], |l| {
+        let mut r = report(l, 1, record, commitment, &drafter, ministry, false);
+        r["change"]["fields"]["links"] = json!([{"title": "Piège", "url": "javascript:alert(1)"}]);
+        r
+    });
+    assert_eq!(got, refused("invalid"));
+
+    // The ministry's people and the coordination receive both entries; the authority neither.
+    for (who, sees) in [("drafter", true), ("reader", true), ("coordinator", true), ("authority", false)] {
+        let pulled = pulled_records(&server.pull(&cast.tokens[who], 0).1);
+        for id in &accepted {
+            assert_eq!(pulled.contains(id), sees, "{who} receiving report {id}");
+        }
+    }
+}
+
+#[test]
+fn an_entry_is_never_changed_nor_deleted_and_what_it_reports_on_stays() {
+    let (_dir, cast, server) = running();
+    let commitment = Uuid::now_v7();
+    let laptop = Uuid::now_v7();
+    let drafter = me(&server, &cast.tokens["drafter"]);
+    let record = Uuid::now_v7();
+    let (status, body) = server.push(
+        &cast.tokens["drafter"],
+        &push_request(
+            laptop,
+            vec![
+                create(laptop, 1, commitment, &cast.ministry, "Ouvrir les données"),
+                report(laptop, 2, record, commitment, &drafter, &cast.ministry, false),
+            ],
+        ),
+    );
+    assert_eq!((status, outcomes(&body)), (200, vec!["applied".to_string(); 2]), "{body}");
+    let head = server.pull(&cast.tokens["coordinator"], 0).1["head"].as_u64().unwrap();
+
+    for who in ["drafter", "coordinator"] {
+        let set = |l: Uuid| {
+            json!({"id": {"client": l, "seq": 1}, "record": {"kind": "report", "id": record},
+                   "change": {"op": "set", "field": "status", "value": "complete", "base": "limited"}})
+        };
+        assert_eq!(push_one(&server, &cast.tokens[who], set), refused("recorded"), "{who} changing a report");
+        let delete = |l: Uuid| {
+            json!({"id": {"client": l, "seq": 1}, "record": {"kind": "report", "id": record},
+                   "change": {"op": "delete", "seen": head}})
+        };
+        assert_eq!(push_one(&server, &cast.tokens[who], delete), refused("recorded"), "{who} deleting a report");
+        let delete_commitment = |l: Uuid| {
+            json!({"id": {"client": l, "seq": 1}, "record": {"kind": "commitment", "id": commitment},
+                   "change": {"op": "delete", "seen": head}})
+        };
+        assert_eq!(push_one(&server, &cast.tokens[who], delete_commitment), refused("hasReports"));
+    }
+    // A second creation under the same id is another record: refused, the first kept.
+    let again = push_one(&server, &cast.tokens["drafter"], |l| {
+        let mut r = report(l, 1, record, commitment, &drafter, &cast.ministry, false);
+        r["change"]["fields"]["status"] = json!("complete");
+        r
+    });
+    assert_eq!(again, refused("alreadyExists"));
+    let changes = server.pull(&cast.tokens["drafter"], 0).1["changes"].clone();
+    let status: Vec<&Value> = changes
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["record"]["id"] == json!(record.to_string()) && c["field"] == "status")
+        .map(|c| &c["value"])
+        .collect();
+    assert_eq!(status, vec![&json!("limited")], "the entry as its author wrote it");
+}
