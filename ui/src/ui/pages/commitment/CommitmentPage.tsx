@@ -33,6 +33,7 @@ import { showDeletion } from "../../shared/DeletionNotice";
 import { MilestonesSection } from "./MilestonesSection";
 import { useFreshNumbers } from "./numbers";
 import { OriginSection } from "./OriginSection";
+import { ProgressSection } from "./ProgressSection";
 
 const deleteCommitmentModal = createModal({ id: "commitment-delete-modal", isOpenedByDefault: false });
 
@@ -44,7 +45,7 @@ type TextField = Exclude<
 type ValueField = "accessToInformation" | "civicParticipation" | "publicAccountability" | "technologyInnovation";
 const VALUE_FIELDS: ValueField[] = ["accessToInformation", "civicParticipation", "publicAccountability", "technologyInnovation"];
 
-const SECTIONS = ["problem", "commitment", "analysis", "planning", "contacts"] as const;
+const SECTIONS = ["problem", "commitment", "analysis", "planning", "progress", "contacts"] as const;
 type Section = (typeof SECTIONS)[number] | "origin";
 
 function textOf(commitment: Commitment, field: TextField): string {
@@ -286,6 +287,10 @@ function CommitmentEditor(props: {
                             autosave={autosave}
                             onMilestonesChange={setMilestones}
                         />
+                    </EditorSection>
+
+                    <EditorSection id="progress" title={t.commitment.sections.progress}>
+                        <ProgressSection detail={detail} onWeightSaved={() => void props.reload()} />
                     </EditorSection>
 
                     <EditorSection id="contacts" title={t.commitment.sections.contacts}>

@@ -5,6 +5,7 @@ import { Tag } from "@codegouvfr/react-dsfr/Tag";
 import type { AreaOverview, CommitmentSummary, Failure } from "../../../core/bindings";
 import { useT } from "../../i18n";
 import { href } from "../../router";
+import { ProgressMeter } from "../commitment/ProgressSection";
 import { FailureAlert } from "../../shared/FailureAlert";
 
 export function AreaSection(props: {
@@ -31,6 +32,9 @@ export function AreaSection(props: {
                         <span className="po-number">{t.overview.areaNumber(props.overview.number)}</span> —{" "}
                         <span className="po-area__name">{area.title}</span>
                     </h2>
+                    {props.overview.totalCommitments > 0 && (
+                        <ProgressMeter id={`area-${area.id}-progress`} percent={props.overview.progress} small />
+                    )}
                 </div>
                 {props.onRename && props.onDelete && (
                 <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left po-area__actions">
@@ -103,6 +107,9 @@ function CommitmentRow(props: { commitment: CommitmentSummary }) {
                 </Tag>
                 <span>
                     <span className="fr-icon-flag-line fr-icon--sm" aria-hidden="true" /> {t.overview.milestones(c.milestoneCount)}
+                </span>
+                <span className="po-commitment__progress" data-testid={`commitment-${c.id}-progress`}>
+                    {c.progress === null ? t.progress.withdrawn : t.overview.progress(c.progress)}
                 </span>
                 <span className="po-completeness">
                     <span className="po-completeness__bar" aria-hidden="true">

@@ -26,6 +26,7 @@ import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
 import { useSyncRevision } from "../../shared/useSyncRevision";
 import { AreaFormFields } from "./AreaFormFields";
+import { ProgressMeter } from "../commitment/ProgressSection";
 import { AreaSection } from "./AreaSection";
 import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { LibraryShare } from "./LibraryShare";
@@ -202,6 +203,9 @@ export function OverviewPage(props: { planId: string }) {
                     <p className="fr-text--bold fr-mb-0" data-testid="overview-counts">
                         {t.overview.counts(overview.areas.length, overview.commitmentCount, overview.milestoneCount)}
                     </p>
+                    {overview.commitmentCount > 0 && (
+                        <ProgressMeter id="overview-progress" percent={overview.progress} />
+                    )}
                 </div>
                 {overview.structureReadOnly === null && (
                     <div className="po-page-head__actions">
