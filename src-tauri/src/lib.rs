@@ -88,6 +88,7 @@ pub fn run() -> anyhow::Result<()> {
     let tauri_app = builder(tauri::Builder::default())
         .plugin(log_plugin())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .build(context())
         .context("la fenêtre de l'application n'a pas pu être préparée")?;
     if let Ok(dir) = tauri_app.path().app_log_dir() {

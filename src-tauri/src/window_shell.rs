@@ -48,8 +48,8 @@ impl<R: Runtime> Shell for WindowShell<R> {
             return Ok(answers.next());
         }
         let mut dialog = self.handle.dialog().file().set_title(request.title(locale));
-        if let Some((name, extension)) = request.filter() {
-            dialog = dialog.add_filter(name, &[extension]);
+        if let Some((name, extensions)) = request.filter() {
+            dialog = dialog.add_filter(name, &extensions);
         }
         if let Some(file_name) = name {
             dialog = dialog.set_file_name(file_name);
@@ -62,5 +62,14 @@ impl<R: Runtime> Shell for WindowShell<R> {
             dialog.blocking_save_file()
         };
         picked.map(|path| path.into_path().map_err(|e| e.to_string())).transpose()
+    }
+
+    fn open_file(&self, path: &std::path::Path) -> Result<(), String> {
+        use tauri_plugin_opener::OpenerExt;
+        // Tests on the mock runtime script their dialogs and open nothing.
+        if let FilePicker::Scripted(_) = &self.files {
+            return Ok(());
+        }
+        self.handle.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|e| e.to_string())
     }
 }

@@ -134,6 +134,16 @@ commands! {
     /// Writes a progress report (a new entry of the timeline, never changed after), signed by the
     /// person this laptop connected with; `validation` with each problem next to its field.
     fn report_progress(app, input: ReportInput) -> Report { app.run(|s| s.report_progress(&input)) }
+    /// Asks the person for a file (the backend opens the dialog) and keeps it as evidence for a
+    /// report to come; `null` when they cancel; `validation` on `files` when it is too large, of a
+    /// kind not accepted, or not what its name says.
+    fn attach_evidence_file(app) -> Option<EvidenceFile> {
+        app.blocking(|app| crate::evidence::attach(&app)).await
+    }
+    /// Opens an evidence file with the system's viewer; `notFound` while it has not arrived.
+    fn open_evidence_file(app, file: EvidenceFile) -> () {
+        app.blocking(move |app| crate::evidence::open(&app, &file)).await
+    }
 
     fn list_institutions(app) -> Vec<Institution> { app.run(|s| s.list_institutions()) }
     fn create_institution(app, input: InstitutionInput) -> Institution { app.run(|s| s.create_institution(&input)) }

@@ -22,7 +22,7 @@ fn counts(c: Counts) -> ImportCounts {
     ImportCounts { created: c.created, updated: c.updated, unchanged: c.unchanged }
 }
 
-fn read_failure(error: &std::io::Error, path: &Path, locale: Locale) -> Failure {
+pub(crate) fn read_failure(error: &std::io::Error, path: &Path, locale: Locale) -> Failure {
     let message = match locale {
         Locale::Fr => format!("Le fichier {} n'a pas pu être lu : {error}.", path.display()),
         Locale::En => format!("The file {} could not be read: {error}.", path.display()),

@@ -75,6 +75,8 @@ pub enum FileRequest {
     SaveXlsx,
     /// A folder to receive the plan's CSV files.
     CsvFolder,
+    /// A file to attach to a progress report as evidence.
+    Evidence,
 }
 
 impl FileRequest {
@@ -92,23 +94,25 @@ impl FileRequest {
                 locale.pick("Exporter le plan (classeur pour tableur)", "Export the plan (spreadsheet workbook)")
             }
             FileRequest::CsvFolder => locale.pick("Dossier où écrire les fichiers CSV", "Folder for the CSV files"),
+            FileRequest::Evidence => locale.pick("Joindre un fichier au rapport", "Attach a file to the report"),
         }
     }
 
-    /// The kind of file shown in the dialog's filter and its extension, if any.
-    pub fn filter(self) -> Option<(&'static str, &'static str)> {
+    /// The kind of file shown in the dialog's filter and its extensions, if any.
+    pub fn filter(self) -> Option<(&'static str, Vec<&'static str>)> {
         match self {
-            FileRequest::OgpCsv => Some(("CSV", "csv")),
-            FileRequest::SaveJson => Some(("JSON", "json")),
-            FileRequest::SaveHtml => Some(("HTML", "html")),
-            FileRequest::SaveXlsx => Some(("Excel", "xlsx")),
+            FileRequest::OgpCsv => Some(("CSV", vec!["csv"])),
+            FileRequest::SaveJson => Some(("JSON", vec!["json"])),
+            FileRequest::SaveHtml => Some(("HTML", vec!["html"])),
+            FileRequest::SaveXlsx => Some(("Excel", vec!["xlsx"])),
             FileRequest::CsvFolder => None,
+            FileRequest::Evidence => Some(("PDF, documents, images", plan_ouvert_domain::EvidenceFile::extensions())),
         }
     }
 
     /// Whether the person picks an existing file (not a place to save, not a folder).
     pub fn opens(self) -> bool {
-        self == FileRequest::OgpCsv
+        matches!(self, FileRequest::OgpCsv | FileRequest::Evidence)
     }
 
     /// Whether the person picks a folder.
@@ -126,6 +130,9 @@ pub trait Shell: Send + Sync + std::fmt::Debug {
     /// runtime); `Ok(None)` when they cancel.
     /// `name`: the file name proposed when saving.
     fn pick_file(&self, request: FileRequest, name: Option<&str>, locale: Locale) -> Result<Option<PathBuf>, String>;
+
+    /// Opens a file with the system's application for its kind (an evidence file).
+    fn open_file(&self, path: &std::path::Path) -> Result<(), String>;
 }
 
 /// Answers to file dialogs given in advance (the bridge's tests; the command tests): each

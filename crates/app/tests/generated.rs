@@ -49,6 +49,9 @@ fn every_declared_command_is_dispatched_and_nothing_else() {
         ) -> Result<Option<std::path::PathBuf>, String> {
             Ok(None)
         }
+        fn open_file(&self, _: &std::path::Path) -> Result<(), String> {
+            Err("nothing to open with".into())
+        }
     }
     let app = plan_ouvert_app::App::open(dir.path(), std::sync::Arc::new(Silent)).expect("app");
     runtime.block_on(async {

@@ -27,6 +27,8 @@ struct BridgeShell {
     files: ScriptedFiles,
     /// Milliseconds to wait after each import progress report (0: none).
     progress_delay_ms: AtomicU64,
+    /// The files the app asked to open, in order.
+    opened: Mutex<Vec<PathBuf>>,
 }
 
 impl Shell for BridgeShell {
@@ -47,6 +49,13 @@ impl Shell for BridgeShell {
         _locale: Locale,
     ) -> Result<Option<PathBuf>, String> {
         Ok(self.files.next())
+    }
+
+    /// Nothing is shown from a bridge: the file opened is kept for the test to read
+    /// (`GET /api/sessions/<id>/opened`).
+    fn open_file(&self, path: &Path) -> Result<(), String> {
+        self.opened.lock().unwrap_or_else(|p| p.into_inner()).push(path.to_path_buf());
+        Ok(())
     }
 }
 
@@ -99,8 +108,12 @@ impl Sessions {
             return Ok(session.clone());
         }
         let (events, _) = broadcast::channel(256);
-        let shell =
-            Arc::new(BridgeShell { events, files: ScriptedFiles::default(), progress_delay_ms: AtomicU64::new(0) });
+        let shell = Arc::new(BridgeShell {
+            events,
+            files: ScriptedFiles::default(),
+            progress_delay_ms: AtomicU64::new(0),
+            opened: Mutex::new(Vec::new()),
+        });
         let folder: &Path = &self.root.join(id);
         std::fs::create_dir_all(folder).map_err(|e| Failure::new(ErrorCode::Storage, e.to_string()))?;
         let app = App::open(folder, shell.clone()).map_err(|e| e.to_failure(Locale::Fr))?;
@@ -127,6 +140,7 @@ pub fn routes(sessions: Arc<Sessions>) -> Router {
         .route("/bridge/s/{id}/invoke/{command}", post(invoke))
         .route("/bridge/s/{id}/events", get(events))
         .route("/bridge/s/{id}/script", post(script))
+        .route("/bridge/s/{id}/opened", get(opened))
         .with_state(sessions)
 }
 
@@ -162,6 +176,16 @@ async fn invoke(
         Ok(value) => json!({ "ok": value }),
         Err(failure) => json!({ "err": failure }),
     })
+}
+
+/// The files the session's app asked to open, in order (what a person would have seen open).
+async fn opened(State(sessions): State<Arc<Sessions>>, UrlPath(id): UrlPath<String>) -> Response {
+    match valid_id(&id).then(|| sessions.session(&id)) {
+        Some(Ok(session)) => {
+            Json(session.shell.opened.lock().unwrap_or_else(|p| p.into_inner()).clone()).into_response()
+        }
+        _ => axum::http::StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 async fn events(State(sessions): State<Arc<Sessions>>, UrlPath(id): UrlPath<String>) -> Response {

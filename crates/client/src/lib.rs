@@ -5,12 +5,18 @@
 //! answer is taken in by the store in one transaction, so a crash at any point loses nothing:
 //! unacknowledged mutations are sent again and the server answers a replay with the outcome it
 //! stored. The store's lock is never held while waiting for the network.
+//!
+//! Evidence files go up before the reports that name them (the server refuses a report whose
+//! files it does not hold whole) and come down after the pull, for the reports this laptop holds;
+//! both in chunks, each resumed from where the other side stands, so a transfer cut off loses at
+//! most one chunk.
 
 use std::sync::Mutex;
 use std::time::Duration;
 
 use plan_ouvert_domain::Locale;
 use plan_ouvert_store::Store;
+use plan_ouvert_sync::files::{self, FileState, Received};
 use plan_ouvert_sync::protocol::{Me, Person, PullRequest, PullResponse, PushRequest, PushResponse, PROTOCOL_VERSION};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -126,7 +132,14 @@ pub struct SyncReport {
     pub received: usize,
     /// Bytes of the pull answer.
     pub pulled_bytes: usize,
+    /// Bytes of evidence files sent and received.
+    pub file_bytes_sent: u64,
+    pub file_bytes_received: u64,
 }
+
+/// How many times a file whose bytes did not hash to its name is sent or fetched again in one
+/// exchange before giving up until the next one.
+const CORRUPT_RETRIES: u32 = 2;
 
 /// A central plan API, with the token of the person using this app.
 #[derive(Debug, Clone)]
@@ -240,6 +253,130 @@ impl Server {
         self.post("/api/sync/pull", request).await
     }
 
+    /// Where an evidence file stands on the server; `None` when it has nothing of it.
+    pub async fn file_state(&self, sha256: &str) -> Result<Option<FileState>, ClientError> {
+        let response = self
+            .http
+            .get(format!("{}/api/files/{sha256}", self.base))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        if response.status() == reqwest::StatusCode::NOT_FOUND {
+            return Ok(None);
+        }
+        Ok(Some(Self::decode(response).await?.0))
+    }
+
+    /// Sends one chunk of an evidence file.
+    pub async fn upload_chunk(
+        &self,
+        sha256: &str,
+        size: u64,
+        offset: u64,
+        bytes: Vec<u8>,
+    ) -> Result<Received, ClientError> {
+        let response = self
+            .http
+            .put(format!("{}/api/files/{sha256}?size={size}&offset={offset}", self.base))
+            .bearer_auth(&self.token)
+            .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+            .body(bytes)
+            .send()
+            .await
+            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        Ok(Self::decode(response).await?.0)
+    }
+
+    /// Fetches one chunk of a complete evidence file from `offset`: its bytes and the file's
+    /// size; `None` when the server does not hold it whole or the person may not read it.
+    pub async fn download_chunk(&self, sha256: &str, offset: u64) -> Result<Option<(Vec<u8>, u64)>, ClientError> {
+        let response = self
+            .http
+            .get(format!("{}/api/files/{sha256}/content?offset={offset}", self.base))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        if response.status() == reqwest::StatusCode::NOT_FOUND {
+            return Ok(None);
+        }
+        if !response.status().is_success() {
+            return Err(Self::decode::<serde_json::Value>(response)
+                .await
+                .err()
+                .unwrap_or(ClientError::NotAPlanServer("file".into())));
+        }
+        let size = response
+            .headers()
+            .get("x-file-size")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| ClientError::NotAPlanServer("no x-file-size".into()))?;
+        let bytes = response.bytes().await.map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        Ok(Some((bytes.to_vec(), size)))
+    }
+
+    /// Sends the files the pending reports name that the server does not hold whole, each from
+    /// where its upload stands there. Returns the bytes sent.
+    pub async fn upload_files(&self, store: &Mutex<Store>) -> Result<u64, ClientError> {
+        let mut sent = 0;
+        let files_to_upload = lock(store).files_to_upload()?;
+        for file in files_to_upload {
+            let mut offset = match self.file_state(&file.sha256).await? {
+                Some(state) if state.complete => continue,
+                Some(state) => state.received,
+                None => 0,
+            };
+            let mut corrupt = 0;
+            loop {
+                let chunk = lock(store).read_evidence_chunk(&file.sha256, offset, files::CHUNK)?;
+                sent += chunk.len() as u64;
+                match self.upload_chunk(&file.sha256, file.size, offset, chunk).await? {
+                    Received::Written { state } | Received::Elsewhere { state } if state.complete => break,
+                    Received::Written { state } | Received::Elsewhere { state } => offset = state.received,
+                    Received::Corrupt if corrupt < CORRUPT_RETRIES => {
+                        corrupt += 1;
+                        offset = 0;
+                    }
+                    Received::Corrupt | Received::Refused => {
+                        return Err(ClientError::Server {
+                            status: 400,
+                            message: format!("file {} refused", file.sha256),
+                        })
+                    }
+                }
+            }
+        }
+        Ok(sent)
+    }
+
+    /// Fetches the files the reports held here name and this laptop lacks, each resumed from
+    /// what already arrived. A file the server does not hold (yet) is left for the next exchange.
+    /// Returns the bytes received.
+    pub async fn download_files(&self, store: &Mutex<Store>) -> Result<u64, ClientError> {
+        let mut received = 0;
+        let files_to_download = lock(store).files_to_download()?;
+        for file in files_to_download {
+            let mut offset = file.received;
+            let mut corrupt = 0;
+            while let Some((bytes, size)) = self.download_chunk(&file.sha256, offset).await? {
+                received += bytes.len() as u64;
+                let taken = lock(store).receive_evidence_chunk(&file.sha256, size, offset, &bytes)?;
+                match taken {
+                    Received::Written { state } | Received::Elsewhere { state } if state.complete => break,
+                    Received::Written { state } | Received::Elsewhere { state } => offset = state.received,
+                    Received::Corrupt if corrupt < CORRUPT_RETRIES => {
+                        corrupt += 1;
+                        offset = 0;
+                    }
+                    Received::Corrupt | Received::Refused => break,
+                }
+            }
+        }
+        Ok(received)
+    }
+
     /// One exchange: the whole outbox up, then what changed down, again while the laptop is
     /// catching up with a server restored from a backup (what it lost is then sent again). Ends
     /// with [`ClientError::NotTaken`] when changes remain that the server did not take: the app
@@ -247,6 +384,7 @@ impl Server {
     pub async fn sync(&self, store: &Mutex<Store>) -> Result<SyncReport, ClientError> {
         let mut report = SyncReport::default();
         for _round in 0..4 {
+            report.file_bytes_sent += self.upload_files(store).await?;
             loop {
                 let Some(request) = lock(store).sync_push_request()? else { break };
                 let response = self.push(&request).await?;
@@ -272,11 +410,13 @@ impl Server {
             }
             let counts = lock(store).sync_counts()?;
             if counts.pending == 0 && !lock(store).sync_rejoining()? {
+                report.file_bytes_received += self.download_files(store).await?;
                 return Ok(report);
             }
         }
         let pending = lock(store).sync_counts()?.pending;
         if pending == 0 {
+            report.file_bytes_received += self.download_files(store).await?;
             Ok(report)
         } else {
             Err(ClientError::NotTaken { pending })

@@ -324,3 +324,97 @@ async fn another_person_signing_in_receives_the_plan_as_theirs_and_a_demonstrati
     assert_eq!(title(&shared, other), "Publier les déclarations d'intérêts");
     stop(running).await;
 }
+
+/// Keeps the connection on the laptop, as the app does once the token is checked: reports are
+/// signed by this person.
+async fn sign_in(server: &Server, store: &Mutex<Store>) {
+    let person = server.me().await.unwrap();
+    store
+        .lock()
+        .unwrap()
+        .save_connection(&plan_ouvert_store::SavedConnection {
+            server_url: server.address().to_string(),
+            person,
+            token_storage: plan_ouvert_domain::TokenStorage::File,
+        })
+        .unwrap();
+}
+
+/// A PDF of `size` bytes whose content depends on `seed`.
+fn pdf(size: usize, seed: u8) -> Vec<u8> {
+    let mut bytes = b"%PDF-1.7\n".to_vec();
+    bytes.extend((0..size - bytes.len()).map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed)));
+    bytes
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn evidence_files_go_up_before_their_report_resume_when_cut_and_come_down_whole() {
+    use plan_ouvert_domain::{ProgressStatus, ReportInput};
+    use plan_ouvert_sync::files::{self, Received};
+
+    let office = office();
+    let folders = tempfile::tempdir().unwrap();
+    let (coordinator, drafter) = (laptop(&folders.path().join("c")), laptop(&folders.path().join("d")));
+    let running = start(&office.db).await;
+    let as_coordinator = Server::new(&running.url, &office.coordinator).unwrap();
+    let as_drafter = Server::new(&running.url, &office.drafter).unwrap();
+    let area = set_up(&coordinator);
+    synced(&as_coordinator, &coordinator).await;
+    sign_in(&as_drafter, &drafter).await;
+    synced(&as_drafter, &drafter).await;
+    let commitment = draft(&drafter, area);
+
+    // Offline, the drafter attaches a large PDF (three chunks) and a small one, twice each.
+    let (large, small) = (pdf(files::CHUNK * 2 + 12_345, 1), pdf(5_000, 2));
+    let attached = {
+        let mut store = drafter.lock().unwrap();
+        let large = store.attach_evidence("Bilan 2025.pdf", &large).unwrap();
+        let small = store.attach_evidence("Annexe.pdf", &small).unwrap();
+        store.attach_evidence("Bilan 2025.pdf", &pdf(files::CHUNK * 2 + 12_345, 1)).unwrap();
+        vec![large, small]
+    };
+    for status in [ProgressStatus::Limited, ProgressStatus::Complete] {
+        let input = ReportInput {
+            commitment_id: commitment,
+            milestone_id: None,
+            reported_on: "2025-06-30".into(),
+            status: Some(status),
+            done: "Le bilan est publié.".into(),
+            difficulties: String::new(),
+            next_steps: String::new(),
+            results: String::new(),
+            opened_government: None,
+            links: Vec::new(),
+            files: attached.clone(),
+            corrects: None,
+        };
+        drafter.lock().unwrap().report_progress(&input).unwrap();
+    }
+
+    // The connection drops after the first chunk of the large file went up.
+    let (sha, size) = (attached[0].sha256.clone(), attached[0].size);
+    let first = drafter.lock().unwrap().read_evidence_chunk(&sha, 0, files::CHUNK).unwrap();
+    let received = as_drafter.upload_chunk(&sha, size, 0, first).await.unwrap();
+    assert!(matches!(received, Received::Written { state } if state.received == files::CHUNK as u64));
+    // Back online: the upload resumes where the server stands, each file goes up once, then the reports.
+    let report = as_drafter.sync(&drafter).await.unwrap();
+    assert_eq!(report.file_bytes_sent, size - files::CHUNK as u64 + attached[1].size, "resumed, and sent once");
+    assert_eq!(drafter.lock().unwrap().sync_counts().unwrap().pending, 0);
+    let state = as_drafter.file_state(&sha).await.unwrap().unwrap();
+    assert!(state.complete && state.received == size);
+
+    // A damaged upload under the file's name is never taken for it.
+    let forged =
+        as_coordinator.upload_chunk(&files::sha256_hex(&pdf(5_001, 9)), 5_001, 0, pdf(5_001, 8)).await.unwrap();
+    assert_eq!(forged, Received::Corrupt);
+
+    // The coordinator receives the reports and the files, whole.
+    let report = as_coordinator.sync(&coordinator).await.unwrap();
+    assert_eq!(report.file_bytes_received, size + attached[1].size);
+    for file in &attached {
+        let bytes = coordinator.lock().unwrap().evidence_bytes(&file.sha256).unwrap().unwrap();
+        assert_eq!(files::sha256_hex(&bytes), file.sha256);
+    }
+    assert!(coordinator.lock().unwrap().files_to_download().unwrap().is_empty());
+    stop(running).await;
+}

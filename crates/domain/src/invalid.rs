@@ -39,6 +39,14 @@ pub enum Problem {
     TooMany { max: usize },
     /// A report that takes a record back from "complete" without saying why.
     LeavesComplete,
+    /// An empty file attached.
+    FileEmpty,
+    /// A file larger than allowed (bytes).
+    FileTooLarge { max: u64, size: u64 },
+    /// A kind of file that is not accepted as evidence.
+    FileType,
+    /// A file whose content is not what its name says.
+    FileContent,
     /// A weight outside 1..=max.
     Weight { max: u32 },
     /// A problem with one link of a list (numbered from 1), in its title or its address.
@@ -145,6 +153,34 @@ impl Problem {
                 .pick(
                     "Le rapport précédent disait « Achevé » : expliquez pourquoi ce n'est plus le cas (ce qui a été fait ou les difficultés).",
                     "The previous report said “Complete”: explain why this is no longer so (what was done or the difficulties).",
+                )
+                .into(),
+            Problem::FileEmpty => locale.pick("Ce fichier est vide.", "This file is empty.").into(),
+            Problem::FileTooLarge { max, size } => {
+                let mb = |bytes: u64| bytes.div_ceil(1024 * 1024);
+                match locale {
+                    Locale::Fr => format!(
+                        "Ce fichier est trop lourd : {} Mo pour {} Mo au plus. Réduisez-le (PDF compressé, images moins grandes) ou donnez plutôt un lien.",
+                        mb(*size),
+                        mb(*max)
+                    ),
+                    Locale::En => format!(
+                        "This file is too large: {} MB, at most {} MB. Make it smaller (compressed PDF, smaller images) or give a link instead.",
+                        mb(*size),
+                        mb(*max)
+                    ),
+                }
+            }
+            Problem::FileType => locale
+                .pick(
+                    "Ce type de fichier n'est pas accepté : joignez un PDF, un document bureautique (Word, Excel, PowerPoint, OpenDocument) ou une image (PNG, JPEG, WebP).",
+                    "This kind of file is not accepted: attach a PDF, an office document (Word, Excel, PowerPoint, OpenDocument) or an image (PNG, JPEG, WebP).",
+                )
+                .into(),
+            Problem::FileContent => locale
+                .pick(
+                    "Le contenu de ce fichier ne correspond pas à son extension : il ne peut pas être lu comme tel. Vérifiez le fichier.",
+                    "This file's content does not match its extension: it cannot be read as such. Check the file.",
                 )
                 .into(),
             Problem::Weight { max } => match locale {

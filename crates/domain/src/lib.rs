@@ -11,6 +11,7 @@
 pub mod area;
 pub mod assessment;
 pub mod commitment;
+pub mod evidence;
 pub mod failure;
 pub mod id;
 pub mod institution;
@@ -33,6 +34,7 @@ pub use assessment::{
     PotentialImpact, Specificity,
 };
 pub use commitment::{Commitment, CommitmentChange, CommitmentDates, CommitmentEdit, CommitmentText, OgpValue};
+pub use evidence::{EvidenceFile, FileAvailability};
 pub use failure::{ErrorCode, Failure, FieldError};
 pub use id::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId, ReportId};
 pub use institution::{Institution, InstitutionInput, InstitutionKind, ValidInstitution};

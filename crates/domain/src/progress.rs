@@ -11,6 +11,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::assessment::{Completion, OpenedGovernment};
+use crate::evidence::EvidenceFile;
 use crate::id::{CommitmentId, InstitutionId, MilestoneId, ReportId};
 use crate::invalid::{Invalid, Problem, Problems};
 use crate::locale::Locale;
@@ -178,6 +179,8 @@ pub struct Report {
     /// On a commitment: did it open government, in the institution's own assessment.
     pub opened_government: Option<OpenedGovernment>,
     pub links: Vec<EvidenceLink>,
+    /// Files given as evidence, named by their content's SHA-256.
+    pub files: Vec<EvidenceFile>,
     /// The earlier entry this one corrects, which stays readable.
     pub corrects: Option<ReportId>,
     /// Who signed it: the person (their account on the central plan API) and their name.
@@ -238,6 +241,9 @@ pub struct CommitmentProgress {
     pub reports: Vec<Report>,
     pub milestones: Vec<MilestoneProgress>,
     pub signature: ReportSignature,
+    /// Where each file the reports name stands on this laptop, by SHA-256 (absent: nothing of it
+    /// here yet).
+    pub files: std::collections::BTreeMap<String, crate::evidence::FileAvailability>,
 }
 
 /// What a person types to report progress.
@@ -257,6 +263,8 @@ pub struct ReportInput {
     pub opened_government: Option<OpenedGovernment>,
     /// Links as typed: (title, address).
     pub links: Vec<EvidenceLink>,
+    /// Files attached (each kept on this laptop by `attach_evidence_file` first).
+    pub files: Vec<EvidenceFile>,
     pub corrects: Option<ReportId>,
 }
 
@@ -271,6 +279,7 @@ pub struct ValidReport {
     pub results: LongText,
     pub opened_government: Option<OpenedGovernment>,
     pub links: Vec<EvidenceLink>,
+    pub files: Vec<EvidenceFile>,
 }
 
 impl ReportInput {
@@ -317,6 +326,9 @@ impl ReportInput {
                 problems.push(Problem::LeavesComplete.on("difficulties"));
             }
         }
+        if self.files.len() > EvidenceFile::MAX_PER_REPORT {
+            problems.push(Problem::TooMany { max: EvidenceFile::MAX_PER_REPORT }.on("files"));
+        }
         problems.finish()?;
         match (reported_on, status, done, difficulties, next_steps, results) {
             (Some(reported_on), Some(status), Some(done), Some(difficulties), Some(next_steps), Some(results)) => {
@@ -329,6 +341,7 @@ impl ReportInput {
                     results,
                     opened_government: self.opened_government,
                     links,
+                    files: self.files.clone(),
                 })
             }
             _ => unreachable!("every missing value recorded a problem"),
@@ -356,6 +369,7 @@ mod tests {
             results: String::new(),
             opened_government: None,
             links: Vec::new(),
+            files: Vec::new(),
             corrects: None,
         }
     }

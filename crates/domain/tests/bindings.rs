@@ -80,6 +80,8 @@ fn generate() -> String {
         Assessment,
         CommitmentOrigin,
         ProgressStatus,
+        EvidenceFile,
+        FileAvailability,
         EvidenceLink,
         Report,
         ReportInput,

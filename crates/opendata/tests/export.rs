@@ -4,17 +4,18 @@
 //! whose texts hold quotes, commas, line breaks, accents and HTML-like text, one of them
 //! imported with an IRM assessment (values, ND, NR, NA, missing, starred), milestones, weights
 //! other than 1, and progress reports (on a commitment, on milestones, a correction, links with
-//! commas and quotes, one made on an institution's behalf by an institution the plan does not
-//! otherwise name).
+//! commas and quotes, evidence files named by their SHA-256 — one report names two, one with a
+//! comma, quotes and a semicolon in its name, others none —, one made on an institution's behalf
+//! by an institution the plan does not otherwise name).
 
 #![allow(clippy::unwrap_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use plan_ouvert_domain::Locale;
+use plan_ouvert_domain::{EvidenceFile, Locale, ShortText};
 use plan_ouvert_opendata::export::{
     commitments_csv, milestones_csv, plan_dataset, plan_html, plan_json, plan_json_text, read_csv, read_plan_json,
-    reports_csv, CsvFile, ExportError, FieldType, Problem, ASSESSMENT_ENTRIES, COMMITMENTS_TABLE_SCHEMA,
+    reports_csv, CsvFile, ExportError, FieldCheck, FieldType, Problem, ASSESSMENT_ENTRIES, COMMITMENTS_TABLE_SCHEMA,
     COMMITMENT_COLUMNS, CSV_FILES, MILESTONES_TABLE_SCHEMA, MILESTONE_COLUMNS, PLAN_SCHEMA, REPORTS_TABLE_SCHEMA,
     REPORT_COLUMNS, SCHEMA_ID,
 };
@@ -47,6 +48,13 @@ const R_M1_FIX: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0e02
 const R_M3: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0e01);
 const COORDINATION_NAME: &str = "Délégation à la coordination du gouvernement ouvert";
 const TRICKY_LINK_TITLE: &str = "Compte rendu, \"version finale\"; annexes";
+/// A file name a CSV or JSON writer could get wrong: a comma, quotes and a semicolon.
+const TRICKY_FILE_NAME: &str = "Compte rendu, \"version finale\"; annexes.pdf";
+/// The SHA-256 of evidence files (of "test", "foo" and "bar": any 64 lower-case hex digits do).
+const SHA_PDF: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+const SHA_PNG: &str = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae";
+const SHA_DOCX: &str = "fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9";
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 const EVIL_TITLE: &str = "<script>alert(1)</script> Ouvrir les « données », \"vite\" & bien";
 const OGP_URL: &str = "https://www.opengovpartnership.org/members/france/commitments/FR0042/";
@@ -61,6 +69,19 @@ fn assessed(value: Value) -> Value {
 
 fn status(status: &str) -> Value {
     json!({ "status": status })
+}
+
+/// An evidence file as a report names it.
+fn file(sha256: &str, name: &str, size: u64, media_type: &str) -> Value {
+    json!({ "sha256": sha256, "name": name, "size": size, "mediaType": media_type })
+}
+
+/// The two files R_M1 names: the tricky name, and a picture of the largest size accepted.
+fn r_m1_files() -> Value {
+    json!([
+        file(SHA_PDF, TRICKY_FILE_NAME, 482_113, "application/pdf"),
+        file(SHA_PNG, "Carte des données.png", EvidenceFile::MAX_SIZE, "image/png"),
+    ])
 }
 
 fn commitment(area: Uuid, position: u32, title: &str) -> Value {
@@ -83,7 +104,7 @@ fn report(commitment: Uuid, milestone: Option<Uuid>, reported_on: &str, status: 
     json!({
         "commitmentId": commitment.to_string(), "milestoneId": milestone.map(|m| m.to_string()),
         "reportedOn": reported_on, "status": status, "done": "", "difficulties": "", "nextSteps": "",
-        "results": "", "openedGovernment": null, "links": [], "corrects": null,
+        "results": "", "openedGovernment": null, "links": [], "files": [], "corrects": null,
         "authorId": AUTHOR.to_string(), "authorName": "Camille Martin",
         "institutionId": institution.to_string(), "onBehalf": false
     })
@@ -291,7 +312,8 @@ fn dataset() -> Dataset {
                 "links": [
                     { "title": TRICKY_LINK_TITLE, "url": "https://www.example.gouv.fr/cr.pdf?pages=1,2" },
                     { "title": "Carte", "url": "http://carte.example.fr/" }
-                ]
+                ],
+                "files": r_m1_files()
             }),
         )),
     );
@@ -308,7 +330,10 @@ fn dataset() -> Dataset {
         R_M3,
         fields(with(
             report(C_IMPORTED, Some(M_3), "2023-01-15", "complete", COORDINATION),
-            json!({ "done": "Décret n° 2023-12 publié.", "onBehalf": true, "authorName": "Dominique Petit" }),
+            json!({
+                "done": "Décret n° 2023-12 publié.", "onBehalf": true, "authorName": "Dominique Petit",
+                "files": [file(SHA_DOCX, "Décret n° 2023-12.docx", 1, DOCX)]
+            }),
         )),
     );
     d
@@ -369,6 +394,8 @@ fn json_round_trip_gives_back_every_record_field_by_field() {
         "\"milestoneId\"",
         "\"reportedOn\"",
         "\"links\"",
+        "\"files\"",
+        "\"corrects\"",
         "\"onBehalf\"",
         "\"institutions\"",
     ];
@@ -387,6 +414,11 @@ fn json_round_trip_gives_back_every_record_field_by_field() {
         }
     }
     assert_eq!(back.get(RecordKind::Report, R_M1).unwrap()["links"][0]["title"], TRICKY_LINK_TITLE);
+    // Evidence files too, the name with a comma, quotes and a semicolon included; none is none.
+    assert_eq!(back.get(RecordKind::Report, R_M1).unwrap()["files"], r_m1_files());
+    assert_eq!(back.get(RecordKind::Report, R_M1).unwrap()["files"][0]["name"], TRICKY_FILE_NAME);
+    assert_eq!(back.get(RecordKind::Report, R_M1_FIX).unwrap()["files"], json!([]));
+    assert!(text.contains("\"name\": \"Compte rendu, \\\"version finale\\\"; annexes.pdf\""), "{text}");
 }
 
 #[test]
@@ -455,6 +487,19 @@ fn json_document_is_ordered_nested_and_complete() {
         json!({ "title": TRICKY_LINK_TITLE, "url": "https://www.example.gouv.fr/cr.pdf?pages=1,2" })
     );
     assert_eq!(imported["milestones"][0]["reports"][0]["onBehalf"], true);
+    // Evidence files named in the report, each by its SHA-256, name, size and media type only:
+    // no content.
+    assert_eq!(drafted["milestones"][0]["reports"][0]["files"], r_m1_files());
+    assert_eq!(drafted["milestones"][0]["reports"][1]["files"], json!([]));
+    assert_eq!(drafted["reports"][0]["files"], json!([]));
+    assert_eq!(imported["milestones"][0]["reports"][0]["files"][0]["sha256"], SHA_DOCX);
+    for file in drafted["milestones"][0]["reports"][0]["files"].as_array().unwrap() {
+        let keys: Vec<&str> = file.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys.iter().copied().collect::<BTreeSet<_>>(),
+            BTreeSet::from(["sha256", "name", "size", "mediaType"])
+        );
+    }
 }
 
 #[test]
@@ -597,6 +642,10 @@ fn json_validates_against_the_committed_json_schema() {
         ("links", Some(url("ftp://x.fr/"))),
         ("links", Some(url("https://x.fr/a b"))),
         ("links", Some(url("https://"))),
+        ("files", None),
+        ("files", Some(Value::Null)),
+        ("files", Some(json!({}))),
+        ("files", Some(json!([SHA_PDF]))),
     ];
     for (field, value) in report_values {
         let mut bad = doc.clone();
@@ -636,6 +685,33 @@ fn json_schema_describes_every_field_and_every_assessment_code() {
             assert!(description.contains(" — "), "{def}.{name} has a French and an English description");
         }
     }
+    // Evidence files: every member described in French and English, and the bounds those of the
+    // domain.
+    let evidence = &defs["evidenceFile"];
+    let members = ["sha256", "name", "size", "mediaType"];
+    assert_eq!(evidence["required"], json!(members));
+    assert_eq!(evidence["additionalProperties"], false);
+    let properties = evidence["properties"].as_object().unwrap();
+    assert_eq!(properties.keys().map(String::as_str).collect::<BTreeSet<_>>(), BTreeSet::from(members));
+    for (name, property) in properties {
+        let description = property["description"].as_str().unwrap_or_default();
+        assert!(description.contains(" — "), "evidenceFile.{name} has a French and an English description");
+    }
+    for def in ["evidenceFile", "fileList"] {
+        assert!(defs[def]["description"].as_str().unwrap_or_default().contains(" — "), "{def}");
+    }
+    assert_eq!(properties["sha256"]["pattern"], "^[0-9a-f]{64}$");
+    assert_eq!(properties["name"]["minLength"], 1);
+    assert_eq!(properties["name"]["maxLength"], ShortText::MAX);
+    assert_eq!(
+        (&properties["size"]["minimum"], &properties["size"]["maximum"]),
+        (&json!(1), &json!(EvidenceFile::MAX_SIZE))
+    );
+    assert_eq!(properties["mediaType"]["enum"], json!(EvidenceFile::media_types()));
+    assert_eq!(defs["fileList"]["maxItems"], EvidenceFile::MAX_PER_REPORT);
+    assert_eq!(defs["fileList"]["uniqueItems"], true);
+    assert_eq!(defs["report"]["properties"]["files"]["$ref"], "#/$defs/fileList");
+
     let entries = defs["assessment"]["required"].as_array().unwrap();
     assert_eq!(
         entries.iter().map(|e| e.as_str().unwrap()).collect::<Vec<_>>(),
@@ -675,6 +751,140 @@ fn json_schema_describes_every_field_and_every_assessment_code() {
         doc["areas"][0]["commitments"][0]["milestones"][0]["weight"] = json!(weight);
         assert!(validator.is_valid(&doc) && read_plan_json(&doc).is_ok(), "{weight}");
     }
+}
+
+/// The files a report may name, as the JSON Schema, the JSON reader and the CSV reader each see
+/// them: each list either valid for all three, and read back exactly, or refused by all three
+/// (the CSV reader at the report's line and the `files` column).
+#[test]
+fn evidence_files_are_checked_alike_by_the_schema_and_both_readers() {
+    let schema: Value = serde_json::from_str(PLAN_SCHEMA).unwrap();
+    let validator = jsonschema::draft202012::options().should_validate_formats(true).build(&schema).unwrap();
+    let pdf = |name: &str| file(SHA_PDF, name, 10, "application/pdf");
+    let max_name = "é".repeat(ShortText::MAX - 4) + ".pdf";
+    let twenty: Vec<Value> = (0..EvidenceFile::MAX_PER_REPORT)
+        .map(|i| file(&format!("{i:064x}"), "Pièce.pdf", 1, "application/pdf"))
+        .collect();
+    let mut valid = vec![
+        ("none", json!([])),
+        ("the tricky name", json!([pdf(TRICKY_FILE_NAME)])),
+        ("a name of the longest length", json!([pdf(&max_name)])),
+        ("letters beyond ASCII", json!([pdf("Synthèse 📄 « finale ».pdf")])),
+        ("a zero-width no-break space, not white space", json!([pdf("Bilan\u{feff}.pdf")])),
+        ("the smallest size", json!([file(SHA_PDF, "a.pdf", 1, "application/pdf")])),
+        ("the largest size", json!([file(SHA_PDF, "a.pdf", EvidenceFile::MAX_SIZE, "application/pdf")])),
+        ("the most files", Value::Array(twenty.clone())),
+        ("two files with the same name", json!([pdf("a.pdf"), file(SHA_PNG, "a.pdf", 10, "application/pdf")])),
+    ];
+    for media_type in EvidenceFile::media_types() {
+        valid.push(("each media type", json!([file(SHA_PDF, "fichier", 10, media_type)])));
+    }
+    let mut twenty_one = twenty;
+    twenty_one.push(file(SHA_PDF, "Une de trop.pdf", 1, "application/pdf"));
+    let too_long = "é".repeat(ShortText::MAX - 3) + ".pdf";
+    let invalid = [
+        ("a sha in upper case", json!([file(&SHA_PDF.to_uppercase(), "a.pdf", 10, "application/pdf")])),
+        ("a sha too short", json!([file(&SHA_PDF[1..], "a.pdf", 10, "application/pdf")])),
+        ("a sha too long", json!([file(&format!("{SHA_PDF}0"), "a.pdf", 10, "application/pdf")])),
+        ("a sha not hex", json!([file(&SHA_PDF.replace('a', "g"), "a.pdf", 10, "application/pdf")])),
+        ("an empty name", json!([pdf("")])),
+        ("a name too long", json!([pdf(&too_long)])),
+        ("a name with a space before", json!([pdf(" a.pdf")])),
+        ("a name with a space after", json!([pdf("a.pdf ")])),
+        ("a name with two spaces", json!([pdf("a  b.pdf")])),
+        ("a name with a tab", json!([pdf("a\tb.pdf")])),
+        ("a name with a line break", json!([pdf("a\nb.pdf")])),
+        ("a name with a no-break space", json!([pdf("a\u{a0}b.pdf")])),
+        ("a name with an ideographic space", json!([pdf("a\u{3000}b.pdf")])),
+        ("a name with a control character", json!([pdf("a\u{7}b.pdf")])),
+        ("a name with a C1 control character", json!([pdf("a\u{85}b.pdf")])),
+        (
+            "a name that is not text",
+            json!([{ "sha256": SHA_PDF, "name": 1, "size": 10, "mediaType": "application/pdf" }]),
+        ),
+        ("an empty file", json!([file(SHA_PDF, "a.pdf", 0, "application/pdf")])),
+        ("a size too large", json!([file(SHA_PDF, "a.pdf", EvidenceFile::MAX_SIZE + 1, "application/pdf")])),
+        (
+            "a negative size",
+            json!([{ "sha256": SHA_PDF, "name": "a.pdf", "size": -1, "mediaType": "application/pdf" }]),
+        ),
+        (
+            "a size in text",
+            json!([{ "sha256": SHA_PDF, "name": "a.pdf", "size": "10", "mediaType": "application/pdf" }]),
+        ),
+        (
+            "a fractional size",
+            json!([{ "sha256": SHA_PDF, "name": "a.pdf", "size": 1.5, "mediaType": "application/pdf" }]),
+        ),
+        ("an unknown media type", json!([file(SHA_PDF, "a.txt", 10, "text/plain")])),
+        ("a media type in upper case", json!([file(SHA_PDF, "a.pdf", 10, "APPLICATION/PDF")])),
+        ("a media type with parameters", json!([file(SHA_PDF, "a.pdf", 10, "application/pdf; charset=binary")])),
+        ("a member missing", json!([{ "sha256": SHA_PDF, "name": "a.pdf", "size": 10 }])),
+        (
+            "a member more",
+            json!([{ "sha256": SHA_PDF, "name": "a.pdf", "size": 10, "mediaType": "application/pdf", "content": "JVBERi0=" }]),
+        ),
+        ("not an object", json!([SHA_PDF])),
+        ("the same file twice", json!([pdf("a.pdf"), pdf("a.pdf")])),
+        ("too many files", Value::Array(twenty_one)),
+    ];
+
+    let base = plan_json(&dataset(), PLAN).unwrap();
+    let at = "/areas/0/commitments/0/milestones/0/reports/0/files";
+    assert_eq!(base.pointer(at).unwrap(), &r_m1_files(), "R_M1's files");
+    let [commitments, milestones, reports] = csv_files(&dataset());
+    let (header, rows) = parse_csv(&reports);
+    let files_column = REPORT_COLUMNS.iter().position(|c| *c == "files").unwrap();
+    assert_eq!(rows[1][0], R_M1.to_string());
+    let with_files = |files: &Value| {
+        let mut doc = base.clone();
+        *doc.pointer_mut(at).unwrap() = files.clone();
+        let mut rows = rows.clone();
+        rows[1][files_column] = files.to_string();
+        (doc, rewrite_csv(&header, &rows))
+    };
+    assert!(valid.len() > 9 && invalid.len() > 20);
+    for (what, files) in &valid {
+        let (doc, csv) = with_files(files);
+        let errors: Vec<String> =
+            validator.iter_errors(&doc).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        assert!(errors.is_empty(), "the schema refuses {what}: {errors:?}");
+        let back = read_plan_json(&doc).unwrap_or_else(|e| panic!("the JSON reader refuses {what}: {e:?}"));
+        assert_eq!(&back.get(RecordKind::Report, R_M1).unwrap()["files"], files, "JSON, {what}");
+        let back = read_csv(&commitments, &milestones, &csv, &frame())
+            .unwrap_or_else(|e| panic!("the CSV reader refuses {what}: {e:?}"));
+        assert_eq!(&back.get(RecordKind::Report, R_M1).unwrap()["files"], files, "CSV, {what}");
+    }
+    for (what, files) in &invalid {
+        let (doc, csv) = with_files(files);
+        assert!(!validator.is_valid(&doc), "the schema lets through {what}");
+        let e = read_plan_json(&doc).unwrap_err();
+        assert!(
+            matches!(&e, ExportError::InvalidJson { path, .. } if path == "$.areas[0].commitments[0].milestones[0].reports[0].files"),
+            "JSON, {what}: {e:?}"
+        );
+        let e = read_csv(&commitments, &milestones, &csv, &frame()).unwrap_err();
+        assert!(
+            matches!(&e, ExportError::InvalidCsv { file: CsvFile::Reports, line: 5, column, .. } if column == "files"),
+            "CSV, {what}: {e:?}"
+        );
+    }
+    // The readers refuse a file named twice even under two names; the schema, which can only
+    // compare whole items, says so in its description.
+    let twice = json!([pdf("a.pdf"), pdf("b.pdf")]);
+    let (doc, csv) = with_files(&twice);
+    assert_eq!(
+        read_plan_json(&doc).unwrap_err(),
+        ExportError::InvalidJson {
+            path: "$.areas[0].commitments[0].milestones[0].reports[0].files".into(),
+            problem: Problem::Repeated
+        }
+    );
+    assert_eq!(
+        read_csv(&commitments, &milestones, &csv, &frame()).unwrap_err(),
+        ExportError::InvalidCsv { file: CsvFile::Reports, line: 5, column: "files".into(), problem: Problem::Repeated }
+    );
+    assert!(schema["$defs"]["fileList"]["description"].as_str().unwrap().contains("(by its SHA-256) at most once"));
 }
 
 #[test]
@@ -828,6 +1038,22 @@ fn reading_json_says_what_is_wrong_and_where() {
             if path == "$.areas[0].commitments[0].reports[0].links"),
         "{e:?}"
     );
+
+    // Evidence files: a file that is not one, and a file named twice, at the report's files.
+    let files = "$.areas[0].commitments[0].milestones[0].reports[0].files";
+    let e = error(&|d| d["areas"][0]["commitments"][0]["milestones"][0]["reports"][0]["files"][1]["size"] = json!(0));
+    assert_eq!(e, at(files, Problem::Expected(FieldType::FileList)));
+    assert!(e.message(Locale::Fr).ends_with("il faut une liste de fichiers {sha256, name, size, mediaType}."), "{e}");
+    let e = error(&|d| {
+        let list = d["areas"][0]["commitments"][0]["milestones"][0]["reports"][0]["files"].as_array_mut().unwrap();
+        let again = list[0].clone();
+        list.push(again);
+    });
+    assert_eq!(e, at(files, Problem::Repeated));
+    let e = error(&|d| {
+        d["areas"][0]["commitments"][0]["milestones"][0]["reports"][0].as_object_mut().unwrap().remove("files");
+    });
+    assert_eq!(e, at(files, Problem::Missing));
 }
 
 // ----------------------------------------------------------------------------------------- CSV
@@ -855,6 +1081,16 @@ fn parse_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
+/// A file's header and rows written back as CSV.
+fn rewrite_csv(header: &[String], rows: &[Vec<String>]) -> String {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    w.write_record(header).unwrap();
+    for row in rows {
+        w.write_record(row).unwrap();
+    }
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
+}
+
 #[test]
 fn csv_round_trip_gives_back_every_record_field_by_field() {
     let d = dataset();
@@ -873,6 +1109,10 @@ fn csv_round_trip_gives_back_every_record_field_by_field() {
         }
     }
     assert_eq!(back.get(RecordKind::Report, R_M1).unwrap()["nextSteps"], "=Publier la carte");
+    // Evidence files, the name with a comma, quotes and a semicolon included; none is none.
+    assert_eq!(back.get(RecordKind::Report, R_M1).unwrap()["files"], r_m1_files());
+    assert_eq!(back.get(RecordKind::Report, R_M1).unwrap()["files"][0]["name"], TRICKY_FILE_NAME);
+    assert_eq!(back.get(RecordKind::Report, R_OWN).unwrap()["files"], json!([]));
     // The frame's own commitments, milestones and reports are not used.
     assert_same(&read_csv_files(&files, &d).unwrap(), &d);
     // As a spreadsheet program may save them: byte-order mark, LF line ends, every cell quoted.
@@ -1025,6 +1265,13 @@ fn csv_is_rfc_4180_with_one_row_per_record_in_order() {
     assert_eq!(links, d.get(RecordKind::Report, R_M1).unwrap()["links"]);
     assert_eq!(cell(2, "links"), "[]");
     assert!(text.contains("\"\"title\"\":\"\"Compte rendu, \\\"\"version finale\\\"\"; annexes\"\""), "{text}");
+    // Evidence files the same way: one JSON array per report, [] for none.
+    let files: Value = serde_json::from_str(&cell(1, "files")).unwrap();
+    assert_eq!(files, r_m1_files());
+    assert_eq!(files[0]["name"], TRICKY_FILE_NAME);
+    assert_eq!((cell(0, "files"), cell(2, "files")), ("[]".into(), "[]".into()));
+    assert_eq!(serde_json::from_str::<Value>(&cell(3, "files")).unwrap()[0]["sha256"], SHA_DOCX);
+    assert!(text.contains("\"\"name\"\":\"\"Compte rendu, \\\"\"version finale\\\"\"; annexes.pdf\"\""), "{text}");
     // A text a spreadsheet would run gets its apostrophe.
     assert_eq!(cell(1, "next_steps"), "'=Publier la carte");
     assert_eq!(cell(2, "done"), "'- la carte était déjà publiée, d'où ce rectificatif");
@@ -1058,8 +1305,8 @@ fn csv_columns_cover_every_field_of_commitments_and_milestones() {
     assert_eq!(
         REPORT_COLUMNS.join(","),
         "id,plan_id,commitment_id,commitment_title,milestone_id,milestone_title,reported_on,status,done,\
-         difficulties,next_steps,results,opened_government,links,corrects,author_id,author_name,institution_id,\
-         institution_name,on_behalf"
+         difficulties,next_steps,results,opened_government,links,files,corrects,author_id,author_name,\
+         institution_id,institution_name,on_behalf"
     );
 }
 
@@ -1069,7 +1316,8 @@ fn table_schema(text: &str) -> Value {
 }
 
 /// Checks every cell of a CSV file against its Table Schema: names in order, required, type,
-/// format, enum, pattern, minimum, minLength, unique, primary key.
+/// format, enum, pattern, minimum, minLength, maxLength (of a text its characters, of an array
+/// its items), unique, primary key.
 fn check_against_table_schema(csv_text: &str, schema: &Value) -> Vec<Vec<String>> {
     let (header, rows) = parse_csv(csv_text);
     let fields = schema["fields"].as_array().unwrap();
@@ -1126,8 +1374,15 @@ fn check_against_table_schema(csv_text: &str, schema: &Value) -> Vec<Vec<String>
                 let re = regex::Regex::new(&format!("^(?:{pattern})$")).unwrap();
                 assert!(re.is_match(value), "{at} does not match {pattern}");
             }
+            let length = match field["type"].as_str().unwrap() {
+                "array" => serde_json::from_str::<Value>(value).unwrap().as_array().unwrap().len() as u64,
+                _ => value.chars().count() as u64,
+            };
             if let Some(min) = constraints["minLength"].as_u64() {
-                assert!(value.chars().count() as u64 >= min, "{at}");
+                assert!(length >= min, "{at}");
+            }
+            if let Some(max) = constraints["maxLength"].as_u64() {
+                assert!(length <= max, "{at}");
             }
             if constraints["unique"] == true {
                 assert!(seen.insert(value.to_string()), "{at} twice");
@@ -1177,6 +1432,20 @@ fn csv_headers_and_values_follow_the_committed_table_schemas() {
         |name: &str| reports_schema["fields"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
     assert_eq!(field("status")["constraints"]["enum"], json!(plan_ouvert_domain::ProgressStatus::CODES));
     assert_eq!(field("opened_government")["constraints"]["enum"], json!(plan_ouvert_domain::OPENED_GOVERNMENT_CODES));
+    // Evidence files: a JSON array, always there, of at most as many files as a report carries,
+    // whose description gives each member's bounds and every media type accepted.
+    let files = field("files");
+    assert_eq!(files["type"], "array");
+    assert_eq!(files["constraints"], json!({ "required": true, "maxLength": EvidenceFile::MAX_PER_REPORT }));
+    let description = files["description"].as_str().unwrap();
+    let bounds = [format!("de 1 à {}", EvidenceFile::MAX_SIZE), format!("de 1 à {} caractères", ShortText::MAX)];
+    let members = ["\"sha256\"", "\"name\"", "\"size\"", "\"mediaType\"", "64 chiffres hexadécimaux en minuscules"];
+    for said in members.into_iter().chain(bounds.iter().map(String::as_str)).chain(EvidenceFile::media_types()) {
+        assert!(description.contains(said), "the description of files says {said}");
+    }
+    assert!(description.contains("nommés, pas inclus"));
+    let example: Value = serde_json::from_str(files["example"].as_str().unwrap()).unwrap();
+    assert_eq!(FieldType::FileList.check(&example), Ok(example.clone()), "the example is a valid list of files");
     // Weights: 1 to 100 in both files.
     for schema in [&commitments_schema, &milestones_schema] {
         let weight = schema["fields"].as_array().unwrap().iter().find(|f| f["name"] == "weight").unwrap();
@@ -1202,14 +1471,7 @@ fn reading_csv_says_which_file_line_and_column() {
     // A boolean that is not true or false, on the third commitment: its line counts the header
     // and the line breaks inside the quoted cells of the rows before it.
     let (header, mut rows) = parse_csv(&commitments);
-    let rewrite = |header: &[String], rows: &[Vec<String>]| {
-        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-        w.write_record(header).unwrap();
-        for row in rows {
-            w.write_record(row).unwrap();
-        }
-        String::from_utf8(w.into_inner().unwrap()).unwrap()
-    };
+    let rewrite = rewrite_csv;
     let col = |name: &str| COMMITMENT_COLUMNS.iter().position(|c| *c == name).unwrap();
     rows[2][col("civic_participation")] = "oui".into();
     let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &f).unwrap_err();
@@ -1297,6 +1559,36 @@ fn reading_csv_says_which_file_line_and_column() {
         (5, "links".into(), Problem::Expected(FieldType::LinkList))
     );
     assert_eq!(report_error(&|rows| rows[1][col("links")] = String::new()), (5, "links".into(), Problem::Missing));
+    // Evidence files: the cell is the report's JSON array of files, each checked.
+    let set_files = |rows: &mut Vec<Vec<String>>, row: usize, change: &dyn Fn(&mut Vec<Value>)| {
+        let mut files: Vec<Value> = serde_json::from_str(&rows[row][col("files")]).unwrap();
+        change(&mut files);
+        rows[row][col("files")] = Value::Array(files).to_string();
+    };
+    let bad_files = Problem::Expected(FieldType::FileList);
+    assert_eq!(
+        report_error(&|rows| set_files(rows, 1, &|files| files[1]["sha256"] = json!(SHA_PNG.to_uppercase()))),
+        (5, "files".into(), bad_files.clone())
+    );
+    assert_eq!(
+        report_error(&|rows| set_files(rows, 3, &|files| files[0]["size"] = json!(EvidenceFile::MAX_SIZE + 1))),
+        (7, "files".into(), bad_files.clone())
+    );
+    assert_eq!(
+        report_error(&|rows| set_files(rows, 1, &|files| files[0]["mediaType"] = json!("application/x-msdownload"))),
+        (5, "files".into(), bad_files.clone())
+    );
+    assert_eq!(
+        report_error(&|rows| set_files(rows, 3, &|files| {
+            let mut again = files[0].clone();
+            again["name"] = json!("Le même décret, renommé.docx");
+            files.push(again);
+        })),
+        (7, "files".into(), Problem::Repeated)
+    );
+    // A report with no file says so with [], not with an empty cell.
+    assert_eq!(report_error(&|rows| rows[0][col("files")] = String::new()), (2, "files".into(), Problem::Missing));
+    assert_eq!(report_error(&|rows| rows[2][col("files")] = "aucun".into()), (6, "files".into(), bad_files));
     assert_eq!(
         report_error(&|rows| rows[0][col("status")] = "done".into()),
         (2, "status".into(), Problem::Expected(FieldType::OneOf(plan_ouvert_domain::ProgressStatus::CODES)))
@@ -1750,6 +2042,16 @@ fn a_record_that_cannot_be_exported_is_named_and_a_missing_field_gets_its_empty_
         report_error("status", json!("done")),
         invalid("status", Problem::Expected(FieldType::OneOf(plan_ouvert_domain::ProgressStatus::CODES)))
     );
+    // Evidence files: a file too large, a file named twice.
+    let too_large = json!([file(SHA_PDF, "a.pdf", EvidenceFile::MAX_SIZE + 1, "application/pdf")]);
+    assert_eq!(report_error("files", too_large), invalid("files", Problem::Expected(FieldType::FileList)));
+    let twice = json!([file(SHA_PDF, "a.pdf", 1, "application/pdf"), file(SHA_PDF, "b.pdf", 1, "application/pdf")]);
+    assert_eq!(report_error("files", twice), invalid("files", Problem::Repeated));
+    // A report written before files existed: exported with none.
+    let mut d = dataset();
+    d.records.get_mut(&record_key(RecordKind::Report, R_M1_FIX)).unwrap().remove("files");
+    assert_same(&read_plan_json(&plan_json(&d, PLAN).unwrap()).unwrap(), &dataset());
+    assert_same(&read_csv_files(&csv_files(&d), &frame()).unwrap(), &dataset());
     let e = report_error("corrects", json!(R_OWN.to_string()));
     assert_eq!(
         e.message(Locale::Fr),

@@ -5,10 +5,12 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::State;
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use plan_ouvert_domain::EvidenceFile;
+use plan_ouvert_sync::files::{self, FileState, FileStore, Received, SqliteFiles};
 use plan_ouvert_sync::hub::{self, HubError};
 use plan_ouvert_sync::protocol::{
     Outcome, ProtocolError, PullRequest, PullResponse, PushRequest, PushResponse, Refusal, PROTOCOL_VERSION,
@@ -329,4 +331,132 @@ pub(crate) async fn log_request(request: axum::extract::Request, next: axum::mid
         tracing::info!(%method, path, status, ms, "request");
     }
     response
+}
+
+/// Where a chunk of an evidence file goes: the file's size and the chunk's place in it.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ChunkPlace {
+    /// The whole file's size, in bytes.
+    pub size: u64,
+    /// Where the chunk starts.
+    pub offset: u64,
+}
+
+/// Which bytes of an evidence file to send.
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ByteRange {
+    pub offset: u64,
+    /// At most this many bytes (and never more than one chunk).
+    pub length: Option<u64>,
+}
+
+fn file_name(sha256: &str) -> Result<(), ApiError> {
+    if EvidenceFile::is_sha256(sha256) {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::BadRequest,
+            "Nom de fichier invalide : une empreinte SHA-256 en hexadécimal minuscule est attendue.",
+        ))
+    }
+}
+
+fn no_file() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        ErrorCode::NotFound,
+        "Ce fichier n'est pas sur le serveur, ou aucun rapport que vous pouvez lire ne le cite.",
+    )
+}
+
+/// Where an evidence file stands on the server: the laptop asks before sending it, and resumes
+/// an upload cut off from `received`.
+#[utoipa::path(get, path = "/api/files/{sha256}", security(("token" = [])),
+    params(("sha256" = String, Path, description = "The SHA-256 of the file's bytes")),
+    responses((status = 200, body = FileState), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+pub(crate) async fn file_state(
+    State(state): State<Arc<ServerState>>,
+    Path(sha256): Path<String>,
+    headers: HeaderMap,
+) -> Result<Json<FileState>, ApiError> {
+    blocking(state, move |conn| {
+        authenticate(conn, &headers)?;
+        file_name(&sha256)?;
+        SqliteFiles(conn).state(&sha256).map_err(ApiError::internal)?.map(Json).ok_or_else(no_file)
+    })
+    .await
+}
+
+/// Takes a chunk of an evidence file from the person who reports (not a reader): written where
+/// the upload stands, the file complete only once its bytes hash to its name
+/// (`plan_ouvert_sync::files::receive`, the rule laptops apply to downloads).
+#[utoipa::path(put, path = "/api/files/{sha256}", security(("token" = [])),
+    params(("sha256" = String, Path, description = "The SHA-256 of the file's bytes"), ChunkPlace),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 200, body = Received), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody)))]
+pub(crate) async fn upload_file(
+    State(state): State<Arc<ServerState>>,
+    Path(sha256): Path<String>,
+    Query(place): Query<ChunkPlace>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Received>, ApiError> {
+    blocking(state, move |conn| {
+        let person = authenticate(conn, &headers)?;
+        file_name(&sha256)?;
+        if !hub::may_upload_files(&person.actor()) {
+            return Err(ApiError::new(StatusCode::FORBIDDEN, ErrorCode::Forbidden, "Votre rôle ne permet pas de joindre des fichiers."));
+        }
+        let bytes = body.map_err(|_| ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::PayloadTooLarge, "Morceau de fichier trop volumineux."))?;
+        let tx = conn.transaction().map_err(ApiError::internal)?;
+        let received = files::receive(&mut SqliteFiles(&tx), &sha256, place.size, place.offset, &bytes).map_err(ApiError::internal)?;
+        tx.commit().map_err(ApiError::internal)?;
+        match received {
+            Received::Refused => Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadRequest,
+                format!("Fichier refusé : taille nulle, supérieure à {} Mo, différente de celle déjà annoncée, ou morceau de plus de {} Mo.", EvidenceFile::MAX_SIZE / (1024 * 1024), files::CHUNK / (1024 * 1024)),
+            )),
+            other => Ok(Json(other)),
+        }
+    })
+    .await
+}
+
+/// The bytes of a complete evidence file from `offset` (one chunk at most), for a person who may
+/// read a report naming it; `x-file-size` says the whole file's size.
+#[utoipa::path(get, path = "/api/files/{sha256}/content", security(("token" = [])),
+    params(("sha256" = String, Path, description = "The SHA-256 of the file's bytes"), ByteRange),
+    responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub(crate) async fn download_file(
+    State(state): State<Arc<ServerState>>,
+    Path(sha256): Path<String>,
+    Query(range): Query<ByteRange>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    blocking(state, move |conn| {
+        let person = authenticate(conn, &headers)?;
+        file_name(&sha256)?;
+        let readable =
+            hub::may_read_file(&mut SqliteLedger::new(conn), &person.actor(), &sha256).map_err(ApiError::internal)?;
+        let held = SqliteFiles(conn).state(&sha256).map_err(ApiError::internal)?;
+        let Some(held) = held.filter(|h| h.complete && readable) else { return Err(no_file()) };
+        let length = range.length.unwrap_or(files::CHUNK as u64).min(files::CHUNK as u64) as usize;
+        let bytes = SqliteFiles(conn).read(&sha256, range.offset, length).map_err(ApiError::internal)?;
+        Ok((
+            [
+                (axum::http::header::CONTENT_TYPE, "application/octet-stream".to_string()),
+                (axum::http::HeaderName::from_static("x-file-size"), held.size.to_string()),
+            ],
+            bytes,
+        )
+            .into_response())
+    })
+    .await
 }

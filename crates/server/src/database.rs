@@ -9,6 +9,7 @@ use rusqlite_migration::{Migrations, M};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0001_initial.sql"),
     include_str!("../../../migrations/server/0002_history_and_ownership.sql"),
+    include_str!("../../../migrations/server/0003_evidence_files.sql"),
 ];
 
 /// Opens (or creates) the database and brings it to the latest schema.

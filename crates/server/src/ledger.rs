@@ -303,6 +303,22 @@ impl Ledger for SqliteLedger<'_> {
         Ok(directory.and_then(|id| Uuid::parse_str(&id).ok()).unwrap_or(institution))
     }
 
+    fn file_complete(&mut self, sha256: &str) -> Result<bool, LedgerError> {
+        use plan_ouvert_sync::files::FileStore;
+        Ok(plan_ouvert_sync::files::SqliteFiles(self.conn).state(sha256)?.is_some_and(|s| s.complete))
+    }
+
+    fn file_referrers(&mut self, sha256: &str) -> Result<Vec<RecordKey>, LedgerError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT f.id FROM sync_field f JOIN sync_record r ON r.kind = f.kind AND r.id = f.id,
+                    json_each(f.value) j
+             WHERE f.kind = 'report' AND f.field = 'files' AND r.deleted_at IS NULL
+               AND json_extract(j.value, '$.sha256') = ?1",
+        )?;
+        let ids = stmt.query_map([sha256], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(ids.iter().filter_map(|id| record_key("report", id)).collect())
+    }
+
     fn person_name(&mut self, person: Uuid) -> Result<Option<String>, LedgerError> {
         Ok(self
             .conn

@@ -9,7 +9,7 @@ use crate::api;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Plan ouvert — API du plan d'action", description = "Synchronisation des applications de bureau avec le plan central."),
-    paths(api::me, api::push, api::pull),
+    paths(api::me, api::push, api::pull, api::file_state, api::upload_file, api::download_file),
     modifiers(&BearerToken)
 )]
 struct Document;

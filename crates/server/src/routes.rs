@@ -15,6 +15,8 @@ pub fn app(state: Arc<api::ServerState>) -> Router {
         .route("/api/me", get(api::me))
         .route("/api/sync/push", post(api::push))
         .route("/api/sync/pull", post(api::pull))
+        .route("/api/files/{sha256}", get(api::file_state).put(api::upload_file))
+        .route("/api/files/{sha256}/content", get(api::download_file))
         .route("/api/openapi.json", get(openapi::serve))
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)

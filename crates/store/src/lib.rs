@@ -47,6 +47,8 @@ mod institution;
 mod milestone;
 mod plan;
 mod report;
+// Evidence files of the reports.
+pub mod evidence;
 
 // Built on the kinds of records.
 mod deletion;

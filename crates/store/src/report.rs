@@ -102,7 +102,7 @@ fn signer(conn: &Connection, commitment: CommitmentId) -> Result<Result<Signer, 
 }
 
 const REPORT_COLUMNS: &str = "id, commitment_id, milestone_id, reported_on, status, done, difficulties, next_steps, \
-     results, opened_government, links, corrects, author_id, author_name, institution_id, on_behalf, created_at";
+     results, opened_government, links, files, corrects, author_id, author_name, institution_id, on_behalf, created_at";
 
 fn corrupt(column: &str, e: impl std::fmt::Display) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("{column}: {e}").into())
@@ -127,6 +127,7 @@ fn report_from_row(row: &Row<'_>) -> rusqlite::Result<Report> {
             .transpose()
             .map_err(|e| corrupt("opened_government", e))?,
         links: serde_json::from_str(&links).map_err(|e| corrupt("links", e))?,
+        files: serde_json::from_str(&row.get::<_, String>("files")?).map_err(|e| corrupt("files", e))?,
         corrects: optional_uuid(row, "corrects")?.map(ReportId),
         author_id: uuid(row, "author_id")?,
         author_name: row.get("author_name")?,
@@ -248,6 +249,9 @@ impl Store {
         let signer = signer(&tx, commitment.id)?.map_err(Error::CannotReport)?;
         let previous = latest_status(&tx, commitment.id, input.milestone_id)?;
         let valid = input.parse(today, previous)?;
+        if !crate::evidence::check_held(&tx, &valid.files)? {
+            return Err(Problem::UnknownReference.on("files").into());
+        }
         let id = ReportId::new();
         let opened = valid
             .opened_government
@@ -258,7 +262,7 @@ impl Store {
         tx.execute(
             &format!(
                 "INSERT INTO report ({REPORT_COLUMNS}, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)"
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)"
             ),
             params![
                 id.to_string(),
@@ -272,6 +276,7 @@ impl Store {
                 valid.results.as_str(),
                 opened,
                 serde_json::to_string(&valid.links).map_err(|e| Error::Corrupt(e.to_string()))?,
+                serde_json::to_string(&valid.files).map_err(|e| Error::Corrupt(e.to_string()))?,
                 input.corrects.map(|c| c.to_string()),
                 signer.author_id.to_string(),
                 signer.author_name,
@@ -324,7 +329,16 @@ impl Store {
             },
             Err(reason) => ReportSignature::Refused { reason: reason.message(locale) },
         };
+        let mut files = std::collections::BTreeMap::new();
+        for report in own.iter().chain(milestones.iter().flat_map(|m| m.reports.iter())) {
+            for file in &report.files {
+                if let Some(availability) = self.evidence_availability(&file.sha256)? {
+                    files.insert(file.sha256.clone(), availability);
+                }
+            }
+        }
         Ok(CommitmentProgress {
+            files,
             commitment_id: commitment,
             weight: current.weight,
             status,

@@ -56,6 +56,9 @@ pub fn refusal_message(refusal: Refusal, locale: Locale) -> &'static str {
         (Refusal::Recorded, Locale::En) => {
             "A progress report is never changed or deleted: to correct it, write a new report that corrects it."
         }
+        (Refusal::FileMissing, Locale::En) => {
+            "A file attached to this report did not reach the server whole: the report was not published. Its text is kept here; write it again with the file attached."
+        }
         (Refusal::HasReports, Locale::En) => {
             "Progress reports are about this item: it is kept with them. If it was given up, report it “Withdrawn” in a new report."
         }

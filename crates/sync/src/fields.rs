@@ -7,8 +7,8 @@
 //! the SQL schema, the OGP template mapping and the CSV columns against it.
 
 use plan_ouvert_domain::{
-    Assessment, Email, EvidenceLink, InstitutionInput, LongText, Phone, Problem, ProgressStatus, ReportInput,
-    ShortText, Title, Verbatim, OPENED_GOVERNMENT_CODES,
+    Assessment, Email, EvidenceFile, EvidenceLink, InstitutionInput, LongText, Phone, Problem, ProgressStatus,
+    ReportInput, ShortText, Title, Verbatim, OPENED_GOVERNMENT_CODES,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -139,6 +139,9 @@ pub enum Holds {
     /// A list of links given as evidence, each `{ "title", "url" }` as
     /// [`EvidenceLink::parse`] stores it.
     LinkList,
+    /// A list of distinct files given as evidence, each `{ "sha256", "name", "size",
+    /// "mediaType" }` as [`EvidenceFile`] names it.
+    FileList,
 }
 
 /// Short one-line texts (contact names, acronyms, numbers).
@@ -255,6 +258,7 @@ declare! {
         "results": LongText,
         "openedGovernment": OptionalOneOf(OPENED_GOVERNMENT_CODES),
         "links": LinkList,
+        "files": FileList,
         "corrects": OptionalRef(RecordKind::Report),
         "authorId": PersonId,
         "authorName": Name,
@@ -412,6 +416,16 @@ pub fn canonical(holds: Holds, value: &Value) -> Result<Value, ValueProblem> {
             })
             .collect::<Result<Vec<_>, _>>()
             .map(Value::Array),
+        (Holds::FileList, Value::Array(items)) if items.len() <= EvidenceFile::MAX_PER_REPORT => {
+            let files = items.iter().map(|item| file(item).ok_or_else(wrong)).collect::<Result<Vec<_>, _>>()?;
+            let mut shas: Vec<&str> = files.iter().map(|f| f.sha256.as_str()).collect();
+            shas.sort_unstable();
+            shas.dedup();
+            if shas.len() != files.len() {
+                return Err(ValueProblem::Repeated);
+            }
+            serde_json::to_value(files).map_err(|_| wrong())
+        }
         (Holds::Assessment, Value::Object(_)) => {
             let assessment: Assessment =
                 serde_json::from_value(value.clone()).map_err(|e| ValueProblem::Assessment(e.to_string()))?;
@@ -431,6 +445,19 @@ pub fn canonical(holds: Holds, value: &Value) -> Result<Value, ValueProblem> {
         _ => Err(wrong()),
     }
     .map_err(with_type)
+}
+
+/// One evidence file as a report names it: exactly its four members, a SHA-256, a name, a size
+/// within the limit and a media type accepted.
+fn file(item: &Value) -> Option<EvidenceFile> {
+    if item.as_object().map(serde_json::Map::len) != Some(4) {
+        return None;
+    }
+    let file: EvidenceFile = serde_json::from_value(item.clone()).ok()?;
+    let name = ShortText::parse_required(&file.name).ok()?.into_string();
+    let fits = (1..=EvidenceFile::MAX_SIZE).contains(&file.size);
+    let known = EvidenceFile::media_types().contains(&file.media_type.as_str());
+    (EvidenceFile::is_sha256(&file.sha256) && name == file.name && fits && known).then_some(file)
 }
 
 /// Checks that `value` is one the app stores in `field` of a `kind` record, exactly: valid and
@@ -459,7 +486,7 @@ impl Holds {
             | Holds::OptionalOneOf(_)
             | Holds::Assessment => Some(Value::Null),
             Holds::Weight => Some(Value::from(1)),
-            Holds::LinkList => Some(Value::Array(Vec::new())),
+            Holds::LinkList | Holds::FileList => Some(Value::Array(Vec::new())),
             Holds::RefList(_) | Holds::TextList => Some(Value::Array(Vec::new())),
             Holds::Boolean => Some(Value::Bool(false)),
             Holds::TextMap => Some(Value::Object(serde_json::Map::new())),

@@ -232,6 +232,11 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
             if record.kind == RecordKind::Report && !signed_by(ledger, actor, owner, &value_of)? {
                 return rejected(Refusal::Forbidden);
             }
+            for sha in crate::files::named_files(&value_of("files")) {
+                if !ledger.file_complete(&sha)? {
+                    return rejected(Refusal::FileMissing);
+                }
+            }
             ledger.create_record(record, owner)?;
             let mut version = None;
             for (field, value) in fields {
@@ -389,6 +394,22 @@ fn signed_by<L: Ledger>(
     let Some(institution) = value_of("institutionId").as_str().and_then(parse_id) else { return Ok(false) };
     let on_behalf = value_of("onBehalf").as_bool() == Some(true);
     Ok(ledger.acting_for(institution)? == owner && on_behalf == (owner != actor.institution))
+}
+
+/// Whether this person may download the file of this SHA-256: a live report they may see names
+/// it.
+pub fn may_read_file<L: Ledger>(ledger: &mut L, actor: &Actor, sha256: &str) -> Result<bool, L::Error> {
+    for report in ledger.file_referrers(sha256)? {
+        if ledger.record(report)?.is_some_and(|info| actor.may_see(report.kind, info.owner)) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Whether this person may upload files: anyone who may report (not a reader).
+pub fn may_upload_files(actor: &Actor) -> bool {
+    actor.role != crate::access::Role::Reader
 }
 
 /// What changed after `since` among the records this person may see.

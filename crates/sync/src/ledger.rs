@@ -82,6 +82,11 @@ pub trait Ledger {
     /// `institution` (the one with its name), or `institution` itself.
     fn acting_for(&mut self, institution: Uuid) -> Result<Uuid, Self::Error>;
 
+    /// Whether the file of this SHA-256 is held whole and checked.
+    fn file_complete(&mut self, sha256: &str) -> Result<bool, Self::Error>;
+    /// The live progress reports naming the file of this SHA-256.
+    fn file_referrers(&mut self, sha256: &str) -> Result<Vec<RecordKey>, Self::Error>;
+
     /// The name of a person of the directory, as a report they sign must give it.
     fn person_name(&mut self, person: Uuid) -> Result<Option<String>, Self::Error>;
 
@@ -110,6 +115,8 @@ pub struct MemoryLedger {
     outcomes: HashMap<MutationId, (Outcome, String)>,
     writes: Vec<Write>,
     people: HashMap<Uuid, String>,
+    /// The evidence files laptops uploaded.
+    pub files: crate::files::MemoryFiles,
 }
 
 /// The in-memory ledger never fails.
@@ -198,6 +205,25 @@ impl Ledger for MemoryLedger {
 
     fn acting_for(&mut self, institution: Uuid) -> Result<Uuid, Never> {
         Ok(institution)
+    }
+
+    fn file_complete(&mut self, sha256: &str) -> Result<bool, Never> {
+        Ok(self.files.complete(sha256).is_some())
+    }
+
+    fn file_referrers(&mut self, sha256: &str) -> Result<Vec<RecordKey>, Never> {
+        let live = |record: &RecordKey| self.records.get(record).is_some_and(|r| r.deleted_at.is_none());
+        Ok(self
+            .fields
+            .iter()
+            .filter(|((record, field), state)| {
+                record.kind == RecordKind::Report
+                    && field == "files"
+                    && live(record)
+                    && crate::files::named_files(&state.value).iter().any(|s| s == sha256)
+            })
+            .map(|((record, _), _)| *record)
+            .collect())
     }
 
     fn person_name(&mut self, person: Uuid) -> Result<Option<String>, Never> {

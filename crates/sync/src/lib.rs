@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod fields;
+pub mod files;
 pub mod hub;
 pub mod ledger;
 pub mod merge;

@@ -118,6 +118,9 @@ pub enum Refusal {
     /// Progress was reported on this record (or on what belongs to it): it stays, with its
     /// reports. A commitment or milestone given up is reported "withdrawn".
     HasReports,
+    /// A file the report names has not reached the server whole: the laptop sends the file
+    /// first.
+    FileMissing,
 }
 
 impl Refusal {
@@ -133,6 +136,7 @@ impl Refusal {
             Refusal::ChangedMeanwhile => "Quelqu'un a modifié cet élément, ou y a ajouté quelque chose, depuis que vous l'avez vu : il n'a pas été supprimé. Relisez-le, puis supprimez-le à nouveau si besoin.",
             Refusal::InUse => "D'autres éléments font encore référence à celui-ci : il n'a pas été supprimé.",
             Refusal::Recorded => "Un rapport d'avancement n'est jamais modifié ni supprimé : pour le corriger, rédigez un nouveau rapport qui le corrige.",
+            Refusal::FileMissing => "Un fichier joint à ce rapport n'est pas parvenu entier au serveur : le rapport n'a pas été publié. Son texte est conservé ici ; rédigez-le à nouveau en joignant le fichier.",
             Refusal::HasReports => "Des rapports d'avancement portent sur cet élément : il est conservé avec eux. S'il est abandonné, déclarez-le « Retiré » dans un nouveau rapport.",
         }
     }

@@ -22,7 +22,10 @@
 //! - every edit made is accounted for: applied (its value was written), merged, in conflict
 //!   (kept, visible, showing the value the server holds now) or refused with a reason;
 //! - nothing is pending any more, and the server holds no value the app could not store;
-//! - every report the server accepted is held whole as its author sent it, written once.
+//! - every report the server accepted is held whole as its author sent it, written once;
+//! - evidence files, sent in chunks that are lost, repeated, cut off by crashes or forged, are
+//!   held whole (their bytes hash to their name) by the server and by every laptop holding a
+//!   report that names them, and stored once however many reports name them.
 //!
 //! `PLAN_OUVERT_SIM_SEEDS=N` runs N seeds (5,000 by default, in every test run); `PLAN_OUVERT_SIM_SEED=S`
 //! runs one.
@@ -34,6 +37,7 @@ use std::collections::BTreeMap;
 
 use plan_ouvert_sync::access::{Actor, Role};
 use plan_ouvert_sync::fields::{parent_field, references};
+use plan_ouvert_sync::files::{self, named_files, FileStore, MemoryFiles, Received};
 use plan_ouvert_sync::hub;
 use plan_ouvert_sync::ledger::{MemoryLedger, Write};
 use plan_ouvert_sync::protocol::*;
@@ -67,6 +71,13 @@ enum Message {
     PushResponse(usize, u32, PushResponse),
     PullRequest(usize, u32, PullRequest),
     PullResponse(usize, u32, PullResponse),
+    /// A chunk of a file: (sha, size, offset, bytes).
+    Upload(usize, u32, String, u64, u64, Vec<u8>),
+    UploadAnswer(usize, u32, String, Received),
+    /// A laptop asks for a file from its offset.
+    Download(usize, u32, String, u64),
+    /// (sha, size, offset, bytes); `None` when the person may not read it or it is not whole yet.
+    DownloadAnswer(usize, u32, String, Option<(u64, u64, Vec<u8>)>),
 }
 
 struct Laptop {
@@ -75,7 +86,14 @@ struct Laptop {
     /// Incremented at each crash: answers addressed to an earlier run are lost with it.
     run: u32,
     /// A copy of its disk taken earlier (and how many conflicts were resolved then), to be restored.
-    backup: Option<(Replica, usize)>,
+    backup: Option<(Replica, usize, MemoryFiles)>,
+    /// The evidence files on its disk.
+    files: MemoryFiles,
+    /// Files the server said it holds whole, during this run (a crash or a server restored from a
+    /// backup forgets it: the app checks again right before pushing).
+    confirmed: std::collections::BTreeSet<String>,
+    /// Where each upload stands, as the server last said.
+    uploading: BTreeMap<String, u64>,
     /// Conflicts resolved since its disk was last restored.
     resolved: usize,
 }
@@ -107,6 +125,12 @@ struct Tally {
     reports_kept: u64,
     reported_kept: u64,
     forged_signatures: u64,
+    files_attached: u64,
+    chunks_lost: u64,
+    forged_chunks: u64,
+    uploads_resumed: u64,
+    downloads_completed: u64,
+    files_missing: u64,
 }
 
 struct World {
@@ -171,6 +195,9 @@ impl World {
                 actor: *actor,
                 run: 0,
                 backup: None,
+                files: MemoryFiles::default(),
+                confirmed: Default::default(),
+                uploading: BTreeMap::new(),
                 resolved: 0,
             })
             .collect();
@@ -335,6 +362,21 @@ impl World {
             values.insert(field.to_string(), value);
             self.tally.forged_signatures += 1;
         }
+        if self.rng.chance(40) {
+            // Evidence from a small pool, so that several reports name the same file.
+            let mut named = Vec::new();
+            for _ in 0..=self.rng.below(2) {
+                let pick = self.rng.below(EVIDENCE.len());
+                let bytes = evidence(pick);
+                let sha = self.laptops[laptop].files.keep(bytes.clone());
+                if !named.iter().any(|f: &Value| f["sha256"] == json!(sha)) {
+                    named.push(json!({"sha256": sha, "name": EVIDENCE[pick], "size": bytes.len(),
+                                      "mediaType": "application/pdf"}));
+                }
+            }
+            values.insert("files".into(), Value::Array(named));
+            self.tally.files_attached += 1;
+        }
         let record = RecordKey { kind: RecordKind::Report, id: uuid(&mut self.rng) };
         if forge {
             self.forged.insert(record);
@@ -343,7 +385,58 @@ impl World {
         self.tally.reports += 1;
     }
 
+    /// The files this laptop's pending reports name that the server has not said it holds.
+    fn unsent_files(&self, laptop: usize) -> Vec<String> {
+        let l = &self.laptops[laptop];
+        let mut unsent: Vec<String> = l
+            .replica
+            .pending()
+            .filter_map(|m| match &m.change {
+                Change::Create { fields } if m.record.kind == RecordKind::Report => fields.get("files"),
+                _ => None,
+            })
+            .flat_map(named_files)
+            .filter(|sha| !l.confirmed.contains(sha))
+            .collect();
+        unsent.sort();
+        unsent.dedup();
+        unsent
+    }
+
+    /// The next chunk of a file the laptop sends, from where the server last said it stood.
+    fn send_chunk(&mut self, laptop: usize, sha: String) {
+        let size = self.rng.below(700) + 1;
+        let l = &mut self.laptops[laptop];
+        let Some(bytes) = l.files.complete(&sha).map(<[u8]>::to_vec) else { return };
+        let offset = *l.uploading.get(&sha).unwrap_or(&0);
+        let end = (offset as usize + size).min(bytes.len());
+        let chunk = bytes.get(offset as usize..end).unwrap_or_default().to_vec();
+        self.network.push(Message::Upload(laptop, l.run, sha, bytes.len() as u64, offset, chunk));
+    }
+
+    /// A laptop asks for the next part of a file a report it holds names, and does not hold whole.
+    fn send_download(&mut self, laptop: usize) -> bool {
+        let l = &mut self.laptops[laptop];
+        let wanted = l
+            .replica
+            .records()
+            .into_iter()
+            .filter(|r| r.kind == RecordKind::Report)
+            .filter_map(|r| l.replica.value(r, "files").cloned())
+            .flat_map(|files| named_files(&files))
+            .find(|sha| l.files.complete(sha).is_none());
+        let Some(sha) = wanted else { return false };
+        let offset = l.files.state(&sha).ok().flatten().map_or(0, |s| s.received);
+        self.network.push(Message::Download(laptop, l.run, sha, offset));
+        true
+    }
+
     fn send_push(&mut self, laptop: usize) {
+        // As the app does: a report's files go up before the report.
+        if let Some(sha) = self.unsent_files(laptop).first().cloned() {
+            self.send_chunk(laptop, sha);
+            return;
+        }
         let l = &self.laptops[laptop];
         if l.replica.pending_count() > 0 {
             self.network.push(Message::PushRequest(laptop, l.run, l.replica.push_request()));
@@ -375,6 +468,54 @@ impl World {
             Message::PullResponse(laptop, run, response) => {
                 if self.laptops[laptop].run == run {
                     self.laptops[laptop].replica.on_pull(&response);
+                }
+            }
+            Message::Upload(laptop, run, sha, size, offset, bytes) => {
+                let answer = if hub::may_upload_files(&self.laptops[laptop].actor) {
+                    files::receive(&mut self.hub.files, &sha, size, offset, &bytes).expect("memory")
+                } else {
+                    Received::Refused
+                };
+                self.network.push(Message::UploadAnswer(laptop, run, sha, answer));
+            }
+            Message::UploadAnswer(laptop, run, sha, answer) => {
+                let l = &mut self.laptops[laptop];
+                if l.run != run {
+                    return;
+                }
+                match answer {
+                    Received::Written { state } | Received::Elsewhere { state } if state.complete => {
+                        l.uploading.remove(&sha);
+                        l.confirmed.insert(sha);
+                    }
+                    Received::Written { state } | Received::Elsewhere { state } => {
+                        if state.received < *l.uploading.get(&sha).unwrap_or(&0) {
+                            self.tally.uploads_resumed += 1;
+                        }
+                        l.uploading.insert(sha, state.received);
+                    }
+                    Received::Corrupt => {
+                        l.uploading.insert(sha, 0);
+                    }
+                    Received::Refused => {}
+                }
+            }
+            Message::Download(laptop, run, sha, offset) => {
+                let actor = self.laptops[laptop].actor;
+                let readable = hub::may_read_file(&mut self.hub, &actor, &sha).expect("memory");
+                let answer = self.hub.files.complete(&sha).filter(|_| readable).map(|bytes| {
+                    let end = (offset as usize + 500).min(bytes.len());
+                    (bytes.len() as u64, offset, bytes.get(offset as usize..end).unwrap_or_default().to_vec())
+                });
+                self.network.push(Message::DownloadAnswer(laptop, run, sha, answer));
+            }
+            Message::DownloadAnswer(laptop, run, sha, answer) => {
+                let l = &mut self.laptops[laptop];
+                if let (true, Some((size, offset, bytes))) = (l.run == run, answer) {
+                    let received = files::receive(&mut l.files, &sha, size, offset, &bytes).expect("memory");
+                    if matches!(received, Received::Written { state } if state.complete) {
+                        self.tally.downloads_completed += 1;
+                    }
                 }
             }
         }
@@ -429,10 +570,16 @@ impl World {
             56..=57 => {
                 // Crash: whatever was in flight for this laptop is lost to it; its disk is kept.
                 self.laptops[laptop].run += 1;
+                self.laptops[laptop].confirmed.clear();
                 self.tally.crashes += 1;
             }
             58 => self.disk(laptop),
             59 => self.server_backup_or_restore(),
+            60..=61 => {
+                self.send_download(laptop);
+            }
+            62 if self.rng.chance(20) => self.forged_chunk(laptop),
+            63 if self.rng.chance(20) => self.report_without_its_file(),
             _ if !self.network.is_empty() => {
                 let index = self.rng.below(self.network.len()); // any order: reordering
                 let message = if self.rng.chance(85) {
@@ -443,6 +590,9 @@ impl World {
                 };
                 if self.rng.chance(10) {
                     self.tally.dropped += 1;
+                    if matches!(message, Message::Upload(..) | Message::DownloadAnswer(..)) {
+                        self.tally.chunks_lost += 1;
+                    }
                 } else {
                     self.deliver(message);
                 }
@@ -457,6 +607,8 @@ impl World {
         let seed = self.rng.next();
         if laptop == COPY {
             self.laptops[COPY].replica = self.laptops[1].replica.clone();
+            self.laptops[COPY].files = self.laptops[1].files.clone();
+            self.laptops[COPY].confirmed.clear();
             self.laptops[COPY].replica.reseed_identities(seed);
             self.laptops[COPY].resolved = self.laptops[1].resolved;
             self.laptops[COPY].run += 1;
@@ -466,14 +618,16 @@ impl World {
         let restore = self.rng.chance(50);
         let l = &mut self.laptops[laptop];
         match l.backup.take() {
-            Some((backup, resolved)) if restore => {
+            Some((backup, resolved, files)) if restore => {
                 l.replica = backup;
+                l.files = files;
+                l.confirmed.clear();
                 l.replica.reseed_identities(seed);
                 l.resolved = resolved;
                 l.run += 1;
                 self.tally.laptop_restores += 1;
             }
-            _ => l.backup = Some((l.replica.clone(), l.resolved)),
+            _ => l.backup = Some((l.replica.clone(), l.resolved, l.files.clone())),
         }
     }
 
@@ -486,6 +640,10 @@ impl World {
                 // (crates/client/tests/laptops.rs), which this schedule cannot promise.
                 self.hub = backup.restored(uuid(&mut self.rng));
                 self.tally.server_restores += 1;
+                // The app checks its files with the server right before each push.
+                for laptop in &mut self.laptops {
+                    laptop.confirmed.clear();
+                }
             }
             // One restore a run: a server restored without a word twice, restarted in between, could
             // no longer tell where the first one took it back to (see ARCHITECTURE.md).
@@ -498,6 +656,53 @@ impl World {
     fn pick(&mut self, laptop: usize, kinds: &[RecordKind]) -> Option<RecordKey> {
         let records: Vec<RecordKey> = kinds.iter().flat_map(|kind| self.visible(laptop, *kind)).collect();
         (!records.is_empty()).then(|| records[self.rng.below(records.len())])
+    }
+
+    /// A hand-made request of the coordinator: a report, signed as the app signs it, naming a
+    /// file that never reached the server. It must be refused, the file being missing.
+    fn report_without_its_file(&mut self) {
+        let Some(commitment) = self.pick(COORDINATOR, &[RecordKind::Commitment]) else { return };
+        let actor = self.laptops[COORDINATOR].actor;
+        let replica = &self.laptops[COORDINATOR].replica;
+        let Some(lead) = replica.value(commitment, "leadInstitutionId").and_then(Value::as_str).map(str::to_string)
+        else {
+            return;
+        };
+        let never_sent = files::sha256_hex(&self.rng.next().to_le_bytes());
+        let values = fields(&[
+            ("commitmentId", id(commitment)),
+            ("reportedOn", json!("2025-06-30")),
+            ("status", json!("complete")),
+            (
+                "files",
+                json!([{"sha256": never_sent, "name": "Absent.pdf", "size": 10, "mediaType": "application/pdf"}]),
+            ),
+            ("authorId", json!(actor.person.to_string())),
+            ("authorName", json!(person_name(&actor))),
+            ("institutionId", json!(lead)),
+            ("onBehalf", json!(lead != actor.institution.to_string())),
+        ]);
+        let client = ClientId(uuid(&mut self.rng));
+        let record = RecordKey { kind: RecordKind::Report, id: uuid(&mut self.rng) };
+        let mutation =
+            Mutation { id: MutationId { client, seq: 1 }, record, change: Change::Create { fields: values } };
+        let request = PushRequest { protocol: PROTOCOL_VERSION, client, mutations: vec![mutation], acknowledged: 0 };
+        let response = hub::push(&mut self.hub, &actor, &request).expect("same protocol");
+        self.rogues.insert(client, actor);
+        // (Refused for its file, or sooner: a commitment deleted or given to another institution
+        // meanwhile, unknown to the coordinator's laptop yet.)
+        let outcome = &response.results[0].outcome;
+        assert!(
+            matches!(
+                outcome,
+                Outcome::Rejected { refusal: Refusal::FileMissing | Refusal::MissingReference | Refusal::Forbidden }
+            ),
+            "seed {}: a report naming a file the server lacks was not refused: {outcome:?}",
+            self.seed
+        );
+        if matches!(outcome, Outcome::Rejected { refusal: Refusal::FileMissing }) {
+            self.tally.files_missing += 1;
+        }
     }
 
     /// A hand-made request, with the person's token, on any record of the plan (another
@@ -637,10 +842,50 @@ impl World {
         }
     }
 
+    /// A hand-made upload: bytes that are not the file they claim to be, under the name of one
+    /// of the pool's files.
+    fn forged_chunk(&mut self, laptop: usize) {
+        let pick = self.rng.below(EVIDENCE.len());
+        let bytes = evidence(pick);
+        let mut forged = bytes.clone();
+        forged[0] ^= 0xff;
+        let sha = files::sha256_hex(&bytes);
+        let offset = self.hub.files.clone().state(&sha).ok().flatten().map_or(0, |s| s.received);
+        let rest = forged.get(offset as usize..).unwrap_or_default().to_vec();
+        self.network.push(Message::Upload(laptop, u32::MAX, sha, bytes.len() as u64, offset, rest));
+        self.tally.forged_chunks += 1;
+    }
+
+    /// Every pending file of every laptop goes up whole, then every missing one comes down.
+    fn transfer_files(&mut self, downloads: bool) {
+        for laptop in 0..self.laptops.len() {
+            for _ in 0..2_000 {
+                let unsent = self.unsent_files(laptop);
+                let sent = match unsent.first() {
+                    Some(sha) => {
+                        self.send_chunk(laptop, sha.clone());
+                        true
+                    }
+                    None => downloads && self.send_download(laptop),
+                };
+                if !sent {
+                    break;
+                }
+                while let Some(message) = self.network.pop() {
+                    self.deliver(message);
+                }
+            }
+        }
+    }
+
     /// The network heals: everyone pushes and pulls until nothing is pending.
     fn settle(&mut self) {
         self.network.clear();
         for _ in 0..12 {
+            for laptop in 0..self.laptops.len() {
+                self.laptops[laptop].confirmed.clear();
+            }
+            self.transfer_files(false);
             for laptop in 0..self.laptops.len() {
                 self.laptops[laptop].run += 1;
                 let run = self.laptops[laptop].run;
@@ -662,10 +907,21 @@ impl World {
                 }
             }
             if self.laptops.iter().all(|l| l.replica.pending_count() == 0) {
+                self.transfer_files(true);
                 return;
             }
         }
     }
+}
+
+/// The names of the pool of evidence files reports attach.
+const EVIDENCE: [&str; 3] = ["Rapport.pdf", "Annexe.pdf", "Compte rendu.pdf"];
+
+/// The bytes of the pool's file `index` (a few kilobytes, sent in many chunks).
+fn evidence(index: usize) -> Vec<u8> {
+    let mut bytes = b"%PDF-1.7\n".to_vec();
+    bytes.extend((0..(900 * (index + 1))).map(|i| (i * 31 + index * 7) as u8));
+    bytes
 }
 
 fn run(seed: u64, steps: usize, tally: &mut Tally) {
@@ -834,6 +1090,36 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
             }
         }
     }
+    // Evidence: every file a held report names is held whole, on the server and on each laptop
+    // holding the report; the server holds each file once, and none it should not.
+    let server_files: Vec<(&String, bool)> = world
+        .hub
+        .files
+        .all()
+        .map(|(sha, state, bytes)| {
+            assert!(
+                !state.complete || files::sha256_hex(bytes) == **sha,
+                "seed {seed}: the server holds a damaged file"
+            );
+            (sha, state.complete)
+        })
+        .collect();
+    assert!(server_files.len() <= EVIDENCE.len(), "seed {seed}: a file stored twice");
+    for (index, laptop) in world.laptops.iter().enumerate() {
+        for ((record, field), value) in laptop.replica.snapshot() {
+            if record.kind != RecordKind::Report || field != "files" {
+                continue;
+            }
+            for sha in named_files(&value) {
+                let held = laptop.files.complete(&sha);
+                assert!(
+                    held.is_some_and(|bytes| files::sha256_hex(bytes) == sha),
+                    "seed {seed}, laptop {index}: evidence {sha} of {record:?} not held whole"
+                );
+                assert!(world.hub.files.complete(&sha).is_some(), "seed {seed}: the server lacks {sha}");
+            }
+        }
+    }
     // A report is written once, by its creation, and held whole as its author sent it (or, in a
     // history a restored server lost, not at all).
     for write in world.hub.writes().iter().filter(|w| w.record.kind == RecordKind::Report) {
@@ -883,6 +1169,12 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
         (world.tally.reports, &mut tally.reports),
         (world.tally.corrections, &mut tally.corrections),
         (world.tally.forged_signatures, &mut tally.forged_signatures),
+        (world.tally.files_attached, &mut tally.files_attached),
+        (world.tally.chunks_lost, &mut tally.chunks_lost),
+        (world.tally.forged_chunks, &mut tally.forged_chunks),
+        (world.tally.uploads_resumed, &mut tally.uploads_resumed),
+        (world.tally.downloads_completed, &mut tally.downloads_completed),
+        (world.tally.files_missing, &mut tally.files_missing),
     ] {
         *into += count;
     }
@@ -931,6 +1223,12 @@ fn laptops_and_server_converge_and_every_edit_is_accounted_for() {
             ("changes or deletions of a report refused", tally.reports_kept),
             ("deletions of what was reported on refused", tally.reported_kept),
             ("reports signed for someone else", tally.forged_signatures),
+            ("reports with evidence files", tally.files_attached),
+            ("file chunks lost on the way", tally.chunks_lost),
+            ("forged file chunks", tally.forged_chunks),
+            ("uploads resumed after a cut", tally.uploads_resumed),
+            ("files downloaded whole", tally.downloads_completed),
+            ("reports naming a file the server lacks, refused", tally.files_missing),
         ] {
             assert!(count > 0, "the simulation produced no {what}");
         }

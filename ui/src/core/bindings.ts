@@ -445,6 +445,18 @@ sourceColumns: { [key in string]?: string }, };
 
 export type ProgressStatus = "notStarted" | "limited" | "substantial" | "complete" | "withdrawn";
 
+export type EvidenceFile = { 
+/**
+ * The SHA-256 of its bytes, 64 lower-case hexadecimal digits.
+ */
+sha256: string, 
+/**
+ * Its name as attached (no folder).
+ */
+name: string, size: number, mediaType: string, };
+
+export type FileAvailability = "here" | { "arriving": { received: number, } };
+
 export type EvidenceLink = { title: string, url: string, };
 
 export type Report = { id: ReportId, commitmentId: CommitmentId, 
@@ -468,6 +480,10 @@ results: string,
  * On a commitment: did it open government, in the institution's own assessment.
  */
 openedGovernment: OpenedGovernment | null, links: Array<EvidenceLink>, 
+/**
+ * Files given as evidence, named by their content's SHA-256.
+ */
+files: Array<EvidenceFile>, 
 /**
  * The earlier entry this one corrects, which stays readable.
  */
@@ -502,7 +518,11 @@ status: ProgressStatus | null, done: string, difficulties: string, nextSteps: st
 /**
  * Links as typed: (title, address).
  */
-links: Array<EvidenceLink>, corrects: ReportId | null, };
+links: Array<EvidenceLink>, 
+/**
+ * Files attached (each kept on this laptop by `attach_evidence_file` first).
+ */
+files: Array<EvidenceFile>, corrects: ReportId | null, };
 
 export type MilestoneProgress = { milestoneId: MilestoneId, weight: number, 
 /**
@@ -533,7 +553,12 @@ percent: number | null,
 /**
  * Its own entries, newest first.
  */
-reports: Array<Report>, milestones: Array<MilestoneProgress>, signature: ReportSignature, };
+reports: Array<Report>, milestones: Array<MilestoneProgress>, signature: ReportSignature, 
+/**
+ * Where each file the reports name stands on this laptop, by SHA-256 (absent: nothing of it
+ * here yet).
+ */
+files: { [key in string]?: FileAvailability }, };
 
 export type DeletionId = number;
 

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DeletionId, ErrorCode, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, SyncConnectInput, SyncSettings, SyncStatus, UndoImportSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, SyncConnectInput, SyncSettings, SyncStatus, UndoImportSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -62,6 +62,14 @@ export interface Backend {
      * person this laptop connected with; `validation` with each problem next to its field.
      */
     reportProgress(input: ReportInput): Promise<Report>;
+    /**
+     * Asks the person for a file (the backend opens the dialog) and keeps it as evidence for a
+     * report to come; `null` when they cancel; `validation` on `files` when it is too large, of a
+     * kind not accepted, or not what its name says.
+     */
+    attachEvidenceFile(): Promise<EvidenceFile | null>;
+    /** Opens an evidence file with the system's viewer; `notFound` while it has not arrived. */
+    openEvidenceFile(file: EvidenceFile): Promise<null>;
     listInstitutions(): Promise<Array<Institution>>;
     createInstitution(input: InstitutionInput): Promise<Institution>;
     updateInstitution(institutionId: InstitutionId, input: InstitutionInput): Promise<Institution>;
@@ -158,6 +166,8 @@ export function backendOver(transport: Transport): Backend {
         restoreDeletion: (deletionId) => transport.call("restore_deletion", { deletionId }) as Promise<string>,
         getCommitmentProgress: (commitmentId) => transport.call("get_commitment_progress", { commitmentId }) as Promise<CommitmentProgress>,
         reportProgress: (input) => transport.call("report_progress", { input }) as Promise<Report>,
+        attachEvidenceFile: () => transport.call("attach_evidence_file", {}) as Promise<EvidenceFile | null>,
+        openEvidenceFile: (file) => transport.call("open_evidence_file", { file }) as Promise<null>,
         listInstitutions: () => transport.call("list_institutions", {}) as Promise<Array<Institution>>,
         createInstitution: (input) => transport.call("create_institution", { input }) as Promise<Institution>,
         updateInstitution: (institutionId, input) => transport.call("update_institution", { institutionId, input }) as Promise<Institution>,
@@ -210,6 +220,8 @@ export const COMMANDS = [
     "restore_deletion",
     "get_commitment_progress",
     "report_progress",
+    "attach_evidence_file",
+    "open_evidence_file",
     "list_institutions",
     "create_institution",
     "update_institution",

@@ -56,6 +56,13 @@ export async function script(session: string, options: { files?: (string | null)
     if (!response.ok) throw new Error(`script: HTTP ${response.status}`);
 }
 
+/** The files the app of `session` asked the system to open, in order. */
+export async function opened(session: string): Promise<string[]> {
+    const response = await fetch(`${inject("baseUrl")}bridge/s/${session}/opened`);
+    if (!response.ok) throw new Error(`opened: HTTP ${response.status}`);
+    return (await response.json()) as string[];
+}
+
 /** A folder removed by `remove()`. */
 /**
  * Imports a file of the OGP commitment database the way the import screen does: the backend

@@ -6,6 +6,9 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { opened, script, temporaryFolder } from "./core";
 import { expectAccessible, expectNoProblems, openApp, screenshots, startBrowser, stopBrowser } from "./harness";
 
 beforeAll(startBrowser);
@@ -88,4 +91,44 @@ test("a milestone is reported on, corrected and weighed, and progress rolls up t
     await expectAccessible(page, "the overview with progress");
     expectNoProblems(session);
     await session.close();
+});
+
+test("a PDF is attached to a report, a file that is not what it says is refused, and the PDF opens", async () => {
+    const folder = temporaryFolder();
+    const pdf = join(folder.path, "Schéma des déclarations.pdf");
+    const bytes = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(40_000, 7)]);
+    writeFileSync(pdf, bytes);
+    const fake = join(folder.path, "Faux.pdf");
+    writeFileSync(fake, "Ceci n'est pas un PDF.");
+    const session = await openApp();
+    const { page } = session;
+    await page.locator("#load-demo").click();
+    await page.locator("main a", { hasText: TITLE }).click();
+    const block = page.locator("section.po-progress-block").nth(1);
+    await block.locator("button[id$='-open']").click();
+    const form = block.locator("form.po-report-form");
+    await form.getByLabel("Achevé").check({ force: true });
+
+    await script(session.laptop, { files: [fake] });
+    await form.getByRole("button", { name: "Joindre un fichier" }).click();
+    await expect.poll(() => form.locator(".fr-error-text").allTextContents()).toEqual([
+        expect.stringContaining("Le contenu de ce fichier ne correspond pas à son extension")
+    ]);
+    await script(session.laptop, { files: [pdf] });
+    await form.getByRole("button", { name: "Joindre un fichier" }).click();
+    await expect.poll(() => form.locator(".po-files-list li").allTextContents()).toEqual([
+        expect.stringContaining("Schéma des déclarations.pdf (39 Ko)")
+    ]);
+    await form.getByRole("button", { name: "Enregistrer le rapport" }).click();
+    const entry = block.locator(".po-timeline__entry").first();
+    await entry.waitFor();
+    await entry.getByRole("button", { name: "Schéma des déclarations.pdf" }).click();
+    await expect.poll(() => opened(session.laptop)).toHaveLength(1);
+    const path = (await opened(session.laptop))[0] ?? "";
+    expect(path.endsWith("Schéma des déclarations.pdf")).toBe(true);
+    expect(readFileSync(path).equals(bytes), "the file opened is the one attached").toBe(true);
+    await expectAccessible(page, "a report with a file");
+    expectNoProblems(session);
+    await session.close();
+    folder.remove();
 });

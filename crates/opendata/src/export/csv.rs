@@ -105,6 +105,7 @@ pub const REPORT_COLUMNS: &[&str] = &[
     "results",
     "opened_government",
     "links",
+    "files",
     "corrects",
     "author_id",
     "author_name",
@@ -140,11 +141,11 @@ const SEPARATOR: char = ';';
 use plan_ouvert_sync::protocol::snake_case as column_of;
 
 /// A canonical value of a field that holds `ty` as one cell: `""` for null, lists of ids or
-/// texts joined with `;`, objects and lists of links as their JSON (`{}` and `[]` when empty,
-/// so that every cell of those columns is one JSON value that reads back as it was).
+/// texts joined with `;`, objects and lists of links or of files as their JSON (`{}` and `[]`
+/// when empty, so that every cell of those columns is one JSON value that reads back as it was).
 fn encode(ty: FieldType, value: &Value) -> String {
     match value {
-        _ if matches!(ty, FieldType::TextMap | FieldType::LinkList) => value.to_string(),
+        _ if matches!(ty, FieldType::TextMap | FieldType::LinkList | FieldType::FileList) => value.to_string(),
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
         Value::Bool(b) => b.to_string(),
@@ -205,7 +206,7 @@ fn decode(ty: FieldType, cell: &str) -> Result<Value, Problem> {
             "false" => Value::Bool(false),
             _ => return Err(wrong()),
         },
-        FieldType::TextMap | FieldType::LinkList => {
+        FieldType::TextMap | FieldType::LinkList | FieldType::FileList => {
             if cell.is_empty() {
                 return Err(Problem::Missing);
             }
@@ -353,6 +354,11 @@ pub fn milestones_csv(dataset: &Dataset, plan: Uuid) -> Result<String, ExportErr
 /// [`REPORT_COLUMNS`]; see the [module documentation](super)). The timelines are published
 /// whole, corrected entries included: a correction names the entry it corrects (`corrects`),
 /// and a reader keeps or drops the earlier one as they see fit.
+///
+/// Evidence files are named, not embedded: a report's `files` cell lists each file it gives as
+/// evidence by the SHA-256 of its bytes, with its name, size and media type, and the export
+/// carries none of their bytes. The central server serves a file under its SHA-256 to the
+/// readers it authenticates; whoever gets a file can check its bytes against that name.
 pub fn reports_csv(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError> {
     let tree = PlanTree::build(dataset, plan)?;
     let rows = tree.commitments().flat_map(|c| {

@@ -107,6 +107,8 @@ impl FieldCheck for FieldType {
             (FieldType::PersonId, Locale::En) => s("a person's id (UUID)"),
             (FieldType::LinkList, Locale::Fr) => s("une liste de liens {title, url}"),
             (FieldType::LinkList, Locale::En) => s("a list of links {title, url}"),
+            (FieldType::FileList, Locale::Fr) => s("une liste de fichiers {sha256, name, size, mediaType}"),
+            (FieldType::FileList, Locale::En) => s("a list of files {sha256, name, size, mediaType}"),
         }
     }
 }

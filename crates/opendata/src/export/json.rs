@@ -73,6 +73,10 @@ fn record<'a>(kind: RecordKind, rec: &'a Rec, children: Vec<(&'static str, Node<
 /// reader then finds where a milestone stands in the milestone itself, in the order of its
 /// entries, without sorting a commitment's list by `milestoneId`; the document keeps the shape
 /// of the app's follow-up screen, and the nesting is checked on reading like the rest.
+///
+/// A report's evidence files are named, not embedded: its `files` gives each one's SHA-256,
+/// name, size and media type, never its bytes, which the central server serves under that
+/// SHA-256 to the readers it authenticates.
 fn reports<'a>(node: &'a CommitmentNode, milestone: Option<Uuid>) -> (&'static str, Node<'a>) {
     ("reports", Node::Array(node.timeline(milestone).map(|r| record(RecordKind::Report, r, Vec::new())).collect()))
 }

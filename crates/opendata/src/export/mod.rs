@@ -14,6 +14,12 @@
 //! report naming the one it corrects (`corrects`), and both are exported, so that the record of
 //! what was said stays public.
 //!
+//! **Evidence files are named, not embedded.** A report's `files` names each file it gives as
+//! evidence by the SHA-256 of its bytes, with its name, size and media type
+//! ([`plan_ouvert_domain::EvidenceFile`]); no export carries a file's bytes. The central server
+//! keeps the files and serves one, under its SHA-256, to the readers it authenticates; the name
+//! lets whoever gets a file check that it is the one the report gave.
+//!
 //! Before anything is written, every value is checked against what its field holds
 //! ([`FieldType`], [`field_type`]) and put in canonical form (ids hyphenated in lower case, the
 //! assessment as the domain writes it): an export is valid against its published schema, or it
@@ -50,7 +56,8 @@
 //! that milestone's `reports` (`milestoneId` its id), the commitment's own reports (its results,
 //! whether it opened government; `milestoneId` null) in the commitment's `reports`. A reader
 //! finds where a milestone stands in the milestone itself. A report's `links` is a list of
-//! `{ "title", "url" }` objects.
+//! `{ "title", "url" }` objects, its `files` a list of `{ "sha256", "name", "size",
+//! "mediaType" }` objects (at most 20, each SHA-256 once; see the schema's `evidenceFile`).
 //!
 //! Field names and values are those of sync ([`Dataset`]). Reading checks the shape (no field
 //! missing, none unknown, every value of its type) and the nesting (an area's `planId` is the
@@ -99,14 +106,16 @@
 //! `commitment_title`, `milestone_id` (empty for a report on the commitment as a whole),
 //! `milestone_title`, `reported_on`, `status` (`notStarted`, `limited`, `substantial`,
 //! `complete`, `withdrawn`), `done`, `difficulties`, `next_steps`, `results`,
-//! `opened_government` (a code of the IRM's scale, or empty), `links`, `corrects` (the report it
-//! corrects, or empty), `author_id`, `author_name`, `institution_id`, `institution_name`,
-//! `on_behalf` (`true`/`false`).
+//! `opened_government` (a code of the IRM's scale, or empty), `links`, `files`, `corrects` (the
+//! report it corrects, or empty), `author_id`, `author_name`, `institution_id`,
+//! `institution_name`, `on_behalf` (`true`/`false`).
 //!
 //! Lists of ids and texts (`supporting_institution_ids`, `supporting_institution_names`,
 //! `policy_areas`) are joined with `;`. A report's `links` is one JSON array of
-//! `{"title","url"}` objects (`[]` when it has none), like `source_columns`: titles may hold
-//! commas, quotes and semicolons, and JSON gives them back exactly. Dates are `YYYY-MM-DD`. The
+//! `{"title","url"}` objects and its `files` one JSON array of
+//! `{"sha256","name","size","mediaType"}` objects (`[]` when it has none), like
+//! `source_columns`: titles and file names may hold commas, quotes and semicolons, and JSON gives
+//! them back exactly. Dates are `YYYY-MM-DD`. The
 //! `*_title` and `*_name` columns (and `plan_id` in milestones and reports) are there for people
 //! reading the file; reading ignores them, the ids are what counts.
 //!

@@ -162,3 +162,104 @@ fn an_entry_is_never_changed_nor_deleted_and_what_it_reports_on_stays() {
         .collect();
     assert_eq!(status, vec![&json!("limited")], "the entry as its author wrote it");
 }
+
+/// An upload of `bytes` as the chunk at `offset` of a file of `size` bytes: (status, body).
+fn put_chunk(server: &Server, token: &str, sha: &str, size: usize, offset: usize, bytes: &[u8]) -> (u16, Value) {
+    let response = reqwest::blocking::Client::new()
+        .put(format!("{}/api/files/{sha}?size={size}&offset={offset}", server.url))
+        .bearer_auth(token)
+        .header("content-type", "application/octet-stream")
+        .body(bytes.to_vec())
+        .send()
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().unwrap_or(Value::Null))
+}
+
+/// A download of a file's bytes from `offset`: (status, bytes, the size the server says).
+fn get_bytes(server: &Server, token: &str, sha: &str, offset: usize) -> (u16, Vec<u8>, Option<String>) {
+    let response = reqwest::blocking::Client::new()
+        .get(format!("{}/api/files/{sha}/content?offset={offset}", server.url))
+        .bearer_auth(token)
+        .send()
+        .unwrap();
+    let size = response.headers().get("x-file-size").and_then(|v| v.to_str().ok()).map(str::to_string);
+    (response.status().as_u16(), response.bytes().unwrap().to_vec(), size)
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    plan_ouvert_sync::files::sha256_hex(bytes)
+}
+
+#[test]
+fn evidence_files_are_sent_in_chunks_checked_whole_and_read_only_by_those_who_see_a_report_naming_them() {
+    let (_dir, cast, server) = running();
+    let pdf: Vec<u8> = b"%PDF-1.7\n".iter().copied().chain((0..3_000u32).map(|i| (i % 251) as u8)).collect();
+    let sha = sha256_hex(&pdf);
+    let size = pdf.len();
+    let drafter = &cast.tokens["drafter"];
+
+    // Who may send files, and what is a file.
+    assert_eq!(put_chunk(&server, &cast.tokens["reader"], &sha, size, 0, &pdf).0, 403, "a reader sends no file");
+    assert_eq!(put_chunk(&server, drafter, "pas-une-empreinte", size, 0, &pdf).0, 400);
+    assert_eq!(put_chunk(&server, drafter, &sha, 0, 0, &pdf[..0]).0, 400, "an empty file");
+    assert_eq!(put_chunk(&server, drafter, &sha, 30 * 1024 * 1024, 0, &pdf[..10]).0, 400, "over the limit");
+    let (status, _) = server.get(&format!("/api/files/{sha}"), Some(drafter));
+    assert_eq!(status, 404, "nothing of it yet");
+
+    // In two chunks, the second sent first (lost order): the server says where it stands.
+    let (status, body) = put_chunk(&server, drafter, &sha, size, 1000, &pdf[1000..]);
+    assert_eq!((status, body["kind"].as_str(), body["state"]["received"].as_u64()), (200, Some("elsewhere"), Some(0)));
+    let (_, body) = put_chunk(&server, drafter, &sha, size, 0, &pdf[..1000]);
+    assert_eq!((body["kind"].as_str(), body["state"]["received"].as_u64()), (Some("written"), Some(1000)));
+    let (_, state) = server.get(&format!("/api/files/{sha}"), Some(drafter));
+    assert_eq!(
+        (state["received"].as_u64(), state["complete"].as_bool()),
+        (Some(1000), Some(false)),
+        "resume from 1000"
+    );
+
+    // A report naming it before it is whole is refused; the rest of the file, then the report.
+    let commitment = Uuid::now_v7();
+    let signer = me(&server, drafter);
+    let with_file = |l: Uuid, seq: u64, record: Uuid| {
+        let mut r = report(l, seq, record, commitment, &signer, &cast.ministry, false);
+        r["change"]["fields"]["files"] =
+            json!([{"sha256": sha, "name": "Bilan.pdf", "size": size, "mediaType": "application/pdf"}]);
+        r
+    };
+    let laptop = Uuid::now_v7();
+    let (_, body) = server.push(
+        drafter,
+        &push_request(
+            laptop,
+            vec![
+                create(laptop, 1, commitment, &cast.ministry, "Ouvrir les données"),
+                with_file(laptop, 2, Uuid::now_v7()),
+            ],
+        ),
+    );
+    assert_eq!(outcomes(&body), vec!["applied", "rejected"]);
+    assert_eq!(body["results"][1]["outcome"]["refusal"], "fileMissing");
+    // Damaged bytes at the end: the whole file does not hash to its name, and is started again.
+    let mut damaged = pdf[1000..].to_vec();
+    damaged[0] ^= 1;
+    assert_eq!(put_chunk(&server, drafter, &sha, size, 1000, &damaged).1["kind"], "corrupt");
+    let (_, state) = server.get(&format!("/api/files/{sha}"), Some(drafter));
+    assert_eq!(state["code"], "notFound", "discarded");
+    assert_eq!(put_chunk(&server, drafter, &sha, size, 0, &pdf).1["state"]["complete"], true);
+    // Nobody reads a file no report names, not even who sent it.
+    assert_eq!(get_bytes(&server, drafter, &sha, 0).0, 404);
+    let (_, body) = server.push(drafter, &push_request(laptop, vec![with_file(laptop, 3, Uuid::now_v7())]));
+    assert_eq!(outcomes(&body), vec!["applied"], "{body}");
+
+    // Those who see the report read the file (from any offset); the other institution does not.
+    for who in ["drafter", "drafter2", "reader", "coordinator"] {
+        let (status, bytes, declared) = get_bytes(&server, &cast.tokens[who], &sha, 0);
+        assert_eq!((status, bytes == pdf, declared), (200, true, Some(size.to_string())), "{who}");
+    }
+    assert_eq!(get_bytes(&server, drafter, &sha, 2_000).1, pdf[2_000..].to_vec(), "resumed download");
+    assert_eq!(get_bytes(&server, &cast.tokens["authority"], &sha, 0).0, 404, "another institution");
+    // Stored once: sending it again changes nothing.
+    assert_eq!(put_chunk(&server, &cast.tokens["coordinator"], &sha, size, 0, &pdf).1["kind"], "elsewhere");
+}

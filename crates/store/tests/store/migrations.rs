@@ -55,6 +55,12 @@ fn every_earlier_version_with_data_in_it_upgrades_without_loss() {
         assert_eq!(reported, usize::from(version >= 7), "reports of version {version}");
         let expected = if version >= 7 { 67 } else { 0 }; // complete, weighed 2, beside one not started
         assert_eq!(progress.percent, Some(expected), "roll-up after upgrading from version {version}");
+        // Evidence (version 8): the file a report names is still here, whole.
+        let named: Vec<_> = progress.milestones.iter().flat_map(|m| &m.reports).flat_map(|r| &r.files).collect();
+        assert_eq!(named.len(), usize::from(version >= 8), "files named after upgrading from version {version}");
+        for file in named {
+            assert_eq!(store.evidence_bytes(&file.sha256).unwrap().map(|b| b.len() as u64), Some(file.size));
+        }
         drop(store);
         check_integrity(&Connection::open(&path).unwrap());
     }

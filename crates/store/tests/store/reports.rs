@@ -51,6 +51,7 @@ fn report(commitment: CommitmentId, milestone: Option<MilestoneId>, status: Prog
         results: String::new(),
         opened_government: None,
         links: vec![EvidenceLink { title: "Catalogue".into(), url: "https://www.data.gouv.fr/".into() }],
+        files: Vec::new(),
         corrects: None,
     }
 }
@@ -356,4 +357,44 @@ fn a_report_refused_by_the_server_stays_visible_with_its_text_and_date() {
     assert_eq!(refused.len(), 1);
     assert_eq!(refused[0].record_title, "Rapport d'avancement du 15/02/2023");
     assert!(serde_json::to_string(&refused[0]).unwrap().contains("Le catalogue est en ligne."), "its text is kept");
+}
+
+#[test]
+fn evidence_files_are_checked_when_attached_and_kept_once() {
+    let mut w = world();
+    let ministry = w.ministry.clone();
+    let (c, first, _) = commitment_led_by(&mut w, ministry.id);
+    sign_in(&mut w.store, &person("Camille Martin", &ministry, Role::Drafter));
+
+    let too_large = vec![b'%'; EvidenceFile::MAX_SIZE as usize + 1];
+    for (name, bytes, problem) in [
+        ("Bilan.pdf", &too_large[..], "trop lourd"),
+        ("script.exe", &b"MZ\x90"[..], "n'est pas accepté"),
+        ("faux.pdf", &b"PK\x03\x04"[..], "ne correspond pas"),
+        ("vide.pdf", &b""[..], "vide"),
+    ] {
+        let err = w.store.attach_evidence(name, bytes).unwrap_err();
+        let message = err.to_failure(Locale::Fr).fields[0].message.clone();
+        assert!(message.contains(problem), "{name}: {message}");
+    }
+    let pdf = b"%PDF-1.7\nle bilan".to_vec();
+    let file = w.store.attach_evidence("/home/camille/Bilan : 2025.pdf", &pdf).unwrap();
+    assert_eq!(
+        (file.name.as_str(), file.size, file.media_type.as_str()),
+        ("Bilan : 2025.pdf", pdf.len() as u64, "application/pdf")
+    );
+    assert_eq!(w.store.attach_evidence("Autre nom.pdf", &pdf).unwrap().sha256, file.sha256, "the same bytes, once");
+    assert_eq!(w.store.evidence_bytes(&file.sha256).unwrap(), Some(pdf.clone()));
+
+    let mut input = report(c, Some(first), ProgressStatus::Complete);
+    input.files = vec![file.clone()];
+    let written = w.store.report_progress_on(&input, day(TODAY)).unwrap();
+    assert_eq!(written.files, vec![file.clone()]);
+    let upload = w.store.files_to_upload().unwrap();
+    assert_eq!(upload.iter().map(|f| f.sha256.as_str()).collect::<Vec<_>>(), vec![file.sha256.as_str()]);
+
+    // A file this laptop does not hold cannot be named: it could never be sent.
+    let mut unknown = report(c, Some(first), ProgressStatus::Complete);
+    unknown.files = vec![EvidenceFile { sha256: "a".repeat(64), ..file }];
+    assert_eq!(refused_fields(w.store.report_progress_on(&unknown, day(TODAY)).unwrap_err()), vec!["files"]);
 }

@@ -262,7 +262,18 @@ export const en: Messages = {
         signatureOnBehalf: (author: string, institution: string) =>
             `${L.progress.signedBy} ${author}, ${L.progress.onBehalf} ${institution}`,
         correctionOf: (date: string) => `${L.progress.corrects} ${date}`,
-        newWindow: "new window"
+        newWindow: "new window",
+        files: "Evidence (files)",
+        filesHint: "PDF, office documents (Word, Excel, PowerPoint, OpenDocument) or images, at most 25 MB each. The file is kept on this computer and sent with the report.",
+        attachFile: "Attach a file",
+        removeFile: (name: string) => `Remove the file “${name}”`,
+        openFile: (name: string) => `Open “${name}”`,
+        fileArriving: (percent: number) => `arriving (${percent}%)`,
+        fileNotHere: "not on this computer yet: it will come with the next sync",
+        size: (bytes: number) =>
+            bytes < 1024 * 1024
+                ? `${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB`
+                : `${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`
     },
     picker: {
         instructions: "Type a few letters of the name or acronym, then choose from the list.",

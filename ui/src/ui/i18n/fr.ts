@@ -274,7 +274,18 @@ export const fr = {
         signatureOnBehalf: (author: string, institution: string) =>
             `${L.progress.signedBy} ${author}, ${L.progress.onBehalf} ${institution}`,
         correctionOf: (date: string) => `${L.progress.corrects} ${date}`,
-        newWindow: "nouvelle fenêtre"
+        newWindow: "nouvelle fenêtre",
+        files: "Preuves (fichiers)",
+        filesHint: "PDF, documents bureautiques (Word, Excel, PowerPoint, OpenDocument) ou images, 25 Mo au plus chacun. Le fichier est gardé sur ce poste et envoyé avec le rapport.",
+        attachFile: "Joindre un fichier",
+        removeFile: (name: string) => `Retirer le fichier « ${name} »`,
+        openFile: (name: string) => `Ouvrir « ${name} »`,
+        fileArriving: (percent: number) => `en cours de réception (${percent} %)`,
+        fileNotHere: "pas encore reçu sur ce poste : il arrivera à la prochaine synchronisation",
+        size: (bytes: number) =>
+            bytes < 1024 * 1024
+                ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} Ko`
+                : `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} Mo`
     },
     /** A searchable list of institutions to choose from: lead, supporting, a milestone's, a filter. */
     picker: {

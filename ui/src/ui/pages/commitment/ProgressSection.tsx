@@ -8,7 +8,8 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useState } from "react";
-import type { CommitmentDetail, CommitmentProgress, Institution, ProgressStatus, Report } from "../../../core/bindings";
+import type { CommitmentDetail, CommitmentProgress, EvidenceFile, Failure, FileAvailability, Institution, ProgressStatus, Report } from "../../../core/bindings";
+import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
 import { useLocale, useT } from "../../i18n";
 import { formatDate } from "../../i18n/format";
@@ -95,6 +96,7 @@ function ProgressView(props: {
     const timeline = (reports: Report[], milestoneId: string | null) => (
         <Timeline
             reports={reports}
+            files={progress.files}
             institutions={institutions}
             canCorrect={canReport}
             onCorrect={corrects => {
@@ -223,6 +225,7 @@ export function ProgressMeter(props: { id: string; percent: number | null; small
 
 function Timeline(props: {
     reports: Report[];
+    files: CommitmentProgress["files"];
     institutions: Map<string, Institution>;
     canCorrect: boolean;
     onCorrect: (report: Report) => void;
@@ -269,6 +272,18 @@ function Timeline(props: {
                                     <dd>{p.openedGovernmentScale[report.openedGovernment]}</dd>
                                 </div>
                             )}
+                            {report.files.length > 0 && (
+                                <div>
+                                    <dt>{p.files}</dt>
+                                    <dd>
+                                        <ul className="po-files-list">
+                                            {report.files.map(file => (
+                                                <EvidenceFileItem key={file.sha256} file={file} availability={props.files[file.sha256]} />
+                                            ))}
+                                        </ul>
+                                    </dd>
+                                </div>
+                            )}
                             {report.links.length > 0 && (
                                 <div>
                                     <dt>{p.links}</dt>
@@ -306,5 +321,47 @@ function Timeline(props: {
                 );
             })}
         </ol>
+    );
+}
+
+/** A file of a report: opened with the system's viewer when it is here, else where it stands. */
+function EvidenceFileItem(props: { file: EvidenceFile; availability: FileAvailability | undefined }) {
+    const p = useT().progress;
+    const backend = useBackend();
+    const [failure, setFailure] = useState<Failure | null>(null);
+    const { file, availability } = props;
+    return (
+        <li>
+            {availability === "here" ? (
+                <Button
+                    type="button"
+                    priority="tertiary no outline"
+                    size="small"
+                    iconId="fr-icon-file-pdf-line"
+                    title={p.openFile(file.name)}
+                    onClick={() => {
+                        backend.openEvidenceFile(file).then(() => setFailure(null), error => setFailure(toFailure(error)));
+                    }}
+                >
+                    {file.name}
+                </Button>
+            ) : (
+                <span>{file.name}</span>
+            )}{" "}
+            <span className="po-muted fr-text--sm">
+                ({p.size(file.size)}
+                {availability === undefined
+                    ? ` — ${p.fileNotHere}`
+                    : typeof availability === "object"
+                      ? ` — ${p.fileArriving(Math.floor((100 * availability.arriving.received) / file.size))}`
+                      : ""}
+                )
+            </span>
+            {failure && (
+                <p className="fr-error-text fr-mt-1v" role="alert">
+                    {failure.message}
+                </p>
+            )}
+        </li>
     );
 }

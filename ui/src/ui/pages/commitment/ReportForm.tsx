@@ -50,11 +50,13 @@ export function ReportForm(props: {
         results: start?.results ?? "",
         openedGovernment: start?.openedGovernment ?? null,
         links: start?.links ?? [],
+        files: start?.files ?? [],
         corrects: start?.id ?? null
     });
     const [failure, setFailure] = useState<Failure | null>(null);
     const [busy, setBusy] = useState(false);
-    const errors = fieldErrors(failure);
+    const [attachFailure, setAttachFailure] = useState<Failure | null>(null);
+    const errors = { ...fieldErrors(failure), ...fieldErrors(attachFailure) };
     const id = (field: string) => `${props.idPrefix}-${field}`;
     const onCommitment = props.milestoneId === null;
     const setText = (field: "done" | "difficulties" | "nextSteps" | "results") => (e: { target: { value: string } }) =>
@@ -64,6 +66,20 @@ export function ReportForm(props: {
             ...current,
             links: current.links.map((link, i) => (i === index ? { ...link, [part]: value } : link))
         }));
+
+    async function attach() {
+        try {
+            const file = await backend.attachEvidenceFile();
+            setAttachFailure(null);
+            if (file !== null) {
+                setInput(current =>
+                    current.files.some(f => f.sha256 === file.sha256) ? current : { ...current, files: [...current.files, file] }
+                );
+            }
+        } catch (error) {
+            setAttachFailure(toFailure(error));
+        }
+    }
 
     async function submit(e: FormEvent) {
         e.preventDefault();
@@ -209,6 +225,42 @@ export function ReportForm(props: {
                     }}
                 >
                     {p.addLink}
+                </Button>
+            </fieldset>
+            <fieldset className="fr-fieldset po-links" aria-describedby={id("files-hint")}>
+                <legend className="fr-fieldset__legend fr-text--regular">
+                    {p.files}
+                    <span id={id("files-hint")} className="fr-hint-text">
+                        {p.filesHint}
+                    </span>
+                </legend>
+                {errors.files && (
+                    <p id={id("files-error")} className="fr-error-text fr-mt-0 fr-mb-2w" role="alert">
+                        {errors.files}
+                    </p>
+                )}
+                {input.files.length > 0 && (
+                    <ul className="po-files-list">
+                        {input.files.map(file => (
+                            <li key={file.sha256}>
+                                <span className="fr-icon-file-line fr-icon--sm" aria-hidden="true" /> {file.name}{" "}
+                                <span className="po-muted">({p.size(file.size)})</span>
+                                <Button
+                                    type="button"
+                                    priority="tertiary no outline"
+                                    size="small"
+                                    iconId="fr-icon-close-line"
+                                    title={p.removeFile(file.name)}
+                                    onClick={() => setInput(current => ({ ...current, files: current.files.filter(f => f.sha256 !== file.sha256) }))}
+                                >
+                                    {p.removeFile(file.name)}
+                                </Button>
+                            </li>
+                        ))}
+                    </ul>
+                )}
+                <Button type="button" priority="secondary" size="small" iconId="fr-icon-attachment-line" id={id("attach")} onClick={() => void attach()}>
+                    {p.attachFile}
                 </Button>
             </fieldset>
             <div className="po-form-actions">
