@@ -4,13 +4,15 @@
 //! - [`App`]: one laptop's running app (its store, its sync loop, and the [`Shell`] that shows it);
 //! - the background sync loop (connection state, scheduling, back-off with jitter, the saved
 //!   connection) and the token's keeping;
-//! - open data: import and export, asking the person for files through the shell.
+//! - open data: import and export, asking the person for files through the shell; a chart of
+//!   a plan's dashboard saved as an image the same way.
 //!
 //! The desktop shell (`src-tauri/`) and the loopback bridge (`crates/bridge`) both serve this
 //! crate: the first to the real window, the second to a browser (development, the interface's
 //! tests). Neither decides anything.
 
 mod app;
+mod chart_image;
 pub mod commands;
 mod laptop;
 mod open_data;

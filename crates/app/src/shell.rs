@@ -75,6 +75,8 @@ pub enum FileRequest {
     SaveXlsx,
     /// A folder to receive the plan's CSV files.
     CsvFolder,
+    /// Where to save a chart of a plan's dashboard as an image.
+    SavePng,
 }
 
 impl FileRequest {
@@ -92,6 +94,7 @@ impl FileRequest {
                 locale.pick("Exporter le plan (classeur pour tableur)", "Export the plan (spreadsheet workbook)")
             }
             FileRequest::CsvFolder => locale.pick("Dossier où écrire les fichiers CSV", "Folder for the CSV files"),
+            FileRequest::SavePng => locale.pick("Enregistrer le graphique (image PNG)", "Save the chart (PNG image)"),
         }
     }
 
@@ -102,6 +105,7 @@ impl FileRequest {
             FileRequest::SaveJson => Some(("JSON", "json")),
             FileRequest::SaveHtml => Some(("HTML", "html")),
             FileRequest::SaveXlsx => Some(("Excel", "xlsx")),
+            FileRequest::SavePng => Some(("PNG", "png")),
             FileRequest::CsvFolder => None,
         }
     }

@@ -11,6 +11,7 @@
 pub mod area;
 pub mod assessment;
 pub mod commitment;
+pub mod dashboard;
 pub mod failure;
 pub mod id;
 pub mod institution;
@@ -33,6 +34,10 @@ pub use assessment::{
     PotentialImpact, Specificity,
 };
 pub use commitment::{Commitment, CommitmentChange, CommitmentDates, CommitmentEdit, CommitmentText, OgpValue};
+pub use dashboard::{
+    due_state, AreaProgress, DashboardChart, DueKind, DueMilestone, InstitutionProgress, PlanDashboard, RecentReport,
+    StatusCount, TodoList, TodoScope, DUE_SOON_DAYS, RECENT_REPORTS,
+};
 pub use failure::{ErrorCode, Failure, FieldError};
 pub use id::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId, ReportId};
 pub use institution::{Institution, InstitutionInput, InstitutionKind, ValidInstitution};

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DeletionId, ErrorCode, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, SyncConnectInput, SyncSettings, SyncStatus, UndoImportSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DashboardChart, DeletionId, ErrorCode, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, SyncConnectInput, SyncSettings, SyncStatus, TodoList, UndoImportSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -62,6 +62,24 @@ export interface Backend {
      * person this laptop connected with; `validation` with each problem next to its field.
      */
     reportProgress(input: ReportInput): Promise<Report>;
+    /**
+     * The plan at a glance on this laptop's date: progress by engagement area and by lead
+     * institution, milestones by status, those late and those due within 30 days, the latest
+     * reports.
+     */
+    getPlanDashboard(planId: PlanId): Promise<PlanDashboard>;
+    /**
+     * What is late or due within 30 days for the person signed in: the milestones of the
+     * commitments their institution leads (every institution's for a coordinator, everyone's
+     * while nobody is signed in), by due date, each with a stable key.
+     */
+    getTodo(): Promise<TodoList>;
+    /**
+     * Saves a chart of a plan's dashboard as an image: `png` is the PNG drawn by the window, in
+     * base64; the backend asks where and names the file. Resolves to where it wrote, or `null`
+     * when the person cancels; `validation` when `png` is not a PNG image.
+     */
+    saveChartImage(planId: PlanId, chart: DashboardChart, png: string): Promise<string | null>;
     listInstitutions(): Promise<Array<Institution>>;
     createInstitution(input: InstitutionInput): Promise<Institution>;
     updateInstitution(institutionId: InstitutionId, input: InstitutionInput): Promise<Institution>;
@@ -158,6 +176,9 @@ export function backendOver(transport: Transport): Backend {
         restoreDeletion: (deletionId) => transport.call("restore_deletion", { deletionId }) as Promise<string>,
         getCommitmentProgress: (commitmentId) => transport.call("get_commitment_progress", { commitmentId }) as Promise<CommitmentProgress>,
         reportProgress: (input) => transport.call("report_progress", { input }) as Promise<Report>,
+        getPlanDashboard: (planId) => transport.call("get_plan_dashboard", { planId }) as Promise<PlanDashboard>,
+        getTodo: () => transport.call("get_todo", {}) as Promise<TodoList>,
+        saveChartImage: (planId, chart, png) => transport.call("save_chart_image", { planId, chart, png }) as Promise<string | null>,
         listInstitutions: () => transport.call("list_institutions", {}) as Promise<Array<Institution>>,
         createInstitution: (input) => transport.call("create_institution", { input }) as Promise<Institution>,
         updateInstitution: (institutionId, input) => transport.call("update_institution", { institutionId, input }) as Promise<Institution>,
@@ -210,6 +231,9 @@ export const COMMANDS = [
     "restore_deletion",
     "get_commitment_progress",
     "report_progress",
+    "get_plan_dashboard",
+    "get_todo",
+    "save_chart_image",
     "list_institutions",
     "create_institution",
     "update_institution",
