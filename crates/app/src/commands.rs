@@ -145,6 +145,21 @@ commands! {
         app.blocking(move |app| crate::evidence::open(&app, &file)).await
     }
 
+    /// The plan at a glance on this laptop's date: progress by engagement area and by lead
+    /// institution, milestones by status, those late and those due within 30 days, the latest
+    /// reports.
+    fn get_plan_dashboard(app, plan_id: PlanId) -> PlanDashboard { app.run(|s| s.plan_dashboard(plan_id)) }
+    /// What is late or due within 30 days for the person signed in: the milestones of the
+    /// commitments their institution leads (every institution's for a coordinator, everyone's
+    /// while nobody is signed in), by due date, each with a stable key.
+    fn get_todo(app) -> TodoList { app.run(|s| s.todo()) }
+    /// Saves a chart of a plan's dashboard as an image: `png` is the PNG drawn by the window, in
+    /// base64; the backend asks where and names the file. Resolves to where it wrote, or `null`
+    /// when the person cancels; `validation` when `png` is not a PNG image.
+    fn save_chart_image(app, plan_id: PlanId, chart: DashboardChart, png: String) -> Option<String> {
+        app.blocking(move |app| crate::chart_image::save_chart_image(&app, plan_id, chart, &png)).await
+    }
+
     fn list_institutions(app) -> Vec<Institution> { app.run(|s| s.list_institutions()) }
     fn create_institution(app, input: InstitutionInput) -> Institution { app.run(|s| s.create_institution(&input)) }
     fn update_institution(app, institution_id: InstitutionId, input: InstitutionInput) -> Institution {

@@ -4,7 +4,8 @@
 //! - [`App`]: one laptop's running app (its store, its sync loop, and the [`Shell`] that shows it);
 //! - the background sync loop (connection state, scheduling, back-off with jitter, the saved
 //!   connection) and the token's keeping;
-//! - open data: import and export, asking the person for files through the shell;
+//! - open data: import and export, asking the person for files through the shell; a chart of
+//!   a plan's dashboard saved as an image the same way;
 //! - evidence files: attached from the person's disk, opened with the system's viewer.
 //!
 //! The desktop shell (`src-tauri/`) and the loopback bridge (`crates/bridge`) both serve this
@@ -12,6 +13,7 @@
 //! tests). Neither decides anything.
 
 mod app;
+mod chart_image;
 pub mod commands;
 mod evidence;
 mod laptop;

@@ -77,6 +77,8 @@ pub enum FileRequest {
     CsvFolder,
     /// A file to attach to a progress report as evidence.
     Evidence,
+    /// Where to save a chart of a plan's dashboard as an image.
+    SavePng,
 }
 
 impl FileRequest {
@@ -95,6 +97,7 @@ impl FileRequest {
             }
             FileRequest::CsvFolder => locale.pick("Dossier où écrire les fichiers CSV", "Folder for the CSV files"),
             FileRequest::Evidence => locale.pick("Joindre un fichier au rapport", "Attach a file to the report"),
+            FileRequest::SavePng => locale.pick("Enregistrer le graphique (image PNG)", "Save the chart (PNG image)"),
         }
     }
 
@@ -105,6 +108,7 @@ impl FileRequest {
             FileRequest::SaveJson => Some(("JSON", vec!["json"])),
             FileRequest::SaveHtml => Some(("HTML", vec!["html"])),
             FileRequest::SaveXlsx => Some(("Excel", vec!["xlsx"])),
+            FileRequest::SavePng => Some(("PNG", vec!["png"])),
             FileRequest::CsvFolder => None,
             FileRequest::Evidence => Some(("PDF, documents, images", plan_ouvert_domain::EvidenceFile::extensions())),
         }

@@ -154,6 +154,14 @@ labels!(
         signed_by: "Signé par", "Signed by";
         on_behalf: "au nom de", "on behalf of";
         corrects: "Corrige le rapport du", "Corrects the report of";
+        /// A milestone whose due date is past and that is neither complete nor withdrawn.
+        overdue: "En retard", "Overdue";
+        /// A milestone due within the next days ([`crate::dashboard::DUE_SOON_DAYS`]).
+        due_soon: "À échéance", "Due soon";
+        /// What is late and what is due soon ([`crate::dashboard::due_state`]), shown next to
+        /// the lists.
+        due_rule: "Un jalon est en retard quand sa date d'échéance est passée et que son dernier rapport ne le dit ni achevé ni retiré ; il est à échéance quand cette date tombe dans les 30 jours qui viennent, aujourd'hui compris. Les jalons d'un engagement retiré ne sont ni en retard ni à échéance.",
+            "A milestone is overdue when its due date is past and its latest report says it is neither complete nor withdrawn; it is due soon when that date falls within the next 30 days, today included. The milestones of a withdrawn commitment are neither overdue nor due soon.";
     }
 );
 

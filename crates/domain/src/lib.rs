@@ -11,6 +11,7 @@
 pub mod area;
 pub mod assessment;
 pub mod commitment;
+pub mod dashboard;
 pub mod evidence;
 pub mod failure;
 pub mod id;
@@ -34,6 +35,10 @@ pub use assessment::{
     PotentialImpact, Specificity,
 };
 pub use commitment::{Commitment, CommitmentChange, CommitmentDates, CommitmentEdit, CommitmentText, OgpValue};
+pub use dashboard::{
+    due_state, AreaProgress, DashboardChart, DueKind, DueMilestone, InstitutionProgress, PlanDashboard, RecentReport,
+    StatusCount, TodoList, TodoScope, DUE_SOON_DAYS, RECENT_REPORTS,
+};
 pub use evidence::{EvidenceFile, FileAvailability};
 pub use failure::{ErrorCode, Failure, FieldError};
 pub use id::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId, ReportId};

@@ -32,12 +32,17 @@ pub(crate) fn read_only_in(
     read_only(conn, kind, lead)
 }
 
+/// Whether `institution` is the person's own: the server gives a record to the institution of
+/// its directory named like its lead, so on this laptop an institution is the person's when it
+/// is the directory's (same id) or named like it.
+pub(crate) fn is_own(person: &Person, institution: &Institution) -> bool {
+    institution.id.0 == person.institution_id || institution.name.eq_ignore_ascii_case(&person.institution_name)
+}
+
 fn judge(person: &Person, kind: RecordKind, lead: Option<&Institution>) -> Option<ReadOnly> {
     // The server gives a record to the institution of its directory named like its lead (or to
     // its creator's while it has none): on this laptop, the person's own institution or not.
-    let own = |institution: &Institution| {
-        institution.id.0 == person.institution_id || institution.name.eq_ignore_ascii_case(&person.institution_name)
-    };
+    let own = |institution: &Institution| is_own(person, institution);
     let (mine, theirs) = (Uuid::from_u128(1), Uuid::from_u128(2));
     let owner = match lead {
         Some(institution) if !own(institution) => theirs,

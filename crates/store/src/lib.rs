@@ -17,9 +17,10 @@
 //! - `plan.rs`, `area.rs`, `institution.rs`, `commitment.rs`, `milestone.rs`: what the app can do
 //!   with each kind of record (list, create, edit, move, delete); `report.rs`: progress reports,
 //!   written once each, and the timelines and roll-up read from them;
-//! - `overview.rs`, `demo.rs`, `import.rs`, `sync_resolution.rs`, `sync_views.rs`: the plan
-//!   overview, the demonstration plan, imports and exports, resolving a sync conflict, and
-//!   conflicts and refusals as the sync screen shows them.
+//! - `overview.rs`, `dashboard.rs`, `demo.rs`, `import.rs`, `sync_resolution.rs`, `sync_views.rs`:
+//!   the plan overview, the plan's dashboard and the "À faire" list, the demonstration plan,
+//!   imports and exports, resolving a sync conflict, and conflicts and refusals as the sync
+//!   screen shows them.
 
 // Foundations.
 mod error;
@@ -51,6 +52,7 @@ mod report;
 pub mod evidence;
 
 // Built on the kinds of records.
+mod dashboard;
 mod deletion;
 mod demo;
 pub mod import;

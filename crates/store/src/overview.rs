@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use plan_ouvert_domain::{
-    commitment_share, numbering, percent, weighted_share, AreaId, AreaOverview, CommitmentId, CommitmentSummary,
-    InstitutionRef, MilestoneId, OverviewFilter, PlanId, PlanOverview, ProgressStatus,
+    numbering, percent, weighted_share, AreaId, AreaOverview, CommitmentId, CommitmentSummary, InstitutionRef,
+    MilestoneId, OverviewFilter, PlanId, PlanOverview,
 };
 use plan_ouvert_sync::protocol::RecordKind;
 use rusqlite::params;
@@ -49,30 +49,23 @@ impl Store {
         let commitments = read_plan_commitments(&tx, plan_id)?;
         let institutions: HashMap<_, _> = read_institutions(&tx)?.into_iter().map(|i| (i.id, i)).collect();
 
-        // Each commitment's milestones (weight, latest status), for their count and the roll-up.
+        // Each commitment's milestones (weight), for their count and the roll-up.
         let statuses = crate::report::latest_statuses(&tx, plan_id)?;
-        let mut milestones: HashMap<CommitmentId, Vec<(u32, Option<ProgressStatus>)>> = HashMap::new();
-        {
+        let milestones = {
             let mut stmt = tx.prepare_cached(
                 "SELECT m.id, m.commitment_id, m.weight FROM milestone m JOIN commitment c ON c.id = m.commitment_id
                  WHERE c.plan_id = ?1",
             )?;
             let rows = stmt.query_map([plan_id.to_string()], |row| {
-                Ok((MilestoneId(uuid(row, "id")?), CommitmentId(uuid(row, "commitment_id")?), row.get("weight")?))
+                Ok((CommitmentId(uuid(row, "commitment_id")?), MilestoneId(uuid(row, "id")?), row.get("weight")?))
             })?;
-            for row in rows {
-                let (milestone, commitment, weight) = row?;
-                let status = statuses.get(&(commitment, Some(milestone))).copied();
-                milestones.entry(commitment).or_default().push((weight, status));
-            }
-        }
-        let share = |c: CommitmentId| {
-            let own = statuses.get(&(c, None)).copied();
-            commitment_share(milestones.get(&c).map_or(&[][..], Vec::as_slice), own)
+            rows.collect::<rusqlite::Result<Vec<(CommitmentId, MilestoneId, u32)>>>()?
         };
-        let shares: HashMap<CommitmentId, Option<f64>> = commitments.iter().map(|c| (c.id, share(c.id))).collect();
-        let milestone_counts: HashMap<CommitmentId, u32> =
-            milestones.iter().map(|(c, list)| (*c, list.len() as u32)).collect();
+        let mut milestone_counts: HashMap<CommitmentId, u32> = HashMap::new();
+        for (commitment, _, _) in &milestones {
+            *milestone_counts.entry(*commitment).or_default() += 1;
+        }
+        let shares = crate::report::commitment_shares(&statuses, commitments.iter().map(|c| c.id), milestones);
 
         let query = fts_query(&filter.query);
         let (matching_commitments, matching_areas): (Option<HashSet<CommitmentId>>, HashSet<AreaId>) = match &query {

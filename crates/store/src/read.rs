@@ -331,3 +331,15 @@ pub(crate) fn read_milestones(conn: &rusqlite::Connection, commitment: Commitmen
     let list = stmt.query_map([commitment.to_string()], milestone_from_row)?.collect::<rusqlite::Result<_>>()?;
     Ok(list)
 }
+
+/// Every milestone of a plan, each commitment's in their order (by position).
+pub(crate) fn read_plan_milestones(conn: &rusqlite::Connection, plan: PlanId) -> Result<Vec<Milestone>> {
+    let columns: Vec<String> = MILESTONE_COLUMNS.split(", ").map(|c| format!("m.{}", c.trim())).collect();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {} FROM milestone m JOIN commitment c ON c.id = m.commitment_id WHERE c.plan_id = ?1
+         ORDER BY m.commitment_id, m.position, m.created_at",
+        columns.join(", ")
+    ))?;
+    let list = stmt.query_map([plan.to_string()], milestone_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(list)
+}

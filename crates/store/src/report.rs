@@ -91,7 +91,7 @@ fn signer(conn: &Connection, commitment: CommitmentId) -> Result<Result<Signer, 
     let Some(lead) = lead else { return Ok(Err(CannotReport::NoLead)) };
     Ok(match signed_in(conn)? {
         Some(person) => {
-            let own = lead.id.0 == person.institution_id || lead.name.eq_ignore_ascii_case(&person.institution_name);
+            let own = crate::access::is_own(&person, &lead);
             Ok(Signer { author_id: person.id, author_name: person.name, institution: lead, on_behalf: !own })
         }
         None if plan.is_demo => {
@@ -219,6 +219,41 @@ pub(crate) fn latest_statuses(
         ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Each commitment's share of the work done ([`commitment_share`]), from its milestones (`(commitment,
+/// milestone, weight)`) and the latest status of every timeline ([`latest_statuses`]): the one
+/// place the store applies the roll-up, for the overview, the dashboard and the "À faire" list.
+pub(crate) fn commitment_shares(
+    statuses: &HashMap<(CommitmentId, Option<MilestoneId>), ProgressStatus>,
+    commitments: impl IntoIterator<Item = CommitmentId>,
+    milestones: impl IntoIterator<Item = (CommitmentId, MilestoneId, u32)>,
+) -> HashMap<CommitmentId, Option<f64>> {
+    let mut weighed: HashMap<CommitmentId, Vec<(u32, Option<ProgressStatus>)>> = HashMap::new();
+    for (commitment, milestone, weight) in milestones {
+        weighed.entry(commitment).or_default().push((weight, statuses.get(&(commitment, Some(milestone))).copied()));
+    }
+    commitments
+        .into_iter()
+        .map(|c| {
+            let own = statuses.get(&(c, None)).copied();
+            (c, commitment_share(weighed.get(&c).map_or(&[][..], Vec::as_slice), own))
+        })
+        .collect()
+}
+
+/// The `limit` latest reports of a plan, in the order of the timelines (by the date they
+/// describe, then by id).
+pub(crate) fn recent_reports(conn: &Connection, plan: plan_ouvert_domain::PlanId, limit: usize) -> Result<Vec<Report>> {
+    let columns: Vec<String> = REPORT_COLUMNS.split(", ").map(|c| format!("r.{c}")).collect();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {} FROM report r JOIN commitment c ON c.id = r.commitment_id WHERE c.plan_id = ?1
+         ORDER BY r.reported_on DESC, r.id DESC LIMIT ?2",
+        columns.join(", ")
+    ))?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let list = stmt.query_map(params![plan.to_string(), limit], report_from_row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(list)
 }
 
 impl Store {

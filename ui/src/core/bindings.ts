@@ -560,6 +560,136 @@ reports: Array<Report>, milestones: Array<MilestoneProgress>, signature: ReportS
  */
 files: { [key in string]?: FileAvailability }, };
 
+export type DueKind = "overdue" | "dueSoon";
+
+export type DueMilestone = { 
+/**
+ * Names this item for good ([`DueMilestone::key_of`]): the same milestone, due date and kind
+ * give the same key on every reading, so whatever shows the list once (a notification)
+ * can remember what it showed. It changes when the milestone becomes late or its due date
+ * moves: that is news again.
+ */
+key: string, kind: DueKind, planId: PlanId, planTitle: string, commitmentId: CommitmentId, 
+/**
+ * The commitment's number in the plan (`2.3`).
+ */
+commitmentNumber: string, commitmentTitle: string, milestoneId: MilestoneId, 
+/**
+ * The milestone's number in the plan (`2.3.1`).
+ */
+milestoneNumber: string, milestoneTitle: string, 
+/**
+ * The commitment's lead institution, which reports on it; none while it has none.
+ */
+leadInstitution: InstitutionRef | null, dueDate: string, 
+/**
+ * Days late (overdue, at least 1) or days left (due soon; 0: today).
+ */
+days: number, 
+/**
+ * Its latest report's status; none reported yet.
+ */
+status: ProgressStatus | null, };
+
+export type AreaProgress = { areaId: AreaId, 
+/**
+ * Its number in the plan (`2`).
+ */
+number: string, title: string, commitments: number, 
+/**
+ * The weighted mean of its commitments' progress, as a whole percentage; none when none
+ * counts (no commitment, or all withdrawn).
+ */
+progress: number | null, };
+
+export type InstitutionProgress = { 
+/**
+ * None: the commitments that have no lead institution yet.
+ */
+institution: InstitutionRef | null, commitments: number, 
+/**
+ * The weighted mean of its commitments' progress (weights of the commitments), as a whole
+ * percentage; none when none counts.
+ */
+progress: number | null, 
+/**
+ * Milestones of its commitments that are late.
+ */
+overdue: number, };
+
+export type StatusCount = { 
+/**
+ * None: no report yet.
+ */
+status: ProgressStatus | null, milestones: number, };
+
+export type RecentReport = { reportId: ReportId, reportedOn: string, status: ProgressStatus, commitmentId: CommitmentId, commitmentNumber: string, commitmentTitle: string, 
+/**
+ * The milestone reported on; none for a report on the commitment as a whole.
+ */
+milestoneId: MilestoneId | null, milestoneNumber: string | null, milestoneTitle: string | null, authorName: string, 
+/**
+ * The institution in whose name it was made.
+ */
+institution: InstitutionRef | null, onBehalf: boolean, };
+
+export type PlanDashboard = { plan: Plan, 
+/**
+ * The day the figures are for: the laptop's date.
+ */
+today: string, 
+/**
+ * The plan's progress; none when no commitment counts.
+ */
+progress: number | null, commitmentCount: number, milestoneCount: number, 
+/**
+ * Every area, in order.
+ */
+areas: Array<AreaProgress>, 
+/**
+ * Every lead institution of a commitment of the plan, by name (those without a lead last).
+ */
+institutions: Array<InstitutionProgress>, 
+/**
+ * Milestones by latest status: "no report" first, then the scale in its order; every step
+ * is there, with 0 when none stands at it.
+ */
+milestoneStatuses: Array<StatusCount>, 
+/**
+ * Late milestones, the longest late first.
+ */
+overdue: Array<DueMilestone>, 
+/**
+ * Milestones due within [`DUE_SOON_DAYS`] days, the soonest first.
+ */
+dueSoon: Array<DueMilestone>, 
+/**
+ * The [`RECENT_REPORTS`] latest reports, by the date they describe, the latest first.
+ */
+recentReports: Array<RecentReport>, 
+/**
+ * [`DUE_SOON_DAYS`], for the screen to say.
+ */
+dueSoonDays: number, };
+
+export type TodoScope = { "kind": "everyone" } | { "kind": "coordination" } | { "kind": "institution", name: string, };
+
+export type TodoList = { 
+/**
+ * The day the list is for: the laptop's date.
+ */
+today: string, scope: TodoScope, 
+/**
+ * Late then due soon, by due date (the oldest first), then by number.
+ */
+items: Array<DueMilestone>, 
+/**
+ * How many plans the items come from (to name the plan of each when more than one).
+ */
+plans: number, dueSoonDays: number, };
+
+export type DashboardChart = "areas" | "institutions" | "statuses";
+
 export type DeletionId = number;
 
 export type ImportCounts = { created: number, updated: number, unchanged: number, };

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, SyncConnectInput, SyncSettings, SyncStatus, UndoImportSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, SyncConnectInput, SyncSettings, SyncStatus, TodoList, UndoImportSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -70,6 +70,24 @@ export interface Backend {
     attachEvidenceFile(): Promise<EvidenceFile | null>;
     /** Opens an evidence file with the system's viewer; `notFound` while it has not arrived. */
     openEvidenceFile(file: EvidenceFile): Promise<null>;
+    /**
+     * The plan at a glance on this laptop's date: progress by engagement area and by lead
+     * institution, milestones by status, those late and those due within 30 days, the latest
+     * reports.
+     */
+    getPlanDashboard(planId: PlanId): Promise<PlanDashboard>;
+    /**
+     * What is late or due within 30 days for the person signed in: the milestones of the
+     * commitments their institution leads (every institution's for a coordinator, everyone's
+     * while nobody is signed in), by due date, each with a stable key.
+     */
+    getTodo(): Promise<TodoList>;
+    /**
+     * Saves a chart of a plan's dashboard as an image: `png` is the PNG drawn by the window, in
+     * base64; the backend asks where and names the file. Resolves to where it wrote, or `null`
+     * when the person cancels; `validation` when `png` is not a PNG image.
+     */
+    saveChartImage(planId: PlanId, chart: DashboardChart, png: string): Promise<string | null>;
     listInstitutions(): Promise<Array<Institution>>;
     createInstitution(input: InstitutionInput): Promise<Institution>;
     updateInstitution(institutionId: InstitutionId, input: InstitutionInput): Promise<Institution>;
@@ -168,6 +186,9 @@ export function backendOver(transport: Transport): Backend {
         reportProgress: (input) => transport.call("report_progress", { input }) as Promise<Report>,
         attachEvidenceFile: () => transport.call("attach_evidence_file", {}) as Promise<EvidenceFile | null>,
         openEvidenceFile: (file) => transport.call("open_evidence_file", { file }) as Promise<null>,
+        getPlanDashboard: (planId) => transport.call("get_plan_dashboard", { planId }) as Promise<PlanDashboard>,
+        getTodo: () => transport.call("get_todo", {}) as Promise<TodoList>,
+        saveChartImage: (planId, chart, png) => transport.call("save_chart_image", { planId, chart, png }) as Promise<string | null>,
         listInstitutions: () => transport.call("list_institutions", {}) as Promise<Array<Institution>>,
         createInstitution: (input) => transport.call("create_institution", { input }) as Promise<Institution>,
         updateInstitution: (institutionId, input) => transport.call("update_institution", { institutionId, input }) as Promise<Institution>,
@@ -222,6 +243,9 @@ export const COMMANDS = [
     "report_progress",
     "attach_evidence_file",
     "open_evidence_file",
+    "get_plan_dashboard",
+    "get_todo",
+    "save_chart_image",
     "list_institutions",
     "create_institution",
     "update_institution",

@@ -76,6 +76,8 @@ export type Labels = {
         corrects: string;
         difficulties: string;
         done: string;
+        dueRule: string;
+        dueSoon: string;
         linkTitle: string;
         linkUrl: string;
         links: string;
@@ -83,6 +85,7 @@ export type Labels = {
         notReported: string;
         onBehalf: string;
         openedGovernment: string;
+        overdue: string;
         ownAccount: string;
         progress: string;
         reportedOn: string;
@@ -206,7 +209,10 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "linkUrl": "Adresse",
             "signedBy": "Signé par",
             "onBehalf": "au nom de",
-            "corrects": "Corrige le rapport du"
+            "corrects": "Corrige le rapport du",
+            "overdue": "En retard",
+            "dueSoon": "À échéance",
+            "dueRule": "Un jalon est en retard quand sa date d'échéance est passée et que son dernier rapport ne le dit ni achevé ni retiré ; il est à échéance quand cette date tombe dans les 30 jours qui viennent, aujourd'hui compris. Les jalons d'un engagement retiré ne sont ni en retard ni à échéance."
         },
         "scales": {
             "specificity": {
@@ -344,7 +350,10 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "linkUrl": "Address",
             "signedBy": "Signed by",
             "onBehalf": "on behalf of",
-            "corrects": "Corrects the report of"
+            "corrects": "Corrects the report of",
+            "overdue": "Overdue",
+            "dueSoon": "Due soon",
+            "dueRule": "A milestone is overdue when its due date is past and its latest report says it is neither complete nor withdrawn; it is due soon when that date falls within the next 30 days, today included. The milestones of a withdrawn commitment are neither overdue nor due soon."
         },
         "scales": {
             "specificity": {

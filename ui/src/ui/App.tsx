@@ -12,6 +12,8 @@ import { toFailure } from "../core/backend";
 import { useBackend } from "./backendContext";
 import { applyLocale, useLocale, useT } from "./i18n";
 import { CommitmentPage } from "./pages/commitment/CommitmentPage";
+import { DashboardPage } from "./pages/dashboard/DashboardPage";
+import { TodoPage } from "./pages/todo/TodoPage";
 import { ImportPage } from "./pages/import/ImportPage";
 import { InstitutionsPage } from "./pages/institutions/InstitutionsPage";
 import { OverviewPage } from "./pages/overview/OverviewPage";
@@ -65,7 +67,12 @@ export function App() {
                     {
                         text: t.app.navPlans,
                         linkProps: { href: href.plans(), id: "nav-plans" },
-                        isActive: route.name === "plans" || route.name === "overview" || route.name === "commitment"
+                        isActive: route.name === "plans" || route.name === "overview" || route.name === "dashboard" || route.name === "commitment"
+                    },
+                    {
+                        text: t.todo.nav,
+                        linkProps: { href: href.todo(), id: "nav-todo" },
+                        isActive: route.name === "todo"
                     },
                     {
                         text: t.app.navImport,
@@ -110,8 +117,12 @@ function Screen(props: { route: Route }) {
             return <PlansPage />;
         case "overview":
             return <OverviewPage key={route.planId} planId={route.planId} />;
+        case "dashboard":
+            return <DashboardPage key={route.planId} planId={route.planId} />;
         case "commitment":
-            return <CommitmentPage key={route.commitmentId} commitmentId={route.commitmentId} />;
+            return <CommitmentPage key={route.commitmentId} commitmentId={route.commitmentId} milestoneId={route.milestoneId} />;
+        case "todo":
+            return <TodoPage />;
         case "institutions":
             return <InstitutionsPage />;
         case "importOgp":

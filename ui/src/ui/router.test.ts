@@ -7,6 +7,11 @@ describe("hash routes", () => {
         expect(parseRoute(href.plans())).toEqual({ name: "plans" });
         expect(parseRoute(href.overview("p1"))).toEqual({ name: "overview", planId: "p1" });
         expect(parseRoute(href.commitment("c 1"))).toEqual({ name: "commitment", commitmentId: "c 1" });
+        expect(parseRoute(href.dashboard("p1"))).toEqual({ name: "dashboard", planId: "p1" });
+        expect(href.dashboard("p1")).toBe("#/plans/p1/tableau-de-bord");
+        expect(parseRoute(href.milestoneProgress("c1", "m 1"))).toEqual({ name: "commitment", commitmentId: "c1", milestoneId: "m 1" });
+        expect(parseRoute(href.todo())).toEqual({ name: "todo" });
+        expect(href.todo()).toBe("#/a-faire");
         expect(parseRoute(href.institutions())).toEqual({ name: "institutions" });
         expect(parseRoute(href.accessibility())).toEqual({ name: "accessibility" });
         expect(parseRoute(href.glossary())).toEqual({ name: "glossary" });
@@ -22,5 +27,7 @@ describe("hash routes", () => {
         expect(parseRoute("#/nowhere/at/all")).toEqual({ name: "notFound" });
         expect(parseRoute("#/synchronisation/ailleurs")).toEqual({ name: "notFound" });
         expect(parseRoute("#/import/fichier")).toEqual({ name: "notFound" });
+        expect(parseRoute("#/plans/p1/ailleurs")).toEqual({ name: "notFound" });
+        expect(parseRoute("#/commitments/c1/avancement")).toEqual({ name: "notFound" });
     });
 });

@@ -8,7 +8,9 @@ import { useEffect, useRef, useSyncExternalStore } from "react";
 export type Route =
     | { name: "plans" }
     | { name: "overview"; planId: string }
-    | { name: "commitment"; commitmentId: string }
+    | { name: "dashboard"; planId: string }
+    | { name: "commitment"; commitmentId: string; milestoneId?: string }
+    | { name: "todo" }
     | { name: "institutions" }
     | { name: "importOgp" }
     | { name: "sync" }
@@ -20,7 +22,14 @@ export type Route =
 export const href = {
     plans: () => "#/",
     overview: (planId: string) => `#/plans/${encodeURIComponent(planId)}`,
+    /** The plan at a glance. */
+    dashboard: (planId: string) => `#/plans/${encodeURIComponent(planId)}/tableau-de-bord`,
     commitment: (commitmentId: string) => `#/commitments/${encodeURIComponent(commitmentId)}`,
+    /** The commitment screen at a milestone's progress, to report on it. */
+    milestoneProgress: (commitmentId: string, milestoneId: string) =>
+        `#/commitments/${encodeURIComponent(commitmentId)}/avancement/${encodeURIComponent(milestoneId)}`,
+    /** What is late and due soon for the person signed in. */
+    todo: () => "#/a-faire",
     institutions: () => "#/institutions",
     /** Import of the OGP commitment database. */
     importOgp: () => "#/import",
@@ -39,7 +48,12 @@ export function parseRoute(hash: string): Route {
     const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
     if (parts.length === 0) return { name: "plans" };
     if (parts[0] === "plans" && parts.length === 2 && parts[1]) return { name: "overview", planId: parts[1] };
+    if (parts[0] === "plans" && parts.length === 3 && parts[1] && parts[2] === "tableau-de-bord") return { name: "dashboard", planId: parts[1] };
     if (parts[0] === "commitments" && parts.length === 2 && parts[1]) return { name: "commitment", commitmentId: parts[1] };
+    if (parts[0] === "commitments" && parts.length === 4 && parts[1] && parts[2] === "avancement" && parts[3]) {
+        return { name: "commitment", commitmentId: parts[1], milestoneId: parts[3] };
+    }
+    if (parts[0] === "a-faire" && parts.length === 1) return { name: "todo" };
     if (parts[0] === "institutions" && parts.length === 1) return { name: "institutions" };
     if (parts[0] === "import" && parts.length === 1) return { name: "importOgp" };
     if (parts[0] === "synchronisation" && parts.length === 1) return { name: "sync" };

@@ -79,6 +79,16 @@ pub fn extension(format: ExportFormat) -> &'static str {
 /// a name are spaces, the title is cut at 120 characters, and a title with nothing left is
 /// `plan`.
 pub fn file_name(title: &str, day: chrono::NaiveDate, format: ExportFormat) -> String {
+    let name = file_stem(title, day);
+    match extension(format) {
+        "" => name,
+        extension => format!("{name}.{extension}"),
+    }
+}
+
+/// [`file_name`] without its extension: `title` made a name every system accepts, and the day.
+/// Other files an app writes (a chart's image) are named the same way.
+pub fn file_stem(title: &str, day: chrono::NaiveDate) -> String {
     let cleaned: String = title
         .chars()
         .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { ' ' } else { c })
@@ -88,11 +98,7 @@ pub fn file_name(title: &str, day: chrono::NaiveDate, format: ExportFormat) -> S
         .join(" ");
     let stem: String = cleaned.trim_matches('.').chars().take(120).collect();
     let stem = if stem.is_empty() { "plan".to_string() } else { stem };
-    let name = format!("{stem} — {}", day.format("%Y-%m-%d"));
-    match extension(format) {
-        "" => name,
-        extension => format!("{name}.{extension}"),
-    }
+    format!("{stem} — {}", day.format("%Y-%m-%d"))
 }
 
 /// [`file_name`] for the plan `plan` of `dataset`, today.

@@ -176,7 +176,8 @@ pub use fields::{
     STATUSES,
 };
 pub use files::{
-    extension, file_name, plan_file_name, render_plan, write_plan, write_rendered, Rendered, WriteError, CSV_FILES,
+    extension, file_name, file_stem, plan_file_name, render_plan, write_plan, write_rendered, Rendered, WriteError,
+    CSV_FILES,
 };
 pub use html::plan_html;
 pub use json::{plan_json, plan_json_text, read_plan_json};

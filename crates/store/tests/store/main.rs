@@ -7,6 +7,7 @@
 mod helpers;
 
 mod commitments;
+mod dashboard;
 mod durability;
 mod institutions;
 mod migrations;

@@ -53,15 +53,25 @@ function textOf(commitment: Commitment, field: TextField): string {
     return value ?? "";
 }
 
-export function CommitmentPage(props: { commitmentId: string }) {
+/** `milestoneId`: opened at that milestone's progress (from the dashboard or the "À faire" list). */
+export function CommitmentPage(props: { commitmentId: string; milestoneId?: string }) {
     const backend = useBackend();
     const load = useLoad(() => backend.getCommitment(props.commitmentId), [backend, props.commitmentId]);
     if (load.data === undefined) return load.failure ? <LoadFailure failure={load.failure} /> : <Loading />;
-    return <CommitmentEditor key={props.commitmentId} detail={load.data} setDetail={load.setData} reload={load.reload} />;
+    return (
+        <CommitmentEditor
+            key={props.commitmentId}
+            detail={load.data}
+            setDetail={load.setData}
+            reload={load.reload}
+            milestoneId={props.milestoneId}
+        />
+    );
 }
 
 function CommitmentEditor(props: {
     detail: CommitmentDetail;
+    milestoneId?: string;
     setDetail: (update: (previous: CommitmentDetail) => CommitmentDetail) => void;
     /** Reads the commitment again (changes came from the server). */
     reload: () => Promise<void>;
@@ -290,7 +300,7 @@ function CommitmentEditor(props: {
                     </EditorSection>
 
                     <EditorSection id="progress" title={t.commitment.sections.progress}>
-                        <ProgressSection detail={detail} onWeightSaved={() => void props.reload()} />
+                        <ProgressSection detail={detail} onWeightSaved={() => void props.reload()} focusMilestone={props.milestoneId} />
                     </EditorSection>
 
                     <EditorSection id="contacts" title={t.commitment.sections.contacts}>

@@ -7,7 +7,7 @@ import { Accordion } from "@codegouvfr/react-dsfr/Accordion";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { CommitmentDetail, CommitmentProgress, EvidenceFile, Failure, FileAvailability, Institution, ProgressStatus, Report } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
@@ -30,7 +30,8 @@ const SEVERITY: Record<ProgressStatus, "new" | "info" | "success" | "warning" | 
     withdrawn: "warning"
 };
 
-export function ProgressSection(props: { detail: CommitmentDetail; onWeightSaved: () => void }) {
+/** `focusMilestone`: the milestone whose progress the screen was opened at, shown and focused once loaded. */
+export function ProgressSection(props: { detail: CommitmentDetail; onWeightSaved: () => void; focusMilestone?: string }) {
     const backend = useBackend();
     const { commitment } = props.detail;
     // Read again whenever the commitment screen is (a sync, a weight changed).
@@ -39,7 +40,15 @@ export function ProgressSection(props: { detail: CommitmentDetail; onWeightSaved
         [backend, commitment.id, commitment.leadInstitutionId, commitment.weight, props.detail.milestones]
     );
     if (load.data === undefined) return load.failure ? <LoadFailure failure={load.failure} /> : <Loading />;
-    return <ProgressView detail={props.detail} progress={load.data} reload={load.reload} onWeightSaved={props.onWeightSaved} />;
+    return (
+        <ProgressView
+            detail={props.detail}
+            progress={load.data}
+            reload={load.reload}
+            onWeightSaved={props.onWeightSaved}
+            focusMilestone={props.focusMilestone}
+        />
+    );
 }
 
 function ProgressView(props: {
@@ -47,6 +56,7 @@ function ProgressView(props: {
     progress: CommitmentProgress;
     reload: () => Promise<void>;
     onWeightSaved: () => void;
+    focusMilestone?: string;
 }) {
     const t = useT();
     const p = t.progress;
@@ -58,6 +68,18 @@ function ProgressView(props: {
     const signature = progress.signature;
     const canReport = signature.kind === "signed";
     const institutions = new Map(detail.institutions.map(i => [i.id, i]));
+    // Opened at a milestone: its block in sight and its heading focused, once (the frame's own
+    // focus on the screen's title may come first or after: `data-route-focus` wins either way).
+    const focused = useRef(false);
+    useEffect(() => {
+        if (focused.current || props.focusMilestone === undefined) return;
+        focused.current = true;
+        const heading = document.getElementById(`progress-${props.focusMilestone}`);
+        if (heading === null) return;
+        heading.tabIndex = -1;
+        heading.scrollIntoView({ block: "start" });
+        heading.focus({ preventScroll: true });
+    }, [props.focusMilestone]);
     const milestones = new Map(detail.milestones.map(m => [m.id, m]));
 
     async function onSaved() {
@@ -155,7 +177,11 @@ function ProgressView(props: {
                 return (
                     <section key={m.milestoneId} className="po-progress-block" aria-labelledby={`progress-${m.milestoneId}`}>
                         <div className="po-progress-block__head">
-                            <h3 id={`progress-${m.milestoneId}`} className="fr-h6 fr-mb-0 po-break">
+                            <h3
+                                id={`progress-${m.milestoneId}`}
+                                className="fr-h6 fr-mb-0 po-break"
+                                {...(props.focusMilestone === m.milestoneId ? { "data-route-focus": "", tabIndex: -1 } : {})}
+                            >
                                 {t.milestones.heading(number)} — {milestone.title}
                             </h3>
                             <StatusBadge status={m.status} />

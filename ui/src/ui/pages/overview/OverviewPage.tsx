@@ -207,16 +207,21 @@ export function OverviewPage(props: { planId: string }) {
                         <ProgressMeter id="overview-progress" percent={overview.progress} />
                     )}
                 </div>
-                {overview.structureReadOnly === null && (
-                    <div className="po-page-head__actions">
-                        <Button priority="secondary" iconId="fr-icon-edit-line" onClick={openPlanEdit} id="plan-edit">
-                            {t.overview.editPlan}
-                        </Button>
-                        <Button iconId="fr-icon-add-line" onClick={() => openArea(null)} id="area-add">
-                            {t.overview.addArea}
-                        </Button>
-                    </div>
-                )}
+                <div className="po-page-head__actions">
+                    <Button priority="secondary" iconId="fr-icon-dashboard-3-line" linkProps={{ href: href.dashboard(plan.id), id: "plan-dashboard" }}>
+                        {t.dashboard.open}
+                    </Button>
+                    {overview.structureReadOnly === null && (
+                        <>
+                            <Button priority="secondary" iconId="fr-icon-edit-line" onClick={openPlanEdit} id="plan-edit">
+                                {t.overview.editPlan}
+                            </Button>
+                            <Button iconId="fr-icon-add-line" onClick={() => openArea(null)} id="area-add">
+                                {t.overview.addArea}
+                            </Button>
+                        </>
+                    )}
+                </div>
             </div>
             <ReadOnlyNotice readOnly={overview.commitmentsReadOnly ?? overview.structureReadOnly} />
             <LibraryShare plan={overview.plan} onShared={() => void refresh()} />

@@ -14,6 +14,7 @@ import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
 import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { useSyncRevision } from "../../shared/useSyncRevision";
+import { TodoSummary } from "../todo/TodoSummary";
 import { PlanList } from "./PlanList";
 
 export function PlansPage() {
@@ -68,6 +69,7 @@ export function PlansPage() {
             <p className="fr-text--lead">{t.plans.intro}</p>
             <SyncRefreshNotice revision={syncRevision} />
             <FailureAlert failure={plans.failure ?? actionFailure} onClose={() => setActionFailure(null)} />
+            <TodoSummary />
 
             <section aria-labelledby="plans-list-title" className="fr-mb-6w">
                 <h2 id="plans-list-title">{t.plans.listTitle}</h2>
