@@ -4,7 +4,8 @@
 //! - [`App`]: one laptop's running app (its store, its sync loop, and the [`Shell`] that shows it);
 //! - the background sync loop (connection state, scheduling, back-off with jitter, the saved
 //!   connection) and the token's keeping;
-//! - open data: import and export, asking the person for files through the shell.
+//! - open data: import and export, asking the person for files through the shell, and the
+//!   progress workbook an institution fills in and the coordination imports back.
 //!
 //! The desktop shell (`src-tauri/`) and the loopback bridge (`crates/bridge`) both serve this
 //! crate: the first to the real window, the second to a browser (development, the interface's
@@ -14,6 +15,7 @@ mod app;
 pub mod commands;
 mod laptop;
 mod open_data;
+mod progress_workbook;
 mod shell;
 mod signature;
 mod sync_loop;

@@ -75,6 +75,10 @@ pub enum FileRequest {
     SaveXlsx,
     /// A folder to receive the plan's CSV files.
     CsvFolder,
+    /// Where to save a progress workbook for an institution to fill in.
+    SaveProgressWorkbook,
+    /// A progress workbook filled in, to import.
+    ProgressWorkbook,
 }
 
 impl FileRequest {
@@ -92,6 +96,12 @@ impl FileRequest {
                 locale.pick("Exporter le plan (classeur pour tableur)", "Export the plan (spreadsheet workbook)")
             }
             FileRequest::CsvFolder => locale.pick("Dossier où écrire les fichiers CSV", "Folder for the CSV files"),
+            FileRequest::SaveProgressWorkbook => {
+                locale.pick("Exporter le classeur de suivi", "Export the progress workbook")
+            }
+            FileRequest::ProgressWorkbook => {
+                locale.pick("Importer un classeur de suivi rempli", "Import a filled progress workbook")
+            }
         }
     }
 
@@ -101,14 +111,16 @@ impl FileRequest {
             FileRequest::OgpCsv => Some(("CSV", "csv")),
             FileRequest::SaveJson => Some(("JSON", "json")),
             FileRequest::SaveHtml => Some(("HTML", "html")),
-            FileRequest::SaveXlsx => Some(("Excel", "xlsx")),
+            FileRequest::SaveXlsx | FileRequest::SaveProgressWorkbook | FileRequest::ProgressWorkbook => {
+                Some(("Excel", "xlsx"))
+            }
             FileRequest::CsvFolder => None,
         }
     }
 
     /// Whether the person picks an existing file (not a place to save, not a folder).
     pub fn opens(self) -> bool {
-        self == FileRequest::OgpCsv
+        matches!(self, FileRequest::OgpCsv | FileRequest::ProgressWorkbook)
     }
 
     /// Whether the person picks a folder.
