@@ -16,7 +16,8 @@ function texts(tree: Tree, prefix = ""): [string, string][] {
         if (typeof value === "string") return [[path, value]];
         if (typeof value === "function") {
             return [0, 1, 2, 1020].map(n => {
-                const args = Array.from({ length: value.length }, (_, i) => (i === 0 ? n : "x"));
+                // A name, not a single letter: "(x)" would read as a plural written "(x)".
+                const args = Array.from({ length: value.length }, (_, i) => (i === 0 ? n : "Nom"));
                 return [path, String(value(...args))] as [string, string];
             });
         }
