@@ -247,6 +247,34 @@ commands! {
     fn export_plan(app, plan_id: PlanId, format: ExportFormat) -> Option<String> {
         app.blocking(move |app| crate::open_data::export_plan(&app, plan_id, format)).await
     }
+
+    /// The institutions that carry at least one commitment of the plan, by name: those a
+    /// progress workbook can be made for.
+    fn list_lead_institutions(app, plan_id: PlanId) -> Vec<InstitutionRef> {
+        app.run(|s| s.lead_institutions(plan_id))
+    }
+    /// Makes the plan's progress workbook (`.xlsx`) for an institution (`null`: every one): a
+    /// row per milestone of the commitments it carries and one per commitment, where each stands,
+    /// and the columns to fill in. The backend asks where to save it (proposing « Suivi — <the
+    /// institution> — <the day>.xlsx »); resolves to where it wrote, or `null` when the person
+    /// cancels.
+    fn export_progress_workbook(app, plan_id: PlanId, institution_id: Option<InstitutionId>) -> Option<String> {
+        app.blocking(move |app| crate::progress_workbook::export(&app, plan_id, institution_id)).await
+    }
+    /// Reads a filled progress workbook the person picks (the backend asks for it) and says what
+    /// importing it would write, or every problem with its row and column; writes nothing.
+    /// Resolves to `null` when they cancel.
+    fn read_progress_workbook(app) -> Option<ProgressWorkbookPreview> {
+        app.blocking(|app| crate::progress_workbook::read(&app)).await
+    }
+    /// Imports the workbook read, all or nothing: each filled row becomes a progress report
+    /// signed by the person (on the institution's behalf for the coordination), in one
+    /// transaction. A row already imported is skipped, so importing the same workbook again
+    /// writes nothing. `validation` when something changed since it was read and a row no longer
+    /// fits (nothing is written: read it again).
+    fn import_progress_workbook(app) -> ProgressWorkbookSummary {
+        app.blocking(|app| crate::progress_workbook::import(&app)).await
+    }
 }
 
 /// Whether `name` is a declared command.

@@ -21,6 +21,8 @@ pub struct Laptop {
     data_dir: PathBuf,
     /// A file of the OGP commitment database read and shown, waiting for the person's choice.
     pub(crate) pending_import: Mutex<Option<crate::open_data::PendingImport>>,
+    /// A filled progress workbook read and shown, waiting for the person's confirmation.
+    pub(crate) pending_workbook: Mutex<Option<crate::progress_workbook::PendingWorkbook>>,
 }
 
 impl Laptop {
@@ -31,6 +33,7 @@ impl Laptop {
             shell,
             data_dir: data_dir.to_path_buf(),
             pending_import: Mutex::new(None),
+            pending_workbook: Mutex::new(None),
         }
     }
 

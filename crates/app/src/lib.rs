@@ -5,7 +5,8 @@
 //! - the background sync loop (connection state, scheduling, back-off with jitter, the saved
 //!   connection) and the token's keeping;
 //! - open data: import and export, asking the person for files through the shell; a chart of
-//!   a plan's dashboard saved as an image the same way;
+//!   a plan's dashboard saved as an image the same way; the progress workbook an institution
+//!   fills in and the coordination imports back;
 //! - evidence files: attached from the person's disk, opened with the system's viewer.
 //!
 //! The desktop shell (`src-tauri/`) and the loopback bridge (`crates/bridge`) both serve this
@@ -18,6 +19,7 @@ pub mod commands;
 mod evidence;
 mod laptop;
 mod open_data;
+mod progress_workbook;
 mod shell;
 mod signature;
 mod sync_loop;

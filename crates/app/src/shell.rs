@@ -79,6 +79,10 @@ pub enum FileRequest {
     Evidence,
     /// Where to save a chart of a plan's dashboard as an image.
     SavePng,
+    /// Where to save a progress workbook for an institution to fill in.
+    SaveProgressWorkbook,
+    /// A progress workbook filled in, to import.
+    ProgressWorkbook,
 }
 
 impl FileRequest {
@@ -98,6 +102,12 @@ impl FileRequest {
             FileRequest::CsvFolder => locale.pick("Dossier où écrire les fichiers CSV", "Folder for the CSV files"),
             FileRequest::Evidence => locale.pick("Joindre un fichier au rapport", "Attach a file to the report"),
             FileRequest::SavePng => locale.pick("Enregistrer le graphique (image PNG)", "Save the chart (PNG image)"),
+            FileRequest::SaveProgressWorkbook => {
+                locale.pick("Exporter le classeur de suivi", "Export the progress workbook")
+            }
+            FileRequest::ProgressWorkbook => {
+                locale.pick("Importer un classeur de suivi rempli", "Import a filled progress workbook")
+            }
         }
     }
 
@@ -107,7 +117,9 @@ impl FileRequest {
             FileRequest::OgpCsv => Some(("CSV", vec!["csv"])),
             FileRequest::SaveJson => Some(("JSON", vec!["json"])),
             FileRequest::SaveHtml => Some(("HTML", vec!["html"])),
-            FileRequest::SaveXlsx => Some(("Excel", vec!["xlsx"])),
+            FileRequest::SaveXlsx | FileRequest::SaveProgressWorkbook | FileRequest::ProgressWorkbook => {
+                Some(("Excel", vec!["xlsx"]))
+            }
             FileRequest::SavePng => Some(("PNG", vec!["png"])),
             FileRequest::CsvFolder => None,
             FileRequest::Evidence => Some(("PDF, documents, images", plan_ouvert_domain::EvidenceFile::extensions())),
@@ -116,7 +128,7 @@ impl FileRequest {
 
     /// Whether the person picks an existing file (not a place to save, not a folder).
     pub fn opens(self) -> bool {
-        matches!(self, FileRequest::OgpCsv | FileRequest::Evidence)
+        matches!(self, FileRequest::OgpCsv | FileRequest::Evidence | FileRequest::ProgressWorkbook)
     }
 
     /// Whether the person picks a folder.

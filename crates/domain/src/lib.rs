@@ -49,7 +49,8 @@ pub use locale::Locale;
 pub use milestone::{Milestone, MilestoneChange, MilestoneEdit, MilestoneInput, ValidMilestone};
 pub use open_data::{
     ExportFormat, ImportCounts, ImportId, ImportPlanChoice, ImportPreview, ImportProgress, ImportRecord, ImportStage,
-    ImportSummary, ImportWarningKind, ImportWarningView, UndoImportSummary,
+    ImportSummary, ImportWarningKind, ImportWarningView, ProgressWorkbookPreview, ProgressWorkbookSummary,
+    UndoImportSummary, WorkbookProblem,
 };
 pub use overview::{
     AreaOverview, CommitmentDetail, CommitmentSummary, DeletionId, InstitutionRef, OverviewFilter, PlanOverview,

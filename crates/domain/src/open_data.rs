@@ -168,3 +168,57 @@ pub enum ExportFormat {
     /// A workbook for spreadsheets (`.xlsx`): commitments and milestones, one sheet each.
     Xlsx,
 }
+
+/// One thing wrong in a progress workbook sent back filled, and where: the sheet, the row and the
+/// column as a spreadsheet shows them (the header is row 1, columns are letters).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkbookProblem {
+    pub sheet: String,
+    /// None: the workbook as a whole (not a workbook, a sheet missing…).
+    pub row: Option<u32>,
+    /// The column's letter (`I`), when the problem is in one cell.
+    pub column: Option<String>,
+    /// That column's header, as the workbook has it.
+    pub column_title: Option<String>,
+    /// In the interface's language.
+    pub message: String,
+}
+
+/// What importing a filled progress workbook would write, said before anything is written. The
+/// workbook is imported whole or not at all: with any problem, nothing is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgressWorkbookPreview {
+    pub file_name: String,
+    /// The plan the workbook was made from, when it is on this laptop.
+    pub plan_id: Option<crate::PlanId>,
+    pub plan_title: String,
+    /// The institution it was made for; none: every institution of the plan.
+    pub institution_name: Option<String>,
+    /// Progress reports the import will write: one per filled row.
+    pub reports: u32,
+    /// Filled rows whose report is already an entry of its timeline (the workbook was imported
+    /// before): skipped.
+    pub unchanged: u32,
+    /// Rows left empty: skipped.
+    pub empty: u32,
+    /// Who will sign the reports (the person this laptop connected with), if any is written.
+    pub signed_by: Option<String>,
+    /// Whether some are signed on the carrying institution's behalf (the coordination's import).
+    pub on_behalf: bool,
+    /// Every problem, by row then column; the workbook can be imported only when there is none.
+    pub problems: Vec<WorkbookProblem>,
+}
+
+/// What importing a progress workbook wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgressWorkbookSummary {
+    /// Progress reports written, each a new entry of its timeline.
+    pub written: u32,
+    /// Filled rows already imported before: nothing written for them.
+    pub unchanged: u32,
+    /// Rows left empty.
+    pub empty: u32,
+}

@@ -111,6 +111,9 @@ fn generate() -> String {
         ImportStage,
         ImportProgress,
         ExportFormat,
+        WorkbookProblem,
+        ProgressWorkbookPreview,
+        ProgressWorkbookSummary,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/domain/tests/bindings.rs. Do not edit by hand:\n\

@@ -1,4 +1,5 @@
-//! Open data: the OGP commitment database in, the published plan out.
+//! Open data: the OGP commitment database in, the published plan out, and the progress workbook
+//! an institution fills in and sends back ([`progress_workbook`]).
 //!
 //! Both directions work on a [`Dataset`]: records as the sync fields they hold (the same names
 //! as in the app's store and on the server), keyed by kind and id. Importing produces one; the
@@ -8,5 +9,6 @@
 pub mod dataset;
 pub mod export;
 pub mod ogp;
+pub mod progress_workbook;
 
 pub use dataset::{deterministic_id, Dataset};

@@ -16,7 +16,8 @@
 //! - `rank.rs`: ranks 0, 1, 2… of areas, commitments and milestones within their parent;
 //! - `plan.rs`, `area.rs`, `institution.rs`, `commitment.rs`, `milestone.rs`: what the app can do
 //!   with each kind of record (list, create, edit, move, delete); `report.rs`: progress reports,
-//!   written once each, and the timelines and roll-up read from them;
+//!   written once each, and the timelines and roll-up read from them; `report_batch.rs`: many
+//!   reports checked and written together (a filled progress workbook), or none;
 //! - `overview.rs`, `dashboard.rs`, `demo.rs`, `import.rs`, `sync_resolution.rs`, `sync_views.rs`:
 //!   the plan overview, the plan's dashboard and the "À faire" list, the demonstration plan,
 //!   imports and exports, resolving a sync conflict, and conflicts and refusals as the sync
@@ -50,6 +51,7 @@ mod plan;
 mod report;
 // Evidence files of the reports.
 pub mod evidence;
+pub mod report_batch;
 
 // Built on the kinds of records.
 mod dashboard;

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use plan_ouvert_domain::{
     commitment_share, percent, CommitmentId, CommitmentProgress, Institution, InstitutionId, Locale, MilestoneId,
-    MilestoneProgress, Problem, ProgressStatus, ReadOnly, Report, ReportId, ReportInput, ReportSignature,
+    MilestoneProgress, Problem, ProgressStatus, ReadOnly, Report, ReportId, ReportInput, ReportSignature, ValidReport,
 };
 use plan_ouvert_sync::protocol::RecordKind;
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -74,14 +74,14 @@ impl CannotReport {
 
 /// How a report written now would be signed: the person's id and name, the carrying
 /// institution, and whether it is on its behalf.
-struct Signer {
-    author_id: Uuid,
-    author_name: String,
-    institution: Institution,
-    on_behalf: bool,
+pub(crate) struct Signer {
+    pub(crate) author_id: Uuid,
+    pub(crate) author_name: String,
+    pub(crate) institution: Institution,
+    pub(crate) on_behalf: bool,
 }
 
-fn signer(conn: &Connection, commitment: CommitmentId) -> Result<Result<Signer, CannotReport>> {
+pub(crate) fn signer(conn: &Connection, commitment: CommitmentId) -> Result<Result<Signer, CannotReport>> {
     let commitment = read_commitment(conn, commitment)?;
     let plan = read_plan(conn, commitment.plan_id)?;
     let lead = commitment.lead_institution_id.map(|id| read_institution(conn, id)).transpose()?;
@@ -154,8 +154,37 @@ fn read_reports(conn: &Connection, commitment: CommitmentId) -> Result<Vec<Repor
     Ok(list)
 }
 
+/// The entries of one timeline (a milestone's, or the commitment's own), newest first.
+pub(crate) fn read_timeline(
+    conn: &Connection,
+    commitment: CommitmentId,
+    milestone: Option<MilestoneId>,
+) -> Result<Vec<Report>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {REPORT_COLUMNS} FROM report WHERE commitment_id = ?1 AND milestone_id IS ?2
+         ORDER BY reported_on DESC, id DESC"
+    ))?;
+    let list = stmt
+        .query_map(params![commitment.to_string(), milestone.map(|m| m.to_string())], report_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(list)
+}
+
+/// Whether `report` says exactly what `valid` says: the same date, status, texts, assessment and
+/// links (whoever signed it, whatever it corrects).
+pub(crate) fn says_the_same(report: &Report, valid: &ValidReport) -> bool {
+    report.reported_on == valid.reported_on
+        && report.status == valid.status
+        && report.done == valid.done.as_str()
+        && report.difficulties == valid.difficulties.as_str()
+        && report.next_steps == valid.next_steps.as_str()
+        && report.results == valid.results.as_str()
+        && report.opened_government == valid.opened_government
+        && report.links == valid.links
+}
+
 /// The status of the latest entry of a timeline (a milestone's, or the commitment's own).
-fn latest_status(
+pub(crate) fn latest_status(
     conn: &Connection,
     commitment: CommitmentId,
     milestone: Option<MilestoneId>,
@@ -256,6 +285,57 @@ pub(crate) fn recent_reports(conn: &Connection, plan: plan_ouvert_domain::PlanId
     Ok(list)
 }
 
+/// Writes a report checked by [`ReportInput::parse`], signed by `signer`, and queues its creation
+/// for the server: the one place a report is inserted.
+pub(crate) fn insert_report(
+    conn: &Connection,
+    commitment: CommitmentId,
+    milestone: Option<MilestoneId>,
+    corrects: Option<ReportId>,
+    valid: &ValidReport,
+    signer: &Signer,
+) -> Result<ReportId> {
+    // A report names only files this laptop holds whole: it could not send them otherwise.
+    if !crate::evidence::check_held(conn, &valid.files)? {
+        return Err(Problem::UnknownReference.on("files").into());
+    }
+    let id = ReportId::new();
+    let opened = valid
+        .opened_government
+        .map(|o| serde_json::to_value(o).map(|v| v.as_str().unwrap_or_default().to_string()))
+        .transpose()
+        .map_err(|e| Error::Corrupt(e.to_string()))?;
+    let at = instant_text(now());
+    conn.execute(
+        &format!(
+            "INSERT INTO report ({REPORT_COLUMNS}, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)"
+        ),
+        params![
+            id.to_string(),
+            commitment.to_string(),
+            milestone.map(|m| m.to_string()),
+            date_text(Some(valid.reported_on)),
+            valid.status.code(),
+            valid.done.as_str(),
+            valid.difficulties.as_str(),
+            valid.next_steps.as_str(),
+            valid.results.as_str(),
+            opened,
+            serde_json::to_string(&valid.links).map_err(|e| Error::Corrupt(e.to_string()))?,
+            serde_json::to_string(&valid.files).map_err(|e| Error::Corrupt(e.to_string()))?,
+            corrects.map(|c| c.to_string()),
+            signer.author_id.to_string(),
+            signer.author_name,
+            signer.institution.id.to_string(),
+            signer.on_behalf,
+            at,
+        ],
+    )?;
+    Tracked::new_record(RecordKind::Report, id.0).record(conn)?;
+    Ok(id)
+}
+
 impl Store {
     /// Writes a progress report, signed by the person this laptop connected with, for the
     /// institution that carries the commitment (on its behalf when the person is of another:
@@ -284,43 +364,7 @@ impl Store {
         let signer = signer(&tx, commitment.id)?.map_err(Error::CannotReport)?;
         let previous = latest_status(&tx, commitment.id, input.milestone_id)?;
         let valid = input.parse(today, previous)?;
-        if !crate::evidence::check_held(&tx, &valid.files)? {
-            return Err(Problem::UnknownReference.on("files").into());
-        }
-        let id = ReportId::new();
-        let opened = valid
-            .opened_government
-            .map(|o| serde_json::to_value(o).map(|v| v.as_str().unwrap_or_default().to_string()))
-            .transpose()
-            .map_err(|e| Error::Corrupt(e.to_string()))?;
-        let at = instant_text(now());
-        tx.execute(
-            &format!(
-                "INSERT INTO report ({REPORT_COLUMNS}, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)"
-            ),
-            params![
-                id.to_string(),
-                commitment.id.to_string(),
-                input.milestone_id.map(|m| m.to_string()),
-                date_text(Some(valid.reported_on)),
-                valid.status.code(),
-                valid.done.as_str(),
-                valid.difficulties.as_str(),
-                valid.next_steps.as_str(),
-                valid.results.as_str(),
-                opened,
-                serde_json::to_string(&valid.links).map_err(|e| Error::Corrupt(e.to_string()))?,
-                serde_json::to_string(&valid.files).map_err(|e| Error::Corrupt(e.to_string()))?,
-                input.corrects.map(|c| c.to_string()),
-                signer.author_id.to_string(),
-                signer.author_name,
-                signer.institution.id.to_string(),
-                signer.on_behalf,
-                at,
-            ],
-        )?;
-        Tracked::new_record(RecordKind::Report, id.0).record(&tx)?;
+        let id = insert_report(&tx, commitment.id, input.milestone_id, input.corrects, &valid, &signer)?;
         let report = read_report(&tx, id)?;
         tx.commit()?;
         Ok(report)

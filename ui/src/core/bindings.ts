@@ -824,3 +824,70 @@ export type ImportProgress = { stage: ImportStage, done: number,
 total: number, };
 
 export type ExportFormat = "json" | "csv" | "html" | "xlsx";
+
+export type WorkbookProblem = { sheet: string, 
+/**
+ * None: the workbook as a whole (not a workbook, a sheet missing…).
+ */
+row: number | null, 
+/**
+ * The column's letter (`I`), when the problem is in one cell.
+ */
+column: string | null, 
+/**
+ * That column's header, as the workbook has it.
+ */
+columnTitle: string | null, 
+/**
+ * In the interface's language.
+ */
+message: string, };
+
+export type ProgressWorkbookPreview = { fileName: string, 
+/**
+ * The plan the workbook was made from, when it is on this laptop.
+ */
+planId: PlanId | null, planTitle: string, 
+/**
+ * The institution it was made for; none: every institution of the plan.
+ */
+institutionName: string | null, 
+/**
+ * Progress reports the import will write: one per filled row.
+ */
+reports: number, 
+/**
+ * Filled rows whose report is already an entry of its timeline (the workbook was imported
+ * before): skipped.
+ */
+unchanged: number, 
+/**
+ * Rows left empty: skipped.
+ */
+empty: number, 
+/**
+ * Who will sign the reports (the person this laptop connected with), if any is written.
+ */
+signedBy: string | null, 
+/**
+ * Whether some are signed on the carrying institution's behalf (the coordination's import).
+ */
+onBehalf: boolean, 
+/**
+ * Every problem, by row then column; the workbook can be imported only when there is none.
+ */
+problems: Array<WorkbookProblem>, };
+
+export type ProgressWorkbookSummary = { 
+/**
+ * Progress reports written, each a new entry of its timeline.
+ */
+written: number, 
+/**
+ * Filled rows already imported before: nothing written for them.
+ */
+unchanged: number, 
+/**
+ * Rows left empty.
+ */
+empty: number, };

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, SyncConnectInput, SyncSettings, SyncStatus, TodoList, UndoImportSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, SyncConnectInput, SyncSettings, SyncStatus, TodoList, UndoImportSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -150,6 +150,33 @@ export interface Backend {
      */
     exportPlan(planId: PlanId, format: ExportFormat): Promise<string | null>;
     /**
+     * The institutions that carry at least one commitment of the plan, by name: those a
+     * progress workbook can be made for.
+     */
+    listLeadInstitutions(planId: PlanId): Promise<Array<InstitutionRef>>;
+    /**
+     * Makes the plan's progress workbook (`.xlsx`) for an institution (`null`: every one): a
+     * row per milestone of the commitments it carries and one per commitment, where each stands,
+     * and the columns to fill in. The backend asks where to save it (proposing « Suivi — <the
+     * institution> — <the day>.xlsx »); resolves to where it wrote, or `null` when the person
+     * cancels.
+     */
+    exportProgressWorkbook(planId: PlanId, institutionId: InstitutionId | null): Promise<string | null>;
+    /**
+     * Reads a filled progress workbook the person picks (the backend asks for it) and says what
+     * importing it would write, or every problem with its row and column; writes nothing.
+     * Resolves to `null` when they cancel.
+     */
+    readProgressWorkbook(): Promise<ProgressWorkbookPreview | null>;
+    /**
+     * Imports the workbook read, all or nothing: each filled row becomes a progress report
+     * signed by the person (on the institution's behalf for the coordination), in one
+     * transaction. A row already imported is skipped, so importing the same workbook again
+     * writes nothing. `validation` when something changed since it was read and a row no longer
+     * fits (nothing is written: read it again).
+     */
+    importProgressWorkbook(): Promise<ProgressWorkbookSummary>;
+    /**
      * The sync status changed (connection, pending changes, conflicts, refusals, last sync, or
      * data received: `revision` went up).
      */
@@ -211,6 +238,10 @@ export function backendOver(transport: Transport): Backend {
         previewUndoImport: (importId) => transport.call("preview_undo_import", { importId }) as Promise<UndoImportSummary>,
         undoImport: (importId) => transport.call("undo_import", { importId }) as Promise<UndoImportSummary>,
         exportPlan: (planId, format) => transport.call("export_plan", { planId, format }) as Promise<string | null>,
+        listLeadInstitutions: (planId) => transport.call("list_lead_institutions", { planId }) as Promise<Array<InstitutionRef>>,
+        exportProgressWorkbook: (planId, institutionId) => transport.call("export_progress_workbook", { planId, institutionId }) as Promise<string | null>,
+        readProgressWorkbook: () => transport.call("read_progress_workbook", {}) as Promise<ProgressWorkbookPreview | null>,
+        importProgressWorkbook: () => transport.call("import_progress_workbook", {}) as Promise<ProgressWorkbookSummary>,
         onSyncStatus: listener => transport.listen("sync-status", payload => listener(payload as SyncStatus)),
         onImportProgress: listener => transport.listen("import-progress", payload => listener(payload as ImportProgress))
     };
@@ -267,7 +298,11 @@ export const COMMANDS = [
     "list_imports",
     "preview_undo_import",
     "undo_import",
-    "export_plan"
+    "export_plan",
+    "list_lead_institutions",
+    "export_progress_workbook",
+    "read_progress_workbook",
+    "import_progress_workbook"
 ] as const;
 
 /** Every failure code, to recognise a backend's failure. */

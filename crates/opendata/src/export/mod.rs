@@ -158,7 +158,7 @@ mod fields;
 mod files;
 mod html;
 mod json;
-mod tree;
+pub(crate) mod tree;
 mod xlsx;
 
 use plan_ouvert_domain::Locale;
@@ -233,6 +233,9 @@ pub enum ExportError {
     /// The workbook could not be assembled (the reason, as the writer gives it).
     #[error("{}", self.message(Locale::En))]
     Workbook(String),
+    /// A progress workbook was asked for an institution that is not in the data.
+    #[error("{}", self.message(Locale::En))]
+    UnknownInstitution { institution: Uuid },
 }
 
 fn kind_name(kind: RecordKind, locale: Locale) -> &'static str {
@@ -257,6 +260,12 @@ impl ExportError {
             }
             (ExportError::UnknownPlan { plan }, Locale::En) => {
                 format!("Plan {plan} is not in the data: there is nothing to export.")
+            }
+            (ExportError::UnknownInstitution { institution }, Locale::Fr) => {
+                format!("L'institution {institution} n'existe pas dans les données : aucun classeur de suivi ne peut être fait pour elle.")
+            }
+            (ExportError::UnknownInstitution { institution }, Locale::En) => {
+                format!("Institution {institution} is not in the data: no progress workbook can be made for it.")
             }
             (ExportError::InvalidRecord { kind, id, field, problem }, Locale::Fr) => format!(
                 "Données invalides : {} {id}, champ « {field} » : {}.",

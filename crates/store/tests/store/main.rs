@@ -13,6 +13,7 @@ mod institutions;
 mod migrations;
 mod milestones;
 mod plans;
+mod report_batch;
 mod reports;
 mod schema;
 mod search;

@@ -527,6 +527,48 @@ export const fr = {
         showMore: (n: number) => `Afficher ${count(n)} de plus`,
         openCommitment: (identifier: string) => `Ouvrir l'engagement ${identifier}`
     },
+    workbook: {
+        title: "Suivre l'avancement par classeur",
+        intro: "Comme les ministères en ont l'habitude : un classeur par institution porteuse, une ligne par jalon et une par engagement. L'institution le remplit et le renvoie ; vous l'importez ici, et chaque ligne remplie devient un rapport d'avancement signé.",
+        institution: "Institution porteuse",
+        institutionHint: "Les institutions qui portent au moins un engagement de ce plan.",
+        allInstitutions: "Toutes les institutions porteuses",
+        export: "Exporter le classeur de suivi",
+        exporting: "Export en cours…",
+        exported: (path: string) => `Classeur de suivi exporté : ${path}`,
+        exportFailedTitle: "L'export du classeur n'a pas abouti",
+        importTitle: "Importer un classeur rempli",
+        importHint: "Plan ouvert vous demandera de choisir le fichier .xlsx renvoyé par l'institution. Rien n'est enregistré avant votre confirmation, et si une ligne ne convient pas, rien ne l'est.",
+        read: "Choisir le classeur rempli",
+        reading: "Lecture du classeur…",
+        previewTitle: (file: string) => `Ce que contient « ${file} »`,
+        planLine: (plan: string) => `Plan d'action : ${plan}`,
+        institutionLine: (name: string) => `Institution porteuse : ${name}`,
+        everyInstitution: "Classeur de toutes les institutions porteuses",
+        willWrite: (n: number) =>
+            n === 0 ? "Aucun rapport à enregistrer." : `${count(n)} ${plural(n, "rapport sera enregistré", "rapports seront enregistrés")}.`,
+        unchanged: (n: number) => `${count(n)} ${plural(n, "ligne déjà importée est ignorée", "lignes déjà importées sont ignorées")}.`,
+        empty: (n: number) => `${count(n)} ${plural(n, "ligne vide est ignorée", "lignes vides sont ignorées")}.`,
+        signedBy: (name: string) => `Ils seront signés par ${name}.`,
+        signedOnBehalf: (name: string) => `Ils seront signés par ${name}, au nom de l'institution porteuse.`,
+        confirm: (n: number) => `Enregistrer ${plural(n, "le rapport", `les ${count(n)} rapports`)}`,
+        cancel: "Abandonner",
+        close: "Fermer",
+        importing: "Enregistrement…",
+        imported: (n: number) =>
+            n === 0
+                ? "Aucun nouveau rapport : tout était déjà enregistré."
+                : `${count(n)} ${plural(n, "rapport d'avancement enregistré", "rapports d'avancement enregistrés")}.`,
+        problemsTitle: (n: number) => `Le classeur ne peut pas être importé : ${count(n)} ${plural(n, "problème", "problèmes")}`,
+        problemsIntro: "Rien n'a été enregistré. Corrigez le classeur aux lignes et aux colonnes indiquées, puis importez-le de nouveau.",
+        problemsCaption: (file: string) => `Problèmes du classeur « ${file} »`,
+        row: "Ligne",
+        column: "Colonne",
+        problem: "Problème",
+        wholeWorkbook: "Tout le classeur",
+        columnOf: (letter: string, title: string) => `${letter} — ${title}`,
+        importFailedTitle: "L'import du classeur n'a pas abouti"
+    },
     institutions: {
         title: "Institutions",
         intro: "Les institutions publiques qui portent ou soutiennent les engagements : ministères, autorités indépendantes, Parlement, juridictions.",

@@ -1,7 +1,7 @@
 /**
  * A plan at a glance: its engagement areas in order, their commitments with lead institution,
  * milestone count and completeness; search and institution filter; areas and the plan itself
- * are edited here, and the plan is exported as open data.
+ * are edited here, and the plan is exported as open data and followed with progress workbooks.
  */
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -32,6 +32,7 @@ import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { LibraryShare } from "./LibraryShare";
 import { showDeletion } from "../../shared/DeletionNotice";
 import { ExportSection } from "./ExportSection";
+import { ProgressWorkbookSection } from "./ProgressWorkbookSection";
 
 const planModal = createModal({ id: "plan-edit-modal", isOpenedByDefault: false });
 const areaModal = createModal({ id: "area-modal", isOpenedByDefault: false });
@@ -314,6 +315,7 @@ export function OverviewPage(props: { planId: string }) {
             )}
 
             <ExportSection planId={plan.id} />
+            {overview.commitmentsReadOnly?.kind !== "library" && <ProgressWorkbookSection planId={plan.id} onImported={() => void refresh()} />}
 
             <planModal.Component title={t.overview.editPlanTitle} titleAs="h2">
                 {planInput && (
