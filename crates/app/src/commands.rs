@@ -160,6 +160,22 @@ commands! {
         app.blocking(move |app| crate::chart_image::save_chart_image(&app, plan_id, chart, &png)).await
     }
 
+    /// The plan's reporting rounds, the latest due first.
+    fn list_rounds(app, plan_id: PlanId) -> Vec<Round> { app.run(|s| s.rounds(plan_id)) }
+    /// Opens a reporting round (the coordination); `validation` with each problem by its field.
+    fn create_round(app, plan_id: PlanId, input: RoundInput) -> Round { app.run(|s| s.create_round(plan_id, &input)) }
+    fn update_round(app, round_id: RoundId, input: RoundInput) -> Round { app.run(|s| s.update_round(round_id, &input)) }
+    /// Deletes a round (reports stay); resolves to the deletion, to undo it.
+    fn delete_round(app, round_id: RoundId) -> DeletionId { app.run(|s| s.delete_round(round_id)) }
+    /// A round today: per institution, what is reported, late or to do, and whom to remind (a
+    /// drafter or a reader sees their institution's part).
+    fn get_round_progress(app, round_id: RoundId) -> RoundProgress { app.run(|s| s.round_progress(round_id)) }
+    /// Saves the contacts to remind of a round as CSV (the backend asks where); resolves to
+    /// where it wrote, or `null` when the person cancels.
+    fn export_round_contacts(app, round_id: RoundId) -> Option<String> {
+        app.blocking(move |app| crate::round_contacts::export(&app, round_id)).await
+    }
+
     fn list_institutions(app) -> Vec<Institution> { app.run(|s| s.list_institutions()) }
     fn create_institution(app, input: InstitutionInput) -> Institution { app.run(|s| s.create_institution(&input)) }
     fn update_institution(app, institution_id: InstitutionId, input: InstitutionInput) -> Institution {

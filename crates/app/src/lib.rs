@@ -20,6 +20,7 @@ mod evidence;
 mod laptop;
 mod open_data;
 mod progress_workbook;
+mod round_contacts;
 mod shell;
 mod signature;
 mod sync_loop;

@@ -77,6 +77,8 @@ pub enum FileRequest {
     CsvFolder,
     /// A file to attach to a progress report as evidence.
     Evidence,
+    /// Where to save a list as CSV (the contacts to remind of a reporting round).
+    SaveCsv,
     /// Where to save a chart of a plan's dashboard as an image.
     SavePng,
     /// Where to save a progress workbook for an institution to fill in.
@@ -101,6 +103,7 @@ impl FileRequest {
             }
             FileRequest::CsvFolder => locale.pick("Dossier où écrire les fichiers CSV", "Folder for the CSV files"),
             FileRequest::Evidence => locale.pick("Joindre un fichier au rapport", "Attach a file to the report"),
+            FileRequest::SaveCsv => locale.pick("Enregistrer la liste (CSV)", "Save the list (CSV)"),
             FileRequest::SavePng => locale.pick("Enregistrer le graphique (image PNG)", "Save the chart (PNG image)"),
             FileRequest::SaveProgressWorkbook => {
                 locale.pick("Exporter le classeur de suivi", "Export the progress workbook")
@@ -114,7 +117,7 @@ impl FileRequest {
     /// The kind of file shown in the dialog's filter and its extensions, if any.
     pub fn filter(self) -> Option<(&'static str, Vec<&'static str>)> {
         match self {
-            FileRequest::OgpCsv => Some(("CSV", vec!["csv"])),
+            FileRequest::OgpCsv | FileRequest::SaveCsv => Some(("CSV", vec!["csv"])),
             FileRequest::SaveJson => Some(("JSON", vec!["json"])),
             FileRequest::SaveHtml => Some(("HTML", vec!["html"])),
             FileRequest::SaveXlsx | FileRequest::SaveProgressWorkbook | FileRequest::ProgressWorkbook => {

@@ -224,6 +224,7 @@ fn insert_floor(dir: &std::path::Path, pull: &PullResponse) -> Duration {
             RecordKind::Commitment => 3,
             RecordKind::Milestone => 4,
             RecordKind::Report => 5,
+            RecordKind::Round => 6,
         };
         records.entry((rank, change.record)).or_default().insert(&change.field, &change.value);
     }

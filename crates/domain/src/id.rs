@@ -63,3 +63,7 @@ id_type!(
     /// Identifies a progress report, an entry of a milestone's or a commitment's timeline.
     ReportId
 );
+id_type!(
+    /// Identifies a reporting round (a campaign of progress reports with a due date).
+    RoundId
+);

@@ -26,6 +26,7 @@ pub mod overview;
 pub mod period;
 pub mod plan;
 pub mod progress;
+pub mod round;
 pub mod sync;
 pub mod text;
 
@@ -41,7 +42,7 @@ pub use dashboard::{
 };
 pub use evidence::{EvidenceFile, FileAvailability};
 pub use failure::{ErrorCode, Failure, FieldError};
-pub use id::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId, ReportId};
+pub use id::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId, ReportId, RoundId};
 pub use institution::{Institution, InstitutionInput, InstitutionKind, ValidInstitution};
 pub use invalid::{Invalid, Problem};
 pub use labels::Labels;
@@ -61,6 +62,9 @@ pub use plan::{Plan, PlanInput, ValidPlan, DEFAULT_COUNTRY};
 pub use progress::{
     commitment_share, parse_weight, percent, weighted_share, CommitmentProgress, EvidenceLink, MilestoneProgress,
     ProgressStatus, Report, ReportInput, ReportSignature, ValidReport, OPENED_GOVERNMENT_CODES, WEIGHT_MAX,
+};
+pub use round::{
+    Round, RoundContact, RoundInput, RoundInstitution, RoundItem, RoundItemState, RoundKind, RoundProgress, ValidRound,
 };
 pub use sync::{
     ConflictChoice, ConflictId, ConflictView, RecordSyncState, RejectionId, RejectionView, SyncAccount, SyncAction,

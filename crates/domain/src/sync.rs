@@ -111,6 +111,7 @@ pub enum SyncRecordKind {
     Milestone,
     Institution,
     Report,
+    Round,
 }
 
 /// A conflict waiting on this laptop (its local number).

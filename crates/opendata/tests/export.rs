@@ -6,18 +6,19 @@
 //! other than 1, and progress reports (on a commitment, on milestones, a correction, links with
 //! commas and quotes, evidence files named by their SHA-256 — one report names two, one with a
 //! comma, quotes and a semicolon in its name, others none —, one made on an institution's behalf
-//! by an institution the plan does not otherwise name).
+//! by an institution the plan does not otherwise name), and two reporting rounds (one whose
+//! instructions hold a comma, quotes, line breaks and begin with `=`, one due the day it opens).
 
 #![allow(clippy::unwrap_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use plan_ouvert_domain::{EvidenceFile, Locale, ShortText};
+use plan_ouvert_domain::{EvidenceFile, Locale, RoundKind, ShortText};
 use plan_ouvert_opendata::export::{
     commitments_csv, milestones_csv, plan_dataset, plan_html, plan_json, plan_json_text, read_csv, read_plan_json,
-    reports_csv, CsvFile, ExportError, FieldCheck, FieldType, Problem, ASSESSMENT_ENTRIES, COMMITMENTS_TABLE_SCHEMA,
-    COMMITMENT_COLUMNS, CSV_FILES, MILESTONES_TABLE_SCHEMA, MILESTONE_COLUMNS, PLAN_SCHEMA, REPORTS_TABLE_SCHEMA,
-    REPORT_COLUMNS, SCHEMA_ID,
+    reports_csv, rounds_csv, CsvFile, ExportError, FieldCheck, FieldType, Problem, ASSESSMENT_ENTRIES,
+    COMMITMENTS_TABLE_SCHEMA, COMMITMENT_COLUMNS, CSV_FILES, MILESTONES_TABLE_SCHEMA, MILESTONE_COLUMNS, PLAN_SCHEMA,
+    REPORTS_TABLE_SCHEMA, REPORT_COLUMNS, ROUNDS_TABLE_SCHEMA, ROUND_COLUMNS, SCHEMA_ID,
 };
 use plan_ouvert_opendata::Dataset;
 use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
@@ -55,6 +56,14 @@ const SHA_PDF: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b
 const SHA_PNG: &str = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae";
 const SHA_DOCX: &str = "fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9";
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// Two reporting rounds, the one due first with the larger id, so that order comes from due dates.
+const ROUND_MID: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0b02);
+const ROUND_END: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0b01);
+/// Instructions a CSV writer or a spreadsheet could get wrong: they begin with `=`, hold commas,
+/// quotes and line breaks (a paragraph break included).
+const TRICKY_INSTRUCTIONS: &str = "=Décrire, pour chaque jalon, ce qui a été fait (\"livrables\" compris).\n\
+                                   Une ligne après un retour à la ligne.\n\n« Second paragraphe », fin.";
 
 const EVIL_TITLE: &str = "<script>alert(1)</script> Ouvrir les « données », \"vite\" & bien";
 const OGP_URL: &str = "https://www.opengovpartnership.org/members/france/commitments/FR0042/";
@@ -96,6 +105,14 @@ fn commitment(area: Uuid, position: u32, title: &str) -> Value {
         "contactName": "", "contactTitle": "", "contactDepartment": "", "contactEmail": "", "contactPhone": "",
         "ogpId": null, "number": "", "shortTitle": "", "fullText": "", "startDateSource": "", "endDateSource": "",
         "policyAreas": [], "url": "", "assessment": null, "sourceColumns": {}, "weight": 1
+    })
+}
+
+/// A reporting round of the plan with every field.
+fn round(kind: &str, title: &str, opens_on: &str, due_on: &str, instructions: &str) -> Value {
+    json!({
+        "planId": PLAN.to_string(), "kind": kind, "title": title, "opensOn": opens_on, "dueOn": due_on,
+        "instructions": instructions
     })
 }
 
@@ -336,6 +353,17 @@ fn dataset() -> Dataset {
             }),
         )),
     );
+    d.insert(
+        RecordKind::Round,
+        ROUND_MID,
+        fields(round("midTerm", "Rapport à mi-parcours, 2022", "2022-09-01", "2022-10-31", TRICKY_INSTRUCTIONS)),
+    );
+    // Due the day it opens: the earliest due date a round may have.
+    d.insert(
+        RecordKind::Round,
+        ROUND_END,
+        fields(round("endOfTerm", "Rapport de fin de plan", "2023-12-31", "2023-12-31", "")),
+    );
     d
 }
 
@@ -378,6 +406,14 @@ fn json_round_trip_gives_back_every_record_field_by_field() {
         "{text}"
     );
     let order = [
+        "\"planNumber\"",
+        "\"rounds\"",
+        "\"id\"",
+        "\"kind\"",
+        "\"title\"",
+        "\"opensOn\"",
+        "\"dueOn\"",
+        "\"instructions\"",
         "\"areas\"",
         "\"planId\"",
         "\"commitments\"",
@@ -419,6 +455,18 @@ fn json_round_trip_gives_back_every_record_field_by_field() {
     assert_eq!(back.get(RecordKind::Report, R_M1).unwrap()["files"][0]["name"], TRICKY_FILE_NAME);
     assert_eq!(back.get(RecordKind::Report, R_M1_FIX).unwrap()["files"], json!([]));
     assert!(text.contains("\"name\": \"Compte rendu, \\\"version finale\\\"; annexes.pdf\""), "{text}");
+    // The rounds come back field by field, their plan given by the plan they sit in, the
+    // instructions with their commas, quotes, line breaks and leading `=`.
+    assert_eq!(back.count(RecordKind::Round), 2);
+    for id in [ROUND_MID, ROUND_END] {
+        let (got, expected) = (back.get(RecordKind::Round, id).unwrap(), d.get(RecordKind::Round, id).unwrap());
+        for field in fields_of_kind(RecordKind::Round) {
+            assert_eq!(got.get(*field), expected.get(*field), "round {id} field {field}");
+        }
+        assert_eq!(got["planId"], PLAN.to_string());
+    }
+    assert_eq!(back.get(RecordKind::Round, ROUND_MID).unwrap()["instructions"], TRICKY_INSTRUCTIONS);
+    assert!(text.contains(&format!("\"instructions\": {}", serde_json::to_string(TRICKY_INSTRUCTIONS).unwrap())));
 }
 
 #[test]
@@ -445,7 +493,7 @@ fn json_document_is_ordered_nested_and_complete() {
         expected.extend(children);
         assert_eq!(keys, expected, "{kind:?}");
     };
-    check(&doc["plan"], RecordKind::Plan, &[]);
+    check(&doc["plan"], RecordKind::Plan, &["rounds"]);
     check(&areas[0], RecordKind::Area, &["commitments"]);
     check(&areas[0]["commitments"][0], RecordKind::Commitment, &["milestones", "reports"]);
     check(&areas[0]["commitments"][0]["milestones"][0], RecordKind::Milestone, &["reports"]);
@@ -463,6 +511,42 @@ fn json_document_is_ordered_nested_and_complete() {
             "Ministère de la Transition écologique"
         ]
     );
+
+    // The plan's rounds in the plan, by due date (not by id), each with every field of a round but
+    // its plan: the plan it sits in.
+    let rounds = doc["plan"]["rounds"].as_array().unwrap();
+    assert_eq!(
+        rounds.iter().map(|r| r["id"].as_str().unwrap()).collect::<Vec<_>>(),
+        [ROUND_MID.to_string(), ROUND_END.to_string()]
+    );
+    for round in rounds {
+        let keys: Vec<&str> = round.as_object().unwrap().keys().map(String::as_str).collect();
+        let expected: Vec<&str> = ["id"]
+            .into_iter()
+            .chain(fields_of_kind(RecordKind::Round).iter().copied().filter(|f| *f != "planId"))
+            .collect();
+        assert_eq!(keys.iter().copied().collect::<BTreeSet<_>>(), expected.iter().copied().collect::<BTreeSet<_>>());
+    }
+    assert_eq!(
+        rounds[0],
+        json!({ "id": ROUND_MID.to_string(), "kind": "midTerm", "title": "Rapport à mi-parcours, 2022",
+                "opensOn": "2022-09-01", "dueOn": "2022-10-31", "instructions": TRICKY_INSTRUCTIONS })
+    );
+    assert!(doc.get("rounds").is_none() && areas[0].get("rounds").is_none(), "rounds only in the plan");
+    // Rounds due the same day: by id.
+    let mut same_day = d.clone();
+    for id in [ROUND_MID, ROUND_END] {
+        let round = same_day.records.get_mut(&record_key(RecordKind::Round, id)).unwrap();
+        round.insert("opensOn".into(), json!("2022-09-01"));
+        round.insert("dueOn".into(), json!("2022-10-31"));
+    }
+    let ids =
+        |doc: &Value| doc["plan"]["rounds"].as_array().unwrap().iter().map(|r| r["id"].clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&plan_json(&same_day, PLAN).unwrap()), [json!(ROUND_END.to_string()), json!(ROUND_MID.to_string())]);
+    // A plan without rounds has an empty list, written all the same.
+    let mut none = d.clone();
+    none.records.retain(|k, _| k.kind != RecordKind::Round);
+    assert_eq!(plan_json(&none, PLAN).unwrap()["plan"]["rounds"], json!([]));
 
     // Weights, as the records hold them.
     let weights = |list: &Value| list.as_array().unwrap().iter().map(|r| r["weight"].clone()).collect::<Vec<_>>();
@@ -537,6 +621,16 @@ fn exports_carry_only_the_plan_and_the_institutions_it_names() {
         Uuid::from_u128(95),
         fields(report(other_commitment, None, "2019-01-01", "limited", Uuid::from_u128(94))),
     );
+    // A round of the other plan, due before it opens: left out with its plan, without stopping
+    // this plan's export.
+    d.insert(
+        RecordKind::Round,
+        Uuid::from_u128(93),
+        fields(with(
+            round("other", "Autre campagne", "2019-06-01", "2019-05-01", ""),
+            json!({ "planId": other_plan.to_string() }),
+        )),
+    );
 
     let doc = plan_json(&d, PLAN).unwrap();
     assert_eq!(doc["institutions"].as_array().unwrap().len(), 3);
@@ -544,6 +638,8 @@ fn exports_carry_only_the_plan_and_the_institutions_it_names() {
     assert_same(&plan_dataset(&d, PLAN).unwrap(), &dataset());
     assert!(!commitments_csv(&d, PLAN).unwrap().contains("Autre"));
     assert!(!reports_csv(&d, PLAN).unwrap().contains("2019-01-01"));
+    assert!(!rounds_csv(&d, PLAN).unwrap().contains("Autre campagne"));
+    assert_eq!(doc["plan"]["rounds"].as_array().unwrap().len(), 2);
 }
 
 #[test]
@@ -615,6 +711,28 @@ fn json_validates_against_the_committed_json_schema() {
                 d["areas"][0]["commitments"][0]["milestones"][0].as_object_mut().unwrap().remove("reports");
             }),
         ),
+        ("round kind", Box::new(|d: &mut Value| d["plan"]["rounds"][0]["kind"] = json!("annual"))),
+        ("round empty title", Box::new(|d: &mut Value| d["plan"]["rounds"][1]["title"] = json!(""))),
+        ("round bad date", Box::new(|d: &mut Value| d["plan"]["rounds"][0]["opensOn"] = json!("2022-02-30"))),
+        ("round date shape", Box::new(|d: &mut Value| d["plan"]["rounds"][0]["dueOn"] = json!("31/10/2022"))),
+        ("round without due date", Box::new(|d: &mut Value| d["plan"]["rounds"][1]["dueOn"] = Value::Null)),
+        ("round instructions", Box::new(|d: &mut Value| d["plan"]["rounds"][1]["instructions"] = Value::Null)),
+        ("round id", Box::new(|d: &mut Value| d["plan"]["rounds"][0]["id"] = json!("not-a-uuid"))),
+        (
+            "round missing instructions",
+            Box::new(|d: &mut Value| {
+                d["plan"]["rounds"][0].as_object_mut().unwrap().remove("instructions");
+            }),
+        ),
+        ("round naming its plan", Box::new(|d: &mut Value| d["plan"]["rounds"][0]["planId"] = json!(PLAN.to_string()))),
+        ("rounds not a list", Box::new(|d: &mut Value| d["plan"]["rounds"] = json!({}))),
+        (
+            "rounds out of the plan",
+            Box::new(|d: &mut Value| {
+                let rounds = d["plan"].as_object_mut().unwrap().remove("rounds").unwrap();
+                d["rounds"] = rounds;
+            }),
+        ),
     ];
     let refused = |what: &str, bad: &Value| {
         assert!(!validator.is_valid(bad), "the schema lets through: {what}");
@@ -656,26 +774,76 @@ fn json_validates_against_the_committed_json_schema() {
         };
         refused(&format!("report {field} {value:?}"), &bad);
     }
+    // Every kind of round, and a round due the day it opens, are valid for both.
+    assert_eq!(doc["plan"]["rounds"][1]["opensOn"], doc["plan"]["rounds"][1]["dueOn"]);
+    for code in RoundKind::CODES {
+        let mut good = doc.clone();
+        good["plan"]["rounds"][0]["kind"] = json!(code);
+        assert!(validator.is_valid(&good), "{code}");
+        assert_eq!(read_plan_json(&good).unwrap().get(RecordKind::Round, ROUND_MID).unwrap()["kind"], *code);
+    }
+    // A JSON Schema cannot compare two dates: a round due before it opens is valid for the schema,
+    // which says so in words, and the reader refuses it.
+    let mut early = doc.clone();
+    early["plan"]["rounds"][0]["dueOn"] = json!("2022-08-31");
+    assert!(validator.is_valid(&early));
+    assert!(read_plan_json(&early).is_err());
+    assert!(schema["$defs"]["round"]["properties"]["dueOn"]["description"]
+        .as_str()
+        .unwrap()
+        .contains("never before it opens (opensOn)"));
+}
+
+/// A v2 document written before rounds were exported has no `rounds`: the schema accepts it and
+/// it reads as a plan without reporting rounds, everything else as it was.
+#[test]
+fn an_older_v2_document_without_rounds_reads_as_a_plan_without_rounds() {
+    let schema: Value = serde_json::from_str(PLAN_SCHEMA).unwrap();
+    let validator = jsonschema::draft202012::options().should_validate_formats(true).build(&schema).unwrap();
+    let mut older = plan_json(&dataset(), PLAN).unwrap();
+    assert_eq!(older["plan"]["rounds"].as_array().unwrap().len(), 2);
+    older["plan"].as_object_mut().unwrap().remove("rounds");
+    let errors: Vec<String> = validator.iter_errors(&older).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut expected = dataset();
+    expected.records.retain(|k, _| k.kind != RecordKind::Round);
+    let back = read_plan_json(&older).unwrap();
+    assert_eq!(back.count(RecordKind::Round), 0);
+    assert_same(&back, &expected);
+    // The same as a plan whose rounds are an empty list, which is what an export of it writes.
+    older["plan"]["rounds"] = json!([]);
+    assert_same(&read_plan_json(&older).unwrap(), &expected);
+    assert_eq!(plan_json(&expected, PLAN).unwrap(), older);
+    // Not required by the schema, described in French and English all the same.
+    let plan = &schema["$defs"]["plan"];
+    assert!(!plan["required"].as_array().unwrap().contains(&json!("rounds")));
+    assert_eq!(plan["properties"]["rounds"]["items"]["$ref"], "#/$defs/round");
+    assert!(plan["properties"]["rounds"]["description"].as_str().unwrap().contains(" — "));
 }
 
 #[test]
 fn json_schema_describes_every_field_and_every_assessment_code() {
     let schema: Value = serde_json::from_str(PLAN_SCHEMA).unwrap();
     let defs = &schema["$defs"];
-    for (def, kind, children) in [
-        ("plan", RecordKind::Plan, &[][..]),
-        ("area", RecordKind::Area, &["commitments"][..]),
-        ("commitment", RecordKind::Commitment, &["milestones", "reports"][..]),
-        ("milestone", RecordKind::Milestone, &["reports"][..]),
-        ("report", RecordKind::Report, &[][..]),
-        ("institution", RecordKind::Institution, &[][..]),
+    // Each record's id, fields and nested lists; a round's plan is the plan it sits in, and the
+    // plan's rounds are optional (older v2 documents have none).
+    for (def, kind, children, optional, implied) in [
+        ("plan", RecordKind::Plan, &[][..], &["rounds"][..], None),
+        ("round", RecordKind::Round, &[][..], &[][..], Some("planId")),
+        ("area", RecordKind::Area, &["commitments"][..], &[][..], None),
+        ("commitment", RecordKind::Commitment, &["milestones", "reports"][..], &[][..], None),
+        ("milestone", RecordKind::Milestone, &["reports"][..], &[][..], None),
+        ("report", RecordKind::Report, &[][..], &[][..], None),
+        ("institution", RecordKind::Institution, &[][..], &[][..], None),
     ] {
         let required: BTreeSet<&str> =
             defs[def]["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
-        let mut expected: BTreeSet<&str> = fields_of_kind(kind).iter().copied().collect();
+        let mut expected: BTreeSet<&str> =
+            fields_of_kind(kind).iter().copied().filter(|f| Some(*f) != implied).collect();
         expected.insert("id");
         expected.extend(children);
         assert_eq!(required, expected, "{def}");
+        expected.extend(optional);
         let properties: BTreeSet<&str> =
             defs[def]["properties"].as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(properties, expected, "{def}");
@@ -711,6 +879,21 @@ fn json_schema_describes_every_field_and_every_assessment_code() {
     assert_eq!(defs["fileList"]["maxItems"], EvidenceFile::MAX_PER_REPORT);
     assert_eq!(defs["fileList"]["uniqueItems"], true);
     assert_eq!(defs["report"]["properties"]["files"]["$ref"], "#/$defs/fileList");
+    // Rounds: the domain's kinds, dates, a title, a text.
+    assert_eq!(defs["roundKind"]["enum"], json!(RoundKind::CODES));
+    assert!(defs["roundKind"]["description"].as_str().unwrap().contains(" — "));
+    assert!(defs["round"]["description"].as_str().unwrap().contains(" — "));
+    let round = &defs["round"]["properties"];
+    for (field, def) in [
+        ("id", "uuid"),
+        ("kind", "roundKind"),
+        ("title", "title"),
+        ("opensOn", "date"),
+        ("dueOn", "date"),
+        ("instructions", "text"),
+    ] {
+        assert_eq!(round[field]["$ref"], format!("#/$defs/{def}"), "round.{field}");
+    }
 
     let entries = defs["assessment"]["required"].as_array().unwrap();
     assert_eq!(
@@ -832,7 +1015,7 @@ fn evidence_files_are_checked_alike_by_the_schema_and_both_readers() {
     let base = plan_json(&dataset(), PLAN).unwrap();
     let at = "/areas/0/commitments/0/milestones/0/reports/0/files";
     assert_eq!(base.pointer(at).unwrap(), &r_m1_files(), "R_M1's files");
-    let [commitments, milestones, reports] = csv_files(&dataset());
+    let [commitments, milestones, reports, rounds] = csv_files(&dataset());
     let (header, rows) = parse_csv(&reports);
     let files_column = REPORT_COLUMNS.iter().position(|c| *c == "files").unwrap();
     assert_eq!(rows[1][0], R_M1.to_string());
@@ -851,7 +1034,7 @@ fn evidence_files_are_checked_alike_by_the_schema_and_both_readers() {
         assert!(errors.is_empty(), "the schema refuses {what}: {errors:?}");
         let back = read_plan_json(&doc).unwrap_or_else(|e| panic!("the JSON reader refuses {what}: {e:?}"));
         assert_eq!(&back.get(RecordKind::Report, R_M1).unwrap()["files"], files, "JSON, {what}");
-        let back = read_csv(&commitments, &milestones, &csv, &frame())
+        let back = read_csv(&commitments, &milestones, &csv, &rounds, &frame())
             .unwrap_or_else(|e| panic!("the CSV reader refuses {what}: {e:?}"));
         assert_eq!(&back.get(RecordKind::Report, R_M1).unwrap()["files"], files, "CSV, {what}");
     }
@@ -863,7 +1046,7 @@ fn evidence_files_are_checked_alike_by_the_schema_and_both_readers() {
             matches!(&e, ExportError::InvalidJson { path, .. } if path == "$.areas[0].commitments[0].milestones[0].reports[0].files"),
             "JSON, {what}: {e:?}"
         );
-        let e = read_csv(&commitments, &milestones, &csv, &frame()).unwrap_err();
+        let e = read_csv(&commitments, &milestones, &csv, &rounds, &frame()).unwrap_err();
         assert!(
             matches!(&e, ExportError::InvalidCsv { file: CsvFile::Reports, line: 5, column, .. } if column == "files"),
             "CSV, {what}: {e:?}"
@@ -881,7 +1064,7 @@ fn evidence_files_are_checked_alike_by_the_schema_and_both_readers() {
         }
     );
     assert_eq!(
-        read_csv(&commitments, &milestones, &csv, &frame()).unwrap_err(),
+        read_csv(&commitments, &milestones, &csv, &rounds, &frame()).unwrap_err(),
         ExportError::InvalidCsv { file: CsvFile::Reports, line: 5, column: "files".into(), problem: Problem::Repeated }
     );
     assert!(schema["$defs"]["fileList"]["description"].as_str().unwrap().contains("(by its SHA-256) at most once"));
@@ -1054,24 +1237,75 @@ fn reading_json_says_what_is_wrong_and_where() {
         d["areas"][0]["commitments"][0]["milestones"][0]["reports"][0].as_object_mut().unwrap().remove("files");
     });
     assert_eq!(e, at(files, Problem::Missing));
+
+    // Rounds, in the plan. Due the day before it opens: refused at its due date, in both languages.
+    let opens_on = chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap();
+    let e = error(&|d| d["plan"]["rounds"][1]["dueOn"] = json!("2023-12-30"));
+    assert_eq!(e, at("$.plan.rounds[1].dueOn", Problem::DueBeforeOpening { opens_on }));
+    assert_eq!(
+        e.message(Locale::Fr),
+        "Ce document n'est pas un export de plan valide : à « $.plan.rounds[1].dueOn », l'échéance tombe avant \
+         l'ouverture de la campagne (2023-12-31) : elle doit tomber ce jour-là ou après."
+    );
+    assert_eq!(
+        e.message(Locale::En),
+        "This document is not a valid plan export: at '$.plan.rounds[1].dueOn', the due date is before the round \
+         opens (2023-12-31): it must be that day or later."
+    );
+    // Opening after the due date is the same fault, said at the due date.
+    let e = error(&|d| d["plan"]["rounds"][0]["opensOn"] = json!("2022-11-01"));
+    assert_eq!(
+        e,
+        at(
+            "$.plan.rounds[0].dueOn",
+            Problem::DueBeforeOpening { opens_on: chrono::NaiveDate::from_ymd_opt(2022, 11, 1).unwrap() }
+        )
+    );
+    let e = error(&|d| d["plan"]["rounds"][0]["kind"] = json!("annual"));
+    assert_eq!(e, at("$.plan.rounds[0].kind", Problem::Expected(FieldType::OneOf(RoundKind::CODES))));
+    let e = error(&|d| d["plan"]["rounds"][1]["opensOn"] = json!("2023-12-32"));
+    assert_eq!(e, at("$.plan.rounds[1].opensOn", Problem::Expected(FieldType::Date)));
+    let e = error(&|d| {
+        d["plan"]["rounds"][1].as_object_mut().unwrap().remove("title");
+    });
+    assert_eq!(e, at("$.plan.rounds[1].title", Problem::Missing));
+    // Its plan is the plan it sits in: a round does not name it.
+    let e = error(&|d| d["plan"]["rounds"][0]["planId"] = json!(PLAN.to_string()));
+    assert_eq!(e, at("$.plan.rounds[0].planId", Problem::Unexpected));
+    let e = error(&|d| {
+        let copy = d["plan"]["rounds"][0].clone();
+        d["plan"]["rounds"].as_array_mut().unwrap().push(copy);
+    });
+    assert_eq!(e, at("$.plan.rounds[2].id", Problem::Duplicate { id: ROUND_MID }));
+    let e = error(&|d| d["plan"]["rounds"] = json!({}));
+    assert_eq!(e, at("$.plan.rounds", Problem::ExpectedArray));
+    let e = error(&|d| d["plan"]["rounds"][0] = json!([]));
+    assert_eq!(e, at("$.plan.rounds[0]", Problem::ExpectedObject));
 }
 
 // ----------------------------------------------------------------------------------------- CSV
 
-/// The dataset without commitments, milestones and reports: what `read_csv` completes.
+/// The dataset without commitments, milestones, reports and rounds: what `read_csv` completes.
 fn frame() -> Dataset {
     let mut d = dataset();
-    d.records.retain(|k, _| !matches!(k.kind, RecordKind::Commitment | RecordKind::Milestone | RecordKind::Report));
+    d.records.retain(|k, _| {
+        !matches!(k.kind, RecordKind::Commitment | RecordKind::Milestone | RecordKind::Report | RecordKind::Round)
+    });
     d
 }
 
-/// The three CSV files of a dataset's plan, in the order `read_csv` takes them.
-fn csv_files(d: &Dataset) -> [String; 3] {
-    [commitments_csv(d, PLAN).unwrap(), milestones_csv(d, PLAN).unwrap(), reports_csv(d, PLAN).unwrap()]
+/// The four CSV files of a dataset's plan, in the order `read_csv` takes them.
+fn csv_files(d: &Dataset) -> [String; 4] {
+    [
+        commitments_csv(d, PLAN).unwrap(),
+        milestones_csv(d, PLAN).unwrap(),
+        reports_csv(d, PLAN).unwrap(),
+        rounds_csv(d, PLAN).unwrap(),
+    ]
 }
 
-fn read_csv_files(files: &[String; 3], frame: &Dataset) -> Result<Dataset, ExportError> {
-    read_csv(&files[0], &files[1], &files[2], frame)
+fn read_csv_files(files: &[String; 4], frame: &Dataset) -> Result<Dataset, ExportError> {
+    read_csv(&files[0], &files[1], &files[2], &files[3], frame)
 }
 
 fn parse_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
@@ -1113,8 +1347,34 @@ fn csv_round_trip_gives_back_every_record_field_by_field() {
     assert_eq!(back.get(RecordKind::Report, R_M1).unwrap()["files"], r_m1_files());
     assert_eq!(back.get(RecordKind::Report, R_M1).unwrap()["files"][0]["name"], TRICKY_FILE_NAME);
     assert_eq!(back.get(RecordKind::Report, R_OWN).unwrap()["files"], json!([]));
-    // The frame's own commitments, milestones and reports are not used.
+    // Every round, field by field, from rounds.csv (the frame has none): instructions beginning
+    // with `=` and holding commas, quotes and line breaks, a round due the day it opens.
+    assert_eq!(back.count(RecordKind::Round), 2);
+    for id in [ROUND_MID, ROUND_END] {
+        let (got, expected) = (back.get(RecordKind::Round, id).unwrap(), d.get(RecordKind::Round, id).unwrap());
+        for field in fields_of_kind(RecordKind::Round) {
+            assert_eq!(got.get(*field), expected.get(*field), "round {id} field {field}");
+        }
+    }
+    assert_eq!(back.get(RecordKind::Round, ROUND_MID).unwrap()["instructions"], TRICKY_INSTRUCTIONS);
+    // The frame's own commitments, milestones, reports and rounds are not used.
     assert_same(&read_csv_files(&files, &d).unwrap(), &d);
+    let no_rounds = rounds_csv(&frame(), PLAN).unwrap();
+    assert_eq!(no_rounds, format!("{}\r\n", ROUND_COLUMNS.join(",")), "a plan without rounds: the header alone");
+    let mut without = d.clone();
+    without.records.retain(|k, _| k.kind != RecordKind::Round);
+    assert_same(&read_csv(&files[0], &files[1], &files[2], &no_rounds, &d).unwrap(), &without);
+    // With no commitment, the rounds name the plan, even when the frame holds several.
+    let mut two_plans = frame();
+    let other = d.get(RecordKind::Plan, PLAN).unwrap().clone();
+    two_plans.insert(RecordKind::Plan, Uuid::from_u128(99), other);
+    let empty = |columns: &[&str]| format!("{}\r\n", columns.join(","));
+    let back =
+        read_csv(&empty(COMMITMENT_COLUMNS), &empty(MILESTONE_COLUMNS), &empty(REPORT_COLUMNS), &files[3], &two_plans)
+            .unwrap();
+    let mut expected = d.clone();
+    expected.records.retain(|k, _| matches!(k.kind, RecordKind::Plan | RecordKind::Area | RecordKind::Round));
+    assert_same(&back, &expected);
     // As a spreadsheet program may save them: byte-order mark, LF line ends, every cell quoted.
     let resave = |text: &str| {
         let (header, rows) = parse_csv(text);
@@ -1129,14 +1389,14 @@ fn csv_round_trip_gives_back_every_record_field_by_field() {
 }
 
 #[test]
-fn the_csv_export_writes_the_three_files_that_read_back() {
+fn the_csv_export_writes_the_four_files_that_read_back() {
     use plan_ouvert_domain::ExportFormat;
     let d = dataset();
     let folder = tempfile::tempdir().unwrap();
     let written =
         plan_ouvert_opendata::export::write_plan(&d, PLAN, ExportFormat::Csv, Locale::Fr, folder.path()).unwrap();
     assert_eq!(written, CSV_FILES.map(|name| folder.path().join(name)));
-    assert_eq!(CSV_FILES, ["commitments.csv", "milestones.csv", "reports.csv"]);
+    assert_eq!(CSV_FILES, ["commitments.csv", "milestones.csv", "reports.csv", "rounds.csv"]);
     let files = CSV_FILES.map(|name| std::fs::read_to_string(folder.path().join(name)).unwrap());
     assert_eq!(files, csv_files(&d));
     assert_same(&read_csv_files(&files, &frame()).unwrap(), &d);
@@ -1281,10 +1541,43 @@ fn csv_is_rfc_4180_with_one_row_per_record_in_order() {
     assert_eq!(cell(3, "institution_id"), COORDINATION.to_string());
     assert_eq!(cell(3, "institution_name"), COORDINATION_NAME);
     assert_eq!((cell(2, "on_behalf"), cell(3, "on_behalf")), ("false".into(), "true".into()));
+
+    // Rounds: by due date, not by id; the instructions quoted (commas, quotes, line breaks) and
+    // with the apostrophe that keeps a spreadsheet from running them.
+    let text = rounds_csv(&d, PLAN).unwrap();
+    assert!(text.starts_with("id,plan_id,kind,title,opens_on,due_on,instructions\r\n"), "{text}");
+    assert!(text.ends_with("\r\n"));
+    let written = format!("\"'{}\"", TRICKY_INSTRUCTIONS.replace('"', "\"\""));
+    assert!(text.contains(&format!(",{written}\r\n")), "{text}");
+    let (header, rows) = parse_csv(&text);
+    assert_eq!(header, ROUND_COLUMNS);
+    assert_eq!(
+        rows,
+        [
+            [
+                ROUND_MID.to_string(),
+                PLAN.to_string(),
+                "midTerm".into(),
+                "Rapport à mi-parcours, 2022".into(),
+                "2022-09-01".into(),
+                "2022-10-31".into(),
+                format!("'{TRICKY_INSTRUCTIONS}"),
+            ],
+            [
+                ROUND_END.to_string(),
+                PLAN.to_string(),
+                "endOfTerm".into(),
+                "Rapport de fin de plan".into(),
+                "2023-12-31".into(),
+                "2023-12-31".into(),
+                String::new(),
+            ],
+        ]
+    );
 }
 
 #[test]
-fn csv_columns_cover_every_field_of_commitments_and_milestones() {
+fn csv_columns_cover_every_field_of_the_records_they_carry() {
     let snake = |field: &str| plan_ouvert_sync::protocol::snake_case(field);
     for field in fields_of_kind(RecordKind::Commitment) {
         if *field == "assessment" {
@@ -1308,6 +1601,12 @@ fn csv_columns_cover_every_field_of_commitments_and_milestones() {
          difficulties,next_steps,results,opened_government,links,files,corrects,author_id,author_name,\
          institution_id,institution_name,on_behalf"
     );
+    // Rounds: the id, then every field in its snake_case column, in the fields' order, and
+    // nothing else (its plan included: it is a field of a round).
+    let of_fields: Vec<String> =
+        ["id".to_string()].into_iter().chain(fields_of_kind(RecordKind::Round).iter().map(|f| snake(f))).collect();
+    assert_eq!(ROUND_COLUMNS, of_fields);
+    assert_eq!(ROUND_COLUMNS.join(","), "id,plan_id,kind,title,opens_on,due_on,instructions");
 }
 
 /// A Table Schema's fields: name and the whole field.
@@ -1398,6 +1697,7 @@ fn csv_headers_and_values_follow_the_committed_table_schemas() {
     assert_eq!(table_schema(&manifest_file("commitments.tableschema.json")), table_schema(COMMITMENTS_TABLE_SCHEMA));
     assert_eq!(table_schema(&manifest_file("milestones.tableschema.json")), table_schema(MILESTONES_TABLE_SCHEMA));
     assert_eq!(table_schema(&manifest_file("reports.tableschema.json")), table_schema(REPORTS_TABLE_SCHEMA));
+    assert_eq!(table_schema(&manifest_file("rounds.tableschema.json")), table_schema(ROUNDS_TABLE_SCHEMA));
     let d = dataset();
     let commitments_schema = table_schema(COMMITMENTS_TABLE_SCHEMA);
     let milestones_schema = table_schema(MILESTONES_TABLE_SCHEMA);
@@ -1406,6 +1706,25 @@ fn csv_headers_and_values_follow_the_committed_table_schemas() {
     let milestones = check_against_table_schema(&milestones_csv(&d, PLAN).unwrap(), &milestones_schema);
     let reports = check_against_table_schema(&reports_csv(&d, PLAN).unwrap(), &reports_schema);
     assert_eq!(reports.len(), 4);
+    let rounds_schema = table_schema(ROUNDS_TABLE_SCHEMA);
+    let rounds = check_against_table_schema(&rounds_csv(&d, PLAN).unwrap(), &rounds_schema);
+    assert_eq!(rounds.len(), 2);
+    // Rounds: every column described, the kinds exactly the domain's, the dates required, the
+    // rule between them said in words; the plan is the other files' plan_id, with no file of
+    // plans to refer to.
+    let round_field =
+        |name: &str| rounds_schema["fields"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
+    assert_eq!(round_field("kind")["constraints"]["enum"], json!(RoundKind::CODES));
+    for date in ["opens_on", "due_on"] {
+        assert_eq!(round_field(date)["type"], "date");
+        assert_eq!(round_field(date)["constraints"], json!({ "required": true }));
+    }
+    assert!(round_field("due_on")["description"].as_str().unwrap().contains("jamais avant l'ouverture (opens_on)"));
+    assert_eq!(round_field("instructions")["constraints"], json!({ "required": false }));
+    assert_eq!(round_field("title")["constraints"], json!({ "required": true, "minLength": 1 }));
+    assert!(rounds_schema.get("foreignKeys").is_none());
+    assert!(rounds_schema["description"].as_str().unwrap().contains("retirez cette apostrophe"));
+    assert!(rounds.iter().all(|r| r[1] == PLAN.to_string()));
 
     // The foreign keys hold: milestones and reports to commitments, reports to milestones, a
     // correction to a report of the same file (resource "" is the file itself).
@@ -1465,7 +1784,7 @@ fn csv_headers_and_values_follow_the_committed_table_schemas() {
 #[test]
 fn reading_csv_says_which_file_line_and_column() {
     let d = dataset();
-    let [commitments, milestones, reports] = csv_files(&d);
+    let [commitments, milestones, reports, rounds] = csv_files(&d);
     let f = frame();
 
     // A boolean that is not true or false, on the third commitment: its line counts the header
@@ -1474,7 +1793,7 @@ fn reading_csv_says_which_file_line_and_column() {
     let rewrite = rewrite_csv;
     let col = |name: &str| COMMITMENT_COLUMNS.iter().position(|c| *c == name).unwrap();
     rows[2][col("civic_participation")] = "oui".into();
-    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &f).unwrap_err();
+    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &rounds, &f).unwrap_err();
     let ExportError::InvalidCsv { file, line, column, problem } = &e else { panic!("{e:?}") };
     assert_eq!(
         (*file, column.as_str(), problem),
@@ -1488,7 +1807,7 @@ fn reading_csv_says_which_file_line_and_column() {
     // Assessment columns all filled or all empty.
     let (header, mut rows) = parse_csv(&commitments);
     rows[1][col("assessment_starred")] = String::new();
-    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &f).unwrap_err();
+    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &rounds, &f).unwrap_err();
     assert!(
         matches!(e, ExportError::InvalidCsv { ref column, problem: Problem::IncompleteAssessment, .. } if column == "assessment_starred")
     );
@@ -1496,13 +1815,13 @@ fn reading_csv_says_which_file_line_and_column() {
     // A code not of the scale.
     let (header, mut rows) = parse_csv(&commitments);
     rows[1][col("assessment_specificity")] = "High".into();
-    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &f).unwrap_err();
+    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &rounds, &f).unwrap_err();
     assert!(matches!(e, ExportError::InvalidCsv { problem: Problem::NotOneOf(_), .. }), "{e:?}");
 
     // Columns: unknown, missing.
     let (mut header, rows) = parse_csv(&commitments);
     header[col("title")] = "titre".into();
-    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &f).unwrap_err();
+    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &rounds, &f).unwrap_err();
     assert_eq!(
         e,
         ExportError::InvalidCsv {
@@ -1517,7 +1836,7 @@ fn reading_csv_says_which_file_line_and_column() {
     let mut fewer = d.clone();
     fewer.records.retain(|k, _| k.id != C_DRAFTED);
     fewer.records.retain(|k, f| !(k.kind == RecordKind::Milestone && f["commitmentId"] == C_DRAFTED.to_string()));
-    let e = read_csv(&commitments_csv(&fewer, PLAN).unwrap(), &milestones, &reports, &f).unwrap_err();
+    let e = read_csv(&commitments_csv(&fewer, PLAN).unwrap(), &milestones, &reports, &rounds, &f).unwrap_err();
     assert_eq!(
         e,
         ExportError::InvalidCsv {
@@ -1531,12 +1850,12 @@ fn reading_csv_says_which_file_line_and_column() {
     // An area the frame does not have.
     let mut no_area = f.clone();
     no_area.records.retain(|k, _| k.id != AREA_2);
-    let e = read_csv(&commitments, &milestones, &reports, &no_area).unwrap_err();
+    let e = read_csv(&commitments, &milestones, &reports, &rounds, &no_area).unwrap_err();
     assert!(matches!(e, ExportError::InvalidCsv { ref column, problem: Problem::UnknownReference { id }, .. }
         if column == "area_id" && id == AREA_2));
 
     // Not CSV.
-    let e = read_csv("id,\"plan_id\n", &milestones, &reports, &f).unwrap_err();
+    let e = read_csv("id,\"plan_id\n", &milestones, &reports, &rounds, &f).unwrap_err();
     assert!(
         matches!(e, ExportError::UnreadableCsv { file: CsvFile::Commitments, .. } | ExportError::InvalidCsv { .. }),
         "{e:?}"
@@ -1548,7 +1867,7 @@ fn reading_csv_says_which_file_line_and_column() {
     let report_error = |change: &dyn Fn(&mut Vec<Vec<String>>)| {
         let mut rows = rows.clone();
         change(&mut rows);
-        match read_csv(&commitments, &milestones, &rewrite(&header, &rows), &f).unwrap_err() {
+        match read_csv(&commitments, &milestones, &rewrite(&header, &rows), &rounds, &f).unwrap_err() {
             ExportError::InvalidCsv { file: CsvFile::Reports, line, column, problem } => (line, column, problem),
             other => panic!("{other:?}"),
         }
@@ -1628,7 +1947,7 @@ fn reading_csv_says_which_file_line_and_column() {
     );
     let mut no_coordination = f.clone();
     no_coordination.records.retain(|k, _| k.id != COORDINATION);
-    let e = read_csv(&commitments, &milestones, &reports, &no_coordination).unwrap_err();
+    let e = read_csv(&commitments, &milestones, &reports, &rounds, &no_coordination).unwrap_err();
     assert_eq!(
         e,
         ExportError::InvalidCsv {
@@ -1640,6 +1959,71 @@ fn reading_csv_says_which_file_line_and_column() {
     );
     assert!(e.message(Locale::Fr).starts_with("Le fichier des rapports d'avancement (reports.csv), ligne 7, "), "{e}");
     assert!(e.message(Locale::En).starts_with("The progress reports file (reports.csv), line 7, "), "{e}");
+
+    // Rounds: each problem on its line and column of rounds.csv. The first round's instructions
+    // hold three line breaks: the second round is on line 6.
+    let (header, rows) = parse_csv(&rounds);
+    assert_eq!(rows[0].iter().map(|c| c.matches('\n').count()).sum::<usize>(), 3);
+    let col = |name: &str| ROUND_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let round_error = |header: &[String], change: &dyn Fn(&mut Vec<Vec<String>>)| {
+        let mut rows = rows.clone();
+        change(&mut rows);
+        read_csv(&commitments, &milestones, &reports, &rewrite(header, &rows), &f).unwrap_err()
+    };
+    let at = |line, column: &str, problem| ExportError::InvalidCsv {
+        file: CsvFile::Rounds,
+        line,
+        column: column.into(),
+        problem,
+    };
+    // Due the day before it opens.
+    let e = round_error(&header, &|rows| rows[1][col("due_on")] = "2023-12-30".into());
+    let opens_on = chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap();
+    assert_eq!(e, at(6, "due_on", Problem::DueBeforeOpening { opens_on }));
+    assert_eq!(
+        e.message(Locale::Fr),
+        "Le fichier des campagnes de suivi (rounds.csv), ligne 6, colonne « due_on » : l'échéance tombe avant \
+         l'ouverture de la campagne (2023-12-31) : elle doit tomber ce jour-là ou après."
+    );
+    assert_eq!(
+        e.message(Locale::En),
+        "The reporting rounds file (rounds.csv), line 6, column 'due_on': the due date is before the round opens \
+         (2023-12-31): it must be that day or later."
+    );
+    // Opening after the due date: the same fault, said at the due date.
+    let e = round_error(&header, &|rows| rows[0][col("opens_on")] = "2022-11-01".into());
+    assert_eq!(
+        e,
+        at(2, "due_on", Problem::DueBeforeOpening { opens_on: chrono::NaiveDate::from_ymd_opt(2022, 11, 1).unwrap() })
+    );
+    assert_eq!(
+        round_error(&header, &|rows| rows[1][col("kind")] = "annual".into()),
+        at(6, "kind", Problem::Expected(FieldType::OneOf(RoundKind::CODES)))
+    );
+    assert_eq!(
+        round_error(&header, &|rows| rows[0][col("opens_on")] = "01/09/2022".into()),
+        at(2, "opens_on", Problem::Expected(FieldType::Date))
+    );
+    assert_eq!(round_error(&header, &|rows| rows[1][col("due_on")] = String::new()), at(6, "due_on", Problem::Missing));
+    assert_eq!(round_error(&header, &|rows| rows[1][col("title")] = String::new()), at(6, "title", Problem::Missing));
+    let other = Uuid::from_u128(99);
+    assert_eq!(
+        round_error(&header, &|rows| rows[1][col("plan_id")] = other.to_string()),
+        at(6, "plan_id", Problem::OtherPlan { expected: PLAN })
+    );
+    assert_eq!(
+        round_error(&header, &|rows| {
+            let copy = rows[1].clone();
+            rows.push(copy);
+        }),
+        at(7, "id", Problem::Duplicate { id: ROUND_END })
+    );
+    let mut renamed = header.clone();
+    renamed[col("instructions")] = "consignes".into();
+    assert_eq!(round_error(&renamed, &|_| {}), at(1, "consignes", Problem::UnknownColumn));
+    let fewer: Vec<String> = header.iter().filter(|c| *c != "instructions").cloned().collect();
+    let e = read_csv(&commitments, &milestones, &reports, &rewrite(&fewer, &[]), &f).unwrap_err();
+    assert_eq!(e, at(1, "instructions", Problem::MissingColumn));
 }
 
 // ---------------------------------------------------------------------------------------- HTML
@@ -1685,6 +2069,7 @@ fn html_is_escaped_self_contained_and_printable() {
     assert!(
         !html.contains(COORDINATION_NAME) && !html.contains("Dominique Petit") && !html.contains("Publier la carte")
     );
+    assert!(!html.contains("Rapport à mi-parcours") && !html.contains("Décrire, pour chaque jalon"), "nor rounds");
     assert!(html.contains("<section class=\"annex\" id=\"institutions\">"));
     assert!(html.contains("Ministère de la Transition écologique — ministère</li>"), "the annex lists the others");
     assert!(html.contains("<h2 id=\"toc\">Sommaire</h2>"));
@@ -1940,6 +2325,7 @@ fn an_unknown_plan_is_an_error_in_french_and_english() {
     assert_eq!(commitments_csv(&d, unknown).unwrap_err(), expected);
     assert_eq!(milestones_csv(&d, unknown).unwrap_err(), expected);
     assert_eq!(reports_csv(&d, unknown).unwrap_err(), expected);
+    assert_eq!(rounds_csv(&d, unknown).unwrap_err(), expected);
     assert_eq!(plan_html(&d, unknown, Locale::Fr).unwrap_err(), expected);
     assert_eq!(
         expected.message(Locale::Fr),
@@ -2060,6 +2446,60 @@ fn a_record_that_cannot_be_exported_is_named_and_a_missing_field_gets_its_empty_
              porter sur le même engagement et le même jalon que sa correction."
         )
     );
+
+    // Rounds: one due before it opens is refused by every export, named with its due date.
+    let round_error = |field: &str, value: Value| {
+        let mut d = dataset();
+        d.records.get_mut(&record_key(RecordKind::Round, ROUND_MID)).unwrap().insert(field.into(), value);
+        let e = plan_json(&d, PLAN).unwrap_err();
+        assert_eq!(rounds_csv(&d, PLAN).unwrap_err(), e);
+        assert_eq!(commitments_csv(&d, PLAN).unwrap_err(), e, "the plan's records are checked as a whole");
+        e
+    };
+    let invalid = |field: &str, problem| ExportError::InvalidRecord {
+        kind: RecordKind::Round,
+        id: ROUND_MID,
+        field: field.into(),
+        problem,
+    };
+    let opens_on = chrono::NaiveDate::from_ymd_opt(2022, 9, 1).unwrap();
+    let e = round_error("dueOn", json!("2022-08-31"));
+    assert_eq!(e, invalid("dueOn", Problem::DueBeforeOpening { opens_on }));
+    assert_eq!(
+        e.message(Locale::Fr),
+        format!(
+            "Données invalides : la campagne de suivi {ROUND_MID}, champ « dueOn » : l'échéance tombe avant \
+             l'ouverture de la campagne (2022-09-01) : elle doit tomber ce jour-là ou après."
+        )
+    );
+    assert_eq!(
+        e.message(Locale::En),
+        format!(
+            "Invalid data: reporting round {ROUND_MID}, field 'dueOn': the due date is before the round opens \
+             (2022-09-01): it must be that day or later."
+        )
+    );
+    assert_eq!(
+        round_error("kind", json!("annual")),
+        invalid("kind", Problem::Expected(FieldType::OneOf(RoundKind::CODES)))
+    );
+    assert_eq!(round_error("dueOn", Value::Null), invalid("dueOn", Problem::Expected(FieldType::Date)));
+    let mut d = dataset();
+    d.records.get_mut(&record_key(RecordKind::Round, ROUND_END)).unwrap().remove("dueOn");
+    assert_eq!(
+        plan_json(&d, PLAN).unwrap_err(),
+        ExportError::InvalidRecord {
+            kind: RecordKind::Round,
+            id: ROUND_END,
+            field: "dueOn".into(),
+            problem: Problem::Missing
+        }
+    );
+    // Written before instructions existed: exported with none.
+    let mut d = dataset();
+    d.records.get_mut(&record_key(RecordKind::Round, ROUND_END)).unwrap().remove("instructions");
+    assert_same(&read_plan_json(&plan_json(&d, PLAN).unwrap()).unwrap(), &dataset());
+    assert_same(&read_csv_files(&csv_files(&d), &frame()).unwrap(), &dataset());
 }
 
 /// The parts of a workbook, by name, as text.

@@ -20,6 +20,8 @@ pub enum Entity {
     Deletion,
     /// A progress report.
     Report,
+    /// A reporting round.
+    Round,
 }
 
 impl Entity {
@@ -33,6 +35,7 @@ impl Entity {
             RecordKind::Milestone => Entity::Milestone,
             RecordKind::Institution => Entity::Institution,
             RecordKind::Report => Entity::Report,
+            RecordKind::Round => Entity::Round,
         }
     }
 }
@@ -148,6 +151,8 @@ fn not_found(entity: Entity, locale: Locale) -> &'static str {
         (Entity::Deletion, Locale::En) => "This deletion has already been undone.",
         (Entity::Report, Locale::Fr) => "Ce rapport d'avancement n'existe pas sur ce poste.",
         (Entity::Report, Locale::En) => "This progress report is not on this computer.",
+        (Entity::Round, Locale::Fr) => "Cette campagne de suivi n'existe pas ou a été supprimée.",
+        (Entity::Round, Locale::En) => "This reporting round does not exist or was deleted.",
     }
 }
 

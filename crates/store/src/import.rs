@@ -118,7 +118,9 @@ fn chosen(
     let plan_of = |key: &RecordKey, fields: &BTreeMap<String, Value>| -> Option<Uuid> {
         match key.kind {
             RecordKind::Plan => Some(key.id),
-            RecordKind::Area | RecordKind::Commitment => Uuid::parse_str(&text(fields, "planId")).ok(),
+            RecordKind::Area | RecordKind::Commitment | RecordKind::Round => {
+                Uuid::parse_str(&text(fields, "planId")).ok()
+            }
             RecordKind::Milestone => {
                 let commitment = Uuid::parse_str(&text(fields, "commitmentId")).ok()?;
                 let parent = records.get(&RecordKey { kind: RecordKind::Commitment, id: commitment })?;
@@ -269,7 +271,7 @@ impl Store {
     ) -> Result<BTreeMap<RecordKey, BTreeMap<String, Value>>> {
         let plan_id = plan.0.to_string();
         let mut keys: Vec<RecordKey> = vec![RecordKey { kind: RecordKind::Plan, id: plan.0 }];
-        let queries: [(RecordKind, &str); 5] = [
+        let queries: [(RecordKind, &str); 6] = [
             (RecordKind::Institution, "SELECT id FROM institution ORDER BY name"),
             (RecordKind::Area, "SELECT id FROM area WHERE plan_id = ?1 ORDER BY position"),
             (RecordKind::Commitment, "SELECT id FROM commitment WHERE plan_id = ?1 ORDER BY position"),
@@ -278,6 +280,7 @@ impl Store {
                 "SELECT m.id FROM milestone m JOIN commitment c ON c.id = m.commitment_id WHERE c.plan_id = ?1
                  ORDER BY m.position",
             ),
+            (RecordKind::Round, "SELECT id FROM round WHERE plan_id = ?1 ORDER BY due_on, id"),
             (
                 RecordKind::Report,
                 "SELECT r.id FROM report r JOIN commitment c ON c.id = r.commitment_id WHERE c.plan_id = ?1
@@ -546,7 +549,7 @@ fn undo(tx: &Connection, batch: i64) -> Result<UndoReport> {
                               + (SELECT count(*) FROM report WHERE commitment_id = ?1)"
                     }
                     RecordKind::Milestone => "SELECT count(*) FROM report WHERE milestone_id = ?1",
-                    RecordKind::Institution | RecordKind::Report => "SELECT 0 WHERE ?1 IS NOT NULL",
+                    RecordKind::Institution | RecordKind::Report | RecordKind::Round => "SELECT 0 WHERE ?1 IS NOT NULL",
                 };
                 let added: u32 = tx.query_row(children, [&id], |r| r.get(0)).optional()?.unwrap_or(0);
                 if added > 0 {

@@ -49,6 +49,7 @@ mod institution;
 mod milestone;
 mod plan;
 mod report;
+mod round;
 // Evidence files of the reports.
 pub mod evidence;
 pub mod report_batch;

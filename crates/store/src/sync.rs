@@ -53,6 +53,9 @@ pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option
         RecordKind::Report => {
             crate::report::read_report(conn, plan_ouvert_domain::ReportId(record.id)).map(|r| serde_json::to_value(&r))
         }
+        RecordKind::Round => {
+            crate::round::read_round(conn, plan_ouvert_domain::RoundId(record.id)).map(|r| serde_json::to_value(&r))
+        }
     };
     let value = match value {
         Ok(v) => v.map_err(|e| Error::Corrupt(e.to_string()))?,
@@ -263,6 +266,9 @@ pub(crate) fn is_local(conn: &Connection, record: RecordKey) -> Result<bool> {
             "SELECT p.is_demo OR p.library FROM report r JOIN commitment c ON c.id = r.commitment_id
              JOIN plan p ON p.id = c.plan_id WHERE r.id = ?1"
         }
+        RecordKind::Round => {
+            "SELECT p.is_demo OR p.library FROM round r JOIN plan p ON p.id = r.plan_id WHERE r.id = ?1"
+        }
     };
     Ok(conn.query_row(sql, [&id], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
 }
@@ -282,6 +288,7 @@ fn in_library(conn: &Connection, record: RecordKey) -> Result<bool> {
             "SELECT p.library FROM report r JOIN commitment c ON c.id = r.commitment_id
              JOIN plan p ON p.id = c.plan_id WHERE r.id = ?1"
         }
+        RecordKind::Round => "SELECT p.library FROM round r JOIN plan p ON p.id = r.plan_id WHERE r.id = ?1",
     };
     Ok(conn.query_row(sql, [record.id.to_string()], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
 }

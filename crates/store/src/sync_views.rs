@@ -32,6 +32,7 @@ fn view_kind(kind: RecordKind) -> SyncRecordKind {
         RecordKind::Milestone => SyncRecordKind::Milestone,
         RecordKind::Institution => SyncRecordKind::Institution,
         RecordKind::Report => SyncRecordKind::Report,
+        RecordKind::Round => SyncRecordKind::Round,
     }
 }
 

@@ -26,11 +26,11 @@ pub struct Actor {
     pub person: Uuid,
 }
 
-/// Plans, engagement areas and institutions are the plan's shared structure: everyone sees them,
-/// coordinators change them. Commitments, milestones and progress reports belong to an
+/// Plans, engagement areas, institutions and reporting rounds are the plan's shared structure:
+/// everyone sees them, coordinators change them. Commitments, milestones and progress reports belong to an
 /// institution: its people report on what it carries, the coordination on its behalf.
 pub fn is_shared_structure(kind: RecordKind) -> bool {
-    matches!(kind, RecordKind::Plan | RecordKind::Area | RecordKind::Institution)
+    matches!(kind, RecordKind::Plan | RecordKind::Area | RecordKind::Institution | RecordKind::Round)
 }
 
 impl Actor {
@@ -61,7 +61,7 @@ mod tests {
         let drafter = Actor { institution: ministry, role: Role::Drafter, person };
         let reader = Actor { institution: ministry, role: Role::Reader, person };
         let coordinator = Actor { institution: authority, role: Role::Coordinator, person };
-        for kind in [RecordKind::Plan, RecordKind::Area, RecordKind::Institution] {
+        for kind in [RecordKind::Plan, RecordKind::Area, RecordKind::Institution, RecordKind::Round] {
             assert!(drafter.may_see(kind, authority) && reader.may_see(kind, authority));
             assert!(!drafter.may_write(kind, ministry), "{kind:?}: drafters do not restructure the plan");
             assert!(coordinator.may_write(kind, ministry));

@@ -8,7 +8,7 @@
 
 use plan_ouvert_domain::{
     Assessment, Email, EvidenceFile, EvidenceLink, InstitutionInput, LongText, Phone, Problem, ProgressStatus,
-    ReportInput, ShortText, Title, Verbatim, OPENED_GOVERNMENT_CODES,
+    ReportInput, RoundKind, ShortText, Title, Verbatim, OPENED_GOVERNMENT_CODES,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -26,16 +26,19 @@ pub enum RecordKind {
     Institution,
     /// A progress report: an entry of a milestone's or a commitment's timeline, never changed.
     Report,
+    /// A reporting round: the coordination asks every institution to report by a date.
+    Round,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 6] = [
+    pub const ALL: [RecordKind; 7] = [
         RecordKind::Plan,
         RecordKind::Area,
         RecordKind::Commitment,
         RecordKind::Milestone,
         RecordKind::Institution,
         RecordKind::Report,
+        RecordKind::Round,
     ];
 
     /// The kind's name as sent and stored (`plan`, `commitment`…; also the app's table names).
@@ -47,6 +50,7 @@ impl RecordKind {
             RecordKind::Milestone => "milestone",
             RecordKind::Institution => "institution",
             RecordKind::Report => "report",
+            RecordKind::Round => "round",
         }
     }
 
@@ -264,6 +268,14 @@ declare! {
         "authorName": Name,
         "institutionId": Ref(RecordKind::Institution),
         "onBehalf": Boolean,
+    }
+    Round {
+        "planId": Ref(RecordKind::Plan),
+        "kind": OneOf(RoundKind::CODES),
+        "title": Title,
+        "opensOn": Date,
+        "dueOn": Date,
+        "instructions": LongText,
     }
 }
 
@@ -515,7 +527,7 @@ impl Holds {
 /// [`is_permanent`]).
 pub fn parent_field(kind: RecordKind) -> Option<(&'static str, RecordKind)> {
     match kind {
-        RecordKind::Area => Some(("planId", RecordKind::Plan)),
+        RecordKind::Area | RecordKind::Round => Some(("planId", RecordKind::Plan)),
         RecordKind::Commitment => Some(("areaId", RecordKind::Area)),
         RecordKind::Milestone | RecordKind::Report => Some(("commitmentId", RecordKind::Commitment)),
         RecordKind::Plan | RecordKind::Institution => None,
@@ -542,7 +554,7 @@ pub fn references(kind: RecordKind, field: &str, value: &Value) -> Vec<RecordKey
 mod tests {
     use super::*;
 
-    const KINDS: [RecordKind; 6] = RecordKind::ALL;
+    const KINDS: [RecordKind; 7] = RecordKind::ALL;
 
     #[test]
     fn names_and_declarations_agree_and_no_field_is_declared_twice() {

@@ -388,6 +388,7 @@ fn dependency_rank(kind: RecordKind) -> u8 {
         RecordKind::Commitment => 3,
         RecordKind::Milestone => 4,
         RecordKind::Report => 5,
+        RecordKind::Round => 6,
     }
 }
 

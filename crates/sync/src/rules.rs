@@ -15,6 +15,7 @@ fn date_pairs(kind: RecordKind) -> &'static [(&'static str, &'static str)] {
         RecordKind::Plan => &[("periodStart", "periodEnd")],
         RecordKind::Commitment => &[("startDate", "endDate")],
         RecordKind::Milestone => &[("startDate", "dueDate")],
+        RecordKind::Round => &[("opensOn", "dueOn")],
         RecordKind::Area | RecordKind::Institution | RecordKind::Report => &[],
     }
 }

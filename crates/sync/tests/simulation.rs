@@ -131,6 +131,7 @@ struct Tally {
     uploads_resumed: u64,
     downloads_completed: u64,
     files_missing: u64,
+    rounds: u64,
 }
 
 struct World {
@@ -708,7 +709,7 @@ impl World {
     /// A hand-made request, with the person's token, on any record of the plan (another
     /// institution's commitment, an area), sent straight to the server.
     fn hand_made(&mut self, laptop: usize) {
-        let kinds = [RecordKind::Commitment, RecordKind::Milestone, RecordKind::Area];
+        let kinds = [RecordKind::Commitment, RecordKind::Milestone, RecordKind::Area, RecordKind::Round];
         let Some(record) = self.pick(COORDINATOR, &kinds) else { return };
         let client = ClientId(uuid(&mut self.rng));
         let actor = self.laptops[laptop].actor;
@@ -741,7 +742,7 @@ impl World {
         let kinds: &[RecordKind] = if self.rng.chance(5) {
             &[RecordKind::Report]
         } else {
-            &[RecordKind::Commitment, RecordKind::Milestone, RecordKind::Area]
+            &[RecordKind::Commitment, RecordKind::Milestone, RecordKind::Area, RecordKind::Round]
         };
         let Some(record) = self.pick(laptop, kinds) else { return };
         let owner = self.hub.info(record).map(|i| i.owner);
@@ -753,6 +754,7 @@ impl World {
             RecordKind::Area => "description",
             RecordKind::Milestone => "expectedOutputs",
             RecordKind::Report => "done",
+            RecordKind::Round => "instructions",
             _ => "problem",
         };
         let replica = &mut self.laptops[laptop].replica;
@@ -799,7 +801,21 @@ impl World {
     }
 
     fn create(&mut self, laptop: usize) {
-        if self.rng.chance(30) {
+        if self.rng.chance(10) {
+            // A reporting round: the coordinator's to open; anyone else's laptop is refused.
+            let record = RecordKey { kind: RecordKind::Round, id: uuid(&mut self.rng) };
+            let (opens, due) =
+                if self.rng.chance(80) { ("2025-06-01", "2025-07-15") } else { ("2025-07-15", "2025-06-01") };
+            let values = fields(&[
+                ("planId", id(self.plan)),
+                ("kind", json!("midTerm")),
+                ("title", json!("Rapport à mi-parcours")),
+                ("opensOn", json!(opens)),
+                ("dueOn", json!(due)),
+            ]);
+            self.laptops[laptop].replica.create(record, values);
+            self.tally.rounds += 1;
+        } else if self.rng.chance(30) {
             self.create_commitment(laptop);
         } else if let Some(commitment) = self.pick(laptop, &[RecordKind::Commitment]) {
             self.create_milestone(laptop, commitment);
@@ -1175,6 +1191,7 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
         (world.tally.uploads_resumed, &mut tally.uploads_resumed),
         (world.tally.downloads_completed, &mut tally.downloads_completed),
         (world.tally.files_missing, &mut tally.files_missing),
+        (world.tally.rounds, &mut tally.rounds),
     ] {
         *into += count;
     }
@@ -1229,6 +1246,7 @@ fn laptops_and_server_converge_and_every_edit_is_accounted_for() {
             ("uploads resumed after a cut", tally.uploads_resumed),
             ("files downloaded whole", tally.downloads_completed),
             ("reports naming a file the server lacks, refused", tally.files_missing),
+            ("reporting rounds opened", tally.rounds),
         ] {
             assert!(count > 0, "the simulation produced no {what}");
         }

@@ -15,6 +15,8 @@ export type InstitutionId = string;
 
 export type ReportId = string;
 
+export type RoundId = string;
+
 export type ErrorCode = "validation" | "notFound" | "inUse" | "storage" | "internal";
 
 export type FieldError = { field: string, message: string, };
@@ -330,7 +332,7 @@ export type SyncSettings = { serverUrl: string | null, account: SyncAccount | nu
 
 export type SyncConnectInput = { serverUrl: string, token: string, };
 
-export type SyncRecordKind = "plan" | "area" | "commitment" | "milestone" | "institution" | "report";
+export type SyncRecordKind = "plan" | "area" | "commitment" | "milestone" | "institution" | "report" | "round";
 
 export type ConflictId = number;
 
@@ -559,6 +561,58 @@ reports: Array<Report>, milestones: Array<MilestoneProgress>, signature: ReportS
  * here yet).
  */
 files: { [key in string]?: FileAvailability }, };
+
+export type RoundKind = "midTerm" | "endOfTerm" | "other";
+
+export type Round = { id: RoundId, planId: PlanId, kind: RoundKind, title: string, opensOn: string, dueOn: string, 
+/**
+ * What the coordination asks, in its words.
+ */
+instructions: string, };
+
+export type RoundInput = { kind: RoundKind, title: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+opensOn: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+dueOn: string, instructions: string, };
+
+export type RoundItemState = "reported" | "late" | "toDo";
+
+export type RoundItem = { commitmentId: CommitmentId, milestoneId: MilestoneId | null, 
+/**
+ * `2.3` or `2.3.1`, as the app numbers them.
+ */
+number: string, title: string, state: RoundItemState, };
+
+export type RoundContact = { name: string, email: string, 
+/**
+ * The commitment's number, for the reminder.
+ */
+commitmentNumber: string, };
+
+export type RoundInstitution = { institution: InstitutionRef, reported: number, late: number, toDo: number, items: Array<RoundItem>, 
+/**
+ * The contacts of its commitments with items not reported, each once.
+ */
+contacts: Array<RoundContact>, };
+
+export type RoundProgress = { round: Round, 
+/**
+ * Institutions with items late first, then to do, then all reported; by name within.
+ */
+institutions: Array<RoundInstitution>, 
+/**
+ * Whether only the person's own institution is shown (a drafter or a reader).
+ */
+ownOnly: boolean, 
+/**
+ * Why the person may not change the round, if so.
+ */
+readOnly: ReadOnly | null, };
 
 export type DueKind = "overdue" | "dueSoon";
 

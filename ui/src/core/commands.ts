@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, SyncConnectInput, SyncSettings, SyncStatus, TodoList, UndoImportSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, Round, RoundId, RoundInput, RoundProgress, SyncConnectInput, SyncSettings, SyncStatus, TodoList, UndoImportSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -88,6 +88,23 @@ export interface Backend {
      * when the person cancels; `validation` when `png` is not a PNG image.
      */
     saveChartImage(planId: PlanId, chart: DashboardChart, png: string): Promise<string | null>;
+    /** The plan's reporting rounds, the latest due first. */
+    listRounds(planId: PlanId): Promise<Array<Round>>;
+    /** Opens a reporting round (the coordination); `validation` with each problem by its field. */
+    createRound(planId: PlanId, input: RoundInput): Promise<Round>;
+    updateRound(roundId: RoundId, input: RoundInput): Promise<Round>;
+    /** Deletes a round (reports stay); resolves to the deletion, to undo it. */
+    deleteRound(roundId: RoundId): Promise<DeletionId>;
+    /**
+     * A round today: per institution, what is reported, late or to do, and whom to remind (a
+     * drafter or a reader sees their institution's part).
+     */
+    getRoundProgress(roundId: RoundId): Promise<RoundProgress>;
+    /**
+     * Saves the contacts to remind of a round as CSV (the backend asks where); resolves to
+     * where it wrote, or `null` when the person cancels.
+     */
+    exportRoundContacts(roundId: RoundId): Promise<string | null>;
     listInstitutions(): Promise<Array<Institution>>;
     createInstitution(input: InstitutionInput): Promise<Institution>;
     updateInstitution(institutionId: InstitutionId, input: InstitutionInput): Promise<Institution>;
@@ -216,6 +233,12 @@ export function backendOver(transport: Transport): Backend {
         getPlanDashboard: (planId) => transport.call("get_plan_dashboard", { planId }) as Promise<PlanDashboard>,
         getTodo: () => transport.call("get_todo", {}) as Promise<TodoList>,
         saveChartImage: (planId, chart, png) => transport.call("save_chart_image", { planId, chart, png }) as Promise<string | null>,
+        listRounds: (planId) => transport.call("list_rounds", { planId }) as Promise<Array<Round>>,
+        createRound: (planId, input) => transport.call("create_round", { planId, input }) as Promise<Round>,
+        updateRound: (roundId, input) => transport.call("update_round", { roundId, input }) as Promise<Round>,
+        deleteRound: (roundId) => transport.call("delete_round", { roundId }) as Promise<DeletionId>,
+        getRoundProgress: (roundId) => transport.call("get_round_progress", { roundId }) as Promise<RoundProgress>,
+        exportRoundContacts: (roundId) => transport.call("export_round_contacts", { roundId }) as Promise<string | null>,
         listInstitutions: () => transport.call("list_institutions", {}) as Promise<Array<Institution>>,
         createInstitution: (input) => transport.call("create_institution", { input }) as Promise<Institution>,
         updateInstitution: (institutionId, input) => transport.call("update_institution", { institutionId, input }) as Promise<Institution>,
@@ -277,6 +300,12 @@ export const COMMANDS = [
     "get_plan_dashboard",
     "get_todo",
     "save_chart_image",
+    "list_rounds",
+    "create_round",
+    "update_round",
+    "delete_round",
+    "get_round_progress",
+    "export_round_contacts",
     "list_institutions",
     "create_institution",
     "update_institution",

@@ -13,6 +13,7 @@ import { useBackend } from "./backendContext";
 import { applyLocale, useLocale, useT } from "./i18n";
 import { CommitmentPage } from "./pages/commitment/CommitmentPage";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
+import { RoundPage } from "./pages/rounds/RoundPage";
 import { TodoPage } from "./pages/todo/TodoPage";
 import { ImportPage } from "./pages/import/ImportPage";
 import { InstitutionsPage } from "./pages/institutions/InstitutionsPage";
@@ -123,6 +124,8 @@ function Screen(props: { route: Route }) {
             return <CommitmentPage key={route.commitmentId} commitmentId={route.commitmentId} milestoneId={route.milestoneId} />;
         case "todo":
             return <TodoPage />;
+        case "round":
+            return <RoundPage key={route.roundId} roundId={route.roundId} />;
         case "institutions":
             return <InstitutionsPage />;
         case "importOgp":

@@ -11,6 +11,7 @@ export type Route =
     | { name: "dashboard"; planId: string }
     | { name: "commitment"; commitmentId: string; milestoneId?: string }
     | { name: "todo" }
+    | { name: "round"; roundId: string }
     | { name: "institutions" }
     | { name: "importOgp" }
     | { name: "sync" }
@@ -28,6 +29,8 @@ export const href = {
     /** The commitment screen at a milestone's progress, to report on it. */
     milestoneProgress: (commitmentId: string, milestoneId: string) =>
         `#/commitments/${encodeURIComponent(commitmentId)}/avancement/${encodeURIComponent(milestoneId)}`,
+    /** A reporting round and who has reported. */
+    round: (roundId: string) => `#/campagnes/${encodeURIComponent(roundId)}`,
     /** What is late and due soon for the person signed in. */
     todo: () => "#/a-faire",
     institutions: () => "#/institutions",
@@ -54,6 +57,7 @@ export function parseRoute(hash: string): Route {
         return { name: "commitment", commitmentId: parts[1], milestoneId: parts[3] };
     }
     if (parts[0] === "a-faire" && parts.length === 1) return { name: "todo" };
+    if (parts[0] === "campagnes" && parts.length === 2 && parts[1]) return { name: "round", roundId: parts[1] };
     if (parts[0] === "institutions" && parts.length === 1) return { name: "institutions" };
     if (parts[0] === "import" && parts.length === 1) return { name: "importOgp" };
     if (parts[0] === "synchronisation" && parts.length === 1) return { name: "sync" };

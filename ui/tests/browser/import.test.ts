@@ -498,7 +498,7 @@ describe("Export d'un plan", () => {
         const workbook = readFileSync(xlsx);
         expect(workbook.subarray(0, 2).toString("latin1")).toBe("PK");
         expect(workbook.includes(Buffer.from("xl/workbook.xml"))).toBe(true);
-        expect(readdirSync(csv).sort()).toEqual(["commitments.csv", "milestones.csv", "reports.csv"]);
+        expect(readdirSync(csv).sort()).toEqual(["commitments.csv", "milestones.csv", "reports.csv", "rounds.csv"]);
         expect(readFileSync(join(csv, "commitments.csv"), "utf8")).toContain("France — Plan d'action national 2021-2023");
         expect((JSON.parse(readFileSync(json, "utf8")) as { plan: { title: string } }).plan.title).toBe("France — Plan d'action national 2021-2023");
         expect(readFileSync(html, "utf8")).toContain("<title>France — Plan d'action national 2021-2023</title>");
@@ -528,7 +528,7 @@ describe("Export d'un plan", () => {
         await script(session.laptop, { files: [csvAgain] });
         await page.locator("#export-csv").click();
         await expect.poll(() => text(page, "#export-result")).toContain(`Plan exported: ${csvAgain}`);
-        expect(readdirSync(csvAgain).sort()).toEqual(["commitments.csv", "milestones.csv", "reports.csv"]);
+        expect(readdirSync(csvAgain).sort()).toEqual(["commitments.csv", "milestones.csv", "reports.csv", "rounds.csv"]);
         expectNoProblems(session);
         await session.close();
     });

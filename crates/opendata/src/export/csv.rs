@@ -1,4 +1,4 @@
-//! Commitments, milestones and progress reports as three CSV files, and back.
+//! Commitments, milestones, progress reports and reporting rounds as four CSV files, and back.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -7,7 +7,7 @@ use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
 use uuid::Uuid;
 
 use super::fields::{entry_code, entry_value, field_type, parse_id, FieldCheck, FieldType, ASSESSMENT_ENTRIES};
-use super::tree::{check_report, timeline, PlanTree, Rec, Timeline};
+use super::tree::{check_report, check_round, timeline, PlanTree, Rec, Timeline};
 use super::{ExportError, Problem};
 use crate::dataset::{Dataset, Fields};
 
@@ -114,12 +114,17 @@ pub const REPORT_COLUMNS: &[&str] = &[
     "on_behalf",
 ];
 
-/// Which of the three files.
+/// The columns of [`rounds_csv`], in order (described in `schema/rounds.tableschema.json`): the
+/// id, then every field of a round in snake_case.
+pub const ROUND_COLUMNS: &[&str] = &["id", "plan_id", "kind", "title", "opens_on", "due_on", "instructions"];
+
+/// Which of the four files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CsvFile {
     Commitments,
     Milestones,
     Reports,
+    Rounds,
 }
 
 impl CsvFile {
@@ -131,6 +136,8 @@ impl CsvFile {
             (CsvFile::Milestones, Locale::En) => "The milestones file (milestones.csv)",
             (CsvFile::Reports, Locale::Fr) => "Le fichier des rapports d'avancement (reports.csv)",
             (CsvFile::Reports, Locale::En) => "The progress reports file (reports.csv)",
+            (CsvFile::Rounds, Locale::Fr) => "Le fichier des campagnes de suivi (rounds.csv)",
+            (CsvFile::Rounds, Locale::En) => "The reporting rounds file (rounds.csv)",
         }
     }
 }
@@ -266,6 +273,17 @@ fn push_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
     out.push_str("\r\n");
 }
 
+/// A CSV text of a header and rows, written like the exports (RFC 4180, safe in a spreadsheet):
+/// for lists that are not records (the contacts to remind of a reporting round).
+pub fn csv_text<S: AsRef<str>>(header: &[&str], rows: &[Vec<S>]) -> String {
+    let mut out = String::new();
+    push_row(&mut out, header);
+    for row in rows {
+        push_row(&mut out, row);
+    }
+    out
+}
+
 /// A file: the header `columns`, then one row per record of `kind`. A readability column takes
 /// its cell from the pairs given with the record (titles and names of the records it names);
 /// any other column is the record's id or field of that name ([`field_cell`]).
@@ -373,6 +391,13 @@ pub fn reports_csv(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError>
         })
     });
     Ok(table(REPORT_COLUMNS, RecordKind::Report, rows))
+}
+
+/// The reporting rounds the coordination opened on the plan, one row each, by due date then id
+/// (columns: [`ROUND_COLUMNS`]; see the [module documentation](super)).
+pub fn rounds_csv(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError> {
+    let tree = PlanTree::build(dataset, plan)?;
+    Ok(table(ROUND_COLUMNS, RecordKind::Round, tree.rounds.iter().map(|r| (r, Vec::new()))))
 }
 
 /// A row of a file read: its file, its line and its cells by column.
@@ -497,26 +522,34 @@ fn read_assessment(row: &Row) -> Result<Value, ExportError> {
     FieldType::Assessment.check(&Value::Object(map)).map_err(|p| row.invalid("assessment", p))
 }
 
-/// Reads the three files written by [`commitments_csv`], [`milestones_csv`] and [`reports_csv`]
-/// back into records.
+/// Reads the four files written by [`commitments_csv`], [`milestones_csv`], [`reports_csv`] and
+/// [`rounds_csv`] back into records (in the order of [`CSV_FILES`](super::CSV_FILES)).
 ///
-/// The files carry commitments, milestones and progress reports; the plan, its areas and the
-/// institutions come from `frame` (the plan JSON read with
+/// The files carry commitments, milestones, progress reports and reporting rounds; the plan, its
+/// areas and the institutions come from `frame` (the plan JSON read with
 /// [`read_plan_json`](super::read_plan_json), or the records of the store). The plan is the one
-/// the rows name (when there is no commitment at all, the frame's only plan). Every commitment
-/// must be of that plan and of one of its areas in the frame, every milestone and report of a
-/// commitment in the file, a report's milestone one of its commitment's in the file, the report
-/// it corrects one of the same timeline in the file, every institution named in the frame.
-/// Gives back the records [`plan_dataset`](super::plan_dataset) would give for that plan once the
-/// commitments, milestones and reports are those of the files (the frame's own are not used).
-/// The readability columns (`plan_title`, `area_title`, `*_name`, `commitment_title`,
-/// `milestone_title`, `plan_id` of milestones and reports) are not read.
-pub fn read_csv(commitments: &str, milestones: &str, reports: &str, frame: &Dataset) -> Result<Dataset, ExportError> {
+/// the rows name (that of the first commitment, or when there is none of the first round; with
+/// neither, the frame's only plan). Every commitment and every round must be of that plan, every
+/// commitment of one of its areas in the frame, every milestone and report of a commitment in
+/// the file, a report's milestone one of its commitment's in the file, the report it corrects one
+/// of the same timeline in the file, every institution named in the frame; a round may not be
+/// due before it opens. Gives back the records [`plan_dataset`](super::plan_dataset) would give
+/// for that plan once the commitments, milestones, reports and rounds are those of the files (the
+/// frame's own are not used). The readability columns (`plan_title`, `area_title`, `*_name`,
+/// `commitment_title`, `milestone_title`, `plan_id` of milestones and reports) are not read.
+pub fn read_csv(
+    commitments: &str,
+    milestones: &str,
+    reports: &str,
+    rounds: &str,
+    frame: &Dataset,
+) -> Result<Dataset, ExportError> {
     let commitments = read_records(commitments, CsvFile::Commitments, COMMITMENT_COLUMNS, RecordKind::Commitment)?;
     let milestones = read_records(milestones, CsvFile::Milestones, MILESTONE_COLUMNS, RecordKind::Milestone)?;
     let reports = read_records(reports, CsvFile::Reports, REPORT_COLUMNS, RecordKind::Report)?;
+    let rounds = read_records(rounds, CsvFile::Rounds, ROUND_COLUMNS, RecordKind::Round)?;
 
-    let plan = match commitments.first() {
+    let plan = match commitments.first().or(rounds.first()) {
         Some((_, first)) => first.id_of("planId").unwrap_or_default(),
         None => {
             let mut plans = frame.of_kind(RecordKind::Plan).map(|(id, _)| id);
@@ -573,9 +606,20 @@ pub fn read_csv(commitments: &str, milestones: &str, reports: &str, frame: &Data
         row.names("institution_id", rec.id_of("institutionId"), &institutions)?;
         row.unique(rec.id, &mut report_ids)?;
     }
-    for (kind, records) in
-        [(RecordKind::Commitment, commitments), (RecordKind::Milestone, milestones), (RecordKind::Report, reports)]
-    {
+    let mut round_ids = BTreeSet::new();
+    for (row, rec) in &rounds {
+        if rec.id_of("planId") != Some(plan) {
+            return Err(row.invalid("plan_id", Problem::OtherPlan { expected: plan }));
+        }
+        check_round(rec).map_err(|(field, problem)| row.invalid(&column_of(field), problem))?;
+        row.unique(rec.id, &mut round_ids)?;
+    }
+    for (kind, records) in [
+        (RecordKind::Commitment, commitments),
+        (RecordKind::Milestone, milestones),
+        (RecordKind::Report, reports),
+        (RecordKind::Round, rounds),
+    ] {
         for (_, rec) in records {
             out.insert(kind, rec.id, rec.fields);
         }

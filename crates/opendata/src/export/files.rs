@@ -6,12 +6,14 @@ use std::path::{Path, PathBuf};
 use plan_ouvert_domain::{ExportFormat, Locale};
 use uuid::Uuid;
 
-use super::{commitments_csv, milestones_csv, plan_html, plan_json_text, plan_xlsx, reports_csv, ExportError};
+use super::{
+    commitments_csv, milestones_csv, plan_html, plan_json_text, plan_xlsx, reports_csv, rounds_csv, ExportError,
+};
 use crate::Dataset;
 
-/// The CSV export's three files, in the folder chosen: the ones [`read_csv`](super::read_csv)
+/// The CSV export's four files, in the folder chosen: the ones [`read_csv`](super::read_csv)
 /// reads back, in its order.
-pub const CSV_FILES: [&str; 3] = ["commitments.csv", "milestones.csv", "reports.csv"];
+pub const CSV_FILES: [&str; 4] = ["commitments.csv", "milestones.csv", "reports.csv", "rounds.csv"];
 
 /// What an export produces: one document (JSON, HTML), one binary file (a workbook) or the named
 /// files of a folder (CSV).
@@ -126,6 +128,7 @@ pub fn render_plan(
             (CSV_FILES[0], commitments_csv(dataset, plan)?),
             (CSV_FILES[1], milestones_csv(dataset, plan)?),
             (CSV_FILES[2], reports_csv(dataset, plan)?),
+            (CSV_FILES[3], rounds_csv(dataset, plan)?),
         ]),
     })
 }

@@ -10,7 +10,7 @@ use serde_json::Map;
 use uuid::Uuid;
 
 use super::fields::{field_type, FieldCheck, FieldType};
-use super::tree::{check_report, timeline, CommitmentNode, PlanTree, Rec};
+use super::tree::{check_report, check_round, timeline, CommitmentNode, PlanTree, Rec};
 use super::{ExportError, Problem, SCHEMA_ID};
 use crate::dataset::{Dataset, Fields};
 
@@ -56,14 +56,32 @@ impl Serialize for Node<'_> {
 /// A record: its id, then its fields in the order of its kind (the template's order), then the
 /// records it contains.
 fn record<'a>(kind: RecordKind, rec: &'a Rec, children: Vec<(&'static str, Node<'a>)>) -> Node<'a> {
+    nested(kind, rec, None, children)
+}
+
+/// A record as [`record`] writes it, but for `implied`, the field naming the record it sits in,
+/// which its place says (a round's `planId`).
+fn nested<'a>(
+    kind: RecordKind,
+    rec: &'a Rec,
+    implied: Option<&str>,
+    children: Vec<(&'static str, Node<'a>)>,
+) -> Node<'a> {
     let mut members = vec![("id", Node::Text(rec.id.to_string()))];
-    for field in fields_of_kind(kind) {
+    for field in fields_of_kind(kind).iter().filter(|f| Some(**f) != implied) {
         if let Some(value) = rec.fields.get(*field) {
             members.push((*field, Node::Leaf(value)));
         }
     }
     members.extend(children);
     Node::Object(members)
+}
+
+/// The plan with its reporting rounds, by due date: each round sits in the plan it is opened on,
+/// without its `planId`, which is that plan's id.
+fn plan(tree: &PlanTree) -> Node<'_> {
+    let rounds = tree.rounds.iter().map(|r| nested(RecordKind::Round, r, Some("planId"), Vec::new())).collect();
+    record(RecordKind::Plan, &tree.plan, vec![("rounds", Node::Array(rounds))])
 }
 
 /// One timeline of a commitment as the `reports` member of the record it is about.
@@ -108,7 +126,7 @@ fn document(tree: &PlanTree) -> Node<'_> {
     let institutions = tree.institutions.iter().map(|i| record(RecordKind::Institution, i, Vec::new())).collect();
     Node::Object(vec![
         ("schema", Node::Text(SCHEMA_ID.to_string())),
-        ("plan", record(RecordKind::Plan, &tree.plan, Vec::new())),
+        ("plan", plan(tree)),
         ("areas", Node::Array(areas)),
         ("institutions", Node::Array(institutions)),
     ])
@@ -123,8 +141,8 @@ pub fn plan_json(dataset: &Dataset, plan: Uuid) -> Result<Value, ExportError> {
 
 /// The same document as [`plan_json`], as the text of the published file: indented, members in
 /// a reading order (`schema`, `plan`, `areas`, `institutions`; in each record its `id`, then its
-/// fields in the template's order, then its nested records: a commitment's `milestones`, then its
-/// `reports`), ending with a line break.
+/// fields in the template's order, then its nested records: the plan's `rounds`, a commitment's
+/// `milestones`, then its `reports`), ending with a line break.
 pub fn plan_json_text(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError> {
     let tree = PlanTree::build(dataset, plan)?;
     let mut out = Vec::new();
@@ -159,11 +177,23 @@ fn read_record<'a>(
     path: &str,
     children: &[&str],
 ) -> Result<(Rec, &'a Map<String, Value>), ExportError> {
+    read_nested(value, kind, path, children, None)
+}
+
+/// Reads one record as [`read_record`] does, but for `implied`: the field naming the record it
+/// sits in, which the document does not write (a member of that name is one too many), and its
+/// value, the id of that record.
+fn read_nested<'a>(
+    value: &'a Value,
+    kind: RecordKind,
+    path: &str,
+    children: &[&str],
+    implied: Option<(&str, Uuid)>,
+) -> Result<(Rec, &'a Map<String, Value>), ExportError> {
     let map = object(value, path)?;
     let fields = fields_of_kind(kind);
-    if let Some(extra) =
-        map.keys().find(|k| *k != "id" && !fields.contains(&k.as_str()) && !children.contains(&k.as_str()))
-    {
+    let written = |name: &str| fields.contains(&name) && implied.is_none_or(|(field, _)| field != name);
+    if let Some(extra) = map.keys().find(|k| *k != "id" && !written(k) && !children.contains(&k.as_str())) {
         return Err(invalid(&format!("{path}.{extra}"), Problem::Unexpected));
     }
     let id = FieldType::Ref(RecordKind::Plan)
@@ -174,8 +204,15 @@ fn read_record<'a>(
     for field in fields {
         let at = format!("{path}.{field}");
         let ty = field_type(kind, field).ok_or_else(|| invalid(&at, Problem::Unsupported))?;
-        let value = ty.check(member(map, path, field)?).map_err(|p| invalid(&at, p))?;
-        out.insert(field.to_string(), value);
+        let parent;
+        let value = match implied {
+            Some((name, id)) if name == *field => {
+                parent = Value::String(id.to_string());
+                &parent
+            }
+            _ => member(map, path, field)?,
+        };
+        out.insert(field.to_string(), ty.check(value).map_err(|p| invalid(&at, p))?);
     }
     Ok((Rec { id, fields: out }, map))
 }
@@ -241,6 +278,21 @@ impl Reader {
         Ok(())
     }
 
+    /// Reads the plan's reporting rounds, each a round of the plan it sits in, not due before it
+    /// opens; none when the plan has no `rounds` (see [`read_plan_json`] for why).
+    fn rounds(&mut self, plan: &Map<String, Value>, plan_id: Uuid) -> Result<(), ExportError> {
+        if !plan.contains_key("rounds") {
+            return Ok(());
+        }
+        for (r, value) in array(plan, "$.plan", "rounds")?.iter().enumerate() {
+            let path = format!("$.plan.rounds[{r}]");
+            let (round, _) = read_nested(value, RecordKind::Round, &path, &[], Some(("planId", plan_id)))?;
+            check_round(&round).map_err(|(field, problem)| invalid(&format!("{path}.{field}"), problem))?;
+            self.add(RecordKind::Round, round, &path)?;
+        }
+        Ok(())
+    }
+
     /// Checks what each report corrects, once every report is read (the entry a correction
     /// names may come later in the document).
     fn corrections(&self) -> Result<(), ExportError> {
@@ -257,6 +309,15 @@ impl Reader {
 /// Reads a document written by [`plan_json`] back into records, checking its shape (see the
 /// [module documentation](super)). Gives back what [`plan_dataset`](super::plan_dataset) gave
 /// for the exported plan.
+///
+/// **A document whose plan has no `rounds` is read as a plan with no reporting round.** Rounds
+/// came into the format after the first v2 documents were published, and those stay readable:
+/// everything they hold reads back as it did, and they had no rounds to hold. The format's
+/// identifier stays `urn:plan-ouvert:plan:v2` because the change only adds: the schema does not
+/// require `rounds` (an older document still validates against it) and the export always writes
+/// it (`[]` for a plan without rounds), so nothing is lost either way, a missing `rounds` and an
+/// empty one both meaning a plan with no round. Requiring it would have made every document
+/// published before invalid under the very identifier it names.
 pub fn read_plan_json(value: &Value) -> Result<Dataset, ExportError> {
     let top = object(value, "$")?;
     if let Some(extra) = top.keys().find(|k| !["schema", "plan", "areas", "institutions"].contains(&k.as_str())) {
@@ -272,9 +333,10 @@ pub fn read_plan_json(value: &Value) -> Result<Dataset, ExportError> {
     let mut reader =
         Reader { dataset: Dataset::default(), seen: BTreeSet::new(), references: Vec::new(), reports: Vec::new() };
 
-    let (plan, _) = read_record(member(top, "$", "plan")?, RecordKind::Plan, "$.plan", &[])?;
+    let (plan, plan_map) = read_record(member(top, "$", "plan")?, RecordKind::Plan, "$.plan", &["rounds"])?;
     let plan_id = plan.id;
     reader.add(RecordKind::Plan, plan, "$.plan")?;
+    reader.rounds(plan_map, plan_id)?;
 
     let mut institutions = BTreeSet::new();
     for (i, value) in array(top, "$", "institutions")?.iter().enumerate() {

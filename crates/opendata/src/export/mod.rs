@@ -1,13 +1,20 @@
 //! Exports of a published plan: JSON, CSV and a printable HTML document.
 //!
 //! Every export is made from a [`Dataset`] (what the app's store or the server's ledger holds)
-//! and one plan's id. It carries *the plan's records*: the plan, its engagement areas, their
-//! commitments, the commitments' milestones, the progress reports on these commitments and
-//! milestones, and the institutions these name as lead or supporting institutions or as the
-//! institution a report is made for ([`plan_dataset`] returns exactly these). Records of other
-//! plans and institutions the plan does not name are left out. The JSON and CSV exports carry
-//! everything; the printable document and the workbook are the plan as adopted, without weights
-//! nor reports (see [`plan_html`], [`plan_xlsx`]).
+//! and one plan's id. It carries *the plan's records*: the plan, the reporting rounds the
+//! coordination opened on it, its engagement areas, their commitments, the commitments'
+//! milestones, the progress reports on these commitments and milestones, and the institutions
+//! these name as lead or supporting institutions or as the institution a report is made for
+//! ([`plan_dataset`] returns exactly these). Records of other plans and institutions the plan
+//! does not name are left out. The JSON and CSV exports carry everything; the printable document
+//! and the workbook are the plan as adopted, without weights, reports nor rounds (see
+//! [`plan_html`], [`plan_xlsx`]).
+//!
+//! Reporting rounds (*campagnes de suivi*, [`plan_ouvert_domain::Round`]) are part of the plan's
+//! shared structure, which everyone sees: what the coordination asked (`kind`, `title`,
+//! `instructions`) and when (`opensOn`, `dueOn`). A round is never due before it opens: an
+//! export of a round that is refuses the round (`dueOn`, [`Problem::DueBeforeOpening`]), and
+//! both readers refuse it where it is.
 //!
 //! Progress reports are published because the OGP asks for a public repository of each
 //! commitment's progress and its evidence. A report is never changed: a correction is a new
@@ -29,7 +36,8 @@
 //! record lacking one is refused. Fields not of the record's kind
 //! ([`fields_of_kind`](plan_ouvert_sync::protocol::fields_of_kind)) are not exported.
 //!
-//! Everything is in order: areas by position, commitments by position within their area,
+//! Everything is in order: rounds by due date (`dueOn`, ties broken by id), areas by position,
+//! commitments by position within their area,
 //! milestones by position within their commitment (ties broken by id), institutions by name;
 //! a commitment's reports timeline by timeline (its own, then each milestone's in the
 //! milestones' order), each timeline oldest first (`reportedOn`, ties broken by id).
@@ -43,7 +51,8 @@
 //!
 //! ```text
 //! { "schema": "urn:plan-ouvert:plan:v2",
-//!   "plan": { "id", country, title, periodStart, periodEnd, ogpPlanId, planNumber },
+//!   "plan": { "id", country, title, periodStart, periodEnd, ogpPlanId, planNumber,
+//!             "rounds": [ { "id", kind, title, opensOn, dueOn, instructions } ] },
 //!   "areas": [ { "id", planId, kind, title, description, position,
 //!                "commitments": [ { "id", …every commitment field… (weight included),
 //!                                   "milestones": [ { "id", …every milestone field…,
@@ -59,28 +68,36 @@
 //! `{ "title", "url" }` objects, its `files` a list of `{ "sha256", "name", "size",
 //! "mediaType" }` objects (at most 20, each SHA-256 once; see the schema's `evidenceFile`).
 //!
+//! The plan's reporting rounds sit in the plan, in its `rounds`, each with every field of a
+//! round but `planId`, which is the plan it sits in (reading gives it back). A document written
+//! before rounds existed has no `rounds`: it is read as a plan with no round, and the schema does
+//! not require the member (see [`read_plan_json`] for why); an export always writes it, `[]`
+//! when the plan has none.
+//!
 //! Field names and values are those of sync ([`Dataset`]). Reading checks the shape (no field
 //! missing, none unknown, every value of its type) and the nesting (an area's `planId` is the
 //! plan's id, a commitment's `areaId` its area's, a milestone's `commitmentId` its
 //! commitment's, a report's `commitmentId` and `milestoneId` those of the records it is in;
 //! every institution named is in `institutions`; a report corrects one of the same timeline in
-//! the document; no id twice), and says where a problem is
-//! (`$.areas[1].commitments[0].startDate`). **Round trip**: reading an export gives back
-//! [`plan_dataset`] of the exported dataset, field by field.
+//! the document; a round is not due before it opens; no id twice), and says where a problem is
+//! (`$.areas[1].commitments[0].startDate`, `$.plan.rounds[1].dueOn`). **Round trip**: reading an
+//! export gives back [`plan_dataset`] of the exported dataset, field by field.
 //!
-//! # CSV ([`commitments_csv`], [`milestones_csv`], [`reports_csv`], [`read_csv`])
+//! # CSV ([`commitments_csv`], [`milestones_csv`], [`reports_csv`], [`rounds_csv`], [`read_csv`])
 //!
-//! Three files ([`CSV_FILES`]), UTF-8 without byte-order mark, comma-separated, quoted as RFC
+//! Four files ([`CSV_FILES`]), UTF-8 without byte-order mark, comma-separated, quoted as RFC
 //! 4180 says (a field holding a comma, a quote or a line break is quoted, quotes doubled), lines
-//! ended by CRLF, a header row, one row per commitment, milestone or progress report in the
-//! order above. Each is described by a Table Schema (Frictionless, as schema.data.gouv.fr uses
-//! it): `schema/commitments.tableschema.json`, `schema/milestones.tableschema.json` and
-//! `schema/reports.tableschema.json` ([`COMMITMENTS_TABLE_SCHEMA`], [`MILESTONES_TABLE_SCHEMA`],
-//! [`REPORTS_TABLE_SCHEMA`]), which give every column's title and description in French, type,
-//! format and constraints (required, enum, pattern, minimum, maximum, unique), the primary key
-//! `id` and the foreign keys (a milestone's and a report's `commitment_id` → the `id` of the
-//! resource `commitments`, a report's `milestone_id` → `milestones`, its `corrects` → its own
-//! file); an empty cell is a missing value.
+//! ended by CRLF, a header row, one row per commitment, milestone, progress report or reporting
+//! round in the order above. Each is described by a Table Schema (Frictionless, as
+//! schema.data.gouv.fr uses it): `schema/commitments.tableschema.json`,
+//! `schema/milestones.tableschema.json`, `schema/reports.tableschema.json` and
+//! `schema/rounds.tableschema.json` ([`COMMITMENTS_TABLE_SCHEMA`], [`MILESTONES_TABLE_SCHEMA`],
+//! [`REPORTS_TABLE_SCHEMA`], [`ROUNDS_TABLE_SCHEMA`]), which give every column's title and
+//! description in French, type, format and constraints (required, enum, pattern, minimum,
+//! maximum, unique), the primary key `id` and the foreign keys (a milestone's and a report's
+//! `commitment_id` → the `id` of the resource `commitments`, a report's `milestone_id` →
+//! `milestones`, its `corrects` → its own file; a round's `plan_id` is the plan's id, as in
+//! the other files, with no file of plans to refer to); an empty cell is a missing value.
 //!
 //! Columns of `commitments.csv` ([`COMMITMENT_COLUMNS`]): `id`, `plan_id`, `plan_title`,
 //! `area_id`, `area_title`, `position`, `title`, the template's texts (`brief_description`,
@@ -110,6 +127,10 @@
 //! report it corrects, or empty), `author_id`, `author_name`, `institution_id`,
 //! `institution_name`, `on_behalf` (`true`/`false`).
 //!
+//! Columns of `rounds.csv` ([`ROUND_COLUMNS`]): `id`, then every field of a round in
+//! snake_case: `plan_id`, `kind` (`midTerm`, `endOfTerm`, `other`), `title`, `opens_on`,
+//! `due_on` (never before `opens_on`), `instructions`.
+//!
 //! Lists of ids and texts (`supporting_institution_ids`, `supporting_institution_names`,
 //! `policy_areas`) are joined with `;`. A report's `links` is one JSON array of
 //! `{"title","url"}` objects and its `files` one JSON array of
@@ -119,16 +140,16 @@
 //! `*_title` and `*_name` columns (and `plan_id` in milestones and reports) are there for people
 //! reading the file; reading ignores them, the ids are what counts.
 //!
-//! **Round trip.** The CSV files carry the commitments, milestones and reports entirely, and of
-//! the plan, areas and institutions only ids, titles and names. [`read_csv`] therefore takes a
-//! *frame*: a dataset holding the plan, its areas and the institutions named (the plan JSON read
-//! with [`read_plan_json`], or the store's records); it returns the same records as
-//! [`plan_dataset`]: the plan and its areas from the frame, the commitments, milestones and
-//! reports from the CSV, the institutions they name from the frame. Exporting then reading back
-//! with the exported dataset as frame gives back [`plan_dataset`] field by field, except for values the
-//! CSV cannot tell apart: an `ogpId` that is `""` reads back as `null`; a list item that is
-//! empty or contains `;` does not survive the join (ids never do; the OGP import's policy areas
-//! are column names of the OGP file, none of which holds one).
+//! **Round trip.** The CSV files carry the commitments, milestones, reports and rounds entirely,
+//! and of the plan, areas and institutions only ids, titles and names. [`read_csv`] therefore
+//! takes a *frame*: a dataset holding the plan, its areas and the institutions named (the plan
+//! JSON read with [`read_plan_json`], or the store's records); it returns the same records as
+//! [`plan_dataset`]: the plan and its areas from the frame, the commitments, milestones, reports
+//! and rounds from the CSV, the institutions they name from the frame. Exporting then reading
+//! back with the exported dataset as frame gives back [`plan_dataset`] field by field, except for
+//! values the CSV cannot tell apart: an `ogpId` that is `""` reads back as `null`; a list item
+//! that is empty or contains `;` does not survive the join (ids never do; the OGP import's policy
+//! areas are column names of the OGP file, none of which holds one).
 //!
 //! Reading accepts what a spreadsheet program may make of the files: a byte-order mark, LF line
 //! ends, every cell quoted, columns in another order. It refuses a missing, unknown or doubled
@@ -168,8 +189,8 @@ use uuid::Uuid;
 use crate::dataset::Dataset;
 
 pub use self::csv::{
-    commitments_csv, milestones_csv, read_csv, reports_csv, CsvFile, COMMITMENT_COLUMNS, MILESTONE_COLUMNS,
-    REPORT_COLUMNS,
+    commitments_csv, csv_text, milestones_csv, read_csv, reports_csv, rounds_csv, CsvFile, COMMITMENT_COLUMNS,
+    MILESTONE_COLUMNS, REPORT_COLUMNS, ROUND_COLUMNS,
 };
 pub use fields::{
     field_type, AssessmentEntry, FieldCheck, FieldType, Scale, AREA_KINDS, ASSESSMENT_ENTRIES, INSTITUTION_KINDS,
@@ -199,9 +220,12 @@ pub const MILESTONES_TABLE_SCHEMA: &str = include_str!("../../schema/milestones.
 /// The Table Schema of [`reports_csv`]: `schema/reports.tableschema.json`.
 pub const REPORTS_TABLE_SCHEMA: &str = include_str!("../../schema/reports.tableschema.json");
 
-/// The records an export of `plan` carries, checked and in canonical form: the plan, its areas,
-/// their commitments, these commitments' milestones and progress reports, and the institutions
-/// they name.
+/// The Table Schema of [`rounds_csv`]: `schema/rounds.tableschema.json`.
+pub const ROUNDS_TABLE_SCHEMA: &str = include_str!("../../schema/rounds.tableschema.json");
+
+/// The records an export of `plan` carries, checked and in canonical form: the plan, its
+/// reporting rounds, its areas, their commitments, these commitments' milestones and progress
+/// reports, and the institutions they name.
 pub fn plan_dataset(dataset: &Dataset, plan: Uuid) -> Result<Dataset, ExportError> {
     Ok(tree::PlanTree::build(dataset, plan)?.to_dataset())
 }
@@ -246,6 +270,7 @@ fn kind_name(kind: RecordKind, locale: Locale) -> &'static str {
         RecordKind::Milestone => locale.pick("le jalon", "milestone"),
         RecordKind::Institution => locale.pick("l'institution", "institution"),
         RecordKind::Report => locale.pick("le rapport d'avancement", "progress report"),
+        RecordKind::Round => locale.pick("la campagne de suivi", "reporting round"),
     }
 }
 
@@ -363,7 +388,8 @@ pub enum Problem {
     /// Some assessment columns filled and some empty.
     #[error("{}", self.message(Locale::En))]
     IncompleteAssessment,
-    /// A commitment of another plan than the first row's.
+    /// A commitment or a reporting round of another plan than the files' (that of the first
+    /// commitment, or else of the first round).
     #[error("{}", self.message(Locale::En))]
     OtherPlan { expected: Uuid },
     /// A column of the format absent from the header.
@@ -386,6 +412,9 @@ pub enum Problem {
     /// in that milestone's `reports`.
     #[error("{}", self.message(Locale::En))]
     InMilestone { milestone: Uuid },
+    /// A reporting round due before the day it opens (`opens_on`).
+    #[error("{}", self.message(Locale::En))]
+    DueBeforeOpening { opens_on: chrono::NaiveDate },
 }
 
 impl Problem {
@@ -433,10 +462,10 @@ impl Problem {
                 "the IRM assessment columns are either all filled or all empty".into()
             }
             (Problem::OtherPlan { expected }, Locale::Fr) => {
-                format!("tous les engagements doivent être du même plan ({expected})")
+                format!("tous les engagements et toutes les campagnes de suivi doivent être du même plan ({expected})")
             }
             (Problem::OtherPlan { expected }, Locale::En) => {
-                format!("every commitment must be of the same plan ({expected})")
+                format!("every commitment and every reporting round must be of the same plan ({expected})")
             }
             (Problem::MissingColumn, Locale::Fr) => "colonne absente de l'en-tête".into(),
             (Problem::MissingColumn, Locale::En) => "column missing from the header".into(),
@@ -461,6 +490,12 @@ impl Problem {
             }
             (Problem::InMilestone { milestone }, Locale::En) => {
                 format!("this report is on milestone {milestone}: it belongs in that milestone's reports")
+            }
+            (Problem::DueBeforeOpening { opens_on }, Locale::Fr) => {
+                format!("l'échéance tombe avant l'ouverture de la campagne ({opens_on}) : elle doit tomber ce jour-là ou après")
+            }
+            (Problem::DueBeforeOpening { opens_on }, Locale::En) => {
+                format!("the due date is before the round opens ({opens_on}): it must be that day or later")
             }
         }
     }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
 use uuid::Uuid;
 
-use super::fields::{field_type, parse_id, FieldCheck};
+use super::fields::{field_type, parse_date, parse_id, FieldCheck};
 use super::{ExportError, Problem};
 use crate::dataset::{Dataset, Fields};
 
@@ -108,17 +108,32 @@ pub(crate) fn check_report(
     Ok(())
 }
 
+/// Checks a reporting round's dates as the app and the server do (the date pair of
+/// `plan_ouvert_sync::rules`): it is due on the day it opens or later. The JSON and CSV readers
+/// and the export itself all check this way, each saying where on its own terms. Returns the
+/// field at fault and why.
+pub(crate) fn check_round(round: &Rec) -> Result<(), (&'static str, Problem)> {
+    let date = |field: &str| round.fields.get(field).and_then(Value::as_str).and_then(parse_date);
+    match (date("opensOn"), date("dueOn")) {
+        (Some(opens_on), Some(due_on)) if due_on < opens_on => Err(("dueOn", Problem::DueBeforeOpening { opens_on })),
+        _ => Ok(()),
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct AreaNode {
     pub rec: Rec,
     pub commitments: Vec<CommitmentNode>,
 }
 
-/// A plan, its areas by position, each area's commitments by position, each commitment's
-/// milestones by position and progress reports, and the institutions they name (by name).
+/// A plan, its reporting rounds by due date, its areas by position, each area's commitments by
+/// position, each commitment's milestones by position and progress reports, and the institutions
+/// they name (by name).
 #[derive(Debug, Clone)]
 pub(crate) struct PlanTree {
     pub plan: Rec,
+    /// The reporting rounds the coordination opened on the plan, by due date (`dueOn`), then id.
+    pub rounds: Vec<Rec>,
     pub areas: Vec<AreaNode>,
     pub institutions: Vec<Rec>,
 }
@@ -225,7 +240,23 @@ impl PlanTree {
         }
         check_reports(dataset, reports.values().flatten())?;
 
-        let mut tree = PlanTree { plan: plan_rec, areas: Vec::new(), institutions: Vec::new() };
+        let mut rounds = Vec::new();
+        for (id, fields) in dataset.of_kind(RecordKind::Round) {
+            if raw_id(fields, "planId") != Some(plan) {
+                continue;
+            }
+            let round = normalize(RecordKind::Round, id, fields)?;
+            check_round(&round).map_err(|(field, problem)| ExportError::InvalidRecord {
+                kind: RecordKind::Round,
+                id,
+                field: field.into(),
+                problem,
+            })?;
+            rounds.push(round);
+        }
+        rounds.sort_by_cached_key(|r| (r.text("dueOn").to_string(), r.id));
+
+        let mut tree = PlanTree { plan: plan_rec, rounds, areas: Vec::new(), institutions: Vec::new() };
         for area in areas {
             let mut list = commitments.remove(&area.id).unwrap_or_default();
             by_position(&mut list);
@@ -321,6 +352,9 @@ impl PlanTree {
     pub fn to_dataset(&self) -> Dataset {
         let mut dataset = Dataset::default();
         dataset.insert(RecordKind::Plan, self.plan.id, self.plan.fields.clone());
+        for round in &self.rounds {
+            dataset.insert(RecordKind::Round, round.id, round.fields.clone());
+        }
         for area in &self.areas {
             dataset.insert(RecordKind::Area, area.rec.id, area.rec.fields.clone());
             for c in &area.commitments {

@@ -263,3 +263,27 @@ fn evidence_files_are_sent_in_chunks_checked_whole_and_read_only_by_those_who_se
     // Stored once: sending it again changes nothing.
     assert_eq!(put_chunk(&server, &cast.tokens["coordinator"], &sha, size, 0, &pdf).1["kind"], "elsewhere");
 }
+
+#[test]
+fn reporting_rounds_are_opened_by_the_coordination_and_received_by_everyone() {
+    let (_dir, cast, server) = running();
+    let round = |l: Uuid, record: Uuid, opens: &str, due: &str| {
+        json!({"id": {"client": l, "seq": 1}, "record": {"kind": "round", "id": record},
+               "change": {"op": "create", "fields": {"planId": PLAN, "kind": "midTerm", "title": "Rapport à mi-parcours",
+                   "opensOn": opens, "dueOn": due, "instructions": ""}}})
+    };
+    for who in ["drafter", "authority", "reader"] {
+        let got = push_one(&server, &cast.tokens[who], |l| round(l, Uuid::now_v7(), "2025-06-01", "2025-07-15"));
+        assert_eq!(got, refused("forbidden"), "{who} opening a round");
+    }
+    let got = push_one(&server, &cast.tokens["coordinator"], |l| round(l, Uuid::now_v7(), "2025-07-15", "2025-06-01"));
+    assert_eq!(got, refused("invalid"), "due before it opens");
+    let record = Uuid::now_v7();
+    assert_eq!(
+        push_one(&server, &cast.tokens["coordinator"], |l| round(l, record, "2025-06-01", "2025-07-15")),
+        applied()
+    );
+    for who in ["drafter", "authority", "reader"] {
+        assert!(pulled_records(&server.pull(&cast.tokens[who], 0).1).contains(&record.to_string()), "{who}");
+    }
+}

@@ -15,6 +15,7 @@ mod milestones;
 mod plans;
 mod report_batch;
 mod reports;
+mod rounds;
 mod schema;
 mod search;
 mod sync;

@@ -375,6 +375,42 @@ export const fr = {
             `${count(overdue)} ${plural(overdue, "jalon en retard", "jalons en retard")} et ${count(dueSoon)} ${plural(dueSoon, "jalon", "jalons")} à échéance dans les ${days} jours.`,
         homeLink: "Voir la liste"
     },
+    /** Reporting rounds: the coordination asks every institution to report by a date. */
+    rounds: {
+        title: "Campagnes de suivi",
+        intro: "Une campagne demande à chaque institution porteuse de rendre compte de ses engagements et de leurs jalons avant une date. Chaque institution voit ce qu'elle doit rendre ; la coordination voit ce qui est rendu, en retard ou à faire, et qui relancer.",
+        none: "Aucune campagne pour l'instant.",
+        open: "Ouvrir une campagne",
+        editTitle: "Modifier la campagne",
+        kind: "Type de campagne",
+        kinds: { midTerm: "Rapport à mi-parcours", endOfTerm: "Rapport de fin de parcours", other: "Autre campagne" },
+        defaultTitle: { midTerm: "Rapport à mi-parcours", endOfTerm: "Rapport de fin de parcours", other: "Point d'étape" },
+        titleLabel: "Titre",
+        opensOn: "Ouverture",
+        opensOnHint: "Les rapports datés de ce jour ou après comptent pour la campagne.",
+        dueOn: "Date limite",
+        instructions: "Consignes aux institutions",
+        instructionsHint: "Ce qui est attendu, à qui écrire en cas de question.",
+        submit: "Ouvrir la campagne",
+        save: "Enregistrer",
+        edit: "Modifier",
+        delete: "Supprimer la campagne",
+        deleted: (title: string) => `La campagne « ${title} » a été supprimée (les rapports restent).`,
+        dates: (opens: string, due: string) => `Du ${opens} au ${due}`,
+        ownIntro: (due: string) => `Ce que votre institution doit rendre avant le ${due} :`,
+        summary: (reported: number, late: number, toDo: number) =>
+            `${reported} ${plural(reported, "rendu", "rendus")}, ${late} en retard, ${toDo} à faire.`,
+        exportContacts: (n: number) => `Exporter les contacts à relancer (${n})`,
+        exported: (path: string) => `Liste enregistrée : ${path}`,
+        nothingExpected: "Aucun engagement de ce plan n'a d'institution porteuse : rien n'est attendu.",
+        tableCaption: "Rapports attendus, par institution porteuse",
+        institution: "Institution",
+        reported: "Rendus",
+        late: "En retard",
+        toDo: "À faire",
+        items: "Engagements et jalons",
+        states: { reported: "Rendu", late: "En retard", toDo: "À faire" }
+    },
     /** A searchable list of institutions to choose from: lead, supporting, a milestone's, a filter. */
     picker: {
         instructions: "Tapez quelques lettres du nom ou du sigle, puis choisissez dans la liste.",
@@ -741,7 +777,8 @@ export const fr = {
                 commitment: "Engagement",
                 milestone: "Jalon",
                 institution: "Institution",
-                report: "Rapport d'avancement"
+                report: "Rapport d'avancement",
+                round: "Campagne de suivi"
             },
             field: (label: string) => `Champ : ${label}`,
             conflictAt: (when: string) => `Conflit relevé ${when}`,

@@ -23,6 +23,7 @@ import { StatusBadge } from "../commitment/ProgressSection";
 import type { BarTone } from "./BarChart";
 import { ChartSection } from "./ChartSection";
 import { DueTable, InstitutionName } from "./DueTable";
+import { RoundsSection } from "../rounds/RoundsSection";
 
 export function DashboardPage(props: { planId: string }) {
     const backend = useBackend();
@@ -195,6 +196,8 @@ function DashboardView(props: { dashboard: PlanDashboard }) {
                     <DataTableOfReports dashboard={dashboard} />
                 )}
             </section>
+
+            <RoundsSection planId={plan.id} />
         </>
     );
 }

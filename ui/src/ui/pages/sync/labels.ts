@@ -39,6 +39,10 @@ function fieldLabels(t: Messages, kind: SyncRecordKind): Record<string, string> 
             return { title: t.overview.areaFieldTitle, kind: t.overview.areaFieldKind, description: t.overview.areaFieldDescription };
         case "institution":
             return { name: t.institutions.name, acronym: t.institutions.acronym, kind: t.institutions.kind };
+        case "round": {
+            const r = t.rounds;
+            return { kind: r.kind, title: r.titleLabel, opensOn: r.opensOn, dueOn: r.dueOn, instructions: r.instructions };
+        }
         case "report": {
             const p = t.progress;
             return {
