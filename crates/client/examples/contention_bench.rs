@@ -35,38 +35,23 @@ use uuid::Uuid;
 
 mod common;
 
-use common::{Rng, WORDS};
+use common::{sentence, Rng};
 
 /// French-looking prose in paragraphs of four sentences, of at most `chars` characters (and a few
 /// less), in the form the app stores a long text.
 fn prose(rng: &mut Rng, chars: usize) -> String {
     let mut out = String::with_capacity(chars * 2);
     let mut count = 0;
-    let mut sentence = 0_usize;
+    let mut sentences = 0_usize;
     while count < chars {
-        let separator = if sentence > 0 && sentence.is_multiple_of(4) {
+        let separator = if sentences > 0 && sentences.is_multiple_of(4) {
             "\n\n"
-        } else if sentence > 0 {
+        } else if sentences > 0 {
             " "
         } else {
             ""
         };
-        let words = 8 + rng.below(14) as usize;
-        let mut text = String::new();
-        for w in 0..words {
-            let word = WORDS[rng.below(WORDS.len() as u64) as usize];
-            if w == 0 {
-                let mut c = word.chars();
-                if let Some(first) = c.next() {
-                    text.extend(first.to_uppercase());
-                    text.push_str(c.as_str());
-                }
-            } else {
-                text.push(' ');
-                text.push_str(word);
-            }
-        }
-        text.push('.');
+        let text = sentence(rng);
         let added = separator.chars().count() + text.chars().count();
         if count + added > chars {
             break;
@@ -74,7 +59,7 @@ fn prose(rng: &mut Rng, chars: usize) -> String {
         out.push_str(separator);
         out.push_str(&text);
         count += added;
-        sentence += 1;
+        sentences += 1;
     }
     out
 }

@@ -18,165 +18,13 @@ use std::time::{Duration, Instant};
 
 use plan_ouvert_client::Server;
 use plan_ouvert_domain::CommitmentEdit;
-use plan_ouvert_server::{api, database, directory, ledger::SqliteLedger, routes};
 use plan_ouvert_store::Store;
-use plan_ouvert_sync::access::Role;
-use plan_ouvert_sync::hub;
 use plan_ouvert_sync::protocol::*;
-use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use uuid::Uuid;
 
 mod common;
 
-use common::{Rng, WORDS};
-
-/// About `chars` characters of French-looking prose in paragraphs.
-fn prose(rng: &mut Rng, chars: usize) -> String {
-    let mut out = String::with_capacity(chars + 16);
-    let mut sentence = 0;
-    while out.len() < chars {
-        if sentence > 0 && sentence % 4 == 0 {
-            out.push_str("\n\n");
-        } else if !out.is_empty() {
-            out.push(' ');
-        }
-        let words = 8 + rng.below(14) as usize;
-        for w in 0..words {
-            let word = WORDS[rng.below(WORDS.len() as u64) as usize];
-            if w == 0 {
-                let mut c = word.chars();
-                if let Some(first) = c.next() {
-                    out.extend(first.to_uppercase());
-                    out.push_str(c.as_str());
-                }
-            } else {
-                out.push(' ');
-                out.push_str(word);
-            }
-        }
-        out.push('.');
-        sentence += 1;
-    }
-    out
-}
-
-fn fields(pairs: Vec<(&str, Value)>) -> BTreeMap<String, Value> {
-    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
-}
-
-/// Fills the server's database through the sync rules, as coordinators' laptops would have.
-fn generate(conn: &mut rusqlite::Connection, owner: Uuid, commitments: usize, per: usize) -> usize {
-    let actor = plan_ouvert_sync::access::Actor { institution: owner, role: Role::Coordinator, person: Uuid::nil() };
-    let client = ClientId(Uuid::now_v7());
-    let mut rng = Rng(0x5eed_cafe);
-    let mut mutations = Vec::new();
-    let push = |record: RecordKey, fields: BTreeMap<String, Value>, mutations: &mut Vec<Mutation>| {
-        let seq = mutations.len() as u64 + 1;
-        mutations.push(Mutation { id: MutationId { client, seq }, record, change: Change::Create { fields } });
-    };
-    let institution = Uuid::now_v7();
-    push(
-        RecordKey { kind: RecordKind::Institution, id: institution },
-        fields(vec![
-            ("name", json!("Ministère de la Transformation et de la Fonction publiques")),
-            ("acronym", json!("MTFP")),
-            ("kind", json!("ministry")),
-        ]),
-        &mut mutations,
-    );
-    let plan = Uuid::now_v7();
-    push(
-        RecordKey { kind: RecordKind::Plan, id: plan },
-        fields(vec![
-            ("country", json!("France")),
-            ("title", json!("France — Plan d'action national 2025-2027")),
-            ("periodStart", json!("2025-01-01")),
-            ("periodEnd", json!("2027-12-31")),
-        ]),
-        &mut mutations,
-    );
-    let areas: Vec<Uuid> = (0..10).map(|_| Uuid::now_v7()).collect();
-    for (i, area) in areas.iter().enumerate() {
-        let description = prose(&mut rng, 400);
-        push(
-            RecordKey { kind: RecordKind::Area, id: *area },
-            fields(vec![
-                ("planId", json!(plan.to_string())),
-                ("kind", json!("thematic")),
-                ("title", json!(format!("Axe {} — {}", i + 1, WORDS[i]))),
-                ("description", json!(description)),
-                ("position", json!(i)),
-            ]),
-            &mut mutations,
-        );
-    }
-    for c in 0..commitments {
-        let id = Uuid::now_v7();
-        let area = areas[c % areas.len()];
-        let mut f = fields(vec![
-            ("planId", json!(plan.to_string())),
-            ("areaId", json!(area.to_string())),
-            ("position", json!(c / areas.len())),
-            ("title", json!(format!("Engagement {} : {}", c + 1, prose(&mut rng, 60).trim_end_matches('.')))),
-            ("leadInstitutionId", json!(institution.to_string())),
-            ("supportingInstitutionIds", json!([])),
-            ("startDate", json!("2025-03-01")),
-            ("endDate", json!("2027-06-30")),
-            ("accessToInformation", json!(rng.below(2) == 0)),
-            ("civicParticipation", json!(rng.below(2) == 0)),
-            ("publicAccountability", json!(rng.below(2) == 0)),
-            ("technologyInnovation", json!(rng.below(2) == 0)),
-            ("contactName", json!("Camille Martin")),
-            ("contactTitle", json!("Cheffe de projet")),
-            ("contactDepartment", json!("Direction interministérielle du numérique")),
-            ("contactEmail", json!("camille.martin@numerique.gouv.fr")),
-            ("contactPhone", json!("01 40 00 00 00")),
-            ("otherSupporters", json!(prose(&mut rng, 150))),
-        ]);
-        // Template sections as long as in published action plans.
-        for (field, chars) in [
-            ("briefDescription", 400),
-            ("problem", 900),
-            ("causes", 600),
-            ("doneSoFar", 600),
-            ("solution", 1200),
-            ("expectedResults", 600),
-            ("transparency", 300),
-            ("accountability", 300),
-            ("participation", 300),
-        ] {
-            f.insert(field.to_string(), json!(prose(&mut rng, chars)));
-        }
-        push(RecordKey { kind: RecordKind::Commitment, id }, f, &mut mutations);
-        for m in 0..per {
-            let expected = prose(&mut rng, 250);
-            push(
-                RecordKey { kind: RecordKind::Milestone, id: Uuid::now_v7() },
-                fields(vec![
-                    ("commitmentId", json!(id.to_string())),
-                    ("position", json!(m)),
-                    ("title", json!(format!("Jalon {} : {}", m + 1, prose(&mut rng, 50).trim_end_matches('.')))),
-                    ("expectedOutputs", json!(expected)),
-                    ("startDate", json!("2025-03-01")),
-                    ("dueDate", json!("2026-12-31")),
-                    ("leadInstitutionId", json!(institution.to_string())),
-                ]),
-                &mut mutations,
-            );
-        }
-    }
-    let count = mutations.len();
-    conn.execute_batch("PRAGMA synchronous = OFF").expect("pragma");
-    for chunk in mutations.chunks(2_000) {
-        let request = PushRequest { protocol: PROTOCOL_VERSION, client, mutations: chunk.to_vec(), acknowledged: 0 };
-        let mut ledger = SqliteLedger::new(conn);
-        let response = hub::push(&mut ledger, &actor, &request).expect("generated push");
-        assert_eq!(response.results.len(), chunk.len());
-    }
-    conn.execute_batch("PRAGMA synchronous = FULL").expect("pragma");
-    count
-}
+use common::plan::{generate, office, serve, Shape};
 
 fn lock(store: &Mutex<Store>) -> std::sync::MutexGuard<'_, Store> {
     store.lock().unwrap_or_else(|p| p.into_inner())
@@ -273,25 +121,11 @@ async fn main() {
     let dir = tempfile::tempdir().expect("temporary folder");
 
     // The server, with one coordinator and their token.
-    let db = dir.path().join("server.sqlite3");
-    let mut conn = database::open(&db).expect("server database");
-    let institution = directory::add_institution(
-        &conn,
-        "Direction interministérielle de la transformation publique",
-        "DITP",
-        "ministry",
-    )
-    .expect("institution");
-    directory::add_person(&conn, "Camille", "DITP", Role::Coordinator).expect("person");
-    let token = directory::issue_token(&conn, "Camille").expect("token");
+    let (mut conn, coordinator, token) = office(&dir.path().join("server.sqlite3"));
     let started = Instant::now();
-    let count = generate(&mut conn, institution, commitments, per);
+    let count = generate(&mut conn, &coordinator, Shape { commitments, milestones_each: per, reports: 0 }).records;
     eprintln!("generated {count} records on the server in {}", seconds(started.elapsed()));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let address = format!("http://{}", listener.local_addr().expect("addr"));
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, routes::app(Arc::new(api::ServerState::new(conn)))).await;
-    });
+    let address = serve(conn).await;
     let server = Server::new(&address, &token).expect("client");
 
     // First full sync into an empty store.
