@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use plan_ouvert_domain::{
     numbering, percent, weighted_share, AreaId, AreaOverview, CommitmentId, CommitmentSummary, InstitutionRef,
-    MilestoneId, OverviewFilter, PlanId, PlanOverview,
+    OverviewFilter, PlanId, PlanOverview,
 };
 use plan_ouvert_sync::protocol::RecordKind;
 use rusqlite::params;
@@ -51,16 +51,7 @@ impl Store {
 
         // Each commitment's milestones (weight), for their count and the roll-up.
         let statuses = crate::report::latest_statuses(&tx, plan_id)?;
-        let milestones = {
-            let mut stmt = tx.prepare_cached(
-                "SELECT m.id, m.commitment_id, m.weight FROM milestone m JOIN commitment c ON c.id = m.commitment_id
-                 WHERE c.plan_id = ?1",
-            )?;
-            let rows = stmt.query_map([plan_id.to_string()], |row| {
-                Ok((CommitmentId(uuid(row, "commitment_id")?), MilestoneId(uuid(row, "id")?), row.get("weight")?))
-            })?;
-            rows.collect::<rusqlite::Result<Vec<(CommitmentId, MilestoneId, u32)>>>()?
-        };
+        let milestones = crate::report::milestone_weights(&tx, plan_id)?;
         let mut milestone_counts: HashMap<CommitmentId, u32> = HashMap::new();
         for (commitment, _, _) in &milestones {
             *milestone_counts.entry(*commitment).or_default() += 1;

@@ -233,22 +233,31 @@ pub(crate) fn latest_statuses(
     conn: &Connection,
     plan: plan_ouvert_domain::PlanId,
 ) -> Result<HashMap<(CommitmentId, Option<MilestoneId>), ProgressStatus>> {
+    // Timeline by timeline, each newest first: the first row of a timeline is its latest entry.
+    // The order is that of the index `report_by_timeline`, which holds the status: nothing is
+    // sorted and no report's texts are read.
     let mut stmt = conn.prepare_cached(
-        "SELECT commitment_id, milestone_id, status FROM (
-             SELECT r.commitment_id, r.milestone_id, r.status,
-                    row_number() OVER (PARTITION BY r.commitment_id, r.milestone_id
-                                       ORDER BY r.reported_on DESC, r.id DESC) AS n
-             FROM report r JOIN commitment c ON c.id = r.commitment_id WHERE c.plan_id = ?1)
-         WHERE n = 1",
+        "SELECT commitment_id, milestone_id, status FROM report
+         WHERE commitment_id IN (SELECT id FROM commitment WHERE plan_id = ?1)
+         ORDER BY commitment_id, milestone_id, reported_on DESC, id DESC",
     )?;
-    let rows = stmt.query_map([plan.to_string()], |row| {
+    let mut rows = stmt.query([plan.to_string()])?;
+    let mut latest = HashMap::new();
+    let mut timeline: Option<(String, Option<String>)> = None;
+    while let Some(row) = rows.next()? {
+        let commitment = row.get_ref("commitment_id")?.as_str().map_err(|e| corrupt("commitment_id", e))?;
+        let milestone = row.get_ref("milestone_id")?.as_str_or_null().map_err(|e| corrupt("milestone_id", e))?;
+        if timeline.as_ref().is_some_and(|(c, m)| c == commitment && m.as_deref() == milestone) {
+            continue; // An older entry of the same timeline.
+        }
+        timeline = Some((commitment.to_string(), milestone.map(str::to_string)));
         let status: String = row.get("status")?;
-        Ok((
+        latest.insert(
             (CommitmentId(uuid(row, "commitment_id")?), optional_uuid(row, "milestone_id")?.map(MilestoneId)),
             ProgressStatus::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
-        ))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        );
+    }
+    Ok(latest)
 }
 
 /// Each commitment's share of the work done ([`commitment_share`]), from its milestones (`(commitment,
@@ -272,14 +281,31 @@ pub(crate) fn commitment_shares(
         .collect()
 }
 
+/// Every milestone of a plan as `(commitment, milestone, weight)`: what the roll-up weighs.
+pub(crate) fn milestone_weights(
+    conn: &Connection,
+    plan: plan_ouvert_domain::PlanId,
+) -> Result<Vec<(CommitmentId, MilestoneId, u32)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.id, m.commitment_id, m.weight FROM milestone m JOIN commitment c ON c.id = m.commitment_id
+         WHERE c.plan_id = ?1",
+    )?;
+    let rows = stmt.query_map([plan.to_string()], |row| {
+        Ok((CommitmentId(uuid(row, "commitment_id")?), MilestoneId(uuid(row, "id")?), row.get("weight")?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The `limit` latest reports of a plan, in the order of the timelines (by the date they
 /// describe, then by id).
 pub(crate) fn recent_reports(conn: &Connection, plan: plan_ouvert_domain::PlanId, limit: usize) -> Result<Vec<Report>> {
-    let columns: Vec<String> = REPORT_COLUMNS.split(", ").map(|c| format!("r.{c}")).collect();
+    // The latest ids first, sorted from the index `report_by_timeline` alone (sorting whole rows
+    // would read every report's texts); then those few reports whole.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {} FROM report r JOIN commitment c ON c.id = r.commitment_id WHERE c.plan_id = ?1
-         ORDER BY r.reported_on DESC, r.id DESC LIMIT ?2",
-        columns.join(", ")
+        "SELECT {REPORT_COLUMNS} FROM report WHERE id IN (
+             SELECT id FROM report WHERE commitment_id IN (SELECT id FROM commitment WHERE plan_id = ?1)
+             ORDER BY reported_on DESC, id DESC LIMIT ?2)
+         ORDER BY reported_on DESC, id DESC"
     ))?;
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let list = stmt.query_map(params![plan.to_string(), limit], report_from_row)?.collect::<rusqlite::Result<_>>()?;
@@ -338,6 +364,22 @@ pub(crate) fn insert_report(
 }
 
 impl Store {
+    /// Each commitment's share of the work done in a plan, as the overview, the dashboard and
+    /// the "À faire" list roll it up (`None`: withdrawn, it does not count): the roll-up alone.
+    pub fn plan_shares(&mut self, plan: plan_ouvert_domain::PlanId) -> Result<HashMap<CommitmentId, Option<f64>>> {
+        // One reading: a sync writing meanwhile cannot show half its changes.
+        let tx = self.conn.savepoint()?;
+        let statuses = latest_statuses(&tx, plan)?;
+        let milestones = milestone_weights(&tx, plan)?;
+        let commitments: Vec<CommitmentId> = tx
+            .prepare_cached("SELECT id FROM commitment WHERE plan_id = ?1")?
+            .query_map([plan.to_string()], |row| Ok(CommitmentId(uuid(row, "id")?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let shares = commitment_shares(&statuses, commitments, milestones);
+        tx.commit()?;
+        Ok(shares)
+    }
+
     /// Writes a progress report, signed by the person this laptop connected with, for the
     /// institution that carries the commitment (on its behalf when the person is of another:
     /// the coordination). Refused, with nothing stored, when a value is wrong (a date after
