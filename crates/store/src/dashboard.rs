@@ -12,21 +12,24 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use plan_ouvert_domain::{
-    due_state, numbering, percent, weighted_share, Area, AreaProgress, Commitment, CommitmentId, DueKind, DueMilestone,
-    Institution, InstitutionId, InstitutionProgress, InstitutionRef, Milestone, MilestoneId, Plan, PlanDashboard,
-    PlanId, ProgressStatus, RecentReport, StatusCount, TodoList, TodoScope, DUE_SOON_DAYS, RECENT_REPORTS,
+    due_state, numbering, percent, weighted_share, Area, AreaProgress, CommitmentId, DueKind, DueMilestone,
+    Institution, InstitutionId, InstitutionProgress, InstitutionRef, MilestoneId, Plan, PlanDashboard, PlanId,
+    ProgressStatus, RecentReport, StatusCount, TodoList, TodoScope, DUE_SOON_DAYS, RECENT_REPORTS,
 };
 use plan_ouvert_sync::access::Role;
 use rusqlite::Connection;
 
-use crate::read::{read_areas, read_institutions, read_plan, read_plan_commitments, read_plan_milestones, read_plans};
+use crate::read::{
+    read_areas, read_institutions, read_plan, read_plan_commitment_heads, read_plan_milestone_heads, read_plans,
+    CommitmentHead, MilestoneHead,
+};
 use crate::{Result, Store};
 
 /// A commitment with its number and its milestones (each with its number), in plan order.
 struct Numbered {
-    commitment: Commitment,
+    commitment: CommitmentHead,
     number: String,
-    milestones: Vec<(Milestone, String)>,
+    milestones: Vec<(MilestoneHead, String)>,
 }
 
 /// What the dashboard and the "À faire" list read of a plan.
@@ -43,14 +46,15 @@ impl PlanFacts {
     fn read(conn: &Connection, plan: PlanId) -> Result<Self> {
         let plan = read_plan(conn, plan)?;
         let statuses = crate::report::latest_statuses(conn, plan.id)?;
-        let commitments = read_plan_commitments(conn, plan.id)?;
-        let milestones = read_plan_milestones(conn, plan.id)?;
+        // Without their texts: only titles are shown.
+        let commitments = read_plan_commitment_heads(conn, plan.id)?;
+        let milestones = read_plan_milestone_heads(conn, plan.id)?;
         let shares = crate::report::commitment_shares(
             &statuses,
             commitments.iter().map(|c| c.id),
             milestones.iter().map(|m| (m.commitment_id, m.id, m.weight)),
         );
-        let mut by_commitment: HashMap<CommitmentId, Vec<Milestone>> = HashMap::new();
+        let mut by_commitment: HashMap<CommitmentId, Vec<MilestoneHead>> = HashMap::new();
         for milestone in milestones {
             by_commitment.entry(milestone.commitment_id).or_default().push(milestone);
         }
@@ -102,7 +106,7 @@ impl PlanFacts {
     }
 
     /// The progress of some commitments: the weighted mean of their shares.
-    fn progress<'a>(&self, commitments: impl IntoIterator<Item = &'a Commitment>) -> Option<u32> {
+    fn progress<'a>(&self, commitments: impl IntoIterator<Item = &'a CommitmentHead>) -> Option<u32> {
         percent(weighted_share(commitments.into_iter().map(|c| (c.weight, self.shares[&c.id]))))
     }
 
@@ -150,7 +154,7 @@ fn by_due_date(items: &mut [DueMilestone]) {
 
 fn plan_dashboard(conn: &Connection, plan: PlanId, today: NaiveDate) -> Result<PlanDashboard> {
     let facts = PlanFacts::read(conn, plan)?;
-    let commitments: Vec<&Commitment> = facts.commitments().map(|n| &n.commitment).collect();
+    let commitments: Vec<&CommitmentHead> = facts.commitments().map(|n| &n.commitment).collect();
     let due = facts.due(today);
 
     let areas = facts
@@ -166,7 +170,7 @@ fn plan_dashboard(conn: &Connection, plan: PlanId, today: NaiveDate) -> Result<P
         .collect();
 
     // By lead institution, by name; the commitments without one last.
-    let mut led: Vec<(Option<InstitutionId>, Vec<&Commitment>)> = Vec::new();
+    let mut led: Vec<(Option<InstitutionId>, Vec<&CommitmentHead>)> = Vec::new();
     for c in &commitments {
         match led.iter_mut().find(|(lead, _)| *lead == c.lead_institution_id) {
             Some((_, list)) => list.push(c),

@@ -5,6 +5,7 @@
 //! `commitment.rs`, `milestone.rs`), the outbox tracking (`sync.rs`) and the views
 //! (`overview.rs`…) all read through these functions, so a record is read one way everywhere.
 
+use chrono::NaiveDate;
 use plan_ouvert_domain::{
     Area, AreaId, AreaKind, Commitment, CommitmentId, Institution, InstitutionId, InstitutionKind, Milestone,
     MilestoneId, Plan, PlanId, Problem,
@@ -214,9 +215,12 @@ pub(crate) fn read_commitment(conn: &rusqlite::Connection, id: CommitmentId) -> 
 }
 
 /// Every commitment of a plan with its supporters, in area then rank order.
+/// The order of a plan's commitments: by position, then title.
+const PLAN_COMMITMENT_ORDER: &str = "ORDER BY position, title";
+
 pub(crate) fn read_plan_commitments(conn: &rusqlite::Connection, plan: PlanId) -> Result<Vec<Commitment>> {
     let mut stmt = conn
-        .prepare(&format!("SELECT {COMMITMENT_COLUMNS} FROM commitment WHERE plan_id = ?1 ORDER BY position, title"))?;
+        .prepare(&format!("SELECT {COMMITMENT_COLUMNS} FROM commitment WHERE plan_id = ?1 {PLAN_COMMITMENT_ORDER}"))?;
     let mut list: Vec<Commitment> =
         stmt.query_map([plan.to_string()], commitment_from_row)?.collect::<rusqlite::Result<_>>()?;
     let mut supporters = conn.prepare(
@@ -332,14 +336,65 @@ pub(crate) fn read_milestones(conn: &rusqlite::Connection, commitment: Commitmen
     Ok(list)
 }
 
-/// Every milestone of a plan, each commitment's in their order (by position).
-pub(crate) fn read_plan_milestones(conn: &rusqlite::Connection, plan: PlanId) -> Result<Vec<Milestone>> {
-    let columns: Vec<String> = MILESTONE_COLUMNS.split(", ").map(|c| format!("m.{}", c.trim())).collect();
+/// What a plan's figures need of a commitment: no text but its title.
+#[derive(Debug, Clone)]
+pub(crate) struct CommitmentHead {
+    pub(crate) id: CommitmentId,
+    pub(crate) area_id: AreaId,
+    pub(crate) title: String,
+    pub(crate) lead_institution_id: Option<InstitutionId>,
+    pub(crate) weight: u32,
+}
+
+/// A plan's commitments as [`CommitmentHead`]s, in the order of [`read_plan_commitments`]: the
+/// dashboard reads 5,000 of them without their texts (tens of megabytes at national scale).
+pub(crate) fn read_plan_commitment_heads(conn: &rusqlite::Connection, plan: PlanId) -> Result<Vec<CommitmentHead>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {} FROM milestone m JOIN commitment c ON c.id = m.commitment_id WHERE c.plan_id = ?1
-         ORDER BY m.commitment_id, m.position, m.created_at",
-        columns.join(", ")
+        "SELECT id, area_id, title, lead_institution_id, weight FROM commitment WHERE plan_id = ?1
+         {PLAN_COMMITMENT_ORDER}"
     ))?;
-    let list = stmt.query_map([plan.to_string()], milestone_from_row)?.collect::<rusqlite::Result<_>>()?;
+    let list = stmt
+        .query_map([plan.to_string()], |row| {
+            Ok(CommitmentHead {
+                id: CommitmentId(uuid(row, "id")?),
+                area_id: AreaId(uuid(row, "area_id")?),
+                title: row.get("title")?,
+                lead_institution_id: optional_uuid(row, "lead_institution_id")?.map(InstitutionId),
+                weight: row.get("weight")?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(list)
+}
+
+/// What a plan's figures need of a milestone: no text but its title.
+#[derive(Debug, Clone)]
+pub(crate) struct MilestoneHead {
+    pub(crate) id: MilestoneId,
+    pub(crate) commitment_id: CommitmentId,
+    pub(crate) title: String,
+    pub(crate) due_date: Option<NaiveDate>,
+    pub(crate) weight: u32,
+}
+
+/// A plan's milestones as [`MilestoneHead`]s, each commitment's together in their order (by
+/// position).
+pub(crate) fn read_plan_milestone_heads(conn: &rusqlite::Connection, plan: PlanId) -> Result<Vec<MilestoneHead>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.id, m.commitment_id, m.title, m.due_date, m.weight
+         FROM milestone m JOIN commitment c ON c.id = m.commitment_id WHERE c.plan_id = ?1
+         ORDER BY m.commitment_id, m.position, m.created_at",
+    )?;
+    let list = stmt
+        .query_map([plan.to_string()], |row| {
+            Ok(MilestoneHead {
+                id: MilestoneId(uuid(row, "id")?),
+                commitment_id: CommitmentId(uuid(row, "commitment_id")?),
+                title: row.get("title")?,
+                due_date: optional_date(row, "due_date")?,
+                weight: row.get("weight")?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(list)
 }
