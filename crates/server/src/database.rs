@@ -10,6 +10,9 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0001_initial.sql"),
     include_str!("../../../migrations/server/0002_history_and_ownership.sql"),
     include_str!("../../../migrations/server/0003_evidence_files.sql"),
+    // The laptops' own migration: evidence files are stored alike on both sides
+    // (`plan_ouvert_sync::files::SqliteFiles`).
+    include_str!("../../../migrations/0011_evidence_chunks.sql"),
 ];
 
 /// Opens (or creates) the database and brings it to the latest schema.

@@ -7,10 +7,9 @@
 use plan_ouvert_domain::{EvidenceFile, FileAvailability};
 use plan_ouvert_sync::files::{self, FileStore, Received, SqliteFiles as Files};
 use plan_ouvert_sync::protocol::{Change, Mutation};
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
-use crate::row::instant_text;
-use crate::{now, Error, Result, Store};
+use crate::{Error, Result, Store};
 
 /// Whether every file is held here whole: a report names only files this laptop can send.
 pub(crate) fn check_held(conn: &Connection, named: &[EvidenceFile]) -> Result<bool> {
@@ -53,10 +52,7 @@ impl Store {
             Files(&tx).discard(&file.sha256)?; // A download under way: the whole file is here now.
         }
         if !state.is_some_and(|s| s.complete) {
-            tx.execute(
-                "INSERT INTO evidence_file (sha256, size, received, complete, data, added_at) VALUES (?1, ?2, ?2, 1, ?3, ?4)",
-                params![file.sha256, file.size, bytes, instant_text(now())],
-            )?;
+            Files(&tx).keep(&file.sha256, bytes)?;
         }
         tx.commit()?;
         Ok(file)

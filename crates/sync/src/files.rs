@@ -61,7 +61,11 @@ pub trait FileStore {
 
 /// The SHA-256 of `bytes`, as files are named.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Takes a chunk of the file `sha256` of `size` bytes, sent from `offset`.
@@ -92,11 +96,20 @@ pub fn receive<S: FileStore>(
         store.write(sha256, offset, bytes, next)?;
         return Ok(Received::Written { state: next });
     }
-    // The last chunk: the whole file must hash to its name before it counts.
-    let mut whole = Vec::with_capacity(size as usize);
-    whole.extend(store.read(sha256, 0, offset as usize)?);
-    whole.extend_from_slice(bytes);
-    if sha256_hex(&whole) != sha256 {
+    // The last chunk: the whole file must hash to its name before it counts. The bytes held are
+    // read back as stored and hashed a chunk at a time (never the whole file in memory).
+    let mut hasher = Sha256::new();
+    let mut held = 0;
+    while held < offset {
+        let piece = store.read(sha256, held, CHUNK.min((offset - held) as usize))?;
+        if piece.is_empty() {
+            break;
+        }
+        held += piece.len() as u64;
+        hasher.update(&piece);
+    }
+    hasher.update(bytes);
+    if held != offset || hex(&hasher.finalize()) != sha256 {
         store.discard(sha256)?;
         return Ok(Received::Corrupt);
     }
@@ -167,11 +180,28 @@ impl FileStore for MemoryFiles {
 }
 
 /// The `evidence_file` table (the same on a laptop and on the server: `sha256` primary key,
-/// `size`, `received`, `complete`, `data` blob with room for the whole file, `added_at`) as a
-/// [`FileStore`].
+/// `size`, `received`, `complete`, `added_at`) and the file's bytes in `evidence_chunk`, one row
+/// per chunk received (`sha256`, `start`, `data`), contiguous from the start: a chunk is written
+/// once and read alone, whatever the file's size.
 #[cfg(feature = "sqlite")]
 #[derive(Debug)]
 pub struct SqliteFiles<'a>(pub &'a rusqlite::Connection);
+
+#[cfg(feature = "sqlite")]
+impl SqliteFiles<'_> {
+    /// Keeps a whole file made here (attached on this laptop), complete, in chunks.
+    pub fn keep(&mut self, sha256: &str, bytes: &[u8]) -> Result<(), rusqlite::Error> {
+        let size = bytes.len() as u64;
+        self.begin(sha256, size)?;
+        let mut offset = 0;
+        for piece in bytes.chunks(CHUNK) {
+            let received = offset + piece.len() as u64;
+            self.write(sha256, offset, piece, FileState { size, received, complete: received == size })?;
+            offset = received;
+        }
+        Ok(())
+    }
+}
 
 #[cfg(feature = "sqlite")]
 impl FileStore for SqliteFiles<'_> {
@@ -180,49 +210,62 @@ impl FileStore for SqliteFiles<'_> {
     fn state(&mut self, sha256: &str) -> Result<Option<FileState>, rusqlite::Error> {
         use rusqlite::OptionalExtension;
         self.0
-            .query_row("SELECT size, received, complete FROM evidence_file WHERE sha256 = ?1", [sha256], |r| {
-                Ok(FileState { size: r.get(0)?, received: r.get(1)?, complete: r.get(2)? })
-            })
+            .prepare_cached("SELECT size, received, complete FROM evidence_file WHERE sha256 = ?1")?
+            .query_row([sha256], |r| Ok(FileState { size: r.get(0)?, received: r.get(1)?, complete: r.get(2)? }))
             .optional()
     }
 
     fn begin(&mut self, sha256: &str, size: u64) -> Result<(), rusqlite::Error> {
         self.0.execute(
-            "INSERT INTO evidence_file (sha256, size, data, added_at) VALUES (?1, ?2, zeroblob(?2), ?3)",
+            "INSERT INTO evidence_file (sha256, size, added_at) VALUES (?1, ?2, ?3)",
             rusqlite::params![sha256, size, chrono::Utc::now().to_rfc3339()],
         )?;
         Ok(())
     }
 
     fn write(&mut self, sha256: &str, offset: u64, bytes: &[u8], state: FileState) -> Result<(), rusqlite::Error> {
-        let row: i64 = self.0.query_row("SELECT rowid FROM evidence_file WHERE sha256 = ?1", [sha256], |r| r.get(0))?;
-        let mut blob = self.0.blob_open(rusqlite::MAIN_DB, "evidence_file", "data", row, false)?;
-        blob.write_at(bytes, offset as usize)?;
-        blob.close()?;
-        self.0.execute(
-            "UPDATE evidence_file SET received = ?2, complete = ?3 WHERE sha256 = ?1",
-            rusqlite::params![sha256, state.received, state.complete],
-        )?;
+        // Anything held from `offset` on is replaced (`receive` writes only where the file stands).
+        self.0
+            .prepare_cached("DELETE FROM evidence_chunk WHERE sha256 = ?1 AND start >= ?2")?
+            .execute(rusqlite::params![sha256, offset])?;
+        self.0
+            .prepare_cached("INSERT INTO evidence_chunk (sha256, start, data) VALUES (?1, ?2, ?3)")?
+            .execute(rusqlite::params![sha256, offset, bytes])?;
+        self.0
+            .prepare_cached("UPDATE evidence_file SET received = ?2, complete = ?3 WHERE sha256 = ?1")?
+            .execute(rusqlite::params![sha256, state.received, state.complete])?;
         Ok(())
     }
 
     fn read(&mut self, sha256: &str, offset: u64, length: usize) -> Result<Vec<u8>, rusqlite::Error> {
-        use rusqlite::OptionalExtension;
-        let row: Option<(i64, u64)> = self
-            .0
-            .query_row("SELECT rowid, size FROM evidence_file WHERE sha256 = ?1", [sha256], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?;
-        let Some((row, size)) = row else { return Ok(Vec::new()) };
-        let length = length.min(size.saturating_sub(offset) as usize);
-        let mut bytes = vec![0; length];
-        let blob = self.0.blob_open(rusqlite::MAIN_DB, "evidence_file", "data", row, true)?;
-        blob.read_at_exact(&mut bytes, offset as usize)?;
+        let end = offset.saturating_add(length as u64);
+        // The chunks that hold bytes of [offset, end): from the last one starting at or before
+        // `offset`.
+        let mut stmt = self.0.prepare_cached(
+            "SELECT start, data FROM evidence_chunk
+             WHERE sha256 = ?1 AND start < ?3
+               AND start >= coalesce((SELECT max(start) FROM evidence_chunk WHERE sha256 = ?1 AND start <= ?2), 0)
+             ORDER BY start",
+        )?;
+        let mut rows = stmt.query(rusqlite::params![sha256, offset, end])?;
+        let mut bytes = Vec::new();
+        while let Some(row) = rows.next()? {
+            let start: u64 = row.get(0)?;
+            let data = row.get_ref(1)?.as_blob()?;
+            if start > offset + bytes.len() as u64 {
+                break; // A gap: only what is held from `offset` on, contiguous.
+            }
+            let from = (offset + bytes.len() as u64 - start) as usize;
+            let to = data.len().min((end - start) as usize);
+            if from < to {
+                bytes.extend_from_slice(&data[from..to]);
+            }
+        }
         Ok(bytes)
     }
 
     fn discard(&mut self, sha256: &str) -> Result<(), rusqlite::Error> {
+        self.0.execute("DELETE FROM evidence_chunk WHERE sha256 = ?1", [sha256])?;
         self.0.execute("DELETE FROM evidence_file WHERE sha256 = ?1", [sha256])?;
         Ok(())
     }
