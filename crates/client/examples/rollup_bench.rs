@@ -187,7 +187,7 @@ async fn main() {
     for (name, list) in names.iter().zip(&times) {
         let p50 = quantile(list, 0.5);
         println!(
-            "{name:<30} p50 {:>9}  p95 {:>9}  ({:.1}× the floor's p50)",
+            "{name:<30} p50 {:>9}  p95 {:>9}  ({:.2}× the floor's p50)",
             ms(p50),
             ms(quantile(list, 0.95)),
             p50.as_secs_f64() / floor_p50.as_secs_f64()
