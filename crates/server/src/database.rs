@@ -12,7 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0003_evidence_files.sql"),
     // The laptops' own migration: evidence files are stored alike on both sides
     // (`plan_ouvert_sync::files::SqliteFiles`).
-    include_str!("../../../migrations/0011_evidence_chunks.sql"),
+    include_str!("../../../migrations/0012_evidence_chunks.sql"),
 ];
 
 /// Opens (or creates) the database and brings it to the latest schema.
