@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use plan_ouvert_domain::*;
-use plan_ouvert_store::{CannotReport, Error, SavedConnection, Store};
+use plan_ouvert_store::{CannotReport, Error, Store};
 use plan_ouvert_sync::access::{Actor, Role};
 use plan_ouvert_sync::hub;
 use plan_ouvert_sync::ledger::MemoryLedger;
@@ -30,29 +30,14 @@ fn person(name: &str, institution: &Institution, role: Role) -> Person {
 }
 
 fn sign_in(store: &mut Store, person: &Person) {
-    store
-        .save_connection(&SavedConnection {
-            server_url: "http://127.0.0.1:1".into(),
-            person: person.clone(),
-            token_storage: TokenStorage::File,
-        })
-        .unwrap();
+    crate::helpers::sign_in(store, person);
 }
 
 fn report(commitment: CommitmentId, milestone: Option<MilestoneId>, status: ProgressStatus) -> ReportInput {
     ReportInput {
-        commitment_id: commitment,
-        milestone_id: milestone,
-        reported_on: "2023-02-15".into(),
-        status: Some(status),
         done: "Le catalogue est en ligne.".into(),
-        difficulties: String::new(),
-        next_steps: String::new(),
-        results: String::new(),
-        opened_government: None,
         links: vec![EvidenceLink { title: "Catalogue".into(), url: "https://www.data.gouv.fr/".into() }],
-        files: Vec::new(),
-        corrects: None,
+        ..crate::helpers::report_input(commitment, milestone, "2023-02-15", Some(status))
     }
 }
 

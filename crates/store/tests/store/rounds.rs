@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use plan_ouvert_domain::*;
-use plan_ouvert_store::{SavedConnection, Store};
+use plan_ouvert_store::Store;
 use plan_ouvert_sync::access::Role;
 use plan_ouvert_sync::protocol::Person;
 use uuid::Uuid;
@@ -22,9 +22,7 @@ fn sign_in(store: &mut Store, name: &str, institution: &Institution, role: Role)
         institution_name: institution.name.clone(),
         role,
     };
-    let connection =
-        SavedConnection { server_url: "http://127.0.0.1:1".into(), person, token_storage: TokenStorage::File };
-    store.save_connection(&connection).unwrap();
+    crate::helpers::sign_in(store, &person);
 }
 
 fn round_input(opens: &str, due: &str) -> RoundInput {
@@ -38,21 +36,7 @@ fn round_input(opens: &str, due: &str) -> RoundInput {
 }
 
 fn report(store: &mut Store, c: CommitmentId, m: Option<MilestoneId>, on: &str, status: ProgressStatus) {
-    let input = ReportInput {
-        commitment_id: c,
-        milestone_id: m,
-        reported_on: on.into(),
-        status: Some(status),
-        done: "Fait.".into(),
-        difficulties: String::new(),
-        next_steps: String::new(),
-        results: String::new(),
-        opened_government: None,
-        links: Vec::new(),
-        files: Vec::new(),
-        corrects: None,
-    };
-    store.report_progress_on(&input, day("2023-12-31")).unwrap();
+    crate::helpers::report_on(store, (c, m), on, status, day("2023-12-31"));
 }
 
 #[test]
