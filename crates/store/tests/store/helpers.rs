@@ -58,6 +58,21 @@ pub fn refused_fields(err: plan_ouvert_store::Error) -> Vec<&'static str> {
     }
 }
 
+/// A person of the directory, of `institution` (its id and name as the server gives them).
+pub fn person(
+    name: &str,
+    institution: &Institution,
+    role: plan_ouvert_sync::access::Role,
+) -> plan_ouvert_sync::protocol::Person {
+    plan_ouvert_sync::protocol::Person {
+        id: uuid::Uuid::now_v7(),
+        name: name.into(),
+        institution_id: institution.id.0,
+        institution_name: institution.name.clone(),
+        role,
+    }
+}
+
 /// Keeps `person` as this laptop's account, as the app does once the token is checked: reports
 /// are signed by them.
 pub fn sign_in(store: &mut Store, person: &plan_ouvert_sync::protocol::Person) {

@@ -8,8 +8,6 @@ use plan_ouvert_domain::*;
 use plan_ouvert_store::report_batch::{ReportBatch, ReportRow};
 use plan_ouvert_store::Store;
 use plan_ouvert_sync::access::Role;
-use plan_ouvert_sync::protocol::Person;
-use uuid::Uuid;
 
 use crate::helpers::{plan_input, world, World};
 
@@ -20,14 +18,7 @@ fn today() -> NaiveDate {
 }
 
 fn sign_in(store: &mut Store, name: &str, institution: &Institution, role: Role) {
-    let person = Person {
-        id: Uuid::now_v7(),
-        name: name.into(),
-        institution_id: institution.id.0,
-        institution_name: institution.name.clone(),
-        role,
-    };
-    crate::helpers::sign_in(store, &person);
+    crate::helpers::sign_in(store, &crate::helpers::person(name, institution, role));
 }
 
 fn input(commitment: CommitmentId, milestone: Option<MilestoneId>, status: &str) -> ReportInput {

@@ -20,13 +20,7 @@ fn day(text: &str) -> NaiveDate {
 const TODAY: &str = "2023-03-01";
 
 fn person(name: &str, institution: &Institution, role: Role) -> Person {
-    Person {
-        id: Uuid::now_v7(),
-        name: name.into(),
-        institution_id: institution.id.0,
-        institution_name: institution.name.clone(),
-        role,
-    }
+    crate::helpers::person(name, institution, role)
 }
 
 fn sign_in(store: &mut Store, person: &Person) {

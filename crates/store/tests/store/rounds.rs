@@ -5,8 +5,6 @@ use chrono::NaiveDate;
 use plan_ouvert_domain::*;
 use plan_ouvert_store::Store;
 use plan_ouvert_sync::access::Role;
-use plan_ouvert_sync::protocol::Person;
-use uuid::Uuid;
 
 use crate::helpers::{refused_fields, world};
 
@@ -15,14 +13,7 @@ fn day(text: &str) -> NaiveDate {
 }
 
 fn sign_in(store: &mut Store, name: &str, institution: &Institution, role: Role) {
-    let person = Person {
-        id: Uuid::now_v7(),
-        name: name.into(),
-        institution_id: institution.id.0,
-        institution_name: institution.name.clone(),
-        role,
-    };
-    crate::helpers::sign_in(store, &person);
+    crate::helpers::sign_in(store, &crate::helpers::person(name, institution, role));
 }
 
 fn round_input(opens: &str, due: &str) -> RoundInput {
