@@ -26,6 +26,7 @@ pub mod overview;
 pub mod period;
 pub mod plan;
 pub mod progress;
+pub mod self_assessment;
 pub mod sync;
 pub mod text;
 
@@ -59,9 +60,11 @@ pub use overview::{
 pub use period::{parse_optional_date, whole_years, Period};
 pub use plan::{Plan, PlanInput, ValidPlan, DEFAULT_COUNTRY};
 pub use progress::{
-    commitment_share, parse_weight, percent, weighted_share, CommitmentProgress, EvidenceLink, MilestoneProgress,
-    ProgressStatus, Report, ReportInput, ReportSignature, ValidReport, OPENED_GOVERNMENT_CODES, WEIGHT_MAX,
+    commitment_share, completion_from_share, parse_weight, percent, weighted_share, CommitmentProgress, EvidenceLink,
+    MilestoneProgress, ProgressStatus, Report, ReportInput, ReportSignature, ValidReport, OPENED_GOVERNMENT_CODES,
+    WEIGHT_MAX,
 };
+pub use self_assessment::{parse_as_of, SelfAssessmentTerm};
 pub use sync::{
     ConflictChoice, ConflictId, ConflictView, RecordSyncState, RejectionId, RejectionView, SyncAccount, SyncAction,
     SyncConnectInput, SyncConnection, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,

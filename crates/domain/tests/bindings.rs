@@ -111,6 +111,7 @@ fn generate() -> String {
         ImportStage,
         ImportProgress,
         ExportFormat,
+        SelfAssessmentTerm,
         WorkbookProblem,
         ProgressWorkbookPreview,
         ProgressWorkbookSummary,
