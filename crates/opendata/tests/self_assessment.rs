@@ -345,6 +345,13 @@ fn the_completion_level_is_declared_or_derived_and_says_which() {
     assert!(text.contains("Axe 2 — Transition écologique 1 0 %"));
     let labels = Labels::of(Locale::Fr);
     assert!(html.contains(labels.progress.rule) && html.contains(labels.self_assessment.completion_rule));
+    // Late on that day by the app's rule: the decree, due in March and only substantial; not the
+    // milestone withdrawn, due the same day as the report.
+    assert!(text.contains("1 jalon était en retard à cette date."), "{text}");
+    assert!(html.contains(labels.progress.due_rule));
+    assert!(article(&html, C_DERIVED)
+        .contains("<td class=\"nowrap\">31/03/2023<span class=\"badge overdue\">En retard</span></td>"));
+    assert_eq!(html.matches("badge overdue").count(), 1);
     // Commitments by completion level, milestones by latest status.
     assert!(text.contains("Limité 1 0"), "{text}");
     assert!(text.contains("Substantiel 1 1"));

@@ -148,6 +148,7 @@ section.irm .starred { font-weight: 700; }
 .badge.substantial { background: #e8edff; color: #0063cb; }
 .badge.complete { background: #b8fec9; color: #18753c; }
 .badge.withdrawn { background: #feebd0; color: #695240; }
+.badge.overdue { background: #ffe9e9; color: #ce0500; margin-left: .5rem; }
 .to-complete { border: 2px dashed #b34000; background: #fff4f3; padding: .75rem 1rem; margin: 1rem 0; }
 .to-complete strong { color: #b34000; text-transform: uppercase; }
 section.entry { border-left: 4px solid #dddddd; padding: 0 0 0 1rem; margin: .5rem 0 1.5rem; }

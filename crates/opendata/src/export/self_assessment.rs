@@ -8,8 +8,8 @@
 
 use chrono::NaiveDate;
 use plan_ouvert_domain::{
-    commitment_share, completion_from_share, numbering, percent, weighted_share, Locale, OpenedGovernment,
-    ProgressStatus, SelfAssessmentTerm, OPENED_GOVERNMENT_CODES,
+    commitment_share, completion_from_share, due_state, numbering, percent, weighted_share, DueKind, Locale,
+    OpenedGovernment, ProgressStatus, SelfAssessmentTerm, OPENED_GOVERNMENT_CODES,
 };
 use plan_ouvert_sync::protocol::Value;
 use uuid::Uuid;
@@ -41,6 +41,8 @@ struct MilestoneAsOf<'a> {
     number: String,
     rec: &'a Rec,
     entries: Vec<&'a Rec>,
+    /// Late on that day, by the app's one rule ([`due_state`]).
+    overdue: bool,
 }
 
 /// Where a commitment's completion level comes from.
@@ -66,19 +68,22 @@ struct CommitmentAsOf<'a> {
 impl<'a> CommitmentAsOf<'a> {
     fn new(node: &'a CommitmentNode, number: String, as_of: NaiveDate) -> Self {
         let own = entries_until(node, None, as_of);
+        let own_status = own.last().and_then(|e| status_of(e));
         let milestones: Vec<MilestoneAsOf> = node
             .milestones
             .iter()
             .enumerate()
-            .map(|(rank, rec)| MilestoneAsOf {
-                number: numbering::milestone_number(&number, rank),
-                rec,
-                entries: entries_until(node, Some(rec.id), as_of),
+            .map(|(rank, rec)| {
+                let entries = entries_until(node, Some(rec.id), as_of);
+                let due = parse_date(rec.text("dueDate"));
+                let status = entries.last().and_then(|e| status_of(e));
+                let overdue = matches!(due_state(due, status, own_status, as_of), Some((DueKind::Overdue, _)));
+                MilestoneAsOf { number: numbering::milestone_number(&number, rank), rec, entries, overdue }
             })
             .collect();
         let weighed: Vec<(u32, Option<ProgressStatus>)> =
             milestones.iter().map(|m| (weight_of(m.rec), m.entries.last().and_then(|e| status_of(e)))).collect();
-        let share = commitment_share(&weighed, own.last().and_then(|e| status_of(e)));
+        let share = commitment_share(&weighed, own_status);
         CommitmentAsOf { node, number, own, milestones, share }
     }
 
@@ -384,10 +389,27 @@ fn overall(out: &mut Out, areas: &[Vec<CommitmentAsOf>]) {
         .collect();
     let headers = [s.completion, out.pick("Engagements", "Commitments"), out.labels.milestone.list];
     out.table("levels", &headers, &rows);
-    out.push(&format!(
-        "<p class=\"rule\">{}</p>\n<p class=\"rule\">{}</p>\n</section>\n",
-        out.labels.progress.rule, s.completion_rule
-    ));
+    let overdue = commitments.iter().flat_map(|c| &c.milestones).filter(|m| m.overdue).count() as u64;
+    if overdue > 0 {
+        out.push(&format!(
+            "<p>{}</p>\n",
+            match locale {
+                Locale::Fr => format!(
+                    "{} à cette date.",
+                    locale.count(overdue, ("jalon était en retard", "jalons étaient en retard"), ("", ""))
+                ),
+                Locale::En => format!(
+                    "{} at this date.",
+                    locale.count(overdue, ("", ""), ("milestone was overdue", "milestones were overdue"))
+                ),
+            }
+        ));
+    }
+    let p = out.labels.progress;
+    for rule in [p.rule, s.completion_rule, p.due_rule] {
+        out.push(&format!("<p class=\"rule\">{rule}</p>\n"));
+    }
+    out.push("</section>\n");
 }
 
 /// Progress by engagement area.
@@ -538,6 +560,16 @@ fn commitment_section(out: &mut Out, tree: &PlanTree, commitment: &CommitmentAsO
     out.push("</article>\n");
 }
 
+/// A milestone's due date, and « En retard » when it was late on the report's day.
+fn due_date(milestone: &MilestoneAsOf, out: &Out) -> String {
+    let date = out.date(milestone.rec.text("dueDate"));
+    if milestone.overdue {
+        format!("{date}<span class=\"badge overdue\">{}</span>", out.labels.progress.overdue)
+    } else {
+        date
+    }
+}
+
 /// The milestones: where each stands, then each one's latest entry.
 fn milestones(out: &mut Out, tree: &PlanTree, commitment: &CommitmentAsOf) {
     let labels = out.labels;
@@ -552,7 +584,7 @@ fn milestones(out: &mut Out, tree: &PlanTree, commitment: &CommitmentAsOf) {
                 "<tr><td class=\"nowrap number\">{}</td><td>{}</td><td class=\"nowrap\">{}</td><td>{}</td><td class=\"nowrap\">{}</td></tr>\n",
                 milestone.number,
                 escape(milestone.rec.text("title")),
-                out.date(milestone.rec.text("dueDate")),
+                due_date(milestone, out),
                 badge(latest.and_then(|e| status_of(e)), out),
                 latest.map(|e| out.date(e.text("reportedOn"))).unwrap_or_else(|| "—".into()),
             )
