@@ -12,17 +12,11 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { laptop, script, temporaryFolder } from "./core";
-import { expectAccessible, expectNoProblems, openApp, screenshots, startBrowser, stopBrowser } from "./harness";
+import { expect, test } from "vitest";
+import { laptop, script } from "./core";
+import { browserAndFolder, expectAccessible, expectNoProblems, openApp, screenshots } from "./harness";
 
-const files = temporaryFolder();
-
-beforeAll(startBrowser);
-afterAll(async () => {
-    await stopBrowser();
-    files.remove();
-});
+const files = browserAndFolder();
 
 const PLAN = "France — Plan d'action national 2021-2023";
 
