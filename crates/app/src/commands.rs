@@ -263,6 +263,14 @@ commands! {
     fn export_plan(app, plan_id: PlanId, format: ExportFormat) -> Option<String> {
         app.blocking(move |app| crate::open_data::export_plan(&app, plan_id, format)).await
     }
+    /// Makes the plan's self-assessment report (mid-term or end-of-term) as of a day (`asOf`,
+    /// `YYYY-MM-DD`: only the progress reports dated on or before it count) and asks where to save
+    /// it, proposing « Autoévaluation mi-parcours — <the plan's title> — <the day>.html »; resolves
+    /// to where it wrote, or `null` when the person cancels. `validation` on `asOf` when it is not
+    /// a date or is after today.
+    fn export_self_assessment(app, plan_id: PlanId, term: SelfAssessmentTerm, as_of: String) -> Option<String> {
+        app.blocking(move |app| crate::open_data::export_self_assessment(&app, plan_id, term, &as_of)).await
+    }
 
     /// The institutions that carry at least one commitment of the plan, by name: those a
     /// progress workbook can be made for.

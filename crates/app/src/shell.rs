@@ -85,6 +85,8 @@ pub enum FileRequest {
     SaveProgressWorkbook,
     /// A progress workbook filled in, to import.
     ProgressWorkbook,
+    /// Where to save a plan's self-assessment report (a printable HTML document).
+    SaveSelfAssessment,
 }
 
 impl FileRequest {
@@ -111,6 +113,9 @@ impl FileRequest {
             FileRequest::ProgressWorkbook => {
                 locale.pick("Importer un classeur de suivi rempli", "Import a filled progress workbook")
             }
+            FileRequest::SaveSelfAssessment => {
+                locale.pick("Exporter le rapport d'autoévaluation", "Export the self-assessment report")
+            }
         }
     }
 
@@ -119,7 +124,7 @@ impl FileRequest {
         match self {
             FileRequest::OgpCsv | FileRequest::SaveCsv => Some(("CSV", vec!["csv"])),
             FileRequest::SaveJson => Some(("JSON", vec!["json"])),
-            FileRequest::SaveHtml => Some(("HTML", vec!["html"])),
+            FileRequest::SaveHtml | FileRequest::SaveSelfAssessment => Some(("HTML", vec!["html"])),
             FileRequest::SaveXlsx | FileRequest::SaveProgressWorkbook | FileRequest::ProgressWorkbook => {
                 Some(("Excel", vec!["xlsx"]))
             }

@@ -27,6 +27,7 @@ pub mod period;
 pub mod plan;
 pub mod progress;
 pub mod round;
+pub mod self_assessment;
 pub mod sync;
 pub mod text;
 
@@ -60,12 +61,14 @@ pub use overview::{
 pub use period::{parse_optional_date, whole_years, Period};
 pub use plan::{Plan, PlanInput, ValidPlan, DEFAULT_COUNTRY};
 pub use progress::{
-    commitment_share, parse_weight, percent, weighted_share, CommitmentProgress, EvidenceLink, MilestoneProgress,
-    ProgressStatus, Report, ReportInput, ReportSignature, ValidReport, OPENED_GOVERNMENT_CODES, WEIGHT_MAX,
+    commitment_share, completion_from_share, parse_weight, percent, weighted_share, CommitmentProgress, EvidenceLink,
+    MilestoneProgress, ProgressStatus, Report, ReportInput, ReportSignature, ValidReport, OPENED_GOVERNMENT_CODES,
+    WEIGHT_MAX,
 };
 pub use round::{
     Round, RoundContact, RoundInput, RoundInstitution, RoundItem, RoundItemState, RoundKind, RoundProgress, ValidRound,
 };
+pub use self_assessment::{parse_as_of, SelfAssessmentTerm};
 pub use sync::{
     ConflictChoice, ConflictId, ConflictView, RecordSyncState, RejectionId, RejectionView, SyncAccount, SyncAction,
     SyncConnectInput, SyncConnection, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,

@@ -120,6 +120,7 @@ fn generate() -> String {
         ImportStage,
         ImportProgress,
         ExportFormat,
+        SelfAssessmentTerm,
         WorkbookProblem,
         ProgressWorkbookPreview,
         ProgressWorkbookSummary,

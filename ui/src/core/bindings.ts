@@ -879,6 +879,8 @@ total: number, };
 
 export type ExportFormat = "json" | "csv" | "html" | "xlsx";
 
+export type SelfAssessmentTerm = "midTerm" | "endOfTerm";
+
 export type WorkbookProblem = { sheet: string, 
 /**
  * None: the workbook as a whole (not a workbook, a sheet missing…).

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, Round, RoundId, RoundInput, RoundProgress, SyncConnectInput, SyncSettings, SyncStatus, TodoList, UndoImportSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, Round, RoundId, RoundInput, RoundProgress, SelfAssessmentTerm, SyncConnectInput, SyncSettings, SyncStatus, TodoList, UndoImportSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -167,6 +167,14 @@ export interface Backend {
      */
     exportPlan(planId: PlanId, format: ExportFormat): Promise<string | null>;
     /**
+     * Makes the plan's self-assessment report (mid-term or end-of-term) as of a day (`asOf`,
+     * `YYYY-MM-DD`: only the progress reports dated on or before it count) and asks where to save
+     * it, proposing « Autoévaluation mi-parcours — <the plan's title> — <the day>.html »; resolves
+     * to where it wrote, or `null` when the person cancels. `validation` on `asOf` when it is not
+     * a date or is after today.
+     */
+    exportSelfAssessment(planId: PlanId, term: SelfAssessmentTerm, asOf: string): Promise<string | null>;
+    /**
      * The institutions that carry at least one commitment of the plan, by name: those a
      * progress workbook can be made for.
      */
@@ -261,6 +269,7 @@ export function backendOver(transport: Transport): Backend {
         previewUndoImport: (importId) => transport.call("preview_undo_import", { importId }) as Promise<UndoImportSummary>,
         undoImport: (importId) => transport.call("undo_import", { importId }) as Promise<UndoImportSummary>,
         exportPlan: (planId, format) => transport.call("export_plan", { planId, format }) as Promise<string | null>,
+        exportSelfAssessment: (planId, term, asOf) => transport.call("export_self_assessment", { planId, term, asOf }) as Promise<string | null>,
         listLeadInstitutions: (planId) => transport.call("list_lead_institutions", { planId }) as Promise<Array<InstitutionRef>>,
         exportProgressWorkbook: (planId, institutionId) => transport.call("export_progress_workbook", { planId, institutionId }) as Promise<string | null>,
         readProgressWorkbook: () => transport.call("read_progress_workbook", {}) as Promise<ProgressWorkbookPreview | null>,
@@ -328,6 +337,7 @@ export const COMMANDS = [
     "preview_undo_import",
     "undo_import",
     "export_plan",
+    "export_self_assessment",
     "list_lead_institutions",
     "export_progress_workbook",
     "read_progress_workbook",

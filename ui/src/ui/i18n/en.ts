@@ -540,6 +540,19 @@ export const en: Messages = {
         showMore: (n: number) => `Show ${count(n)} more`,
         openCommitment: (identifier: string) => `Open commitment ${identifier}`
     },
+    selfAssessment: {
+        title: "Self-assessment report",
+        intro: "The report the OGP asks for at mid-term and at the end of the term, ready to print or attach: the progress of the plan and of each area, then for each commitment its completion level, its results, its milestones, its evidence and who signed each report. It is made from the progress reports dated on or before the day chosen; the plan's co-creation is left to complete.",
+        term: "Report",
+        midTerm: L.selfAssessment.midTerm,
+        endOfTerm: L.selfAssessment.endOfTerm,
+        asOf: L.selfAssessment.asOf,
+        asOfHint: "Only the progress reports dated on or before this day are taken into account.",
+        export: "Export the self-assessment report",
+        exporting: "Exporting…",
+        exported: (path: string) => `Self-assessment report exported: ${path}`,
+        exportFailedTitle: "The report's export did not succeed"
+    },
     workbook: {
         title: "Follow progress with a workbook",
         intro: "As ministries are used to: one workbook per lead institution, one row per milestone and one per commitment. The institution fills it in and sends it back; you import it here, and each filled row becomes a signed progress report.",

@@ -563,6 +563,20 @@ export const fr = {
         showMore: (n: number) => `Afficher ${count(n)} de plus`,
         openCommitment: (identifier: string) => `Ouvrir l'engagement ${identifier}`
     },
+    /** The OGP's self-assessment report, exported from the plan's overview. */
+    selfAssessment: {
+        title: "Rapport d'autoévaluation",
+        intro: "Le rapport que le PGO demande à mi-parcours et en fin de parcours, prêt à imprimer ou à joindre : l'avancement du plan et de chaque axe, puis pour chaque engagement son niveau d'achèvement, ses résultats, ses jalons, ses preuves et qui a signé chaque rapport. Il est établi d'après les rapports d'avancement datés au plus tard du jour choisi ; la co-construction du plan reste à compléter.",
+        term: "Rapport",
+        midTerm: L.selfAssessment.midTerm,
+        endOfTerm: L.selfAssessment.endOfTerm,
+        asOf: L.selfAssessment.asOf,
+        asOfHint: "Seuls les rapports d'avancement datés de ce jour ou avant sont pris en compte.",
+        export: "Exporter le rapport d'autoévaluation",
+        exporting: "Export en cours…",
+        exported: (path: string) => `Rapport d'autoévaluation exporté : ${path}`,
+        exportFailedTitle: "L'export du rapport n'a pas abouti"
+    },
     workbook: {
         title: "Suivre l'avancement par classeur",
         intro: "Comme les ministères en ont l'habitude : un classeur par institution porteuse, une ligne par jalon et une par engagement. L'institution le remplit et le renvoie ; vous l'importez ici, et chaque ligne remplie devient un rapport d'avancement signé.",
