@@ -215,6 +215,9 @@ pub struct TodoList {
     pub items: Vec<DueMilestone>,
     /// How many plans the items come from (to name the plan of each when more than one).
     pub plans: u32,
+    /// The reporting rounds with reports still expected (see [`crate::round`]), the first due
+    /// first.
+    pub rounds: Vec<crate::round::RoundDue>,
     pub due_soon_days: u32,
 }
 

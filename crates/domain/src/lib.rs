@@ -66,7 +66,8 @@ pub use progress::{
     WEIGHT_MAX,
 };
 pub use round::{
-    Round, RoundContact, RoundInput, RoundInstitution, RoundItem, RoundItemState, RoundKind, RoundProgress, ValidRound,
+    Round, RoundContact, RoundDue, RoundInput, RoundInstitution, RoundItem, RoundItemState, RoundKind, RoundProgress,
+    ValidRound,
 };
 pub use self_assessment::{parse_as_of, SelfAssessmentTerm};
 pub use sync::{

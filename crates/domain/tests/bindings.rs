@@ -97,6 +97,7 @@ fn generate() -> String {
         RoundContact,
         RoundInstitution,
         RoundProgress,
+        RoundDue,
         DueKind,
         DueMilestone,
         AreaProgress,

@@ -81,6 +81,12 @@ fn a_round_says_per_institution_what_is_reported_late_or_to_do_and_whom_to_remin
     // After it: what is not reported is late (the HATVP's own account; the ministry's and a
     // milestone).
     let after = w.store.round_progress_on(round.id, day("2023-07-16")).unwrap();
+    let todo = w.store.todo_on(day("2023-07-16")).unwrap();
+    assert_eq!(
+        (todo.rounds[0].late, todo.rounds[0].to_do),
+        (3, 0),
+        "the coordination's « À faire » counts every institution"
+    );
     assert_eq!((after.institutions[0].late, after.institutions[1].late), (1, 2));
     assert_eq!((after.institutions[1].to_do, after.institutions[1].reported), (0, 1));
 
@@ -90,6 +96,10 @@ fn a_round_says_per_institution_what_is_reported_late_or_to_do_and_whom_to_remin
     assert!(own.own_only && own.read_only.is_some());
     assert_eq!(own.institutions.len(), 1);
     assert_eq!(own.institutions[0].institution.id, hatvp.id);
+    // And finds it in « À faire »: its one report due, late.
+    let todo = w.store.todo_on(day("2023-07-16")).unwrap();
+    assert_eq!(todo.rounds.len(), 1);
+    assert_eq!((todo.rounds[0].late, todo.rounds[0].to_do, todo.rounds[0].round.id), (1, 0, round.id));
 }
 
 #[test]

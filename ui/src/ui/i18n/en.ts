@@ -359,7 +359,10 @@ export const en: Messages = {
         homeTitle: "To do",
         homeSummary: (overdue: number, dueSoon: number, days: number) =>
             `${count(overdue)} ${plural(overdue, "milestone", "milestones")} overdue and ${count(dueSoon)} due within ${days} days.`,
-        homeLink: "See the list"
+        homeLink: "See the list",
+        roundsTitle: (n: number) => `${plural(n, "Reporting round", "Reporting rounds")}: reports expected`,
+        roundPending: (late: number, toDo: number) => `${count(late)} late, ${count(toDo)} to do`,
+        roundDue: (date: string) => `Due: ${date}`
     },
     rounds: {
         title: "Reporting rounds",

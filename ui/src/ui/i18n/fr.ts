@@ -373,7 +373,10 @@ export const fr = {
         homeTitle: "À faire",
         homeSummary: (overdue: number, dueSoon: number, days: number) =>
             `${count(overdue)} ${plural(overdue, "jalon en retard", "jalons en retard")} et ${count(dueSoon)} ${plural(dueSoon, "jalon", "jalons")} à échéance dans les ${days} jours.`,
-        homeLink: "Voir la liste"
+        homeLink: "Voir la liste",
+        roundsTitle: (n: number) => `${plural(n, "Campagne de suivi", "Campagnes de suivi")} : ${plural(n, "rapports attendus", "rapports attendus")}`,
+        roundPending: (late: number, toDo: number) => `${count(late)} en retard, ${count(toDo)} à faire`,
+        roundDue: (date: string) => `Date limite : ${date}`
     },
     /** Reporting rounds: the coordination asks every institution to report by a date. */
     rounds: {
