@@ -89,6 +89,7 @@ pub fn run() -> anyhow::Result<()> {
         .plugin(log_plugin())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .build(context())
         .context("la fenêtre de l'application n'a pas pu être préparée")?;
     if let Ok(dir) = tauri_app.path().app_log_dir() {

@@ -1,5 +1,6 @@
 //! The core's [`Shell`] in the desktop window: events become Tauri events, a request for a file
-//! a native dialog (or, in the command tests, an answer given beforehand).
+//! a native dialog (or, in the command tests, an answer given beforehand), a file to open the
+//! system's viewer, a notification the system's.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -71,5 +72,17 @@ impl<R: Runtime> Shell for WindowShell<R> {
             return Ok(());
         }
         self.handle.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|e| e.to_string())
+    }
+
+    /// Through the official notification plugin, sent from Rust: the window's capability allows
+    /// none of the plugin's commands (its script in the page stays inert).
+    fn notify(&self, title: &str, body: &str) -> Result<(), String> {
+        use tauri::Manager;
+        use tauri_plugin_notification::NotificationExt;
+        // The command tests' mock runtime has no notification plugin: nothing is shown.
+        if self.handle.try_state::<tauri_plugin_notification::Notification<R>>().is_none() {
+            return Ok(());
+        }
+        self.handle.notification().builder().title(title).body(body).show().map_err(|e| e.to_string())
     }
 }

@@ -41,6 +41,10 @@ impl Shell for Dialogs {
     fn open_file(&self, _: &std::path::Path) -> Result<(), String> {
         Err("no viewer in these tests".into())
     }
+
+    fn notify(&self, _: &str, _: &str) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 struct World {
