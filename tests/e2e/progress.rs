@@ -34,12 +34,15 @@ fn pdf_bytes() -> Vec<u8> {
 
 /// A program that "opens" a file by copying it to `target` (written whole, then renamed).
 fn viewer_copying_to(folder: &Path, target: &Path) -> std::path::PathBuf {
-    use std::os::unix::fs::PermissionsExt as _;
     let script = folder.join("viewer.sh");
     let target = target.display();
     std::fs::write(&script, format!("#!/bin/sh\ncp \"$1\" \"{target}.part\" && mv \"{target}.part\" \"{target}\"\n"))
         .unwrap();
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
     script
 }
 
