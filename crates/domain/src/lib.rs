@@ -20,6 +20,7 @@ pub mod invalid;
 pub mod labels;
 pub mod locale;
 pub mod milestone;
+pub mod notice;
 pub mod numbering;
 pub mod open_data;
 pub mod overview;
@@ -49,6 +50,7 @@ pub use invalid::{Invalid, Problem};
 pub use labels::Labels;
 pub use locale::Locale;
 pub use milestone::{Milestone, MilestoneChange, MilestoneEdit, MilestoneInput, ValidMilestone};
+pub use notice::{due_notice, Notice};
 pub use open_data::{
     ExportFormat, ImportCounts, ImportId, ImportPlanChoice, ImportPreview, ImportProgress, ImportRecord, ImportStage,
     ImportSummary, ImportWarningKind, ImportWarningView, ProgressWorkbookPreview, ProgressWorkbookSummary,

@@ -185,7 +185,7 @@ pub(crate) fn rounds_due(conn: &Connection, today: NaiveDate) -> Result<Vec<plan
             }
         }
     }
-    due.sort_by(|a, b| a.round.due_on.cmp(&b.round.due_on));
+    due.sort_by_key(|d| d.round.due_on);
     Ok(due)
 }
 

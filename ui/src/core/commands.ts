@@ -83,6 +83,16 @@ export interface Backend {
      */
     getTodo(): Promise<TodoList>;
     /**
+     * Whether what becomes late or due within 30 days is told in a desktop notification (on
+     * start and after each sync, each item once); on by default.
+     */
+    getNotificationsEnabled(): Promise<boolean>;
+    /**
+     * Turns desktop notifications on or off. While off, nothing is shown and nothing piles up:
+     * turned on again, only what becomes news from then on is told.
+     */
+    setNotificationsEnabled(enabled: boolean): Promise<null>;
+    /**
      * Saves a chart of a plan's dashboard as an image: `png` is the PNG drawn by the window, in
      * base64; the backend asks where and names the file. Resolves to where it wrote, or `null`
      * when the person cancels; `validation` when `png` is not a PNG image.
@@ -240,6 +250,8 @@ export function backendOver(transport: Transport): Backend {
         openEvidenceFile: (file) => transport.call("open_evidence_file", { file }) as Promise<null>,
         getPlanDashboard: (planId) => transport.call("get_plan_dashboard", { planId }) as Promise<PlanDashboard>,
         getTodo: () => transport.call("get_todo", {}) as Promise<TodoList>,
+        getNotificationsEnabled: () => transport.call("get_notifications_enabled", {}) as Promise<boolean>,
+        setNotificationsEnabled: (enabled) => transport.call("set_notifications_enabled", { enabled }) as Promise<null>,
         saveChartImage: (planId, chart, png) => transport.call("save_chart_image", { planId, chart, png }) as Promise<string | null>,
         listRounds: (planId) => transport.call("list_rounds", { planId }) as Promise<Array<Round>>,
         createRound: (planId, input) => transport.call("create_round", { planId, input }) as Promise<Round>,
@@ -308,6 +320,8 @@ export const COMMANDS = [
     "open_evidence_file",
     "get_plan_dashboard",
     "get_todo",
+    "get_notifications_enabled",
+    "set_notifications_enabled",
     "save_chart_image",
     "list_rounds",
     "create_round",

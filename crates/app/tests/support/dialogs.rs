@@ -25,4 +25,8 @@ impl Shell for Dialogs {
     fn open_file(&self, _: &std::path::Path) -> Result<(), String> {
         Err("no viewer in these tests".into())
     }
+
+    fn notify(&self, _: &str, _: &str) -> Result<(), String> {
+        Ok(())
+    }
 }

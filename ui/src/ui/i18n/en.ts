@@ -745,7 +745,11 @@ export const en: Messages = {
             tokenHint: "Your personal sign-in code, given by the plan's administrator: it stands for a password with the server. Do not share it.",
             connect: "Connect",
             connecting: "Connecting…",
-            connected: "Connected: your changes are being sent to the server."
+            connected: "Connected: your changes are being sent to the server.",
+            notificationsTitle: "Notifications",
+            notifications: "Tell me about overdue and due milestones",
+            notificationsHint:
+                "A system notification, when the app starts and after each sync, when milestones of the “To do” list become overdue or come due. Each is told only once."
         },
         inbox: {
             title: "Changes to deal with",

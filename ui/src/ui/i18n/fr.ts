@@ -778,7 +778,11 @@ export const fr = {
                 "Votre code personnel de connexion, remis par l'administrateur du plan : il tient lieu de mot de passe auprès du serveur. Ne le partagez pas.",
             connect: "Se connecter",
             connecting: "Connexion…",
-            connected: "Connexion établie : vos modifications sont envoyées au serveur."
+            connected: "Connexion établie : vos modifications sont envoyées au serveur.",
+            notificationsTitle: "Notifications",
+            notifications: "Me prévenir des jalons en retard ou à échéance",
+            notificationsHint:
+                "Une notification du système, au démarrage et après chaque synchronisation, quand des jalons de la liste « À faire » passent en retard ou arrivent à échéance. Chacun n'est signalé qu'une fois."
         },
         inbox: {
             title: "Modifications à traiter",
