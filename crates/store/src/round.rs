@@ -8,38 +8,18 @@ use chrono::NaiveDate;
 use plan_ouvert_domain::round::{expected, item_state};
 use plan_ouvert_domain::{
     numbering, CommitmentId, DeletionId, InstitutionRef, MilestoneId, PlanId, ProgressStatus, Round, RoundContact,
-    RoundId, RoundInput, RoundInstitution, RoundItem, RoundItemState, RoundKind, RoundProgress,
+    RoundId, RoundInput, RoundInstitution, RoundItem, RoundItemState, RoundProgress,
 };
 use plan_ouvert_sync::protocol::{RecordKey, RecordKind};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection};
 
-use crate::read::{read_areas, read_institutions, read_milestones, read_plan, read_plan_commitments};
+use crate::read::{
+    read_areas, read_institutions, read_milestones, read_plan, read_plan_commitments, read_round, round_from_row,
+    ROUND_COLUMNS,
+};
 use crate::row::{date, date_text, instant_text, uuid};
 use crate::sync::Tracked;
-use crate::{now, Entity, Error, Result, Store};
-
-const ROUND_COLUMNS: &str = "id, plan_id, kind, title, opens_on, due_on, instructions";
-
-fn round_from_row(row: &Row<'_>) -> rusqlite::Result<Round> {
-    let kind: String = row.get("kind")?;
-    Ok(Round {
-        id: RoundId(uuid(row, "id")?),
-        plan_id: PlanId(uuid(row, "plan_id")?),
-        kind: RoundKind::from_code(&kind).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("kind {kind}").into())
-        })?,
-        title: row.get("title")?,
-        opens_on: date(row, "opens_on")?,
-        due_on: date(row, "due_on")?,
-        instructions: row.get("instructions")?,
-    })
-}
-
-pub(crate) fn read_round(conn: &Connection, id: RoundId) -> Result<Round> {
-    conn.query_row(&format!("SELECT {ROUND_COLUMNS} FROM round WHERE id = ?1"), [id.to_string()], round_from_row)
-        .optional()?
-        .ok_or(Error::NotFound(Entity::Round))
-}
+use crate::{now, Result, Store};
 
 /// The latest entry's date and status of every timeline of a plan, as of the day before
 /// `before` for the status (what a round found when it opened) and ever for the date.
