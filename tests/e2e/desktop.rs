@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use tokio::process::{Child, Command};
 
 /// How long a screen may take to show what a test waits for.
-const PATIENCE: Duration = Duration::from_secs(20);
+const PATIENCE: Duration = Duration::from_secs(45);
 
 pub struct Desktop {
     pub client: Client,
