@@ -357,7 +357,7 @@ fn evidence_files_are_checked_when_attached_and_kept_once() {
         assert!(message.contains(problem), "{name}: {message}");
     }
     let pdf = b"%PDF-1.7\nle bilan".to_vec();
-    let file = w.store.attach_evidence("/home/camille/Bilan : 2025.pdf", &pdf).unwrap();
+    let file = w.store.attach_evidence("Documents/camille/Bilan : 2025.pdf", &pdf).unwrap();
     assert_eq!(
         (file.name.as_str(), file.size, file.media_type.as_str()),
         ("Bilan : 2025.pdf", pdf.len() as u64, "application/pdf")
