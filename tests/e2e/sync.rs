@@ -134,22 +134,7 @@ async fn a_conflict_made_offline_is_resolved_on_one_laptop_and_reaches_the_other
     // Alice, coordinator, connects and drafts the plan, an area and a commitment.
     connect(&a, &url, &alice, "Alice Martin").await;
     a.screenshot("sync-01-settings").await;
-    a.go("#/").await;
-    a.type_into("#plan-country", "France").await;
-    a.type_into("#plan-title", PLAN).await;
-    a.type_into("#plan-period-start", "01/01/2025").await;
-    a.type_into("#plan-period-end", "31/12/2027").await;
-    a.click("#plan-submit").await;
-    a.wait_for_text_in("main h1", PLAN).await;
-    let overview = a.script("return location.hash", vec![]).await.as_str().unwrap().to_string();
-    a.click("#area-add").await;
-    a.type_into("#area-title", "Transition écologique").await;
-    a.click("#area-submit").await;
-    a.click("[data-testid^='add-commitment-']").await;
-    a.type_into("#commitment-new-title", COMMITMENT).await;
-    a.click("#commitment-new-submit").await;
-    a.wait_for_text_in("main h1", COMMITMENT).await;
-    let href = a.script("return location.hash", vec![]).await.as_str().unwrap().to_string();
+    let (overview, href) = a.draft_plan(PLAN, "Transition écologique", COMMITMENT).await;
     all_sent(&a).await;
 
     // Bruno, drafter of the same ministry, connects and receives it.
