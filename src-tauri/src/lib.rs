@@ -17,7 +17,7 @@ use tauri::{Manager, Runtime};
 
 pub use data_dir::{data_dir_from_env, DATA_DIR_ENV};
 pub use plan_ouvert_app::{ScriptedFiles, TOKEN_STORE_ENV};
-pub use window_shell::{FilePicker, WindowShell};
+pub use window_shell::{FilePicker, WindowShell, OPEN_WITH_ENV};
 
 /// Serves every declared command on `base`: `tauri::Builder::default()` for the real app,
 /// `tauri::test::mock_builder()` for headless tests. The [`App`] is added by the caller
@@ -89,6 +89,7 @@ pub fn run() -> anyhow::Result<()> {
         .plugin(log_plugin())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .build(context())
         .context("la fenêtre de l'application n'a pas pu être préparée")?;
     if let Ok(dir) = tauri_app.path().app_log_dir() {

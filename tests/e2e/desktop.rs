@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use tokio::process::{Child, Command};
 
 /// How long a screen may take to show what a test waits for.
-const PATIENCE: Duration = Duration::from_secs(20);
+const PATIENCE: Duration = Duration::from_secs(45);
 
 pub struct Desktop {
     pub client: Client,
@@ -251,6 +251,33 @@ impl Desktop {
     }
 
     /// Follows an in-app link (`#/…`), as clicking it would.
+    /// Creates, through the screens as a person does, a plan of the 2025-2027 period titled
+    /// `plan` with one area and one commitment in it; returns the routes of the plan's overview
+    /// and of the commitment, which the screen ends on.
+    pub async fn draft_plan(&self, plan: &str, area: &str, commitment: &str) -> (String, String) {
+        self.go("#/").await;
+        self.type_into("#plan-country", "France").await;
+        self.type_into("#plan-title", plan).await;
+        self.type_into("#plan-period-start", "01/01/2025").await;
+        self.type_into("#plan-period-end", "31/12/2027").await;
+        self.click("#plan-submit").await;
+        self.wait_for_text_in("main h1", plan).await;
+        let overview = self.location().await;
+        self.click("#area-add").await;
+        self.type_into("#area-title", area).await;
+        self.click("#area-submit").await;
+        self.click("[data-testid^='add-commitment-']").await;
+        self.type_into("#commitment-new-title", commitment).await;
+        self.click("#commitment-new-submit").await;
+        self.wait_for_text_in("main h1", commitment).await;
+        (overview, self.location().await)
+    }
+
+    /// The route the window shows (its `#…`).
+    async fn location(&self) -> String {
+        self.script("return location.hash", vec![]).await.as_str().unwrap_or_default().to_string()
+    }
+
     pub async fn go(&self, hash: &str) {
         self.script("location.hash = arguments[0]", vec![json!(hash)]).await;
     }

@@ -13,6 +13,7 @@ mod desktop;
 mod crash;
 mod drafting;
 mod open_data;
+mod progress;
 mod smoke;
 mod sync;
 mod text_safety;

@@ -21,7 +21,7 @@ fn xdotool(args: &[&str]) -> String {
 
 /// Waits for the native dialog whose title contains `title` (a regular expression for xdotool), types `path` (in the location bar of
 /// an open dialog, in the name field of a save dialog) and confirms.
-async fn answer_dialog(title: &str, path: &Path, save: bool) {
+pub(crate) async fn answer_dialog(title: &str, path: &Path, save: bool) {
     let mut window = String::new();
     for _ in 0..100 {
         window = xdotool(&["search", "--name", title]).lines().last().unwrap_or_default().to_string();

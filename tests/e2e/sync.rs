@@ -20,7 +20,7 @@ const TITLE_B: &str = "Publier les données environnementales";
 const AGREED: &str = "Ouvrir et publier les données environnementales";
 
 /// The server binary of this workspace, built next to the app's.
-fn server_binary() -> PathBuf {
+pub(crate) fn server_binary() -> PathBuf {
     let binary = Path::new(env!("CARGO_BIN_EXE_plan-ouvert")).with_file_name("plan-ouvert-server");
     if !binary.exists() {
         let status = Command::new(env!("CARGO"))
@@ -32,7 +32,7 @@ fn server_binary() -> PathBuf {
     binary
 }
 
-fn admin(db: &Path, args: &[&str]) -> String {
+pub(crate) fn admin(db: &Path, args: &[&str]) -> String {
     let output = Command::new(server_binary()).arg("--db").arg(db).args(args).output().expect("plan-ouvert-server");
     assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8_lossy(&output.stdout).trim().to_string()
@@ -40,10 +40,10 @@ fn admin(db: &Path, args: &[&str]) -> String {
 
 /// `plan-ouvert-server serve` on a fixed loopback port, so that it can come back at the same
 /// address the apps know.
-struct ServerProcess(Child);
+pub(crate) struct ServerProcess(Child);
 
 impl ServerProcess {
-    fn start(db: &Path, port: u16) -> Self {
+    pub(crate) fn start(db: &Path, port: u16) -> Self {
         let mut child = Command::new(server_binary())
             .arg("--db")
             .arg(db)
@@ -58,7 +58,7 @@ impl ServerProcess {
         Self(child)
     }
 
-    fn stop(mut self) {
+    pub(crate) fn stop(mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -71,7 +71,7 @@ impl Drop for ServerProcess {
     }
 }
 
-async fn connect(app: &Desktop, url: &str, token: &str, name: &str) {
+pub(crate) async fn connect(app: &Desktop, url: &str, token: &str, name: &str) {
     app.go("#/synchronisation").await;
     app.type_into("#sync-server-url", url).await;
     app.type_into("#sync-token", token).await;
@@ -82,7 +82,7 @@ async fn connect(app: &Desktop, url: &str, token: &str, name: &str) {
 }
 
 /// Asks for an exchange now and waits until everything is sent.
-async fn all_sent(app: &Desktop) {
+pub(crate) async fn all_sent(app: &Desktop) {
     app.wait_until("everything to be sent", || async {
         if app.text_now_or_empty("#sync-pending").await.contains("Tout est envoyé") {
             return true;
@@ -97,7 +97,7 @@ async fn all_sent(app: &Desktop) {
 }
 
 /// Waits until the commitment screen at `href` shows `title`, reading again as sync brings it.
-async fn wait_for_title(app: &Desktop, href: &str, title: &str) {
+pub(crate) async fn wait_for_title(app: &Desktop, href: &str, title: &str) {
     app.wait_until(&format!("the commitment titled {title:?}"), || async {
         if app.count("#sync-refresh").await > 0 {
             app.click("#sync-refresh").await;
@@ -134,22 +134,7 @@ async fn a_conflict_made_offline_is_resolved_on_one_laptop_and_reaches_the_other
     // Alice, coordinator, connects and drafts the plan, an area and a commitment.
     connect(&a, &url, &alice, "Alice Martin").await;
     a.screenshot("sync-01-settings").await;
-    a.go("#/").await;
-    a.type_into("#plan-country", "France").await;
-    a.type_into("#plan-title", PLAN).await;
-    a.type_into("#plan-period-start", "01/01/2025").await;
-    a.type_into("#plan-period-end", "31/12/2027").await;
-    a.click("#plan-submit").await;
-    a.wait_for_text_in("main h1", PLAN).await;
-    let overview = a.script("return location.hash", vec![]).await.as_str().unwrap().to_string();
-    a.click("#area-add").await;
-    a.type_into("#area-title", "Transition écologique").await;
-    a.click("#area-submit").await;
-    a.click("[data-testid^='add-commitment-']").await;
-    a.type_into("#commitment-new-title", COMMITMENT).await;
-    a.click("#commitment-new-submit").await;
-    a.wait_for_text_in("main h1", COMMITMENT).await;
-    let href = a.script("return location.hash", vec![]).await.as_str().unwrap().to_string();
+    let (overview, href) = a.draft_plan(PLAN, "Transition écologique", COMMITMENT).await;
     all_sent(&a).await;
 
     // Bruno, drafter of the same ministry, connects and receives it.

@@ -153,6 +153,12 @@ commands! {
     /// commitments their institution leads (every institution's for a coordinator, everyone's
     /// while nobody is signed in), by due date, each with a stable key.
     fn get_todo(app) -> TodoList { app.run(|s| s.todo()) }
+    /// Whether what becomes late or due within 30 days is told in a desktop notification (on
+    /// start and after each sync, each item once); on by default.
+    fn get_notifications_enabled(app) -> bool { app.run(|s| s.notifications_enabled()) }
+    /// Turns desktop notifications on or off. While off, nothing is shown and nothing piles up:
+    /// turned on again, only what becomes news from then on is told.
+    fn set_notifications_enabled(app, enabled: bool) -> () { app.run(|s| s.set_notifications_enabled(enabled)) }
     /// Saves a chart of a plan's dashboard as an image: `png` is the PNG drawn by the window, in
     /// base64; the backend asks where and names the file. Resolves to where it wrote, or `null`
     /// when the person cancels; `validation` when `png` is not a PNG image.
@@ -262,6 +268,14 @@ commands! {
     /// `null` when the person cancels.
     fn export_plan(app, plan_id: PlanId, format: ExportFormat) -> Option<String> {
         app.blocking(move |app| crate::open_data::export_plan(&app, plan_id, format)).await
+    }
+    /// Makes the plan's self-assessment report (mid-term or end-of-term) as of a day (`asOf`,
+    /// `YYYY-MM-DD`: only the progress reports dated on or before it count) and asks where to save
+    /// it, proposing « Autoévaluation mi-parcours — <the plan's title> — <the day>.html »; resolves
+    /// to where it wrote, or `null` when the person cancels. `validation` on `asOf` when it is not
+    /// a date or is after today.
+    fn export_self_assessment(app, plan_id: PlanId, term: SelfAssessmentTerm, as_of: String) -> Option<String> {
+        app.blocking(move |app| crate::open_data::export_self_assessment(&app, plan_id, term, &as_of)).await
     }
 
     /// The institutions that carry at least one commitment of the plan, by name: those a

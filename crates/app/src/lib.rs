@@ -7,7 +7,8 @@
 //! - open data: import and export, asking the person for files through the shell; a chart of
 //!   a plan's dashboard saved as an image the same way; the progress workbook an institution
 //!   fills in and the coordination imports back;
-//! - evidence files: attached from the person's disk, opened with the system's viewer.
+//! - evidence files: attached from the person's disk, opened with the system's viewer;
+//! - desktop notifications of what became late or due soon, on start and after each sync.
 //!
 //! The desktop shell (`src-tauri/`) and the loopback bridge (`crates/bridge`) both serve this
 //! crate: the first to the real window, the second to a browser (development, the interface's
@@ -18,6 +19,7 @@ mod chart_image;
 pub mod commands;
 mod evidence;
 mod laptop;
+mod notification;
 mod open_data;
 mod progress_workbook;
 mod round_contacts;

@@ -1,14 +1,15 @@
-//! Open data from the app: importing the OGP commitment database, exporting a plan. The file is
-//! asked of the person through the shell, so the window itself has no access to the file system.
+//! Open data from the app: importing the OGP commitment database, exporting a plan and its
+//! self-assessment report. The file is asked of the person through the shell, so the window itself
+//! has no access to the file system.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use std::collections::HashMap;
 
 use plan_ouvert_domain::{
-    CommitmentId, ErrorCode, ExportFormat, Failure, ImportCounts, ImportId, ImportPlanChoice, ImportPreview,
-    ImportProgress, ImportRecord, ImportStage, ImportSummary, ImportWarningKind, ImportWarningView, Locale, PlanId,
-    UndoImportSummary,
+    parse_as_of, CommitmentId, ErrorCode, ExportFormat, Failure, ImportCounts, ImportId, ImportPlanChoice,
+    ImportPreview, ImportProgress, ImportRecord, ImportStage, ImportSummary, ImportWarningKind, ImportWarningView,
+    Locale, PlanId, SelfAssessmentTerm, UndoImportSummary,
 };
 use plan_ouvert_opendata::{export, ogp, Dataset};
 use plan_ouvert_store::import::{Counts, ImportReport, Selection, UndoReport};
@@ -327,6 +328,22 @@ pub(crate) fn undo_import(app: &Laptop, id: ImportId) -> Result<UndoImportSummar
     Ok(undo_summary(report))
 }
 
+/// Asks the person where to save what an export made (proposing `name`) and writes it there:
+/// `None` when they cancel, else where it wrote.
+pub(crate) fn save_where_asked(
+    app: &Laptop,
+    request: FileRequest,
+    name: &str,
+    rendered: export::Rendered,
+) -> Result<Option<PathBuf>, Failure> {
+    let locale = app.locale();
+    let Some(path) = app.shell().pick_file(request, Some(name), locale).map_err(|e| internal(&e))? else {
+        return Ok(None);
+    };
+    export::write_rendered(rendered, &path).map_err(|e| Failure::new(ErrorCode::Storage, e.message(locale)))?;
+    Ok(Some(path))
+}
+
 /// Writes a plan as open data where the person chooses (`None` when they cancel): a JSON file,
 /// a folder receiving the CSV files, or an HTML file. Resolves to where it wrote.
 pub(crate) fn export_plan(app: &Laptop, plan_id: PlanId, format: ExportFormat) -> Result<Option<String>, Failure> {
@@ -344,10 +361,33 @@ pub(crate) fn export_plan(app: &Laptop, plan_id: PlanId, format: ExportFormat) -
     };
     // The plan's title and the day, as the server's command line names it too.
     let name = export::plan_file_name(&dataset, plan_id.0, format);
-    let Some(path) = app.shell().pick_file(request, Some(&name), locale).map_err(|e| internal(&e))? else {
+    let Some(path) = save_where_asked(app, request, &name, rendered)? else {
         return Ok(None);
     };
-    export::write_rendered(rendered, &path).map_err(|e| Failure::new(ErrorCode::Storage, e.message(locale)))?;
     tracing::info!(file = %path.display(), ?format, "exported a plan");
+    Ok(Some(path.display().to_string()))
+}
+
+/// Writes the plan's self-assessment report (`term`, as of the day `as_of`, `YYYY-MM-DD`, never
+/// after today) where the person chooses, proposing « Autoévaluation mi-parcours — <the plan's
+/// title> — <the day>.html »; `None` when they cancel. Resolves to where it wrote.
+pub(crate) fn export_self_assessment(
+    app: &Laptop,
+    plan_id: PlanId,
+    term: SelfAssessmentTerm,
+    as_of: &str,
+) -> Result<Option<String>, Failure> {
+    let locale = app.locale();
+    let as_of = parse_as_of(as_of, chrono::Local::now().date_naive()).map_err(|i| Failure::invalid(&[i], locale))?;
+    let dataset = Dataset { records: app.run(|store| store.plan_records(plan_id))? };
+    // Made before asking where to write: a report that cannot be made is said at once.
+    let html = export::self_assessment_html(&dataset, plan_id.0, term, as_of, locale)
+        .map_err(|e| Failure::new(ErrorCode::NotFound, e.message(locale)))?;
+    let name = export::self_assessment_file_name(&dataset, plan_id.0, term, as_of, locale);
+    let rendered = export::Rendered::Document(html);
+    let Some(path) = save_where_asked(app, FileRequest::SaveSelfAssessment, &name, rendered)? else {
+        return Ok(None);
+    };
+    tracing::info!(file = %path.display(), ?term, %as_of, "exported a self-assessment report");
     Ok(Some(path.display().to_string()))
 }

@@ -14,12 +14,13 @@ use plan_ouvert_domain::{
     ErrorCode, Failure, InstitutionId, Locale, PlanId, ProgressWorkbookPreview, ProgressWorkbookSummary,
     WorkbookProblem,
 };
-use plan_ouvert_opendata::export::{write_rendered, Rendered};
+use plan_ouvert_opendata::export::Rendered;
 use plan_ouvert_opendata::progress_workbook::{self, problem_at, Column, FilledWorkbook};
 use plan_ouvert_opendata::Dataset;
 use plan_ouvert_store::report_batch::{BatchOutcome, ReportBatch, ReportRow};
 
 use crate::laptop::{internal, Laptop};
+use crate::open_data::save_where_asked;
 use crate::shell::FileRequest;
 
 /// A workbook read and shown, without problems, waiting for the person's confirmation.
@@ -48,12 +49,10 @@ pub(crate) fn export(
     let refused = |e: plan_ouvert_opendata::export::ExportError| Failure::new(ErrorCode::NotFound, e.message(locale));
     let bytes = progress_workbook::progress_workbook(&dataset, plan_id.0, institution, locale, day).map_err(refused)?;
     let name = progress_workbook::progress_workbook_name(&dataset, institution, day, locale).map_err(refused)?;
-    let Some(path) =
-        app.shell().pick_file(FileRequest::SaveProgressWorkbook, Some(&name), locale).map_err(|e| internal(&e))?
-    else {
+    let rendered = Rendered::Binary(bytes);
+    let Some(path) = save_where_asked(app, FileRequest::SaveProgressWorkbook, &name, rendered)? else {
         return Ok(None);
     };
-    write_rendered(Rendered::Binary(bytes), &path).map_err(|e| Failure::new(ErrorCode::Storage, e.message(locale)))?;
     tracing::info!(file = %path.display(), "exported a progress workbook");
     Ok(Some(path.display().to_string()))
 }

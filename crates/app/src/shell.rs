@@ -1,7 +1,8 @@
 //! What the app needs from whatever shows it: a way to tell the interface that something
-//! happened ([`Event`]), and a way to ask the person for a file ([`FileRequest`]). The desktop
-//! shell answers with Tauri events and native dialogs; the loopback bridge with a stream of
-//! server-sent events and answers a test scripted beforehand.
+//! happened ([`Event`]), a way to ask the person for a file ([`FileRequest`]) and to open one,
+//! and desktop notifications. The desktop shell answers with Tauri events, native dialogs, the
+//! system's viewer and notifications; the loopback bridge with a stream of server-sent events,
+//! answers a test scripted beforehand, and lists of what it would have opened and notified.
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -85,6 +86,8 @@ pub enum FileRequest {
     SaveProgressWorkbook,
     /// A progress workbook filled in, to import.
     ProgressWorkbook,
+    /// Where to save a plan's self-assessment report (a printable HTML document).
+    SaveSelfAssessment,
 }
 
 impl FileRequest {
@@ -111,6 +114,9 @@ impl FileRequest {
             FileRequest::ProgressWorkbook => {
                 locale.pick("Importer un classeur de suivi rempli", "Import a filled progress workbook")
             }
+            FileRequest::SaveSelfAssessment => {
+                locale.pick("Exporter le rapport d'autoévaluation", "Export the self-assessment report")
+            }
         }
     }
 
@@ -119,7 +125,7 @@ impl FileRequest {
         match self {
             FileRequest::OgpCsv | FileRequest::SaveCsv => Some(("CSV", vec!["csv"])),
             FileRequest::SaveJson => Some(("JSON", vec!["json"])),
-            FileRequest::SaveHtml => Some(("HTML", vec!["html"])),
+            FileRequest::SaveHtml | FileRequest::SaveSelfAssessment => Some(("HTML", vec!["html"])),
             FileRequest::SaveXlsx | FileRequest::SaveProgressWorkbook | FileRequest::ProgressWorkbook => {
                 Some(("Excel", vec!["xlsx"]))
             }
@@ -152,6 +158,10 @@ pub trait Shell: Send + Sync + std::fmt::Debug {
 
     /// Opens a file with the system's application for its kind (an evidence file).
     fn open_file(&self, path: &std::path::Path) -> Result<(), String>;
+
+    /// Shows a desktop notification, worded by the core (the "À faire" list's news:
+    /// `crate::notification`). Nothing waits for the person to see it.
+    fn notify(&self, title: &str, body: &str) -> Result<(), String>;
 }
 
 /// Answers to file dialogs given in advance (the bridge's tests; the command tests): each

@@ -5,7 +5,8 @@
 //! retries with a growing delay (about 2 s, 4 s… up to two minutes, each spread by a random
 //! fifth so that laptops cut off together do not all come back at the same second). A refused
 //! token stops the retries until the person enters one again. Every change of what the status
-//! bar shows is sent to the interface as an [`Event::SyncStatus`].
+//! bar shows is sent to the interface as an [`Event::SyncStatus`]. On start and after each
+//! successful exchange, what became late or due soon is notified (`crate::notification`).
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -328,6 +329,8 @@ impl SyncLoop {
                     if let Err(error) = app.lock().record_sync_success(chrono::Utc::now()) {
                         tracing::error!(%error, "the time of the last sync could not be kept");
                     }
+                    // What arrived may be late or due soon: the person is told once.
+                    app.notify_due_news();
                 }
                 Err(error) => {
                     inner.connection = match error {
@@ -360,8 +363,9 @@ impl SyncLoop {
     }
 
     /// The background loop: wakes on every change, on request, and every second to check
-    /// whether an exchange is due.
+    /// whether an exchange is due. It starts by notifying what is late or due soon.
     pub(crate) async fn run(&self, laptop: &Laptop) {
+        laptop.notify_due_news();
         loop {
             tokio::select! {
                 _ = laptop.changes().notified() => tokio::time::sleep(SETTLE).await,

@@ -52,6 +52,9 @@ fn every_declared_command_is_dispatched_and_nothing_else() {
         fn open_file(&self, _: &std::path::Path) -> Result<(), String> {
             Err("nothing to open with".into())
         }
+        fn notify(&self, _: &str, _: &str) -> Result<(), String> {
+            Ok(())
+        }
     }
     let app = plan_ouvert_app::App::open(dir.path(), std::sync::Arc::new(Silent)).expect("app");
     runtime.block_on(async {

@@ -7,14 +7,17 @@
 
 #![allow(clippy::unwrap_used)]
 
+#[path = "support/dialogs.rs"]
+mod dialogs;
 #[path = "../../opendata/tests/support/xlsx_cells.rs"]
 mod xlsx_cells;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use chrono::{Datelike as _, Days, NaiveDate};
-use plan_ouvert_app::{dispatch, App, Event, FileRequest, ScriptedFiles, Shell};
+use dialogs::Dialogs;
+use plan_ouvert_app::{dispatch, App, FileRequest};
 use plan_ouvert_domain::*;
 use plan_ouvert_store::SavedConnection;
 use plan_ouvert_sync::access::Role;
@@ -22,26 +25,6 @@ use plan_ouvert_sync::protocol::Person;
 use serde_json::{json, Value};
 use uuid::Uuid;
 use xlsx_cells::{fill, Typed};
-
-/// File dialogs answered beforehand; what each asked is kept.
-#[derive(Debug, Default)]
-struct Dialogs {
-    files: ScriptedFiles,
-    asked: Mutex<Vec<(FileRequest, Option<String>)>>,
-}
-
-impl Shell for Dialogs {
-    fn emit(&self, _: Event) {}
-
-    fn pick_file(&self, request: FileRequest, name: Option<&str>, _: Locale) -> Result<Option<PathBuf>, String> {
-        self.asked.lock().unwrap().push((request, name.map(str::to_string)));
-        Ok(self.files.next())
-    }
-
-    fn open_file(&self, _: &std::path::Path) -> Result<(), String> {
-        Err("no viewer in these tests".into())
-    }
-}
 
 struct World {
     app: App,

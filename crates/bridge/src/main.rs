@@ -11,6 +11,8 @@
 //! POST /bridge/s/{id}/invoke/{command}        body: the arguments   → { "ok": value } | { "err": Failure }
 //! GET  /bridge/s/{id}/events                  server-sent events: name = event, data = payload
 //! POST /bridge/s/{id}/script                  { "files": [path | null…], "progressDelayMs": n }
+//! GET  /bridge/s/{id}/opened                  [path…]   the files the app asked the system to open
+//! GET  /bridge/s/{id}/notified                [{ "title", "body" }…]   the desktop notifications sent
 //! GET  /…                                     the built interface (--ui), with the app's CSP
 //! ```
 //!

@@ -29,6 +29,15 @@ struct BridgeShell {
     progress_delay_ms: AtomicU64,
     /// The files the app asked to open, in order.
     opened: Mutex<Vec<PathBuf>>,
+    /// The desktop notifications the app sent, in order.
+    notified: Mutex<Vec<Notified>>,
+}
+
+/// A desktop notification as the app worded it.
+#[derive(Debug, Clone, serde::Serialize)]
+struct Notified {
+    title: String,
+    body: String,
 }
 
 impl Shell for BridgeShell {
@@ -52,9 +61,16 @@ impl Shell for BridgeShell {
     }
 
     /// Nothing is shown from a bridge: the file opened is kept for the test to read
-    /// (`GET /api/sessions/<id>/opened`).
+    /// (`GET /bridge/s/<id>/opened`).
     fn open_file(&self, path: &Path) -> Result<(), String> {
         self.opened.lock().unwrap_or_else(|p| p.into_inner()).push(path.to_path_buf());
+        Ok(())
+    }
+
+    /// Nor notified: kept for the test to read (`GET /bridge/s/<id>/notified`).
+    fn notify(&self, title: &str, body: &str) -> Result<(), String> {
+        let notice = Notified { title: title.to_string(), body: body.to_string() };
+        self.notified.lock().unwrap_or_else(|p| p.into_inner()).push(notice);
         Ok(())
     }
 }
@@ -113,6 +129,7 @@ impl Sessions {
             files: ScriptedFiles::default(),
             progress_delay_ms: AtomicU64::new(0),
             opened: Mutex::new(Vec::new()),
+            notified: Mutex::new(Vec::new()),
         });
         let folder: &Path = &self.root.join(id);
         std::fs::create_dir_all(folder).map_err(|e| Failure::new(ErrorCode::Storage, e.to_string()))?;
@@ -141,6 +158,7 @@ pub fn routes(sessions: Arc<Sessions>) -> Router {
         .route("/bridge/s/{id}/events", get(events))
         .route("/bridge/s/{id}/script", post(script))
         .route("/bridge/s/{id}/opened", get(opened))
+        .route("/bridge/s/{id}/notified", get(notified))
         .with_state(sessions)
 }
 
@@ -183,6 +201,16 @@ async fn opened(State(sessions): State<Arc<Sessions>>, UrlPath(id): UrlPath<Stri
     match valid_id(&id).then(|| sessions.session(&id)) {
         Some(Ok(session)) => {
             Json(session.shell.opened.lock().unwrap_or_else(|p| p.into_inner()).clone()).into_response()
+        }
+        _ => axum::http::StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// The desktop notifications the session's app sent, in order (`{ title, body }`).
+async fn notified(State(sessions): State<Arc<Sessions>>, UrlPath(id): UrlPath<String>) -> Response {
+    match valid_id(&id).then(|| sessions.session(&id)) {
+        Some(Ok(session)) => {
+            Json(session.shell.notified.lock().unwrap_or_else(|p| p.into_inner()).clone()).into_response()
         }
         _ => axum::http::StatusCode::NOT_FOUND.into_response(),
     }

@@ -229,15 +229,19 @@ impl Server {
         Self::decode(response).await
     }
 
-    /// Who the token belongs to: checks address and token at once.
-    pub async fn me(&self) -> Result<Person, ClientError> {
-        let response = self
-            .http
-            .get(format!("{}/api/me", self.base))
+    /// A `GET` of `path` with the token.
+    async fn get(&self, path: &str) -> Result<reqwest::Response, ClientError> {
+        self.http
+            .get(format!("{}{path}", self.base))
             .bearer_auth(&self.token)
             .send()
             .await
-            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
+            .map_err(|e| ClientError::Unreachable(e.to_string()))
+    }
+
+    /// Who the token belongs to: checks address and token at once.
+    pub async fn me(&self) -> Result<Person, ClientError> {
+        let response = self.get("/api/me").await?;
         let (me, _): (Me, _) = Self::decode(response).await?;
         if me.protocol != PROTOCOL_VERSION {
             return Err(ClientError::Outdated { supported: me.protocol.to_string() });
@@ -255,13 +259,7 @@ impl Server {
 
     /// Where an evidence file stands on the server; `None` when it has nothing of it.
     pub async fn file_state(&self, sha256: &str) -> Result<Option<FileState>, ClientError> {
-        let response = self
-            .http
-            .get(format!("{}/api/files/{sha256}", self.base))
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        let response = self.get(&format!("/api/files/{sha256}")).await?;
         if response.status() == reqwest::StatusCode::NOT_FOUND {
             return Ok(None);
         }
@@ -291,13 +289,7 @@ impl Server {
     /// Fetches one chunk of a complete evidence file from `offset`: its bytes and the file's
     /// size; `None` when the server does not hold it whole or the person may not read it.
     pub async fn download_chunk(&self, sha256: &str, offset: u64) -> Result<Option<(Vec<u8>, u64)>, ClientError> {
-        let response = self
-            .http
-            .get(format!("{}/api/files/{sha256}/content?offset={offset}", self.base))
-            .bearer_auth(&self.token)
-            .send()
-            .await
-            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        let response = self.get(&format!("/api/files/{sha256}/content?offset={offset}")).await?;
         if response.status() == reqwest::StatusCode::NOT_FOUND {
             return Ok(None);
         }

@@ -5,7 +5,7 @@
 //! The figures are the roll-up of [`crate::progress`] (`commitment_share`, `weighted_share`,
 //! `percent`), computed by the store: nothing here computes progress again. What this module
 //! adds is the one rule of what is late and what is due soon ([`due_state`]), which the
-//! dashboard, the "À faire" list and, later, desktop notifications share.
+//! dashboard, the "À faire" list and desktop notifications (`notice.rs`) share.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -204,7 +204,7 @@ pub enum TodoScope {
 }
 
 /// What is late and due soon for the person signed in, across the plans of this laptop (not
-/// those of the reference library): a plain list, which desktop notifications will read too.
+/// those of the reference library): a plain list, which desktop notifications read too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TodoList {
@@ -215,6 +215,9 @@ pub struct TodoList {
     pub items: Vec<DueMilestone>,
     /// How many plans the items come from (to name the plan of each when more than one).
     pub plans: u32,
+    /// The reporting rounds with reports still expected (see [`crate::round`]), the first due
+    /// first.
+    pub rounds: Vec<crate::round::RoundDue>,
     pub due_soon_days: u32,
 }
 

@@ -1,6 +1,7 @@
 //! The words for the OGP commitment template — its sections, the fields of a commitment and of a
 //! milestone, what an imported commitment brings and the IRM's assessment — in French and
-//! English, written once: the commitment screen shows them and the printable plan prints them.
+//! English, written once: the commitment screen shows them, and the printable plan and the
+//! self-assessment report print them.
 //!
 //! The interface reads them from `ui/src/core/labels.ts`, generated from this module by
 //! `tests/bindings.rs` (with the IRM scales' labels, [`crate::assessment`]), so a label changed
@@ -165,14 +166,52 @@ labels!(
     }
 );
 
+labels!(
+    /// The government's self-assessment report, mid-term or end-of-term: the OGP's template asks,
+    /// per commitment, its completion level, a description of its results, whether it opened
+    /// government, what was done, the difficulties and the next steps; and how the plan was
+    /// co-created.
+    SelfAssessmentLabels {
+        mid_term: "Mi-parcours", "Mid-term";
+        end_of_term: "Fin de parcours", "End of term";
+        mid_term_title: "Rapport d'autoévaluation à mi-parcours", "Mid-term self-assessment report";
+        end_of_term_title: "Rapport d'autoévaluation de fin de parcours", "End-of-term self-assessment report";
+        /// The day the report describes: only the progress reports dated on or before it count.
+        as_of: "Situation au", "Status as of";
+        co_creation: "Co-création du plan et participants", "Co-creation of the plan and participants";
+        /// A part of the report the app has no data for: the coordination writes it.
+        to_complete: "À compléter", "To be completed";
+        overall_progress: "Avancement d'ensemble", "Overall progress";
+        progress_by_area: "Avancement par axe", "Progress by engagement area";
+        implementation: "Mise en œuvre des engagements", "Implementation of the commitments";
+        completion: "Niveau d'achèvement", "Completion level";
+        /// Where the completion level comes from: the commitment's own account…
+        completion_declared: "État déclaré dans le compte rendu de l'engagement",
+            "Status given in the commitment's own account";
+        /// … or, without one, its milestones' roll-up ([`crate::progress::completion_from_share`]).
+        completion_derived: "Déduit de l'avancement de ses jalons", "Derived from its milestones' progress";
+        completion_rule: "Le niveau d'achèvement d'un engagement est l'état de son dernier compte rendu. Quand l'engagement n'a pas de compte rendu à la date du rapport, il est déduit de l'avancement calculé de ses jalons : 0 % non commencé, moins de 50 % limité, de 50 % à moins de 100 % substantiel, 100 % achevé ; tous ses jalons retirés, retiré.",
+            "A commitment's completion level is the status of its latest own account. When the commitment has no account of its own at the report's date, it is derived from its milestones' computed progress: 0% not started, under 50% limited, from 50% to under 100% substantial, 100% complete; every milestone withdrawn, withdrawn.";
+        computed_progress: "Avancement calculé", "Computed progress";
+        results: "Description des résultats", "Description of results";
+        evidence: "Preuves", "Evidence";
+        evidence_files: "Preuves (fichiers)", "Evidence (files)";
+        /// The entries of the timelines dated on or before the report's date: who signed what.
+        entries: "Rapports pris en compte", "Reports taken into account";
+        latest_entry: "Dernier rapport", "Latest report";
+    }
+);
+
 /// Every label of the template, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Labels {
     pub sections: SectionLabels,
     pub commitment: CommitmentLabels,
     pub milestone: MilestoneLabels,
     pub origin: OriginLabels,
     pub progress: ProgressLabels,
+    pub self_assessment: SelfAssessmentLabels,
 }
 
 impl Labels {
@@ -183,6 +222,7 @@ impl Labels {
             milestone: MilestoneLabels::of(locale),
             origin: OriginLabels::of(locale),
             progress: ProgressLabels::of(locale),
+            self_assessment: SelfAssessmentLabels::of(locale),
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod invalid;
 pub mod labels;
 pub mod locale;
 pub mod milestone;
+pub mod notice;
 pub mod numbering;
 pub mod open_data;
 pub mod overview;
@@ -27,6 +28,7 @@ pub mod period;
 pub mod plan;
 pub mod progress;
 pub mod round;
+pub mod self_assessment;
 pub mod sync;
 pub mod text;
 
@@ -48,6 +50,7 @@ pub use invalid::{Invalid, Problem};
 pub use labels::Labels;
 pub use locale::Locale;
 pub use milestone::{Milestone, MilestoneChange, MilestoneEdit, MilestoneInput, ValidMilestone};
+pub use notice::{due_notice, Notice};
 pub use open_data::{
     ExportFormat, ImportCounts, ImportId, ImportPlanChoice, ImportPreview, ImportProgress, ImportRecord, ImportStage,
     ImportSummary, ImportWarningKind, ImportWarningView, ProgressWorkbookPreview, ProgressWorkbookSummary,
@@ -60,12 +63,15 @@ pub use overview::{
 pub use period::{parse_optional_date, whole_years, Period};
 pub use plan::{Plan, PlanInput, ValidPlan, DEFAULT_COUNTRY};
 pub use progress::{
-    commitment_share, parse_weight, percent, weighted_share, CommitmentProgress, EvidenceLink, MilestoneProgress,
-    ProgressStatus, Report, ReportInput, ReportSignature, ValidReport, OPENED_GOVERNMENT_CODES, WEIGHT_MAX,
+    commitment_share, completion_from_share, parse_weight, percent, weighted_share, CommitmentProgress, EvidenceLink,
+    MilestoneProgress, ProgressStatus, Report, ReportInput, ReportSignature, ValidReport, OPENED_GOVERNMENT_CODES,
+    WEIGHT_MAX,
 };
 pub use round::{
-    Round, RoundContact, RoundInput, RoundInstitution, RoundItem, RoundItemState, RoundKind, RoundProgress, ValidRound,
+    Round, RoundContact, RoundDue, RoundInput, RoundInstitution, RoundItem, RoundItemState, RoundKind, RoundProgress,
+    ValidRound,
 };
+pub use self_assessment::{parse_as_of, SelfAssessmentTerm};
 pub use sync::{
     ConflictChoice, ConflictId, ConflictView, RecordSyncState, RejectionId, RejectionView, SyncAccount, SyncAction,
     SyncConnectInput, SyncConnection, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,

@@ -51,6 +51,24 @@ impl Locale {
         format!("{n} {noun}")
     }
 
+    /// A file's size as the interface shows it next to an evidence file
+    /// (`ui/src/ui/i18n/fr.ts`, `progress.size`): whole kilobytes under a megabyte (at least 1),
+    /// else megabytes with one decimal — `471 Ko`, `2,5 Mo` in French; `471 KB`, `2.5 MB` in English.
+    pub fn file_size(self, bytes: u64) -> String {
+        const MB: u64 = 1024 * 1024;
+        if bytes < MB {
+            let kb = ((bytes as f64) / 1024.0).round().max(1.0);
+            return format!("{kb} {}", self.pick("Ko", "KB"));
+        }
+        let tenths = ((bytes as f64) / MB as f64 * 10.0).round() as u64;
+        let number = match (tenths % 10, self) {
+            (0, _) => format!("{}", tenths / 10),
+            (d, Locale::Fr) => format!("{},{d}", tenths / 10),
+            (d, Locale::En) => format!("{}.{d}", tenths / 10),
+        };
+        format!("{number} {}", self.pick("Mo", "MB"))
+    }
+
     /// Formats a calendar date the way the interface shows it in this language: `17/12/2021` in
     /// French, `17 Dec 2021` in English (day first, the month in letters, so that no reader takes
     /// the day for the month). `ui/src/ui/i18n/format.ts` writes dates the same way, so a date
@@ -79,6 +97,16 @@ mod tests {
             [said(Locale::En, 0), said(Locale::En, 1), said(Locale::En, 2)],
             ["0 commitments", "1 commitment", "2 commitments"]
         );
+    }
+
+    #[test]
+    fn file_sizes_read_as_on_the_screen() {
+        assert_eq!(Locale::Fr.file_size(1), "1 Ko");
+        assert_eq!(Locale::Fr.file_size(482_113), "471 Ko");
+        assert_eq!(Locale::En.file_size(482_113), "471 KB");
+        assert_eq!(Locale::Fr.file_size(25 * 1024 * 1024), "25 Mo");
+        assert_eq!(Locale::Fr.file_size(2_621_440), "2,5 Mo");
+        assert_eq!(Locale::En.file_size(2_621_440), "2.5 MB");
     }
 
     #[test]

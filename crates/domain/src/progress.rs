@@ -109,6 +109,24 @@ pub fn commitment_share(milestones: &[(u32, Option<ProgressStatus>)], own: Optio
     weighted_share(milestones.iter().map(|(weight, status)| (*weight, status.map_or(Some(0.0), ProgressStatus::share))))
 }
 
+/// The step of the completion scale a commitment stands at when its institution has not said it
+/// (no entry of its own timeline): read from its roll-up ([`commitment_share`]) by the IRM's
+/// meaning of each step — nothing done is not started, less than half limited, half or more
+/// substantial, everything complete; a commitment that does not count (every milestone
+/// withdrawn) is withdrawn. The self-assessment report says when a level is derived this way,
+/// and the rule's wording is a label (`SelfAssessmentLabels::completion_rule`).
+pub fn completion_from_share(share: Option<f64>) -> ProgressStatus {
+    // A mean of whole steps: allow for the rounding of thirds.
+    const EPSILON: f64 = 1e-9;
+    match share {
+        None => ProgressStatus::Withdrawn,
+        Some(share) if share <= EPSILON => ProgressStatus::NotStarted,
+        Some(share) if share >= 1.0 - EPSILON => ProgressStatus::Complete,
+        Some(share) if share >= 0.5 - EPSILON => ProgressStatus::Substantial,
+        Some(_) => ProgressStatus::Limited,
+    }
+}
+
 /// The weighted mean of the shares that count (`None`: withdrawn); `None` when none does.
 pub fn weighted_share(items: impl IntoIterator<Item = (u32, Option<f64>)>) -> Option<f64> {
     let (mut sum, mut weights) = (0.0, 0u64);
@@ -454,6 +472,24 @@ mod tests {
         // Areas and plans: the weighted mean of what counts.
         assert_eq!(percent(weighted_share([(3, Some(1.0)), (1, Some(0.0)), (5, None)])), Some(75));
         assert_eq!(weighted_share([(1, None)]), None);
+    }
+
+    #[test]
+    fn a_completion_level_is_derived_from_the_roll_up_by_the_irms_meaning_of_each_step() {
+        use ProgressStatus::*;
+        let derived =
+            |milestones: &[(u32, Option<ProgressStatus>)]| completion_from_share(commitment_share(milestones, None));
+        assert_eq!(derived(&[(1, None), (1, Some(NotStarted))]), NotStarted);
+        assert_eq!(derived(&[(1, Some(Limited))]), Limited);
+        // A half: substantial; just under: limited.
+        assert_eq!(derived(&[(1, Some(Complete)), (1, None)]), Substantial);
+        assert_eq!(derived(&[(1, Some(Complete)), (1, Some(NotStarted)), (1, Some(Limited))]), Limited);
+        assert_eq!(derived(&[(1, Some(Substantial))]), Substantial);
+        assert_eq!(derived(&[(3, Some(Complete)), (1, Some(Withdrawn))]), Complete);
+        assert_eq!(derived(&[(1, Some(Withdrawn))]), Withdrawn);
+        // The rule as the report words it says the same thresholds.
+        let rule = crate::labels::SelfAssessmentLabels::FR.completion_rule;
+        assert!(rule.contains("moins de 50 % limité") && rule.contains("100 % achevé"), "{rule}");
     }
 
     #[test]

@@ -181,6 +181,16 @@ pub struct RoundProgress {
     pub read_only: Option<crate::overview::ReadOnly>,
 }
 
+/// A round with reports still expected, in the "À faire" list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoundDue {
+    pub round: Round,
+    pub plan_title: String,
+    pub late: u32,
+    pub to_do: u32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

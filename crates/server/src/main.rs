@@ -53,11 +53,12 @@ enum Command {
     /// plan's history starts anew from the backup, so that every laptop sends again the changes
     /// the backup lacks and receives everything again.
     Restored,
-    /// Exports a plan as open data.
+    /// Exports a plan as open data, or its self-assessment report.
     Export {
         /// json (the whole plan), csv (commitments and milestones, with their Table Schemas), html
-        /// (a printable document) or xlsx (a workbook for spreadsheets, named after the plan's
-        /// title and the day by default).
+        /// (a printable document), xlsx (a workbook for spreadsheets, named after the plan's
+        /// title and the day by default) or self-assessment (the OGP's self-assessment report, a
+        /// printable document, see --term and --as-of).
         format: ExportFormat,
         /// The plan: its id or its OGP identifier (e.g. AP_FRA01). Needed when the server holds
         /// several plans.
@@ -69,10 +70,25 @@ enum Command {
         /// current folder).
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Language of the html document: fr or en.
+        /// Language of the html document and the self-assessment report: fr or en.
         #[arg(long, default_value = "fr")]
         lang: String,
+        /// The self-assessment report: mid-term (default) or end-of-term.
+        #[arg(long)]
+        term: Option<Term>,
+        /// The self-assessment report: the day it describes, YYYY-MM-DD (default: today); only the
+        /// progress reports dated on or before it count. Into a folder, the file is named after
+        /// the report, the plan's title and this day ("Autoévaluation mi-parcours — France — Plan
+        /// d'action 2025-2027 — 2026-06-30.html").
+        #[arg(long)]
+        as_of: Option<String>,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Term {
+    MidTerm,
+    EndOfTerm,
 }
 
 #[derive(Subcommand)]
@@ -88,6 +104,7 @@ enum ExportFormat {
     Csv,
     Html,
     Xlsx,
+    SelfAssessment,
 }
 
 #[derive(Subcommand)]
@@ -184,7 +201,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 timeline.id, timeline.from
             );
         }
-        Command::Export { format, plan, out, lang } => export(conn, format, plan.as_deref(), out, &lang)?,
+        Command::Export { format, plan, out, lang, term, as_of } => {
+            export(conn, format, plan.as_deref(), out, &lang, (term, as_of.as_deref()))?
+        }
     }
     Ok(())
 }
@@ -250,49 +269,76 @@ fn list(plans: &[(uuid::Uuid, String, String)]) -> String {
     plans.iter().map(|(id, ogp, title)| format!("\n  {id} {ogp} {title}")).collect()
 }
 
+/// What a self-assessment report is asked with: `--term` and `--as-of`.
+type ReportOptions<'a> = (Option<Term>, Option<&'a str>);
+
 fn export(
     mut conn: rusqlite::Connection,
     format: ExportFormat,
     plan: Option<&str>,
     out: Option<PathBuf>,
     lang: &str,
+    (term, as_of): ReportOptions,
 ) -> anyhow::Result<()> {
+    use plan_ouvert_domain::ExportFormat as Format;
     use plan_ouvert_opendata::export;
     let locale = match lang {
         "fr" => Locale::Fr,
         "en" => Locale::En,
         other => anyhow::bail!("langue inconnue « {other} » : fr ou en"),
     };
+    let format = match format {
+        ExportFormat::Json => Some(Format::Json),
+        ExportFormat::Csv => Some(Format::Csv),
+        ExportFormat::Html => Some(Format::Html),
+        ExportFormat::Xlsx => Some(Format::Xlsx),
+        ExportFormat::SelfAssessment => None,
+    };
+    if format.is_some() && (term.is_some() || as_of.is_some()) {
+        anyhow::bail!("--term et --as-of ne valent que pour le rapport d'autoévaluation (self-assessment)");
+    }
     let dataset = opendata::load(&mut conn)?;
     let plan = find_plan(&dataset, plan)?;
-    let format = match format {
-        ExportFormat::Json => plan_ouvert_domain::ExportFormat::Json,
-        ExportFormat::Csv => plan_ouvert_domain::ExportFormat::Csv,
-        ExportFormat::Html => plan_ouvert_domain::ExportFormat::Html,
-        ExportFormat::Xlsx => plan_ouvert_domain::ExportFormat::Xlsx,
+    // The same files as the app writes (export::render_plan, export::self_assessment_html); a
+    // document without --out goes to standard output. A file written into a folder (--out naming a
+    // folder, or a workbook without --out) is named as the app proposes: the plan's title and the
+    // day (for a self-assessment report, the report and the day it describes).
+    let refused = |e: export::ExportError| anyhow::anyhow!(e.message(Locale::Fr));
+    let (rendered, name) = match format {
+        Some(format) => (
+            export::render_plan(&dataset, plan, format, locale).map_err(refused)?,
+            export::plan_file_name(&dataset, plan, format),
+        ),
+        None => {
+            let term = match term.unwrap_or(Term::MidTerm) {
+                Term::MidTerm => plan_ouvert_domain::SelfAssessmentTerm::MidTerm,
+                Term::EndOfTerm => plan_ouvert_domain::SelfAssessmentTerm::EndOfTerm,
+            };
+            let today = chrono::Local::now().date_naive();
+            let as_of = match as_of {
+                Some(day) => plan_ouvert_domain::parse_as_of(day, today)
+                    .map_err(|i| anyhow::anyhow!("--as-of {day} : {}", i.problem.message(Locale::Fr)))?,
+                None => today,
+            };
+            let html = export::self_assessment_html(&dataset, plan, term, as_of, locale).map_err(refused)?;
+            (export::Rendered::Document(html), export::self_assessment_file_name(&dataset, plan, term, as_of, locale))
+        }
     };
-    // The same files as the app writes (export::write_plan); a document without --out goes to
-    // standard output. A file written into a folder (--out naming a folder, or a workbook without
-    // --out) is named as the app proposes: the plan's title and the day.
-    let rendered =
-        export::render_plan(&dataset, plan, format, locale).map_err(|e| anyhow::anyhow!(e.message(Locale::Fr)))?;
-    let named = || PathBuf::from(export::plan_file_name(&dataset, plan, format));
     match (out, rendered) {
         (None, export::Rendered::Document(text)) => print!("{text}"),
         (out, rendered) => {
             let binary = matches!(rendered, export::Rendered::Binary(_));
+            let folder = matches!(rendered, export::Rendered::Folder(_));
             // Whether the name was chosen here: then it is said.
             let (path, named_here) = match out {
-                Some(folder) if folder.is_dir() && !matches!(rendered, export::Rendered::Folder(_)) => {
-                    (folder.join(named()), true)
-                }
+                Some(dir) if dir.is_dir() && !folder => (dir.join(&name), true),
                 Some(path) => (path, false),
-                None if binary => (named(), true),
+                None if binary => (PathBuf::from(&name), true),
                 None => (PathBuf::from("."), false),
             };
             let written =
                 export::write_rendered(rendered, &path).map_err(|e| anyhow::anyhow!(e.message(Locale::Fr)))?;
-            if format == plan_ouvert_domain::ExportFormat::Csv || binary || named_here {
+            if folder || binary || named_here {
                 for file in written {
                     println!("{}", file.display());
                 }

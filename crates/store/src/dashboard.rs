@@ -283,7 +283,8 @@ pub(crate) fn todo(conn: &Connection, today: NaiveDate) -> Result<TodoList> {
         }
     }
     by_due_date(&mut items);
-    Ok(TodoList { today, scope, items, plans, due_soon_days: DUE_SOON_DAYS })
+    let rounds = crate::round::rounds_due(conn, today)?;
+    Ok(TodoList { today, scope, items, plans, rounds, due_soon_days: DUE_SOON_DAYS })
 }
 
 impl Store {

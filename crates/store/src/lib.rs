@@ -21,7 +21,8 @@
 //! - `overview.rs`, `dashboard.rs`, `demo.rs`, `import.rs`, `sync_resolution.rs`, `sync_views.rs`:
 //!   the plan overview, the plan's dashboard and the "À faire" list, the demonstration plan,
 //!   imports and exports, resolving a sync conflict, and conflicts and refusals as the sync
-//!   screen shows them.
+//!   screen shows them; `notification.rs`: which items of the "À faire" list are news for a
+//!   desktop notification (each told once).
 
 // Foundations.
 mod error;
@@ -59,6 +60,7 @@ mod dashboard;
 mod deletion;
 mod demo;
 pub mod import;
+mod notification;
 mod overview;
 mod sync_account;
 mod sync_resolution;

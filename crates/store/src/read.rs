@@ -1,5 +1,6 @@
 //! Reading records out of the database into domain values, for every kind: plans, areas,
-//! institutions, commitments (with their supporters and origin) and milestones.
+//! institutions, commitments (with their supporters and origin), milestones, progress reports
+//! and reporting rounds.
 //!
 //! Nothing here writes. The writers of each kind (`plan.rs`, `area.rs`, `institution.rs`,
 //! `commitment.rs`, `milestone.rs`), the outbox tracking (`sync.rs`) and the views
@@ -8,9 +9,9 @@
 use chrono::NaiveDate;
 use plan_ouvert_domain::{
     Area, AreaId, AreaKind, Commitment, CommitmentId, Institution, InstitutionId, InstitutionKind, Milestone,
-    MilestoneId, Plan, PlanId, Problem,
+    MilestoneId, Plan, PlanId, Problem, ProgressStatus, Report, ReportId, Round, RoundId, RoundKind,
 };
-use rusqlite::{OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use crate::row::{date, instant, optional_date, optional_uuid, uuid};
 use crate::{Entity, Error, Result};
@@ -397,4 +398,74 @@ pub(crate) fn read_plan_milestone_heads(conn: &rusqlite::Connection, plan: PlanI
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(list)
+}
+
+// Progress reports.
+
+pub(crate) const REPORT_COLUMNS: &str =
+    "id, commitment_id, milestone_id, reported_on, status, done, difficulties, next_steps, \
+     results, opened_government, links, files, corrects, author_id, author_name, institution_id, on_behalf, created_at";
+
+pub(crate) fn corrupt(column: &str, e: impl std::fmt::Display) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("{column}: {e}").into())
+}
+
+pub(crate) fn report_from_row(row: &Row<'_>) -> rusqlite::Result<Report> {
+    let status: String = row.get("status")?;
+    let opened: Option<String> = row.get("opened_government")?;
+    let links: String = row.get("links")?;
+    Ok(Report {
+        id: ReportId(uuid(row, "id")?),
+        commitment_id: CommitmentId(uuid(row, "commitment_id")?),
+        milestone_id: optional_uuid(row, "milestone_id")?.map(MilestoneId),
+        reported_on: date(row, "reported_on")?,
+        status: ProgressStatus::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
+        done: row.get("done")?,
+        difficulties: row.get("difficulties")?,
+        next_steps: row.get("next_steps")?,
+        results: row.get("results")?,
+        opened_government: opened
+            .map(|code| serde_json::from_value(serde_json::Value::String(code)))
+            .transpose()
+            .map_err(|e| corrupt("opened_government", e))?,
+        links: serde_json::from_str(&links).map_err(|e| corrupt("links", e))?,
+        files: serde_json::from_str(&row.get::<_, String>("files")?).map_err(|e| corrupt("files", e))?,
+        corrects: optional_uuid(row, "corrects")?.map(ReportId),
+        author_id: uuid(row, "author_id")?,
+        author_name: row.get("author_name")?,
+        institution_id: InstitutionId(uuid(row, "institution_id")?),
+        on_behalf: row.get("on_behalf")?,
+        created_at: instant(row, "created_at")?,
+    })
+}
+
+pub(crate) fn read_report(conn: &Connection, id: ReportId) -> Result<Report> {
+    conn.query_row(&format!("SELECT {REPORT_COLUMNS} FROM report WHERE id = ?1"), [id.to_string()], report_from_row)
+        .optional()?
+        .ok_or(Error::NotFound(Entity::Report))
+}
+
+// Reporting rounds.
+
+pub(crate) const ROUND_COLUMNS: &str = "id, plan_id, kind, title, opens_on, due_on, instructions";
+
+pub(crate) fn round_from_row(row: &Row<'_>) -> rusqlite::Result<Round> {
+    let kind: String = row.get("kind")?;
+    Ok(Round {
+        id: RoundId(uuid(row, "id")?),
+        plan_id: PlanId(uuid(row, "plan_id")?),
+        kind: RoundKind::from_code(&kind).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("kind {kind}").into())
+        })?,
+        title: row.get("title")?,
+        opens_on: date(row, "opens_on")?,
+        due_on: date(row, "due_on")?,
+        instructions: row.get("instructions")?,
+    })
+}
+
+pub(crate) fn read_round(conn: &Connection, id: RoundId) -> Result<Round> {
+    conn.query_row(&format!("SELECT {ROUND_COLUMNS} FROM round WHERE id = ?1"), [id.to_string()], round_from_row)
+        .optional()?
+        .ok_or(Error::NotFound(Entity::Round))
 }

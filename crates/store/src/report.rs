@@ -10,15 +10,18 @@
 use std::collections::HashMap;
 
 use plan_ouvert_domain::{
-    commitment_share, percent, CommitmentId, CommitmentProgress, Institution, InstitutionId, Locale, MilestoneId,
-    MilestoneProgress, Problem, ProgressStatus, ReadOnly, Report, ReportId, ReportInput, ReportSignature, ValidReport,
+    commitment_share, percent, CommitmentId, CommitmentProgress, Institution, Locale, MilestoneId, MilestoneProgress,
+    Problem, ProgressStatus, ReadOnly, Report, ReportId, ReportInput, ReportSignature, ValidReport,
 };
 use plan_ouvert_sync::protocol::RecordKind;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
-use crate::read::{read_commitment, read_institution, read_milestone, read_milestones, read_plan};
-use crate::row::{date, date_text, instant, instant_text, optional_uuid, uuid};
+use crate::read::{
+    corrupt, read_commitment, read_institution, read_milestone, read_milestones, read_plan, read_report,
+    report_from_row, REPORT_COLUMNS,
+};
+use crate::row::{date_text, instant_text, optional_uuid, uuid};
 use crate::setting::signed_in;
 use crate::sync::Tracked;
 use crate::{now, Error, Result, Store};
@@ -99,48 +102,6 @@ pub(crate) fn signer(conn: &Connection, commitment: CommitmentId) -> Result<Resu
         }
         None => Err(CannotReport::NotSignedIn),
     })
-}
-
-const REPORT_COLUMNS: &str = "id, commitment_id, milestone_id, reported_on, status, done, difficulties, next_steps, \
-     results, opened_government, links, files, corrects, author_id, author_name, institution_id, on_behalf, created_at";
-
-fn corrupt(column: &str, e: impl std::fmt::Display) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("{column}: {e}").into())
-}
-
-fn report_from_row(row: &Row<'_>) -> rusqlite::Result<Report> {
-    let status: String = row.get("status")?;
-    let opened: Option<String> = row.get("opened_government")?;
-    let links: String = row.get("links")?;
-    Ok(Report {
-        id: ReportId(uuid(row, "id")?),
-        commitment_id: CommitmentId(uuid(row, "commitment_id")?),
-        milestone_id: optional_uuid(row, "milestone_id")?.map(MilestoneId),
-        reported_on: date(row, "reported_on")?,
-        status: ProgressStatus::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
-        done: row.get("done")?,
-        difficulties: row.get("difficulties")?,
-        next_steps: row.get("next_steps")?,
-        results: row.get("results")?,
-        opened_government: opened
-            .map(|code| serde_json::from_value(serde_json::Value::String(code)))
-            .transpose()
-            .map_err(|e| corrupt("opened_government", e))?,
-        links: serde_json::from_str(&links).map_err(|e| corrupt("links", e))?,
-        files: serde_json::from_str(&row.get::<_, String>("files")?).map_err(|e| corrupt("files", e))?,
-        corrects: optional_uuid(row, "corrects")?.map(ReportId),
-        author_id: uuid(row, "author_id")?,
-        author_name: row.get("author_name")?,
-        institution_id: InstitutionId(uuid(row, "institution_id")?),
-        on_behalf: row.get("on_behalf")?,
-        created_at: instant(row, "created_at")?,
-    })
-}
-
-pub(crate) fn read_report(conn: &Connection, id: ReportId) -> Result<Report> {
-    conn.query_row(&format!("SELECT {REPORT_COLUMNS} FROM report WHERE id = ?1"), [id.to_string()], report_from_row)
-        .optional()?
-        .ok_or(Error::NotFound(crate::Entity::Report))
 }
 
 /// A commitment's reports, its own and its milestones', newest first. Entries are ordered by the

@@ -8,38 +8,18 @@ use chrono::NaiveDate;
 use plan_ouvert_domain::round::{expected, item_state};
 use plan_ouvert_domain::{
     numbering, CommitmentId, DeletionId, InstitutionRef, MilestoneId, PlanId, ProgressStatus, Round, RoundContact,
-    RoundId, RoundInput, RoundInstitution, RoundItem, RoundItemState, RoundKind, RoundProgress,
+    RoundId, RoundInput, RoundInstitution, RoundItem, RoundItemState, RoundProgress,
 };
 use plan_ouvert_sync::protocol::{RecordKey, RecordKind};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection};
 
-use crate::read::{read_areas, read_institutions, read_milestones, read_plan, read_plan_commitments};
+use crate::read::{
+    read_areas, read_institutions, read_milestones, read_plan, read_plan_commitments, read_round, round_from_row,
+    ROUND_COLUMNS,
+};
 use crate::row::{date, date_text, instant_text, uuid};
 use crate::sync::Tracked;
-use crate::{now, Entity, Error, Result, Store};
-
-const ROUND_COLUMNS: &str = "id, plan_id, kind, title, opens_on, due_on, instructions";
-
-fn round_from_row(row: &Row<'_>) -> rusqlite::Result<Round> {
-    let kind: String = row.get("kind")?;
-    Ok(Round {
-        id: RoundId(uuid(row, "id")?),
-        plan_id: PlanId(uuid(row, "plan_id")?),
-        kind: RoundKind::from_code(&kind).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("kind {kind}").into())
-        })?,
-        title: row.get("title")?,
-        opens_on: date(row, "opens_on")?,
-        due_on: date(row, "due_on")?,
-        instructions: row.get("instructions")?,
-    })
-}
-
-pub(crate) fn read_round(conn: &Connection, id: RoundId) -> Result<Round> {
-    conn.query_row(&format!("SELECT {ROUND_COLUMNS} FROM round WHERE id = ?1"), [id.to_string()], round_from_row)
-        .optional()?
-        .ok_or(Error::NotFound(Entity::Round))
-}
+use crate::{now, Result, Store};
 
 /// The latest entry's date and status of every timeline of a plan, as of the day before
 /// `before` for the status (what a round found when it opened) and ever for the date.
@@ -155,82 +135,109 @@ impl Store {
     /// A round as of `today`: per lead institution, each expected item and its state, and the
     /// contacts to remind. A drafter or a reader sees their own institution's part only.
     pub fn round_progress_on(&self, id: RoundId, today: NaiveDate) -> Result<RoundProgress> {
-        let conn = &self.conn;
-        let round = read_round(conn, id)?;
-        let plan = read_plan(conn, round.plan_id)?;
-        let person = crate::setting::signed_in(conn)?;
-        let own_only = person.as_ref().is_some_and(|p| p.role != plan_ouvert_sync::access::Role::Coordinator);
-        let institutions: HashMap<_, _> = read_institutions(conn)?.into_iter().map(|i| (i.id, i)).collect();
-        let area_rank: HashMap<_, _> =
-            read_areas(conn, plan.id)?.into_iter().enumerate().map(|(i, a)| (a.id, i)).collect();
-        let timelines = timelines(conn, plan.id, round.opens_on)?;
-        let state = |key: (CommitmentId, Option<MilestoneId>)| {
-            item_state(&round, timelines.latest_date.get(&key).copied(), today)
-        };
-        let mut parts: BTreeMap<String, RoundInstitution> = BTreeMap::new();
-        let mut ranks: HashMap<plan_ouvert_domain::AreaId, usize> = HashMap::new();
-        for commitment in read_plan_commitments(conn, plan.id)? {
-            let area = area_rank.get(&commitment.area_id).copied().unwrap_or(0);
-            let rank = ranks.entry(commitment.area_id).or_insert(0);
-            let number = numbering::commitment_number(area, *rank);
-            *rank += 1;
-            let Some(lead) = commitment.lead_institution_id.and_then(|id| institutions.get(&id)) else { continue };
-            if own_only && !person.as_ref().is_some_and(|p| crate::access::is_own(p, lead)) {
-                continue;
-            }
-            let part = parts.entry(lead.name.to_lowercase()).or_insert_with(|| RoundInstitution {
-                institution: InstitutionRef { id: lead.id, name: lead.name.clone(), acronym: lead.acronym.clone() },
-                reported: 0,
-                late: 0,
-                to_do: 0,
-                items: Vec::new(),
-                contacts: Vec::new(),
-            });
-            let mut items = vec![RoundItem {
-                commitment_id: commitment.id,
-                milestone_id: None,
-                number: number.clone(),
-                title: commitment.title.clone(),
-                state: state((commitment.id, None)),
-            }];
-            for (index, milestone) in read_milestones(conn, commitment.id)?.into_iter().enumerate() {
-                let key = (commitment.id, Some(milestone.id));
-                if expected(timelines.status_before.get(&key).copied()) {
-                    items.push(RoundItem {
-                        commitment_id: commitment.id,
-                        milestone_id: Some(milestone.id),
-                        number: numbering::milestone_number(&number, index),
-                        title: milestone.title,
-                        state: state(key),
-                    });
-                }
-            }
-            let waiting = items.iter().any(|i| i.state != RoundItemState::Reported);
-            if waiting && !commitment.contact_email.is_empty() {
-                let contact = RoundContact {
-                    name: commitment.contact_name.clone(),
-                    email: commitment.contact_email.clone(),
-                    commitment_number: number.clone(),
-                };
-                part.contacts.push(contact);
-            }
-            for item in items {
-                match item.state {
-                    RoundItemState::Reported => part.reported += 1,
-                    RoundItemState::Late => part.late += 1,
-                    RoundItemState::ToDo => part.to_do += 1,
-                }
-                part.items.push(item);
-            }
-        }
-        let mut institutions: Vec<RoundInstitution> = parts.into_values().collect();
-        institutions.sort_by_key(|i| (i.late == 0, i.to_do == 0, i.institution.name.to_lowercase()));
-        let read_only = crate::access::read_only_in(conn, &plan, RecordKind::Round, None)?;
-        Ok(RoundProgress { round, institutions, own_only, read_only })
+        round_progress(&self.conn, id, today)
     }
 
     /// [`Store::round_progress_on`] on the laptop's date.
     pub fn round_progress(&self, id: RoundId) -> Result<RoundProgress> {
         self.round_progress_on(id, chrono::Local::now().date_naive())
     }
+}
+
+/// The rounds of the plans shared on this laptop (not the reference library's) with reports
+/// still expected from the person's institution (every institution's for a coordinator, or while
+/// nobody is signed in), as of `today`: the "À faire" list's reports due.
+pub(crate) fn rounds_due(conn: &Connection, today: NaiveDate) -> Result<Vec<plan_ouvert_domain::RoundDue>> {
+    let mut due = Vec::new();
+    for plan in crate::read::read_plans(conn)?.into_iter().filter(|p| !p.library) {
+        let mut stmt = conn.prepare_cached("SELECT id FROM round WHERE plan_id = ?1 ORDER BY due_on, id")?;
+        let ids = stmt.query_map([plan.id.to_string()], |r| uuid(r, "id"))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        for id in ids {
+            let progress = round_progress(conn, RoundId(id), today)?;
+            let (late, to_do) = progress.institutions.iter().fold((0, 0), |(l, t), i| (l + i.late, t + i.to_do));
+            if late + to_do > 0 {
+                due.push(plan_ouvert_domain::RoundDue {
+                    round: progress.round,
+                    plan_title: plan.title.clone(),
+                    late,
+                    to_do,
+                });
+            }
+        }
+    }
+    due.sort_by_key(|d| d.round.due_on);
+    Ok(due)
+}
+
+/// See [`Store::round_progress_on`].
+fn round_progress(conn: &Connection, id: RoundId, today: NaiveDate) -> Result<RoundProgress> {
+    let round = read_round(conn, id)?;
+    let plan = read_plan(conn, round.plan_id)?;
+    let person = crate::setting::signed_in(conn)?;
+    let own_only = person.as_ref().is_some_and(|p| p.role != plan_ouvert_sync::access::Role::Coordinator);
+    let institutions: HashMap<_, _> = read_institutions(conn)?.into_iter().map(|i| (i.id, i)).collect();
+    let area_rank: HashMap<_, _> = read_areas(conn, plan.id)?.into_iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+    let timelines = timelines(conn, plan.id, round.opens_on)?;
+    let state =
+        |key: (CommitmentId, Option<MilestoneId>)| item_state(&round, timelines.latest_date.get(&key).copied(), today);
+    let mut parts: BTreeMap<String, RoundInstitution> = BTreeMap::new();
+    let mut ranks: HashMap<plan_ouvert_domain::AreaId, usize> = HashMap::new();
+    for commitment in read_plan_commitments(conn, plan.id)? {
+        let area = area_rank.get(&commitment.area_id).copied().unwrap_or(0);
+        let rank = ranks.entry(commitment.area_id).or_insert(0);
+        let number = numbering::commitment_number(area, *rank);
+        *rank += 1;
+        let Some(lead) = commitment.lead_institution_id.and_then(|id| institutions.get(&id)) else { continue };
+        if own_only && !person.as_ref().is_some_and(|p| crate::access::is_own(p, lead)) {
+            continue;
+        }
+        let part = parts.entry(lead.name.to_lowercase()).or_insert_with(|| RoundInstitution {
+            institution: InstitutionRef { id: lead.id, name: lead.name.clone(), acronym: lead.acronym.clone() },
+            reported: 0,
+            late: 0,
+            to_do: 0,
+            items: Vec::new(),
+            contacts: Vec::new(),
+        });
+        let mut items = vec![RoundItem {
+            commitment_id: commitment.id,
+            milestone_id: None,
+            number: number.clone(),
+            title: commitment.title.clone(),
+            state: state((commitment.id, None)),
+        }];
+        for (index, milestone) in read_milestones(conn, commitment.id)?.into_iter().enumerate() {
+            let key = (commitment.id, Some(milestone.id));
+            if expected(timelines.status_before.get(&key).copied()) {
+                items.push(RoundItem {
+                    commitment_id: commitment.id,
+                    milestone_id: Some(milestone.id),
+                    number: numbering::milestone_number(&number, index),
+                    title: milestone.title,
+                    state: state(key),
+                });
+            }
+        }
+        let waiting = items.iter().any(|i| i.state != RoundItemState::Reported);
+        if waiting && !commitment.contact_email.is_empty() {
+            let contact = RoundContact {
+                name: commitment.contact_name.clone(),
+                email: commitment.contact_email.clone(),
+                commitment_number: number.clone(),
+            };
+            part.contacts.push(contact);
+        }
+        for item in items {
+            match item.state {
+                RoundItemState::Reported => part.reported += 1,
+                RoundItemState::Late => part.late += 1,
+                RoundItemState::ToDo => part.to_do += 1,
+            }
+            part.items.push(item);
+        }
+    }
+    let mut institutions: Vec<RoundInstitution> = parts.into_values().collect();
+    institutions.sort_by_key(|i| (i.late == 0, i.to_do == 0, i.institution.name.to_lowercase()));
+    let read_only = crate::access::read_only_in(conn, &plan, RecordKind::Round, None)?;
+    Ok(RoundProgress { round, institutions, own_only, read_only })
 }

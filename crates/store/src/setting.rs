@@ -53,6 +53,9 @@ pub(crate) const LAST_SEQ: &str = "sync.lastSeq";
 /// Where this laptop stands with the server's history (`plan_ouvert_sync::replica::Joined`).
 pub(crate) const JOINED: &str = "sync.joined";
 
+/// Whether the "À faire" list's news become desktop notifications: `on` (or absent) or `off`.
+pub(crate) const NOTIFICATIONS: &str = "notifications.enabled";
+
 /// The country of this laptop's own plans: its plans of the OGP database are shared, other
 /// countries' are kept as a reference library. France unless set otherwise.
 const OWN_COUNTRY: &str = "plan.ownCountry";

@@ -51,10 +51,10 @@ pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option
         RecordKind::Commitment => read_commitment(conn, CommitmentId(record.id)).map(|r| serde_json::to_value(&r)),
         RecordKind::Milestone => read_milestone(conn, MilestoneId(record.id)).map(|r| serde_json::to_value(&r)),
         RecordKind::Report => {
-            crate::report::read_report(conn, plan_ouvert_domain::ReportId(record.id)).map(|r| serde_json::to_value(&r))
+            crate::read::read_report(conn, plan_ouvert_domain::ReportId(record.id)).map(|r| serde_json::to_value(&r))
         }
         RecordKind::Round => {
-            crate::round::read_round(conn, plan_ouvert_domain::RoundId(record.id)).map(|r| serde_json::to_value(&r))
+            crate::read::read_round(conn, plan_ouvert_domain::RoundId(record.id)).map(|r| serde_json::to_value(&r))
         }
     };
     let value = match value {

@@ -145,7 +145,7 @@ impl MemoryFiles {
 }
 
 impl FileStore for MemoryFiles {
-    type Error = crate::ledger::Never;
+    type Error = std::convert::Infallible;
 
     fn state(&mut self, sha256: &str) -> Result<Option<FileState>, Self::Error> {
         Ok(self.files.get(sha256).map(|(state, _)| *state))

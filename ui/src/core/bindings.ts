@@ -614,6 +614,8 @@ ownOnly: boolean,
  */
 readOnly: ReadOnly | null, };
 
+export type RoundDue = { round: Round, planTitle: string, late: number, toDo: number, };
+
 export type DueKind = "overdue" | "dueSoon";
 
 export type DueMilestone = { 
@@ -740,7 +742,12 @@ items: Array<DueMilestone>,
 /**
  * How many plans the items come from (to name the plan of each when more than one).
  */
-plans: number, dueSoonDays: number, };
+plans: number, 
+/**
+ * The reporting rounds with reports still expected (see [`crate::round`]), the first due
+ * first.
+ */
+rounds: Array<RoundDue>, dueSoonDays: number, };
 
 export type DashboardChart = "areas" | "institutions" | "statuses";
 
@@ -878,6 +885,8 @@ export type ImportProgress = { stage: ImportStage, done: number,
 total: number, };
 
 export type ExportFormat = "json" | "csv" | "html" | "xlsx";
+
+export type SelfAssessmentTerm = "midTerm" | "endOfTerm";
 
 export type WorkbookProblem = { sheet: string, 
 /**

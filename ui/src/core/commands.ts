@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, Round, RoundId, RoundInput, RoundProgress, SyncConnectInput, SyncSettings, SyncStatus, TodoList, UndoImportSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, Round, RoundId, RoundInput, RoundProgress, SelfAssessmentTerm, SyncConnectInput, SyncSettings, SyncStatus, TodoList, UndoImportSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -82,6 +82,16 @@ export interface Backend {
      * while nobody is signed in), by due date, each with a stable key.
      */
     getTodo(): Promise<TodoList>;
+    /**
+     * Whether what becomes late or due within 30 days is told in a desktop notification (on
+     * start and after each sync, each item once); on by default.
+     */
+    getNotificationsEnabled(): Promise<boolean>;
+    /**
+     * Turns desktop notifications on or off. While off, nothing is shown and nothing piles up:
+     * turned on again, only what becomes news from then on is told.
+     */
+    setNotificationsEnabled(enabled: boolean): Promise<null>;
     /**
      * Saves a chart of a plan's dashboard as an image: `png` is the PNG drawn by the window, in
      * base64; the backend asks where and names the file. Resolves to where it wrote, or `null`
@@ -167,6 +177,14 @@ export interface Backend {
      */
     exportPlan(planId: PlanId, format: ExportFormat): Promise<string | null>;
     /**
+     * Makes the plan's self-assessment report (mid-term or end-of-term) as of a day (`asOf`,
+     * `YYYY-MM-DD`: only the progress reports dated on or before it count) and asks where to save
+     * it, proposing « Autoévaluation mi-parcours — <the plan's title> — <the day>.html »; resolves
+     * to where it wrote, or `null` when the person cancels. `validation` on `asOf` when it is not
+     * a date or is after today.
+     */
+    exportSelfAssessment(planId: PlanId, term: SelfAssessmentTerm, asOf: string): Promise<string | null>;
+    /**
      * The institutions that carry at least one commitment of the plan, by name: those a
      * progress workbook can be made for.
      */
@@ -232,6 +250,8 @@ export function backendOver(transport: Transport): Backend {
         openEvidenceFile: (file) => transport.call("open_evidence_file", { file }) as Promise<null>,
         getPlanDashboard: (planId) => transport.call("get_plan_dashboard", { planId }) as Promise<PlanDashboard>,
         getTodo: () => transport.call("get_todo", {}) as Promise<TodoList>,
+        getNotificationsEnabled: () => transport.call("get_notifications_enabled", {}) as Promise<boolean>,
+        setNotificationsEnabled: (enabled) => transport.call("set_notifications_enabled", { enabled }) as Promise<null>,
         saveChartImage: (planId, chart, png) => transport.call("save_chart_image", { planId, chart, png }) as Promise<string | null>,
         listRounds: (planId) => transport.call("list_rounds", { planId }) as Promise<Array<Round>>,
         createRound: (planId, input) => transport.call("create_round", { planId, input }) as Promise<Round>,
@@ -261,6 +281,7 @@ export function backendOver(transport: Transport): Backend {
         previewUndoImport: (importId) => transport.call("preview_undo_import", { importId }) as Promise<UndoImportSummary>,
         undoImport: (importId) => transport.call("undo_import", { importId }) as Promise<UndoImportSummary>,
         exportPlan: (planId, format) => transport.call("export_plan", { planId, format }) as Promise<string | null>,
+        exportSelfAssessment: (planId, term, asOf) => transport.call("export_self_assessment", { planId, term, asOf }) as Promise<string | null>,
         listLeadInstitutions: (planId) => transport.call("list_lead_institutions", { planId }) as Promise<Array<InstitutionRef>>,
         exportProgressWorkbook: (planId, institutionId) => transport.call("export_progress_workbook", { planId, institutionId }) as Promise<string | null>,
         readProgressWorkbook: () => transport.call("read_progress_workbook", {}) as Promise<ProgressWorkbookPreview | null>,
@@ -299,6 +320,8 @@ export const COMMANDS = [
     "open_evidence_file",
     "get_plan_dashboard",
     "get_todo",
+    "get_notifications_enabled",
+    "set_notifications_enabled",
     "save_chart_image",
     "list_rounds",
     "create_round",
@@ -328,6 +351,7 @@ export const COMMANDS = [
     "preview_undo_import",
     "undo_import",
     "export_plan",
+    "export_self_assessment",
     "list_lead_institutions",
     "export_progress_workbook",
     "read_progress_workbook",

@@ -112,6 +112,28 @@ export type Labels = {
         planning: string;
         problem: string;
     };
+    selfAssessment: {
+        asOf: string;
+        coCreation: string;
+        completion: string;
+        completionDeclared: string;
+        completionDerived: string;
+        completionRule: string;
+        computedProgress: string;
+        endOfTerm: string;
+        endOfTermTitle: string;
+        entries: string;
+        evidence: string;
+        evidenceFiles: string;
+        implementation: string;
+        latestEntry: string;
+        midTerm: string;
+        midTermTitle: string;
+        overallProgress: string;
+        progressByArea: string;
+        results: string;
+        toComplete: string;
+    };
 };
 
 export const LABELS: { fr: Labels; en: Labels } = {
@@ -213,6 +235,28 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "overdue": "En retard",
             "dueSoon": "À échéance",
             "dueRule": "Un jalon est en retard quand sa date d'échéance est passée et que son dernier rapport ne le dit ni achevé ni retiré ; il est à échéance quand cette date tombe dans les 30 jours qui viennent, aujourd'hui compris. Les jalons d'un engagement retiré ne sont ni en retard ni à échéance."
+        },
+        "selfAssessment": {
+            "midTerm": "Mi-parcours",
+            "endOfTerm": "Fin de parcours",
+            "midTermTitle": "Rapport d'autoévaluation à mi-parcours",
+            "endOfTermTitle": "Rapport d'autoévaluation de fin de parcours",
+            "asOf": "Situation au",
+            "coCreation": "Co-création du plan et participants",
+            "toComplete": "À compléter",
+            "overallProgress": "Avancement d'ensemble",
+            "progressByArea": "Avancement par axe",
+            "implementation": "Mise en œuvre des engagements",
+            "completion": "Niveau d'achèvement",
+            "completionDeclared": "État déclaré dans le compte rendu de l'engagement",
+            "completionDerived": "Déduit de l'avancement de ses jalons",
+            "completionRule": "Le niveau d'achèvement d'un engagement est l'état de son dernier compte rendu. Quand l'engagement n'a pas de compte rendu à la date du rapport, il est déduit de l'avancement calculé de ses jalons : 0 % non commencé, moins de 50 % limité, de 50 % à moins de 100 % substantiel, 100 % achevé ; tous ses jalons retirés, retiré.",
+            "computedProgress": "Avancement calculé",
+            "results": "Description des résultats",
+            "evidence": "Preuves",
+            "evidenceFiles": "Preuves (fichiers)",
+            "entries": "Rapports pris en compte",
+            "latestEntry": "Dernier rapport"
         },
         "scales": {
             "specificity": {
@@ -354,6 +398,28 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "overdue": "Overdue",
             "dueSoon": "Due soon",
             "dueRule": "A milestone is overdue when its due date is past and its latest report says it is neither complete nor withdrawn; it is due soon when that date falls within the next 30 days, today included. The milestones of a withdrawn commitment are neither overdue nor due soon."
+        },
+        "selfAssessment": {
+            "midTerm": "Mid-term",
+            "endOfTerm": "End of term",
+            "midTermTitle": "Mid-term self-assessment report",
+            "endOfTermTitle": "End-of-term self-assessment report",
+            "asOf": "Status as of",
+            "coCreation": "Co-creation of the plan and participants",
+            "toComplete": "To be completed",
+            "overallProgress": "Overall progress",
+            "progressByArea": "Progress by engagement area",
+            "implementation": "Implementation of the commitments",
+            "completion": "Completion level",
+            "completionDeclared": "Status given in the commitment's own account",
+            "completionDerived": "Derived from its milestones' progress",
+            "completionRule": "A commitment's completion level is the status of its latest own account. When the commitment has no account of its own at the report's date, it is derived from its milestones' computed progress: 0% not started, under 50% limited, from 50% to under 100% substantial, 100% complete; every milestone withdrawn, withdrawn.",
+            "computedProgress": "Computed progress",
+            "results": "Description of results",
+            "evidence": "Evidence",
+            "evidenceFiles": "Evidence (files)",
+            "entries": "Reports taken into account",
+            "latestEntry": "Latest report"
         },
         "scales": {
             "specificity": {

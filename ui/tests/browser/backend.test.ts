@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { afterEach, describe, expect, inject, test } from "vitest";
 import type { Backend } from "../../src/core/backend";
 import type { Failure, ImportProgress, SyncStatus } from "../../src/core/bindings";
-import { importEveryPlan, laptop, newLaptop, PEOPLE, script, startPlanServer, temporaryFolder, type Person, type PlanServer } from "./core";
+import { importEveryPlan, laptop, newLaptop, notified, PEOPLE, script, startPlanServer, temporaryFolder, type Person, type PlanServer } from "./core";
 
 /** A new laptop (empty store) and its backend; `id` reopens the same store with `laptop(id)`. */
 async function fresh(): Promise<{ b: Backend; id: string }> {
@@ -398,6 +398,45 @@ describe("sync, through the bridge", () => {
         await claire.b.syncNow();
         expect(await camille.b.syncNow()).toMatchObject({ revision: before + 1, pending: 0 });
         expect((await camille.b.getCommitment(commitment.id)).commitment.problem).toBe("Écrit par un collègue");
+    });
+
+    test("what becomes late is notified once, after a sync, in one notification; turned off, nothing is", async () => {
+        const server = await planServer();
+        const { b, id } = await fresh();
+        await connect(b, server, "claire");
+        expect(await b.getNotificationsEnabled()).toBe(true);
+        // Drafted cut off, so that no sync comes between two milestones.
+        server.setOnline(false);
+        const { commitment } = await draftPlan(b);
+        const milestone = (title: string, dueDate: string) =>
+            b.createMilestone(commitment.id, { title, expectedOutputs: "", startDate: "", dueDate, leadInstitutionId: null });
+        await milestone("Publier le jeu de données", "2025-06-30");
+        await milestone("Consulter les associations", "2025-09-30");
+        await b.syncNow();
+        expect(await notified(id), "nothing before a sync succeeds").toEqual([]);
+        server.setOnline(true);
+        await b.syncNow();
+        // The laptop also syncs by itself: whichever sync came first told it, once.
+        await expect.poll(() => notified(id), { timeout: 5_000 }).toHaveLength(1);
+        const [first] = await notified(id);
+        expect(first!.title).toBe("2 jalons en retard");
+        expect(first!.body).toMatch(/^1\.1\.1 Publier le jeu de données — en retard de \d+ jours\n1\.1\.2 Consulter les associations — en retard de \d+ jours\nVoir « À faire » dans Plan ouvert\.$/);
+        await b.syncNow();
+        expect(await notified(id), "never repeated").toHaveLength(1);
+
+        await milestone("Ouvrir le portail", "2025-12-31");
+        await b.syncNow();
+        await expect.poll(() => notified(id), { timeout: 5_000 }).toHaveLength(2);
+        const second = (await notified(id))[1]!;
+        expect(second.title).toBe("1 jalon en retard");
+        expect(second.body).toContain("1.1.3 Ouvrir le portail");
+
+        await b.setNotificationsEnabled(false);
+        expect(await b.getNotificationsEnabled()).toBe(false);
+        await milestone("Former les agents", "2025-10-31");
+        await b.syncNow();
+        await b.syncNow();
+        expect(await notified(id), "turned off").toHaveLength(2);
     });
 });
 

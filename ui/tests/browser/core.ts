@@ -63,6 +63,13 @@ export async function opened(session: string): Promise<string[]> {
     return (await response.json()) as string[];
 }
 
+/** The desktop notifications the app of `session` sent, in order. */
+export async function notified(session: string): Promise<{ title: string; body: string }[]> {
+    const response = await fetch(`${inject("baseUrl")}bridge/s/${session}/notified`);
+    if (!response.ok) throw new Error(`notified: HTTP ${response.status}`);
+    return (await response.json()) as { title: string; body: string }[];
+}
+
 /** A folder removed by `remove()`. */
 /**
  * Imports a file of the OGP commitment database the way the import screen does: the backend

@@ -7,8 +7,8 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
-import { newLaptop } from "./core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+import { newLaptop, temporaryFolder } from "./core";
 
 export const SCREENSHOTS = resolve(import.meta.dirname, "../../test-results/screenshots");
 
@@ -93,6 +93,20 @@ export async function openApp(
         problems,
         close: () => context.close()
     };
+}
+
+/**
+ * For a file whose tests write files: starts Chromium before them and stops it after, and gives a
+ * temporary folder, removed after them too.
+ */
+export function browserAndFolder(): { path: string } {
+    const folder = temporaryFolder();
+    beforeAll(startBrowser);
+    afterAll(async () => {
+        await stopBrowser();
+        folder.remove();
+    });
+    return folder;
 }
 
 /** Asserts nothing went wrong in the page: no script error, no CSP refusal, no dialog. */

@@ -11,21 +11,15 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { importEveryPlan, laptop, script, temporaryFolder } from "./core";
-import { expectAccessible, expectNoProblems, openApp, screenshots, SCREENSHOTS, startBrowser, stopBrowser, type Session } from "./harness";
+import { describe, expect, test } from "vitest";
+import { importEveryPlan, laptop, script } from "./core";
+import { browserAndFolder, expectAccessible, expectNoProblems, openApp, screenshots, SCREENSHOTS, type Session } from "./harness";
 
 /** The real sample of the OGP commitment database: 405 commitments of 150 action plans. */
 const SAMPLE = resolve(import.meta.dirname, "../../../../shared/data/ogp/ogp-commitments-sample.csv");
 
 /** Where the files this test writes go (CSV made from the sample, exports). */
-const files = temporaryFolder();
-
-beforeAll(startBrowser);
-afterAll(async () => {
-    await stopBrowser();
-    files.remove();
-});
+const files = browserAndFolder();
 
 /** A plan of the sample: Croatia's second action plan, seven commitments. */
 const IMPORTED_PLAN = "Croatia — Plan d'action 2 (2014-2016)";

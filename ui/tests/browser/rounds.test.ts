@@ -58,6 +58,13 @@ test("a round is opened, followed per institution, reported on, and its contacts
     await page.locator("#round-summary").waitFor();
     await expect.poll(summary).toMatch(/^ ?1 rendu, 0 en retard/);
 
+    // « À faire » lists the round with what is still expected.
+    await page.evaluate(() => (location.hash = "#/a-faire"));
+    const due = page.locator("#todo-rounds li", { hasText: "Rapport à mi-parcours" });
+    await expect.poll(() => due.textContent()).toMatch(/0 en retard, \d+ à faire/);
+    await page.evaluate(hash => (location.hash = hash), roundHash);
+    await page.locator("#round-summary").waitFor();
+
     const csv = join(folder.path, "relances.csv");
     await script(session.laptop, { files: [csv] });
     await page.locator("#round-export-contacts").click();

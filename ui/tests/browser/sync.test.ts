@@ -673,4 +673,26 @@ describe("Synchronisation", () => {
         expectNoProblems(session);
         await session.close();
     });
+
+    test("desktop notifications are on by default and switched off in the settings, for good", async () => {
+        const session = await openApp();
+        const { page } = session;
+        await page.locator("#nav-sync").click();
+        const toggle = page.locator("#notifications-enabled-input");
+        await toggle.waitFor({ state: "attached" });
+        expect(await toggle.isChecked()).toBe(true);
+        expect(await text(page, "#notifications-enabled")).toContain("Me prévenir des jalons en retard ou à échéance");
+        await expectAccessible(page, "sync settings with the notifications switch");
+        await screenshots(page, "sync-notifications");
+        await page.locator("label[for='notifications-enabled-input']").click();
+        await expect.poll(() => toggle.isChecked()).toBe(false);
+        expect(await laptop(session.laptop).getNotificationsEnabled()).toBe(false);
+        // The app started again: still off.
+        await page.reload();
+        await page.locator("main h1", { hasText: "Synchronisation" }).waitFor();
+        await toggle.waitFor({ state: "attached" });
+        expect(await toggle.isChecked()).toBe(false);
+        expectNoProblems(session);
+        await session.close();
+    });
 });

@@ -11,18 +11,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { laptop, script, temporaryFolder } from "./core";
-import { expectAccessible, expectNoProblems, openApp, screenshots, startBrowser, stopBrowser } from "./harness";
+import { expect, test } from "vitest";
+import { laptop, script } from "./core";
+import { browserAndFolder, expectAccessible, expectNoProblems, openApp, screenshots } from "./harness";
 import { fillWorkbook } from "./xlsx";
 
-const files = temporaryFolder();
-
-beforeAll(startBrowser);
-afterAll(async () => {
-    await stopBrowser();
-    files.remove();
-});
+const files = browserAndFolder();
 
 const HATVP_COMMITMENT = "Publier en données ouvertes les déclarations des responsables publics";
 

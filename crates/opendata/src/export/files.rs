@@ -3,11 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use plan_ouvert_domain::{ExportFormat, Locale};
+use plan_ouvert_domain::{ExportFormat, Locale, SelfAssessmentTerm};
 use uuid::Uuid;
 
 use super::{
-    commitments_csv, milestones_csv, plan_html, plan_json_text, plan_xlsx, reports_csv, rounds_csv, ExportError,
+    commitments_csv, milestones_csv, plan_html, plan_json_text, plan_xlsx, reports_csv, rounds_csv,
+    self_assessment_html, ExportError,
 };
 use crate::Dataset;
 
@@ -105,12 +106,43 @@ pub fn file_stem(title: &str, day: chrono::NaiveDate) -> String {
 
 /// [`file_name`] for the plan `plan` of `dataset`, today.
 pub fn plan_file_name(dataset: &Dataset, plan: Uuid, format: ExportFormat) -> String {
-    let title = dataset
+    file_name(plan_title(dataset, plan), chrono::Local::now().date_naive(), format)
+}
+
+/// The title of the plan `plan` of `dataset` (`plan` when it has none).
+fn plan_title(dataset: &Dataset, plan: Uuid) -> &str {
+    dataset
         .get(plan_ouvert_sync::protocol::RecordKind::Plan, plan)
         .and_then(|p| p.get("title"))
         .and_then(|t| t.as_str())
-        .unwrap_or("plan");
-    file_name(title, chrono::Local::now().date_naive(), format)
+        .unwrap_or("plan")
+}
+
+/// The name proposed for a self-assessment report of the plan `plan`, by the app and by the
+/// server's command line: the report, the plan's title and the day it describes
+/// (`Autoévaluation mi-parcours — France — Plan d'action 2021-2023 — 2023-06-30.html`).
+pub fn self_assessment_file_name(
+    dataset: &Dataset,
+    plan: Uuid,
+    term: SelfAssessmentTerm,
+    as_of: chrono::NaiveDate,
+    locale: Locale,
+) -> String {
+    let title = format!("{} — {}", term.file_title(locale), plan_title(dataset, plan));
+    file_name(&title, as_of, ExportFormat::Html)
+}
+
+/// Writes the self-assessment report of `plan` ([`self_assessment_html`]) to `path`. Nothing is
+/// written when it cannot be made. Returns the file written.
+pub fn write_self_assessment(
+    dataset: &Dataset,
+    plan: Uuid,
+    term: SelfAssessmentTerm,
+    as_of: chrono::NaiveDate,
+    locale: Locale,
+    path: &Path,
+) -> Result<Vec<PathBuf>, WriteError> {
+    write_rendered(Rendered::Document(self_assessment_html(dataset, plan, term, as_of, locale)?), path)
 }
 
 /// The plan `plan` of `dataset` in `format`; `locale` is the printable document's language.
@@ -191,6 +223,18 @@ mod tests {
         );
         assert_eq!(file_name("..", day, ExportFormat::Csv), "plan — 2026-11-30");
         assert_eq!(file_name("a\tb\nc", day, ExportFormat::Json), "a b c — 2026-11-30.json");
+        let mut dataset = Dataset::default();
+        let plan = Uuid::nil();
+        let title = serde_json::json!("France — Plan d'action national 2021-2023");
+        dataset.insert(plan_ouvert_sync::protocol::RecordKind::Plan, plan, [("title".to_string(), title)].into());
+        assert_eq!(
+            self_assessment_file_name(&dataset, plan, SelfAssessmentTerm::MidTerm, day, Locale::Fr),
+            "Autoévaluation mi-parcours — France — Plan d'action national 2021-2023 — 2026-11-30.html"
+        );
+        assert_eq!(
+            self_assessment_file_name(&dataset, plan, SelfAssessmentTerm::EndOfTerm, day, Locale::En),
+            "End-of-term self-assessment — France — Plan d'action national 2021-2023 — 2026-11-30.html"
+        );
         assert_eq!(
             file_name(&"é".repeat(300), day, ExportFormat::Json).chars().count(),
             120 + " — 2026-11-30.json".chars().count()

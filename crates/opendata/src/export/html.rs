@@ -6,169 +6,11 @@ use plan_ouvert_domain::{numbering, Labels, Locale};
 use plan_ouvert_sync::protocol::Value;
 use uuid::Uuid;
 
-use super::fields::{entry_code, parse_date, ASSESSMENT_ENTRIES};
+use super::document::{area_heading, escape, institution_label, ogp_values, paragraphs, planning_facts, Out};
+use super::fields::{entry_code, ASSESSMENT_ENTRIES};
 use super::tree::{CommitmentNode, PlanTree, Rec};
 use super::ExportError;
 use crate::dataset::Dataset;
-
-/// Text made safe for HTML, in an element or a double-quoted attribute value.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A text's paragraphs (separated by blank lines) as `<p>`, its other line breaks as `<br>`.
-fn paragraphs(text: &str) -> String {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut out = String::new();
-    let mut current: Vec<&str> = Vec::new();
-    let flush = |current: &mut Vec<&str>, out: &mut String| {
-        if !current.is_empty() {
-            let lines: Vec<String> = current.iter().map(|l| escape(l)).collect();
-            out.push_str(&format!("<p>{}</p>\n", lines.join("<br>\n")));
-            current.clear();
-        }
-    };
-    for line in text.split('\n') {
-        if line.trim().is_empty() {
-            flush(&mut current, &mut out);
-        } else {
-            current.push(line);
-        }
-    }
-    flush(&mut current, &mut out);
-    out
-}
-
-/// Marianne, the typeface of the State's design system (DSFR), in the three cuts the document
-/// uses: regular, bold (headings, labels) and italic. They are embedded in the document (as
-/// `data:` URLs of the WOFF2 files) so that a saved plan shows in Marianne on any computer,
-/// offline and without its fonts installed; other weights fall back to these. The three files
-/// weigh 128 KB, about 170 KB once in base64: what a plan's text weighs, and a tenth of what the
-/// seven DSFR cuts would. They are a copy of the DSFR's files, kept beside this crate
-/// (`assets/fonts/`, with the note on their licence) so the crate builds without the interface's
-/// `node_modules`.
-const FONTS: [(&[u8], &str, &str); 3] = [
-    (include_bytes!("../../assets/fonts/Marianne-Regular.woff2"), "400", "normal"),
-    (include_bytes!("../../assets/fonts/Marianne-Bold.woff2"), "700", "normal"),
-    (include_bytes!("../../assets/fonts/Marianne-Regular_Italic.woff2"), "400", "italic"),
-];
-
-/// Bytes as standard base64 (RFC 4648, with padding): a few lines here rather than a dependency.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> shift) as usize & 63]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// The `@font-face` rules of [`FONTS`].
-fn font_faces() -> String {
-    FONTS
-        .iter()
-        .map(|(bytes, weight, style)| {
-            format!(
-                "@font-face {{ font-family: Marianne; src: url(data:font/woff2;base64,{}) format(\"woff2\"); \
-                 font-weight: {weight}; font-style: {style}; font-display: swap; }}\n",
-                base64(bytes)
-            )
-        })
-        .collect()
-}
-
-/// The DSFR's typography (its sizes, line heights and colours, screen and print), for a
-/// document of headings, paragraphs, lists and tables.
-const STYLE: &str = r#"
-:root { color-scheme: light; }
-body { font-family: Marianne, arial, sans-serif; font-size: 1rem; line-height: 1.5rem; color: #161616;
-  background: #fff; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; text-rendering: optimizeLegibility; }
-h1, h2, h3, h4, h5, h6 { font-weight: 700; color: #161616; margin: 0 0 1.5rem; }
-h1 { font-size: 2.5rem; line-height: 3rem; }
-h2 { font-size: 2rem; line-height: 2.5rem; border-bottom: 2px solid #000091; padding-bottom: .25rem; margin-top: 3rem; }
-h3 { font-size: 1.75rem; line-height: 2.25rem; margin-top: 2.5rem; }
-h4 { font-size: 1.375rem; line-height: 1.75rem; margin: 1.75rem 0 .75rem; }
-h5 { font-size: 1.125rem; line-height: 1.5rem; margin: 1.25rem 0 .5rem; }
-h6 { font-size: 1rem; line-height: 1.5rem; margin: 1rem 0 .25rem; }
-p { margin: 0 0 1rem; }
-.meta, .area-kind { color: #3a3a3a; margin-bottom: .5rem; }
-.number { color: #000091; }
-.star { color: #b34000; }
-nav.toc ol { padding-left: 1.5rem; }
-nav.toc li { margin: .25rem 0; }
-nav.toc a { color: inherit; text-decoration: none; }
-article.commitment { border-top: 1px solid #dddddd; margin-top: 2rem; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0 1rem; }
-dl.facts dt { font-weight: 700; }
-dl.facts dd { margin: 0; }
-dl.facts dd p { margin: 0 0 .25rem; }
-dl.facts dl.facts { margin: 0; }
-ul.values { margin: .25rem 0 1rem; }
-table.milestones { border-collapse: collapse; width: 100%; font-size: .875rem; line-height: 1.5rem; margin: .5rem 0 1.5rem; }
-table.milestones th, table.milestones td { border: 1px solid #929292; padding: .25rem .5rem; vertical-align: top;
-  text-align: left; }
-table.milestones th { background: #eeeeee; font-weight: 700; }
-table.milestones td p { margin: 0 0 .25rem; }
-.nowrap { white-space: nowrap; }
-section.irm { border-left: 4px solid #000091; background: #f5f5fe; padding: .5rem 1rem .75rem; margin: 1rem 0; }
-section.irm .starred { font-weight: 700; }
-@page { size: A4; margin: 18mm 16mm; }
-@media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; line-height: 1.5; }
-  h1 { font-size: 20pt; line-height: 1.25; }
-  h2 { font-size: 16pt; line-height: 1.25; }
-  h3 { font-size: 14pt; line-height: 1.3; }
-  h4 { font-size: 12pt; line-height: 1.3; }
-  h5, h6 { font-size: 10.5pt; line-height: 1.4; }
-  nav.toc { break-after: page; page-break-after: always; }
-  section.area { break-before: page; page-break-before: always; }
-  section.annex { break-before: page; page-break-before: always; }
-  h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
-  p { orphans: 3; widows: 3; }
-  tr, dl.facts, section.irm { break-inside: avoid; page-break-inside: avoid; }
-  thead { display: table-header-group; }
-  a { color: inherit; text-decoration: none; }
-  section.irm { background: none; }
-}
-"#;
-
-struct Out {
-    html: String,
-    locale: Locale,
-    labels: Labels,
-}
-
-impl Out {
-    fn push(&mut self, text: &str) {
-        self.html.push_str(text);
-    }
-
-    fn pick(&self, fr: &'static str, en: &'static str) -> &'static str {
-        self.locale.pick(fr, en)
-    }
-
-    fn date(&self, text: &str) -> String {
-        parse_date(text).map(|d| self.locale.date(d)).unwrap_or_else(|| text.to_string())
-    }
-}
 
 /// The template's texts by section, as the commitment screen has them: each section's label and
 /// its fields (label, field); a section's OGP values and planning facts follow its texts.
@@ -196,28 +38,8 @@ fn text_sections(labels: &Labels) -> [(&'static str, Vec<(&'static str, &'static
     ]
 }
 
-/// The OGP values a commitment may be relevant to: field and label.
-fn ogp_values(c: &CommitmentLabels) -> [(&'static str, &'static str); 4] {
-    [
-        ("accessToInformation", c.access_to_information),
-        ("civicParticipation", c.civic_participation),
-        ("publicAccountability", c.public_accountability),
-        ("technologyInnovation", c.technology_innovation),
-    ]
-}
-
 fn is_starred(rec: &Rec) -> bool {
     rec.fields.get("assessment").and_then(|a| entry_code(a, "starred")).as_deref() == Some("true")
-}
-
-fn institution_label(tree: &PlanTree, id: Uuid) -> String {
-    match tree.institution(id) {
-        Some(i) if !i.text("acronym").is_empty() && i.text("acronym") != i.text("name") => {
-            format!("{} ({})", escape(i.text("name")), escape(i.text("acronym")))
-        }
-        Some(i) => escape(i.text("name")),
-        None => String::new(),
-    }
 }
 
 /// The plan as one self-contained HTML document, in French or English: what a coordinator
@@ -240,46 +62,17 @@ fn institution_label(tree: &PlanTree, id: Uuid) -> String {
 /// are in the JSON and CSV exports, not here.
 ///
 /// Every text is escaped and its paragraphs kept. The page has inline CSS only, with the DSFR's
-/// typography and its typeface Marianne embedded ([`FONTS`]): no script, and nothing is loaded
+/// typography and its typeface Marianne embedded (`document.rs`): no script, and nothing is loaded
 /// from elsewhere (the only links are to the document's own headings and to the OGP's page of an
 /// imported commitment).
 pub fn plan_html(dataset: &Dataset, plan: Uuid, locale: Locale) -> Result<String, ExportError> {
     let tree = PlanTree::build(dataset, plan)?;
-    let mut out = Out { html: String::new(), locale, labels: Labels::of(locale) };
+    let mut out = Out::begin(locale, tree.plan.text("title"));
     let title = escape(tree.plan.text("title"));
-    out.push(&format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"Plan ouvert\">\n<title>{title}</title>\n<style>\n{}{STYLE}</style>\n</head>\n<body>\n",
-        locale.code(),
-        font_faces()
-    ));
 
     // Title and period.
-    out.push(&format!("<header>\n<h1>{title}</h1>\n<p class=\"meta\">{}", escape(tree.plan.text("country"))));
-    out.push(&format!(
-        " — {} {} {} {}",
-        out.pick("période du", "period from"),
-        out.date(tree.plan.text("periodStart")),
-        out.pick("au", "to"),
-        out.date(tree.plan.text("periodEnd"))
-    ));
-    out.push("</p>\n");
-    let ogp_plan = tree.plan.text("ogpPlanId");
-    let plan_number = tree.plan.fields.get("planNumber").and_then(Value::as_i64);
-    if !ogp_plan.is_empty() || plan_number.is_some() {
-        out.push(&format!(
-            "<p class=\"meta\">{}",
-            out.pick("Partenariat pour un gouvernement ouvert (PGO)", "Open Government Partnership (OGP)")
-        ));
-        if let Some(n) = plan_number {
-            out.push(&format!(" — {} {n}", out.pick("plan d'action n°", "action plan no.")));
-        }
-        if !ogp_plan.is_empty() {
-            out.push(&format!(" ({})", escape(ogp_plan)));
-        }
-        out.push("</p>\n");
-    }
+    out.push(&format!("<header>\n<h1>{title}</h1>\n"));
+    out.plan_lines(&tree);
     let commitments = tree.commitments().count() as u64;
     let milestones: usize = tree.commitments().map(|c| c.milestones.len()).sum();
     out.push(&format!(
@@ -290,44 +83,16 @@ pub fn plan_html(dataset: &Dataset, plan: Uuid, locale: Locale) -> Result<String
     ));
 
     // Table of contents.
-    out.push(&format!(
-        "<nav class=\"toc\" aria-labelledby=\"toc\">\n<h2 id=\"toc\">{}</h2>\n<ol>\n",
-        out.pick("Sommaire", "Contents")
-    ));
-    for (a, area) in tree.areas.iter().enumerate() {
-        out.push(&format!(
-            "<li><a href=\"#area-{}\">{} — {}</a>\n",
-            area.rec.id,
-            area_heading(&out, a),
-            escape(area.rec.text("title"))
-        ));
-        if !area.commitments.is_empty() {
-            out.push("<ol>\n");
-            for (c, node) in area.commitments.iter().enumerate() {
-                out.push(&format!(
-                    "<li><a href=\"#commitment-{}\">{} {}</a></li>\n",
-                    node.rec.id,
-                    numbering::commitment_number(a, c),
-                    escape(node.rec.text("title"))
-                ));
-            }
-            out.push("</ol>\n");
-        }
-        out.push("</li>\n");
-    }
-    // The institutions of the plan as adopted: not those named only by its progress reports.
-    let institutions = tree.plan_institutions();
-    if !institutions.is_empty() {
-        out.push(&format!("<li><a href=\"#institutions\">{}</a></li>\n", out.pick("Institutions", "Institutions")));
-    }
-    out.push("</ol>\n</nav>\n");
+    out.toc_begin();
+    out.toc_areas(&tree);
+    out.toc_end(&tree);
 
     // Areas and their commitments.
     for (a, area) in tree.areas.iter().enumerate() {
         out.push(&format!(
             "<section class=\"area\" id=\"area-{}\">\n<h2><span class=\"number\">{}</span> — {}</h2>\n",
             area.rec.id,
-            area_heading(&out, a),
+            area_heading(locale, a),
             escape(area.rec.text("title"))
         ));
         let kind = match area.rec.text("kind") {
@@ -342,31 +107,8 @@ pub fn plan_html(dataset: &Dataset, plan: Uuid, locale: Locale) -> Result<String
         out.push("</section>\n");
     }
 
-    // The institutions named.
-    if !institutions.is_empty() {
-        out.push(&format!(
-            "<section class=\"annex\" id=\"institutions\">\n<h2>{}</h2>\n<ul>\n",
-            out.pick("Institutions", "Institutions")
-        ));
-        for institution in institutions {
-            let kind = match institution.text("kind") {
-                "ministry" => out.pick("ministère", "ministry"),
-                "independentAuthority" => out.pick("autorité administrative indépendante", "independent authority"),
-                "parliament" => out.pick("Parlement", "Parliament"),
-                "court" => out.pick("juridiction", "court"),
-                _ => out.pick("autre", "other"),
-            };
-            out.push(&format!("<li>{} — {kind}</li>\n", institution_label(&tree, institution.id)));
-        }
-        out.push("</ul>\n</section>\n");
-    }
-    out.push("</body>\n</html>\n");
-    Ok(out.html)
-}
-
-/// "Axe 2": the area's name and number.
-fn area_heading(out: &Out, area_rank: usize) -> String {
-    format!("{} {}", out.pick("Axe", "Area"), numbering::area_number(area_rank))
+    out.institutions_annex(&tree);
+    Ok(out.finish())
 }
 
 fn commitment(out: &mut Out, tree: &PlanTree, node: &CommitmentNode, number: &str) {
@@ -392,8 +134,7 @@ fn commitment(out: &mut Out, tree: &PlanTree, node: &CommitmentNode, number: &st
 
     for (section, fields) in text_sections(&labels) {
         let filled: Vec<_> = fields.into_iter().filter(|(_, field)| !rec.text(field).trim().is_empty()).collect();
-        let values: Vec<&str> =
-            ogp_values(&c).into_iter().filter(|(field, _)| rec.flag(field)).map(|(_, label)| label).collect();
+        let values = ogp_values(rec, &labels);
         let with_values = section == labels.sections.analysis && !values.is_empty();
         if filled.is_empty() && !with_values {
             continue;
@@ -413,60 +154,37 @@ fn commitment(out: &mut Out, tree: &PlanTree, node: &CommitmentNode, number: &st
     }
 
     // Planning: dates, institutions, milestones.
-    let mut facts: Vec<(&str, String)> = Vec::new();
-    for (field, source, label) in
-        [("startDate", "startDateSource", c.start_date), ("endDate", "endDateSource", c.end_date)]
-    {
-        let text = match (rec.text(field), rec.text(source)) {
-            ("", "") => continue,
-            ("", source) => escape(source),
-            (date, _) => out.date(date),
-        };
-        facts.push((label, text));
-    }
-    if let Some(lead) = rec.id_of("leadInstitutionId") {
-        facts.push((c.lead_institution_id, institution_label(tree, lead)));
-    }
-    let supporting: Vec<String> =
-        rec.ids_of("supportingInstitutionIds").into_iter().map(|id| institution_label(tree, id)).collect();
-    if !supporting.is_empty() {
-        facts.push((c.supporting_institution_ids, supporting.join(out.pick(" ; ", "; "))));
-    }
-    if !rec.text("otherSupporters").trim().is_empty() {
-        facts.push((c.other_supporters, paragraphs(rec.text("otherSupporters"))));
-    }
+    let facts = planning_facts(out, tree, rec);
     if !facts.is_empty() || !node.milestones.is_empty() {
         out.push(&format!("<h4>{}</h4>\n", labels.sections.planning));
         if !facts.is_empty() {
-            facts_list(out, &facts);
+            out.facts(&facts);
         }
     }
     if !node.milestones.is_empty() {
         let m = labels.milestone;
-        out.push(&format!(
-            "<h5>{}</h5>\n<table class=\"milestones\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-             <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-            m.list,
-            out.pick("N°", "No."),
-            m.title,
-            m.expected_outputs,
-            m.start_date,
-            m.due_date,
-            m.lead_institution_id,
-        ));
-        for (rank, milestone) in node.milestones.iter().enumerate() {
-            let lead = milestone.id_of("leadInstitutionId").map(|id| institution_label(tree, id)).unwrap_or_default();
-            out.push(&format!(
-                "<tr><td class=\"nowrap number\">{}</td><td>{}</td><td>{}</td><td class=\"nowrap\">{}</td>\
-                 <td class=\"nowrap\">{}</td><td>{lead}</td></tr>\n",
-                numbering::milestone_number(number, rank),
-                escape(milestone.text("title")),
-                paragraphs(milestone.text("expectedOutputs")),
-                out.date(milestone.text("startDate")),
-                out.date(milestone.text("dueDate")),
-            ));
-        }
-        out.push("</tbody>\n</table>\n");
+        out.push(&format!("<h5>{}</h5>\n", m.list));
+        let rows: Vec<String> = node
+            .milestones
+            .iter()
+            .enumerate()
+            .map(|(rank, milestone)| {
+                let lead =
+                    milestone.id_of("leadInstitutionId").map(|id| institution_label(tree, id)).unwrap_or_default();
+                format!(
+                    "<tr><td class=\"nowrap number\">{}</td><td>{}</td><td>{}</td><td class=\"nowrap\">{}</td>\
+                     <td class=\"nowrap\">{}</td><td>{lead}</td></tr>\n",
+                    numbering::milestone_number(number, rank),
+                    escape(milestone.text("title")),
+                    paragraphs(milestone.text("expectedOutputs")),
+                    out.date(milestone.text("startDate")),
+                    out.date(milestone.text("dueDate")),
+                )
+            })
+            .collect();
+        let headers =
+            [out.pick("N°", "No."), m.title, m.expected_outputs, m.start_date, m.due_date, m.lead_institution_id];
+        out.table("milestones", &headers, &rows);
     }
 
     // Contact.
@@ -483,17 +201,9 @@ fn commitment(out: &mut Out, tree: &PlanTree, node: &CommitmentNode, number: &st
     .collect();
     if !contact.is_empty() {
         out.push(&format!("<h4>{}</h4>\n", labels.sections.contacts));
-        facts_list(out, &contact);
+        out.facts(&contact);
     }
     out.push("</article>\n");
-}
-
-fn facts_list(out: &mut Out, facts: &[(&str, String)]) {
-    out.push("<dl class=\"facts\">\n");
-    for (label, value) in facts {
-        out.push(&format!("<dt>{label}</dt>\n<dd>{value}</dd>\n"));
-    }
-    out.push("</dl>\n");
 }
 
 /// One line of the assessment: its key in the assessment, its label; or a group of lines.
@@ -588,7 +298,7 @@ fn origin(out: &mut Out, rec: &Rec) {
     if !tags.is_empty() {
         facts.push((o.policy_areas, tags.join(out.pick(" ; ", "; "))));
     }
-    facts_list(out, &facts);
+    out.facts(&facts);
 
     out.push(&format!("<h5>{}</h5>\n", o.assessment_title));
     match rec.fields.get("assessment").filter(|a| !a.is_null()) {
@@ -631,7 +341,7 @@ fn origin(out: &mut Out, rec: &Rec) {
                 }
                 if !facts.is_empty() {
                     out.push(&format!("<h6>{part}</h6>\n"));
-                    facts_list(out, &facts);
+                    out.facts(&facts);
                 }
             }
         }
@@ -641,19 +351,4 @@ fn origin(out: &mut Out, rec: &Rec) {
         out.push(&paragraphs(rec.text("fullText")));
     }
     out.push("</section>\n");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_is_the_standard_alphabet_with_padding() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-        assert_eq!(base64(&[0xfb, 0xff]), "+/8=");
-    }
 }

@@ -1,4 +1,5 @@
-//! Exports of a published plan: JSON, CSV and a printable HTML document.
+//! Exports of a published plan: JSON, CSV, a printable HTML document, a workbook, and the
+//! self-assessment report of its follow-up.
 //!
 //! Every export is made from a [`Dataset`] (what the app's store or the server's ledger holds)
 //! and one plan's id. It carries *the plan's records*: the plan, the reporting rounds the
@@ -8,7 +9,8 @@
 //! ([`plan_dataset`] returns exactly these). Records of other plans and institutions the plan
 //! does not name are left out. The JSON and CSV exports carry everything; the printable document
 //! and the workbook are the plan as adopted, without weights, reports nor rounds (see
-//! [`plan_html`], [`plan_xlsx`]).
+//! [`plan_html`], [`plan_xlsx`]); the self-assessment report is its follow-up on a day, from
+//! the reports ([`self_assessment_html`]).
 //!
 //! Reporting rounds (*campagnes de suivi*, [`plan_ouvert_domain::Round`]) are part of the plan's
 //! shared structure, which everyone sees: what the coordination asked (`kind`, `title`,
@@ -169,16 +171,32 @@
 //! ([`plan_ouvert_domain::numbering`]) and with the app's labels ([`plan_ouvert_domain::Labels`]).
 //! See [`plan_html`] for what it holds.
 //!
+//! # Self-assessment report ([`self_assessment_html`])
+//!
+//! The OGP's mid-term or end-of-term self-assessment of the plan as of a day, in the same look
+//! (the two documents share their page, styles, fonts and parts: `document.rs`): overall progress
+//! and its rule, progress by area, then per commitment the template's fields — completion level
+//! (declared, or derived from the milestones' roll-up, said which), results, whether it opened
+//! government, what was done, difficulties, next steps, each milestone, the evidence (files
+//! named, with their size, never embedded) and who signed what. Only the reports dated on or
+//! before the day count; what the app has no data for (how the plan was co-created) is marked
+//! « À compléter », never invented.
+//!
 //! # File names ([`file_name`])
 //!
 //! The app proposes, and the server's command line writes into a folder, an export under the
-//! plan's title and the day: `France — Plan d'action 2025-2027 — 2026-11-30.html`.
+//! plan's title and the day: `France — Plan d'action 2025-2027 — 2026-11-30.html`; a
+//! self-assessment report under its kind, the plan's title and the day it describes
+//! ([`self_assessment_file_name`]: `Autoévaluation mi-parcours — France — Plan d'action
+//! 2025-2027 — 2026-06-30.html`).
 
 mod csv;
+mod document;
 mod fields;
 mod files;
 mod html;
 mod json;
+mod self_assessment;
 pub(crate) mod tree;
 mod xlsx;
 
@@ -197,11 +215,12 @@ pub use fields::{
     STATUSES,
 };
 pub use files::{
-    extension, file_name, file_stem, plan_file_name, render_plan, write_plan, write_rendered, Rendered, WriteError,
-    CSV_FILES,
+    extension, file_name, file_stem, plan_file_name, render_plan, self_assessment_file_name, write_plan,
+    write_rendered, write_self_assessment, Rendered, WriteError, CSV_FILES,
 };
 pub use html::plan_html;
 pub use json::{plan_json, plan_json_text, read_plan_json};
+pub use self_assessment::self_assessment_html;
 pub use xlsx::plan_xlsx;
 
 /// The identifier of the JSON format, written in the `schema` member of every JSON export and

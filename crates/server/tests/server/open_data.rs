@@ -105,3 +105,37 @@ fn a_plan_is_exported_as_json_csv_and_html_and_its_commitments_reach_the_apps() 
     let fr0001 = pulled["changes"].as_array().unwrap().iter().any(|c| c["field"] == "ogpId" && c["value"] == "FR0001");
     assert!(fr0001, "the imported commitment is pulled");
 }
+
+#[test]
+fn the_self_assessment_report_is_exported_as_of_a_day_and_named_as_the_app_proposes() {
+    let (dir, db) = fresh_db();
+    admin(&db, &["import", "ogp-csv", sample().to_str().unwrap()]).expect("import");
+
+    // To standard output, mid-term and today by default.
+    let html = admin(&db, &["export", "self-assessment", "--plan", "AP_FRA01"]).expect("self-assessment");
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<h1>Rapport d'autoévaluation à mi-parcours</h1>"));
+    let today = chrono::Local::now().date_naive();
+    assert!(html.contains(&format!("Situation au <strong>{}</strong>", today.format("%d/%m/%Y"))));
+    assert!(html.contains("Open Regional and Local Authorities"), "the plan's commitments");
+    assert!(html.contains("À compléter"), "co-creation is left to the coordination");
+
+    // Into a folder: named after the report, the plan's title and the day it describes.
+    let folder = dir.path().join("rapports");
+    std::fs::create_dir(&folder).unwrap();
+    let args = ["export", "self-assessment", "--plan", "AP_FRA01", "--term", "end-of-term", "--as-of", "2020-06-30"];
+    let said = admin(&db, &[&args[..], &["--lang", "en", "--out", folder.to_str().unwrap()]].concat()).expect("report");
+    let written: Vec<_> = std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(written.len(), 1);
+    let name = written[0].to_str().unwrap().to_string();
+    assert!(name.starts_with("End-of-term self-assessment — ") && name.ends_with(" — 2020-06-30.html"), "{name}");
+    assert!(said.contains(&name), "the file written is named: {said}");
+    let html = std::fs::read_to_string(folder.join(&name)).unwrap();
+    assert!(html.contains("<h1>End-of-term self-assessment report</h1>") && html.contains("30 Jun 2020"));
+
+    // A day to come, or --term with another format, is refused.
+    let tomorrow = today.succ_opt().unwrap().format("%Y-%m-%d").to_string();
+    let error = admin(&db, &["export", "self-assessment", "--plan", "AP_FRA01", "--as-of", &tomorrow]).unwrap_err();
+    assert!(error.contains("--as-of") && error.contains("postérieure à aujourd'hui"), "{error}");
+    let error = admin(&db, &["export", "json", "--plan", "AP_FRA01", "--term", "mid-term"]).unwrap_err();
+    assert!(error.contains("ne valent que pour le rapport d'autoévaluation"), "{error}");
+}

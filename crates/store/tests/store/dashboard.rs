@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use plan_ouvert_domain::*;
-use plan_ouvert_store::{SavedConnection, Store};
+use plan_ouvert_store::Store;
 use plan_ouvert_sync::access::Role;
 use plan_ouvert_sync::protocol::Person;
 use uuid::Uuid;
@@ -20,35 +20,19 @@ fn day(text: &str) -> NaiveDate {
 const TODAY: &str = "2023-03-01";
 
 fn sign_in(store: &mut Store, name: &str, institution_name: &str, role: Role) {
+    // The directory's own id, which no institution of this laptop has: the name decides.
     let person = Person {
         id: Uuid::now_v7(),
         name: name.into(),
-        // The directory's own id, which no institution of this laptop has: the name decides.
         institution_id: Uuid::now_v7(),
         institution_name: institution_name.into(),
         role,
     };
-    let connection =
-        SavedConnection { server_url: "http://127.0.0.1:1".into(), person, token_storage: TokenStorage::File };
-    store.save_connection(&connection).unwrap();
+    crate::helpers::sign_in(store, &person);
 }
 
 fn report(store: &mut Store, c: CommitmentId, m: Option<MilestoneId>, on: &str, status: ProgressStatus) {
-    let input = ReportInput {
-        commitment_id: c,
-        milestone_id: m,
-        reported_on: on.into(),
-        status: Some(status),
-        done: "Fait.".into(),
-        difficulties: String::new(),
-        next_steps: String::new(),
-        results: String::new(),
-        opened_government: None,
-        links: Vec::new(),
-        files: Vec::new(),
-        corrects: None,
-    };
-    store.report_progress_on(&input, day(TODAY)).unwrap();
+    crate::helpers::report_on(store, (c, m), on, status, day(TODAY));
 }
 
 fn commitment(store: &mut Store, area: AreaId, title: &str, lead: Option<InstitutionId>, weight: u32) -> CommitmentId {

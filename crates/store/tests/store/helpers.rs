@@ -57,3 +57,63 @@ pub fn refused_fields(err: plan_ouvert_store::Error) -> Vec<&'static str> {
         other => panic!("expected a validation failure, got {other:?}"),
     }
 }
+
+/// A person of the directory, of `institution` (its id and name as the server gives them).
+pub fn person(
+    name: &str,
+    institution: &Institution,
+    role: plan_ouvert_sync::access::Role,
+) -> plan_ouvert_sync::protocol::Person {
+    plan_ouvert_sync::protocol::Person {
+        id: uuid::Uuid::now_v7(),
+        name: name.into(),
+        institution_id: institution.id.0,
+        institution_name: institution.name.clone(),
+        role,
+    }
+}
+
+/// Keeps `person` as this laptop's account, as the app does once the token is checked: reports
+/// are signed by them.
+pub fn sign_in(store: &mut Store, person: &plan_ouvert_sync::protocol::Person) {
+    let connection = plan_ouvert_store::SavedConnection {
+        server_url: "http://127.0.0.1:1".into(),
+        person: person.clone(),
+        token_storage: TokenStorage::File,
+    };
+    store.save_connection(&connection).expect("saved");
+}
+
+/// A report as a person types it: a date, a status, "Fait.", nothing else.
+pub fn report_input(
+    commitment: CommitmentId,
+    milestone: Option<MilestoneId>,
+    reported_on: &str,
+    status: Option<ProgressStatus>,
+) -> ReportInput {
+    ReportInput {
+        commitment_id: commitment,
+        milestone_id: milestone,
+        reported_on: reported_on.into(),
+        status,
+        done: "Fait.".into(),
+        difficulties: String::new(),
+        next_steps: String::new(),
+        results: String::new(),
+        opened_government: None,
+        links: Vec::new(),
+        files: Vec::new(),
+        corrects: None,
+    }
+}
+
+/// Writes that report, on the laptop's date `today`.
+pub fn report_on(
+    store: &mut Store,
+    (commitment, milestone): (CommitmentId, Option<MilestoneId>),
+    reported_on: &str,
+    status: ProgressStatus,
+    today: chrono::NaiveDate,
+) {
+    store.report_progress_on(&report_input(commitment, milestone, reported_on, Some(status)), today).expect("reported");
+}

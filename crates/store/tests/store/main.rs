@@ -12,6 +12,7 @@ mod durability;
 mod institutions;
 mod migrations;
 mod milestones;
+mod notifications;
 mod plans;
 mod report_batch;
 mod reports;

@@ -61,6 +61,16 @@ fn every_earlier_version_with_data_in_it_upgrades_without_loss() {
         for file in named {
             assert_eq!(store.evidence_bytes(&file.sha256).unwrap().map(|b| b.len() as u64), Some(file.size));
         }
+        // Notifications (version 10): what was told is not told again. Both milestones are late
+        // on 2023-07-01, the first one complete from version 7 on.
+        let today = chrono::NaiveDate::from_ymd_opt(2023, 7, 1).unwrap();
+        let news = store.take_due_news_on(today).unwrap();
+        let expected = match version {
+            ..=6 => 2,
+            7..=9 => 1,
+            _ => 0,
+        };
+        assert_eq!(news.len(), expected, "news after upgrading from version {version}: {news:?}");
         drop(store);
         check_integrity(&Connection::open(&path).unwrap());
     }

@@ -6,10 +6,8 @@
 use chrono::NaiveDate;
 use plan_ouvert_domain::*;
 use plan_ouvert_store::report_batch::{ReportBatch, ReportRow};
-use plan_ouvert_store::{SavedConnection, Store};
+use plan_ouvert_store::Store;
 use plan_ouvert_sync::access::Role;
-use plan_ouvert_sync::protocol::Person;
-use uuid::Uuid;
 
 use crate::helpers::{plan_input, world, World};
 
@@ -20,36 +18,14 @@ fn today() -> NaiveDate {
 }
 
 fn sign_in(store: &mut Store, name: &str, institution: &Institution, role: Role) {
-    let person = Person {
-        id: Uuid::now_v7(),
-        name: name.into(),
-        institution_id: institution.id.0,
-        institution_name: institution.name.clone(),
-        role,
-    };
-    store
-        .save_connection(&SavedConnection {
-            server_url: "http://127.0.0.1:1".into(),
-            person,
-            token_storage: TokenStorage::File,
-        })
-        .unwrap();
+    crate::helpers::sign_in(store, &crate::helpers::person(name, institution, role));
 }
 
 fn input(commitment: CommitmentId, milestone: Option<MilestoneId>, status: &str) -> ReportInput {
     ReportInput {
-        commitment_id: commitment,
-        milestone_id: milestone,
-        reported_on: "2023-02-15".into(),
-        status: ProgressStatus::from_code(status),
         done: "Le catalogue est en ligne.".into(),
-        difficulties: String::new(),
-        next_steps: String::new(),
-        results: String::new(),
-        opened_government: None,
         links: vec![EvidenceLink { title: "Catalogue".into(), url: "https://www.data.gouv.fr/".into() }],
-        files: Vec::new(),
-        corrects: None,
+        ..crate::helpers::report_input(commitment, milestone, "2023-02-15", ProgressStatus::from_code(status))
     }
 }
 

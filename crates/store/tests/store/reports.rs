@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use plan_ouvert_domain::*;
-use plan_ouvert_store::{CannotReport, Error, SavedConnection, Store};
+use plan_ouvert_store::{CannotReport, Error, Store};
 use plan_ouvert_sync::access::{Actor, Role};
 use plan_ouvert_sync::hub;
 use plan_ouvert_sync::ledger::MemoryLedger;
@@ -20,39 +20,18 @@ fn day(text: &str) -> NaiveDate {
 const TODAY: &str = "2023-03-01";
 
 fn person(name: &str, institution: &Institution, role: Role) -> Person {
-    Person {
-        id: Uuid::now_v7(),
-        name: name.into(),
-        institution_id: institution.id.0,
-        institution_name: institution.name.clone(),
-        role,
-    }
+    crate::helpers::person(name, institution, role)
 }
 
 fn sign_in(store: &mut Store, person: &Person) {
-    store
-        .save_connection(&SavedConnection {
-            server_url: "http://127.0.0.1:1".into(),
-            person: person.clone(),
-            token_storage: TokenStorage::File,
-        })
-        .unwrap();
+    crate::helpers::sign_in(store, person);
 }
 
 fn report(commitment: CommitmentId, milestone: Option<MilestoneId>, status: ProgressStatus) -> ReportInput {
     ReportInput {
-        commitment_id: commitment,
-        milestone_id: milestone,
-        reported_on: "2023-02-15".into(),
-        status: Some(status),
         done: "Le catalogue est en ligne.".into(),
-        difficulties: String::new(),
-        next_steps: String::new(),
-        results: String::new(),
-        opened_government: None,
         links: vec![EvidenceLink { title: "Catalogue".into(), url: "https://www.data.gouv.fr/".into() }],
-        files: Vec::new(),
-        corrects: None,
+        ..crate::helpers::report_input(commitment, milestone, "2023-02-15", Some(status))
     }
 }
 
@@ -378,7 +357,7 @@ fn evidence_files_are_checked_when_attached_and_kept_once() {
         assert!(message.contains(problem), "{name}: {message}");
     }
     let pdf = b"%PDF-1.7\nle bilan".to_vec();
-    let file = w.store.attach_evidence("/home/camille/Bilan : 2025.pdf", &pdf).unwrap();
+    let file = w.store.attach_evidence("Documents/camille/Bilan : 2025.pdf", &pdf).unwrap();
     assert_eq!(
         (file.name.as_str(), file.size, file.media_type.as_str()),
         ("Bilan : 2025.pdf", pdf.len() as u64, "application/pdf")

@@ -3,10 +3,8 @@
 
 use chrono::NaiveDate;
 use plan_ouvert_domain::*;
-use plan_ouvert_store::{SavedConnection, Store};
+use plan_ouvert_store::Store;
 use plan_ouvert_sync::access::Role;
-use plan_ouvert_sync::protocol::Person;
-use uuid::Uuid;
 
 use crate::helpers::{refused_fields, world};
 
@@ -15,16 +13,7 @@ fn day(text: &str) -> NaiveDate {
 }
 
 fn sign_in(store: &mut Store, name: &str, institution: &Institution, role: Role) {
-    let person = Person {
-        id: Uuid::now_v7(),
-        name: name.into(),
-        institution_id: institution.id.0,
-        institution_name: institution.name.clone(),
-        role,
-    };
-    let connection =
-        SavedConnection { server_url: "http://127.0.0.1:1".into(), person, token_storage: TokenStorage::File };
-    store.save_connection(&connection).unwrap();
+    crate::helpers::sign_in(store, &crate::helpers::person(name, institution, role));
 }
 
 fn round_input(opens: &str, due: &str) -> RoundInput {
@@ -38,21 +27,7 @@ fn round_input(opens: &str, due: &str) -> RoundInput {
 }
 
 fn report(store: &mut Store, c: CommitmentId, m: Option<MilestoneId>, on: &str, status: ProgressStatus) {
-    let input = ReportInput {
-        commitment_id: c,
-        milestone_id: m,
-        reported_on: on.into(),
-        status: Some(status),
-        done: "Fait.".into(),
-        difficulties: String::new(),
-        next_steps: String::new(),
-        results: String::new(),
-        opened_government: None,
-        links: Vec::new(),
-        files: Vec::new(),
-        corrects: None,
-    };
-    store.report_progress_on(&input, day("2023-12-31")).unwrap();
+    crate::helpers::report_on(store, (c, m), on, status, day("2023-12-31"));
 }
 
 #[test]
@@ -106,6 +81,12 @@ fn a_round_says_per_institution_what_is_reported_late_or_to_do_and_whom_to_remin
     // After it: what is not reported is late (the HATVP's own account; the ministry's and a
     // milestone).
     let after = w.store.round_progress_on(round.id, day("2023-07-16")).unwrap();
+    let todo = w.store.todo_on(day("2023-07-16")).unwrap();
+    assert_eq!(
+        (todo.rounds[0].late, todo.rounds[0].to_do),
+        (3, 0),
+        "the coordination's « À faire » counts every institution"
+    );
     assert_eq!((after.institutions[0].late, after.institutions[1].late), (1, 2));
     assert_eq!((after.institutions[1].to_do, after.institutions[1].reported), (0, 1));
 
@@ -115,6 +96,10 @@ fn a_round_says_per_institution_what_is_reported_late_or_to_do_and_whom_to_remin
     assert!(own.own_only && own.read_only.is_some());
     assert_eq!(own.institutions.len(), 1);
     assert_eq!(own.institutions[0].institution.id, hatvp.id);
+    // And finds it in « À faire »: its one report due, late.
+    let todo = w.store.todo_on(day("2023-07-16")).unwrap();
+    assert_eq!(todo.rounds.len(), 1);
+    assert_eq!((todo.rounds[0].late, todo.rounds[0].to_do, todo.rounds[0].round.id), (1, 0, round.id));
 }
 
 #[test]

@@ -359,7 +359,10 @@ export const en: Messages = {
         homeTitle: "To do",
         homeSummary: (overdue: number, dueSoon: number, days: number) =>
             `${count(overdue)} ${plural(overdue, "milestone", "milestones")} overdue and ${count(dueSoon)} due within ${days} days.`,
-        homeLink: "See the list"
+        homeLink: "See the list",
+        roundsTitle: (n: number) => `${plural(n, "Reporting round", "Reporting rounds")}: reports expected`,
+        roundPending: (late: number, toDo: number) => `${count(late)} late, ${count(toDo)} to do`,
+        roundDue: (date: string) => `Due: ${date}`
     },
     rounds: {
         title: "Reporting rounds",
@@ -539,6 +542,19 @@ export const en: Messages = {
         allPlans: "All plans",
         showMore: (n: number) => `Show ${count(n)} more`,
         openCommitment: (identifier: string) => `Open commitment ${identifier}`
+    },
+    selfAssessment: {
+        title: "Self-assessment report",
+        intro: "The report the OGP asks for at mid-term and at the end of the term, ready to print or attach: the progress of the plan and of each area, then for each commitment its completion level, its results, its milestones, its evidence and who signed each report. It is made from the progress reports dated on or before the day chosen; the plan's co-creation is left to complete.",
+        term: "Report",
+        midTerm: L.selfAssessment.midTerm,
+        endOfTerm: L.selfAssessment.endOfTerm,
+        asOf: L.selfAssessment.asOf,
+        asOfHint: "Only the progress reports dated on or before this day are taken into account.",
+        export: "Export the self-assessment report",
+        exporting: "Exporting…",
+        exported: (path: string) => `Self-assessment report exported: ${path}`,
+        exportFailedTitle: "The report's export did not succeed"
     },
     workbook: {
         title: "Follow progress with a workbook",
@@ -729,7 +745,11 @@ export const en: Messages = {
             tokenHint: "Your personal sign-in code, given by the plan's administrator: it stands for a password with the server. Do not share it.",
             connect: "Connect",
             connecting: "Connecting…",
-            connected: "Connected: your changes are being sent to the server."
+            connected: "Connected: your changes are being sent to the server.",
+            notificationsTitle: "Notifications",
+            notifications: "Tell me about overdue and due milestones",
+            notificationsHint:
+                "A system notification, when the app starts and after each sync, when milestones of the “To do” list become overdue or come due. Each is told only once."
         },
         inbox: {
             title: "Changes to deal with",

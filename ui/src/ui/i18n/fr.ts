@@ -373,7 +373,10 @@ export const fr = {
         homeTitle: "À faire",
         homeSummary: (overdue: number, dueSoon: number, days: number) =>
             `${count(overdue)} ${plural(overdue, "jalon en retard", "jalons en retard")} et ${count(dueSoon)} ${plural(dueSoon, "jalon", "jalons")} à échéance dans les ${days} jours.`,
-        homeLink: "Voir la liste"
+        homeLink: "Voir la liste",
+        roundsTitle: (n: number) => `${plural(n, "Campagne de suivi", "Campagnes de suivi")} : ${plural(n, "rapports attendus", "rapports attendus")}`,
+        roundPending: (late: number, toDo: number) => `${count(late)} en retard, ${count(toDo)} à faire`,
+        roundDue: (date: string) => `Date limite : ${date}`
     },
     /** Reporting rounds: the coordination asks every institution to report by a date. */
     rounds: {
@@ -562,6 +565,20 @@ export const fr = {
         allPlans: "Tous les plans",
         showMore: (n: number) => `Afficher ${count(n)} de plus`,
         openCommitment: (identifier: string) => `Ouvrir l'engagement ${identifier}`
+    },
+    /** The OGP's self-assessment report, exported from the plan's overview. */
+    selfAssessment: {
+        title: "Rapport d'autoévaluation",
+        intro: "Le rapport que le PGO demande à mi-parcours et en fin de parcours, prêt à imprimer ou à joindre : l'avancement du plan et de chaque axe, puis pour chaque engagement son niveau d'achèvement, ses résultats, ses jalons, ses preuves et qui a signé chaque rapport. Il est établi d'après les rapports d'avancement datés au plus tard du jour choisi ; la co-construction du plan reste à compléter.",
+        term: "Rapport",
+        midTerm: L.selfAssessment.midTerm,
+        endOfTerm: L.selfAssessment.endOfTerm,
+        asOf: L.selfAssessment.asOf,
+        asOfHint: "Seuls les rapports d'avancement datés de ce jour ou avant sont pris en compte.",
+        export: "Exporter le rapport d'autoévaluation",
+        exporting: "Export en cours…",
+        exported: (path: string) => `Rapport d'autoévaluation exporté : ${path}`,
+        exportFailedTitle: "L'export du rapport n'a pas abouti"
     },
     workbook: {
         title: "Suivre l'avancement par classeur",
@@ -761,7 +778,11 @@ export const fr = {
                 "Votre code personnel de connexion, remis par l'administrateur du plan : il tient lieu de mot de passe auprès du serveur. Ne le partagez pas.",
             connect: "Se connecter",
             connecting: "Connexion…",
-            connected: "Connexion établie : vos modifications sont envoyées au serveur."
+            connected: "Connexion établie : vos modifications sont envoyées au serveur.",
+            notificationsTitle: "Notifications",
+            notifications: "Me prévenir des jalons en retard ou à échéance",
+            notificationsHint:
+                "Une notification du système, au démarrage et après chaque synchronisation, quand des jalons de la liste « À faire » passent en retard ou arrivent à échéance. Chacun n'est signalé qu'une fois."
         },
         inbox: {
             title: "Modifications à traiter",

@@ -2,39 +2,18 @@
  * "Exporter le plan": the plan as open data (JSON, CSV, printable HTML). The backend opens the save
  * dialog and writes; the screen says where, or why it could not. A cancelled dialog says nothing.
  */
-import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { useRef, useState } from "react";
-import type { ExportFormat, Failure } from "../../../core/bindings";
-import { toFailure } from "../../../core/backend";
+import type { ExportFormat } from "../../../core/bindings";
 import { useBackend } from "../../backendContext";
 import { useT } from "../../i18n";
 import { FailureAlert } from "../../shared/FailureAlert";
+import { SavedFileStatus, useSaveFile } from "../../shared/useSaveFile";
 
 export function ExportSection(props: { planId: string }) {
     const t = useT();
     const o = t.overview;
     const backend = useBackend();
-    const [busy, setBusy] = useState<ExportFormat | null>(null);
-    const [written, setWritten] = useState<string | null>(null);
-    const [failure, setFailure] = useState<Failure | null>(null);
-    const busyRef = useRef(false);
-
-    async function run(format: ExportFormat) {
-        if (busyRef.current) return;
-        busyRef.current = true;
-        setBusy(format);
-        setWritten(null);
-        setFailure(null);
-        try {
-            setWritten(await backend.exportPlan(props.planId, format));
-        } catch (error) {
-            setFailure(toFailure(error));
-        } finally {
-            busyRef.current = false;
-            setBusy(null);
-        }
-    }
+    const save = useSaveFile<ExportFormat>();
 
     const button = (format: ExportFormat, id: string, label: string, iconId: "fr-icon-code-s-slash-line" | "fr-icon-table-line" | "fr-icon-printer-line") => (
         <li>
@@ -42,10 +21,10 @@ export function ExportSection(props: { planId: string }) {
                 id={id}
                 priority="secondary"
                 iconId={iconId}
-                onClick={() => void run(format)}
-                nativeButtonProps={{ "aria-disabled": busy !== null, "aria-describedby": "plan-export-intro" }}
+                onClick={() => void save.run(format, () => backend.exportPlan(props.planId, format))}
+                nativeButtonProps={{ "aria-disabled": save.busy !== null, "aria-describedby": "plan-export-intro" }}
             >
-                {busy === format ? o.exporting : label}
+                {save.busy === format ? o.exporting : label}
             </Button>
         </li>
     );
@@ -64,22 +43,8 @@ export function ExportSection(props: { planId: string }) {
                 {button("xlsx", "export-xlsx", o.exportXlsx, "fr-icon-table-line")}
                 {button("html", "export-html", o.exportHtml, "fr-icon-printer-line")}
             </ul>
-            {/* Always there, so that the path is announced when it appears. */}
-            <div role="status">
-                {written !== null && (
-                    <Alert
-                        id="export-result"
-                        severity="success"
-                        small
-                        className="fr-mb-2w"
-                        description={<span className="po-break">{o.exported(written)}</span>}
-                        closable
-                        isClosed={false}
-                        onClose={() => setWritten(null)}
-                    />
-                )}
-            </div>
-            <FailureAlert failure={failure} title={o.exportFailedTitle} as="h3" onClose={() => setFailure(null)} />
+            <SavedFileStatus id="export-result" message={save.written === null ? null : o.exported(save.written)} onClose={save.clearWritten} />
+            <FailureAlert failure={save.failure} title={o.exportFailedTitle} as="h3" onClose={save.clearFailure} />
         </section>
     );
 }

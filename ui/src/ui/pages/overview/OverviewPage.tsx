@@ -32,6 +32,7 @@ import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { LibraryShare } from "./LibraryShare";
 import { showDeletion } from "../../shared/DeletionNotice";
 import { ExportSection } from "./ExportSection";
+import { SelfAssessmentSection } from "./SelfAssessmentSection";
 import { ProgressWorkbookSection } from "./ProgressWorkbookSection";
 
 const planModal = createModal({ id: "plan-edit-modal", isOpenedByDefault: false });
@@ -315,6 +316,7 @@ export function OverviewPage(props: { planId: string }) {
             )}
 
             <ExportSection planId={plan.id} />
+            <SelfAssessmentSection planId={plan.id} />
             {overview.commitmentsReadOnly?.kind !== "library" && <ProgressWorkbookSection planId={plan.id} onImported={() => void refresh()} />}
 
             <planModal.Component title={t.overview.editPlanTitle} titleAs="h2">

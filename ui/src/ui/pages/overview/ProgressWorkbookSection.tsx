@@ -16,6 +16,7 @@ import { useBackend } from "../../backendContext";
 import { useT } from "../../i18n";
 import { DataTable } from "../../shared/DataTable";
 import { FailureAlert } from "../../shared/FailureAlert";
+import { SavedFileStatus } from "../../shared/useSaveFile";
 import { useLoad } from "../../shared/useLoad";
 
 type Busy = "export" | "read" | "import";
@@ -122,20 +123,7 @@ export function ProgressWorkbookSection(props: { planId: string; onImported: () 
                     {busy === "export" ? w.exporting : w.export}
                 </Button>
             </div>
-            <div role="status">
-                {exported !== null && (
-                    <Alert
-                        id="workbook-exported"
-                        severity="success"
-                        small
-                        className="fr-mb-2w"
-                        description={<span className="po-break">{w.exported(exported)}</span>}
-                        closable
-                        isClosed={false}
-                        onClose={() => setExported(null)}
-                    />
-                )}
-            </div>
+            <SavedFileStatus id="workbook-exported" message={exported === null ? null : w.exported(exported)} onClose={() => setExported(null)} />
             <FailureAlert failure={exportFailure ?? leads.failure} title={w.exportFailedTitle} as="h3" onClose={() => setExportFailure(null)} />
 
             <h3 id="workbook-import-title" className="fr-h5 fr-mt-4w fr-mb-1w">

@@ -1,13 +1,14 @@
 /**
  * Sync settings: what sync does, the connection to the plan's server (address and token,
  * checked by the backend against the server), the account once connected, where the token is
- * kept, and signing out.
+ * kept, and signing out; and whether the "À faire" list's news become desktop notifications.
  */
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
+import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Failure, SyncConnectInput, SyncStatus } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
@@ -146,6 +147,7 @@ export function SyncSettingsPage() {
 
             {showForm && !connected && connectForm}
             {status && (status.conflicts > 0 || status.rejections > 0 || connected) && <InboxSummary status={status} />}
+            <NotificationSetting />
 
             <ConfirmModal
                 modal={disconnectModal}
@@ -217,6 +219,46 @@ function InboxSummary(props: { status: SyncStatus }) {
                         </li>
                     )}
                 </ul>
+            )}
+        </section>
+    );
+}
+
+/** Desktop notifications of the "À faire" list: on by default, saved as soon as switched. */
+function NotificationSetting() {
+    const t = useT();
+    const backend = useBackend();
+    const s = t.sync.settings;
+    const enabled = useLoad(() => backend.getNotificationsEnabled(), [backend]);
+    const [failure, setFailure] = useState<Failure | null>(null);
+
+    async function change(on: boolean) {
+        try {
+            await backend.setNotificationsEnabled(on);
+            enabled.setData(() => on);
+            setFailure(null);
+        } catch (error) {
+            setFailure(toFailure(error));
+        }
+    }
+
+    return (
+        <section aria-labelledby="notifications-title" className="fr-mb-4w">
+            <h2 id="notifications-title" className="fr-h4">
+                {s.notificationsTitle}
+            </h2>
+            <FailureAlert failure={failure ?? enabled.failure} onClose={() => setFailure(null)} />
+            {enabled.data !== undefined && (
+                <ToggleSwitch
+                    id="notifications-enabled"
+                    className="po-measure"
+                    label={s.notifications}
+                    helperText={s.notificationsHint}
+                    showCheckedHint={false}
+                    labelPosition="right"
+                    checked={enabled.data}
+                    onChange={on => void change(on)}
+                />
             )}
         </section>
     );

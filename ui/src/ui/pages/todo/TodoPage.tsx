@@ -54,6 +54,31 @@ function TodoView(props: { list: TodoList }) {
             <p className="fr-text--sm po-muted" id="todo-as-of">
                 {t.todo.asOf(formatDate(list.today, locale))}
             </p>
+            {list.rounds.length > 0 && (
+                <section aria-labelledby="todo-rounds-title" className="fr-mb-5w" id="todo-rounds">
+                    <h2 id="todo-rounds-title" className="fr-h4">
+                        {t.todo.roundsTitle(list.rounds.length)}
+                    </h2>
+                    <ul className="po-todo fr-raw-list">
+                        {list.rounds.map(due => (
+                            <li key={due.round.id} className={due.late > 0 ? "po-todo__item po-todo__item--late" : "po-todo__item"}>
+                                <div className="po-todo__head">
+                                    <Badge as="span" small noIcon severity={due.late > 0 ? "error" : "info"}>
+                                        {t.todo.roundPending(due.late, due.toDo)}
+                                    </Badge>
+                                    <span className="po-small po-muted">{t.todo.roundDue(formatDate(due.round.dueOn, locale))}</span>
+                                </div>
+                                <p className="fr-mb-1v po-break">
+                                    <a className="fr-link po-todo__link" href={href.round(due.round.id)}>
+                                        {due.round.title}
+                                    </a>
+                                </p>
+                                <p className="fr-text--sm fr-mb-0 po-break">{t.todo.plan(due.planTitle)}</p>
+                            </li>
+                        ))}
+                    </ul>
+                </section>
+            )}
             {list.items.length === 0 ? (
                 <div className="fr-callout" id="todo-none">
                     <h2 className="fr-callout__title fr-h5">{t.todo.noneTitle}</h2>
