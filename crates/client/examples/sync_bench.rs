@@ -65,15 +65,8 @@ fn insert_floor(dir: &std::path::Path, pull: &PullResponse) -> Duration {
     conn.pragma_update(None, "synchronous", "FULL").expect("full");
     let mut records: BTreeMap<(u8, RecordKey), BTreeMap<&str, &Value>> = BTreeMap::new();
     for change in &pull.changes {
-        let rank = match change.record.kind {
-            RecordKind::Institution => 0,
-            RecordKind::Plan => 1,
-            RecordKind::Area => 2,
-            RecordKind::Commitment => 3,
-            RecordKind::Milestone => 4,
-            RecordKind::Report => 5,
-            RecordKind::Round => 6,
-        };
+        // In the order the app writes them, so that references exist first.
+        let rank = plan_ouvert_sync::replica::dependency_rank(change.record.kind);
         records.entry((rank, change.record)).or_default().insert(&change.field, &change.value);
     }
     let started = Instant::now();

@@ -67,3 +67,15 @@ id_type!(
     /// Identifies a reporting round (a campaign of progress reports with a due date).
     RoundId
 );
+id_type!(
+    /// Identifies a co-construction workshop (*atelier*).
+    WorkshopId
+);
+id_type!(
+    /// Identifies a participant of a workshop (personal data: kept by the institution that ran it).
+    ParticipantId
+);
+id_type!(
+    /// Identifies a contribution made in a workshop: a proposal, a comment or a priority vote.
+    ContributionId
+);

@@ -51,6 +51,10 @@ pub enum Problem {
     Weight { max: u32 },
     /// A problem with one link of a list (numbered from 1), in its title or its address.
     Link { number: usize, address: bool, problem: Box<Problem> },
+    /// A participant who has not accepted the workshop's consent text.
+    ConsentRequired,
+    /// A participant's data kept past what the law allows a workshop to keep it.
+    KeptTooLong { max_days: u32 },
 }
 
 impl Problem {
@@ -199,6 +203,20 @@ impl Problem {
                     Locale::En => format!("Link {number} ({part}): {}", problem.message(locale)),
                 }
             }
+            Problem::ConsentRequired => locale
+                .pick(
+                    "La personne doit d'abord lire et accepter le texte d'information : sans son accord, rien n'est enregistré.",
+                    "The person must first read and accept the information text: without their agreement, nothing is recorded.",
+                )
+                .into(),
+            Problem::KeptTooLong { max_days } => match locale {
+                Locale::Fr => format!(
+                    "Les données des participants sont conservées au plus {max_days} jours après l'atelier : choisissez une date plus proche."
+                ),
+                Locale::En => format!(
+                    "Participants' data is kept at most {max_days} days after the workshop: choose an earlier date."
+                ),
+            },
         }
     }
 

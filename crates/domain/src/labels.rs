@@ -202,6 +202,50 @@ labels!(
     }
 );
 
+labels!(
+    /// Co-construction workshops: what participants read and what the report says of them. The
+    /// information text is the default a facilitator starts from; each participant's agreement
+    /// keeps the wording they accepted.
+    WorkshopLabels {
+        workshop: "Atelier", "Workshop";
+        title: "Titre de l'atelier", "Workshop title";
+        held_on: "Date", "Date";
+        place: "Lieu", "Place";
+        area_id: "Axe discuté", "Engagement area discussed";
+        commitment_ids: "Engagements discutés", "Commitments discussed";
+        facilitator: "Animateur ou animatrice", "Facilitator";
+        institution_id: "Institution organisatrice", "Organising institution";
+        keep_until: "Données des participants conservées jusqu'au", "Participants' data kept until";
+        consent_text: "Texte d'information des participants", "Information text for participants";
+        default_consent_text: "Ce que vous dites aujourd'hui sert à construire le plan d'action national pour un gouvernement ouvert. Nous enregistrons vos contributions, votre prénom ou un pseudonyme et le type d'organisation dont vous venez ; votre adresse électronique seulement si vous acceptez d'être recontacté. Votre nom et votre adresse ne sont jamais publiés ni transmis à d'autres administrations : le compte rendu public dit seulement combien de personnes de chaque type ont participé. Ces données sont conservées jusqu'à la date indiquée, puis effacées ; vos contributions restent, sans votre nom. Vous pouvez à tout moment demander à l'institution organisatrice de consulter ou d'effacer vos données.",
+            "What you say today helps build the national open government action plan. We record your contributions, your first name or a pseudonym and the kind of organisation you come from; your e-mail address only if you accept to be contacted. Your name and address are never published nor passed to other administrations: the public report only says how many people of each kind took part. This data is kept until the date shown, then erased; your contributions stay, without your name. You may at any time ask the organising institution to see or erase your data.";
+        default_contact_purpose: "Être informé de ce que deviennent mes contributions", "Be told what becomes of my contributions";
+        name: "Prénom ou pseudonyme", "First name or pseudonym";
+        organisation_kind: "Vous venez", "You come as";
+        citizen: "Citoyen ou citoyenne", "Citizen";
+        association: "Association", "Association";
+        company: "Entreprise", "Company";
+        administration: "Administration", "Administration";
+        elected_official: "Élu ou élue", "Elected official";
+        contact_email: "Adresse électronique", "E-mail address";
+        contact_purpose: "Pour", "For";
+        consented_on: "Accord donné le", "Agreed on";
+        proposal: "Proposition", "Proposal";
+        comment: "Commentaire", "Comment";
+        vote: "Vote de priorité", "Priority vote";
+        text: "Contribution", "Contribution";
+        outcome: "Suite donnée", "What became of it";
+        kept: "Retenue", "Kept";
+        merged: "Fusionnée", "Merged";
+        not_kept: "Non retenue", "Not kept";
+        undecided: "À examiner", "To be examined";
+        outcome_reason: "Raison", "Reason";
+        fed: "A nourri", "Fed";
+        came_from: "Contributions d'ateliers à l'origine", "Workshop contributions it came from";
+        anonymous: "Participant anonyme", "Anonymous participant";
+    }
+);
+
 /// Every label of the template, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -212,6 +256,7 @@ pub struct Labels {
     pub origin: OriginLabels,
     pub progress: ProgressLabels,
     pub self_assessment: SelfAssessmentLabels,
+    pub workshop: WorkshopLabels,
 }
 
 impl Labels {
@@ -223,6 +268,7 @@ impl Labels {
             origin: OriginLabels::of(locale),
             progress: ProgressLabels::of(locale),
             self_assessment: SelfAssessmentLabels::of(locale),
+            workshop: WorkshopLabels::of(locale),
         }
     }
 }

@@ -31,6 +31,7 @@ pub mod round;
 pub mod self_assessment;
 pub mod sync;
 pub mod text;
+pub mod workshop;
 
 pub use area::{Area, AreaInput, AreaKind, ValidArea};
 pub use assessment::{
@@ -44,7 +45,10 @@ pub use dashboard::{
 };
 pub use evidence::{EvidenceFile, FileAvailability};
 pub use failure::{ErrorCode, Failure, FieldError};
-pub use id::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId, ReportId, RoundId};
+pub use id::{
+    AreaId, CommitmentId, ContributionId, InstitutionId, MilestoneId, ParticipantId, PlanId, ReportId, RoundId,
+    WorkshopId,
+};
 pub use institution::{Institution, InstitutionInput, InstitutionKind, ValidInstitution};
 pub use invalid::{Invalid, Problem};
 pub use labels::Labels;
@@ -77,3 +81,9 @@ pub use sync::{
     SyncConnectInput, SyncConnection, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,
 };
 pub use text::{Email, LongText, Phone, ShortText, Title, Verbatim};
+pub use workshop::{
+    count_by_kind, Contribution, ContributionInput, ContributionKind, ContributionOutcome, ContributionView, Identity,
+    KindCount, OrganisationKind, Participant, ParticipantInput, ParticipantView, TraceInput, TraceTarget,
+    TracedContribution, ValidContribution, ValidParticipant, ValidTrace, ValidWorkshop, Workshop, WorkshopDetail,
+    WorkshopInput, WorkshopSummary,
+};

@@ -112,6 +112,9 @@ pub enum SyncRecordKind {
     Institution,
     Report,
     Round,
+    Workshop,
+    Participant,
+    Contribution,
 }
 
 /// A conflict waiting on this laptop (its local number).

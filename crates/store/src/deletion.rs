@@ -25,7 +25,7 @@ fn parent_field(kind: RecordKind) -> Option<&'static str> {
         RecordKind::Area => Some("planId"),
         RecordKind::Commitment => Some("areaId"),
         RecordKind::Milestone => Some("commitmentId"),
-        RecordKind::Plan | RecordKind::Institution | RecordKind::Report | RecordKind::Round => None,
+        _ => None,
     }
 }
 
@@ -34,7 +34,7 @@ fn parent_kind(kind: RecordKind) -> Option<RecordKind> {
         RecordKind::Area => Some(RecordKind::Plan),
         RecordKind::Commitment => Some(RecordKind::Area),
         RecordKind::Milestone => Some(RecordKind::Commitment),
-        RecordKind::Plan | RecordKind::Institution | RecordKind::Report | RecordKind::Round => None,
+        _ => None,
     }
 }
 

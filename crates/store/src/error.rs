@@ -22,6 +22,12 @@ pub enum Entity {
     Report,
     /// A reporting round.
     Round,
+    /// A co-construction workshop.
+    Workshop,
+    /// A workshop's participant.
+    Participant,
+    /// A workshop's contribution.
+    Contribution,
 }
 
 impl Entity {
@@ -36,6 +42,9 @@ impl Entity {
             RecordKind::Institution => Entity::Institution,
             RecordKind::Report => Entity::Report,
             RecordKind::Round => Entity::Round,
+            RecordKind::Workshop => Entity::Workshop,
+            RecordKind::Participant | RecordKind::Identity => Entity::Participant,
+            RecordKind::Contribution => Entity::Contribution,
         }
     }
 }
@@ -153,6 +162,16 @@ fn not_found(entity: Entity, locale: Locale) -> &'static str {
         (Entity::Report, Locale::En) => "This progress report is not on this computer.",
         (Entity::Round, Locale::Fr) => "Cette campagne de suivi n'existe pas ou a été supprimée.",
         (Entity::Round, Locale::En) => "This reporting round does not exist or was deleted.",
+        (Entity::Workshop, Locale::Fr) => "Cet atelier n'existe pas ou a été supprimé.",
+        (Entity::Workshop, Locale::En) => "This workshop does not exist or was deleted.",
+        (Entity::Participant, Locale::Fr) => {
+            "Ce participant n'est pas sur ce poste : ses données ont été effacées, ou elles sont gardées par l'institution qui a tenu l'atelier."
+        }
+        (Entity::Participant, Locale::En) => {
+            "This participant is not on this computer: their data was erased, or it is kept by the institution that ran the workshop."
+        }
+        (Entity::Contribution, Locale::Fr) => "Cette contribution n'existe pas ou a été supprimée.",
+        (Entity::Contribution, Locale::En) => "This contribution does not exist or was deleted.",
     }
 }
 

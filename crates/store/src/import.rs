@@ -118,7 +118,7 @@ fn chosen(
     let plan_of = |key: &RecordKey, fields: &BTreeMap<String, Value>| -> Option<Uuid> {
         match key.kind {
             RecordKind::Plan => Some(key.id),
-            RecordKind::Area | RecordKind::Commitment | RecordKind::Round => {
+            RecordKind::Area | RecordKind::Commitment | RecordKind::Round | RecordKind::Workshop => {
                 Uuid::parse_str(&text(fields, "planId")).ok()
             }
             RecordKind::Milestone => {
@@ -126,7 +126,12 @@ fn chosen(
                 let parent = records.get(&RecordKey { kind: RecordKind::Commitment, id: commitment })?;
                 Uuid::parse_str(&text(parent, "planId")).ok()
             }
-            RecordKind::Institution | RecordKind::Report => None,
+            // Open data never carries participants; a contribution comes with its workshop.
+            RecordKind::Institution
+            | RecordKind::Report
+            | RecordKind::Participant
+            | RecordKind::Identity
+            | RecordKind::Contribution => None,
         }
     };
     fn collect_ids(value: &Value, into: &mut BTreeSet<String>) {
@@ -541,7 +546,9 @@ fn undo(tx: &Connection, batch: i64) -> Result<UndoReport> {
                 let children = match key.kind {
                     RecordKind::Plan => {
                         "SELECT (SELECT count(*) FROM area WHERE plan_id = ?1)
-                                              + (SELECT count(*) FROM commitment WHERE plan_id = ?1)"
+                                              + (SELECT count(*) FROM commitment WHERE plan_id = ?1)
+                                              + (SELECT count(*) FROM round WHERE plan_id = ?1)
+                                              + (SELECT count(*) FROM workshop WHERE plan_id = ?1)"
                     }
                     RecordKind::Area => "SELECT count(*) FROM commitment WHERE area_id = ?1",
                     RecordKind::Commitment => {
@@ -549,7 +556,16 @@ fn undo(tx: &Connection, batch: i64) -> Result<UndoReport> {
                               + (SELECT count(*) FROM report WHERE commitment_id = ?1)"
                     }
                     RecordKind::Milestone => "SELECT count(*) FROM report WHERE milestone_id = ?1",
-                    RecordKind::Institution | RecordKind::Report | RecordKind::Round => "SELECT 0 WHERE ?1 IS NOT NULL",
+                    RecordKind::Workshop => {
+                        "SELECT (SELECT count(*) FROM participant WHERE workshop_id = ?1)
+                              + (SELECT count(*) FROM contribution WHERE workshop_id = ?1)"
+                    }
+                    RecordKind::Institution
+                    | RecordKind::Report
+                    | RecordKind::Round
+                    | RecordKind::Participant
+                    | RecordKind::Identity
+                    | RecordKind::Contribution => "SELECT 0 WHERE ?1 IS NOT NULL",
                 };
                 let added: u32 = tx.query_row(children, [&id], |r| r.get(0)).optional()?.unwrap_or(0);
                 if added > 0 {

@@ -65,6 +65,7 @@ mod overview;
 mod sync_account;
 mod sync_resolution;
 mod sync_views;
+mod workshop;
 
 pub use report::CannotReport;
 pub use setting::SavedConnection;

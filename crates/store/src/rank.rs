@@ -16,8 +16,15 @@ fn layout(kind: RecordKind) -> (&'static str, &'static str) {
         RecordKind::Milestone => ("commitment_id", "position, created_at"),
         RecordKind::Commitment => ("area_id", "position, title"),
         RecordKind::Area => ("plan_id", "position, title"),
-        RecordKind::Plan | RecordKind::Institution | RecordKind::Report | RecordKind::Round => {
-            unreachable!("plans, institutions and reports have no rank")
+        RecordKind::Plan
+        | RecordKind::Institution
+        | RecordKind::Report
+        | RecordKind::Round
+        | RecordKind::Workshop
+        | RecordKind::Participant
+        | RecordKind::Identity
+        | RecordKind::Contribution => {
+            unreachable!("only areas, commitments and milestones have a rank")
         }
     }
 }

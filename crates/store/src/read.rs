@@ -1,6 +1,6 @@
 //! Reading records out of the database into domain values, for every kind: plans, areas,
-//! institutions, commitments (with their supporters and origin), milestones, progress reports
-//! and reporting rounds.
+//! institutions, commitments (with their supporters and origin), milestones, progress reports,
+//! reporting rounds, and workshops with their participants and contributions.
 //!
 //! Nothing here writes. The writers of each kind (`plan.rs`, `area.rs`, `institution.rs`,
 //! `commitment.rs`, `milestone.rs`), the outbox tracking (`sync.rs`) and the views
@@ -8,8 +8,10 @@
 
 use chrono::NaiveDate;
 use plan_ouvert_domain::{
-    Area, AreaId, AreaKind, Commitment, CommitmentId, Institution, InstitutionId, InstitutionKind, Milestone,
-    MilestoneId, Plan, PlanId, Problem, ProgressStatus, Report, ReportId, Round, RoundId, RoundKind,
+    Area, AreaId, AreaKind, Commitment, CommitmentId, Contribution, ContributionId, ContributionKind,
+    ContributionOutcome, Identity, Institution, InstitutionId, InstitutionKind, Milestone, MilestoneId,
+    OrganisationKind, Participant, ParticipantId, Plan, PlanId, Problem, ProgressStatus, Report, ReportId, Round,
+    RoundId, RoundKind, Workshop, WorkshopId,
 };
 use rusqlite::{Connection, OptionalExtension, Row};
 
@@ -468,4 +470,120 @@ pub(crate) fn read_round(conn: &Connection, id: RoundId) -> Result<Round> {
     conn.query_row(&format!("SELECT {ROUND_COLUMNS} FROM round WHERE id = ?1"), [id.to_string()], round_from_row)
         .optional()?
         .ok_or(Error::NotFound(Entity::Round))
+}
+
+// Workshops, their participants and contributions.
+
+fn code<T>(column: &str, text: String, from_code: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    from_code(&text).ok_or_else(|| corrupt(column, &text))
+}
+
+fn ids<T: serde::de::DeserializeOwned>(row: &Row<'_>, column: &str) -> rusqlite::Result<Vec<T>> {
+    serde_json::from_str(&row.get::<_, String>(column)?).map_err(|e| corrupt(column, e))
+}
+
+pub(crate) const WORKSHOP_COLUMNS: &str =
+    "id, plan_id, institution_id, title, held_on, place, area_id, commitment_ids, \
+     facilitator, consent_text, keep_until";
+
+pub(crate) fn workshop_from_row(row: &Row<'_>) -> rusqlite::Result<Workshop> {
+    Ok(Workshop {
+        id: WorkshopId(uuid(row, "id")?),
+        plan_id: PlanId(uuid(row, "plan_id")?),
+        institution_id: InstitutionId(uuid(row, "institution_id")?),
+        title: row.get("title")?,
+        held_on: date(row, "held_on")?,
+        place: row.get("place")?,
+        area_id: optional_uuid(row, "area_id")?.map(AreaId),
+        commitment_ids: ids(row, "commitment_ids")?,
+        facilitator: row.get("facilitator")?,
+        consent_text: row.get("consent_text")?,
+        keep_until: date(row, "keep_until")?,
+    })
+}
+
+pub(crate) fn read_workshop(conn: &Connection, id: WorkshopId) -> Result<Workshop> {
+    conn.query_row(
+        &format!("SELECT {WORKSHOP_COLUMNS} FROM workshop WHERE id = ?1"),
+        [id.to_string()],
+        workshop_from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound(Entity::Workshop))
+}
+
+pub(crate) const PARTICIPANT_COLUMNS: &str = "id, workshop_id, organisation_kind";
+
+pub(crate) fn participant_from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
+    Ok(Participant {
+        id: ParticipantId(uuid(row, "id")?),
+        workshop_id: WorkshopId(uuid(row, "workshop_id")?),
+        organisation_kind: code("organisation_kind", row.get("organisation_kind")?, OrganisationKind::from_code)?,
+    })
+}
+
+pub(crate) const IDENTITY_COLUMNS: &str =
+    "participant_id, name, consent_wording, consented_on, contact_email, contact_purpose";
+
+pub(crate) fn identity_from_row(row: &Row<'_>) -> rusqlite::Result<Identity> {
+    Ok(Identity {
+        participant_id: ParticipantId(uuid(row, "participant_id")?),
+        name: row.get("name")?,
+        consent_wording: row.get("consent_wording")?,
+        consented_on: date(row, "consented_on")?,
+        contact_email: row.get("contact_email")?,
+        contact_purpose: row.get("contact_purpose")?,
+    })
+}
+
+/// The identity record `id` (the participant's id), when this laptop holds it.
+pub(crate) fn read_identity(conn: &Connection, id: ParticipantId) -> Result<Identity> {
+    conn.query_row(
+        &format!("SELECT {IDENTITY_COLUMNS} FROM identity WHERE id = ?1"),
+        [id.to_string()],
+        identity_from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound(Entity::Participant))
+}
+
+pub(crate) fn read_participant(conn: &Connection, id: ParticipantId) -> Result<Participant> {
+    conn.query_row(
+        &format!("SELECT {PARTICIPANT_COLUMNS} FROM participant WHERE id = ?1"),
+        [id.to_string()],
+        participant_from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound(Entity::Participant))
+}
+
+pub(crate) const CONTRIBUTION_COLUMNS: &str = "id, workshop_id, participant_id, kind, text, about_commitment_id, \
+     about_milestone_id, proposal_ids, outcome, outcome_reason, commitment_ids, milestone_ids";
+
+pub(crate) fn contribution_from_row(row: &Row<'_>) -> rusqlite::Result<Contribution> {
+    let outcome: Option<String> = row.get("outcome")?;
+    Ok(Contribution {
+        id: ContributionId(uuid(row, "id")?),
+        workshop_id: WorkshopId(uuid(row, "workshop_id")?),
+        participant_id: optional_uuid(row, "participant_id")?.map(ParticipantId),
+        kind: code("kind", row.get("kind")?, ContributionKind::from_code)?,
+        text: row.get("text")?,
+        about_commitment_id: optional_uuid(row, "about_commitment_id")?.map(CommitmentId),
+        about_milestone_id: optional_uuid(row, "about_milestone_id")?.map(MilestoneId),
+        proposal_ids: ids(row, "proposal_ids")?,
+        outcome: outcome.map(|text| code("outcome", text, ContributionOutcome::from_code)).transpose()?,
+        outcome_reason: row.get("outcome_reason")?,
+        commitment_ids: ids(row, "commitment_ids")?,
+        milestone_ids: ids(row, "milestone_ids")?,
+    })
+}
+
+pub(crate) fn read_contribution(conn: &Connection, id: ContributionId) -> Result<Contribution> {
+    conn.query_row(
+        &format!("SELECT {CONTRIBUTION_COLUMNS} FROM contribution WHERE id = ?1"),
+        [id.to_string()],
+        contribution_from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound(Entity::Contribution))
 }

@@ -175,7 +175,11 @@ pub(crate) fn reports_on(conn: &Connection, kind: RecordKind, id: Uuid) -> Resul
         }
         RecordKind::Institution => "SELECT count(*) FROM report WHERE institution_id = ?1",
         RecordKind::Report => return Ok(1),
-        RecordKind::Round => return Ok(0),
+        RecordKind::Round
+        | RecordKind::Workshop
+        | RecordKind::Participant
+        | RecordKind::Identity
+        | RecordKind::Contribution => return Ok(0),
     };
     Ok(conn.query_row(sql, [id.to_string()], |r| r.get(0))?)
 }

@@ -56,6 +56,14 @@ pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option
         RecordKind::Round => {
             crate::read::read_round(conn, plan_ouvert_domain::RoundId(record.id)).map(|r| serde_json::to_value(&r))
         }
+        RecordKind::Workshop => crate::read::read_workshop(conn, plan_ouvert_domain::WorkshopId(record.id))
+            .map(|r| serde_json::to_value(&r)),
+        RecordKind::Participant => crate::read::read_participant(conn, plan_ouvert_domain::ParticipantId(record.id))
+            .map(|r| serde_json::to_value(&r)),
+        RecordKind::Identity => crate::read::read_identity(conn, plan_ouvert_domain::ParticipantId(record.id))
+            .map(|r| serde_json::to_value(&r)),
+        RecordKind::Contribution => crate::read::read_contribution(conn, plan_ouvert_domain::ContributionId(record.id))
+            .map(|r| serde_json::to_value(&r)),
     };
     let value = match value {
         Ok(v) => v.map_err(|e| Error::Corrupt(e.to_string()))?,
@@ -269,6 +277,21 @@ pub(crate) fn is_local(conn: &Connection, record: RecordKey) -> Result<bool> {
         RecordKind::Round => {
             "SELECT p.is_demo OR p.library FROM round r JOIN plan p ON p.id = r.plan_id WHERE r.id = ?1"
         }
+        RecordKind::Workshop => {
+            "SELECT p.is_demo OR p.library FROM workshop w JOIN plan p ON p.id = w.plan_id WHERE w.id = ?1"
+        }
+        RecordKind::Participant => {
+            "SELECT p.is_demo OR p.library FROM participant x JOIN workshop w ON w.id = x.workshop_id
+             JOIN plan p ON p.id = w.plan_id WHERE x.id = ?1"
+        }
+        RecordKind::Contribution => {
+            "SELECT p.is_demo OR p.library FROM contribution x JOIN workshop w ON w.id = x.workshop_id
+             JOIN plan p ON p.id = w.plan_id WHERE x.id = ?1"
+        }
+        RecordKind::Identity => {
+            "SELECT p.is_demo OR p.library FROM identity i JOIN participant x ON x.id = i.participant_id
+             JOIN workshop w ON w.id = x.workshop_id JOIN plan p ON p.id = w.plan_id WHERE i.id = ?1"
+        }
     };
     Ok(conn.query_row(sql, [&id], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
 }
@@ -289,6 +312,19 @@ fn in_library(conn: &Connection, record: RecordKey) -> Result<bool> {
              JOIN plan p ON p.id = c.plan_id WHERE r.id = ?1"
         }
         RecordKind::Round => "SELECT p.library FROM round r JOIN plan p ON p.id = r.plan_id WHERE r.id = ?1",
+        RecordKind::Workshop => "SELECT p.library FROM workshop w JOIN plan p ON p.id = w.plan_id WHERE w.id = ?1",
+        RecordKind::Participant => {
+            "SELECT p.library FROM participant x JOIN workshop w ON w.id = x.workshop_id
+             JOIN plan p ON p.id = w.plan_id WHERE x.id = ?1"
+        }
+        RecordKind::Contribution => {
+            "SELECT p.library FROM contribution x JOIN workshop w ON w.id = x.workshop_id
+             JOIN plan p ON p.id = w.plan_id WHERE x.id = ?1"
+        }
+        RecordKind::Identity => {
+            "SELECT p.library FROM identity i JOIN participant x ON x.id = i.participant_id
+             JOIN workshop w ON w.id = x.workshop_id JOIN plan p ON p.id = w.plan_id WHERE i.id = ?1"
+        }
     };
     Ok(conn.query_row(sql, [record.id.to_string()], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
 }

@@ -33,6 +33,9 @@ fn view_kind(kind: RecordKind) -> SyncRecordKind {
         RecordKind::Institution => SyncRecordKind::Institution,
         RecordKind::Report => SyncRecordKind::Report,
         RecordKind::Round => SyncRecordKind::Round,
+        RecordKind::Workshop => SyncRecordKind::Workshop,
+        RecordKind::Participant | RecordKind::Identity => SyncRecordKind::Participant,
+        RecordKind::Contribution => SyncRecordKind::Contribution,
     }
 }
 

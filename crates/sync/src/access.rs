@@ -33,15 +33,36 @@ pub fn is_shared_structure(kind: RecordKind) -> bool {
     matches!(kind, RecordKind::Plan | RecordKind::Area | RecordKind::Institution | RecordKind::Round)
 }
 
+/// Workshops and their contributions are the plan's consultation, open to all who follow the plan
+/// (a commitment shows the contributions it came from): everyone sees them; the institution that
+/// runs the workshop writes them, and the coordination on its behalf.
+/// A participant is anonymous (the kind of organisation they come from), so that anyone can
+/// count who took part.
+pub fn is_seen_by_all(kind: RecordKind) -> bool {
+    is_shared_structure(kind)
+        || matches!(kind, RecordKind::Workshop | RecordKind::Participant | RecordKind::Contribution)
+}
+
+/// Personal data (a participant's identity and agreement) stays with the institution that
+/// collected it: only its people see it, and only its drafters and coordinators change it — not
+/// the coordination of another institution.
+pub fn is_personal_data(kind: RecordKind) -> bool {
+    kind == RecordKind::Identity
+}
+
 impl Actor {
     /// Whether this person may see a record of `kind` owned by `owner`.
     pub fn may_see(&self, kind: RecordKind, owner: Uuid) -> bool {
-        is_shared_structure(kind) || self.role == Role::Coordinator || owner == self.institution
+        if is_personal_data(kind) {
+            return owner == self.institution;
+        }
+        is_seen_by_all(kind) || self.role == Role::Coordinator || owner == self.institution
     }
 
     /// Whether this person may change (or create, or delete) a record of `kind` owned by `owner`.
     pub fn may_write(&self, kind: RecordKind, owner: Uuid) -> bool {
         match self.role {
+            Role::Coordinator if is_personal_data(kind) => owner == self.institution,
             Role::Coordinator => true,
             Role::Drafter => !is_shared_structure(kind) && owner == self.institution,
             Role::Reader => false,
@@ -72,5 +93,27 @@ mod tests {
             assert!(!reader.may_write(kind, ministry));
             assert!(coordinator.may_see(kind, ministry) && coordinator.may_write(kind, ministry));
         }
+    }
+
+    #[test]
+    fn a_workshop_is_seen_by_all_and_who_its_participants_are_only_by_the_institution_that_ran_it() {
+        let ministry = Uuid::from_u128(1);
+        let authority = Uuid::from_u128(2);
+        let person = Uuid::from_u128(3);
+        let drafter = Actor { institution: ministry, role: Role::Drafter, person };
+        let other = Actor { institution: authority, role: Role::Drafter, person };
+        let reader = Actor { institution: ministry, role: Role::Reader, person };
+        let coordinator = Actor { institution: authority, role: Role::Coordinator, person };
+        for kind in [RecordKind::Workshop, RecordKind::Participant, RecordKind::Contribution] {
+            assert!(other.may_see(kind, ministry) && !other.may_write(kind, ministry), "{kind:?}");
+            assert!(drafter.may_write(kind, ministry) && coordinator.may_write(kind, ministry), "{kind:?}");
+        }
+        let identity = RecordKind::Identity;
+        assert!(drafter.may_see(identity, ministry) && drafter.may_write(identity, ministry));
+        assert!(reader.may_see(identity, ministry) && !reader.may_write(identity, ministry));
+        assert!(!other.may_see(identity, ministry) && !other.may_write(identity, ministry));
+        assert!(!coordinator.may_see(identity, ministry), "not even the coordination of another institution");
+        assert!(!coordinator.may_write(identity, ministry));
+        assert!(coordinator.may_see(identity, authority) && coordinator.may_write(identity, authority));
     }
 }

@@ -7,8 +7,9 @@
 //! the SQL schema, the OGP template mapping and the CSV columns against it.
 
 use plan_ouvert_domain::{
-    Assessment, Email, EvidenceFile, EvidenceLink, InstitutionInput, LongText, Phone, Problem, ProgressStatus,
-    ReportInput, RoundKind, ShortText, Title, Verbatim, OPENED_GOVERNMENT_CODES,
+    Assessment, ContributionKind, ContributionOutcome, Email, EvidenceFile, EvidenceLink, InstitutionInput, LongText,
+    OrganisationKind, Phone, Problem, ProgressStatus, ReportInput, RoundKind, ShortText, Title, Verbatim,
+    OPENED_GOVERNMENT_CODES,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -28,10 +29,20 @@ pub enum RecordKind {
     Report,
     /// A reporting round: the coordination asks every institution to report by a date.
     Round,
+    /// A co-construction workshop, run by an institution.
+    Workshop,
+    /// A participant of a workshop, anonymous: the kind of organisation they come from.
+    Participant,
+    /// A participant's identity and agreement (name, address, the text accepted): personal
+    /// data, seen only by the institution that ran the workshop; erasing it leaves the
+    /// participant anonymous.
+    Identity,
+    /// A proposal, comment or priority vote made in a workshop, and what became of it.
+    Contribution,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 7] = [
+    pub const ALL: [RecordKind; 11] = [
         RecordKind::Plan,
         RecordKind::Area,
         RecordKind::Commitment,
@@ -39,6 +50,10 @@ impl RecordKind {
         RecordKind::Institution,
         RecordKind::Report,
         RecordKind::Round,
+        RecordKind::Workshop,
+        RecordKind::Participant,
+        RecordKind::Identity,
+        RecordKind::Contribution,
     ];
 
     /// The kind's name as sent and stored (`plan`, `commitment`…; also the app's table names).
@@ -51,6 +66,10 @@ impl RecordKind {
             RecordKind::Institution => "institution",
             RecordKind::Report => "report",
             RecordKind::Round => "round",
+            RecordKind::Workshop => "workshop",
+            RecordKind::Participant => "participant",
+            RecordKind::Identity => "identity",
+            RecordKind::Contribution => "contribution",
         }
     }
 
@@ -276,6 +295,43 @@ declare! {
         "opensOn": Date,
         "dueOn": Date,
         "instructions": LongText,
+    }
+    Workshop {
+        "planId": Ref(RecordKind::Plan),
+        "institutionId": Ref(RecordKind::Institution),
+        "title": Title,
+        "heldOn": Date,
+        "place": Line(LINE),
+        "areaId": OptionalRef(RecordKind::Area),
+        "commitmentIds": RefList(RecordKind::Commitment),
+        "facilitator": Name,
+        "consentText": LongText,
+        "keepUntil": Date,
+    }
+    Participant {
+        "workshopId": Ref(RecordKind::Workshop),
+        "organisationKind": OneOf(OrganisationKind::CODES),
+    }
+    Identity {
+        "participantId": Ref(RecordKind::Participant),
+        "name": Name,
+        "consentWording": LongText,
+        "consentedOn": Date,
+        "contactEmail": Email,
+        "contactPurpose": Line(LINE),
+    }
+    Contribution {
+        "workshopId": Ref(RecordKind::Workshop),
+        "participantId": OptionalRef(RecordKind::Participant),
+        "kind": OneOf(ContributionKind::CODES),
+        "text": LongText,
+        "aboutCommitmentId": OptionalRef(RecordKind::Commitment),
+        "aboutMilestoneId": OptionalRef(RecordKind::Milestone),
+        "proposalIds": RefList(RecordKind::Contribution),
+        "outcome": OptionalOneOf(ContributionOutcome::CODES),
+        "outcomeReason": LongText,
+        "commitmentIds": RefList(RecordKind::Commitment),
+        "milestoneIds": RefList(RecordKind::Milestone),
     }
 }
 
@@ -527,7 +583,9 @@ impl Holds {
 /// [`is_permanent`]).
 pub fn parent_field(kind: RecordKind) -> Option<(&'static str, RecordKind)> {
     match kind {
-        RecordKind::Area | RecordKind::Round => Some(("planId", RecordKind::Plan)),
+        RecordKind::Area | RecordKind::Round | RecordKind::Workshop => Some(("planId", RecordKind::Plan)),
+        RecordKind::Participant | RecordKind::Contribution => Some(("workshopId", RecordKind::Workshop)),
+        RecordKind::Identity => Some(("participantId", RecordKind::Participant)),
         RecordKind::Commitment => Some(("areaId", RecordKind::Area)),
         RecordKind::Milestone | RecordKind::Report => Some(("commitmentId", RecordKind::Commitment)),
         RecordKind::Plan | RecordKind::Institution => None,
@@ -538,6 +596,18 @@ pub fn parent_field(kind: RecordKind) -> Option<(&'static str, RecordKind)> {
 /// timeline (a correction is a new entry), and what it reports on stays while it does.
 pub fn is_permanent(kind: RecordKind) -> bool {
     kind == RecordKind::Report
+}
+
+/// Fields set once, when the record is made: the institution that runs a workshop, the workshop
+/// a participant or a contribution belongs to, and the participant an identity is of. They decide who holds a participant's
+/// personal data, which never moves to another institution.
+pub fn is_fixed(kind: RecordKind, field: &str) -> bool {
+    matches!(
+        (kind, field),
+        (RecordKind::Workshop, "institutionId")
+            | (RecordKind::Participant | RecordKind::Contribution, "workshopId")
+            | (RecordKind::Identity, "participantId")
+    )
 }
 
 /// The ids a field's value refers to (none for a field that holds no reference).
@@ -554,7 +624,7 @@ pub fn references(kind: RecordKind, field: &str, value: &Value) -> Vec<RecordKey
 mod tests {
     use super::*;
 
-    const KINDS: [RecordKind; 7] = RecordKind::ALL;
+    const KINDS: [RecordKind; 11] = RecordKind::ALL;
 
     #[test]
     fn names_and_declarations_agree_and_no_field_is_declared_twice() {

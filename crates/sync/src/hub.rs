@@ -20,7 +20,7 @@
 use uuid::Uuid;
 
 use crate::access::Actor;
-use crate::fields::{check_value, is_permanent, parent_field, parse_id, references};
+use crate::fields::{check_value, is_fixed, is_permanent, parent_field, parse_id, references};
 use crate::ledger::Ledger;
 use crate::merge::{merge_text, TextMerge};
 use crate::protocol::*;
@@ -138,7 +138,8 @@ fn references_live<L: Ledger>(ledger: &mut L, kind: RecordKind, field: &str, val
 
 /// Who owns a record of `kind` whose fields are `value_of`: a commitment its lead institution
 /// (else `otherwise`, the creator's institution or its current owner); a milestone or a progress
-/// report its commitment's owner; the plan's shared structure nobody in particular.
+/// report its commitment's owner; a workshop the institution that runs it, its participants (and
+/// their identities) and contributions the workshop's owner; the plan's shared structure nobody in particular.
 fn owner_from<L: Ledger>(
     ledger: &mut L,
     kind: RecordKind,
@@ -157,7 +158,23 @@ fn owner_from<L: Ledger>(
                 .map_or(otherwise, |info| info.owner),
             None => otherwise,
         },
-        _ => Uuid::nil(),
+        RecordKind::Workshop => match id("institutionId") {
+            Some(institution) => ledger.acting_for(institution)?,
+            None => otherwise,
+        },
+        RecordKind::Participant | RecordKind::Contribution => match id("workshopId") {
+            Some(workshop) => ledger
+                .record(RecordKey { kind: RecordKind::Workshop, id: workshop })?
+                .map_or(otherwise, |info| info.owner),
+            None => otherwise,
+        },
+        RecordKind::Identity => match id("participantId") {
+            Some(participant) => ledger
+                .record(RecordKey { kind: RecordKind::Participant, id: participant })?
+                .map_or(otherwise, |info| info.owner),
+            None => otherwise,
+        },
+        RecordKind::Plan | RecordKind::Area | RecordKind::Institution | RecordKind::Round => Uuid::nil(),
     })
 }
 
@@ -299,6 +316,9 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
             }
             if is_permanent(record.kind) {
                 return rejected(Refusal::Recorded);
+            }
+            if is_fixed(record.kind, field) {
+                return rejected(Refusal::Forbidden);
             }
             if info.deleted_at.is_some() {
                 return rejected(Refusal::RecordDeleted);

@@ -16,7 +16,9 @@ use crate::access::{Actor, Role};
 /// [`ProtocolError::UnsupportedVersion`], telling an older app to update rather than risk data.
 ///
 /// 2: progress reports (`report` records), weights, and the refusals that go with them.
-pub const PROTOCOL_VERSION: u32 = 2;
+/// 3: workshops, their participants (anonymous), participants' identities (personal data, kept
+/// by the institution that ran the workshop) and contributions.
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// One installation of the app (a laptop), chosen by it at first start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -380,7 +380,7 @@ fn restore<S: ReplicaState>(state: &mut S, record: RecordKey) -> Result<(), S::E
 }
 
 /// The order in which records are written locally, so that a record's references exist first.
-fn dependency_rank(kind: RecordKind) -> u8 {
+pub fn dependency_rank(kind: RecordKind) -> u8 {
     match kind {
         RecordKind::Institution => 0,
         RecordKind::Plan => 1,
@@ -389,6 +389,10 @@ fn dependency_rank(kind: RecordKind) -> u8 {
         RecordKind::Milestone => 4,
         RecordKind::Report => 5,
         RecordKind::Round => 6,
+        RecordKind::Workshop => 7,
+        RecordKind::Participant => 8,
+        RecordKind::Identity => 9,
+        RecordKind::Contribution => 10,
     }
 }
 

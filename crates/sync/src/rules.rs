@@ -16,7 +16,13 @@ fn date_pairs(kind: RecordKind) -> &'static [(&'static str, &'static str)] {
         RecordKind::Commitment => &[("startDate", "endDate")],
         RecordKind::Milestone => &[("startDate", "dueDate")],
         RecordKind::Round => &[("opensOn", "dueOn")],
-        RecordKind::Area | RecordKind::Institution | RecordKind::Report => &[],
+        RecordKind::Workshop => &[("heldOn", "keepUntil")],
+        RecordKind::Area
+        | RecordKind::Institution
+        | RecordKind::Report
+        | RecordKind::Participant
+        | RecordKind::Identity
+        | RecordKind::Contribution => &[],
     }
 }
 

@@ -17,6 +17,12 @@ export type ReportId = string;
 
 export type RoundId = string;
 
+export type WorkshopId = string;
+
+export type ParticipantId = string;
+
+export type ContributionId = string;
+
 export type ErrorCode = "validation" | "notFound" | "inUse" | "storage" | "internal";
 
 export type FieldError = { field: string, message: string, };
@@ -332,7 +338,7 @@ export type SyncSettings = { serverUrl: string | null, account: SyncAccount | nu
 
 export type SyncConnectInput = { serverUrl: string, token: string, };
 
-export type SyncRecordKind = "plan" | "area" | "commitment" | "milestone" | "institution" | "report" | "round";
+export type SyncRecordKind = "plan" | "area" | "commitment" | "milestone" | "institution" | "report" | "round" | "workshop" | "participant" | "contribution";
 
 export type ConflictId = number;
 
@@ -615,6 +621,166 @@ ownOnly: boolean,
 readOnly: ReadOnly | null, };
 
 export type RoundDue = { round: Round, planTitle: string, late: number, toDo: number, };
+
+export type OrganisationKind = "citizen" | "association" | "company" | "administration" | "electedOfficial";
+
+export type ContributionKind = "proposal" | "comment" | "vote";
+
+export type ContributionOutcome = "kept" | "merged" | "notKept";
+
+export type Workshop = { id: WorkshopId, planId: PlanId, 
+/**
+ * The institution that runs it, and keeps its participants' data.
+ */
+institutionId: InstitutionId, title: string, heldOn: string, place: string, 
+/**
+ * The engagement area discussed, if the workshop is about one.
+ */
+areaId: AreaId | null, 
+/**
+ * The draft commitments discussed.
+ */
+commitmentIds: Array<CommitmentId>, facilitator: string, 
+/**
+ * What participants read and accept before anything of theirs is recorded.
+ */
+consentText: string, 
+/**
+ * The last day participants' data is kept.
+ */
+keepUntil: string, };
+
+export type WorkshopInput = { title: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+heldOn: string, place: string, areaId: AreaId | null, commitmentIds: Array<CommitmentId>, facilitator: string, consentText: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+keepUntil: string, };
+
+export type Participant = { id: ParticipantId, workshopId: WorkshopId, organisationKind: OrganisationKind, };
+
+export type Identity = { participantId: ParticipantId, 
+/**
+ * A first name or a pseudonym.
+ */
+name: string, 
+/**
+ * The information text as the participant read and accepted it.
+ */
+consentWording: string, consentedOn: string, 
+/**
+ * Empty unless the participant accepted to be contacted.
+ */
+contactEmail: string, 
+/**
+ * What the participant accepted to be contacted for (empty without an address).
+ */
+contactPurpose: string, };
+
+export type ParticipantInput = { name: string, organisationKind: OrganisationKind, 
+/**
+ * The participant read and accepted the workshop's information text.
+ */
+consentAccepted: boolean, 
+/**
+ * The participant accepts to be contacted about what becomes of their contributions.
+ */
+contactAccepted: boolean, 
+/**
+ * Read only when `contact_accepted`.
+ */
+contactEmail: string, };
+
+export type Contribution = { id: ContributionId, workshopId: WorkshopId, participantId: ParticipantId | null, kind: ContributionKind, text: string, 
+/**
+ * What a comment is about: a commitment…
+ */
+aboutCommitmentId: CommitmentId | null, 
+/**
+ * …or one of its milestones.
+ */
+aboutMilestoneId: MilestoneId | null, 
+/**
+ * The proposals a vote puts first, in order.
+ */
+proposalIds: Array<ContributionId>, outcome: ContributionOutcome | null, outcomeReason: string, 
+/**
+ * The commitments this contribution fed.
+ */
+commitmentIds: Array<CommitmentId>, 
+/**
+ * The milestones this contribution fed.
+ */
+milestoneIds: Array<MilestoneId>, };
+
+export type ContributionInput = { kind: ContributionKind, text: string, aboutCommitmentId: CommitmentId | null, aboutMilestoneId: MilestoneId | null, proposalIds: Array<ContributionId>, };
+
+export type TraceInput = { outcome: ContributionOutcome | null, outcomeReason: string, commitmentIds: Array<CommitmentId>, milestoneIds: Array<MilestoneId>, };
+
+export type WorkshopSummary = { workshop: Workshop, institution: InstitutionRef, participants: number, contributions: number, 
+/**
+ * Contributions whose outcome is said.
+ */
+decided: number, };
+
+export type TraceTarget = { commitmentId: CommitmentId, milestoneId: MilestoneId | null, 
+/**
+ * The commitment's title, or the milestone's.
+ */
+title: string, };
+
+export type ParticipantView = { participant: Participant, identity: Identity | null, contributions: number, };
+
+export type ContributionView = { contribution: Contribution, 
+/**
+ * The author's first name or pseudonym, on the laptops that hold it.
+ */
+author: string | null, 
+/**
+ * Where the author comes from (none: written by the facilitator).
+ */
+authorKind: OrganisationKind | null, 
+/**
+ * What a comment is about.
+ */
+about: TraceTarget | null, 
+/**
+ * What the contribution fed.
+ */
+fed: Array<TraceTarget>, 
+/**
+ * For a proposal: the votes naming it, and those naming it first.
+ */
+votes: number, firstChoices: number, };
+
+export type KindCount = { kind: OrganisationKind, count: number, };
+
+export type WorkshopDetail = { workshop: Workshop, planTitle: string, institution: InstitutionRef, areaTitle: string | null, 
+/**
+ * The commitments discussed (those still in the plan).
+ */
+discussed: Array<TraceTarget>, participants: Array<ParticipantView>, 
+/**
+ * Participants counted by kind, every kind listed.
+ */
+byKind: Array<KindCount>, 
+/**
+ * Proposals first (by votes), then comments, then votes; each in the order they were made.
+ */
+contributions: Array<ContributionView>, 
+/**
+ * Whether this laptop may hold who the participants are (the institution's own people).
+ */
+identitiesHere: boolean, readOnly: ReadOnly | null, };
+
+export type TracedContribution = { contribution: Contribution, workshopId: WorkshopId, workshopTitle: string, heldOn: string, 
+/**
+ * The milestone of the commitment it fed, when it fed a milestone rather than the whole.
+ */
+milestoneTitle: string | null, };
 
 export type DueKind = "overdue" | "dueSoon";
 

@@ -134,6 +134,43 @@ export type Labels = {
         results: string;
         toComplete: string;
     };
+    workshop: {
+        administration: string;
+        anonymous: string;
+        areaId: string;
+        association: string;
+        cameFrom: string;
+        citizen: string;
+        comment: string;
+        commitmentIds: string;
+        company: string;
+        consentText: string;
+        consentedOn: string;
+        contactEmail: string;
+        contactPurpose: string;
+        defaultConsentText: string;
+        defaultContactPurpose: string;
+        electedOfficial: string;
+        facilitator: string;
+        fed: string;
+        heldOn: string;
+        institutionId: string;
+        keepUntil: string;
+        kept: string;
+        merged: string;
+        name: string;
+        notKept: string;
+        organisationKind: string;
+        outcome: string;
+        outcomeReason: string;
+        place: string;
+        proposal: string;
+        text: string;
+        title: string;
+        undecided: string;
+        vote: string;
+        workshop: string;
+    };
 };
 
 export const LABELS: { fr: Labels; en: Labels } = {
@@ -257,6 +294,43 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "evidenceFiles": "Preuves (fichiers)",
             "entries": "Rapports pris en compte",
             "latestEntry": "Dernier rapport"
+        },
+        "workshop": {
+            "workshop": "Atelier",
+            "title": "Titre de l'atelier",
+            "heldOn": "Date",
+            "place": "Lieu",
+            "areaId": "Axe discuté",
+            "commitmentIds": "Engagements discutés",
+            "facilitator": "Animateur ou animatrice",
+            "institutionId": "Institution organisatrice",
+            "keepUntil": "Données des participants conservées jusqu'au",
+            "consentText": "Texte d'information des participants",
+            "defaultConsentText": "Ce que vous dites aujourd'hui sert à construire le plan d'action national pour un gouvernement ouvert. Nous enregistrons vos contributions, votre prénom ou un pseudonyme et le type d'organisation dont vous venez ; votre adresse électronique seulement si vous acceptez d'être recontacté. Votre nom et votre adresse ne sont jamais publiés ni transmis à d'autres administrations : le compte rendu public dit seulement combien de personnes de chaque type ont participé. Ces données sont conservées jusqu'à la date indiquée, puis effacées ; vos contributions restent, sans votre nom. Vous pouvez à tout moment demander à l'institution organisatrice de consulter ou d'effacer vos données.",
+            "defaultContactPurpose": "Être informé de ce que deviennent mes contributions",
+            "name": "Prénom ou pseudonyme",
+            "organisationKind": "Vous venez",
+            "citizen": "Citoyen ou citoyenne",
+            "association": "Association",
+            "company": "Entreprise",
+            "administration": "Administration",
+            "electedOfficial": "Élu ou élue",
+            "contactEmail": "Adresse électronique",
+            "contactPurpose": "Pour",
+            "consentedOn": "Accord donné le",
+            "proposal": "Proposition",
+            "comment": "Commentaire",
+            "vote": "Vote de priorité",
+            "text": "Contribution",
+            "outcome": "Suite donnée",
+            "kept": "Retenue",
+            "merged": "Fusionnée",
+            "notKept": "Non retenue",
+            "undecided": "À examiner",
+            "outcomeReason": "Raison",
+            "fed": "A nourri",
+            "cameFrom": "Contributions d'ateliers à l'origine",
+            "anonymous": "Participant anonyme"
         },
         "scales": {
             "specificity": {
@@ -420,6 +494,43 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "evidenceFiles": "Evidence (files)",
             "entries": "Reports taken into account",
             "latestEntry": "Latest report"
+        },
+        "workshop": {
+            "workshop": "Workshop",
+            "title": "Workshop title",
+            "heldOn": "Date",
+            "place": "Place",
+            "areaId": "Engagement area discussed",
+            "commitmentIds": "Commitments discussed",
+            "facilitator": "Facilitator",
+            "institutionId": "Organising institution",
+            "keepUntil": "Participants' data kept until",
+            "consentText": "Information text for participants",
+            "defaultConsentText": "What you say today helps build the national open government action plan. We record your contributions, your first name or a pseudonym and the kind of organisation you come from; your e-mail address only if you accept to be contacted. Your name and address are never published nor passed to other administrations: the public report only says how many people of each kind took part. This data is kept until the date shown, then erased; your contributions stay, without your name. You may at any time ask the organising institution to see or erase your data.",
+            "defaultContactPurpose": "Be told what becomes of my contributions",
+            "name": "First name or pseudonym",
+            "organisationKind": "You come as",
+            "citizen": "Citizen",
+            "association": "Association",
+            "company": "Company",
+            "administration": "Administration",
+            "electedOfficial": "Elected official",
+            "contactEmail": "E-mail address",
+            "contactPurpose": "For",
+            "consentedOn": "Agreed on",
+            "proposal": "Proposal",
+            "comment": "Comment",
+            "vote": "Priority vote",
+            "text": "Contribution",
+            "outcome": "What became of it",
+            "kept": "Kept",
+            "merged": "Merged",
+            "notKept": "Not kept",
+            "undecided": "To be examined",
+            "outcomeReason": "Reason",
+            "fed": "Fed",
+            "cameFrom": "Workshop contributions it came from",
+            "anonymous": "Anonymous participant"
         },
         "scales": {
             "specificity": {

@@ -290,6 +290,10 @@ fn kind_name(kind: RecordKind, locale: Locale) -> &'static str {
         RecordKind::Institution => locale.pick("l'institution", "institution"),
         RecordKind::Report => locale.pick("le rapport d'avancement", "progress report"),
         RecordKind::Round => locale.pick("la campagne de suivi", "reporting round"),
+        RecordKind::Workshop => locale.pick("l'atelier", "workshop"),
+        RecordKind::Participant => locale.pick("le participant", "participant"),
+        RecordKind::Identity => locale.pick("l'identité d'un participant", "participant's identity"),
+        RecordKind::Contribution => locale.pick("la contribution", "contribution"),
     }
 }
 

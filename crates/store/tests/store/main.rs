@@ -20,3 +20,4 @@ mod rounds;
 mod schema;
 mod search;
 mod sync;
+mod workshops;

@@ -364,6 +364,8 @@ export const en: Messages = {
         roundPending: (late: number, toDo: number) => `${count(late)} late, ${count(toDo)} to do`,
         roundDue: (date: string) => `Due: ${date}`
     },
+    /** A workshop's words shared with the printed report (`core/labels.ts`). */
+    workshopLabels: L.workshop,
     rounds: {
         title: "Reporting rounds",
         intro: "A round asks each lead institution to report on its commitments and their milestones by a date. Each institution sees what it must report; the coordination sees what is reported, late or to do, and whom to remind.",
@@ -766,7 +768,10 @@ export const en: Messages = {
                 milestone: "Milestone",
                 institution: "Institution",
                 report: "Progress report",
-                round: "Reporting round"
+                round: "Reporting round",
+                workshop: L.workshop.workshop,
+                participant: "Participant",
+                contribution: L.workshop.text
             },
             field: (label: string) => `Field: ${label}`,
             conflictAt: (when: string) => `Conflict found ${when}`,

@@ -379,6 +379,8 @@ export const fr = {
         roundDue: (date: string) => `Date limite : ${date}`
     },
     /** Reporting rounds: the coordination asks every institution to report by a date. */
+    /** A workshop's words shared with the printed report (`core/labels.ts`). */
+    workshopLabels: L.workshop,
     rounds: {
         title: "Campagnes de suivi",
         intro: "Une campagne demande à chaque institution porteuse de rendre compte de ses engagements et de leurs jalons avant une date. Chaque institution voit ce qu'elle doit rendre ; la coordination voit ce qui est rendu, en retard ou à faire, et qui relancer.",
@@ -799,7 +801,10 @@ export const fr = {
                 milestone: "Jalon",
                 institution: "Institution",
                 report: "Rapport d'avancement",
-                round: "Campagne de suivi"
+                round: "Campagne de suivi",
+                workshop: L.workshop.workshop,
+                participant: "Participant",
+                contribution: L.workshop.text
             },
             field: (label: string) => `Champ : ${label}`,
             conflictAt: (when: string) => `Conflit relevé ${when}`,

@@ -43,6 +43,27 @@ function fieldLabels(t: Messages, kind: SyncRecordKind): Record<string, string> 
             const r = t.rounds;
             return { kind: r.kind, title: r.titleLabel, opensOn: r.opensOn, dueOn: r.dueOn, instructions: r.instructions };
         }
+        case "workshop": {
+            const w = t.workshopLabels;
+            return {
+                title: w.title,
+                heldOn: w.heldOn,
+                place: w.place,
+                areaId: w.areaId,
+                commitmentIds: w.commitmentIds,
+                facilitator: w.facilitator,
+                consentText: w.consentText,
+                keepUntil: w.keepUntil
+            };
+        }
+        case "participant": {
+            const w = t.workshopLabels;
+            return { organisationKind: w.organisationKind, name: w.name, contactEmail: w.contactEmail, contactPurpose: w.contactPurpose };
+        }
+        case "contribution": {
+            const w = t.workshopLabels;
+            return { text: w.text, outcome: w.outcome, outcomeReason: w.outcomeReason, commitmentIds: w.fed, milestoneIds: w.fed };
+        }
         case "report": {
             const p = t.progress;
             return {
