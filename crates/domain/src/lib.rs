@@ -76,4 +76,4 @@ pub use sync::{
     ConflictChoice, ConflictId, ConflictView, RecordSyncState, RejectionId, RejectionView, SyncAccount, SyncAction,
     SyncConnectInput, SyncConnection, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,
 };
-pub use text::{Email, LongText, Phone, ShortText, Title, Verbatim};
+pub use text::{folded, Email, LongText, Phone, ShortText, Title, Verbatim};
