@@ -67,3 +67,16 @@ id_type!(
     /// Identifies a reporting round (a campaign of progress reports with a due date).
     RoundId
 );
+id_type!(
+    /// Identifies a session of the citizen jury of the accelerator of citizen initiatives (one
+    /// cohort's selection).
+    JurySessionId
+);
+id_type!(
+    /// Identifies a juror of a jury session.
+    JurorId
+);
+id_type!(
+    /// Identifies an application (*candidature*) examined by a jury session.
+    JuryApplicationId
+);

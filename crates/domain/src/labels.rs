@@ -1,7 +1,7 @@
 //! The words for the OGP commitment template — its sections, the fields of a commitment and of a
-//! milestone, what an imported commitment brings and the IRM's assessment — in French and
-//! English, written once: the commitment screen shows them, and the printable plan and the
-//! self-assessment report print them.
+//! milestone, what an imported commitment brings and the IRM's assessment — and for the citizen
+//! jury (its criteria and its scale), in French and English, written once: the
+//! screens show them, and the printable plan and the self-assessment report print them.
 //!
 //! The interface reads them from `ui/src/core/labels.ts`, generated from this module by
 //! `tests/bindings.rs` (with the IRM scales' labels, [`crate::assessment`]), so a label changed
@@ -202,6 +202,49 @@ labels!(
     }
 );
 
+labels!(
+    /// The five criteria of the citizen jury of the accelerator of citizen initiatives, by their
+    /// codes ([`crate::jury::JuryCriterion::CODES`]), in the order of the score sheet.
+    JuryCriterionLabels {
+        general_interest: "Objectif d'intérêt général", "General-interest goal";
+        impact_for_all: "Impact pour tous", "Impact for all";
+        project_quality: "Qualité du projet", "Project quality";
+        openness: "Ouverture et transparence", "Openness and transparency";
+        state_support: "Valeur ajoutée de l'accompagnement de l'État", "Value added by the State's support";
+    }
+);
+
+labels!(
+    /// The citizen jury of the accelerator of citizen initiatives: its sessions, jurors,
+    /// applications and score sheets ([`crate::jury`]).
+    JuryLabels {
+        jury: "Jury citoyen", "Citizen jury";
+        session: "Session du jury", "Jury session";
+        session_title: "Promotion", "Cohort";
+        held_on: "Date de la session", "Session date";
+        places: "Places à pourvoir", "Places to fill";
+        /// Next to the number of places ([`crate::jury::SELECTION_MAX`]).
+        places_hint: "De 1 à 10 projets retenus par promotion (10 par défaut).",
+            "From 1 to 10 projects selected per cohort (10 by default).";
+        jurors: "Jurés", "Jurors";
+        /// Next to the list of jurors ([`crate::jury::JURORS_MAX`]).
+        jurors_hint: "15 citoyens au plus par session.", "At most 15 citizens per session.";
+        juror_name: "Nom ou pseudonyme", "Name or pseudonym";
+        applications: "Candidatures", "Applications";
+        application_title: "Titre", "Title";
+        applicant: "Porteur ou organisation", "Applicant or organisation";
+        summary: "Résumé", "Summary";
+        contact_email: "Courriel", "E-mail";
+        reference: "Référence", "Reference";
+        score_sheet: "Fiche de notation", "Score sheet";
+        /// The score scale ([`crate::jury::SCORE_MAX`]), next to the criteria.
+        score_scale: "Chaque critère est noté par un nombre entier de 0 (pas du tout) à 5 (pleinement) ; le total d'un juré est sur 25.",
+            "Each criterion is scored with a whole number from 0 (not at all) to 5 (fully); a juror's total is out of 25.";
+        abstention: "Abstention pour conflit d'intérêts", "Abstention for a conflict of interest";
+        abstention_reason: "Motif du conflit d'intérêts", "Reason for the conflict of interest";
+    }
+);
+
 /// Every label of the template, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -212,6 +255,8 @@ pub struct Labels {
     pub origin: OriginLabels,
     pub progress: ProgressLabels,
     pub self_assessment: SelfAssessmentLabels,
+    pub jury: JuryLabels,
+    pub jury_criteria: JuryCriterionLabels,
 }
 
 impl Labels {
@@ -223,6 +268,8 @@ impl Labels {
             origin: OriginLabels::of(locale),
             progress: ProgressLabels::of(locale),
             self_assessment: SelfAssessmentLabels::of(locale),
+            jury: JuryLabels::of(locale),
+            jury_criteria: JuryCriterionLabels::of(locale),
         }
     }
 }

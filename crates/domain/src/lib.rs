@@ -17,6 +17,7 @@ pub mod failure;
 pub mod id;
 pub mod institution;
 pub mod invalid;
+pub mod jury;
 pub mod labels;
 pub mod locale;
 pub mod milestone;
@@ -44,9 +45,17 @@ pub use dashboard::{
 };
 pub use evidence::{EvidenceFile, FileAvailability};
 pub use failure::{ErrorCode, Failure, FieldError};
-pub use id::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId, ReportId, RoundId};
+pub use id::{
+    AreaId, CommitmentId, InstitutionId, JurorId, JuryApplicationId, JurySessionId, MilestoneId, PlanId, ReportId,
+    RoundId,
+};
 pub use institution::{Institution, InstitutionInput, InstitutionKind, ValidInstitution};
 pub use invalid::{Invalid, Problem};
+pub use jury::{
+    CriterionScore, Juror, JurorInput, JuryApplication, JuryApplicationInput, JuryCriterion, JuryScores, JurySession,
+    JurySessionInput, JuryVerdict, ScoreSheet, ScoreSheetInput, ValidJuror, ValidJuryApplication, ValidJurySession,
+    VerdictInput, JURORS_MAX, SCORE_MAX, SELECTION_MAX, TOTAL_MAX,
+};
 pub use labels::Labels;
 pub use locale::Locale;
 pub use milestone::{Milestone, MilestoneChange, MilestoneEdit, MilestoneInput, ValidMilestone};

@@ -954,3 +954,68 @@ unchanged: number,
  * Rows left empty.
  */
 empty: number, };
+
+export type JurySessionId = string;
+
+export type JurorId = string;
+
+export type JuryApplicationId = string;
+
+export type JuryCriterion = "generalInterest" | "impactForAll" | "projectQuality" | "openness" | "stateSupport";
+
+export type JurySession = { id: JurySessionId, 
+/**
+ * The cohort, in the coordination's words (« Promotion 2 — printemps 2025 »).
+ */
+title: string, heldOn: string, 
+/**
+ * How many projects it selects, from 1 to [`SELECTION_MAX`].
+ */
+places: number, };
+
+export type JurySessionInput = { title: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+heldOn: string, 
+/**
+ * Places to fill; none: [`SELECTION_MAX`].
+ */
+places: number | null, };
+
+export type Juror = { id: JurorId, sessionId: JurySessionId, name: string, };
+
+export type JurorInput = { 
+/**
+ * A display name or a pseudonym.
+ */
+name: string, };
+
+export type JuryApplication = { id: JuryApplicationId, sessionId: JurySessionId, title: string, 
+/**
+ * Who carries the project: a person or an organisation.
+ */
+applicant: string, summary: string, 
+/**
+ * Empty: none given.
+ */
+contactEmail: string, 
+/**
+ * Its reference in the file it came from (the call for applications' numbering); empty:
+ * none.
+ */
+reference: string, };
+
+export type JuryApplicationInput = { title: string, applicant: string, summary: string, contactEmail: string, reference: string, };
+
+export type JuryScores = { generalInterest: number, impactForAll: number, projectQuality: number, openness: number, stateSupport: number, };
+
+export type JuryVerdict = { "kind": "scored", scores: JuryScores, } | { "kind": "abstained", reason: string, };
+
+export type ScoreSheet = { jurorId: JurorId, applicationId: JuryApplicationId, verdict: JuryVerdict, };
+
+export type CriterionScore = { criterion: JuryCriterion, score: number, };
+
+export type VerdictInput = { "kind": "scores", scores: Array<CriterionScore>, } | { "kind": "abstention", reason: string, };
+
+export type ScoreSheetInput = { jurorId: JurorId, applicationId: JuryApplicationId, verdict: VerdictInput, };

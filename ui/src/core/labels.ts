@@ -2,7 +2,7 @@
 // by crates/domain/tests/bindings.rs. Do not edit by hand:
 // UPDATE_BINDINGS=1 cargo test -p plan-ouvert-domain --test bindings
 
-import type { Completion, EarlyResults, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity } from "./bindings";
+import type { Completion, EarlyResults, JuryCriterion, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity } from "./bindings";
 
 /** The words for the OGP template's sections and fields, the same on the screen and in the printable plan. */
 export type Labels = {
@@ -34,6 +34,28 @@ export type Labels = {
         transparency: string;
         values: string;
     };
+    jury: {
+        abstention: string;
+        abstentionReason: string;
+        applicant: string;
+        applicationTitle: string;
+        applications: string;
+        contactEmail: string;
+        heldOn: string;
+        jurorName: string;
+        jurors: string;
+        jurorsHint: string;
+        jury: string;
+        places: string;
+        placesHint: string;
+        reference: string;
+        scoreScale: string;
+        scoreSheet: string;
+        session: string;
+        sessionTitle: string;
+        summary: string;
+    };
+    juryCriteria: Record<JuryCriterion, string>;
     milestone: {
         dueDate: string;
         expectedOutputs: string;
@@ -258,6 +280,34 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "entries": "Rapports pris en compte",
             "latestEntry": "Dernier rapport"
         },
+        "jury": {
+            "jury": "Jury citoyen",
+            "session": "Session du jury",
+            "sessionTitle": "Promotion",
+            "heldOn": "Date de la session",
+            "places": "Places à pourvoir",
+            "placesHint": "De 1 à 10 projets retenus par promotion (10 par défaut).",
+            "jurors": "Jurés",
+            "jurorsHint": "15 citoyens au plus par session.",
+            "jurorName": "Nom ou pseudonyme",
+            "applications": "Candidatures",
+            "applicationTitle": "Titre",
+            "applicant": "Porteur ou organisation",
+            "summary": "Résumé",
+            "contactEmail": "Courriel",
+            "reference": "Référence",
+            "scoreSheet": "Fiche de notation",
+            "scoreScale": "Chaque critère est noté par un nombre entier de 0 (pas du tout) à 5 (pleinement) ; le total d'un juré est sur 25.",
+            "abstention": "Abstention pour conflit d'intérêts",
+            "abstentionReason": "Motif du conflit d'intérêts"
+        },
+        "juryCriteria": {
+            "generalInterest": "Objectif d'intérêt général",
+            "impactForAll": "Impact pour tous",
+            "projectQuality": "Qualité du projet",
+            "openness": "Ouverture et transparence",
+            "stateSupport": "Valeur ajoutée de l'accompagnement de l'État"
+        },
         "scales": {
             "specificity": {
                 "none": "Aucune",
@@ -420,6 +470,34 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "evidenceFiles": "Evidence (files)",
             "entries": "Reports taken into account",
             "latestEntry": "Latest report"
+        },
+        "jury": {
+            "jury": "Citizen jury",
+            "session": "Jury session",
+            "sessionTitle": "Cohort",
+            "heldOn": "Session date",
+            "places": "Places to fill",
+            "placesHint": "From 1 to 10 projects selected per cohort (10 by default).",
+            "jurors": "Jurors",
+            "jurorsHint": "At most 15 citizens per session.",
+            "jurorName": "Name or pseudonym",
+            "applications": "Applications",
+            "applicationTitle": "Title",
+            "applicant": "Applicant or organisation",
+            "summary": "Summary",
+            "contactEmail": "E-mail",
+            "reference": "Reference",
+            "scoreSheet": "Score sheet",
+            "scoreScale": "Each criterion is scored with a whole number from 0 (not at all) to 5 (fully); a juror's total is out of 25.",
+            "abstention": "Abstention for a conflict of interest",
+            "abstentionReason": "Reason for the conflict of interest"
+        },
+        "juryCriteria": {
+            "generalInterest": "General-interest goal",
+            "impactForAll": "Impact for all",
+            "projectQuality": "Project quality",
+            "openness": "Openness and transparency",
+            "stateSupport": "Value added by the State's support"
         },
         "scales": {
             "specificity": {
