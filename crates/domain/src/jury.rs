@@ -8,8 +8,26 @@
 //! ([`JuryApplicationInput`]) and a juror's score sheet for one application
 //! ([`ScoreSheetInput`]): five whole scores from 0 to [`SCORE_MAX`], or an abstention for a
 //! declared conflict of interest, with its reason.
+//!
+//! The ranking ([`rank`]) is computed here and only here, by the rule the interface shows next to
+//! it (`JuryLabels::rule`, [`crate::labels::JuryLabels`]):
+//!
+//! - an application's score is the mean, over the jurors who scored it (abstentions excluded), of
+//!   their total out of 25; each criterion's mean likewise. Means are kept exact ([`JuryMean`]:
+//!   a sum and a count) and compared exactly, by cross-multiplication; two decimals are only for
+//!   display;
+//! - applications are ranked by score, highest first; exactly equal scores share a rank
+//!   (1, 2, 2, 4) and are listed by title (alphabetical, accents and case ignored). Nothing
+//!   breaks a tie automatically;
+//! - the quorum is half the session's jurors, rounded up ([`quorum`]): an application scored by
+//!   fewer is "quorum not reached" and never selected. An application nobody scored is listed
+//!   apart ("not scored");
+//! - places go in ranking order to the applications that reach the quorum. When tied
+//!   applications straddle the last place, none of them is selected: they are "tied, for the jury
+//!   to decide", and the ranking says how many places remain to decide.
 
-use std::collections::HashSet;
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -17,7 +35,7 @@ use ts_rs::TS;
 
 use crate::id::{JurorId, JuryApplicationId, JurySessionId};
 use crate::invalid::{Invalid, Problem, Problems};
-use crate::labels::JuryCriterionLabels;
+use crate::labels::{JuryCriterionLabels, JuryLabels};
 use crate::locale::Locale;
 use crate::period::parse_required_date;
 use crate::text::{folded, Email, LongText, ShortText, Title};
@@ -84,6 +102,12 @@ impl JuryCriterion {
             JuryCriterion::StateSupport => labels.state_support,
         }
     }
+}
+
+/// The half of the session's jurors, rounded up, who must have scored an application for it to
+/// be selected (abstentions do not count): 8 of 15, 3 of 5, 2 of 4.
+pub fn quorum(jurors: usize) -> u32 {
+    u32::try_from(jurors.div_ceil(2)).unwrap_or(u32::MAX)
 }
 
 // --- Sessions -----------------------------------------------------------------------------
@@ -457,6 +481,288 @@ impl ScoreSheetInput {
     }
 }
 
+// --- Ranking ------------------------------------------------------------------------------
+
+/// A mean kept exact, `sum / count` (`count` at least 1), with its value in hundredths rounded
+/// half up for display. Two means are equal, and ordered, by their exact values: `47 / 3` equals
+/// `94 / 6`, and `169 / 12` (14.083…) is above `183 / 13` (14.077…) though both show as 14.08.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JuryMean {
+    sum: u32,
+    count: u32,
+    /// The mean × 100, rounded half up: what the interface shows with two decimals.
+    hundredths: u32,
+}
+
+impl JuryMean {
+    /// The mean of values summing to `sum` over `count` of them; none of nothing.
+    pub fn new(sum: u32, count: u32) -> Option<Self> {
+        if count == 0 {
+            return None;
+        }
+        let (sum64, count64) = (u64::from(sum), u64::from(count));
+        let hundredths = (sum64 * 200 + count64) / (count64 * 2);
+        Some(JuryMean { sum, count, hundredths: u32::try_from(hundredths).unwrap_or(u32::MAX) })
+    }
+
+    pub fn sum(&self) -> u32 {
+        self.sum
+    }
+
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+
+    /// The mean × 100, rounded half up.
+    pub fn hundredths(&self) -> u32 {
+        self.hundredths
+    }
+
+    /// With two decimals, as the interface shows it: `15,67` in French, `15.67` in English.
+    pub fn display(&self, locale: Locale) -> String {
+        let (units, cents) = (self.hundredths / 100, self.hundredths % 100);
+        format!("{units}{}{cents:02}", locale.pick(",", "."))
+    }
+}
+
+impl PartialEq for JuryMean {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for JuryMean {}
+
+impl PartialOrd for JuryMean {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for JuryMean {
+    /// `a / b` against `c / d` as `a × d` against `c × b`: exact, no rounding.
+    fn cmp(&self, other: &Self) -> Ordering {
+        (u64::from(self.sum) * u64::from(other.count)).cmp(&(u64::from(other.sum) * u64::from(self.count)))
+    }
+}
+
+/// Where a ranked application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Standing {
+    /// « Retenue ».
+    Selected,
+    /// « Ex æquo à départager »: tied with others for the last places; the jury decides.
+    TieToBreak,
+    /// « Non retenue »: ranked after the places.
+    NotSelected,
+    /// « Quorum non atteint »: scored by fewer jurors than the quorum; never selected.
+    QuorumNotMet,
+}
+
+impl Standing {
+    pub fn label(self, locale: Locale) -> &'static str {
+        let labels = JuryLabels::of(locale);
+        match self {
+            Standing::Selected => labels.selected,
+            Standing::TieToBreak => labels.tie_to_break,
+            Standing::NotSelected => labels.not_selected,
+            Standing::QuorumNotMet => labels.quorum_not_met,
+        }
+    }
+}
+
+/// One criterion's mean for an application, out of [`SCORE_MAX`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CriterionMean {
+    pub criterion: JuryCriterion,
+    pub mean: JuryMean,
+}
+
+/// An application at least one juror scored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RankedApplication {
+    pub application_id: JuryApplicationId,
+    pub title: String,
+    /// From 1; tied applications share it (1, 2, 2, 4).
+    pub rank: u32,
+    /// The mean of the scoring jurors' totals, out of [`TOTAL_MAX`].
+    pub mean: JuryMean,
+    /// Each criterion's mean, in the order of [`JuryCriterion::ALL`].
+    pub criteria: Vec<CriterionMean>,
+    /// Jurors who scored it.
+    pub scored: u32,
+    /// Jurors who abstained on it (conflict of interest).
+    pub abstained: u32,
+    pub standing: Standing,
+}
+
+/// An application no juror scored (« non notée »).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UnscoredApplication {
+    pub application_id: JuryApplicationId,
+    pub title: String,
+    /// Jurors who abstained on it.
+    pub abstained: u32,
+}
+
+/// A session's ranking and selection, by the rule of `JuryLabels::rule`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JuryRanking {
+    /// Places to fill.
+    pub places: u32,
+    /// The session's jurors.
+    pub jurors: u32,
+    /// Scoring jurors an application needs to be selected ([`quorum`]).
+    pub quorum: u32,
+    /// Applications scored at least once, by rank; tied ones by title.
+    pub ranked: Vec<RankedApplication>,
+    /// Applications no juror scored, in the order given.
+    pub unscored: Vec<UnscoredApplication>,
+    /// Applications selected.
+    pub selected: u32,
+    /// Places left for the jury to decide among the applications tied for them (0: none).
+    pub places_to_decide: u32,
+    /// Places left empty for want of applications that reach the quorum.
+    pub places_unfilled: u32,
+}
+
+/// What the sheets say of one application.
+#[derive(Debug)]
+struct Tally<'a> {
+    application: &'a JuryApplication,
+    /// Its position in the list given, the last tie-break of the display order.
+    position: usize,
+    scored: u32,
+    abstained: u32,
+    total: u32,
+    criteria: [u32; 5],
+}
+
+/// Ranks a session's applications and selects them (see the module's documentation and
+/// `JuryLabels::rule`). Only the sheets of the session's `jurors` on its `applications` count;
+/// were a juror to have two sheets for one application (which [`ScoreSheetInput::parse`]
+/// refuses), only the later one would. The session's places count up to [`SELECTION_MAX`].
+pub fn rank(
+    session: &JurySession,
+    jurors: &[Juror],
+    applications: &[JuryApplication],
+    sheets: &[ScoreSheet],
+) -> JuryRanking {
+    let places = session.places.min(SELECTION_MAX);
+    let juror_ids: HashSet<JurorId> = jurors.iter().map(|j| j.id).collect();
+    let quorum = quorum(juror_ids.len());
+
+    // Each juror's latest sheet per application.
+    let mut verdicts: BTreeMap<JuryApplicationId, BTreeMap<JurorId, &JuryVerdict>> = BTreeMap::new();
+    for sheet in sheets.iter().filter(|s| juror_ids.contains(&s.juror_id)) {
+        verdicts.entry(sheet.application_id).or_default().insert(sheet.juror_id, &sheet.verdict);
+    }
+
+    let mut tallies = Vec::new();
+    let mut unscored = Vec::new();
+    let mut seen = HashSet::new();
+    for (position, application) in applications.iter().enumerate() {
+        if !seen.insert(application.id) {
+            continue;
+        }
+        let mut tally = Tally { application, position, scored: 0, abstained: 0, total: 0, criteria: [0; 5] };
+        for verdict in verdicts.get(&application.id).into_iter().flat_map(BTreeMap::values) {
+            match verdict {
+                JuryVerdict::Scored { scores } => {
+                    tally.scored += 1;
+                    tally.total += scores.total();
+                    for criterion in JuryCriterion::ALL {
+                        tally.criteria[criterion as usize] += u32::from(scores.get(criterion));
+                    }
+                }
+                JuryVerdict::Abstained { .. } => tally.abstained += 1,
+            }
+        }
+        if tally.scored == 0 {
+            unscored.push(UnscoredApplication {
+                application_id: application.id,
+                title: application.title.clone(),
+                abstained: tally.abstained,
+            });
+        } else {
+            tallies.push(tally);
+        }
+    }
+
+    let mean = |t: &Tally| JuryMean::new(t.total, t.scored).expect("scored at least once");
+    tallies.sort_by_cached_key(|t| (Reverse(mean(t)), folded(&t.application.title), t.position));
+
+    let mut ranked: Vec<RankedApplication> = Vec::with_capacity(tallies.len());
+    for (i, tally) in tallies.iter().enumerate() {
+        let mean = mean(tally);
+        let rank = match ranked.last() {
+            Some(previous) if previous.mean == mean => previous.rank,
+            _ => u32::try_from(i + 1).unwrap_or(u32::MAX),
+        };
+        ranked.push(RankedApplication {
+            application_id: tally.application.id,
+            title: tally.application.title.clone(),
+            rank,
+            mean,
+            criteria: JuryCriterion::ALL
+                .iter()
+                .map(|c| CriterionMean {
+                    criterion: *c,
+                    mean: JuryMean::new(tally.criteria[*c as usize], tally.scored).expect("scored at least once"),
+                })
+                .collect(),
+            scored: tally.scored,
+            abstained: tally.abstained,
+            standing: if tally.scored >= quorum { Standing::NotSelected } else { Standing::QuorumNotMet },
+        });
+    }
+
+    // The places, in ranking order, to the applications that reach the quorum: a group of equal
+    // means is selected whole when it fits in the places left, and left to the jury when it
+    // straddles the last one.
+    let eligible: Vec<(usize, JuryMean)> = ranked
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.standing != Standing::QuorumNotMet)
+        .map(|(i, r)| (i, r.mean))
+        .collect();
+    let (mut left, mut selected, mut to_decide) = (places, 0, 0);
+    for group in eligible.chunk_by(|a, b| a.1 == b.1) {
+        let size = u32::try_from(group.len()).unwrap_or(u32::MAX);
+        let standing = if left == 0 {
+            Standing::NotSelected
+        } else if size <= left {
+            left -= size;
+            selected += size;
+            Standing::Selected
+        } else {
+            to_decide = left;
+            left = 0;
+            Standing::TieToBreak
+        };
+        for (i, _) in group {
+            ranked[*i].standing = standing;
+        }
+    }
+
+    JuryRanking {
+        places,
+        jurors: u32::try_from(juror_ids.len()).unwrap_or(u32::MAX),
+        quorum,
+        ranked,
+        unscored,
+        selected,
+        places_to_decide: to_decide,
+        places_unfilled: left,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -494,6 +800,33 @@ mod tests {
         let mut all = [base; 5];
         all.iter_mut().take(extra).for_each(|s| *s += 1);
         JuryScores::new(all).expect("in range")
+    }
+
+    fn scored(juror: &Juror, application: &JuryApplication, total: u32) -> ScoreSheet {
+        ScoreSheet {
+            juror_id: juror.id,
+            application_id: application.id,
+            verdict: JuryVerdict::Scored { scores: scores(total) },
+        }
+    }
+
+    fn abstained(juror: &Juror, application: &JuryApplication) -> ScoreSheet {
+        ScoreSheet {
+            juror_id: juror.id,
+            application_id: application.id,
+            verdict: JuryVerdict::Abstained { reason: "Je suis membre de l'association.".into() },
+        }
+    }
+
+    /// Sheets giving `application` the totals `totals`, one juror each from the first.
+    fn sheets_for(jurors: &[Juror], application: &JuryApplication, totals: &[u32]) -> Vec<ScoreSheet> {
+        assert!(totals.len() <= jurors.len());
+        jurors.iter().zip(totals).map(|(juror, total)| scored(juror, application, *total)).collect()
+    }
+
+    fn standing_of(ranking: &JuryRanking, title: &str) -> (u32, Standing) {
+        let entry = ranking.ranked.iter().find(|r| r.title == title).expect("ranked");
+        (entry.rank, entry.standing)
     }
 
     fn fields<T: std::fmt::Debug>(result: Result<T, Vec<Invalid>>) -> Vec<(&'static str, Problem)> {
@@ -705,5 +1038,260 @@ mod tests {
             fields(abstain(&"a".repeat(301)).parse(&jury, &apps, &[])),
             vec![("reason", Problem::TooLong { max: 300, len: 301 })]
         );
+    }
+
+    // --- Means -----------------------------------------------------------------------------
+
+    #[test]
+    fn means_compare_exactly_and_show_two_decimals_rounded_half_up() {
+        let mean = |sum, count| JuryMean::new(sum, count).expect("a mean");
+        // 47/3 = 15.666…: the same value as 94/6 and 235/15, above 15.66 and below 15.67.
+        assert_eq!(mean(47, 3), mean(94, 6));
+        assert_eq!(mean(47, 3), mean(235, 15));
+        assert_eq!(mean(47, 3).display(Locale::Fr), "15,67");
+        assert_eq!(mean(47, 3).display(Locale::En), "15.67");
+        // 169/12 = 14.0833… and 183/13 = 14.0769… both show 14.08, yet are not equal.
+        assert_eq!(mean(169, 12).hundredths(), mean(183, 13).hundredths());
+        assert!(mean(169, 12) > mean(183, 13));
+        // Half up: 1/8 = 0.125 shows 0.13; 2/3 shows 0.67; 25 shows 25.00.
+        assert_eq!(mean(1, 8).display(Locale::En), "0.13");
+        assert_eq!(mean(2, 3).display(Locale::Fr), "0,67");
+        assert_eq!(mean(25, 1).display(Locale::Fr), "25,00");
+        assert_eq!(JuryMean::new(10, 0), None);
+    }
+
+    // --- Ranking ---------------------------------------------------------------------------
+
+    #[test]
+    fn an_abstention_is_left_out_of_the_means_divisor() {
+        let session = session(10);
+        let jury = jurors(&session, 4);
+        let app = application(&session, "A");
+        let mut sheets = sheets_for(&jury[..3], &app, &[20, 18, 16]);
+        sheets.push(abstained(&jury[3], &app));
+        let ranking = rank(&session, &jury, std::slice::from_ref(&app), &sheets);
+        let entry = &ranking.ranked[0];
+        // 54 / 3 = 18, not 54 / 4 = 13.5.
+        assert_eq!((entry.mean.sum(), entry.mean.count()), (54, 3));
+        assert_eq!(entry.mean.display(Locale::Fr), "18,00");
+        assert_eq!((entry.scored, entry.abstained), (3, 1));
+        // Per criterion: the totals 20, 18, 16 are (4,4,4,4,4), (4,4,4,3,3), (4,3,3,3,3).
+        let criteria: Vec<(JuryCriterion, String)> =
+            entry.criteria.iter().map(|c| (c.criterion, c.mean.display(Locale::En))).collect();
+        assert_eq!(
+            criteria,
+            vec![
+                (JuryCriterion::GeneralInterest, "4.00".to_string()),
+                (JuryCriterion::ImpactForAll, "3.67".to_string()),
+                (JuryCriterion::ProjectQuality, "3.67".to_string()),
+                (JuryCriterion::Openness, "3.33".to_string()),
+                (JuryCriterion::StateSupport, "3.33".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn equal_means_share_a_rank_and_the_next_rank_skips() {
+        let session = session(10);
+        let jury = jurors(&session, 3);
+        let apps: Vec<JuryApplication> =
+            ["Delta", "Charlie", "bravo", "Alpha"].iter().map(|t| application(&session, t)).collect();
+        let mut sheets = Vec::new();
+        sheets.extend(sheets_for(&jury, &apps[3], &[25, 25, 25])); // Alpha 25
+        sheets.extend(sheets_for(&jury, &apps[1], &[20, 20, 20])); // Charlie 20
+        sheets.extend(sheets_for(&jury, &apps[2], &[21, 19, 20])); // bravo 20
+        sheets.extend(sheets_for(&jury, &apps[0], &[10, 10, 10])); // Delta 10
+        let ranking = rank(&session, &jury, &apps, &sheets);
+        let order: Vec<(&str, u32)> = ranking.ranked.iter().map(|r| (r.title.as_str(), r.rank)).collect();
+        // Tied ones by title, case ignored (not in the order given, nor by byte: `b` > `C`).
+        assert_eq!(order, vec![("Alpha", 1), ("bravo", 2), ("Charlie", 2), ("Delta", 4)]);
+        assert!(ranking.ranked.iter().all(|r| r.standing == Standing::Selected));
+        assert_eq!((ranking.selected, ranking.places_unfilled, ranking.places_to_decide), (4, 6, 0));
+    }
+
+    #[test]
+    fn exactly_equal_means_tie_and_means_equal_after_rounding_do_not() {
+        let session = session(1);
+        let jury = jurors(&session, 15);
+        let apps: Vec<JuryApplication> = ["A", "B", "C", "D"].iter().map(|t| application(&session, t)).collect();
+        let mut sheets = Vec::new();
+        // Every application reaches the quorum (8 of 15). Means over different numbers of
+        // jurors: A 141/9 and B 188/12 are both 47/3 = 15.666….
+        sheets.extend(sheets_for(&jury, &apps[0], &[16, 16, 15, 16, 16, 15, 16, 16, 15]));
+        sheets.extend(sheets_for(&jury, &apps[1], &[16, 16, 15, 16, 16, 15, 16, 16, 15, 16, 16, 15]));
+        // C: 169/12 = 14.083…, D: 183/13 = 14.077…; both show 14.08.
+        sheets.extend(sheets_for(&jury, &apps[2], &[15, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14]));
+        sheets.extend(sheets_for(&jury, &apps[3], &[15, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14]));
+        let ranking = rank(&session, &jury, &apps, &sheets);
+        let seen: Vec<(&str, u32, String)> =
+            ranking.ranked.iter().map(|r| (r.title.as_str(), r.rank, r.mean.display(Locale::Fr))).collect();
+        assert_eq!(
+            seen,
+            vec![
+                ("A", 1, "15,67".to_string()),
+                ("B", 1, "15,67".to_string()),
+                ("C", 3, "14,08".to_string()),
+                ("D", 4, "14,08".to_string()),
+            ]
+        );
+        // One place, two exactly tied at the top: the jury decides between A and B.
+        assert_eq!(standing_of(&ranking, "A").1, Standing::TieToBreak);
+        assert_eq!(standing_of(&ranking, "B").1, Standing::TieToBreak);
+        assert_eq!(standing_of(&ranking, "C").1, Standing::NotSelected);
+        assert_eq!((ranking.selected, ranking.places_to_decide), (0, 1));
+    }
+
+    #[test]
+    fn a_tie_straddling_the_last_place_is_left_to_the_jury() {
+        let three = session(3);
+        let jury = jurors(&three, 2);
+        let apps: Vec<JuryApplication> = ["A", "B", "C", "D", "E"].iter().map(|t| application(&three, t)).collect();
+        let mut sheets = Vec::new();
+        for (app, total) in apps.iter().zip([24, 22, 20, 20, 20]) {
+            sheets.extend(sheets_for(&jury, app, &[total, total]));
+        }
+        let ranking = rank(&three, &jury, &apps, &sheets);
+        let standings: Vec<(u32, Standing)> = ranking.ranked.iter().map(|r| (r.rank, r.standing)).collect();
+        assert_eq!(
+            standings,
+            vec![
+                (1, Standing::Selected),
+                (2, Standing::Selected),
+                (3, Standing::TieToBreak),
+                (3, Standing::TieToBreak),
+                (3, Standing::TieToBreak),
+            ]
+        );
+        assert_eq!((ranking.selected, ranking.places_to_decide, ranking.places_unfilled), (2, 1, 0));
+
+        // The same tie inside the places: all selected. Right after the places: none.
+        let ranking = rank(&session(5), &jury, &apps, &sheets);
+        assert!(ranking.ranked.iter().all(|r| r.standing == Standing::Selected));
+        assert_eq!((ranking.selected, ranking.places_to_decide), (5, 0));
+        let ranking = rank(&session(2), &jury, &apps, &sheets);
+        assert_eq!(standing_of(&ranking, "C"), (3, Standing::NotSelected));
+        assert_eq!((ranking.selected, ranking.places_to_decide, ranking.places_unfilled), (2, 0, 0));
+    }
+
+    #[test]
+    fn fewer_places_than_ten_select_fewer() {
+        let jury_session = session(3);
+        let jury = jurors(&jury_session, 1);
+        let apps: Vec<JuryApplication> = (0..12).map(|i| application(&jury_session, &format!("P{i:02}"))).collect();
+        let sheets: Vec<ScoreSheet> = apps.iter().zip(0..).map(|(app, i)| scored(&jury[0], app, 25 - i)).collect();
+        let ranking = rank(&jury_session, &jury, &apps, &sheets);
+        let selected: Vec<&str> =
+            ranking.ranked.iter().filter(|r| r.standing == Standing::Selected).map(|r| r.title.as_str()).collect();
+        assert_eq!(selected, vec!["P00", "P01", "P02"]);
+        assert_eq!(ranking.ranked.iter().filter(|r| r.standing == Standing::NotSelected).count(), 9);
+        // Ten places at most, whatever the session says.
+        let ranking = rank(&session(12), &jury, &apps, &sheets);
+        assert_eq!((ranking.places, ranking.selected), (10, 10));
+    }
+
+    #[test]
+    fn an_application_scored_by_fewer_than_half_the_jurors_rounded_up_is_not_selected() {
+        assert_eq!([quorum(15), quorum(5), quorum(4), quorum(1), quorum(0)], [8, 3, 2, 1, 0]);
+        let session = session(1);
+        let jury = jurors(&session, 5);
+        let apps: Vec<JuryApplication> = ["Top", "Next"].iter().map(|t| application(&session, t)).collect();
+        // Top: two scores (2.5 rounds up to 3: not enough), three abstentions; Next: three scores.
+        let mut sheets = sheets_for(&jury, &apps[0], &[25, 25]);
+        sheets.extend(jury[2..].iter().map(|j| abstained(j, &apps[0])));
+        sheets.extend(sheets_for(&jury, &apps[1], &[10, 10, 10]));
+        let ranking = rank(&session, &jury, &apps, &sheets);
+        assert_eq!(ranking.quorum, 3);
+        assert_eq!(standing_of(&ranking, "Top"), (1, Standing::QuorumNotMet));
+        // The place goes to the next application that reaches the quorum.
+        assert_eq!(standing_of(&ranking, "Next"), (2, Standing::Selected));
+        assert_eq!((ranking.selected, ranking.places_unfilled), (1, 0));
+        // A third score and Top is selected.
+        sheets.retain(|s| !(s.juror_id == jury[2].id && s.application_id == apps[0].id));
+        sheets.push(scored(&jury[2], &apps[0], 25));
+        let ranking = rank(&session, &jury, &apps, &sheets);
+        assert_eq!(standing_of(&ranking, "Top"), (1, Standing::Selected));
+        assert_eq!(standing_of(&ranking, "Next"), (2, Standing::NotSelected));
+    }
+
+    #[test]
+    fn the_quorum_counts_the_sessions_jurors_and_only_their_sheets() {
+        let session = session(10);
+        let jury = jurors(&session, 4);
+        let app = application(&session, "A");
+        let gone = Juror { id: JurorId::new(), session_id: session.id, name: "Parti".into() };
+        // One juror of the session plus one who is no longer in it: one score counts, quorum 2.
+        let sheets = vec![scored(&jury[0], &app, 20), scored(&gone, &app, 0)];
+        let ranking = rank(&session, &jury, std::slice::from_ref(&app), &sheets);
+        assert_eq!((ranking.jurors, ranking.quorum), (4, 2));
+        assert_eq!(ranking.ranked[0].mean.display(Locale::En), "20.00");
+        assert_eq!(ranking.ranked[0].standing, Standing::QuorumNotMet);
+        assert_eq!((ranking.selected, ranking.places_unfilled), (0, 10));
+    }
+
+    #[test]
+    fn applications_nobody_scored_are_listed_apart() {
+        let session = session(10);
+        let jury = jurors(&session, 3);
+        let apps: Vec<JuryApplication> =
+            ["Vide", "Conflit", "Notée"].iter().map(|t| application(&session, t)).collect();
+        let ranking = rank(&session, &jury, &apps, &[]);
+        assert!(ranking.ranked.is_empty());
+        assert_eq!(ranking.unscored.len(), 3);
+        assert_eq!((ranking.selected, ranking.places_unfilled, ranking.places_to_decide), (0, 10, 0));
+
+        let mut sheets = vec![abstained(&jury[0], &apps[1])];
+        sheets.extend(sheets_for(&jury, &apps[2], &[12, 13]));
+        let ranking = rank(&session, &jury, &apps, &sheets);
+        let unscored: Vec<(&str, u32)> = ranking.unscored.iter().map(|u| (u.title.as_str(), u.abstained)).collect();
+        assert_eq!(unscored, vec![("Vide", 0), ("Conflit", 1)]);
+        assert_eq!(ranking.ranked.len(), 1);
+        assert_eq!(ranking.ranked[0].mean.display(Locale::Fr), "12,50");
+        assert_eq!(JuryLabels::FR.unscored, "Non notée");
+    }
+
+    #[test]
+    fn the_rule_shown_says_what_the_ranking_does() {
+        let fr = JuryLabels::FR.rule;
+        for said in [
+            "de 0 à 5 par critère",
+            "sur 25",
+            "n'est compté ni dans ses moyennes ni pour le quorum",
+            "moyenne des totaux des jurés qui l'ont notée",
+            "deux décimales",
+            "comparées avant tout arrondi",
+            "(1, 2, 2, 4)",
+            "ordre alphabétique de titre",
+            "moins de la moitié des jurés de la session (arrondie à l'entier supérieur)",
+            "« quorum non atteint »",
+            "« non notée »",
+            "aux seules candidatures qui atteignent le quorum",
+            "plus nombreuses que les places restantes, aucune d'elles n'est retenue d'office",
+            "« ex æquo à départager »",
+            "Aucune règle ne départage automatiquement les ex æquo.",
+            "non pourvues",
+        ] {
+            assert!(fr.contains(said), "the rule should say « {said} »");
+        }
+        let en = JuryLabels::EN.rule;
+        for said in [
+            "from 0 to 5",
+            "out of 25",
+            "neither in its means nor towards the quorum",
+            "(1, 2, 2, 4)",
+            "rounded up",
+            "outnumber the places left, none of them is selected automatically",
+            "No rule breaks ties automatically.",
+        ] {
+            assert!(en.contains(said), "the rule should say “{said}”");
+        }
+        // The standings' labels are the words the rule uses.
+        for standing in [Standing::QuorumNotMet, Standing::TieToBreak] {
+            let label = standing.label(Locale::Fr).to_lowercase();
+            assert!(fr.contains(&format!("« {label} »")), "{label}");
+            let label = standing.label(Locale::En).to_lowercase();
+            assert!(en.contains(&format!("“{label}”")), "{label}");
+        }
+        assert!(fr.contains(&format!("« {} »", JuryLabels::FR.unscored.to_lowercase())));
+        assert!(en.contains(&format!("“{}”", JuryLabels::EN.unscored.to_lowercase())));
     }
 }

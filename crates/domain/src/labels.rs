@@ -1,6 +1,6 @@
 //! The words for the OGP commitment template — its sections, the fields of a commitment and of a
 //! milestone, what an imported commitment brings and the IRM's assessment — and for the citizen
-//! jury (its criteria and its scale), in French and English, written once: the
+//! jury (its criteria, its scale, its ranking rule), in French and English, written once: the
 //! screens show them, and the printable plan and the self-assessment report print them.
 //!
 //! The interface reads them from `ui/src/core/labels.ts`, generated from this module by
@@ -216,7 +216,7 @@ labels!(
 
 labels!(
     /// The citizen jury of the accelerator of citizen initiatives: its sessions, jurors,
-    /// applications and score sheets ([`crate::jury`]).
+    /// applications, score sheets and ranking ([`crate::jury`]).
     JuryLabels {
         jury: "Jury citoyen", "Citizen jury";
         session: "Session du jury", "Jury session";
@@ -242,6 +242,25 @@ labels!(
             "Each criterion is scored with a whole number from 0 (not at all) to 5 (fully); a juror's total is out of 25.";
         abstention: "Abstention pour conflit d'intérêts", "Abstention for a conflict of interest";
         abstention_reason: "Motif du conflit d'intérêts", "Reason for the conflict of interest";
+        ranking: "Classement", "Ranking";
+        rank: "Rang", "Rank";
+        mean: "Moyenne sur 25", "Mean out of 25";
+        criterion_means: "Moyennes par critère (sur 5)", "Means per criterion (out of 5)";
+        scored: "Jurés ayant noté", "Jurors who scored";
+        abstained: "Abstentions", "Abstentions";
+        /// The standings of a ranked application ([`crate::jury::Standing`]).
+        selected: "Retenue", "Selected";
+        tie_to_break: "Ex æquo à départager", "Tied, for the jury to decide";
+        not_selected: "Non retenue", "Not selected";
+        quorum_not_met: "Quorum non atteint", "Quorum not reached";
+        /// An application no juror scored, listed apart.
+        unscored: "Non notée", "Not scored";
+        places_to_decide: "Places restant à départager", "Places left for the jury to decide";
+        places_unfilled: "Places non pourvues", "Places not filled";
+        /// How the ranking and the selection are made ([`crate::jury::rank`]), shown next to the
+        /// ranking.
+        rule: "Chaque juré note chaque candidature sur les cinq critères, de 0 à 5 par critère : son total est sur 25. Un juré qui déclare un conflit d'intérêts s'abstient sur cette candidature : il n'est compté ni dans ses moyennes ni pour le quorum. La note d'une candidature est la moyenne des totaux des jurés qui l'ont notée, affichée avec deux décimales (de même, la moyenne de chaque critère). Les candidatures sont classées par note décroissante ; des notes exactement égales, comparées avant tout arrondi, partagent le même rang (1, 2, 2, 4) et sont présentées par ordre alphabétique de titre. Une candidature notée par moins de la moitié des jurés de la session (arrondie à l'entier supérieur) est marquée « quorum non atteint » et n'est pas retenue ; une candidature qu'aucun juré n'a notée est listée à part, « non notée ». Les places sont attribuées dans l'ordre du classement aux seules candidatures qui atteignent le quorum. Quand des candidatures ex æquo sont plus nombreuses que les places restantes, aucune d'elles n'est retenue d'office : elles sont marquées « ex æquo à départager » et le jury décide qui obtient ces places. Aucune règle ne départage automatiquement les ex æquo. S'il y a moins de candidatures possibles que de places, des places restent non pourvues.",
+            "Each juror scores each application on the five criteria, from 0 to 5 per criterion: their total is out of 25. A juror who declares a conflict of interest abstains on that application: they count neither in its means nor towards the quorum. An application's score is the mean of the totals of the jurors who scored it, shown with two decimals (and likewise each criterion's mean). Applications are ranked by score, highest first; exactly equal scores, compared before any rounding, share the same rank (1, 2, 2, 4) and are listed in alphabetical order of title. An application scored by fewer than half of the session's jurors (rounded up) is marked “quorum not reached” and is not selected; an application no juror scored is listed apart, “not scored”. Places are given in ranking order to the applications that reach the quorum only. When tied applications outnumber the places left, none of them is selected automatically: they are marked “tied, for the jury to decide” and the jury decides who gets those places. No rule breaks ties automatically. When fewer applications can be selected than there are places, places remain unfilled.";
     }
 );
 

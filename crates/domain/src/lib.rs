@@ -52,8 +52,9 @@ pub use id::{
 pub use institution::{Institution, InstitutionInput, InstitutionKind, ValidInstitution};
 pub use invalid::{Invalid, Problem};
 pub use jury::{
-    CriterionScore, Juror, JurorInput, JuryApplication, JuryApplicationInput, JuryCriterion, JuryScores, JurySession,
-    JurySessionInput, JuryVerdict, ScoreSheet, ScoreSheetInput, ValidJuror, ValidJuryApplication, ValidJurySession,
+    quorum, rank, CriterionMean, CriterionScore, Juror, JurorInput, JuryApplication, JuryApplicationInput,
+    JuryCriterion, JuryMean, JuryRanking, JuryScores, JurySession, JurySessionInput, JuryVerdict, RankedApplication,
+    ScoreSheet, ScoreSheetInput, Standing, UnscoredApplication, ValidJuror, ValidJuryApplication, ValidJurySession,
     VerdictInput, JURORS_MAX, SCORE_MAX, SELECTION_MAX, TOTAL_MAX,
 };
 pub use labels::Labels;

@@ -141,6 +141,12 @@ fn generate() -> String {
         CriterionScore,
         VerdictInput,
         ScoreSheetInput,
+        JuryMean,
+        Standing,
+        CriterionMean,
+        RankedApplication,
+        UnscoredApplication,
+        JuryRanking,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/domain/tests/bindings.rs. Do not edit by hand:\n\
