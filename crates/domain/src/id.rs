@@ -79,3 +79,16 @@ id_type!(
     /// Identifies a contribution made in a workshop: a proposal, a comment or a priority vote.
     ContributionId
 );
+id_type!(
+    /// Identifies a session of the citizen jury of the accelerator of citizen initiatives (one
+    /// cohort's selection).
+    JurySessionId
+);
+id_type!(
+    /// Identifies a juror of a jury session.
+    JurorId
+);
+id_type!(
+    /// Identifies an application (*candidature*) examined by a jury session.
+    JuryApplicationId
+);

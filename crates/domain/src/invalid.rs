@@ -55,6 +55,18 @@ pub enum Problem {
     ConsentRequired,
     /// A participant's data kept past what the law allows a workshop to keep it.
     KeptTooLong { max_days: u32 },
+    /// A jury score outside the scale: a whole number from 0 to `max`.
+    Score { max: u8 },
+    /// The same criterion given twice on one score sheet.
+    ScoredTwice,
+    /// A juror handing in a second score sheet for the same application.
+    AlreadyScored,
+    /// A juror beyond the jury's size.
+    JuryFull { max: usize },
+    /// Another juror of the session already goes by this name.
+    SameJurorName,
+    /// A number of places to fill outside 1..=max.
+    Places { max: u32 },
 }
 
 impl Problem {
@@ -216,6 +228,36 @@ impl Problem {
                 Locale::En => format!(
                     "Participants' data is kept at most {max_days} days after the workshop: choose an earlier date."
                 ),
+            },
+            Problem::Score { max } => match locale {
+                Locale::Fr => format!("La note est un nombre entier de 0 à {max}."),
+                Locale::En => format!("The score is a whole number from 0 to {max}."),
+            },
+            Problem::ScoredTwice => locale
+                .pick(
+                    "Ce critère est noté deux fois sur la même fiche : gardez une seule note.",
+                    "This criterion is scored twice on the same sheet: keep a single score.",
+                )
+                .into(),
+            Problem::AlreadyScored => locale
+                .pick(
+                    "Ce juré a déjà rendu sa fiche pour cette candidature : corrigez-la plutôt que d'en ajouter une seconde.",
+                    "This juror has already handed in a sheet for this application: correct it rather than adding a second one.",
+                )
+                .into(),
+            Problem::JuryFull { max } => match locale {
+                Locale::Fr => format!("Le jury est complet : {max} jurés au plus par session."),
+                Locale::En => format!("The jury is full: at most {max} jurors per session."),
+            },
+            Problem::SameJurorName => locale
+                .pick(
+                    "Un juré de cette session porte déjà ce nom : ajoutez une initiale ou choisissez un autre pseudonyme.",
+                    "A juror of this session already goes by this name: add an initial or choose another pseudonym.",
+                )
+                .into(),
+            Problem::Places { max } => match locale {
+                Locale::Fr => format!("Le nombre de places à pourvoir est un nombre entier de 1 à {max}."),
+                Locale::En => format!("The number of places to fill is a whole number from 1 to {max}."),
             },
         }
     }

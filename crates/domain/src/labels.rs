@@ -1,7 +1,7 @@
 //! The words for the OGP commitment template — its sections, the fields of a commitment and of a
-//! milestone, what an imported commitment brings and the IRM's assessment — in French and
-//! English, written once: the commitment screen shows them, and the printable plan and the
-//! self-assessment report print them.
+//! milestone, what an imported commitment brings and the IRM's assessment — and for the citizen
+//! jury (its criteria, its scale, its ranking rule), in French and English, written once: the
+//! screens show them, and the printable plan and the self-assessment report print them.
 //!
 //! The interface reads them from `ui/src/core/labels.ts`, generated from this module by
 //! `tests/bindings.rs` (with the IRM scales' labels, [`crate::assessment`]), so a label changed
@@ -246,6 +246,68 @@ labels!(
     }
 );
 
+labels!(
+    /// The five criteria of the citizen jury of the accelerator of citizen initiatives, by their
+    /// codes ([`crate::jury::JuryCriterion::CODES`]), in the order of the score sheet.
+    JuryCriterionLabels {
+        general_interest: "Objectif d'intérêt général", "General-interest goal";
+        impact_for_all: "Impact pour tous", "Impact for all";
+        project_quality: "Qualité du projet", "Project quality";
+        openness: "Ouverture et transparence", "Openness and transparency";
+        state_support: "Valeur ajoutée de l'accompagnement de l'État", "Value added by the State's support";
+    }
+);
+
+labels!(
+    /// The citizen jury of the accelerator of citizen initiatives: its sessions, jurors,
+    /// applications, score sheets and ranking ([`crate::jury`]).
+    JuryLabels {
+        jury: "Jury citoyen", "Citizen jury";
+        session: "Session du jury", "Jury session";
+        session_title: "Promotion", "Cohort";
+        held_on: "Date de la session", "Session date";
+        places: "Places à pourvoir", "Places to fill";
+        /// Next to the number of places ([`crate::jury::SELECTION_MAX`]).
+        places_hint: "De 1 à 10 projets retenus par promotion (10 par défaut).",
+            "From 1 to 10 projects selected per cohort (10 by default).";
+        jurors: "Jurés", "Jurors";
+        /// Next to the list of jurors ([`crate::jury::JURORS_MAX`]).
+        jurors_hint: "15 citoyens au plus par session.", "At most 15 citizens per session.";
+        juror_name: "Nom ou pseudonyme", "Name or pseudonym";
+        applications: "Candidatures", "Applications";
+        application_title: "Titre", "Title";
+        applicant: "Porteur ou organisation", "Applicant or organisation";
+        summary: "Résumé", "Summary";
+        contact_email: "Courriel", "E-mail";
+        reference: "Référence", "Reference";
+        score_sheet: "Fiche de notation", "Score sheet";
+        /// The score scale ([`crate::jury::SCORE_MAX`]), next to the criteria.
+        score_scale: "Chaque critère est noté par un nombre entier de 0 (pas du tout) à 5 (pleinement) ; le total d'un juré est sur 25.",
+            "Each criterion is scored with a whole number from 0 (not at all) to 5 (fully); a juror's total is out of 25.";
+        abstention: "Abstention pour conflit d'intérêts", "Abstention for a conflict of interest";
+        abstention_reason: "Motif du conflit d'intérêts", "Reason for the conflict of interest";
+        ranking: "Classement", "Ranking";
+        rank: "Rang", "Rank";
+        mean: "Moyenne sur 25", "Mean out of 25";
+        criterion_means: "Moyennes par critère (sur 5)", "Means per criterion (out of 5)";
+        scored: "Jurés ayant noté", "Jurors who scored";
+        abstained: "Abstentions", "Abstentions";
+        /// The standings of a ranked application ([`crate::jury::Standing`]).
+        selected: "Retenue", "Selected";
+        tie_to_break: "Ex æquo à départager", "Tied, for the jury to decide";
+        not_selected: "Non retenue", "Not selected";
+        quorum_not_met: "Quorum non atteint", "Quorum not reached";
+        /// An application no juror scored, listed apart.
+        unscored: "Non notée", "Not scored";
+        places_to_decide: "Places restant à départager", "Places left for the jury to decide";
+        places_unfilled: "Places non pourvues", "Places not filled";
+        /// How the ranking and the selection are made ([`crate::jury::rank`]), shown next to the
+        /// ranking.
+        rule: "Chaque juré note chaque candidature sur les cinq critères, de 0 à 5 par critère : son total est sur 25. Un juré qui déclare un conflit d'intérêts s'abstient sur cette candidature : il n'est compté ni dans ses moyennes ni pour le quorum. La note d'une candidature est la moyenne des totaux des jurés qui l'ont notée, affichée avec deux décimales (de même, la moyenne de chaque critère). Les candidatures sont classées par note décroissante ; des notes exactement égales, comparées avant tout arrondi, partagent le même rang (1, 2, 2, 4) et sont présentées par ordre alphabétique de titre. Une candidature notée par moins de la moitié des jurés de la session (arrondie à l'entier supérieur) est marquée « quorum non atteint » et n'est pas retenue ; une candidature qu'aucun juré n'a notée est listée à part, « non notée ». Les places sont attribuées dans l'ordre du classement aux seules candidatures qui atteignent le quorum. Quand des candidatures ex æquo sont plus nombreuses que les places restantes, aucune d'elles n'est retenue d'office : elles sont marquées « ex æquo à départager » et le jury décide qui obtient ces places. Aucune règle ne départage automatiquement les ex æquo. S'il y a moins de candidatures possibles que de places, des places restent non pourvues.",
+            "Each juror scores each application on the five criteria, from 0 to 5 per criterion: their total is out of 25. A juror who declares a conflict of interest abstains on that application: they count neither in its means nor towards the quorum. An application's score is the mean of the totals of the jurors who scored it, shown with two decimals (and likewise each criterion's mean). Applications are ranked by score, highest first; exactly equal scores, compared before any rounding, share the same rank (1, 2, 2, 4) and are listed in alphabetical order of title. An application scored by fewer than half of the session's jurors (rounded up) is marked “quorum not reached” and is not selected; an application no juror scored is listed apart, “not scored”. Places are given in ranking order to the applications that reach the quorum only. When tied applications outnumber the places left, none of them is selected automatically: they are marked “tied, for the jury to decide” and the jury decides who gets those places. No rule breaks ties automatically. When fewer applications can be selected than there are places, places remain unfilled.";
+    }
+);
+
 /// Every label of the template, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -257,6 +319,8 @@ pub struct Labels {
     pub progress: ProgressLabels,
     pub self_assessment: SelfAssessmentLabels,
     pub workshop: WorkshopLabels,
+    pub jury: JuryLabels,
+    pub jury_criteria: JuryCriterionLabels,
 }
 
 impl Labels {
@@ -269,6 +333,8 @@ impl Labels {
             progress: ProgressLabels::of(locale),
             self_assessment: SelfAssessmentLabels::of(locale),
             workshop: WorkshopLabels::of(locale),
+            jury: JuryLabels::of(locale),
+            jury_criteria: JuryCriterionLabels::of(locale),
         }
     }
 }

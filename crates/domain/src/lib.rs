@@ -17,6 +17,7 @@ pub mod failure;
 pub mod id;
 pub mod institution;
 pub mod invalid;
+pub mod jury;
 pub mod labels;
 pub mod locale;
 pub mod milestone;
@@ -46,11 +47,17 @@ pub use dashboard::{
 pub use evidence::{EvidenceFile, FileAvailability};
 pub use failure::{ErrorCode, Failure, FieldError};
 pub use id::{
-    AreaId, CommitmentId, ContributionId, InstitutionId, MilestoneId, ParticipantId, PlanId, ReportId, RoundId,
-    WorkshopId,
+    AreaId, CommitmentId, ContributionId, InstitutionId, JurorId, JuryApplicationId, JurySessionId, MilestoneId,
+    ParticipantId, PlanId, ReportId, RoundId, WorkshopId,
 };
 pub use institution::{Institution, InstitutionInput, InstitutionKind, ValidInstitution};
 pub use invalid::{Invalid, Problem};
+pub use jury::{
+    quorum, rank, CriterionMean, CriterionScore, Juror, JurorInput, JuryApplication, JuryApplicationInput,
+    JuryCriterion, JuryMean, JuryRanking, JuryScores, JurySession, JurySessionInput, JuryVerdict, RankedApplication,
+    ScoreSheet, ScoreSheetInput, Standing, UnscoredApplication, ValidJuror, ValidJuryApplication, ValidJurySession,
+    VerdictInput, JURORS_MAX, SCORE_MAX, SELECTION_MAX, TOTAL_MAX,
+};
 pub use labels::Labels;
 pub use locale::Locale;
 pub use milestone::{Milestone, MilestoneChange, MilestoneEdit, MilestoneInput, ValidMilestone};
@@ -80,7 +87,7 @@ pub use sync::{
     ConflictChoice, ConflictId, ConflictView, RecordSyncState, RejectionId, RejectionView, SyncAccount, SyncAction,
     SyncConnectInput, SyncConnection, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,
 };
-pub use text::{Email, LongText, Phone, ShortText, Title, Verbatim};
+pub use text::{folded, Email, LongText, Phone, ShortText, Title, Verbatim};
 pub use workshop::{
     count_by_kind, Contribution, ContributionInput, ContributionKind, ContributionOutcome, ContributionView, Identity,
     KindCount, OrganisationKind, Participant, ParticipantInput, ParticipantView, TraceInput, TraceTarget,

@@ -33,6 +33,31 @@ fn parse_line(raw: &str, max: usize) -> Result<String, Problem> {
     Ok(text)
 }
 
+/// A text folded for comparing as people read it: lower case, French (and common Latin) accents
+/// removed (`é` → `e`, `œ` → `oe`), runs of white space as one space, ends trimmed. « Résumé »,
+/// « RESUME » and « résumé » fold alike.
+pub fn folded(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in single_line(raw).chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ñ' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            // A combining accent (a decomposed `é`) goes with its letter.
+            '\u{300}'..='\u{36f}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The read accessors every text type has.
 macro_rules! text_accessors {
     ($($name:ident),*) => {$(
@@ -254,6 +279,15 @@ mod tests {
         {
             assert_eq!(Email::parse(bad), Err(Problem::Email), "{bad} should be refused");
         }
+    }
+
+    #[test]
+    fn folding_ignores_case_accents_and_spacing() {
+        assert_eq!(folded("  Résumé "), "resume");
+        assert_eq!(folded("RÉFÉRENCE"), "reference");
+        assert_eq!(folded("Re\u{301}sume\u{301}"), "resume");
+        assert_eq!(folded("Œuvre  commune"), "oeuvre commune");
+        assert_ne!(folded("Titre"), folded("Titres"));
     }
 
     #[test]

@@ -146,6 +146,28 @@ fn generate() -> String {
         WorkbookProblem,
         ProgressWorkbookPreview,
         ProgressWorkbookSummary,
+        JurySessionId,
+        JurorId,
+        JuryApplicationId,
+        JuryCriterion,
+        JurySession,
+        JurySessionInput,
+        Juror,
+        JurorInput,
+        JuryApplication,
+        JuryApplicationInput,
+        JuryScores,
+        JuryVerdict,
+        ScoreSheet,
+        CriterionScore,
+        VerdictInput,
+        ScoreSheetInput,
+        JuryMean,
+        Standing,
+        CriterionMean,
+        RankedApplication,
+        UnscoredApplication,
+        JuryRanking,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/domain/tests/bindings.rs. Do not edit by hand:\n\
@@ -218,8 +240,8 @@ fn labels(locale: Locale) -> Generated {
     }
 }
 
-/// The TypeScript type of a labels object: every leaf is a string; a scale's labels are keyed by
-/// the scale's codes, so the type says which scale they belong to.
+/// The TypeScript type of a labels object: every leaf is a string; a scale's labels (and the jury
+/// criteria's) are keyed by the scale's codes, so the type says which scale they belong to.
 fn type_of(value: &serde_json::Value, path: &str, indent: usize) -> String {
     let scales = [
         ("scales.specificity", "Specificity"),
@@ -228,6 +250,7 @@ fn type_of(value: &serde_json::Value, path: &str, indent: usize) -> String {
         ("scales.potentialForResults", "PotentialForResults"),
         ("scales.earlyResults", "EarlyResults"),
         ("scales.openedGovernment", "OpenedGovernment"),
+        ("juryCriteria", "JuryCriterion"),
     ];
     if let Some((_, scale)) = scales.iter().find(|(p, _)| *p == path) {
         return format!("Record<{scale}, string>");
@@ -261,7 +284,7 @@ fn generate_labels() -> String {
         "// Generated from crates/domain/src/labels.rs (and the IRM scales of crates/domain/src/assessment.rs)\n\
          // by crates/domain/tests/bindings.rs. Do not edit by hand:\n\
          // UPDATE_BINDINGS=1 cargo test -p plan-ouvert-domain --test bindings\n\n\
-         import type {{ Completion, EarlyResults, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity }} from \"./bindings\";\n\n\
+         import type {{ Completion, EarlyResults, JuryCriterion, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity }} from \"./bindings\";\n\n\
          /** The words for the OGP template's sections and fields, the same on the screen and in the printable plan. */\n\
          export type Labels = {};\n\n\
          export const LABELS: {{ fr: Labels; en: Labels }} = {{\n    fr: {},\n    en: {}\n}};\n",

@@ -1120,3 +1120,140 @@ unchanged: number,
  * Rows left empty.
  */
 empty: number, };
+
+export type JurySessionId = string;
+
+export type JurorId = string;
+
+export type JuryApplicationId = string;
+
+export type JuryCriterion = "generalInterest" | "impactForAll" | "projectQuality" | "openness" | "stateSupport";
+
+export type JurySession = { id: JurySessionId, 
+/**
+ * The cohort, in the coordination's words (« Promotion 2 — printemps 2025 »).
+ */
+title: string, heldOn: string, 
+/**
+ * How many projects it selects, from 1 to [`SELECTION_MAX`].
+ */
+places: number, };
+
+export type JurySessionInput = { title: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+heldOn: string, 
+/**
+ * Places to fill; none: [`SELECTION_MAX`].
+ */
+places: number | null, };
+
+export type Juror = { id: JurorId, sessionId: JurySessionId, name: string, };
+
+export type JurorInput = { 
+/**
+ * A display name or a pseudonym.
+ */
+name: string, };
+
+export type JuryApplication = { id: JuryApplicationId, sessionId: JurySessionId, title: string, 
+/**
+ * Who carries the project: a person or an organisation.
+ */
+applicant: string, summary: string, 
+/**
+ * Empty: none given.
+ */
+contactEmail: string, 
+/**
+ * Its reference in the file it came from (the call for applications' numbering); empty:
+ * none.
+ */
+reference: string, };
+
+export type JuryApplicationInput = { title: string, applicant: string, summary: string, contactEmail: string, reference: string, };
+
+export type JuryScores = { generalInterest: number, impactForAll: number, projectQuality: number, openness: number, stateSupport: number, };
+
+export type JuryVerdict = { "kind": "scored", scores: JuryScores, } | { "kind": "abstained", reason: string, };
+
+export type ScoreSheet = { jurorId: JurorId, applicationId: JuryApplicationId, verdict: JuryVerdict, };
+
+export type CriterionScore = { criterion: JuryCriterion, score: number, };
+
+export type VerdictInput = { "kind": "scores", scores: Array<CriterionScore>, } | { "kind": "abstention", reason: string, };
+
+export type ScoreSheetInput = { jurorId: JurorId, applicationId: JuryApplicationId, verdict: VerdictInput, };
+
+export type JuryMean = { sum: number, count: number, 
+/**
+ * The mean × 100, rounded half up: what the interface shows with two decimals.
+ */
+hundredths: number, };
+
+export type Standing = "selected" | "tieToBreak" | "notSelected" | "quorumNotMet";
+
+export type CriterionMean = { criterion: JuryCriterion, mean: JuryMean, };
+
+export type RankedApplication = { applicationId: JuryApplicationId, title: string, 
+/**
+ * From 1; tied applications share it (1, 2, 2, 4).
+ */
+rank: number, 
+/**
+ * The mean of the scoring jurors' totals, out of [`TOTAL_MAX`].
+ */
+mean: JuryMean, 
+/**
+ * Each criterion's mean, in the order of [`JuryCriterion::ALL`].
+ */
+criteria: Array<CriterionMean>, 
+/**
+ * Jurors who scored it.
+ */
+scored: number, 
+/**
+ * Jurors who abstained on it (conflict of interest).
+ */
+abstained: number, standing: Standing, };
+
+export type UnscoredApplication = { applicationId: JuryApplicationId, title: string, 
+/**
+ * Jurors who abstained on it.
+ */
+abstained: number, };
+
+export type JuryRanking = { 
+/**
+ * Places to fill.
+ */
+places: number, 
+/**
+ * The session's jurors.
+ */
+jurors: number, 
+/**
+ * Scoring jurors an application needs to be selected ([`quorum`]).
+ */
+quorum: number, 
+/**
+ * Applications scored at least once, by rank; tied ones by title.
+ */
+ranked: Array<RankedApplication>, 
+/**
+ * Applications no juror scored, in the order given.
+ */
+unscored: Array<UnscoredApplication>, 
+/**
+ * Applications selected.
+ */
+selected: number, 
+/**
+ * Places left for the jury to decide among the applications tied for them (0: none).
+ */
+placesToDecide: number, 
+/**
+ * Places left empty for want of applications that reach the quorum.
+ */
+placesUnfilled: number, };

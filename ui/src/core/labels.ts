@@ -2,7 +2,7 @@
 // by crates/domain/tests/bindings.rs. Do not edit by hand:
 // UPDATE_BINDINGS=1 cargo test -p plan-ouvert-domain --test bindings
 
-import type { Completion, EarlyResults, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity } from "./bindings";
+import type { Completion, EarlyResults, JuryCriterion, OpenedGovernment, PotentialForResults, PotentialImpact, Specificity } from "./bindings";
 
 /** The words for the OGP template's sections and fields, the same on the screen and in the printable plan. */
 export type Labels = {
@@ -34,6 +34,42 @@ export type Labels = {
         transparency: string;
         values: string;
     };
+    jury: {
+        abstained: string;
+        abstention: string;
+        abstentionReason: string;
+        applicant: string;
+        applicationTitle: string;
+        applications: string;
+        contactEmail: string;
+        criterionMeans: string;
+        heldOn: string;
+        jurorName: string;
+        jurors: string;
+        jurorsHint: string;
+        jury: string;
+        mean: string;
+        notSelected: string;
+        places: string;
+        placesHint: string;
+        placesToDecide: string;
+        placesUnfilled: string;
+        quorumNotMet: string;
+        rank: string;
+        ranking: string;
+        reference: string;
+        rule: string;
+        scoreScale: string;
+        scoreSheet: string;
+        scored: string;
+        selected: string;
+        session: string;
+        sessionTitle: string;
+        summary: string;
+        tieToBreak: string;
+        unscored: string;
+    };
+    juryCriteria: Record<JuryCriterion, string>;
     milestone: {
         dueDate: string;
         expectedOutputs: string;
@@ -332,6 +368,48 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "cameFrom": "Contributions d'ateliers à l'origine",
             "anonymous": "Participant anonyme"
         },
+        "jury": {
+            "jury": "Jury citoyen",
+            "session": "Session du jury",
+            "sessionTitle": "Promotion",
+            "heldOn": "Date de la session",
+            "places": "Places à pourvoir",
+            "placesHint": "De 1 à 10 projets retenus par promotion (10 par défaut).",
+            "jurors": "Jurés",
+            "jurorsHint": "15 citoyens au plus par session.",
+            "jurorName": "Nom ou pseudonyme",
+            "applications": "Candidatures",
+            "applicationTitle": "Titre",
+            "applicant": "Porteur ou organisation",
+            "summary": "Résumé",
+            "contactEmail": "Courriel",
+            "reference": "Référence",
+            "scoreSheet": "Fiche de notation",
+            "scoreScale": "Chaque critère est noté par un nombre entier de 0 (pas du tout) à 5 (pleinement) ; le total d'un juré est sur 25.",
+            "abstention": "Abstention pour conflit d'intérêts",
+            "abstentionReason": "Motif du conflit d'intérêts",
+            "ranking": "Classement",
+            "rank": "Rang",
+            "mean": "Moyenne sur 25",
+            "criterionMeans": "Moyennes par critère (sur 5)",
+            "scored": "Jurés ayant noté",
+            "abstained": "Abstentions",
+            "selected": "Retenue",
+            "tieToBreak": "Ex æquo à départager",
+            "notSelected": "Non retenue",
+            "quorumNotMet": "Quorum non atteint",
+            "unscored": "Non notée",
+            "placesToDecide": "Places restant à départager",
+            "placesUnfilled": "Places non pourvues",
+            "rule": "Chaque juré note chaque candidature sur les cinq critères, de 0 à 5 par critère : son total est sur 25. Un juré qui déclare un conflit d'intérêts s'abstient sur cette candidature : il n'est compté ni dans ses moyennes ni pour le quorum. La note d'une candidature est la moyenne des totaux des jurés qui l'ont notée, affichée avec deux décimales (de même, la moyenne de chaque critère). Les candidatures sont classées par note décroissante ; des notes exactement égales, comparées avant tout arrondi, partagent le même rang (1, 2, 2, 4) et sont présentées par ordre alphabétique de titre. Une candidature notée par moins de la moitié des jurés de la session (arrondie à l'entier supérieur) est marquée « quorum non atteint » et n'est pas retenue ; une candidature qu'aucun juré n'a notée est listée à part, « non notée ». Les places sont attribuées dans l'ordre du classement aux seules candidatures qui atteignent le quorum. Quand des candidatures ex æquo sont plus nombreuses que les places restantes, aucune d'elles n'est retenue d'office : elles sont marquées « ex æquo à départager » et le jury décide qui obtient ces places. Aucune règle ne départage automatiquement les ex æquo. S'il y a moins de candidatures possibles que de places, des places restent non pourvues."
+        },
+        "juryCriteria": {
+            "generalInterest": "Objectif d'intérêt général",
+            "impactForAll": "Impact pour tous",
+            "projectQuality": "Qualité du projet",
+            "openness": "Ouverture et transparence",
+            "stateSupport": "Valeur ajoutée de l'accompagnement de l'État"
+        },
         "scales": {
             "specificity": {
                 "none": "Aucune",
@@ -531,6 +609,48 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "fed": "Fed",
             "cameFrom": "Workshop contributions it came from",
             "anonymous": "Anonymous participant"
+        },
+        "jury": {
+            "jury": "Citizen jury",
+            "session": "Jury session",
+            "sessionTitle": "Cohort",
+            "heldOn": "Session date",
+            "places": "Places to fill",
+            "placesHint": "From 1 to 10 projects selected per cohort (10 by default).",
+            "jurors": "Jurors",
+            "jurorsHint": "At most 15 citizens per session.",
+            "jurorName": "Name or pseudonym",
+            "applications": "Applications",
+            "applicationTitle": "Title",
+            "applicant": "Applicant or organisation",
+            "summary": "Summary",
+            "contactEmail": "E-mail",
+            "reference": "Reference",
+            "scoreSheet": "Score sheet",
+            "scoreScale": "Each criterion is scored with a whole number from 0 (not at all) to 5 (fully); a juror's total is out of 25.",
+            "abstention": "Abstention for a conflict of interest",
+            "abstentionReason": "Reason for the conflict of interest",
+            "ranking": "Ranking",
+            "rank": "Rank",
+            "mean": "Mean out of 25",
+            "criterionMeans": "Means per criterion (out of 5)",
+            "scored": "Jurors who scored",
+            "abstained": "Abstentions",
+            "selected": "Selected",
+            "tieToBreak": "Tied, for the jury to decide",
+            "notSelected": "Not selected",
+            "quorumNotMet": "Quorum not reached",
+            "unscored": "Not scored",
+            "placesToDecide": "Places left for the jury to decide",
+            "placesUnfilled": "Places not filled",
+            "rule": "Each juror scores each application on the five criteria, from 0 to 5 per criterion: their total is out of 25. A juror who declares a conflict of interest abstains on that application: they count neither in its means nor towards the quorum. An application's score is the mean of the totals of the jurors who scored it, shown with two decimals (and likewise each criterion's mean). Applications are ranked by score, highest first; exactly equal scores, compared before any rounding, share the same rank (1, 2, 2, 4) and are listed in alphabetical order of title. An application scored by fewer than half of the session's jurors (rounded up) is marked “quorum not reached” and is not selected; an application no juror scored is listed apart, “not scored”. Places are given in ranking order to the applications that reach the quorum only. When tied applications outnumber the places left, none of them is selected automatically: they are marked “tied, for the jury to decide” and the jury decides who gets those places. No rule breaks ties automatically. When fewer applications can be selected than there are places, places remain unfilled."
+        },
+        "juryCriteria": {
+            "generalInterest": "General-interest goal",
+            "impactForAll": "Impact for all",
+            "projectQuality": "Project quality",
+            "openness": "Openness and transparency",
+            "stateSupport": "Value added by the State's support"
         },
         "scales": {
             "specificity": {

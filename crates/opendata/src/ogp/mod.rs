@@ -177,7 +177,7 @@
 mod assess;
 mod dates;
 mod institutions;
-mod reader;
+pub(crate) mod reader;
 pub mod template;
 
 use std::cmp::Ordering;

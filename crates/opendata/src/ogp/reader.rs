@@ -1,4 +1,6 @@
-//! A strict RFC 4180 reader over text already known to be UTF-8, that says where it stopped.
+//! A strict RFC 4180 reader over text already known to be UTF-8, that says where it stopped. The
+//! separator is a comma ([`Records::new`]) or another ASCII character, such as the semicolon a
+//! French spreadsheet writes ([`Records::with_separator`]).
 //!
 //! Fields borrow from the input unless they hold doubled quotes, so a large file is never copied
 //! field by field. Records are numbered as a spreadsheet shows them (the header is row 1) and
@@ -27,8 +29,8 @@ pub(crate) enum Broken {
     /// A quoted field opened on `line` of record `row` was never closed: the rest of the file is
     /// inside it.
     UnclosedQuote { row: usize, line: usize },
-    /// A quoted field closed on `line` is followed by something other than a comma or the end of
-    /// the line.
+    /// A quoted field closed on `line` is followed by something other than the separator or the
+    /// end of the line.
     AfterClosingQuote { row: usize, line: usize, found: char },
 }
 
@@ -36,6 +38,7 @@ pub(crate) enum Broken {
 #[derive(Debug)]
 pub(crate) struct Records<'a> {
     text: &'a str,
+    separator: u8,
     pos: usize,
     row: usize,
     line: usize,
@@ -44,8 +47,16 @@ pub(crate) struct Records<'a> {
 }
 
 impl<'a> Records<'a> {
+    /// Records separated by commas.
     pub fn new(text: &'a str) -> Self {
-        Records { text, pos: 0, row: 0, line: 1, done: false, ended_with_break: false }
+        Self::with_separator(text, b',')
+    }
+
+    /// Records whose fields are separated by `separator`, an ASCII character other than a quote
+    /// or a line break.
+    pub fn with_separator(text: &'a str, separator: u8) -> Self {
+        debug_assert!(separator.is_ascii() && !matches!(separator, b'"' | b'\n' | b'\r'));
+        Records { text, separator, pos: 0, row: 0, line: 1, done: false, ended_with_break: false }
     }
 
     /// The row in which the text's end falls: the last record's, or the next one when the last
@@ -160,7 +171,7 @@ impl<'a> Iterator for Records<'a> {
                         self.done = true;
                         return Some(Ok(Record { row, line: start_line, fields }));
                     }
-                    Some(b',') => {
+                    Some(b) if *b == self.separator => {
                         self.pos += 1;
                         continue;
                     }
@@ -179,7 +190,7 @@ impl<'a> Iterator for Records<'a> {
             } else {
                 let end = bytes[self.pos..]
                     .iter()
-                    .position(|&b| b == b',' || b == b'\n' || b == b'\r')
+                    .position(|&b| b == self.separator || b == b'\n' || b == b'\r')
                     .map_or(bytes.len(), |o| self.pos + o);
                 fields.push(Cow::Borrowed(&text[self.pos..end]));
                 self.pos = end;
@@ -188,9 +199,9 @@ impl<'a> Iterator for Records<'a> {
                         self.done = true;
                         return Some(Ok(Record { row, line: start_line, fields }));
                     }
-                    Some(b',') => {
+                    Some(b) if *b == self.separator => {
                         self.pos += 1;
-                        // A comma at the very end of the text still opens one last empty field.
+                        // A separator at the very end of the text still opens one last empty field.
                         if self.pos >= bytes.len() {
                             fields.push(Cow::Borrowed(""));
                             self.done = true;
@@ -238,6 +249,17 @@ mod tests {
         let rows = read("a,b\n1,2\n3,\"never closed\n4,5\n");
         assert_eq!(rows[2], Err(Broken::UnclosedQuote { row: 3, line: 3 }));
         assert_eq!(rows.len(), 3);
+    }
+
+    #[test]
+    fn reads_with_another_separator() {
+        let rows: Vec<_> = Records::with_separator("a;b,c\n\"x;y\";2;\n", b';')
+            .map(|r| r.map(|r| r.fields.into_iter().map(|f| f.into_owned()).collect::<Vec<_>>()))
+            .collect();
+        assert_eq!(rows[0], Ok(vec!["a".to_string(), "b,c".to_string()]));
+        assert_eq!(rows[1], Ok(vec!["x;y".to_string(), "2".to_string(), String::new()]));
+        let broken: Vec<_> = Records::with_separator("\"x\",y\n", b';').collect();
+        assert_eq!(broken[0].as_ref().err(), Some(&Broken::AfterClosingQuote { row: 1, line: 1, found: ',' }));
     }
 
     #[test]
