@@ -8,7 +8,9 @@
 //!   a plan's dashboard saved as an image the same way; the progress workbook an institution
 //!   fills in and the coordination imports back;
 //! - evidence files: attached from the person's disk, opened with the system's viewer;
-//! - desktop notifications of what became late or due soon, on start and after each sync.
+//! - desktop notifications of what became late or due soon, on start and after each sync;
+//! - workshop participants' identities erased once their workshop keeps them no longer, on start
+//!   and after each sync.
 //!
 //! The desktop shell (`src-tauri/`) and the loopback bridge (`crates/bridge`) both serve this
 //! crate: the first to the real window, the second to a browser (development, the interface's
@@ -21,6 +23,7 @@ mod evidence;
 mod laptop;
 mod notification;
 mod open_data;
+mod personal_data;
 mod progress_workbook;
 mod round_contacts;
 mod shell;

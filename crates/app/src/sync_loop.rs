@@ -331,6 +331,7 @@ impl SyncLoop {
                     }
                     // What arrived may be late or due soon: the person is told once.
                     app.notify_due_news();
+                    app.erase_expired_identities();
                 }
                 Err(error) => {
                     inner.connection = match error {
@@ -363,9 +364,11 @@ impl SyncLoop {
     }
 
     /// The background loop: wakes on every change, on request, and every second to check
-    /// whether an exchange is due. It starts by notifying what is late or due soon.
+    /// whether an exchange is due. It starts by notifying what is late or due soon, and by
+    /// erasing the workshop participants' identities kept past their day.
     pub(crate) async fn run(&self, laptop: &Laptop) {
         laptop.notify_due_news();
+        laptop.erase_expired_identities();
         loop {
             tokio::select! {
                 _ = laptop.changes().notified() => tokio::time::sleep(SETTLE).await,

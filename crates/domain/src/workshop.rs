@@ -520,6 +520,21 @@ pub struct TracedContribution {
     pub milestone_title: Option<String>,
 }
 
+/// Everything this laptop holds about one participant, given back to them on request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantData {
+    pub participant: Participant,
+    pub identity: Identity,
+    pub workshop_title: String,
+    pub held_on: NaiveDate,
+    pub place: String,
+    pub institution: InstitutionRef,
+    /// The day their data is erased at the latest.
+    pub keep_until: NaiveDate,
+    pub contributions: Vec<Contribution>,
+}
+
 /// Counts participants by kind, every kind listed in the order of [`OrganisationKind::ALL`].
 pub fn count_by_kind<'a>(participants: impl IntoIterator<Item = &'a Participant>) -> Vec<KindCount> {
     let mut counts: Vec<KindCount> = OrganisationKind::ALL.iter().map(|&kind| KindCount { kind, count: 0 }).collect();

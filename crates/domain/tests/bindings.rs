@@ -119,6 +119,7 @@ fn generate() -> String {
         KindCount,
         WorkshopDetail,
         TracedContribution,
+        ParticipantData,
         DueKind,
         DueMilestone,
         AreaProgress,

@@ -21,6 +21,8 @@ pub fn open(path: &Path) -> anyhow::Result<Connection> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    // An erased participant's identity is overwritten on disk, not only unlinked (`Ledger::erase`).
+    conn.pragma_update(None, "secure_delete", true)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(&mut conn)?;
     // Where the database stood when opened: if it turns out to have been put back from a backup

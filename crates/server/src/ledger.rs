@@ -175,6 +175,14 @@ impl Ledger for SqliteLedger<'_> {
         Ok(version)
     }
 
+    fn erase(&mut self, record: RecordKey) -> Result<(), LedgerError> {
+        self.conn.execute(
+            "DELETE FROM sync_field WHERE kind = ?1 AND id = ?2",
+            params![record.kind.code(), record.id.to_string()],
+        )?;
+        Ok(())
+    }
+
     fn field(&mut self, record: RecordKey, field: &str) -> Result<Option<FieldState>, LedgerError> {
         let row: Option<(String, u64, String, u64)> = self
             .conn

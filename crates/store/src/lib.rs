@@ -59,6 +59,7 @@ pub mod report_batch;
 mod dashboard;
 mod deletion;
 mod demo;
+mod erasure;
 pub mod import;
 mod notification;
 mod overview;
@@ -110,6 +111,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        // What is deleted is overwritten on disk: an erased participant's identity leaves no
+        // bytes behind in the file's free pages.
+        conn.pragma_update(None, "secure_delete", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::apply(&mut conn)?;
         Ok(Self { conn })

@@ -117,6 +117,10 @@ pub(crate) fn write_record(conn: &Connection, record: RecordKey, fields: &Fields
 fn write_fields(conn: &Connection, record: RecordKey, fields: Option<&Fields>) -> Result<bool> {
     let table = record.kind.code();
     let id = record.id.to_string();
+    if fields.is_none() && matches!(record.kind, RecordKind::Identity | RecordKind::Participant) {
+        // An identity erased elsewhere (or its participant deleted): nothing of it stays here.
+        crate::erasure::forget_identity(conn, record.id)?;
+    }
     let outcome = match fields {
         None => conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [&id]).map(|_| ()),
         Some(fields) => {

@@ -14,9 +14,9 @@ use chrono::NaiveDate;
 use plan_ouvert_domain::labels::WorkshopLabels;
 use plan_ouvert_domain::{
     count_by_kind, CommitmentId, Contribution, ContributionId, ContributionInput, ContributionKind, ContributionView,
-    DeletionId, Identity, InstitutionRef, Locale, MilestoneId, ParticipantId, ParticipantInput, ParticipantView,
-    PlanId, Problem, TraceInput, TraceTarget, TracedContribution, Workshop, WorkshopDetail, WorkshopId, WorkshopInput,
-    WorkshopSummary,
+    DeletionId, Identity, InstitutionRef, Locale, MilestoneId, ParticipantData, ParticipantId, ParticipantInput,
+    ParticipantView, PlanId, Problem, TraceInput, TraceTarget, TracedContribution, Workshop, WorkshopDetail,
+    WorkshopId, WorkshopInput, WorkshopSummary,
 };
 use plan_ouvert_sync::protocol::{RecordKey, RecordKind};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -513,4 +513,70 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         Ok(list)
     }
+
+    /// Everything this laptop holds about a participant (their identity, their workshop, their
+    /// contributions), to give back to them.
+    pub fn participant_data(&self, id: ParticipantId) -> Result<ParticipantData> {
+        let conn = &self.conn;
+        let identity = read_identity(conn, id)?;
+        let participant = crate::read::read_participant(conn, id)?;
+        let workshop = read_workshop(conn, participant.workshop_id)?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {CONTRIBUTION_COLUMNS} FROM contribution WHERE participant_id = ?1 ORDER BY created_at, id"
+        ))?;
+        let contributions =
+            stmt.query_map([id.to_string()], contribution_from_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(ParticipantData {
+            participant,
+            identity,
+            workshop_title: workshop.title,
+            held_on: workshop.held_on,
+            place: workshop.place,
+            institution: institution_ref(conn, workshop.institution_id)?,
+            keep_until: workshop.keep_until,
+            contributions,
+        })
+    }
+
+    /// Erases who a participant is, at their request: their identity goes from this laptop
+    /// (with every trace sync kept of it) and, once sent, from the server and every laptop of
+    /// the institution; the participant stays, anonymous, with their contributions.
+    pub fn erase_participant(&mut self, id: ParticipantId) -> Result<()> {
+        let tx = self.conn.savepoint()?;
+        read_identity(&tx, id)?;
+        erase_identity(&tx, id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Erases the identities of the workshops whose keeping day is before `today`; resolves to how
+    /// many. The app runs it on start and after each sync.
+    pub fn erase_expired_identities_on(&mut self, today: NaiveDate) -> Result<u32> {
+        let tx = self.conn.savepoint()?;
+        let expired: Vec<String> = tx
+            .prepare(
+                "SELECT i.id FROM identity i JOIN participant p ON p.id = i.participant_id
+                 JOIN workshop w ON w.id = p.workshop_id WHERE w.keep_until < ?1",
+            )?
+            .query_map([date_text(Some(today))], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in &expired {
+            let id = ParticipantId::parse(id).ok_or_else(|| Error::Corrupt(format!("identity id {id}")))?;
+            erase_identity(&tx, id)?;
+        }
+        tx.commit()?;
+        Ok(expired.len() as u32)
+    }
+}
+
+/// Deletes identity `id` here and queues its erasure for the server (a reader, who may not, only
+/// forgets it: the institution's other people erase it there), then forgets every trace of it.
+fn erase_identity(conn: &Connection, id: ParticipantId) -> Result<()> {
+    let reader = crate::setting::signed_in(conn)?.is_some_and(|p| p.role == plan_ouvert_sync::access::Role::Reader);
+    if !reader {
+        let tracked = Tracked::before(conn, RecordKind::Identity, id.0)?;
+        conn.execute("DELETE FROM identity WHERE id = ?1", [id.to_string()])?;
+        tracked.record(conn)?;
+    }
+    crate::erasure::forget_identity(conn, id.0)
 }

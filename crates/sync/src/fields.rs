@@ -601,13 +601,22 @@ pub fn is_permanent(kind: RecordKind) -> bool {
 /// Fields set once, when the record is made: the institution that runs a workshop, the workshop
 /// a participant or a contribution belongs to, and the participant an identity is of. They decide who holds a participant's
 /// personal data, which never moves to another institution.
+///
+/// An identity is a participant's signed agreement: written once in the room, never rewritten
+/// (the one change is [`clears_only`]'s). So no answer of the server ever carries an identity's
+/// value back (no merge, no conflict), and erasing it leaves nothing anywhere.
 pub fn is_fixed(kind: RecordKind, field: &str) -> bool {
-    matches!(
-        (kind, field),
+    match (kind, field) {
         (RecordKind::Workshop, "institutionId")
-            | (RecordKind::Participant | RecordKind::Contribution, "workshopId")
-            | (RecordKind::Identity, "participantId")
-    )
+        | (RecordKind::Participant | RecordKind::Contribution, "workshopId") => true,
+        (RecordKind::Identity, field) => !clears_only(kind, field),
+        _ => false,
+    }
+}
+
+/// Fields that may only be emptied: a participant withdrawing their agreement to be contacted.
+pub fn clears_only(kind: RecordKind, field: &str) -> bool {
+    kind == RecordKind::Identity && matches!(field, "contactEmail" | "contactPurpose")
 }
 
 /// The ids a field's value refers to (none for a field that holds no reference).

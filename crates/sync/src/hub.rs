@@ -19,8 +19,9 @@
 
 use uuid::Uuid;
 
+use crate::access::is_personal_data;
 use crate::access::Actor;
-use crate::fields::{check_value, is_fixed, is_permanent, parent_field, parse_id, references};
+use crate::fields::{check_value, clears_only, is_fixed, is_permanent, parent_field, parse_id, references};
 use crate::ledger::Ledger;
 use crate::merge::{merge_text, TextMerge};
 use crate::protocol::*;
@@ -297,8 +298,9 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
                 if !actor.may_write(member.kind, owner) {
                     return rejected(Refusal::Forbidden);
                 }
-                if let Some(seen) = seen {
-                    if ledger.changed_by_others_since(*member, *seen, mutation.id.client)? {
+                // A person's data is erased at their request whatever changed meanwhile.
+                if let Some(seen) = seen.filter(|_| !is_personal_data(member.kind)) {
+                    if ledger.changed_by_others_since(*member, seen, mutation.id.client)? {
                         return rejected(Refusal::ChangedMeanwhile);
                     }
                 }
@@ -306,6 +308,10 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
             let mut version = 0;
             for member in doomed {
                 version = ledger.delete_record(member)?;
+                if is_personal_data(member.kind) {
+                    // Erased, not only deleted: the server keeps no value of it.
+                    ledger.erase(member)?;
+                }
             }
             Ok(Outcome::Applied { version })
         }
@@ -317,7 +323,9 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
             if is_permanent(record.kind) {
                 return rejected(Refusal::Recorded);
             }
-            if is_fixed(record.kind, field) {
+            if is_fixed(record.kind, field)
+                || (clears_only(record.kind, field) && *value != Value::String(String::new()))
+            {
                 return rejected(Refusal::Forbidden);
             }
             if info.deleted_at.is_some() {

@@ -61,6 +61,10 @@ pub trait Ledger {
     fn create_record(&mut self, record: RecordKey, owner: Uuid) -> Result<(), Self::Error>;
     /// Marks a record deleted at a new version, which it returns.
     fn delete_record(&mut self, record: RecordKey) -> Result<u64, Self::Error>;
+    /// Forgets every value of a deleted record of personal data (its fields' values; the record
+    /// stays, deleted, so that a pull tells laptops to remove it and a creation under its id is
+    /// still refused).
+    fn erase(&mut self, record: RecordKey) -> Result<(), Self::Error>;
     fn field(&mut self, record: RecordKey, field: &str) -> Result<Option<FieldState>, Self::Error>;
     /// Stores a field's value at a new version, which it returns.
     fn write(&mut self, by: MutationId, record: RecordKey, field: &str, value: &Value) -> Result<u64, Self::Error>;
@@ -264,6 +268,14 @@ impl Ledger for MemoryLedger {
             info.deleted_at = Some(version);
         }
         Ok(version)
+    }
+
+    fn erase(&mut self, record: RecordKey) -> Result<(), Never> {
+        self.fields.retain(|(r, _), _| *r != record);
+        for write in self.writes.iter_mut().filter(|w| w.record == record) {
+            write.value = Value::Null;
+        }
+        Ok(())
     }
 
     fn field(&mut self, record: RecordKey, field: &str) -> Result<Option<FieldState>, Never> {

@@ -782,6 +782,12 @@ export type TracedContribution = { contribution: Contribution, workshopId: Works
  */
 milestoneTitle: string | null, };
 
+export type ParticipantData = { participant: Participant, identity: Identity, workshopTitle: string, heldOn: string, place: string, institution: InstitutionRef, 
+/**
+ * The day their data is erased at the latest.
+ */
+keepUntil: string, contributions: Array<Contribution>, };
+
 export type DueKind = "overdue" | "dueSoon";
 
 export type DueMilestone = { 

@@ -301,3 +301,59 @@ fn who_the_participants_are_is_for_the_institution_that_ran_the_workshop() {
 fn sign_in(store: &mut Store, institution: &Institution, role: Role) {
     crate::helpers::sign_in(store, &crate::helpers::person("Camille", institution, role));
 }
+
+#[test]
+fn a_participant_gets_their_data_back_and_erased_before_anything_was_sent() {
+    let Room { mut w, workshop, .. } = room();
+    let input = participant("Awa Diallo", OrganisationKind::Association, Some("awa@example.org"));
+    let awa = w.store.add_participant_on(workshop.id, &input, day("2023-03-12"), Locale::Fr).unwrap().participant.id;
+    w.store.add_contribution(workshop.id, Some(awa), &proposal("Publier les agendas.")).unwrap();
+    let data = w.store.participant_data(awa).unwrap();
+    assert_eq!(data.identity.name, "Awa Diallo");
+    assert_eq!(data.identity.contact_email, "awa@example.org");
+    assert_eq!(data.workshop_title, workshop.title);
+    assert_eq!(data.keep_until, workshop.keep_until);
+    assert_eq!(data.contributions.len(), 1);
+
+    w.store.erase_participant(awa).unwrap();
+    assert!(matches!(w.store.participant_data(awa), Err(Error::NotFound(_))));
+    assert!(matches!(w.store.erase_participant(awa), Err(Error::NotFound(_))), "nothing left to erase");
+    let detail = w.store.workshop(workshop.id).unwrap();
+    assert!(detail.participants[0].identity.is_none());
+    assert_eq!(detail.contributions[0].contribution.participant_id, Some(awa), "the contribution stays, anonymous");
+    // What waits to be sent says nothing of her any more: the creation goes blank, then the erasure.
+    let push = w.store.sync_push_request().unwrap().unwrap();
+    let sent = serde_json::to_string(&push.mutations).unwrap();
+    assert!(!sent.contains("Awa") && !sent.contains("awa@example.org"), "{sent}");
+    let identity: Vec<&Change> =
+        push.mutations.iter().filter(|m| m.record.kind == RecordKind::Identity).map(|m| &m.change).collect();
+    assert!(matches!(identity[..], [Change::Create { .. }, Change::Delete { .. }]), "{identity:?}");
+}
+
+#[test]
+fn identities_are_erased_once_their_workshop_keeps_them_no_longer() {
+    let Room { mut w, workshop, .. } = room();
+    let awa = participant("Awa", OrganisationKind::Citizen, None);
+    w.store.add_participant_on(workshop.id, &awa, day("2023-03-12"), Locale::Fr).unwrap();
+    w.store.add_participant_on(workshop.id, &awa, day("2023-03-12"), Locale::Fr).unwrap();
+    // Kept until 2024-03-11 inclusive.
+    assert_eq!(w.store.erase_expired_identities_on(day("2024-03-11")).unwrap(), 0);
+    assert_eq!(w.store.erase_expired_identities_on(day("2024-03-12")).unwrap(), 2);
+    let detail = w.store.workshop(workshop.id).unwrap();
+    assert_eq!(detail.participants.len(), 2);
+    assert!(detail.participants.iter().all(|p| p.identity.is_none()));
+    assert_eq!(w.store.erase_expired_identities_on(day("2024-03-12")).unwrap(), 0);
+}
+
+#[test]
+fn a_reader_forgets_an_expired_identity_without_asking_the_server_to_erase_it() {
+    let Room { mut w, workshop, .. } = room();
+    let awa = participant("Awa", OrganisationKind::Citizen, None);
+    w.store.add_participant_on(workshop.id, &awa, day("2023-03-12"), Locale::Fr).unwrap();
+    let hatvp = w.hatvp.clone();
+    sign_in(&mut w.store, &hatvp, Role::Reader);
+    let before = w.store.sync_counts().unwrap().pending;
+    assert_eq!(w.store.erase_expired_identities_on(day("2025-01-01")).unwrap(), 1);
+    assert_eq!(w.store.sync_counts().unwrap().pending, before, "a reader may not erase on the server");
+    assert!(w.store.workshop(workshop.id).unwrap().participants[0].identity.is_none());
+}
