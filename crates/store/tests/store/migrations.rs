@@ -71,6 +71,17 @@ fn every_earlier_version_with_data_in_it_upgrades_without_loss() {
             _ => 0,
         };
         assert_eq!(news.len(), expected, "news after upgrading from version {version}: {news:?}");
+        // Workshops (version 13): the workshop, its participant (who she is too) and her
+        // proposal, traced to the second commitment.
+        let workshops = store.workshops(plans[0].id).unwrap();
+        assert_eq!(workshops.len(), usize::from(version >= 13), "workshops of version {version}");
+        if let Some(summary) = workshops.first() {
+            let detail = store.workshop(summary.workshop.id).unwrap();
+            assert_eq!(detail.participants[0].identity.as_ref().map(|i| i.name.as_str()), Some("Awa"));
+            assert_eq!(detail.contributions[0].fed.len(), 1);
+            let traced = detail.contributions[0].fed[0].commitment_id;
+            assert_eq!(store.contributions_to_commitment(traced).unwrap().len(), 1);
+        }
         drop(store);
         check_integrity(&Connection::open(&path).unwrap());
     }
