@@ -105,7 +105,8 @@ impl Laptop {
     }
 
     fn body(&self, mutations: Vec<Mutation>) -> Vec<u8> {
-        let request = PushRequest { protocol: PROTOCOL_VERSION, client: self.client, mutations, acknowledged: 0 };
+        let request =
+            PushRequest { protocol: PROTOCOL_VERSION, client: self.client, mutations, acknowledged: 0, relay: false };
         serde_json::to_vec(&request).expect("push as JSON")
     }
 }

@@ -135,6 +135,8 @@ pub struct SyncReport {
     /// Bytes of evidence files sent and received.
     pub file_bytes_sent: u64,
     pub file_bytes_received: u64,
+    /// Other laptops' changes (from exchange files) the server now holds.
+    pub relayed: usize,
 }
 
 /// How many times a file whose bytes did not hash to its name is sent or fetched again in one
@@ -388,6 +390,14 @@ impl Server {
                     // is missing on its side. The pull below tells more.
                     break;
                 }
+            }
+            // Other laptops' changes carried here in exchange files, under their own identity: what
+            // the server does not take now (refused to this person, or an earlier change of
+            // theirs missing) waits for the next sync or for their own laptop.
+            let relays = lock(store).sync_relay_requests()?;
+            for request in relays {
+                let response = self.push(&request).await?;
+                report.relayed += lock(store).sync_apply_relay(&request, &response)?;
             }
             // Page after page; each is taken in on its own, so a first sync interrupted half-way
             // resumes from the last page kept.

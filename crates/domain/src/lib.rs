@@ -13,6 +13,7 @@ pub mod assessment;
 pub mod commitment;
 pub mod dashboard;
 pub mod evidence;
+pub mod exchange;
 pub mod failure;
 pub mod id;
 pub mod institution;
@@ -45,6 +46,7 @@ pub use dashboard::{
     StatusCount, TodoList, TodoScope, DUE_SOON_DAYS, RECENT_REPORTS,
 };
 pub use evidence::{EvidenceFile, FileAvailability};
+pub use exchange::{ExchangeImported, ExchangeScope, ExchangeWritten};
 pub use failure::{ErrorCode, Failure, FieldError};
 pub use id::{
     AreaId, CommitmentId, ContributionId, InstitutionId, JurorId, JuryApplicationId, JurySessionId, MilestoneId,

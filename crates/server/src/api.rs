@@ -219,7 +219,8 @@ pub(crate) async fn push(
     sync_call(state, headers, body, |conn, person, request: &PushRequest| {
         // A laptop's identity belongs to the person who first synced with it: another person's
         // push under it comes from a copied data folder, which must take an identity of its own.
-        if !crate::ledger::claim_client(conn, request.client, person.id).map_err(HubError::Ledger)? {
+        // A relay carries another laptop's mutations under that laptop's identity: it claims none.
+        if !request.relay && !crate::ledger::claim_client(conn, request.client, person.id).map_err(HubError::Ledger)? {
             return Ok(PushResponse {
                 results: Vec::new(),
                 next_expected: 1,

@@ -88,6 +88,9 @@ pub enum Error {
     /// Undoing an import would erase `changed` records a person changed (or added) since.
     #[error("{changed} records changed since the import")]
     ChangedSinceImport { changed: u32 },
+    /// An exchange file was not taken in; nothing was written.
+    #[error("exchange file refused: {0:?}")]
+    Exchange(crate::exchange::ExchangeRefusal),
 }
 
 /// `Result` of store operations.
@@ -126,6 +129,7 @@ impl Error {
                 crate::sync_views::refusal_message(plan_ouvert_sync::protocol::Refusal::HasReports, locale),
             ),
             Error::CannotReport(reason) => Failure::new(ErrorCode::InUse, reason.message(locale)),
+            Error::Exchange(refusal) => Failure::new(ErrorCode::Validation, refusal.message(locale)),
             Error::ChangedSinceImport { changed } => crate::import::changed_since_import(*changed, locale),
             Error::Database(_) | Error::Migration(_) | Error::Io(_) | Error::Corrupt(_) => Failure::new(
                 ErrorCode::Storage,

@@ -60,6 +60,7 @@ mod dashboard;
 mod deletion;
 mod demo;
 mod erasure;
+mod exchange;
 pub mod import;
 mod notification;
 mod overview;
@@ -68,6 +69,7 @@ mod sync_resolution;
 mod sync_views;
 mod workshop;
 
+pub use exchange::ExchangeRefusal;
 pub use report::CannotReport;
 pub use setting::SavedConnection;
 pub use sync_views::refusal_message;

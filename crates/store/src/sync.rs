@@ -114,7 +114,7 @@ pub(crate) fn write_record(conn: &Connection, record: RecordKey, fields: &Fields
 /// Returns `false` when the database refuses (a reference not here yet, two dates in the wrong
 /// order after two people's changes): the local copy stays as it was, and the server's values
 /// stay in the shadow to be written by a later pull.
-fn write_fields(conn: &Connection, record: RecordKey, fields: Option<&Fields>) -> Result<bool> {
+pub(crate) fn write_fields(conn: &Connection, record: RecordKey, fields: Option<&Fields>) -> Result<bool> {
     let table = record.kind.code();
     let id = record.id.to_string();
     if fields.is_none() && matches!(record.kind, RecordKind::Identity | RecordKind::Participant) {
@@ -334,7 +334,7 @@ fn in_library(conn: &Connection, record: RecordKey) -> Result<bool> {
 }
 
 /// This laptop's sync identity, made once.
-fn client_id(conn: &Connection) -> Result<ClientId> {
+pub(crate) fn client_id(conn: &Connection) -> Result<ClientId> {
     if let Some(text) = get_setting(conn, CLIENT_ID)? {
         return Uuid::parse_str(&text).map(ClientId).map_err(|e| Error::Corrupt(e.to_string()));
     }
@@ -722,7 +722,7 @@ impl ReplicaState for SqliteReplica<'_> {
     }
 }
 
-fn read_outbox(conn: &Connection, limit: usize) -> Result<Vec<Mutation>> {
+pub(crate) fn read_outbox(conn: &Connection, limit: usize) -> Result<Vec<Mutation>> {
     let mut stmt = conn.prepare_cached("SELECT mutation FROM sync_outbox ORDER BY seq LIMIT ?1")?;
     let rows = stmt
         .query_map([limit.min(i64::MAX as usize) as i64], |r| r.get::<_, String>(0))?
@@ -786,7 +786,7 @@ impl Store {
             return Ok(None);
         }
         let acknowledged = state.acknowledged()?;
-        Ok(Some(PushRequest { protocol: PROTOCOL_VERSION, client, mutations, acknowledged }))
+        Ok(Some(PushRequest { protocol: PROTOCOL_VERSION, client, mutations, acknowledged, relay: false }))
     }
 
     /// Takes in the server's answer to a push, in one transaction.

@@ -66,7 +66,7 @@ pub fn push<L: Ledger>(
     check_protocol(request.protocol)?;
     let client = Some(request.client);
     let last = ledger.last_seq(request.client).map_err(HubError::Ledger)?;
-    if request.acknowledged > last {
+    if request.acknowledged > last && !request.relay {
         // Acknowledged mutations this server has no trace of: it was restored from a backup.
         ledger.history_lost().map_err(HubError::Ledger)?;
         return Ok(PushResponse {
@@ -97,6 +97,11 @@ pub fn push<L: Ledger>(
                 return Ok(Step::Gap);
             }
             let outcome = apply(ledger, actor, mutation)?;
+            if request.relay && matches!(outcome, Outcome::Rejected { .. }) {
+                // Refused to the person relaying it, perhaps not to its author: nothing was
+                // written, and no outcome is kept under the author's identity.
+                return Ok(Step::Gap);
+            }
             ledger.finish(mutation.id, &outcome, &digest)?;
             Ok(Step::Done(outcome))
         });
@@ -104,6 +109,7 @@ pub fn push<L: Ledger>(
             Step::Replay(Some(outcome)) | Step::Done(outcome) => results.push(MutationResult { seq, outcome }),
             Step::Replay(None) => {}
             Step::Gap => break, // An earlier mutation is missing: the laptop sends from there again.
+            Step::Reused if request.relay => break, // The author's laptop will hear of it.
             Step::Reused => {
                 // Another laptop's mutation under this number: this one must take a new identity.
                 identity_reused_at = Some(seq);

@@ -5,6 +5,7 @@
 //! through lost, duplicated and reordered messages and crashes, seed after seed.
 
 pub mod access;
+pub mod bundle;
 pub mod fields;
 pub mod files;
 pub mod hub;

@@ -156,6 +156,13 @@ pub struct PushRequest {
     /// it lost some (restored from a backup) and says so with [`PushResponse::lost_from`].
     #[serde(default)]
     pub acknowledged: u64,
+    /// Another laptop's mutations, carried here in a bundle ([`crate::bundle`]) and relayed by
+    /// the person sending the request: each is applied once, under its own identity, only if
+    /// that person may make it; a mutation they may not make, or one the server holds another
+    /// of under that number, ends the relay without an outcome being kept — the laptop it comes
+    /// from sends it itself.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub relay: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

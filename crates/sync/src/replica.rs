@@ -823,6 +823,7 @@ impl Replica {
             client: self.client,
             mutations: self.outbox.iter().cloned().collect(),
             acknowledged: self.acknowledged_seq(),
+            relay: false,
         }
     }
 

@@ -687,7 +687,13 @@ impl World {
         let record = RecordKey { kind: RecordKind::Report, id: uuid(&mut self.rng) };
         let mutation =
             Mutation { id: MutationId { client, seq: 1 }, record, change: Change::Create { fields: values } };
-        let request = PushRequest { protocol: PROTOCOL_VERSION, client, mutations: vec![mutation], acknowledged: 0 };
+        let request = PushRequest {
+            protocol: PROTOCOL_VERSION,
+            client,
+            mutations: vec![mutation],
+            acknowledged: 0,
+            relay: false,
+        };
         let response = hub::push(&mut self.hub, &actor, &request).expect("same protocol");
         self.rogues.insert(client, actor);
         // (Refused for its file, or sooner: a commitment deleted or given to another institution
@@ -725,7 +731,13 @@ impl World {
             record,
             change: Change::Set { field: "title".into(), value, base },
         };
-        let request = PushRequest { protocol: PROTOCOL_VERSION, client, mutations: vec![mutation], acknowledged: 0 };
+        let request = PushRequest {
+            protocol: PROTOCOL_VERSION,
+            client,
+            mutations: vec![mutation],
+            acknowledged: 0,
+            relay: false,
+        };
         let response = hub::push(&mut self.hub, &actor, &request).expect("same protocol");
         self.rogues.insert(client, actor);
         if let [MutationResult { outcome: Outcome::Rejected { refusal: Refusal::Forbidden }, .. }] =
@@ -1262,6 +1274,7 @@ fn a_stale_protocol_version_is_refused_with_the_supported_one() {
         hub::pull(&mut ledger, &actor, &request),
         Err(hub::HubError::Protocol(ProtocolError::UnsupportedVersion { supported: PROTOCOL_VERSION }))
     ));
-    let push = PushRequest { protocol: 0, client: ClientId(Uuid::nil()), mutations: vec![], acknowledged: 0 };
+    let push =
+        PushRequest { protocol: 0, client: ClientId(Uuid::nil()), mutations: vec![], acknowledged: 0, relay: false };
     assert!(hub::push(&mut ledger, &actor, &push).is_err());
 }

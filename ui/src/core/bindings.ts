@@ -788,6 +788,53 @@ export type ParticipantData = { participant: Participant, identity: Identity, wo
  */
 keepUntil: string, contributions: Array<Contribution>, };
 
+export type ExchangeScope = { "kind": "workshop", workshopId: WorkshopId, } | { "kind": "unsent" };
+
+export type ExchangeWritten = { 
+/**
+ * The records it carries.
+ */
+records: number, 
+/**
+ * This laptop's changes not yet sent that it carries, for another laptop to relay.
+ */
+changes: number, bytes: number, 
+/**
+ * Whether it holds who workshop participants are (personal data: to keep within the
+ * institution).
+ */
+personalData: boolean, };
+
+export type ExchangeImported = { 
+/**
+ * The same file was already imported here: nothing changed.
+ */
+already: boolean, 
+/**
+ * Who wrote it (the person, or "another computer").
+ */
+writer: string, 
+/**
+ * When, by the writing laptop's clock (shown as such).
+ */
+writtenAt: string, 
+/**
+ * The workshop it carries, if it carries one.
+ */
+workshopTitle: string | null, workshopId: WorkshopId | null, 
+/**
+ * Records this laptop did not have.
+ */
+recordsAdded: number, 
+/**
+ * The other laptop's changes taken in here.
+ */
+changesApplied: number, 
+/**
+ * Its changes this laptop will send to the server on its next sync.
+ */
+changesToRelay: number, };
+
 export type DueKind = "overdue" | "dueSoon";
 
 export type DueMilestone = { 

@@ -336,7 +336,13 @@ pub fn generate(conn: &mut rusqlite::Connection, actor: &Actor, shape: Shape) ->
     let records = mutations.len();
     conn.execute_batch("PRAGMA synchronous = OFF").expect("pragma");
     for chunk in mutations.chunks(2_000) {
-        let request = PushRequest { protocol: PROTOCOL_VERSION, client, mutations: chunk.to_vec(), acknowledged: 0 };
+        let request = PushRequest {
+            protocol: PROTOCOL_VERSION,
+            client,
+            mutations: chunk.to_vec(),
+            acknowledged: 0,
+            relay: false,
+        };
         let mut ledger = SqliteLedger::new(conn);
         let response = hub::push(&mut ledger, actor, &request).expect("generated push");
         assert_eq!(response.results.len(), chunk.len());

@@ -9,6 +9,7 @@ mod helpers;
 mod commitments;
 mod dashboard;
 mod durability;
+mod exchange;
 mod institutions;
 mod migrations;
 mod milestones;

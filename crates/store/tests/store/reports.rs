@@ -297,6 +297,7 @@ fn two_institutions_reporting_apart_both_keep_their_entries_and_none_is_overwrit
             change: Change::Set { field: "status".into(), value: "complete".into(), base: "substantial".into() },
         }],
         acknowledged: 0,
+        relay: false,
     };
     let mut request = request;
     request.mutations[0].id.client = request.client;

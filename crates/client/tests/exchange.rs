@@ -1,0 +1,177 @@
+//! A workshop in a room with no network: the facilitator's laptop writes it to an exchange file,
+//! a colleague's laptop takes the file in and, back at the office, syncs with the real server,
+//! which receives the facilitator's work through it; the coordination sees the contributions
+//! traced to a commitment; when the facilitator's laptop syncs at last, nothing is applied
+//! twice and nothing is refused or lost.
+
+// Tests say what they expect with unwrap: a failure there is the test failing, with its line.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use plan_ouvert_client::Server;
+use plan_ouvert_domain::*;
+use plan_ouvert_server::{api, database, directory, routes};
+use plan_ouvert_store::Store;
+use plan_ouvert_sync::access::Role;
+
+const HATVP: &str = "Haute Autorité pour la transparence de la vie publique";
+
+async fn start(db: &Path) -> (String, tokio::task::JoinHandle<()>) {
+    let conn = database::open(db).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, routes::app(Arc::new(api::ServerState::new(conn)))).await;
+    });
+    (url, task)
+}
+
+async fn synced(server: &Server, store: &Mutex<Store>) {
+    server.sync(store).await.unwrap();
+    let counts = store.lock().unwrap().sync_counts().unwrap();
+    assert_eq!((counts.pending, counts.conflicts, counts.rejections), (0, 0, 0), "everything was taken");
+}
+
+fn proposal(text: &str) -> ContributionInput {
+    ContributionInput {
+        kind: ContributionKind::Proposal,
+        text: text.into(),
+        about_commitment_id: None,
+        about_milestone_id: None,
+        proposal_ids: Vec::new(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_workshop_carried_on_a_usb_stick_reaches_the_server_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    let conn = database::open(&db).unwrap();
+    directory::add_institution(&conn, HATVP, "HATVP", "independentAuthority").unwrap();
+    directory::add_institution(&conn, "Direction interministérielle de la transformation publique", "DITP", "ministry")
+        .unwrap();
+    directory::add_person(&conn, "dominique", "HATVP", Role::Drafter).unwrap();
+    directory::add_person(&conn, "camille", "HATVP", Role::Drafter).unwrap();
+    directory::add_person(&conn, "claire", "DITP", Role::Coordinator).unwrap();
+    let tokens: Vec<String> =
+        ["dominique", "camille", "claire"].iter().map(|p| directory::issue_token(&conn, p).unwrap()).collect();
+    drop(conn);
+    let (url, task) = start(&db).await;
+    let servers: Vec<Server> = tokens.iter().map(|t| Server::new(&url, t).unwrap()).collect();
+    let laptops: Vec<Mutex<Store>> =
+        (0..3).map(|i| Mutex::new(Store::open_in(&dir.path().join(format!("laptop-{i}"))).unwrap())).collect();
+    let (facilitator, colleague, coordinator) = (&laptops[0], &laptops[1], &laptops[2]);
+
+    // The coordination sets the plan up, with a commitment the HATVP leads.
+    let commitment = {
+        let mut store = coordinator.lock().unwrap();
+        let hatvp = store
+            .create_institution(&InstitutionInput {
+                name: HATVP.into(),
+                acronym: "HATVP".into(),
+                kind: InstitutionKind::IndependentAuthority,
+            })
+            .unwrap();
+        let plan = store
+            .create_plan(&PlanInput {
+                country: "France".into(),
+                title: "Plan d'action national 2025-2027".into(),
+                period_start: "2025-01-01".into(),
+                period_end: "2027-12-31".into(),
+            })
+            .unwrap();
+        let area = store
+            .create_area(
+                plan.id,
+                &AreaInput { kind: AreaKind::Thematic, title: "Transparence".into(), description: String::new() },
+            )
+            .unwrap();
+        let commitment = store.create_commitment(area.id, "Publier les agendas des responsables publics").unwrap();
+        store.edit_commitment(commitment.id, &CommitmentEdit::LeadInstitutionId(Some(hatvp.id))).unwrap();
+        (plan.id, hatvp.id, commitment.id)
+    };
+    let (plan, hatvp, commitment) = commitment;
+    synced(&servers[2], coordinator).await;
+    synced(&servers[0], facilitator).await;
+    synced(&servers[1], colleague).await;
+
+    // In the room, no network: two participants, their proposals, one traced to the commitment.
+    let (workshop, traced) = {
+        let mut store = facilitator.lock().unwrap();
+        let input = WorkshopInput {
+            title: "Atelier transparence de la vie publique".into(),
+            held_on: "2026-03-12".into(),
+            place: "Salle 204".into(),
+            area_id: None,
+            commitment_ids: vec![commitment],
+            facilitator: "Dominique".into(),
+            consent_text: "Vos contributions sont enregistrées.".into(),
+            keep_until: "2027-03-12".into(),
+        };
+        let workshop = store.create_workshop(plan, hatvp, &input).unwrap();
+        let mut proposals = Vec::new();
+        for (name, kind, text) in [
+            ("Awa", OrganisationKind::Citizen, "Publier les agendas chaque semaine."),
+            ("Bruno", OrganisationKind::Association, "Ouvrir les agendas en données ouvertes."),
+        ] {
+            let person = ParticipantInput {
+                name: name.into(),
+                organisation_kind: kind,
+                consent_accepted: true,
+                contact_accepted: false,
+                contact_email: String::new(),
+            };
+            let participant = store.add_participant(workshop.id, &person, Locale::Fr).unwrap().participant.id;
+            proposals.push(store.add_contribution(workshop.id, Some(participant), &proposal(text)).unwrap().id);
+        }
+        let trace = TraceInput {
+            outcome: Some(ContributionOutcome::Kept),
+            outcome_reason: String::new(),
+            commitment_ids: vec![commitment],
+            milestone_ids: Vec::new(),
+        };
+        store.trace_contribution(proposals[0], &trace).unwrap();
+        (workshop.id, proposals[0])
+    };
+    let (bytes, written) =
+        facilitator.lock().unwrap().write_exchange(ExchangeScope::Workshop { workshop_id: workshop }, true).unwrap();
+    let imported = colleague.lock().unwrap().import_exchange(&bytes, Locale::Fr).unwrap();
+    assert_eq!(imported.changes_to_relay, written.changes);
+
+    // Back at the office, the colleague syncs: the server receives the facilitator's work.
+    let report = servers[1].sync(colleague).await.unwrap();
+    assert_eq!(report.relayed as u32, written.changes);
+    assert_eq!(colleague.lock().unwrap().sync_relay_pending().unwrap(), 0);
+    synced(&servers[2], coordinator).await;
+    let came_from = coordinator.lock().unwrap().contributions_to_commitment(commitment).unwrap();
+    assert_eq!(came_from.len(), 1);
+    assert_eq!(came_from[0].contribution.id, traced);
+    let seen = coordinator.lock().unwrap().workshop(workshop).unwrap();
+    assert_eq!(seen.participants.len(), 2);
+    assert!(seen.participants.iter().all(|p| p.identity.is_none()), "the coordination never has who they are");
+
+    // The facilitator's laptop syncs at last: its changes were taken already; the same answers,
+    // nothing applied twice, nothing refused.
+    let client = facilitator.lock().unwrap().sync_client().unwrap();
+    synced(&servers[0], facilitator).await;
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let outcomes: u32 = conn
+        .query_row("SELECT count(*) FROM sync_outcome WHERE client = ?1", [client.0.to_string()], |r| r.get(0))
+        .unwrap();
+    assert_eq!(outcomes, written.changes, "each change applied once");
+    let contributions: u32 = conn
+        .query_row("SELECT count(*) FROM sync_record WHERE kind = 'contribution' AND deleted_at IS NULL", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(contributions, 2);
+    synced(&servers[1], colleague).await;
+    let detail = colleague.lock().unwrap().workshop(workshop).unwrap();
+    assert_eq!(detail.contributions.len(), 2);
+    assert!(detail.participants.iter().all(|p| p.identity.is_some()));
+    // The file taken in again changes nothing.
+    assert!(colleague.lock().unwrap().import_exchange(&bytes, Locale::Fr).unwrap().already);
+    task.abort();
+}

@@ -1,0 +1,54 @@
+//! Exchange files (*fichiers d'échange*): what one laptop carries to another without a network,
+//! on a USB stick. The format and its checks are the sync crate's (`plan_ouvert_sync::bundle`);
+//! these are what the screens show of it.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::id::WorkshopId;
+
+/// What an exchange file carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum ExchangeScope {
+    /// One workshop, with the plan it is about.
+    Workshop { workshop_id: WorkshopId },
+    /// Every change of this laptop not yet sent.
+    Unsent,
+}
+
+/// An exchange file written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExchangeWritten {
+    /// The records it carries.
+    pub records: u32,
+    /// This laptop's changes not yet sent that it carries, for another laptop to relay.
+    pub changes: u32,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// Whether it holds who workshop participants are (personal data: to keep within the
+    /// institution).
+    pub personal_data: bool,
+}
+
+/// An exchange file taken in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExchangeImported {
+    /// The same file was already imported here: nothing changed.
+    pub already: bool,
+    /// Who wrote it (the person, or "another computer").
+    pub writer: String,
+    /// When, by the writing laptop's clock (shown as such).
+    pub written_at: String,
+    /// The workshop it carries, if it carries one.
+    pub workshop_title: Option<String>,
+    pub workshop_id: Option<WorkshopId>,
+    /// Records this laptop did not have.
+    pub records_added: u32,
+    /// The other laptop's changes taken in here.
+    pub changes_applied: u32,
+    /// Its changes this laptop will send to the server on its next sync.
+    pub changes_to_relay: u32,
+}
