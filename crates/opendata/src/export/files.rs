@@ -4,17 +4,26 @@
 use std::path::{Path, PathBuf};
 
 use plan_ouvert_domain::{ExportFormat, Locale, SelfAssessmentTerm};
+use plan_ouvert_sync::protocol::RecordKind;
 use uuid::Uuid;
 
 use super::{
-    commitments_csv, milestones_csv, plan_html, plan_json_text, plan_xlsx, reports_csv, rounds_csv,
-    self_assessment_html, ExportError,
+    commitments_csv, contributions_csv, milestones_csv, participants_csv, plan_html, plan_json_text, plan_xlsx,
+    reports_csv, rounds_csv, self_assessment_html, workshops_csv, ExportError,
 };
 use crate::Dataset;
 
-/// The CSV export's four files, in the folder chosen: the ones [`read_csv`](super::read_csv)
-/// reads back, in its order.
-pub const CSV_FILES: [&str; 4] = ["commitments.csv", "milestones.csv", "reports.csv", "rounds.csv"];
+/// The CSV export's seven files, in the folder chosen: the ones [`read_csv`](super::read_csv)
+/// reads back ([`CsvTexts`](super::CsvTexts) takes them in this order).
+pub const CSV_FILES: [&str; 7] = [
+    "commitments.csv",
+    "milestones.csv",
+    "reports.csv",
+    "rounds.csv",
+    "workshops.csv",
+    "participants.csv",
+    "contributions.csv",
+];
 
 /// What an export produces: one document (JSON, HTML), one binary file (a workbook) or the named
 /// files of a folder (CSV).
@@ -111,11 +120,7 @@ pub fn plan_file_name(dataset: &Dataset, plan: Uuid, format: ExportFormat) -> St
 
 /// The title of the plan `plan` of `dataset` (`plan` when it has none).
 fn plan_title(dataset: &Dataset, plan: Uuid) -> &str {
-    dataset
-        .get(plan_ouvert_sync::protocol::RecordKind::Plan, plan)
-        .and_then(|p| p.get("title"))
-        .and_then(|t| t.as_str())
-        .unwrap_or("plan")
+    dataset.get(RecordKind::Plan, plan).and_then(|p| p.get("title")).and_then(|t| t.as_str()).unwrap_or("plan")
 }
 
 /// The name proposed for a self-assessment report of the plan `plan`, by the app and by the
@@ -156,13 +161,21 @@ pub fn render_plan(
         ExportFormat::Json => Rendered::Document(plan_json_text(dataset, plan)?),
         ExportFormat::Html => Rendered::Document(plan_html(dataset, plan, locale)?),
         ExportFormat::Xlsx => Rendered::Binary(plan_xlsx(dataset, plan, locale)?),
-        ExportFormat::Csv => Rendered::Folder(vec![
-            (CSV_FILES[0], commitments_csv(dataset, plan)?),
-            (CSV_FILES[1], milestones_csv(dataset, plan)?),
-            (CSV_FILES[2], reports_csv(dataset, plan)?),
-            (CSV_FILES[3], rounds_csv(dataset, plan)?),
-        ]),
+        ExportFormat::Csv => Rendered::Folder(csv_folder(dataset, plan)?),
     })
+}
+
+/// The seven files of the CSV export of `plan`, named.
+fn csv_folder(dataset: &Dataset, plan: Uuid) -> Result<Vec<(&'static str, String)>, ExportError> {
+    Ok(vec![
+        (CSV_FILES[0], commitments_csv(dataset, plan)?),
+        (CSV_FILES[1], milestones_csv(dataset, plan)?),
+        (CSV_FILES[2], reports_csv(dataset, plan)?),
+        (CSV_FILES[3], rounds_csv(dataset, plan)?),
+        (CSV_FILES[4], workshops_csv(dataset, plan)?),
+        (CSV_FILES[5], participants_csv(dataset, plan)?),
+        (CSV_FILES[6], contributions_csv(dataset, plan)?),
+    ])
 }
 
 /// Writes the plan to `path`: the file itself for JSON and HTML, a folder (made if missing)
