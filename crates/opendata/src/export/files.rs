@@ -1,5 +1,6 @@
-//! A plan written to disk in the format a person chose: the one place that knows which files
-//! each format makes. The desktop app and the server's command line both call it.
+//! A plan, or one of its workshops, written to disk in the format a person chose: the one place
+//! that knows which files each format makes. The desktop app and the server's command line both
+//! call it.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +10,8 @@ use uuid::Uuid;
 
 use super::{
     commitments_csv, contributions_csv, milestones_csv, participants_csv, plan_html, plan_json_text, plan_xlsx,
-    reports_csv, rounds_csv, self_assessment_html, workshops_csv, ExportError,
+    reports_csv, rounds_csv, self_assessment_html, workshop_dataset, workshop_json_text, workshop_report_html,
+    workshops_csv, ExportError,
 };
 use crate::Dataset;
 
@@ -176,6 +178,51 @@ fn csv_folder(dataset: &Dataset, plan: Uuid) -> Result<Vec<(&'static str, String
         (CSV_FILES[5], participants_csv(dataset, plan)?),
         (CSV_FILES[6], contributions_csv(dataset, plan)?),
     ])
+}
+
+/// The workshop `workshop` of `dataset` in `format`: its report as a printable document in
+/// `locale` (HTML), or its open data — the plan's formats filtered to the workshop
+/// ([`workshop_dataset`]): one plan document (JSON), the seven files (CSV). A workshop has no
+/// workbook ([`ExportError::NoWorkshopWorkbook`]).
+pub fn render_workshop(
+    dataset: &Dataset,
+    workshop: Uuid,
+    format: ExportFormat,
+    locale: Locale,
+) -> Result<Rendered, ExportError> {
+    Ok(match format {
+        ExportFormat::Html => Rendered::Document(workshop_report_html(dataset, workshop, locale)?),
+        ExportFormat::Json => Rendered::Document(workshop_json_text(dataset, workshop)?),
+        ExportFormat::Csv => {
+            let data = workshop_dataset(dataset, workshop)?;
+            let plan = data.of_kind(RecordKind::Plan).map(|(id, _)| id).next().unwrap_or_default();
+            Rendered::Folder(csv_folder(&data, plan)?)
+        }
+        ExportFormat::Xlsx => return Err(ExportError::NoWorkshopWorkbook),
+    })
+}
+
+/// Writes the workshop `workshop` to `path` in `format` ([`render_workshop`]; CSV: a folder
+/// receiving [`CSV_FILES`]). Nothing is written when it cannot be made. Returns the files written.
+pub fn write_workshop(
+    dataset: &Dataset,
+    workshop: Uuid,
+    format: ExportFormat,
+    locale: Locale,
+    path: &Path,
+) -> Result<Vec<PathBuf>, WriteError> {
+    write_rendered(render_workshop(dataset, workshop, format, locale)?, path)
+}
+
+/// The name proposed for a workshop's report or data, by the app: « Atelier », the workshop's
+/// title and the day it is made, as [`file_name`] writes it (`Atelier — Transparence de la vie
+/// publique — 2027-04-02.html`): what became of the contributions changes after the workshop, so
+/// the day says which state the file holds.
+pub fn workshop_file_name(dataset: &Dataset, workshop: Uuid, format: ExportFormat, locale: Locale) -> String {
+    let title =
+        dataset.get(RecordKind::Workshop, workshop).and_then(|w| w.get("title")).and_then(|t| t.as_str()).unwrap_or("");
+    let word = plan_ouvert_domain::labels::WorkshopLabels::of(locale).workshop;
+    file_name(&format!("{word} — {title}"), chrono::Local::now().date_naive(), format)
 }
 
 /// Writes the plan to `path`: the file itself for JSON and HTML, a folder (made if missing)

@@ -11,7 +11,8 @@
 //! institutions the plan does not name are left out. The JSON and CSV exports carry everything;
 //! the printable document and the workbook are the plan as adopted, without weights, reports,
 //! rounds nor workshops (see [`plan_html`], [`plan_xlsx`]); the self-assessment report is its
-//! follow-up on a day, from the reports ([`self_assessment_html`]).
+//! follow-up on a day, from the reports ([`self_assessment_html`]); a workshop has its own report
+//! and data ([`workshop_report_html`], [`workshop_dataset`]).
 //!
 //! **No export carries personal data.** A workshop's participants are published as what they are
 //! in the records, anonymous: an id and the kind of organisation they come from. Who they are —
@@ -240,6 +241,23 @@
 //! before the day count; what the app has no data for (how the plan was co-created) is marked
 //! « À compléter », never invented.
 //!
+//! # A workshop ([`workshop_report_html`], [`workshop_dataset`], [`render_workshop`])
+//!
+//! A workshop's report, for its participants and for anyone following the plan: one printable
+//! page in the same look — its title, day, place, institution and facilitator, the area and
+//! commitments discussed; its participants counted by kind of organisation, never named; its
+//! contributions by kind (proposals by the votes they received, comments, priority votes), each
+//! with what became of it (kept, merged, not kept, to be examined), the reason, and the
+//! commitments and milestones it fed, numbered as the app numbers them.
+//!
+//! Its open data is **the plan's formats, filtered to the workshop** ([`workshop_dataset`]): the
+//! plan as adopted (plan, areas, commitments, milestones) and that one workshop with its
+//! participants and contributions, with the institutions these name — no progress report, no
+//! round, no other workshop. As JSON it is a plan document ([`workshop_json`]); as CSV the seven
+//! files, reports, rounds and the other workshops' rows left out. The same schemas describe them
+//! and the same readers read them back; what a contribution fed is found in the same document
+//! (or in `commitments.csv` and `milestones.csv`) by its id, with its title and position.
+//!
 //! # File names ([`file_name`])
 //!
 //! The app proposes, and the server's command line writes into a folder, an export under the
@@ -256,6 +274,7 @@ mod html;
 mod json;
 mod self_assessment;
 pub(crate) mod tree;
+mod workshop;
 mod xlsx;
 
 use plan_ouvert_domain::Locale;
@@ -274,12 +293,14 @@ pub use fields::{
     STATUSES,
 };
 pub use files::{
-    extension, file_name, file_stem, plan_file_name, render_plan, self_assessment_file_name, write_plan,
-    write_rendered, write_self_assessment, Rendered, WriteError, CSV_FILES,
+    extension, file_name, file_stem, plan_file_name, render_plan, render_workshop, self_assessment_file_name,
+    workshop_file_name, write_plan, write_rendered, write_self_assessment, write_workshop, Rendered, WriteError,
+    CSV_FILES,
 };
 pub use html::plan_html;
 pub use json::{plan_json, plan_json_text, read_plan_json};
 pub use self_assessment::self_assessment_html;
+pub use workshop::{workshop_dataset, workshop_json, workshop_json_text, workshop_report_html};
 pub use xlsx::plan_xlsx;
 
 /// The identifier of the JSON format, written in the `schema` member of every JSON export and
@@ -352,6 +373,12 @@ pub enum ExportError {
     /// A progress workbook was asked for an institution that is not in the data.
     #[error("{}", self.message(Locale::En))]
     UnknownInstitution { institution: Uuid },
+    /// A workshop's report or data was asked for a workshop that is not in the data.
+    #[error("{}", self.message(Locale::En))]
+    UnknownWorkshop { workshop: Uuid },
+    /// A workshop was asked for as a workbook: its formats are its report (HTML), JSON and CSV.
+    #[error("{}", self.message(Locale::En))]
+    NoWorkshopWorkbook,
 }
 
 fn kind_name(kind: RecordKind, locale: Locale) -> &'static str {
@@ -388,6 +415,18 @@ impl ExportError {
             (ExportError::UnknownInstitution { institution }, Locale::En) => {
                 format!("Institution {institution} is not in the data: no progress workbook can be made for it.")
             }
+            (ExportError::UnknownWorkshop { workshop }, Locale::Fr) => {
+                format!("L'atelier {workshop} n'existe pas dans les données : il n'y a rien à exporter.")
+            }
+            (ExportError::UnknownWorkshop { workshop }, Locale::En) => {
+                format!("Workshop {workshop} is not in the data: there is nothing to export.")
+            }
+            (ExportError::NoWorkshopWorkbook, Locale::Fr) => "Un atelier ne s'exporte pas en classeur : \
+                 choisissez son compte rendu (HTML), ses données en JSON ou en CSV."
+                .to_string(),
+            (ExportError::NoWorkshopWorkbook, Locale::En) => "A workshop is not exported as a workbook: \
+                 choose its report (HTML), or its data as JSON or CSV."
+                .to_string(),
             (ExportError::InvalidRecord { kind, id, field, problem }, Locale::Fr) => format!(
                 "Données invalides : {} {id}, champ « {field} » : {}.",
                 kind_name(*kind, locale),

@@ -488,6 +488,10 @@ impl PlanTree {
         self.areas.iter().flat_map(|a| a.commitments.iter())
     }
 
+    pub fn workshop(&self, id: Uuid) -> Option<&WorkshopNode> {
+        self.workshops.iter().find(|w| w.rec.id == id)
+    }
+
     pub fn institution(&self, id: Uuid) -> Option<&Rec> {
         self.institutions.iter().find(|i| i.id == id)
     }
