@@ -243,6 +243,35 @@ labels!(
         fed: "A nourri", "Fed";
         came_from: "Contributions d'ateliers à l'origine", "Workshop contributions it came from";
         anonymous: "Participant anonyme", "Anonymous participant";
+        /// The title of a workshop's public report (the open-data crate's `workshop_report_html`).
+        report: "Compte rendu d'atelier", "Workshop report";
+        participants: "Participants", "Participants";
+        by_kind: "Participants par type d'organisation", "Participants by kind of organisation";
+        kind_of_organisation: "Type d'organisation", "Kind of organisation";
+        count: "Nombre", "Number";
+        total: "Total", "Total";
+        /// Said under the counts: the report names nobody.
+        not_named: "Ce compte rendu ne nomme aucun participant : il dit seulement combien de personnes de chaque type d'organisation ont pris part.",
+            "This report names no participant: it only says how many people of each kind of organisation took part.";
+        contributions: "Contributions", "Contributions";
+        proposals: "Propositions", "Proposals";
+        comments: "Commentaires", "Comments";
+        votes: "Votes de priorité", "Priority votes";
+        /// How many priority votes name a proposal…
+        votes_received: "Votes reçus", "Votes received";
+        /// … and how many of them put it first.
+        first_choices: "en premier choix", "as first choice";
+        /// The proposals a vote names, first choice first.
+        choices: "Propositions choisies, dans l'ordre", "Proposals chosen, in order";
+        /// What a comment is about.
+        about: "Porte sur", "About";
+        /// Who a contribution comes from: a kind of organisation, never a name.
+        author: "Origine", "From";
+        /// A contribution written by the facilitator, of no participant.
+        by_facilitator: "L'animation de l'atelier", "The workshop's facilitation";
+        outcomes: "Ce que sont devenues les contributions", "What became of the contributions";
+        /// A commitment or milestone a contribution named, deleted since.
+        no_longer_in_plan: "n'est plus dans le plan", "no longer in the plan";
     }
 );
 

@@ -6,8 +6,12 @@
 //! other than 1, and progress reports (on a commitment, on milestones, a correction, links with
 //! commas and quotes, evidence files named by their SHA-256 — one report names two, one with a
 //! comma, quotes and a semicolon in its name, others none —, one made on an institution's behalf
-//! by an institution the plan does not otherwise name), and two reporting rounds (one whose
-//! instructions hold a comma, quotes, line breaks and begin with `=`, one due the day it opens).
+//! by an institution the plan does not otherwise name), two reporting rounds (one whose
+//! instructions hold a comma, quotes, line breaks and begin with `=`, one due the day it opens),
+//! and two workshops run by the ministry (the one held first with the larger id; anonymous participants of several
+//! kinds; a proposal kept, a vote, a comment of the facilitation not kept, a proposal merged into
+//! a commitment deleted since; texts beginning with `=` and holding commas, quotes and line
+//! breaks).
 
 #![allow(clippy::unwrap_used)]
 
@@ -15,10 +19,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use plan_ouvert_domain::{EvidenceFile, Locale, RoundKind, ShortText};
 use plan_ouvert_opendata::export::{
-    commitments_csv, milestones_csv, plan_dataset, plan_html, plan_json, plan_json_text, read_csv, read_plan_json,
-    reports_csv, rounds_csv, CsvFile, ExportError, FieldCheck, FieldType, Problem, ASSESSMENT_ENTRIES,
-    COMMITMENTS_TABLE_SCHEMA, COMMITMENT_COLUMNS, CSV_FILES, MILESTONES_TABLE_SCHEMA, MILESTONE_COLUMNS, PLAN_SCHEMA,
-    REPORTS_TABLE_SCHEMA, REPORT_COLUMNS, ROUNDS_TABLE_SCHEMA, ROUND_COLUMNS, SCHEMA_ID,
+    commitments_csv, contributions_csv, milestones_csv, participants_csv, plan_dataset, plan_html, plan_json,
+    plan_json_text, read_csv, read_plan_json, reports_csv, rounds_csv, workshops_csv, CsvFile, CsvTexts, ExportError,
+    FieldCheck, FieldType, Problem, ASSESSMENT_ENTRIES, COMMITMENTS_TABLE_SCHEMA, COMMITMENT_COLUMNS,
+    CONTRIBUTIONS_TABLE_SCHEMA, CONTRIBUTION_COLUMNS, CSV_FILES, MILESTONES_TABLE_SCHEMA, MILESTONE_COLUMNS,
+    PARTICIPANTS_TABLE_SCHEMA, PARTICIPANT_COLUMNS, PLAN_SCHEMA, REPORTS_TABLE_SCHEMA, REPORT_COLUMNS,
+    ROUNDS_TABLE_SCHEMA, ROUND_COLUMNS, SCHEMA_ID, SCHEMA_ID_V2, WORKSHOPS_TABLE_SCHEMA, WORKSHOP_COLUMNS,
 };
 use plan_ouvert_opendata::Dataset;
 use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
@@ -64,6 +70,24 @@ const ROUND_END: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0b0
 /// quotes and line breaks (a paragraph break included).
 const TRICKY_INSTRUCTIONS: &str = "=Décrire, pour chaque jalon, ce qui a été fait (\"livrables\" compris).\n\
                                    Une ligne après un retour à la ligne.\n\n« Second paragraphe », fin.";
+
+/// Two workshops, the one held first with the larger id, so that order comes from days.
+const W_1: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0a02);
+const W_2: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0a01);
+/// W_1's participants (an association, a citizen) and W_2's (an elected official).
+const P_1: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0a11);
+const P_2: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0a12);
+const P_3: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0a13);
+/// W_1: a proposal kept, a vote for it, a comment of the facilitation not kept.
+const K_PROPOSAL: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0a21);
+const K_VOTE: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0a22);
+const K_COMMENT: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0a23);
+/// W_2: a proposal merged into a commitment deleted since.
+const K_MERGED: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0a24);
+/// A commitment the plan no longer holds, still named by W_2 and K_MERGED.
+const GONE: Uuid = Uuid::from_u128(0x0192_0000_0000_7000_8000_0000_0000_0c99);
+/// A proposal a CSV writer or a spreadsheet could get wrong.
+const TRICKY_PROPOSAL: &str = "=Publier les agendas, \"tous\", chaque semaine.\n\nSecond paragraphe ; fin.";
 
 const EVIL_TITLE: &str = "<script>alert(1)</script> Ouvrir les « données », \"vite\" & bien";
 const OGP_URL: &str = "https://www.opengovpartnership.org/members/france/commitments/FR0042/";
@@ -124,6 +148,28 @@ fn report(commitment: Uuid, milestone: Option<Uuid>, reported_on: &str, status: 
         "results": "", "openedGovernment": null, "links": [], "files": [], "corrects": null,
         "authorId": AUTHOR.to_string(), "authorName": "Camille Martin",
         "institutionId": institution.to_string(), "onBehalf": false
+    })
+}
+
+/// A workshop of the plan with every field.
+fn workshop(institution: Uuid, title: &str, held_on: &str, keep_until: &str) -> Value {
+    json!({
+        "planId": PLAN.to_string(), "institutionId": institution.to_string(), "title": title, "heldOn": held_on,
+        "place": "", "areaId": null, "commitmentIds": [], "facilitator": "Claire Petit",
+        "consentText": "Vos contributions sont publiées, votre nom jamais.", "keepUntil": keep_until
+    })
+}
+
+fn participant(workshop: Uuid, kind: &str) -> Value {
+    json!({ "workshopId": workshop.to_string(), "organisationKind": kind })
+}
+
+/// A contribution with every field, by `participant` (none: the facilitation).
+fn contribution(workshop: Uuid, participant: Option<Uuid>, kind: &str, text: &str) -> Value {
+    json!({
+        "workshopId": workshop.to_string(), "participantId": participant.map(|p| p.to_string()), "kind": kind,
+        "text": text, "aboutCommitmentId": null, "aboutMilestoneId": null, "proposalIds": [], "outcome": null,
+        "outcomeReason": "", "commitmentIds": [], "milestoneIds": []
     })
 }
 
@@ -364,7 +410,71 @@ fn dataset() -> Dataset {
         ROUND_END,
         fields(round("endOfTerm", "Rapport de fin de plan", "2023-12-31", "2023-12-31", "")),
     );
+    add_workshops(&mut d);
     d
+}
+
+/// The plan's two workshops, their participants and contributions.
+fn add_workshops(d: &mut Dataset) {
+    d.insert(
+        RecordKind::Workshop,
+        W_1,
+        fields(with(
+            workshop(MINISTRY, "Atelier « transparence », ouvert à tous", "2021-10-05", "2022-10-05"),
+            json!({
+                "place": "Salle 204, Ségur", "areaId": AREA_1.to_string(), "commitmentIds": [C_DRAFTED.to_string()],
+                "consentText": "=Ce que vous dites est publié, \"sans\" votre nom.\n\nVotre nom reste à l'institution."
+            }),
+        )),
+    );
+    // Kept until the day it was held: the shortest keeping there is.
+    d.insert(
+        RecordKind::Workshop,
+        W_2,
+        fields(with(
+            workshop(MINISTRY, "Atelier de relecture", "2021-11-20", "2021-11-20"),
+            json!({ "commitmentIds": [GONE.to_string(), C_THEMATIC.to_string()] }),
+        )),
+    );
+    d.insert(RecordKind::Participant, P_1, fields(participant(W_1, "association")));
+    d.insert(RecordKind::Participant, P_2, fields(participant(W_1, "citizen")));
+    d.insert(RecordKind::Participant, P_3, fields(participant(W_2, "electedOfficial")));
+    d.insert(
+        RecordKind::Contribution,
+        K_PROPOSAL,
+        fields(with(
+            contribution(W_1, Some(P_1), "proposal", TRICKY_PROPOSAL),
+            json!({
+                "outcome": "kept", "commitmentIds": [C_DRAFTED.to_string()], "milestoneIds": [M_1.to_string()]
+            }),
+        )),
+    );
+    d.insert(
+        RecordKind::Contribution,
+        K_VOTE,
+        fields(with(contribution(W_1, Some(P_2), "vote", ""), json!({ "proposalIds": [K_PROPOSAL.to_string()] }))),
+    );
+    d.insert(
+        RecordKind::Contribution,
+        K_COMMENT,
+        fields(with(
+            contribution(W_1, None, "comment", "Le jalon « deux » arrive trop tard."),
+            json!({
+                "aboutMilestoneId": M_2.to_string(), "outcome": "notKept",
+                "outcomeReason": "- la date tient au décret, \"fixée\" par la loi"
+            }),
+        )),
+    );
+    d.insert(
+        RecordKind::Contribution,
+        K_MERGED,
+        fields(with(
+            contribution(W_2, Some(P_3), "proposal", "Associer les élus locaux."),
+            json!({
+                "outcome": "merged", "outcomeReason": "Reprise avec d'autres.", "commitmentIds": [GONE.to_string()]
+            }),
+        )),
+    );
 }
 
 /// Compares two datasets record by record and field by field, naming the first difference.
@@ -414,6 +524,15 @@ fn json_round_trip_gives_back_every_record_field_by_field() {
         "\"opensOn\"",
         "\"dueOn\"",
         "\"instructions\"",
+        "\"workshops\"",
+        "\"institutionId\"",
+        "\"heldOn\"",
+        "\"keepUntil\"",
+        "\"participants\"",
+        "\"organisationKind\"",
+        "\"contributions\"",
+        "\"participantId\"",
+        "\"milestoneIds\"",
         "\"areas\"",
         "\"planId\"",
         "\"commitments\"",
@@ -467,6 +586,17 @@ fn json_round_trip_gives_back_every_record_field_by_field() {
     }
     assert_eq!(back.get(RecordKind::Round, ROUND_MID).unwrap()["instructions"], TRICKY_INSTRUCTIONS);
     assert!(text.contains(&format!("\"instructions\": {}", serde_json::to_string(TRICKY_INSTRUCTIONS).unwrap())));
+    // The workshops come back field by field, their plan and workshop given by where they sit.
+    assert_eq!(
+        (back.count(RecordKind::Workshop), back.count(RecordKind::Participant), back.count(RecordKind::Contribution)),
+        (2, 3, 4)
+    );
+    for kind in [RecordKind::Workshop, RecordKind::Participant, RecordKind::Contribution] {
+        for (id, expected) in d.of_kind(kind) {
+            assert_eq!(back.get(kind, id), Some(expected), "{kind:?} {id}");
+        }
+    }
+    assert_eq!(back.get(RecordKind::Contribution, K_PROPOSAL).unwrap()["text"], TRICKY_PROPOSAL);
 }
 
 #[test]
@@ -493,7 +623,7 @@ fn json_document_is_ordered_nested_and_complete() {
         expected.extend(children);
         assert_eq!(keys, expected, "{kind:?}");
     };
-    check(&doc["plan"], RecordKind::Plan, &["rounds"]);
+    check(&doc["plan"], RecordKind::Plan, &["rounds", "workshops"]);
     check(&areas[0], RecordKind::Area, &["commitments"]);
     check(&areas[0]["commitments"][0], RecordKind::Commitment, &["milestones", "reports"]);
     check(&areas[0]["commitments"][0]["milestones"][0], RecordKind::Milestone, &["reports"]);
@@ -547,6 +677,41 @@ fn json_document_is_ordered_nested_and_complete() {
     let mut none = d.clone();
     none.records.retain(|k, _| k.kind != RecordKind::Round);
     assert_eq!(plan_json(&none, PLAN).unwrap()["plan"]["rounds"], json!([]));
+
+    // The plan's workshops in the plan, by day (not by id), each with every field of a workshop
+    // but its plan, then its participants and contributions, each in the order it was made and
+    // without its workshop: the workshop it sits in.
+    let workshops = doc["plan"]["workshops"].as_array().unwrap();
+    let list_ids = |list: &Value| list.as_array().unwrap().iter().map(|r| r["id"].clone()).collect::<Vec<_>>();
+    assert_eq!(list_ids(&doc["plan"]["workshops"]), [json!(W_1.to_string()), json!(W_2.to_string())]);
+    let in_place = |kind: RecordKind, implied: &str, children: &[&'static str]| {
+        let mut expected: BTreeSet<&str> = fields_of_kind(kind).iter().copied().filter(|f| *f != implied).collect();
+        expected.insert("id");
+        expected.extend(children);
+        expected
+    };
+    fn keys(value: &Value) -> BTreeSet<&str> {
+        value.as_object().unwrap().keys().map(String::as_str).collect()
+    }
+    assert_eq!(keys(&workshops[0]), in_place(RecordKind::Workshop, "planId", &["participants", "contributions"]));
+    assert_eq!(keys(&workshops[0]["participants"][0]), in_place(RecordKind::Participant, "workshopId", &[]));
+    assert_eq!(keys(&workshops[0]["participants"][0]), BTreeSet::from(["id", "organisationKind"]), "nothing more");
+    assert_eq!(keys(&workshops[0]["contributions"][0]), in_place(RecordKind::Contribution, "workshopId", &[]));
+    assert_eq!(list_ids(&workshops[0]["participants"]), [json!(P_1.to_string()), json!(P_2.to_string())]);
+    assert_eq!(
+        list_ids(&workshops[0]["contributions"]),
+        [json!(K_PROPOSAL.to_string()), json!(K_VOTE.to_string()), json!(K_COMMENT.to_string())]
+    );
+    assert_eq!(workshops[0]["participants"][0], json!({ "id": P_1.to_string(), "organisationKind": "association" }));
+    assert_eq!(workshops[0]["contributions"][1]["proposalIds"], json!([K_PROPOSAL.to_string()]));
+    assert_eq!(workshops[0]["contributions"][2]["participantId"], Value::Null);
+    assert_eq!(workshops[1]["commitmentIds"], json!([GONE.to_string(), C_THEMATIC.to_string()]));
+    assert!(doc.get("workshops").is_none() && areas[0].get("workshops").is_none(), "workshops only in the plan");
+    // A plan without workshops has an empty list, written all the same.
+    let mut none = d.clone();
+    none.records
+        .retain(|k, _| !matches!(k.kind, RecordKind::Workshop | RecordKind::Participant | RecordKind::Contribution));
+    assert_eq!(plan_json(&none, PLAN).unwrap()["plan"]["workshops"], json!([]));
 
     // Weights, as the records hold them.
     let weights = |list: &Value| list.as_array().unwrap().iter().map(|r| r["weight"].clone()).collect::<Vec<_>>();
@@ -621,6 +786,26 @@ fn exports_carry_only_the_plan_and_the_institutions_it_names() {
         Uuid::from_u128(95),
         fields(report(other_commitment, None, "2019-01-01", "limited", Uuid::from_u128(94))),
     );
+    // A workshop of the other plan, kept until before it was held, with a participant and a vote
+    // for a proposal of this plan: left out with its plan, without stopping this plan's export.
+    let other_workshop = Uuid::from_u128(92);
+    d.insert(
+        RecordKind::Workshop,
+        other_workshop,
+        fields(with(
+            workshop(unnamed, "Atelier d'un autre plan", "2019-03-01", "2019-02-01"),
+            json!({ "planId": other_plan.to_string() }),
+        )),
+    );
+    d.insert(RecordKind::Participant, Uuid::from_u128(91), fields(participant(other_workshop, "company")));
+    d.insert(
+        RecordKind::Contribution,
+        Uuid::from_u128(90),
+        fields(with(
+            contribution(other_workshop, Some(Uuid::from_u128(91)), "vote", ""),
+            json!({ "proposalIds": [K_PROPOSAL.to_string()] }),
+        )),
+    );
     // A round of the other plan, due before it opens: left out with its plan, without stopping
     // this plan's export.
     d.insert(
@@ -639,6 +824,9 @@ fn exports_carry_only_the_plan_and_the_institutions_it_names() {
     assert!(!commitments_csv(&d, PLAN).unwrap().contains("Autre"));
     assert!(!reports_csv(&d, PLAN).unwrap().contains("2019-01-01"));
     assert!(!rounds_csv(&d, PLAN).unwrap().contains("Autre campagne"));
+    assert!(!workshops_csv(&d, PLAN).unwrap().contains("Atelier d'un autre plan"));
+    assert!(!participants_csv(&d, PLAN).unwrap().contains("company"));
+    assert_eq!(contributions_csv(&d, PLAN).unwrap(), contributions_csv(&dataset(), PLAN).unwrap());
     assert_eq!(doc["plan"]["rounds"].as_array().unwrap().len(), 2);
 }
 
@@ -733,6 +921,62 @@ fn json_validates_against_the_committed_json_schema() {
                 d["rounds"] = rounds;
             }),
         ),
+        // A participant is its id and kind, nothing else: a name is one member too many.
+        (
+            "participant with a name",
+            Box::new(|d: &mut Value| d["plan"]["workshops"][0]["participants"][0]["name"] = json!("Awa")),
+        ),
+        (
+            "participant with an address",
+            Box::new(|d: &mut Value| {
+                d["plan"]["workshops"][0]["participants"][0]["contactEmail"] = json!("awa@example.org")
+            }),
+        ),
+        (
+            "organisation kind",
+            Box::new(|d: &mut Value| d["plan"]["workshops"][0]["participants"][1]["organisationKind"] = json!("ngo")),
+        ),
+        (
+            "contribution kind",
+            Box::new(|d: &mut Value| d["plan"]["workshops"][0]["contributions"][0]["kind"] = json!("idea")),
+        ),
+        (
+            "outcome",
+            Box::new(|d: &mut Value| d["plan"]["workshops"][0]["contributions"][0]["outcome"] = json!("accepted")),
+        ),
+        (
+            "proposal ids",
+            Box::new(|d: &mut Value| d["plan"]["workshops"][0]["contributions"][1]["proposalIds"] = json!(["une"])),
+        ),
+        (
+            "contribution naming its workshop",
+            Box::new(|d: &mut Value| {
+                d["plan"]["workshops"][0]["contributions"][0]["workshopId"] = json!(W_1.to_string())
+            }),
+        ),
+        (
+            "workshop naming its plan",
+            Box::new(|d: &mut Value| d["plan"]["workshops"][0]["planId"] = json!(PLAN.to_string())),
+        ),
+        (
+            "workshop without facilitator",
+            Box::new(|d: &mut Value| d["plan"]["workshops"][1]["facilitator"] = json!("")),
+        ),
+        ("workshop bad date", Box::new(|d: &mut Value| d["plan"]["workshops"][1]["heldOn"] = json!("2021-11-31"))),
+        (
+            "workshop missing its information text",
+            Box::new(|d: &mut Value| {
+                d["plan"]["workshops"][0].as_object_mut().unwrap().remove("consentText");
+            }),
+        ),
+        ("participants not a list", Box::new(|d: &mut Value| d["plan"]["workshops"][0]["participants"] = json!({}))),
+        (
+            "contributions missing",
+            Box::new(|d: &mut Value| {
+                d["plan"]["workshops"][1].as_object_mut().unwrap().remove("contributions");
+            }),
+        ),
+        ("identities", Box::new(|d: &mut Value| d["plan"]["workshops"][0]["identities"] = json!([{ "name": "Awa" }]))),
     ];
     let refused = |what: &str, bad: &Value| {
         assert!(!validator.is_valid(bad), "the schema lets through: {what}");
@@ -792,44 +1036,97 @@ fn json_validates_against_the_committed_json_schema() {
         .as_str()
         .unwrap()
         .contains("never before it opens (opensOn)"));
+    // Nor can it say what a contribution names: valid for the schema, refused by the reader.
+    for (what, change) in [("data kept until before the workshop", json!({ "keepUntil": "2021-10-04" }))] {
+        let mut bad = doc.clone();
+        for (k, v) in change.as_object().unwrap() {
+            bad["plan"]["workshops"][0][k] = v.clone();
+        }
+        assert!(validator.is_valid(&bad), "{what}");
+        assert!(read_plan_json(&bad).is_err(), "{what}");
+    }
+    for (what, contribution, field, value) in [
+        ("an author of another workshop", 0, "participantId", json!(P_3.to_string())),
+        ("a vote for a comment", 1, "proposalIds", json!([K_COMMENT.to_string()])),
+        ("a vote for a proposal of another workshop", 1, "proposalIds", json!([K_MERGED.to_string()])),
+    ] {
+        let mut bad = doc.clone();
+        bad["plan"]["workshops"][0]["contributions"][contribution][field] = value;
+        assert!(validator.is_valid(&bad), "{what}");
+        assert!(read_plan_json(&bad).is_err(), "{what}");
+    }
+    // A workshop kept until the day it was held, a contribution of the facilitation, a commitment
+    // deleted since: valid for both.
+    assert_eq!(doc["plan"]["workshops"][1]["heldOn"], doc["plan"]["workshops"][1]["keepUntil"]);
+    assert!(read_plan_json(&doc).unwrap().get(RecordKind::Workshop, W_2).is_some());
 }
 
-/// A v2 document written before rounds were exported has no `rounds`: the schema accepts it and
-/// it reads as a plan without reporting rounds, everything else as it was.
+/// The documents of the version before workshops, `urn:plan-ouvert:plan:v2`, stay readable: as
+/// plans without workshops, with or without `rounds` (the first v2 documents had none). A v2
+/// document holding workshops is refused: that version had none. A v3 document has both lists.
 #[test]
-fn an_older_v2_document_without_rounds_reads_as_a_plan_without_rounds() {
+fn v2_documents_read_as_plans_without_workshops() {
     let schema: Value = serde_json::from_str(PLAN_SCHEMA).unwrap();
     let validator = jsonschema::draft202012::options().should_validate_formats(true).build(&schema).unwrap();
-    let mut older = plan_json(&dataset(), PLAN).unwrap();
-    assert_eq!(older["plan"]["rounds"].as_array().unwrap().len(), 2);
-    older["plan"].as_object_mut().unwrap().remove("rounds");
-    let errors: Vec<String> = validator.iter_errors(&older).map(|e| format!("{e} at {}", e.instance_path())).collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    let current = plan_json(&dataset(), PLAN).unwrap();
+    assert_eq!(current["schema"], "urn:plan-ouvert:plan:v3");
+    assert_eq!(SCHEMA_ID_V2, "urn:plan-ouvert:plan:v2");
+    let mut v2 = current.clone();
+    v2["schema"] = json!(SCHEMA_ID_V2);
+    v2["plan"].as_object_mut().unwrap().remove("workshops");
     let mut expected = dataset();
-    expected.records.retain(|k, _| k.kind != RecordKind::Round);
+    expected
+        .records
+        .retain(|k, _| !matches!(k.kind, RecordKind::Workshop | RecordKind::Participant | RecordKind::Contribution));
+    assert_same(&read_plan_json(&v2).unwrap(), &expected);
+    // Without its rounds, as the first v2 documents were written.
+    let mut older = v2.clone();
+    older["plan"].as_object_mut().unwrap().remove("rounds");
+    let mut without_rounds = expected.clone();
+    without_rounds.records.retain(|k, _| k.kind != RecordKind::Round);
     let back = read_plan_json(&older).unwrap();
     assert_eq!(back.count(RecordKind::Round), 0);
-    assert_same(&back, &expected);
-    // The same as a plan whose rounds are an empty list, which is what an export of it writes.
-    older["plan"]["rounds"] = json!([]);
-    assert_same(&read_plan_json(&older).unwrap(), &expected);
-    assert_eq!(plan_json(&expected, PLAN).unwrap(), older);
-    // Not required by the schema, described in French and English all the same.
+    assert_same(&back, &without_rounds);
+    // A v2 document with workshops is not one.
+    let mut mixed = v2.clone();
+    mixed["plan"]["workshops"] = json!([]);
+    assert_eq!(
+        read_plan_json(&mixed).unwrap_err(),
+        ExportError::InvalidJson { path: "$.plan.workshops".into(), problem: Problem::Unexpected }
+    );
+    // A v3 document has both lists, even empty: the schema and the reader require them.
+    for member in ["rounds", "workshops"] {
+        let mut lacking = current.clone();
+        lacking["plan"].as_object_mut().unwrap().remove(member);
+        assert!(!validator.is_valid(&lacking), "the schema lets through a plan without {member}");
+        assert_eq!(
+            read_plan_json(&lacking).unwrap_err(),
+            ExportError::InvalidJson { path: format!("$.plan.{member}"), problem: Problem::Missing }
+        );
+    }
+    // The schema describes the current version only, both lists required and described in French
+    // and English.
     let plan = &schema["$defs"]["plan"];
-    assert!(!plan["required"].as_array().unwrap().contains(&json!("rounds")));
-    assert_eq!(plan["properties"]["rounds"]["items"]["$ref"], "#/$defs/round");
-    assert!(plan["properties"]["rounds"]["description"].as_str().unwrap().contains(" — "));
+    for (member, item) in [("rounds", "#/$defs/round"), ("workshops", "#/$defs/workshop")] {
+        assert!(plan["required"].as_array().unwrap().contains(&json!(member)));
+        assert_eq!(plan["properties"][member]["items"]["$ref"], item);
+        assert!(plan["properties"][member]["description"].as_str().unwrap().contains(" — "));
+    }
+    assert!(!validator.is_valid(&v2), "a v2 document names another format than the schema's");
 }
 
 #[test]
 fn json_schema_describes_every_field_and_every_assessment_code() {
     let schema: Value = serde_json::from_str(PLAN_SCHEMA).unwrap();
     let defs = &schema["$defs"];
-    // Each record's id, fields and nested lists; a round's plan is the plan it sits in, and the
-    // plan's rounds are optional (older v2 documents have none).
+    // Each record's id, fields and nested lists; a round's and a workshop's plan is the plan it
+    // sits in, a participant's and a contribution's workshop the workshop it sits in.
     for (def, kind, children, optional, implied) in [
-        ("plan", RecordKind::Plan, &[][..], &["rounds"][..], None),
+        ("plan", RecordKind::Plan, &["rounds", "workshops"][..], &[] as &[&str], None),
         ("round", RecordKind::Round, &[][..], &[][..], Some("planId")),
+        ("workshop", RecordKind::Workshop, &["participants", "contributions"][..], &[][..], Some("planId")),
+        ("participant", RecordKind::Participant, &[][..], &[][..], Some("workshopId")),
+        ("contribution", RecordKind::Contribution, &[][..], &[][..], Some("workshopId")),
         ("area", RecordKind::Area, &["commitments"][..], &[][..], None),
         ("commitment", RecordKind::Commitment, &["milestones", "reports"][..], &[][..], None),
         ("milestone", RecordKind::Milestone, &["reports"][..], &[][..], None),
@@ -879,6 +1176,24 @@ fn json_schema_describes_every_field_and_every_assessment_code() {
     assert_eq!(defs["fileList"]["maxItems"], EvidenceFile::MAX_PER_REPORT);
     assert_eq!(defs["fileList"]["uniqueItems"], true);
     assert_eq!(defs["report"]["properties"]["files"]["$ref"], "#/$defs/fileList");
+    // Workshops: the domain's codes, each description in French and English; the outcome may be
+    // null (to be examined).
+    assert_eq!(defs["organisationKind"]["enum"], json!(plan_ouvert_domain::OrganisationKind::CODES));
+    assert_eq!(defs["contributionKind"]["enum"], json!(plan_ouvert_domain::ContributionKind::CODES));
+    let mut outcomes = json!(plan_ouvert_domain::ContributionOutcome::CODES);
+    outcomes.as_array_mut().unwrap().push(Value::Null);
+    assert_eq!(defs["optionalContributionOutcome"]["enum"], outcomes);
+    for def in [
+        "organisationKind",
+        "contributionKind",
+        "optionalContributionOutcome",
+        "workshop",
+        "participant",
+        "contribution",
+    ] {
+        assert!(defs[def]["description"].as_str().unwrap().contains(" — "), "{def}");
+    }
+    assert!(defs["participant"]["description"].as_str().unwrap().contains("never published"));
     // Rounds: the domain's kinds, dates, a title, a text.
     assert_eq!(defs["roundKind"]["enum"], json!(RoundKind::CODES));
     assert!(defs["roundKind"]["description"].as_str().unwrap().contains(" — "));
@@ -1015,8 +1330,8 @@ fn evidence_files_are_checked_alike_by_the_schema_and_both_readers() {
     let base = plan_json(&dataset(), PLAN).unwrap();
     let at = "/areas/0/commitments/0/milestones/0/reports/0/files";
     assert_eq!(base.pointer(at).unwrap(), &r_m1_files(), "R_M1's files");
-    let [commitments, milestones, reports, rounds] = csv_files(&dataset());
-    let (header, rows) = parse_csv(&reports);
+    let all_files = csv_files(&dataset());
+    let (header, rows) = parse_csv(&all_files[2]);
     let files_column = REPORT_COLUMNS.iter().position(|c| *c == "files").unwrap();
     assert_eq!(rows[1][0], R_M1.to_string());
     let with_files = |files: &Value| {
@@ -1034,8 +1349,8 @@ fn evidence_files_are_checked_alike_by_the_schema_and_both_readers() {
         assert!(errors.is_empty(), "the schema refuses {what}: {errors:?}");
         let back = read_plan_json(&doc).unwrap_or_else(|e| panic!("the JSON reader refuses {what}: {e:?}"));
         assert_eq!(&back.get(RecordKind::Report, R_M1).unwrap()["files"], files, "JSON, {what}");
-        let back = read_csv(&commitments, &milestones, &csv, &rounds, &frame())
-            .unwrap_or_else(|e| panic!("the CSV reader refuses {what}: {e:?}"));
+        let back =
+            read_with(&all_files, 2, &csv, &frame()).unwrap_or_else(|e| panic!("the CSV reader refuses {what}: {e:?}"));
         assert_eq!(&back.get(RecordKind::Report, R_M1).unwrap()["files"], files, "CSV, {what}");
     }
     for (what, files) in &invalid {
@@ -1046,7 +1361,7 @@ fn evidence_files_are_checked_alike_by_the_schema_and_both_readers() {
             matches!(&e, ExportError::InvalidJson { path, .. } if path == "$.areas[0].commitments[0].milestones[0].reports[0].files"),
             "JSON, {what}: {e:?}"
         );
-        let e = read_csv(&commitments, &milestones, &csv, &rounds, &frame()).unwrap_err();
+        let e = read_with(&all_files, 2, &csv, &frame()).unwrap_err();
         assert!(
             matches!(&e, ExportError::InvalidCsv { file: CsvFile::Reports, line: 5, column, .. } if column == "files"),
             "CSV, {what}: {e:?}"
@@ -1064,7 +1379,7 @@ fn evidence_files_are_checked_alike_by_the_schema_and_both_readers() {
         }
     );
     assert_eq!(
-        read_csv(&commitments, &milestones, &csv, &rounds, &frame()).unwrap_err(),
+        read_with(&all_files, 2, &csv, &frame()).unwrap_err(),
         ExportError::InvalidCsv { file: CsvFile::Reports, line: 5, column: "files".into(), problem: Problem::Repeated }
     );
     assert!(schema["$defs"]["fileList"]["description"].as_str().unwrap().contains("(by its SHA-256) at most once"));
@@ -1088,7 +1403,9 @@ fn reading_json_says_what_is_wrong_and_where() {
         }
     );
     assert!(
-        e.message(Locale::Fr).contains("seul « urn:plan-ouvert:plan:v2 » peut être lu"),
+        e.message(Locale::Fr).contains(
+            "seuls « urn:plan-ouvert:plan:v3 » et le précédent, « urn:plan-ouvert:plan:v2 », peuvent être lus"
+        ),
         "{}",
         e.message(Locale::Fr)
     );
@@ -1281,31 +1598,88 @@ fn reading_json_says_what_is_wrong_and_where() {
     assert_eq!(e, at("$.plan.rounds", Problem::ExpectedArray));
     let e = error(&|d| d["plan"]["rounds"][0] = json!([]));
     assert_eq!(e, at("$.plan.rounds[0]", Problem::ExpectedObject));
+
+    // Workshops, in the plan, each problem at its place.
+    let held_on = chrono::NaiveDate::from_ymd_opt(2021, 10, 5).unwrap();
+    let e = error(&|d| d["plan"]["workshops"][0]["keepUntil"] = json!("2021-10-04"));
+    assert_eq!(e, at("$.plan.workshops[0].keepUntil", Problem::KeptBeforeHeld { held_on }));
+    assert_eq!(
+        e.message(Locale::Fr),
+        "Ce document n'est pas un export de plan valide : à « $.plan.workshops[0].keepUntil », les données des \
+         participants seraient effacées avant l'atelier (2021-10-05) : ce jour doit être celui de l'atelier ou un jour \
+         après."
+    );
+    let e = error(&|d| d["plan"]["workshops"][0]["participants"][0]["name"] = json!("Awa"));
+    assert_eq!(e, at("$.plan.workshops[0].participants[0].name", Problem::Unexpected));
+    let e = error(&|d| d["plan"]["workshops"][0]["contributions"][0]["workshopId"] = json!(W_1.to_string()));
+    assert_eq!(e, at("$.plan.workshops[0].contributions[0].workshopId", Problem::Unexpected));
+    // An author of another workshop, or of none in the document.
+    let e = error(&|d| d["plan"]["workshops"][0]["contributions"][0]["participantId"] = json!(P_3.to_string()));
+    assert_eq!(e, at("$.plan.workshops[0].contributions[0].participantId", Problem::OtherWorkshop { expected: W_1 }));
+    assert!(e.message(Locale::En).ends_with(&format!("of another workshop than the contribution's ({W_1}).")), "{e}");
+    let nowhere = Uuid::from_u128(7);
+    let e = error(&|d| d["plan"]["workshops"][0]["contributions"][0]["participantId"] = json!(nowhere.to_string()));
+    assert_eq!(e, at("$.plan.workshops[0].contributions[0].participantId", Problem::UnknownReference { id: nowhere }));
+    // A vote for a comment, for a proposal of another workshop, for nothing in the document.
+    let e = error(&|d| d["plan"]["workshops"][0]["contributions"][1]["proposalIds"] = json!([K_COMMENT.to_string()]));
+    assert_eq!(e, at("$.plan.workshops[0].contributions[1].proposalIds", Problem::NotAProposal { id: K_COMMENT }));
+    assert!(e.message(Locale::Fr).contains("un vote de priorité ne désigne que des propositions"), "{e}");
+    let e = error(&|d| d["plan"]["workshops"][0]["contributions"][1]["proposalIds"] = json!([K_MERGED.to_string()]));
+    assert_eq!(e, at("$.plan.workshops[0].contributions[1].proposalIds", Problem::OtherWorkshop { expected: W_1 }));
+    let e = error(&|d| d["plan"]["workshops"][0]["contributions"][1]["proposalIds"] = json!([nowhere.to_string()]));
+    assert_eq!(e, at("$.plan.workshops[0].contributions[1].proposalIds", Problem::UnknownReference { id: nowhere }));
+    // The institution that ran it must be in "institutions".
+    let e = error(&|d| {
+        d["institutions"].as_array_mut().unwrap().retain(|i| i["id"] != MINISTRY.to_string());
+    });
+    assert_eq!(e, at("$.plan.workshops[0].institutionId", Problem::UnknownReference { id: MINISTRY }));
+    // A participant twice, a kind not of the list.
+    let e = error(&|d| {
+        let copy = d["plan"]["workshops"][0]["participants"][0].clone();
+        d["plan"]["workshops"][1]["participants"].as_array_mut().unwrap().push(copy);
+    });
+    assert_eq!(e, at("$.plan.workshops[1].participants[1].id", Problem::Duplicate { id: P_1 }));
+    let e = error(&|d| d["plan"]["workshops"][0]["participants"][1]["organisationKind"] = json!("ngo"));
+    assert_eq!(
+        e,
+        at(
+            "$.plan.workshops[0].participants[1].organisationKind",
+            Problem::Expected(FieldType::OneOf(plan_ouvert_domain::OrganisationKind::CODES))
+        )
+    );
 }
 
 // ----------------------------------------------------------------------------------------- CSV
 
-/// The dataset without commitments, milestones, reports and rounds: what `read_csv` completes.
+/// The dataset without the records the CSV files carry: what `read_csv` completes.
 fn frame() -> Dataset {
     let mut d = dataset();
-    d.records.retain(|k, _| {
-        !matches!(k.kind, RecordKind::Commitment | RecordKind::Milestone | RecordKind::Report | RecordKind::Round)
-    });
+    d.records.retain(|k, _| matches!(k.kind, RecordKind::Plan | RecordKind::Area | RecordKind::Institution));
     d
 }
 
-/// The four CSV files of a dataset's plan, in the order `read_csv` takes them.
-fn csv_files(d: &Dataset) -> [String; 4] {
+/// The seven CSV files of a dataset's plan, in the order of `CSV_FILES`.
+fn csv_files(d: &Dataset) -> [String; 7] {
     [
         commitments_csv(d, PLAN).unwrap(),
         milestones_csv(d, PLAN).unwrap(),
         reports_csv(d, PLAN).unwrap(),
         rounds_csv(d, PLAN).unwrap(),
+        workshops_csv(d, PLAN).unwrap(),
+        participants_csv(d, PLAN).unwrap(),
+        contributions_csv(d, PLAN).unwrap(),
     ]
 }
 
-fn read_csv_files(files: &[String; 4], frame: &Dataset) -> Result<Dataset, ExportError> {
-    read_csv(&files[0], &files[1], &files[2], &files[3], frame)
+fn read_csv_files(files: &[String; 7], frame: &Dataset) -> Result<Dataset, ExportError> {
+    read_csv(CsvTexts::from(files), frame)
+}
+
+/// Reads `files` back with the one at `which` (its place in `CSV_FILES`) replaced by `text`.
+fn read_with(files: &[String; 7], which: usize, text: &str, frame: &Dataset) -> Result<Dataset, ExportError> {
+    let mut files = files.clone();
+    files[which] = text.to_string();
+    read_csv_files(&files, frame)
 }
 
 fn parse_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
@@ -1363,18 +1737,62 @@ fn csv_round_trip_gives_back_every_record_field_by_field() {
     assert_eq!(no_rounds, format!("{}\r\n", ROUND_COLUMNS.join(",")), "a plan without rounds: the header alone");
     let mut without = d.clone();
     without.records.retain(|k, _| k.kind != RecordKind::Round);
-    assert_same(&read_csv(&files[0], &files[1], &files[2], &no_rounds, &d).unwrap(), &without);
+    assert_same(&read_with(&files, 3, &no_rounds, &d).unwrap(), &without);
     // With no commitment, the rounds name the plan, even when the frame holds several.
     let mut two_plans = frame();
     let other = d.get(RecordKind::Plan, PLAN).unwrap().clone();
     two_plans.insert(RecordKind::Plan, Uuid::from_u128(99), other);
     let empty = |columns: &[&str]| format!("{}\r\n", columns.join(","));
-    let back =
-        read_csv(&empty(COMMITMENT_COLUMNS), &empty(MILESTONE_COLUMNS), &empty(REPORT_COLUMNS), &files[3], &two_plans)
-            .unwrap();
+    let headers_only = [
+        empty(COMMITMENT_COLUMNS),
+        empty(MILESTONE_COLUMNS),
+        empty(REPORT_COLUMNS),
+        empty(ROUND_COLUMNS),
+        empty(WORKSHOP_COLUMNS),
+        empty(PARTICIPANT_COLUMNS),
+        empty(CONTRIBUTION_COLUMNS),
+    ];
+    let back = read_with(&headers_only, 3, &files[3], &two_plans).unwrap();
     let mut expected = d.clone();
     expected.records.retain(|k, _| matches!(k.kind, RecordKind::Plan | RecordKind::Area | RecordKind::Round));
     assert_same(&back, &expected);
+    // With neither commitments nor rounds, the workshops name it; they bring the institutions
+    // that ran them, and name commitments that are not in the files (nor in the plan) as they are.
+    let mut only_workshops = headers_only.clone();
+    only_workshops[4..].clone_from_slice(&files[4..]);
+    let back = read_csv_files(&only_workshops, &two_plans).unwrap();
+    let mut expected = d.clone();
+    expected.records.retain(|k, _| {
+        !matches!(k.kind, RecordKind::Commitment | RecordKind::Milestone | RecordKind::Report | RecordKind::Round)
+            && k.id != HATVP
+            && k.id != COORDINATION
+    });
+    assert_same(&back, &expected);
+    // Every workshop, participant and contribution, field by field, from the files (the frame has
+    // none): texts beginning with `=` or `-` and holding commas, quotes and line breaks, a
+    // commitment deleted since, a vote, a contribution of the facilitation.
+    let back = read_csv_files(&files, &frame()).unwrap();
+    assert_eq!(
+        (back.count(RecordKind::Workshop), back.count(RecordKind::Participant), back.count(RecordKind::Contribution)),
+        (2, 3, 4)
+    );
+    for (kind, id) in [
+        (RecordKind::Workshop, W_1),
+        (RecordKind::Workshop, W_2),
+        (RecordKind::Participant, P_1),
+        (RecordKind::Participant, P_3),
+        (RecordKind::Contribution, K_PROPOSAL),
+        (RecordKind::Contribution, K_VOTE),
+        (RecordKind::Contribution, K_COMMENT),
+        (RecordKind::Contribution, K_MERGED),
+    ] {
+        let (got, expected) = (back.get(kind, id).unwrap(), d.get(kind, id).unwrap());
+        for field in fields_of_kind(kind) {
+            assert_eq!(got.get(*field), expected.get(*field), "{kind:?} {id} field {field}");
+        }
+    }
+    assert_eq!(back.get(RecordKind::Contribution, K_PROPOSAL).unwrap()["text"], TRICKY_PROPOSAL);
+    assert_eq!(back.get(RecordKind::Contribution, K_MERGED).unwrap()["commitmentIds"], json!([GONE.to_string()]));
     // As a spreadsheet program may save them: byte-order mark, LF line ends, every cell quoted.
     let resave = |text: &str| {
         let (header, rows) = parse_csv(text);
@@ -1389,14 +1807,25 @@ fn csv_round_trip_gives_back_every_record_field_by_field() {
 }
 
 #[test]
-fn the_csv_export_writes_the_four_files_that_read_back() {
+fn the_csv_export_writes_the_seven_files_that_read_back() {
     use plan_ouvert_domain::ExportFormat;
     let d = dataset();
     let folder = tempfile::tempdir().unwrap();
     let written =
         plan_ouvert_opendata::export::write_plan(&d, PLAN, ExportFormat::Csv, Locale::Fr, folder.path()).unwrap();
     assert_eq!(written, CSV_FILES.map(|name| folder.path().join(name)));
-    assert_eq!(CSV_FILES, ["commitments.csv", "milestones.csv", "reports.csv", "rounds.csv"]);
+    assert_eq!(
+        CSV_FILES,
+        [
+            "commitments.csv",
+            "milestones.csv",
+            "reports.csv",
+            "rounds.csv",
+            "workshops.csv",
+            "participants.csv",
+            "contributions.csv"
+        ]
+    );
     let files = CSV_FILES.map(|name| std::fs::read_to_string(folder.path().join(name)).unwrap());
     assert_eq!(files, csv_files(&d));
     assert_same(&read_csv_files(&files, &frame()).unwrap(), &d);
@@ -1574,6 +2003,57 @@ fn csv_is_rfc_4180_with_one_row_per_record_in_order() {
             ],
         ]
     );
+
+    // Workshops: by day, not by id; the institution's name and the area's title beside their
+    // ids; ids joined with `;`, one the plan no longer holds kept as it is; the information text
+    // quoted and with its apostrophe.
+    let (header, rows) = parse_csv(&workshops_csv(&d, PLAN).unwrap());
+    assert_eq!(header, WORKSHOP_COLUMNS);
+    let cell =
+        |row: usize, column: &str| rows[row][WORKSHOP_COLUMNS.iter().position(|c| *c == column).unwrap()].clone();
+    assert_eq!((cell(0, "id"), cell(1, "id")), (W_1.to_string(), W_2.to_string()));
+    assert_eq!(cell(0, "institution_name"), "Ministère de la Transition écologique");
+    assert_eq!(cell(1, "institution_name"), "Ministère de la Transition écologique");
+    assert_eq!(
+        (cell(0, "area_id"), cell(0, "area_title")),
+        (AREA_1.to_string(), "Transparence de l'action publique".into())
+    );
+    assert_eq!((cell(1, "area_id"), cell(1, "area_title")), (String::new(), String::new()));
+    assert_eq!(cell(1, "commitment_ids"), format!("{GONE};{C_THEMATIC}"));
+    assert_eq!(
+        cell(0, "consent_text"),
+        "'=Ce que vous dites est publié, \"sans\" votre nom.\n\nVotre nom reste à l'institution."
+    );
+    assert_eq!((cell(1, "held_on"), cell(1, "keep_until")), ("2021-11-20".into(), "2021-11-20".into()));
+    // Participants: their workshop and kind, nothing more, workshop by workshop.
+    let (header, rows) = parse_csv(&participants_csv(&d, PLAN).unwrap());
+    assert_eq!(header, PARTICIPANT_COLUMNS);
+    assert_eq!(
+        rows,
+        [
+            [P_1.to_string(), PLAN.to_string(), W_1.to_string(), "association".into()],
+            [P_2.to_string(), PLAN.to_string(), W_1.to_string(), "citizen".into()],
+            [P_3.to_string(), PLAN.to_string(), W_2.to_string(), "electedOfficial".into()],
+        ]
+    );
+    // Contributions: workshop by workshop, each in the order made; the author's kind beside its id
+    // (none for the facilitation); texts with their apostrophe; a vote's proposals.
+    let (header, rows) = parse_csv(&contributions_csv(&d, PLAN).unwrap());
+    assert_eq!(header, CONTRIBUTION_COLUMNS);
+    let cell =
+        |row: usize, column: &str| rows[row][CONTRIBUTION_COLUMNS.iter().position(|c| *c == column).unwrap()].clone();
+    let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, [K_PROPOSAL.to_string(), K_VOTE.to_string(), K_COMMENT.to_string(), K_MERGED.to_string()]);
+    assert_eq!((cell(0, "participant_id"), cell(0, "participant_kind")), (P_1.to_string(), "association".into()));
+    assert_eq!((cell(2, "participant_id"), cell(2, "participant_kind")), (String::new(), String::new()));
+    assert_eq!(cell(3, "participant_kind"), "electedOfficial");
+    assert_eq!(cell(0, "text"), format!("'{TRICKY_PROPOSAL}"));
+    assert_eq!(cell(1, "proposal_ids"), K_PROPOSAL.to_string());
+    assert_eq!((cell(0, "outcome"), cell(1, "outcome")), ("kept".into(), String::new()));
+    assert_eq!(cell(0, "commitment_ids"), C_DRAFTED.to_string());
+    assert_eq!(cell(0, "milestone_ids"), M_1.to_string());
+    assert_eq!(cell(2, "about_milestone_id"), M_2.to_string());
+    assert_eq!(cell(2, "outcome_reason"), "'- la date tient au décret, \"fixée\" par la loi");
 }
 
 #[test]
@@ -1607,6 +2087,19 @@ fn csv_columns_cover_every_field_of_the_records_they_carry() {
         ["id".to_string()].into_iter().chain(fields_of_kind(RecordKind::Round).iter().map(|f| snake(f))).collect();
     assert_eq!(ROUND_COLUMNS, of_fields);
     assert_eq!(ROUND_COLUMNS.join(","), "id,plan_id,kind,title,opens_on,due_on,instructions");
+    // Workshops, participants, contributions: the id, then every field in its snake_case column, in
+    // the fields' order, with the readability columns beside them, and nothing else.
+    for (columns, kind, readable) in [
+        (WORKSHOP_COLUMNS, RecordKind::Workshop, &["institution_name", "area_title"][..]),
+        (PARTICIPANT_COLUMNS, RecordKind::Participant, &["plan_id"][..]),
+        (CONTRIBUTION_COLUMNS, RecordKind::Contribution, &["plan_id", "participant_kind"][..]),
+    ] {
+        let of_fields: Vec<String> =
+            ["id".to_string()].into_iter().chain(fields_of_kind(kind).iter().map(|f| snake(f))).collect();
+        let columns: Vec<String> = columns.iter().filter(|c| !readable.contains(c)).map(|c| c.to_string()).collect();
+        assert_eq!(columns, of_fields, "{kind:?}");
+    }
+    assert_eq!(PARTICIPANT_COLUMNS, ["id", "plan_id", "workshop_id", "organisation_kind"], "nothing of who they are");
 }
 
 /// A Table Schema's fields: name and the whole field.
@@ -1709,6 +2202,45 @@ fn csv_headers_and_values_follow_the_committed_table_schemas() {
     let rounds_schema = table_schema(ROUNDS_TABLE_SCHEMA);
     let rounds = check_against_table_schema(&rounds_csv(&d, PLAN).unwrap(), &rounds_schema);
     assert_eq!(rounds.len(), 2);
+    for (name, embedded) in [
+        ("workshops.tableschema.json", WORKSHOPS_TABLE_SCHEMA),
+        ("participants.tableschema.json", PARTICIPANTS_TABLE_SCHEMA),
+        ("contributions.tableschema.json", CONTRIBUTIONS_TABLE_SCHEMA),
+    ] {
+        assert_eq!(table_schema(&manifest_file(name)), table_schema(embedded), "{name}");
+    }
+    let workshops_schema = table_schema(WORKSHOPS_TABLE_SCHEMA);
+    let participants_schema = table_schema(PARTICIPANTS_TABLE_SCHEMA);
+    let contributions_schema = table_schema(CONTRIBUTIONS_TABLE_SCHEMA);
+    let workshops = check_against_table_schema(&workshops_csv(&d, PLAN).unwrap(), &workshops_schema);
+    let participants = check_against_table_schema(&participants_csv(&d, PLAN).unwrap(), &participants_schema);
+    let contributions = check_against_table_schema(&contributions_csv(&d, PLAN).unwrap(), &contributions_schema);
+    assert_eq!((workshops.len(), participants.len(), contributions.len()), (2, 3, 4));
+    // The codes are exactly the domain's; the keeping day's rule is said in words.
+    let schema_field = |schema: &Value, name: &str| {
+        schema["fields"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone()
+    };
+    let kinds = json!(plan_ouvert_domain::OrganisationKind::CODES);
+    assert_eq!(schema_field(&participants_schema, "organisation_kind")["constraints"]["enum"], kinds);
+    assert_eq!(schema_field(&contributions_schema, "participant_kind")["constraints"]["enum"], kinds);
+    assert_eq!(
+        schema_field(&contributions_schema, "kind")["constraints"]["enum"],
+        json!(plan_ouvert_domain::ContributionKind::CODES)
+    );
+    assert_eq!(
+        schema_field(&contributions_schema, "outcome")["constraints"]["enum"],
+        json!(plan_ouvert_domain::ContributionOutcome::CODES)
+    );
+    assert!(schema_field(&workshops_schema, "keep_until")["description"]
+        .as_str()
+        .unwrap()
+        .contains("jamais avant le jour de l'atelier (held_on)"));
+    assert!(participants_schema["description"].as_str().unwrap().contains("jamais publiés"));
+    for schema in [&workshops_schema, &participants_schema, &contributions_schema] {
+        assert!(schema["description"].as_str().unwrap().contains("retirez cette apostrophe"));
+    }
+    assert!(workshops_schema.get("foreignKeys").is_none());
+    assert!(workshops.iter().all(|r| r[1] == PLAN.to_string()));
     // Rounds: every column described, the kinds exactly the domain's, the dates required, the
     // rule between them said in words; the plan is the other files' plan_id, with no file of
     // plans to refer to.
@@ -1729,17 +2261,26 @@ fn csv_headers_and_values_follow_the_committed_table_schemas() {
     // The foreign keys hold: milestones and reports to commitments, reports to milestones, a
     // correction to a report of the same file (resource "" is the file itself).
     let ids = |rows: &[Vec<String>]| rows.iter().map(|r| r[0].clone()).collect::<BTreeSet<_>>();
-    let targets = [("commitments", ids(&commitments)), ("milestones", ids(&milestones)), ("", ids(&reports))];
+    let targets = [
+        ("commitments", ids(&commitments)),
+        ("milestones", ids(&milestones)),
+        ("workshops", ids(&workshops)),
+        ("participants", ids(&participants)),
+    ];
     for (schema, columns, rows, expected) in [
         (&milestones_schema, MILESTONE_COLUMNS, &milestones, &["commitment_id"][..]),
         (&reports_schema, REPORT_COLUMNS, &reports, &["commitment_id", "milestone_id", "corrects"][..]),
+        (&participants_schema, PARTICIPANT_COLUMNS, &participants, &["workshop_id"][..]),
+        (&contributions_schema, CONTRIBUTION_COLUMNS, &contributions, &["workshop_id", "participant_id"][..]),
     ] {
         let fks = schema["foreignKeys"].as_array().unwrap();
         assert_eq!(fks.iter().map(|fk| fk["fields"].as_str().unwrap()).collect::<Vec<_>>(), expected);
         for fk in fks {
             let column = columns.iter().position(|c| *c == fk["fields"]).unwrap();
             assert_eq!(fk["reference"]["fields"], "id");
-            let (_, known) = targets.iter().find(|(name, _)| fk["reference"]["resource"] == *name).unwrap();
+            let own = ("", ids(rows));
+            let (_, known) =
+                targets.iter().chain([&own]).find(|(name, _)| fk["reference"]["resource"] == *name).unwrap();
             for row in rows.iter().filter(|r| !r[column].is_empty()) {
                 assert!(known.contains(&row[column]), "{} {}", fk["fields"], row[column]);
             }
@@ -1784,7 +2325,8 @@ fn csv_headers_and_values_follow_the_committed_table_schemas() {
 #[test]
 fn reading_csv_says_which_file_line_and_column() {
     let d = dataset();
-    let [commitments, milestones, reports, rounds] = csv_files(&d);
+    let files = csv_files(&d);
+    let [commitments, _, reports, rounds, ..] = files.clone();
     let f = frame();
 
     // A boolean that is not true or false, on the third commitment: its line counts the header
@@ -1793,7 +2335,7 @@ fn reading_csv_says_which_file_line_and_column() {
     let rewrite = rewrite_csv;
     let col = |name: &str| COMMITMENT_COLUMNS.iter().position(|c| *c == name).unwrap();
     rows[2][col("civic_participation")] = "oui".into();
-    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &rounds, &f).unwrap_err();
+    let e = read_with(&files, 0, &rewrite(&header, &rows), &f).unwrap_err();
     let ExportError::InvalidCsv { file, line, column, problem } = &e else { panic!("{e:?}") };
     assert_eq!(
         (*file, column.as_str(), problem),
@@ -1807,7 +2349,7 @@ fn reading_csv_says_which_file_line_and_column() {
     // Assessment columns all filled or all empty.
     let (header, mut rows) = parse_csv(&commitments);
     rows[1][col("assessment_starred")] = String::new();
-    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &rounds, &f).unwrap_err();
+    let e = read_with(&files, 0, &rewrite(&header, &rows), &f).unwrap_err();
     assert!(
         matches!(e, ExportError::InvalidCsv { ref column, problem: Problem::IncompleteAssessment, .. } if column == "assessment_starred")
     );
@@ -1815,13 +2357,13 @@ fn reading_csv_says_which_file_line_and_column() {
     // A code not of the scale.
     let (header, mut rows) = parse_csv(&commitments);
     rows[1][col("assessment_specificity")] = "High".into();
-    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &rounds, &f).unwrap_err();
+    let e = read_with(&files, 0, &rewrite(&header, &rows), &f).unwrap_err();
     assert!(matches!(e, ExportError::InvalidCsv { problem: Problem::NotOneOf(_), .. }), "{e:?}");
 
     // Columns: unknown, missing.
     let (mut header, rows) = parse_csv(&commitments);
     header[col("title")] = "titre".into();
-    let e = read_csv(&rewrite(&header, &rows), &milestones, &reports, &rounds, &f).unwrap_err();
+    let e = read_with(&files, 0, &rewrite(&header, &rows), &f).unwrap_err();
     assert_eq!(
         e,
         ExportError::InvalidCsv {
@@ -1836,7 +2378,7 @@ fn reading_csv_says_which_file_line_and_column() {
     let mut fewer = d.clone();
     fewer.records.retain(|k, _| k.id != C_DRAFTED);
     fewer.records.retain(|k, f| !(k.kind == RecordKind::Milestone && f["commitmentId"] == C_DRAFTED.to_string()));
-    let e = read_csv(&commitments_csv(&fewer, PLAN).unwrap(), &milestones, &reports, &rounds, &f).unwrap_err();
+    let e = read_with(&files, 0, &commitments_csv(&fewer, PLAN).unwrap(), &f).unwrap_err();
     assert_eq!(
         e,
         ExportError::InvalidCsv {
@@ -1850,12 +2392,12 @@ fn reading_csv_says_which_file_line_and_column() {
     // An area the frame does not have.
     let mut no_area = f.clone();
     no_area.records.retain(|k, _| k.id != AREA_2);
-    let e = read_csv(&commitments, &milestones, &reports, &rounds, &no_area).unwrap_err();
+    let e = read_with(&files, 0, &commitments, &no_area).unwrap_err();
     assert!(matches!(e, ExportError::InvalidCsv { ref column, problem: Problem::UnknownReference { id }, .. }
         if column == "area_id" && id == AREA_2));
 
     // Not CSV.
-    let e = read_csv("id,\"plan_id\n", &milestones, &reports, &rounds, &f).unwrap_err();
+    let e = read_with(&files, 0, "id,\"plan_id\n", &f).unwrap_err();
     assert!(
         matches!(e, ExportError::UnreadableCsv { file: CsvFile::Commitments, .. } | ExportError::InvalidCsv { .. }),
         "{e:?}"
@@ -1867,7 +2409,7 @@ fn reading_csv_says_which_file_line_and_column() {
     let report_error = |change: &dyn Fn(&mut Vec<Vec<String>>)| {
         let mut rows = rows.clone();
         change(&mut rows);
-        match read_csv(&commitments, &milestones, &rewrite(&header, &rows), &rounds, &f).unwrap_err() {
+        match read_with(&files, 2, &rewrite(&header, &rows), &f).unwrap_err() {
             ExportError::InvalidCsv { file: CsvFile::Reports, line, column, problem } => (line, column, problem),
             other => panic!("{other:?}"),
         }
@@ -1947,7 +2489,7 @@ fn reading_csv_says_which_file_line_and_column() {
     );
     let mut no_coordination = f.clone();
     no_coordination.records.retain(|k, _| k.id != COORDINATION);
-    let e = read_csv(&commitments, &milestones, &reports, &rounds, &no_coordination).unwrap_err();
+    let e = read_with(&files, 0, &commitments, &no_coordination).unwrap_err();
     assert_eq!(
         e,
         ExportError::InvalidCsv {
@@ -1968,7 +2510,7 @@ fn reading_csv_says_which_file_line_and_column() {
     let round_error = |header: &[String], change: &dyn Fn(&mut Vec<Vec<String>>)| {
         let mut rows = rows.clone();
         change(&mut rows);
-        read_csv(&commitments, &milestones, &reports, &rewrite(header, &rows), &f).unwrap_err()
+        read_with(&files, 3, &rewrite(header, &rows), &f).unwrap_err()
     };
     let at = |line, column: &str, problem| ExportError::InvalidCsv {
         file: CsvFile::Rounds,
@@ -2022,8 +2564,94 @@ fn reading_csv_says_which_file_line_and_column() {
     renamed[col("instructions")] = "consignes".into();
     assert_eq!(round_error(&renamed, &|_| {}), at(1, "consignes", Problem::UnknownColumn));
     let fewer: Vec<String> = header.iter().filter(|c| *c != "instructions").cloned().collect();
-    let e = read_csv(&commitments, &milestones, &reports, &rewrite(&fewer, &[]), &f).unwrap_err();
+    let e = read_with(&files, 3, &rewrite(&fewer, &[]), &f).unwrap_err();
     assert_eq!(e, at(1, "instructions", Problem::MissingColumn));
+
+    // Workshops, participants and contributions: each problem on its file, line and column.
+    let in_file = |which: usize, file: CsvFile, change: &dyn Fn(&mut Vec<Vec<String>>)| {
+        let (header, mut rows) = parse_csv(&files[which]);
+        change(&mut rows);
+        match read_with(&files, which, &rewrite(&header, &rows), &f).unwrap_err() {
+            ExportError::InvalidCsv { file: found, line, column, problem } if found == file => (line, column, problem),
+            other => panic!("{other:?}"),
+        }
+    };
+    let w = |name: &str| WORKSHOP_COLUMNS.iter().position(|c| *c == name).unwrap();
+    // The first workshop's information text holds two line breaks: the second is on line 5.
+    let held_on = chrono::NaiveDate::from_ymd_opt(2021, 11, 20).unwrap();
+    assert_eq!(
+        in_file(4, CsvFile::Workshops, &|rows| rows[1][w("keep_until")] = "2021-11-19".into()),
+        (5, "keep_until".into(), Problem::KeptBeforeHeld { held_on })
+    );
+    assert_eq!(
+        in_file(4, CsvFile::Workshops, &|rows| rows[1][w("plan_id")] = Uuid::from_u128(99).to_string()),
+        (5, "plan_id".into(), Problem::OtherPlan { expected: PLAN })
+    );
+    assert_eq!(
+        in_file(4, CsvFile::Workshops, &|rows| rows[0][w("facilitator")] = String::new()),
+        (2, "facilitator".into(), Problem::Missing)
+    );
+    let nowhere = Uuid::from_u128(7);
+    assert_eq!(
+        in_file(4, CsvFile::Workshops, &|rows| rows[0][w("institution_id")] = nowhere.to_string()),
+        (2, "institution_id".into(), Problem::UnknownReference { id: nowhere })
+    );
+    let p = |name: &str| PARTICIPANT_COLUMNS.iter().position(|c| *c == name).unwrap();
+    assert_eq!(
+        in_file(5, CsvFile::Participants, &|rows| rows[2][p("organisation_kind")] = "ngo".into()),
+        (
+            4,
+            "organisation_kind".into(),
+            Problem::Expected(FieldType::OneOf(plan_ouvert_domain::OrganisationKind::CODES))
+        )
+    );
+    assert_eq!(
+        in_file(5, CsvFile::Participants, &|rows| rows[0][p("workshop_id")] = nowhere.to_string()),
+        (2, "workshop_id".into(), Problem::UnknownReference { id: nowhere })
+    );
+    let k = |name: &str| CONTRIBUTION_COLUMNS.iter().position(|c| *c == name).unwrap();
+    // The first contribution's text holds two line breaks: the second is on line 5.
+    assert_eq!(
+        in_file(6, CsvFile::Contributions, &|rows| rows[1][k("proposal_ids")] = K_COMMENT.to_string()),
+        (5, "proposal_ids".into(), Problem::NotAProposal { id: K_COMMENT })
+    );
+    assert_eq!(
+        in_file(6, CsvFile::Contributions, &|rows| rows[1][k("proposal_ids")] = K_MERGED.to_string()),
+        (5, "proposal_ids".into(), Problem::OtherWorkshop { expected: W_1 })
+    );
+    assert_eq!(
+        in_file(6, CsvFile::Contributions, &|rows| rows[0][k("participant_id")] = P_3.to_string()),
+        (2, "participant_id".into(), Problem::OtherWorkshop { expected: W_1 })
+    );
+    assert_eq!(
+        in_file(6, CsvFile::Contributions, &|rows| rows[0][k("outcome")] = "accepted".into()),
+        (
+            2,
+            "outcome".into(),
+            Problem::Expected(FieldType::OptionalOneOf(plan_ouvert_domain::ContributionOutcome::CODES))
+        )
+    );
+    // A participant's name is no column of the file.
+    let (mut header, rows) = parse_csv(&files[5]);
+    header.push("name".into());
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|mut r| {
+            r.push("Awa".into());
+            r
+        })
+        .collect();
+    let e = read_with(&files, 5, &rewrite(&header, &rows), &f).unwrap_err();
+    assert_eq!(
+        e,
+        ExportError::InvalidCsv {
+            file: CsvFile::Participants,
+            line: 1,
+            column: "name".into(),
+            problem: Problem::UnknownColumn
+        }
+    );
+    assert!(e.message(Locale::En).starts_with("The workshop participants file (participants.csv), line 1, "), "{e}");
 }
 
 // ---------------------------------------------------------------------------------------- HTML
@@ -2070,6 +2698,7 @@ fn html_is_escaped_self_contained_and_printable() {
         !html.contains(COORDINATION_NAME) && !html.contains("Dominique Petit") && !html.contains("Publier la carte")
     );
     assert!(!html.contains("Rapport à mi-parcours") && !html.contains("Décrire, pour chaque jalon"), "nor rounds");
+    assert!(!html.contains("Atelier « transparence »") && !html.contains("Claire Petit"), "nor workshops");
     assert!(html.contains("<section class=\"annex\" id=\"institutions\">"));
     assert!(html.contains("Ministère de la Transition écologique — ministère</li>"), "the annex lists the others");
     assert!(html.contains("<h2 id=\"toc\">Sommaire</h2>"));
@@ -2326,6 +2955,9 @@ fn an_unknown_plan_is_an_error_in_french_and_english() {
     assert_eq!(milestones_csv(&d, unknown).unwrap_err(), expected);
     assert_eq!(reports_csv(&d, unknown).unwrap_err(), expected);
     assert_eq!(rounds_csv(&d, unknown).unwrap_err(), expected);
+    assert_eq!(workshops_csv(&d, unknown).unwrap_err(), expected);
+    assert_eq!(participants_csv(&d, unknown).unwrap_err(), expected);
+    assert_eq!(contributions_csv(&d, unknown).unwrap_err(), expected);
     assert_eq!(plan_html(&d, unknown, Locale::Fr).unwrap_err(), expected);
     assert_eq!(
         expected.message(Locale::Fr),
@@ -2500,6 +3132,82 @@ fn a_record_that_cannot_be_exported_is_named_and_a_missing_field_gets_its_empty_
     d.records.get_mut(&record_key(RecordKind::Round, ROUND_END)).unwrap().remove("instructions");
     assert_same(&read_plan_json(&plan_json(&d, PLAN).unwrap()).unwrap(), &dataset());
     assert_same(&read_csv_files(&csv_files(&d), &frame()).unwrap(), &dataset());
+
+    // Workshops: every export refuses data kept until before the day, an author of another
+    // workshop or absent, a vote for a comment or for nothing, the institution that ran it absent.
+    let changed = |kind, id, field: &str, value: Value| {
+        let mut d = dataset();
+        d.records.get_mut(&record_key(kind, id)).unwrap().insert(field.into(), value);
+        let e = plan_json(&d, PLAN).unwrap_err();
+        assert_eq!(contributions_csv(&d, PLAN).unwrap_err(), e);
+        assert_eq!(plan_html(&d, PLAN, Locale::Fr).unwrap_err(), e, "the plan's records are checked as a whole");
+        e
+    };
+    let held_on = chrono::NaiveDate::from_ymd_opt(2021, 10, 5).unwrap();
+    let e = changed(RecordKind::Workshop, W_1, "keepUntil", json!("2021-10-04"));
+    assert_eq!(
+        e,
+        ExportError::InvalidRecord {
+            kind: RecordKind::Workshop,
+            id: W_1,
+            field: "keepUntil".into(),
+            problem: Problem::KeptBeforeHeld { held_on }
+        }
+    );
+    assert!(e.message(Locale::En).starts_with(&format!("Invalid data: workshop {W_1}, field 'keepUntil': ")), "{e}");
+    let nowhere = Uuid::from_u128(7);
+    assert_eq!(
+        changed(RecordKind::Workshop, W_1, "institutionId", json!(nowhere.to_string())),
+        ExportError::MissingRecord {
+            kind: RecordKind::Institution,
+            id: nowhere,
+            from: RecordKind::Workshop,
+            from_id: W_1,
+            field: "institutionId"
+        }
+    );
+    let invalid = |id, field: &str, problem| ExportError::InvalidRecord {
+        kind: RecordKind::Contribution,
+        id,
+        field: field.into(),
+        problem,
+    };
+    let missing = |kind, id, from_id, field| ExportError::MissingRecord {
+        kind,
+        id,
+        from: RecordKind::Contribution,
+        from_id,
+        field,
+    };
+    assert_eq!(
+        changed(RecordKind::Contribution, K_PROPOSAL, "participantId", json!(P_3.to_string())),
+        invalid(K_PROPOSAL, "participantId", Problem::OtherWorkshop { expected: W_1 })
+    );
+    assert_eq!(
+        changed(RecordKind::Contribution, K_PROPOSAL, "participantId", json!(nowhere.to_string())),
+        missing(RecordKind::Participant, nowhere, K_PROPOSAL, "participantId")
+    );
+    assert_eq!(
+        changed(RecordKind::Contribution, K_VOTE, "proposalIds", json!([K_COMMENT.to_string()])),
+        invalid(K_VOTE, "proposalIds", Problem::NotAProposal { id: K_COMMENT })
+    );
+    assert_eq!(
+        changed(RecordKind::Contribution, K_VOTE, "proposalIds", json!([nowhere.to_string()])),
+        missing(RecordKind::Contribution, nowhere, K_VOTE, "proposalIds")
+    );
+    assert_eq!(
+        changed(RecordKind::Participant, P_1, "organisationKind", json!("ngo")),
+        ExportError::InvalidRecord {
+            kind: RecordKind::Participant,
+            id: P_1,
+            field: "organisationKind".into(),
+            problem: Problem::Expected(FieldType::OneOf(plan_ouvert_domain::OrganisationKind::CODES))
+        }
+    );
+    // What a workshop discussed and what a contribution fed may be deleted since: exported as it is.
+    let mut d = dataset();
+    d.records.retain(|k, _| k.id != C_THEMATIC);
+    assert_eq!(plan_json(&d, PLAN).unwrap()["plan"]["workshops"][1]["commitmentIds"][1], C_THEMATIC.to_string());
 }
 
 /// The parts of a workbook, by name, as text.

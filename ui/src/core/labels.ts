@@ -171,40 +171,59 @@ export type Labels = {
         toComplete: string;
     };
     workshop: {
+        about: string;
         administration: string;
         anonymous: string;
         areaId: string;
         association: string;
+        author: string;
+        byFacilitator: string;
+        byKind: string;
         cameFrom: string;
+        choices: string;
         citizen: string;
         comment: string;
+        comments: string;
         commitmentIds: string;
         company: string;
         consentText: string;
         consentedOn: string;
         contactEmail: string;
         contactPurpose: string;
+        contributions: string;
+        count: string;
         defaultConsentText: string;
         defaultContactPurpose: string;
         electedOfficial: string;
         facilitator: string;
         fed: string;
+        firstChoices: string;
         heldOn: string;
         institutionId: string;
         keepUntil: string;
         kept: string;
+        kindOfOrganisation: string;
         merged: string;
         name: string;
+        noLongerInPlan: string;
         notKept: string;
+        notNamed: string;
         organisationKind: string;
         outcome: string;
         outcomeReason: string;
+        outcomes: string;
+        participants: string;
         place: string;
         proposal: string;
+        proposals: string;
+        report: string;
         text: string;
         title: string;
+        total: string;
         undecided: string;
         vote: string;
+        votes: string;
+        votesReceived: string;
         workshop: string;
     };
 };
@@ -366,7 +385,26 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "outcomeReason": "Raison",
             "fed": "A nourri",
             "cameFrom": "Contributions d'ateliers à l'origine",
-            "anonymous": "Participant anonyme"
+            "anonymous": "Participant anonyme",
+            "report": "Compte rendu d'atelier",
+            "participants": "Participants",
+            "byKind": "Participants par type d'organisation",
+            "kindOfOrganisation": "Type d'organisation",
+            "count": "Nombre",
+            "total": "Total",
+            "notNamed": "Ce compte rendu ne nomme aucun participant : il dit seulement combien de personnes de chaque type d'organisation ont pris part.",
+            "contributions": "Contributions",
+            "proposals": "Propositions",
+            "comments": "Commentaires",
+            "votes": "Votes de priorité",
+            "votesReceived": "Votes reçus",
+            "firstChoices": "en premier choix",
+            "choices": "Propositions choisies, dans l'ordre",
+            "about": "Porte sur",
+            "author": "Origine",
+            "byFacilitator": "L'animation de l'atelier",
+            "outcomes": "Ce que sont devenues les contributions",
+            "noLongerInPlan": "n'est plus dans le plan"
         },
         "jury": {
             "jury": "Jury citoyen",
@@ -608,7 +646,26 @@ export const LABELS: { fr: Labels; en: Labels } = {
             "outcomeReason": "Reason",
             "fed": "Fed",
             "cameFrom": "Workshop contributions it came from",
-            "anonymous": "Anonymous participant"
+            "anonymous": "Anonymous participant",
+            "report": "Workshop report",
+            "participants": "Participants",
+            "byKind": "Participants by kind of organisation",
+            "kindOfOrganisation": "Kind of organisation",
+            "count": "Number",
+            "total": "Total",
+            "notNamed": "This report names no participant: it only says how many people of each kind of organisation took part.",
+            "contributions": "Contributions",
+            "proposals": "Proposals",
+            "comments": "Comments",
+            "votes": "Priority votes",
+            "votesReceived": "Votes received",
+            "firstChoices": "as first choice",
+            "choices": "Proposals chosen, in order",
+            "about": "About",
+            "author": "From",
+            "byFacilitator": "The workshop's facilitation",
+            "outcomes": "What became of the contributions",
+            "noLongerInPlan": "no longer in the plan"
         },
         "jury": {
             "jury": "Citizen jury",

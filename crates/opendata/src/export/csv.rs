@@ -1,13 +1,14 @@
-//! Commitments, milestones, progress reports and reporting rounds as four CSV files, and back.
+//! Commitments, milestones, progress reports, reporting rounds, workshops, their participants and
+//! their contributions as seven CSV files, and back.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use plan_ouvert_domain::Locale;
+use plan_ouvert_domain::{ContributionKind, Locale};
 use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
 use uuid::Uuid;
 
 use super::fields::{entry_code, entry_value, field_type, parse_id, FieldCheck, FieldType, ASSESSMENT_ENTRIES};
-use super::tree::{check_report, check_round, timeline, PlanTree, Rec, Timeline};
+use super::tree::{check_contribution, check_report, check_round, check_workshop, timeline, PlanTree, Rec, Timeline};
 use super::{ExportError, Problem};
 use crate::dataset::{Dataset, Fields};
 
@@ -118,13 +119,61 @@ pub const REPORT_COLUMNS: &[&str] = &[
 /// id, then every field of a round in snake_case.
 pub const ROUND_COLUMNS: &[&str] = &["id", "plan_id", "kind", "title", "opens_on", "due_on", "instructions"];
 
-/// Which of the four files.
+/// The columns of [`workshops_csv`], in order (described in `schema/workshops.tableschema.json`):
+/// the id, then every field of a workshop in snake_case, with the names of the institution and
+/// the area it names beside their ids.
+pub const WORKSHOP_COLUMNS: &[&str] = &[
+    "id",
+    "plan_id",
+    "institution_id",
+    "institution_name",
+    "title",
+    "held_on",
+    "place",
+    "area_id",
+    "area_title",
+    "commitment_ids",
+    "facilitator",
+    "consent_text",
+    "keep_until",
+];
+
+/// The columns of [`participants_csv`], in order (described in
+/// `schema/participants.tableschema.json`): a participant is its id, its workshop and the kind of
+/// organisation it comes from, nothing more; the plan's id for people reading the file.
+pub const PARTICIPANT_COLUMNS: &[&str] = &["id", "plan_id", "workshop_id", "organisation_kind"];
+
+/// The columns of [`contributions_csv`], in order (described in
+/// `schema/contributions.tableschema.json`): the id, the plan's id for people reading the file,
+/// then every field of a contribution in snake_case, with its author's kind of organisation beside
+/// the author's id.
+pub const CONTRIBUTION_COLUMNS: &[&str] = &[
+    "id",
+    "plan_id",
+    "workshop_id",
+    "participant_id",
+    "participant_kind",
+    "kind",
+    "text",
+    "about_commitment_id",
+    "about_milestone_id",
+    "proposal_ids",
+    "outcome",
+    "outcome_reason",
+    "commitment_ids",
+    "milestone_ids",
+];
+
+/// Which of the seven files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CsvFile {
     Commitments,
     Milestones,
     Reports,
     Rounds,
+    Workshops,
+    Participants,
+    Contributions,
 }
 
 impl CsvFile {
@@ -138,6 +187,12 @@ impl CsvFile {
             (CsvFile::Reports, Locale::En) => "The progress reports file (reports.csv)",
             (CsvFile::Rounds, Locale::Fr) => "Le fichier des campagnes de suivi (rounds.csv)",
             (CsvFile::Rounds, Locale::En) => "The reporting rounds file (rounds.csv)",
+            (CsvFile::Workshops, Locale::Fr) => "Le fichier des ateliers (workshops.csv)",
+            (CsvFile::Workshops, Locale::En) => "The workshops file (workshops.csv)",
+            (CsvFile::Participants, Locale::Fr) => "Le fichier des participants aux ateliers (participants.csv)",
+            (CsvFile::Participants, Locale::En) => "The workshop participants file (participants.csv)",
+            (CsvFile::Contributions, Locale::Fr) => "Le fichier des contributions aux ateliers (contributions.csv)",
+            (CsvFile::Contributions, Locale::En) => "The workshop contributions file (contributions.csv)",
         }
     }
 }
@@ -400,6 +455,80 @@ pub fn rounds_csv(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError> 
     Ok(table(ROUND_COLUMNS, RecordKind::Round, tree.rounds.iter().map(|r| (r, Vec::new()))))
 }
 
+/// The plan's workshops, one row each, by the day they were held then id (columns:
+/// [`WORKSHOP_COLUMNS`]; see the [module documentation](super)).
+pub fn workshops_csv(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError> {
+    let tree = PlanTree::build(dataset, plan)?;
+    let area_title = |id: Option<Uuid>| {
+        id.and_then(|id| tree.areas.iter().find(|a| a.rec.id == id)).map(|a| a.rec.text("title")).unwrap_or("")
+    };
+    let rows = tree.workshops.iter().map(|w| {
+        let readable = vec![
+            ("institution_name", tree.institution_name(w.rec.id_of("institutionId")).to_string()),
+            ("area_title", area_title(w.rec.id_of("areaId")).to_string()),
+        ];
+        (&w.rec, readable)
+    });
+    Ok(table(WORKSHOP_COLUMNS, RecordKind::Workshop, rows))
+}
+
+/// The participants of the plan's workshops, one row each, workshop by workshop in the order of
+/// [`workshops_csv`], each workshop's in the order they were taken (columns:
+/// [`PARTICIPANT_COLUMNS`]): anonymous, as the records hold them. Who a participant is (an
+/// `identity` record) is personal data and is never exported.
+pub fn participants_csv(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError> {
+    let tree = PlanTree::build(dataset, plan)?;
+    let rows = tree
+        .workshops
+        .iter()
+        .flat_map(|w| w.participants.iter().map(|p| (p, vec![("plan_id", tree.plan.id.to_string())])));
+    Ok(table(PARTICIPANT_COLUMNS, RecordKind::Participant, rows))
+}
+
+/// The contributions made in the plan's workshops, one row each, workshop by workshop in the
+/// order of [`workshops_csv`], each workshop's in the order they were made (columns:
+/// [`CONTRIBUTION_COLUMNS`]), with what became of each and what it fed.
+pub fn contributions_csv(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError> {
+    let tree = PlanTree::build(dataset, plan)?;
+    let rows = tree.workshops.iter().flat_map(|w| {
+        let plan_id = tree.plan.id.to_string();
+        w.contributions.iter().map(move |c| {
+            let author = c.id_of("participantId").and_then(|p| w.participants.iter().find(|x| x.id == p));
+            let kind = author.map(|p| p.text("organisationKind")).unwrap_or("").to_string();
+            (c, vec![("plan_id", plan_id.clone()), ("participant_kind", kind)])
+        })
+    });
+    Ok(table(CONTRIBUTION_COLUMNS, RecordKind::Contribution, rows))
+}
+
+/// The texts of the files of a CSV export ([`CSV_FILES`](super::CSV_FILES)), to read back with
+/// [`read_csv`].
+#[derive(Debug, Clone, Copy)]
+pub struct CsvTexts<'a> {
+    pub commitments: &'a str,
+    pub milestones: &'a str,
+    pub reports: &'a str,
+    pub rounds: &'a str,
+    pub workshops: &'a str,
+    pub participants: &'a str,
+    pub contributions: &'a str,
+}
+
+impl<'a> From<&'a [String; 7]> for CsvTexts<'a> {
+    /// The files in the order of [`CSV_FILES`](super::CSV_FILES).
+    fn from(files: &'a [String; 7]) -> Self {
+        CsvTexts {
+            commitments: &files[0],
+            milestones: &files[1],
+            reports: &files[2],
+            rounds: &files[3],
+            workshops: &files[4],
+            participants: &files[5],
+            contributions: &files[6],
+        }
+    }
+}
+
 /// A row of a file read: its file, its line and its cells by column.
 struct Row {
     file: CsvFile,
@@ -522,34 +651,40 @@ fn read_assessment(row: &Row) -> Result<Value, ExportError> {
     FieldType::Assessment.check(&Value::Object(map)).map_err(|p| row.invalid("assessment", p))
 }
 
-/// Reads the four files written by [`commitments_csv`], [`milestones_csv`], [`reports_csv`] and
-/// [`rounds_csv`] back into records (in the order of [`CSV_FILES`](super::CSV_FILES)).
+/// Reads the seven files written by [`commitments_csv`], [`milestones_csv`], [`reports_csv`],
+/// [`rounds_csv`], [`workshops_csv`], [`participants_csv`] and [`contributions_csv`] back into
+/// records.
 ///
-/// The files carry commitments, milestones, progress reports and reporting rounds; the plan, its
-/// areas and the institutions come from `frame` (the plan JSON read with
-/// [`read_plan_json`](super::read_plan_json), or the records of the store). The plan is the one
-/// the rows name (that of the first commitment, or when there is none of the first round; with
-/// neither, the frame's only plan). Every commitment and every round must be of that plan, every
-/// commitment of one of its areas in the frame, every milestone and report of a commitment in
-/// the file, a report's milestone one of its commitment's in the file, the report it corrects one
-/// of the same timeline in the file, every institution named in the frame; a round may not be
-/// due before it opens. Gives back the records [`plan_dataset`](super::plan_dataset) would give
-/// for that plan once the commitments, milestones, reports and rounds are those of the files (the
-/// frame's own are not used). The readability columns (`plan_title`, `area_title`, `*_name`,
-/// `commitment_title`, `milestone_title`, `plan_id` of milestones and reports) are not read.
-pub fn read_csv(
-    commitments: &str,
-    milestones: &str,
-    reports: &str,
-    rounds: &str,
-    frame: &Dataset,
-) -> Result<Dataset, ExportError> {
-    let commitments = read_records(commitments, CsvFile::Commitments, COMMITMENT_COLUMNS, RecordKind::Commitment)?;
-    let milestones = read_records(milestones, CsvFile::Milestones, MILESTONE_COLUMNS, RecordKind::Milestone)?;
-    let reports = read_records(reports, CsvFile::Reports, REPORT_COLUMNS, RecordKind::Report)?;
-    let rounds = read_records(rounds, CsvFile::Rounds, ROUND_COLUMNS, RecordKind::Round)?;
+/// The files carry commitments, milestones, progress reports, reporting rounds, workshops, their
+/// participants and contributions; the plan, its areas and the institutions come from `frame`
+/// (the plan JSON read with [`read_plan_json`](super::read_plan_json), or the records of the
+/// store). The plan is the one the rows name (that of the first commitment, or when there is none
+/// of the first round, or else of the first workshop; with none, the frame's only plan). Every
+/// commitment, round and workshop must be of that plan, every commitment of one of its areas in
+/// the frame, every milestone and report of a commitment in the file, a report's milestone one of
+/// its commitment's in the file, the report it corrects one of the same timeline in the file,
+/// every participant and contribution of a workshop in the file, a contribution's author a
+/// participant of its workshop and a vote's proposals proposals of its workshop, every
+/// institution named in the frame; a round may not be due before it opens, nor a workshop's
+/// participants' data be kept until a day before it was held. Gives back the records
+/// [`plan_dataset`](super::plan_dataset) would give for that plan once the records the files
+/// carry are those of the files (the frame's own are not used). The readability columns
+/// (`plan_title`, `area_title`, `*_name`, `commitment_title`, `milestone_title`,
+/// `participant_kind`, `plan_id` of milestones, reports, participants and contributions) are not
+/// read.
+pub fn read_csv(files: CsvTexts<'_>, frame: &Dataset) -> Result<Dataset, ExportError> {
+    let commitments =
+        read_records(files.commitments, CsvFile::Commitments, COMMITMENT_COLUMNS, RecordKind::Commitment)?;
+    let milestones = read_records(files.milestones, CsvFile::Milestones, MILESTONE_COLUMNS, RecordKind::Milestone)?;
+    let reports = read_records(files.reports, CsvFile::Reports, REPORT_COLUMNS, RecordKind::Report)?;
+    let rounds = read_records(files.rounds, CsvFile::Rounds, ROUND_COLUMNS, RecordKind::Round)?;
+    let workshops = read_records(files.workshops, CsvFile::Workshops, WORKSHOP_COLUMNS, RecordKind::Workshop)?;
+    let participants =
+        read_records(files.participants, CsvFile::Participants, PARTICIPANT_COLUMNS, RecordKind::Participant)?;
+    let contributions =
+        read_records(files.contributions, CsvFile::Contributions, CONTRIBUTION_COLUMNS, RecordKind::Contribution)?;
 
-    let plan = match commitments.first().or(rounds.first()) {
+    let plan = match commitments.first().or(rounds.first()).or(workshops.first()) {
         Some((_, first)) => first.id_of("planId").unwrap_or_default(),
         None => {
             let mut plans = frame.of_kind(RecordKind::Plan).map(|(id, _)| id);
@@ -614,11 +749,44 @@ pub fn read_csv(
         check_round(rec).map_err(|(field, problem)| row.invalid(&column_of(field), problem))?;
         row.unique(rec.id, &mut round_ids)?;
     }
+    let mut workshop_ids = BTreeSet::new();
+    for (row, rec) in &workshops {
+        if rec.id_of("planId") != Some(plan) {
+            return Err(row.invalid("plan_id", Problem::OtherPlan { expected: plan }));
+        }
+        check_workshop(rec).map_err(|(field, problem)| row.invalid(&column_of(field), problem))?;
+        row.names("institution_id", rec.id_of("institutionId"), &institutions)?;
+        row.unique(rec.id, &mut workshop_ids)?;
+    }
+    let mut participant_ids = BTreeSet::new();
+    for (row, rec) in &participants {
+        row.names("workshop_id", rec.id_of("workshopId"), &workshop_ids)?;
+        row.unique(rec.id, &mut participant_ids)?;
+    }
+    let workshop_of_participant: BTreeMap<Uuid, Uuid> =
+        participants.iter().map(|(_, p)| (p.id, p.id_of("workshopId").unwrap_or_default())).collect();
+    let contribution_of: BTreeMap<Uuid, (Uuid, bool)> = contributions
+        .iter()
+        .map(|(_, c)| {
+            let proposal = c.text("kind") == ContributionKind::Proposal.code();
+            (c.id, (c.id_of("workshopId").unwrap_or_default(), proposal))
+        })
+        .collect();
+    let mut contribution_ids = BTreeSet::new();
+    for (row, rec) in &contributions {
+        row.names("workshop_id", rec.id_of("workshopId"), &workshop_ids)?;
+        check_contribution(rec, |p| workshop_of_participant.get(&p).copied(), |c| contribution_of.get(&c).copied())
+            .map_err(|(field, problem)| row.invalid(&column_of(field), problem))?;
+        row.unique(rec.id, &mut contribution_ids)?;
+    }
     for (kind, records) in [
         (RecordKind::Commitment, commitments),
         (RecordKind::Milestone, milestones),
         (RecordKind::Report, reports),
         (RecordKind::Round, rounds),
+        (RecordKind::Workshop, workshops),
+        (RecordKind::Participant, participants),
+        (RecordKind::Contribution, contributions),
     ] {
         for (_, rec) in records {
             out.insert(kind, rec.id, rec.fields);

@@ -1,5 +1,6 @@
-//! What the printable documents share — the printable plan ([`super::html`]) and the
-//! self-assessment report ([`super::self_assessment`]): one self-contained HTML page in the State's
+//! What the printable documents share — the printable plan ([`super::html`]), the
+//! self-assessment report ([`super::self_assessment`]) and a workshop's report
+//! ([`super::workshop`]): one self-contained HTML page in the State's
 //! typography (Marianne embedded, the DSFR's type scale and colours), every text escaped, and the
 //! parts both print alike: the plan's heading lines, lists of facts, tables, the table of contents
 //! of the areas and their commitments, the annex of institutions.
@@ -97,7 +98,8 @@ fn font_faces() -> String {
 
 /// The DSFR's typography (its sizes, line heights and colours, screen and print), for a
 /// document of headings, paragraphs, lists and tables; then what the self-assessment report adds
-/// (the DSFR's badges for the completion scale, progress bars, a box for what is to complete).
+/// (the DSFR's badges for the completion scale, progress bars, a box for what is to complete) and
+/// a workshop's report (badges for what became of a contribution).
 const STYLE: &str = r#"
 :root { color-scheme: light; }
 body { font-family: Marianne, arial, sans-serif; font-size: 1rem; line-height: 1.5rem; color: #161616;
@@ -149,6 +151,10 @@ section.irm .starred { font-weight: 700; }
 .badge.complete { background: #b8fec9; color: #18753c; }
 .badge.withdrawn { background: #feebd0; color: #695240; }
 .badge.overdue { background: #ffe9e9; color: #ce0500; margin-left: .5rem; }
+.badge.kept { background: #b8fec9; color: #18753c; }
+.badge.merged { background: #e8edff; color: #0063cb; }
+.badge.notKept { background: #feebd0; color: #695240; }
+article.contribution { border-top: 1px solid #dddddd; margin-top: 1.5rem; }
 .to-complete { border: 2px dashed #b34000; background: #fff4f3; padding: .75rem 1rem; margin: 1rem 0; }
 .to-complete strong { color: #b34000; text-transform: uppercase; }
 section.entry { border-left: 4px solid #dddddd; padding: 0 0 0 1rem; margin: .5rem 0 1.5rem; }

@@ -1,20 +1,31 @@
-//! A plan written to disk in the format a person chose: the one place that knows which files
-//! each format makes. The desktop app and the server's command line both call it.
+//! A plan, or one of its workshops, written to disk in the format a person chose: the one place
+//! that knows which files each format makes. The desktop app and the server's command line both
+//! call it.
 
 use std::path::{Path, PathBuf};
 
 use plan_ouvert_domain::{ExportFormat, Locale, SelfAssessmentTerm};
+use plan_ouvert_sync::protocol::RecordKind;
 use uuid::Uuid;
 
 use super::{
-    commitments_csv, milestones_csv, plan_html, plan_json_text, plan_xlsx, reports_csv, rounds_csv,
-    self_assessment_html, ExportError,
+    commitments_csv, contributions_csv, milestones_csv, participants_csv, plan_html, plan_json_text, plan_xlsx,
+    reports_csv, rounds_csv, self_assessment_html, workshop_dataset, workshop_json_text, workshop_report_html,
+    workshops_csv, ExportError,
 };
 use crate::Dataset;
 
-/// The CSV export's four files, in the folder chosen: the ones [`read_csv`](super::read_csv)
-/// reads back, in its order.
-pub const CSV_FILES: [&str; 4] = ["commitments.csv", "milestones.csv", "reports.csv", "rounds.csv"];
+/// The CSV export's seven files, in the folder chosen: the ones [`read_csv`](super::read_csv)
+/// reads back ([`CsvTexts`](super::CsvTexts) takes them in this order).
+pub const CSV_FILES: [&str; 7] = [
+    "commitments.csv",
+    "milestones.csv",
+    "reports.csv",
+    "rounds.csv",
+    "workshops.csv",
+    "participants.csv",
+    "contributions.csv",
+];
 
 /// What an export produces: one document (JSON, HTML), one binary file (a workbook) or the named
 /// files of a folder (CSV).
@@ -111,11 +122,7 @@ pub fn plan_file_name(dataset: &Dataset, plan: Uuid, format: ExportFormat) -> St
 
 /// The title of the plan `plan` of `dataset` (`plan` when it has none).
 fn plan_title(dataset: &Dataset, plan: Uuid) -> &str {
-    dataset
-        .get(plan_ouvert_sync::protocol::RecordKind::Plan, plan)
-        .and_then(|p| p.get("title"))
-        .and_then(|t| t.as_str())
-        .unwrap_or("plan")
+    dataset.get(RecordKind::Plan, plan).and_then(|p| p.get("title")).and_then(|t| t.as_str()).unwrap_or("plan")
 }
 
 /// The name proposed for a self-assessment report of the plan `plan`, by the app and by the
@@ -156,13 +163,66 @@ pub fn render_plan(
         ExportFormat::Json => Rendered::Document(plan_json_text(dataset, plan)?),
         ExportFormat::Html => Rendered::Document(plan_html(dataset, plan, locale)?),
         ExportFormat::Xlsx => Rendered::Binary(plan_xlsx(dataset, plan, locale)?),
-        ExportFormat::Csv => Rendered::Folder(vec![
-            (CSV_FILES[0], commitments_csv(dataset, plan)?),
-            (CSV_FILES[1], milestones_csv(dataset, plan)?),
-            (CSV_FILES[2], reports_csv(dataset, plan)?),
-            (CSV_FILES[3], rounds_csv(dataset, plan)?),
-        ]),
+        ExportFormat::Csv => Rendered::Folder(csv_folder(dataset, plan)?),
     })
+}
+
+/// The seven files of the CSV export of `plan`, named.
+fn csv_folder(dataset: &Dataset, plan: Uuid) -> Result<Vec<(&'static str, String)>, ExportError> {
+    Ok(vec![
+        (CSV_FILES[0], commitments_csv(dataset, plan)?),
+        (CSV_FILES[1], milestones_csv(dataset, plan)?),
+        (CSV_FILES[2], reports_csv(dataset, plan)?),
+        (CSV_FILES[3], rounds_csv(dataset, plan)?),
+        (CSV_FILES[4], workshops_csv(dataset, plan)?),
+        (CSV_FILES[5], participants_csv(dataset, plan)?),
+        (CSV_FILES[6], contributions_csv(dataset, plan)?),
+    ])
+}
+
+/// The workshop `workshop` of `dataset` in `format`: its report as a printable document in
+/// `locale` (HTML), or its open data — the plan's formats filtered to the workshop
+/// ([`workshop_dataset`]): one plan document (JSON), the seven files (CSV). A workshop has no
+/// workbook ([`ExportError::NoWorkshopWorkbook`]).
+pub fn render_workshop(
+    dataset: &Dataset,
+    workshop: Uuid,
+    format: ExportFormat,
+    locale: Locale,
+) -> Result<Rendered, ExportError> {
+    Ok(match format {
+        ExportFormat::Html => Rendered::Document(workshop_report_html(dataset, workshop, locale)?),
+        ExportFormat::Json => Rendered::Document(workshop_json_text(dataset, workshop)?),
+        ExportFormat::Csv => {
+            let data = workshop_dataset(dataset, workshop)?;
+            let plan = data.of_kind(RecordKind::Plan).map(|(id, _)| id).next().unwrap_or_default();
+            Rendered::Folder(csv_folder(&data, plan)?)
+        }
+        ExportFormat::Xlsx => return Err(ExportError::NoWorkshopWorkbook),
+    })
+}
+
+/// Writes the workshop `workshop` to `path` in `format` ([`render_workshop`]; CSV: a folder
+/// receiving [`CSV_FILES`]). Nothing is written when it cannot be made. Returns the files written.
+pub fn write_workshop(
+    dataset: &Dataset,
+    workshop: Uuid,
+    format: ExportFormat,
+    locale: Locale,
+    path: &Path,
+) -> Result<Vec<PathBuf>, WriteError> {
+    write_rendered(render_workshop(dataset, workshop, format, locale)?, path)
+}
+
+/// The name proposed for a workshop's report or data, by the app: « Atelier », the workshop's
+/// title and the day it is made, as [`file_name`] writes it (`Atelier — Transparence de la vie
+/// publique — 2027-04-02.html`): what became of the contributions changes after the workshop, so
+/// the day says which state the file holds.
+pub fn workshop_file_name(dataset: &Dataset, workshop: Uuid, format: ExportFormat, locale: Locale) -> String {
+    let title =
+        dataset.get(RecordKind::Workshop, workshop).and_then(|w| w.get("title")).and_then(|t| t.as_str()).unwrap_or("");
+    let word = plan_ouvert_domain::labels::WorkshopLabels::of(locale).workshop;
+    file_name(&format!("{word} — {title}"), chrono::Local::now().date_naive(), format)
 }
 
 /// Writes the plan to `path`: the file itself for JSON and HTML, a folder (made if missing)

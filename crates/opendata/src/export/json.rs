@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use plan_ouvert_domain::ContributionKind;
 use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -10,8 +11,11 @@ use serde_json::Map;
 use uuid::Uuid;
 
 use super::fields::{field_type, FieldCheck, FieldType};
-use super::tree::{check_report, check_round, timeline, CommitmentNode, PlanTree, Rec};
-use super::{ExportError, Problem, SCHEMA_ID};
+use super::tree::{
+    check_contribution, check_report, check_round, check_workshop, timeline, CommitmentNode, PlanTree, Rec,
+    WorkshopNode,
+};
+use super::{ExportError, Problem, SCHEMA_ID, SCHEMA_ID_V2};
 use crate::dataset::{Dataset, Fields};
 
 /// The document as built: members in the order they are written (a `serde_json::Value` would
@@ -77,11 +81,32 @@ fn nested<'a>(
     Node::Object(members)
 }
 
-/// The plan with its reporting rounds, by due date: each round sits in the plan it is opened on,
-/// without its `planId`, which is that plan's id.
+/// The plan with its reporting rounds, by due date, and its workshops, by day: each sits in the
+/// plan, without its `planId`, which is that plan's id.
 fn plan(tree: &PlanTree) -> Node<'_> {
     let rounds = tree.rounds.iter().map(|r| nested(RecordKind::Round, r, Some("planId"), Vec::new())).collect();
-    record(RecordKind::Plan, &tree.plan, vec![("rounds", Node::Array(rounds))])
+    let workshops = tree.workshops.iter().map(workshop).collect();
+    record(RecordKind::Plan, &tree.plan, vec![("rounds", Node::Array(rounds)), ("workshops", Node::Array(workshops))])
+}
+
+/// A workshop with its participants and contributions, each without its `workshopId`, which is
+/// the workshop it sits in. A participant is its id and kind of organisation: who they are is
+/// never part of an export.
+fn workshop(node: &WorkshopNode) -> Node<'_> {
+    nested(
+        RecordKind::Workshop,
+        &node.rec,
+        Some("planId"),
+        vec![
+            ("participants", in_workshop(RecordKind::Participant, &node.participants)),
+            ("contributions", in_workshop(RecordKind::Contribution, &node.contributions)),
+        ],
+    )
+}
+
+/// Records of a workshop as the list it holds them in, each without its `workshopId`.
+fn in_workshop(kind: RecordKind, records: &[Rec]) -> Node<'_> {
+    Node::Array(records.iter().map(|r| nested(kind, r, Some("workshopId"), Vec::new())).collect())
 }
 
 /// One timeline of a commitment as the `reports` member of the record it is about.
@@ -136,22 +161,33 @@ fn document(tree: &PlanTree) -> Node<'_> {
 /// and `schema/plan.schema.json` for its schema).
 pub fn plan_json(dataset: &Dataset, plan: Uuid) -> Result<Value, ExportError> {
     let tree = PlanTree::build(dataset, plan)?;
-    Ok(document(&tree).to_value())
+    Ok(document_value(&tree))
 }
 
 /// The same document as [`plan_json`], as the text of the published file: indented, members in
 /// a reading order (`schema`, `plan`, `areas`, `institutions`; in each record its `id`, then its
-/// fields in the template's order, then its nested records: the plan's `rounds`, a commitment's
+/// fields in the template's order, then its nested records: the plan's `rounds` then its
+/// `workshops`, a workshop's `participants` then its `contributions`, a commitment's
 /// `milestones`, then its `reports`), ending with a line break.
 pub fn plan_json_text(dataset: &Dataset, plan: Uuid) -> Result<String, ExportError> {
     let tree = PlanTree::build(dataset, plan)?;
+    Ok(document_text(&tree))
+}
+
+/// The text of the document of `tree` (see [`plan_json_text`]).
+pub(crate) fn document_text(tree: &PlanTree) -> String {
     let mut out = Vec::new();
     let mut serializer = serde_json::Serializer::with_formatter(&mut out, PrettyFormatter::with_indent(b"  "));
     // Writing strings, numbers and booleans into memory cannot fail.
-    let _ = document(&tree).serialize(&mut serializer);
+    let _ = document(tree).serialize(&mut serializer);
     let mut text = String::from_utf8(out).unwrap_or_default();
     text.push('\n');
-    Ok(text)
+    text
+}
+
+/// The document of `tree` as a value (see [`plan_json`]).
+pub(crate) fn document_value(tree: &PlanTree) -> Value {
+    document(tree).to_value()
 }
 
 fn invalid(path: &str, problem: Problem) -> ExportError {
@@ -224,6 +260,9 @@ struct Reader {
     references: Vec<(String, Uuid)>,
     /// Every report read, with where, to check once all are read what each corrects.
     reports: Vec<(String, Rec)>,
+    /// Every contribution read, with where, to check once all are read its author and the
+    /// proposals a vote names.
+    contributions: Vec<(String, Rec)>,
 }
 
 impl Reader {
@@ -279,16 +318,61 @@ impl Reader {
     }
 
     /// Reads the plan's reporting rounds, each a round of the plan it sits in, not due before it
-    /// opens; none when the plan has no `rounds` (see [`read_plan_json`] for why).
+    /// opens.
     fn rounds(&mut self, plan: &Map<String, Value>, plan_id: Uuid) -> Result<(), ExportError> {
-        if !plan.contains_key("rounds") {
-            return Ok(());
-        }
         for (r, value) in array(plan, "$.plan", "rounds")?.iter().enumerate() {
             let path = format!("$.plan.rounds[{r}]");
             let (round, _) = read_nested(value, RecordKind::Round, &path, &[], Some(("planId", plan_id)))?;
             check_round(&round).map_err(|(field, problem)| invalid(&format!("{path}.{field}"), problem))?;
             self.add(RecordKind::Round, round, &path)?;
+        }
+        Ok(())
+    }
+
+    /// Reads the plan's workshops, each of the plan it sits in, with its participants and
+    /// contributions, each of the workshop it sits in.
+    fn workshops(&mut self, plan: &Map<String, Value>, plan_id: Uuid) -> Result<(), ExportError> {
+        for (w, value) in array(plan, "$.plan", "workshops")?.iter().enumerate() {
+            let path = format!("$.plan.workshops[{w}]");
+            let children = ["participants", "contributions"];
+            let (workshop, map) =
+                read_nested(value, RecordKind::Workshop, &path, &children, Some(("planId", plan_id)))?;
+            check_workshop(&workshop).map_err(|(field, problem)| invalid(&format!("{path}.{field}"), problem))?;
+            if let Some(id) = workshop.id_of("institutionId") {
+                self.references.push((format!("{path}.institutionId"), id));
+            }
+            let workshop_id = workshop.id;
+            self.add(RecordKind::Workshop, workshop, &path)?;
+            for (kind, member) in
+                [(RecordKind::Participant, "participants"), (RecordKind::Contribution, "contributions")]
+            {
+                for (i, value) in array(map, &path, member)?.iter().enumerate() {
+                    let path = format!("{path}.{member}[{i}]");
+                    let (rec, _) = read_nested(value, kind, &path, &[], Some(("workshopId", workshop_id)))?;
+                    if kind == RecordKind::Contribution {
+                        self.contributions.push((path.clone(), rec.clone()));
+                    }
+                    self.add(kind, rec, &path)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks each contribution's author and the proposals a vote names, once every workshop is
+    /// read.
+    fn check_contributions(&self) -> Result<(), ExportError> {
+        let data = &self.dataset;
+        let workshop_of_participant =
+            |p| data.get(RecordKind::Participant, p).and_then(|f| f.get("workshopId")?.as_str()?.parse().ok());
+        let contribution_of = |c| {
+            let fields = data.get(RecordKind::Contribution, c)?;
+            let workshop = fields.get("workshopId")?.as_str()?.parse().ok()?;
+            Some((workshop, fields.get("kind").and_then(Value::as_str) == Some(ContributionKind::Proposal.code())))
+        };
+        for (path, contribution) in &self.contributions {
+            check_contribution(contribution, workshop_of_participant, contribution_of)
+                .map_err(|(field, problem)| invalid(&format!("{path}.{field}"), problem))?;
         }
         Ok(())
     }
@@ -310,33 +394,51 @@ impl Reader {
 /// [module documentation](super)). Gives back what [`plan_dataset`](super::plan_dataset) gave
 /// for the exported plan.
 ///
-/// **A document whose plan has no `rounds` is read as a plan with no reporting round.** Rounds
+/// **Documents of the version before stay readable.** A document naming
+/// `urn:plan-ouvert:plan:v2` ([`SCHEMA_ID_V2`]) was written before workshops were published: it
+/// is read as a plan with no workshop, and a `workshops` member in it is refused, as that version
+/// had none. Workshops changed the identifier, where rounds had not: a plan holding `workshops`
+/// is invalid against the v2 schema already published (its plan admits no other member), so a
+/// document carrying them cannot name it; and a new identifier let the new schema require both
+/// lists, which every v3 export writes, so that an empty list and a missing one are no longer two
+/// ways of saying the same.
+///
+/// **A v2 document whose plan has no `rounds` is read as a plan with no reporting round.** Rounds
 /// came into the format after the first v2 documents were published, and those stay readable:
-/// everything they hold reads back as it did, and they had no rounds to hold. The format's
-/// identifier stays `urn:plan-ouvert:plan:v2` because the change only adds: the schema does not
-/// require `rounds` (an older document still validates against it) and the export always writes
-/// it (`[]` for a plan without rounds), so nothing is lost either way, a missing `rounds` and an
-/// empty one both meaning a plan with no round. Requiring it would have made every document
-/// published before invalid under the very identifier it names.
+/// everything they hold reads back as it did, and they had no rounds to hold. The identifier
+/// stayed `urn:plan-ouvert:plan:v2` then because the change only added: the v2 schema did not
+/// require `rounds`, so a missing `rounds` and an empty one both mean a plan with no round.
 pub fn read_plan_json(value: &Value) -> Result<Dataset, ExportError> {
     let top = object(value, "$")?;
     if let Some(extra) = top.keys().find(|k| !["schema", "plan", "areas", "institutions"].contains(&k.as_str())) {
         return Err(invalid(&format!("$.{extra}"), Problem::Unexpected));
     }
-    match member(top, "$", "schema")? {
-        Value::String(s) if s == SCHEMA_ID => {}
+    let current = match member(top, "$", "schema")? {
+        Value::String(s) if s == SCHEMA_ID => true,
+        Value::String(s) if s == SCHEMA_ID_V2 => false,
         other => {
             let found = other.as_str().map(str::to_string).unwrap_or_else(|| other.to_string());
             return Err(invalid("$.schema", Problem::WrongSchema { found }));
         }
-    }
-    let mut reader =
-        Reader { dataset: Dataset::default(), seen: BTreeSet::new(), references: Vec::new(), reports: Vec::new() };
+    };
+    let mut reader = Reader {
+        dataset: Dataset::default(),
+        seen: BTreeSet::new(),
+        references: Vec::new(),
+        reports: Vec::new(),
+        contributions: Vec::new(),
+    };
 
-    let (plan, plan_map) = read_record(member(top, "$", "plan")?, RecordKind::Plan, "$.plan", &["rounds"])?;
+    let children: &[&str] = if current { &["rounds", "workshops"] } else { &["rounds"] };
+    let (plan, plan_map) = read_record(member(top, "$", "plan")?, RecordKind::Plan, "$.plan", children)?;
     let plan_id = plan.id;
     reader.add(RecordKind::Plan, plan, "$.plan")?;
-    reader.rounds(plan_map, plan_id)?;
+    if current || plan_map.contains_key("rounds") {
+        reader.rounds(plan_map, plan_id)?;
+    }
+    if current {
+        reader.workshops(plan_map, plan_id)?;
+    }
 
     let mut institutions = BTreeSet::new();
     for (i, value) in array(top, "$", "institutions")?.iter().enumerate() {
@@ -380,5 +482,6 @@ pub fn read_plan_json(value: &Value) -> Result<Dataset, ExportError> {
         return Err(invalid(path, Problem::UnknownReference { id: *id }));
     }
     reader.corrections()?;
+    reader.check_contributions()?;
     Ok(reader.dataset)
 }

@@ -3,14 +3,24 @@
 //!
 //! Every export is made from a [`Dataset`] (what the app's store or the server's ledger holds)
 //! and one plan's id. It carries *the plan's records*: the plan, the reporting rounds the
-//! coordination opened on it, its engagement areas, their commitments, the commitments'
-//! milestones, the progress reports on these commitments and milestones, and the institutions
-//! these name as lead or supporting institutions or as the institution a report is made for
-//! ([`plan_dataset`] returns exactly these). Records of other plans and institutions the plan
-//! does not name are left out. The JSON and CSV exports carry everything; the printable document
-//! and the workbook are the plan as adopted, without weights, reports nor rounds (see
-//! [`plan_html`], [`plan_xlsx`]); the self-assessment report is its follow-up on a day, from
-//! the reports ([`self_assessment_html`]).
+//! coordination opened on it, its co-construction workshops with their participants and
+//! contributions, its engagement areas, their commitments, the commitments' milestones, the
+//! progress reports on these commitments and milestones, and the institutions these name as lead
+//! or supporting institutions, as the institution a report is made for or as the institution that
+//! ran a workshop ([`plan_dataset`] returns exactly these). Records of other plans and
+//! institutions the plan does not name are left out. The JSON and CSV exports carry everything;
+//! the printable document and the workbook are the plan as adopted, without weights, reports,
+//! rounds nor workshops (see [`plan_html`], [`plan_xlsx`]); the self-assessment report is its
+//! follow-up on a day, from the reports ([`self_assessment_html`]); a workshop has its own report
+//! and data ([`workshop_report_html`], [`workshop_dataset`]).
+//!
+//! **No export carries personal data.** A workshop's participants are published as what they are
+//! in the records, anonymous: an id and the kind of organisation they come from. Who they are —
+//! name or pseudonym, e-mail address, the information text they accepted and when — is an
+//! `identity` record (`plan_ouvert_sync::access::is_personal_data`), kept by the institution that
+//! ran the workshop; no export reads one, whatever the dataset holds. What a workshop publishes of
+//! itself is what everyone who follows the plan sees: its day, place, facilitator, institution,
+//! the information text it gave its participants and the day their data is kept until.
 //!
 //! Reporting rounds (*campagnes de suivi*, [`plan_ouvert_domain::Round`]) are part of the plan's
 //! shared structure, which everyone sees: what the coordination asked (`kind`, `title`,
@@ -38,7 +48,16 @@
 //! record lacking one is refused. Fields not of the record's kind
 //! ([`fields_of_kind`](plan_ouvert_sync::protocol::fields_of_kind)) are not exported.
 //!
-//! Everything is in order: rounds by due date (`dueOn`, ties broken by id), areas by position,
+//! A workshop's contributions are checked as the app writes them: an author is a participant of
+//! the same workshop, a vote names proposals of the same workshop. What a workshop discussed
+//! (`areaId`, `commitmentIds`), what a comment is about and what a contribution fed
+//! (`commitmentIds`, `milestoneIds`) are ids kept as they are, even of a commitment or milestone
+//! deleted since: the record of what the workshop said and what came of it stays whole, and a
+//! reader finds no record of that id in the plan.
+//!
+//! Everything is in order: rounds by due date (`dueOn`, ties broken by id); workshops by the day
+//! they were held (`heldOn`, ties broken by id), each one's participants and contributions by id
+//! (the order they were made: the app's ids, UUID v7, grow with time); areas by position,
 //! commitments by position within their area,
 //! milestones by position within their commitment (ties broken by id), institutions by name;
 //! a commitment's reports timeline by timeline (its own, then each milestone's in the
@@ -52,9 +71,16 @@
 //! `schema` member ([`SCHEMA_ID`]):
 //!
 //! ```text
-//! { "schema": "urn:plan-ouvert:plan:v2",
+//! { "schema": "urn:plan-ouvert:plan:v3",
 //!   "plan": { "id", country, title, periodStart, periodEnd, ogpPlanId, planNumber,
-//!             "rounds": [ { "id", kind, title, opensOn, dueOn, instructions } ] },
+//!             "rounds": [ { "id", kind, title, opensOn, dueOn, instructions } ],
+//!             "workshops": [ { "id", institutionId, title, heldOn, place, areaId, commitmentIds,
+//!                              facilitator, consentText, keepUntil,
+//!                              "participants": [ { "id", organisationKind } ],
+//!                              "contributions": [ { "id", participantId, kind, text,
+//!                                                   aboutCommitmentId, aboutMilestoneId, proposalIds,
+//!                                                   outcome, outcomeReason,
+//!                                                   commitmentIds, milestoneIds } ] } ] },
 //!   "areas": [ { "id", planId, kind, title, description, position,
 //!                "commitments": [ { "id", …every commitment field… (weight included),
 //!                                   "milestones": [ { "id", …every milestone field…,
@@ -71,35 +97,49 @@
 //! "mediaType" }` objects (at most 20, each SHA-256 once; see the schema's `evidenceFile`).
 //!
 //! The plan's reporting rounds sit in the plan, in its `rounds`, each with every field of a
-//! round but `planId`, which is the plan it sits in (reading gives it back). A document written
-//! before rounds existed has no `rounds`: it is read as a plan with no round, and the schema does
-//! not require the member (see [`read_plan_json`] for why); an export always writes it, `[]`
-//! when the plan has none.
+//! round but `planId`, which is the plan it sits in (reading gives it back). Its workshops sit in
+//! its `workshops` the same way, each workshop's participants in its `participants` and its
+//! contributions in its `contributions`, without their `workshopId`, which is the workshop they
+//! sit in. A participant is `{ "id", "organisationKind" }` and nothing else. Both lists are always
+//! written, `[]` when the plan has none.
+//!
+//! **Versions.** Workshops came with `urn:plan-ouvert:plan:v3` ([`SCHEMA_ID`]), which requires
+//! `rounds` and `workshops`. Documents of the version before, `urn:plan-ouvert:plan:v2`
+//! ([`SCHEMA_ID_V2`]), stay readable: they hold no workshop (a `workshops` member in one is
+//! refused) and may lack `rounds` (see [`read_plan_json`] for why).
 //!
 //! Field names and values are those of sync ([`Dataset`]). Reading checks the shape (no field
 //! missing, none unknown, every value of its type) and the nesting (an area's `planId` is the
 //! plan's id, a commitment's `areaId` its area's, a milestone's `commitmentId` its
 //! commitment's, a report's `commitmentId` and `milestoneId` those of the records it is in;
 //! every institution named is in `institutions`; a report corrects one of the same timeline in
-//! the document; a round is not due before it opens; no id twice), and says where a problem is
-//! (`$.areas[1].commitments[0].startDate`, `$.plan.rounds[1].dueOn`). **Round trip**: reading an
-//! export gives back [`plan_dataset`] of the exported dataset, field by field.
+//! the document; a round is not due before it opens; a workshop keeps its participants' data
+//! until its day or later; a contribution's author is a participant of its workshop and a vote
+//! names proposals of its workshop; no id twice), and says where a problem is
+//! (`$.areas[1].commitments[0].startDate`, `$.plan.rounds[1].dueOn`,
+//! `$.plan.workshops[0].contributions[2].proposalIds`). **Round trip**: reading an export gives
+//! back [`plan_dataset`] of the exported dataset, field by field.
 //!
-//! # CSV ([`commitments_csv`], [`milestones_csv`], [`reports_csv`], [`rounds_csv`], [`read_csv`])
+//! # CSV ([`read_csv`], and one function per file)
 //!
-//! Four files ([`CSV_FILES`]), UTF-8 without byte-order mark, comma-separated, quoted as RFC
+//! Seven files ([`commitments_csv`], [`milestones_csv`], [`reports_csv`], [`rounds_csv`],
+//! [`workshops_csv`], [`participants_csv`], [`contributions_csv`]; their names in [`CSV_FILES`]), UTF-8 without byte-order mark, comma-separated, quoted as RFC
 //! 4180 says (a field holding a comma, a quote or a line break is quoted, quotes doubled), lines
-//! ended by CRLF, a header row, one row per commitment, milestone, progress report or reporting
-//! round in the order above. Each is described by a Table Schema (Frictionless, as
-//! schema.data.gouv.fr uses it): `schema/commitments.tableschema.json`,
-//! `schema/milestones.tableschema.json`, `schema/reports.tableschema.json` and
-//! `schema/rounds.tableschema.json` ([`COMMITMENTS_TABLE_SCHEMA`], [`MILESTONES_TABLE_SCHEMA`],
-//! [`REPORTS_TABLE_SCHEMA`], [`ROUNDS_TABLE_SCHEMA`]), which give every column's title and
-//! description in French, type, format and constraints (required, enum, pattern, minimum,
-//! maximum, unique), the primary key `id` and the foreign keys (a milestone's and a report's
-//! `commitment_id` → the `id` of the resource `commitments`, a report's `milestone_id` →
-//! `milestones`, its `corrects` → its own file; a round's `plan_id` is the plan's id, as in
-//! the other files, with no file of plans to refer to); an empty cell is a missing value.
+//! ended by CRLF, a header row, one row per commitment, milestone, progress report, reporting
+//! round, workshop, participant or contribution in the order above. Each is described by a Table
+//! Schema (Frictionless, as schema.data.gouv.fr uses it): `schema/commitments.tableschema.json`,
+//! `schema/milestones.tableschema.json`, `schema/reports.tableschema.json`,
+//! `schema/rounds.tableschema.json`, `schema/workshops.tableschema.json`,
+//! `schema/participants.tableschema.json` and `schema/contributions.tableschema.json`
+//! ([`COMMITMENTS_TABLE_SCHEMA`], [`MILESTONES_TABLE_SCHEMA`], [`REPORTS_TABLE_SCHEMA`],
+//! [`ROUNDS_TABLE_SCHEMA`], [`WORKSHOPS_TABLE_SCHEMA`], [`PARTICIPANTS_TABLE_SCHEMA`],
+//! [`CONTRIBUTIONS_TABLE_SCHEMA`]), which give every column's title and description in French,
+//! type, format and constraints (required, enum, pattern, minimum, maximum, unique), the primary
+//! key `id` and the foreign keys (a milestone's and a report's `commitment_id` → the `id` of the
+//! resource `commitments`, a report's `milestone_id` → `milestones`, its `corrects` → its own
+//! file; a participant's and a contribution's `workshop_id` → `workshops`, a contribution's
+//! `participant_id` → `participants`; a round's and a workshop's `plan_id` is the plan's id, as
+//! in the other files, with no file of plans to refer to); an empty cell is a missing value.
 //!
 //! Columns of `commitments.csv` ([`COMMITMENT_COLUMNS`]): `id`, `plan_id`, `plan_title`,
 //! `area_id`, `area_title`, `position`, `title`, the template's texts (`brief_description`,
@@ -133,21 +173,40 @@
 //! snake_case: `plan_id`, `kind` (`midTerm`, `endOfTerm`, `other`), `title`, `opens_on`,
 //! `due_on` (never before `opens_on`), `instructions`.
 //!
+//! Columns of `workshops.csv` ([`WORKSHOP_COLUMNS`]): `id`, then every field of a workshop in
+//! snake_case — `plan_id`, `institution_id`, `title`, `held_on`, `place`, `area_id`,
+//! `commitment_ids`, `facilitator`, `consent_text`, `keep_until` (never before `held_on`) — with
+//! `institution_name` and `area_title` beside the ids they name.
+//!
+//! Columns of `participants.csv` ([`PARTICIPANT_COLUMNS`]): `id`, `plan_id`, `workshop_id`,
+//! `organisation_kind` (`citizen`, `association`, `company`, `administration`,
+//! `electedOfficial`): a participant is nothing more.
+//!
+//! Columns of `contributions.csv` ([`CONTRIBUTION_COLUMNS`]): `id`, `plan_id`, then every field
+//! of a contribution in snake_case — `workshop_id`, `participant_id` (empty for the
+//! facilitator's), `kind` (`proposal`, `comment`, `vote`), `text`, `about_commitment_id`,
+//! `about_milestone_id`, `proposal_ids` (a vote's, in its order), `outcome` (`kept`, `merged`,
+//! `notKept`, empty while to be examined), `outcome_reason`, `commitment_ids`, `milestone_ids`
+//! (what it fed) — with `participant_kind` (the author's kind of organisation) beside
+//! `participant_id`.
+//!
 //! Lists of ids and texts (`supporting_institution_ids`, `supporting_institution_names`,
-//! `policy_areas`) are joined with `;`. A report's `links` is one JSON array of
+//! `policy_areas`, a workshop's and a contribution's `commitment_ids`, `milestone_ids`,
+//! `proposal_ids`) are joined with `;`. A report's `links` is one JSON array of
 //! `{"title","url"}` objects and its `files` one JSON array of
 //! `{"sha256","name","size","mediaType"}` objects (`[]` when it has none), like
 //! `source_columns`: titles and file names may hold commas, quotes and semicolons, and JSON gives
 //! them back exactly. Dates are `YYYY-MM-DD`. The
-//! `*_title` and `*_name` columns (and `plan_id` in milestones and reports) are there for people
-//! reading the file; reading ignores them, the ids are what counts.
+//! `*_title`, `*_name` and `participant_kind` columns (and `plan_id` in milestones, reports,
+//! participants and contributions) are there for people reading the file; reading ignores them,
+//! the ids are what counts.
 //!
-//! **Round trip.** The CSV files carry the commitments, milestones, reports and rounds entirely,
-//! and of the plan, areas and institutions only ids, titles and names. [`read_csv`] therefore
-//! takes a *frame*: a dataset holding the plan, its areas and the institutions named (the plan
-//! JSON read with [`read_plan_json`], or the store's records); it returns the same records as
-//! [`plan_dataset`]: the plan and its areas from the frame, the commitments, milestones, reports
-//! and rounds from the CSV, the institutions they name from the frame. Exporting then reading
+//! **Round trip.** The CSV files carry the commitments, milestones, reports, rounds, workshops,
+//! participants and contributions entirely, and of the plan, areas and institutions only ids,
+//! titles and names. [`read_csv`] therefore takes a *frame*: a dataset holding the plan, its
+//! areas and the institutions named (the plan JSON read with [`read_plan_json`], or the store's
+//! records); it returns the same records as [`plan_dataset`]: the plan and its areas from the
+//! frame, everything else from the CSV, the institutions they name from the frame. Exporting then reading
 //! back with the exported dataset as frame gives back [`plan_dataset`] field by field, except for
 //! values the CSV cannot tell apart: an `ogpId` that is `""` reads back as `null`; a list item
 //! that is empty or contains `;` does not survive the join (ids never do; the OGP import's policy
@@ -182,6 +241,23 @@
 //! before the day count; what the app has no data for (how the plan was co-created) is marked
 //! « À compléter », never invented.
 //!
+//! # A workshop ([`workshop_report_html`], [`workshop_dataset`], [`render_workshop`])
+//!
+//! A workshop's report, for its participants and for anyone following the plan: one printable
+//! page in the same look — its title, day, place, institution and facilitator, the area and
+//! commitments discussed; its participants counted by kind of organisation, never named; its
+//! contributions by kind (proposals by the votes they received, comments, priority votes), each
+//! with what became of it (kept, merged, not kept, to be examined), the reason, and the
+//! commitments and milestones it fed, numbered as the app numbers them.
+//!
+//! Its open data is **the plan's formats, filtered to the workshop** ([`workshop_dataset`]): the
+//! plan as adopted (plan, areas, commitments, milestones) and that one workshop with its
+//! participants and contributions, with the institutions these name — no progress report, no
+//! round, no other workshop. As JSON it is a plan document ([`workshop_json`]); as CSV the seven
+//! files, reports, rounds and the other workshops' rows left out. The same schemas describe them
+//! and the same readers read them back; what a contribution fed is found in the same document
+//! (or in `commitments.csv` and `milestones.csv`) by its id, with its title and position.
+//!
 //! # File names ([`file_name`])
 //!
 //! The app proposes, and the server's command line writes into a folder, an export under the
@@ -198,6 +274,7 @@ mod html;
 mod json;
 mod self_assessment;
 pub(crate) mod tree;
+mod workshop;
 mod xlsx;
 
 use plan_ouvert_domain::Locale;
@@ -207,25 +284,32 @@ use uuid::Uuid;
 use crate::dataset::Dataset;
 
 pub use self::csv::{
-    commitments_csv, csv_text, milestones_csv, read_csv, reports_csv, rounds_csv, CsvFile, COMMITMENT_COLUMNS,
-    MILESTONE_COLUMNS, REPORT_COLUMNS, ROUND_COLUMNS,
+    commitments_csv, contributions_csv, csv_text, milestones_csv, participants_csv, read_csv, reports_csv, rounds_csv,
+    workshops_csv, CsvFile, CsvTexts, COMMITMENT_COLUMNS, CONTRIBUTION_COLUMNS, MILESTONE_COLUMNS, PARTICIPANT_COLUMNS,
+    REPORT_COLUMNS, ROUND_COLUMNS, WORKSHOP_COLUMNS,
 };
 pub use fields::{
     field_type, AssessmentEntry, FieldCheck, FieldType, Scale, AREA_KINDS, ASSESSMENT_ENTRIES, INSTITUTION_KINDS,
     STATUSES,
 };
 pub use files::{
-    extension, file_name, file_stem, plan_file_name, render_plan, self_assessment_file_name, write_plan,
-    write_rendered, write_self_assessment, Rendered, WriteError, CSV_FILES,
+    extension, file_name, file_stem, plan_file_name, render_plan, render_workshop, self_assessment_file_name,
+    workshop_file_name, write_plan, write_rendered, write_self_assessment, write_workshop, Rendered, WriteError,
+    CSV_FILES,
 };
 pub use html::plan_html;
 pub use json::{plan_json, plan_json_text, read_plan_json};
 pub use self_assessment::self_assessment_html;
+pub use workshop::{workshop_dataset, workshop_json, workshop_json_text, workshop_report_html};
 pub use xlsx::plan_xlsx;
 
 /// The identifier of the JSON format, written in the `schema` member of every JSON export and
 /// the `$id` of [`PLAN_SCHEMA`].
-pub const SCHEMA_ID: &str = "urn:plan-ouvert:plan:v2";
+pub const SCHEMA_ID: &str = "urn:plan-ouvert:plan:v3";
+
+/// The identifier of the JSON format before workshops were published: documents that name it are
+/// still read ([`read_plan_json`]), as plans without workshops.
+pub const SCHEMA_ID_V2: &str = "urn:plan-ouvert:plan:v2";
 
 /// The JSON Schema (draft 2020-12) of [`plan_json`]'s document: `schema/plan.schema.json`.
 pub const PLAN_SCHEMA: &str = include_str!("../../schema/plan.schema.json");
@@ -242,9 +326,19 @@ pub const REPORTS_TABLE_SCHEMA: &str = include_str!("../../schema/reports.tables
 /// The Table Schema of [`rounds_csv`]: `schema/rounds.tableschema.json`.
 pub const ROUNDS_TABLE_SCHEMA: &str = include_str!("../../schema/rounds.tableschema.json");
 
+/// The Table Schema of [`workshops_csv`]: `schema/workshops.tableschema.json`.
+pub const WORKSHOPS_TABLE_SCHEMA: &str = include_str!("../../schema/workshops.tableschema.json");
+
+/// The Table Schema of [`participants_csv`]: `schema/participants.tableschema.json`.
+pub const PARTICIPANTS_TABLE_SCHEMA: &str = include_str!("../../schema/participants.tableschema.json");
+
+/// The Table Schema of [`contributions_csv`]: `schema/contributions.tableschema.json`.
+pub const CONTRIBUTIONS_TABLE_SCHEMA: &str = include_str!("../../schema/contributions.tableschema.json");
+
 /// The records an export of `plan` carries, checked and in canonical form: the plan, its
-/// reporting rounds, its areas, their commitments, these commitments' milestones and progress
-/// reports, and the institutions they name.
+/// reporting rounds, its workshops with their participants and contributions (never a
+/// participant's identity), its areas, their commitments, these commitments' milestones and
+/// progress reports, and the institutions they name.
 pub fn plan_dataset(dataset: &Dataset, plan: Uuid) -> Result<Dataset, ExportError> {
     Ok(tree::PlanTree::build(dataset, plan)?.to_dataset())
 }
@@ -279,6 +373,12 @@ pub enum ExportError {
     /// A progress workbook was asked for an institution that is not in the data.
     #[error("{}", self.message(Locale::En))]
     UnknownInstitution { institution: Uuid },
+    /// A workshop's report or data was asked for a workshop that is not in the data.
+    #[error("{}", self.message(Locale::En))]
+    UnknownWorkshop { workshop: Uuid },
+    /// A workshop was asked for as a workbook: its formats are its report (HTML), JSON and CSV.
+    #[error("{}", self.message(Locale::En))]
+    NoWorkshopWorkbook,
 }
 
 fn kind_name(kind: RecordKind, locale: Locale) -> &'static str {
@@ -315,6 +415,18 @@ impl ExportError {
             (ExportError::UnknownInstitution { institution }, Locale::En) => {
                 format!("Institution {institution} is not in the data: no progress workbook can be made for it.")
             }
+            (ExportError::UnknownWorkshop { workshop }, Locale::Fr) => {
+                format!("L'atelier {workshop} n'existe pas dans les données : il n'y a rien à exporter.")
+            }
+            (ExportError::UnknownWorkshop { workshop }, Locale::En) => {
+                format!("Workshop {workshop} is not in the data: there is nothing to export.")
+            }
+            (ExportError::NoWorkshopWorkbook, Locale::Fr) => "Un atelier ne s'exporte pas en classeur : \
+                 choisissez son compte rendu (HTML), ses données en JSON ou en CSV."
+                .to_string(),
+            (ExportError::NoWorkshopWorkbook, Locale::En) => "A workshop is not exported as a workbook: \
+                 choose its report (HTML), or its data as JSON or CSV."
+                .to_string(),
             (ExportError::InvalidRecord { kind, id, field, problem }, Locale::Fr) => format!(
                 "Données invalides : {} {id}, champ « {field} » : {}.",
                 kind_name(*kind, locale),
@@ -438,6 +550,17 @@ pub enum Problem {
     /// A reporting round due before the day it opens (`opens_on`).
     #[error("{}", self.message(Locale::En))]
     DueBeforeOpening { opens_on: chrono::NaiveDate },
+    /// A workshop whose participants' data would be kept until a day before it was held
+    /// (`held_on`).
+    #[error("{}", self.message(Locale::En))]
+    KeptBeforeHeld { held_on: chrono::NaiveDate },
+    /// A contribution's author, or a proposal a vote names, of another workshop than the
+    /// contribution's (`expected`).
+    #[error("{}", self.message(Locale::En))]
+    OtherWorkshop { expected: Uuid },
+    /// A vote names a contribution that is not a proposal.
+    #[error("{}", self.message(Locale::En))]
+    NotAProposal { id: Uuid },
 }
 
 impl Problem {
@@ -462,12 +585,12 @@ impl Problem {
             (Problem::ExpectedObject, Locale::En) => "expected a JSON object".into(),
             (Problem::ExpectedArray, Locale::Fr) => "il faut une liste JSON".into(),
             (Problem::ExpectedArray, Locale::En) => "expected a JSON array".into(),
-            (Problem::WrongSchema { found }, Locale::Fr) => {
-                format!("le document suit le format « {found} », seul « {SCHEMA_ID} » peut être lu")
-            }
-            (Problem::WrongSchema { found }, Locale::En) => {
-                format!("the document follows format '{found}', only '{SCHEMA_ID}' can be read")
-            }
+            (Problem::WrongSchema { found }, Locale::Fr) => format!(
+                "le document suit le format « {found} », seuls « {SCHEMA_ID} » et le précédent, « {SCHEMA_ID_V2} », peuvent être lus"
+            ),
+            (Problem::WrongSchema { found }, Locale::En) => format!(
+                "the document follows format '{found}', only '{SCHEMA_ID}' and the one before it, '{SCHEMA_ID_V2}', can be read"
+            ),
             (Problem::WrongParent { expected }, Locale::Fr) => {
                 format!("il faut {expected}, l'identifiant de l'élément qui le contient")
             }
@@ -484,11 +607,11 @@ impl Problem {
             (Problem::IncompleteAssessment, Locale::En) => {
                 "the IRM assessment columns are either all filled or all empty".into()
             }
-            (Problem::OtherPlan { expected }, Locale::Fr) => {
-                format!("tous les engagements et toutes les campagnes de suivi doivent être du même plan ({expected})")
-            }
+            (Problem::OtherPlan { expected }, Locale::Fr) => format!(
+                "tous les engagements, toutes les campagnes de suivi et tous les ateliers doivent être du même plan ({expected})"
+            ),
             (Problem::OtherPlan { expected }, Locale::En) => {
-                format!("every commitment and every reporting round must be of the same plan ({expected})")
+                format!("every commitment, reporting round and workshop must be of the same plan ({expected})")
             }
             (Problem::MissingColumn, Locale::Fr) => "colonne absente de l'en-tête".into(),
             (Problem::MissingColumn, Locale::En) => "column missing from the header".into(),
@@ -519,6 +642,24 @@ impl Problem {
             }
             (Problem::DueBeforeOpening { opens_on }, Locale::En) => {
                 format!("the due date is before the round opens ({opens_on}): it must be that day or later")
+            }
+            (Problem::KeptBeforeHeld { held_on }, Locale::Fr) => format!(
+                "les données des participants seraient effacées avant l'atelier ({held_on}) : ce jour doit être celui de l'atelier ou un jour après"
+            ),
+            (Problem::KeptBeforeHeld { held_on }, Locale::En) => format!(
+                "the participants' data would be erased before the workshop ({held_on}): this day must be the workshop's or a later one"
+            ),
+            (Problem::OtherWorkshop { expected }, Locale::Fr) => {
+                format!("cet élément est celui d'un autre atelier que celui de la contribution ({expected})")
+            }
+            (Problem::OtherWorkshop { expected }, Locale::En) => {
+                format!("this record is of another workshop than the contribution's ({expected})")
+            }
+            (Problem::NotAProposal { id }, Locale::Fr) => {
+                format!("un vote de priorité ne désigne que des propositions, et {id} n'en est pas une")
+            }
+            (Problem::NotAProposal { id }, Locale::En) => {
+                format!("a priority vote names proposals only, and {id} is not one")
             }
         }
     }

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use plan_ouvert_domain::ContributionKind;
 use plan_ouvert_sync::protocol::{fields_of_kind, RecordKind, Value};
 use uuid::Uuid;
 
@@ -120,20 +121,82 @@ pub(crate) fn check_round(round: &Rec) -> Result<(), (&'static str, Problem)> {
     }
 }
 
+/// Checks a workshop's dates as the app and the server do (the date pair of
+/// `plan_ouvert_sync::rules`): its participants' data is kept until the day it was held or later.
+/// Returns the field at fault and why.
+pub(crate) fn check_workshop(workshop: &Rec) -> Result<(), (&'static str, Problem)> {
+    let date = |field: &str| workshop.fields.get(field).and_then(Value::as_str).and_then(parse_date);
+    match (date("heldOn"), date("keepUntil")) {
+        (Some(held_on), Some(keep_until)) if keep_until < held_on => {
+            Err(("keepUntil", Problem::KeptBeforeHeld { held_on }))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Checks a contribution against the records around it, as the app does when it writes one: its
+/// author, if any, is a participant of its workshop (`workshop_of_participant` gives a
+/// participant's workshop, `None` for a participant unknown), and each proposal a vote names is a
+/// proposal of its workshop (`contribution_of` gives a contribution's workshop and whether it is a
+/// proposal, `None` for one unknown). What a contribution is about and what it fed are not
+/// checked: a workshop's record keeps naming a commitment or milestone deleted since. The JSON and
+/// CSV readers and the export itself all check this way, each saying where on its own terms.
+/// Returns the field at fault and why.
+pub(crate) fn check_contribution(
+    contribution: &Rec,
+    workshop_of_participant: impl Fn(Uuid) -> Option<Uuid>,
+    contribution_of: impl Fn(Uuid) -> Option<(Uuid, bool)>,
+) -> Result<(), (&'static str, Problem)> {
+    let workshop = contribution.id_of("workshopId").unwrap_or_default();
+    if let Some(participant) = contribution.id_of("participantId") {
+        match workshop_of_participant(participant) {
+            None => return Err(("participantId", Problem::UnknownReference { id: participant })),
+            Some(other) if other != workshop => {
+                return Err(("participantId", Problem::OtherWorkshop { expected: workshop }))
+            }
+            Some(_) => {}
+        }
+    }
+    for proposal in contribution.ids_of("proposalIds") {
+        match contribution_of(proposal) {
+            None => return Err(("proposalIds", Problem::UnknownReference { id: proposal })),
+            Some((other, _)) if other != workshop => {
+                return Err(("proposalIds", Problem::OtherWorkshop { expected: workshop }))
+            }
+            Some((_, false)) => return Err(("proposalIds", Problem::NotAProposal { id: proposal })),
+            Some((_, true)) => {}
+        }
+    }
+    Ok(())
+}
+
+/// A co-construction workshop of the plan, its participants — anonymous: the kind of
+/// organisation each comes from — and its contributions, each list in the order its records were
+/// made (by id: the app's ids, UUID v7, grow with time). A participant's identity is personal data
+/// (`plan_ouvert_sync::access::is_personal_data`) and is never part of it: no export reads one.
+#[derive(Debug, Clone)]
+pub(crate) struct WorkshopNode {
+    pub rec: Rec,
+    pub participants: Vec<Rec>,
+    pub contributions: Vec<Rec>,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct AreaNode {
     pub rec: Rec,
     pub commitments: Vec<CommitmentNode>,
 }
 
-/// A plan, its reporting rounds by due date, its areas by position, each area's commitments by
-/// position, each commitment's milestones by position and progress reports, and the institutions
-/// they name (by name).
+/// A plan, its reporting rounds by due date, its workshops by day, its areas by position, each
+/// area's commitments by position, each commitment's milestones by position and progress reports,
+/// and the institutions they name (by name).
 #[derive(Debug, Clone)]
 pub(crate) struct PlanTree {
     pub plan: Rec,
     /// The reporting rounds the coordination opened on the plan, by due date (`dueOn`), then id.
     pub rounds: Vec<Rec>,
+    /// The plan's co-construction workshops, by the day they were held (`heldOn`), then id.
+    pub workshops: Vec<WorkshopNode>,
     pub areas: Vec<AreaNode>,
     pub institutions: Vec<Rec>,
 }
@@ -175,6 +238,40 @@ fn check_reports<'a>(dataset: &Dataset, reports: impl Iterator<Item = &'a Rec> +
             },
             problem => {
                 ExportError::InvalidRecord { kind: RecordKind::Report, id: report.id, field: field.into(), problem }
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// Checks the contributions of the plan's workshops ([`check_contribution`]) against the whole
+/// dataset: a participant or a proposal absent from the data is a missing record, one elsewhere is
+/// invalid data.
+fn check_contributions<'a>(dataset: &Dataset, contributions: impl Iterator<Item = &'a Rec>) -> Result<(), ExportError> {
+    let workshop_of_participant =
+        |p| dataset.get(RecordKind::Participant, p).map(|f| raw_id(f, "workshopId").unwrap_or_default());
+    let contribution_of = |c| {
+        dataset.get(RecordKind::Contribution, c).map(|f| {
+            let proposal = f.get("kind").and_then(Value::as_str) == Some(ContributionKind::Proposal.code());
+            (raw_id(f, "workshopId").unwrap_or_default(), proposal)
+        })
+    };
+    for contribution in contributions {
+        check_contribution(contribution, workshop_of_participant, contribution_of).map_err(|(field, problem)| {
+            match problem {
+                Problem::UnknownReference { id } => ExportError::MissingRecord {
+                    kind: if field == "participantId" { RecordKind::Participant } else { RecordKind::Contribution },
+                    id,
+                    from: RecordKind::Contribution,
+                    from_id: contribution.id,
+                    field,
+                },
+                problem => ExportError::InvalidRecord {
+                    kind: RecordKind::Contribution,
+                    id: contribution.id,
+                    field: field.into(),
+                    problem,
+                },
             }
         })?;
     }
@@ -256,7 +353,9 @@ impl PlanTree {
         }
         rounds.sort_by_cached_key(|r| (r.text("dueOn").to_string(), r.id));
 
-        let mut tree = PlanTree { plan: plan_rec, rounds, areas: Vec::new(), institutions: Vec::new() };
+        let workshops = Self::workshops(dataset, plan)?;
+
+        let mut tree = PlanTree { plan: plan_rec, rounds, workshops, areas: Vec::new(), institutions: Vec::new() };
         for area in areas {
             let mut list = commitments.remove(&area.id).unwrap_or_default();
             by_position(&mut list);
@@ -296,10 +395,59 @@ impl PlanTree {
         Ok(tree)
     }
 
+    /// The plan's workshops by day, each with its participants and contributions, checked. Never
+    /// their participants' identities.
+    fn workshops(dataset: &Dataset, plan: Uuid) -> Result<Vec<WorkshopNode>, ExportError> {
+        let mut workshops = Vec::new();
+        for (id, fields) in dataset.of_kind(RecordKind::Workshop) {
+            if raw_id(fields, "planId") != Some(plan) {
+                continue;
+            }
+            let workshop = normalize(RecordKind::Workshop, id, fields)?;
+            check_workshop(&workshop).map_err(|(field, problem)| ExportError::InvalidRecord {
+                kind: RecordKind::Workshop,
+                id,
+                field: field.into(),
+                problem,
+            })?;
+            workshops.push(workshop);
+        }
+        workshops.sort_by_cached_key(|w| (w.text("heldOn").to_string(), w.id));
+        let held: BTreeSet<Uuid> = workshops.iter().map(|w| w.id).collect();
+        let of_workshop = |kind| -> Result<BTreeMap<Uuid, Vec<Rec>>, ExportError> {
+            let mut by_workshop: BTreeMap<Uuid, Vec<Rec>> = BTreeMap::new();
+            for (id, fields) in dataset.of_kind(kind) {
+                if let Some(workshop) = raw_id(fields, "workshopId").filter(|w| held.contains(w)) {
+                    by_workshop.entry(workshop).or_default().push(normalize(kind, id, fields)?);
+                }
+            }
+            for list in by_workshop.values_mut() {
+                list.sort_by_key(|r| r.id);
+            }
+            Ok(by_workshop)
+        };
+        let mut participants = of_workshop(RecordKind::Participant)?;
+        let mut contributions = of_workshop(RecordKind::Contribution)?;
+        check_contributions(dataset, contributions.values().flatten())?;
+        Ok(workshops
+            .into_iter()
+            .map(|rec| WorkshopNode {
+                participants: participants.remove(&rec.id).unwrap_or_default(),
+                contributions: contributions.remove(&rec.id).unwrap_or_default(),
+                rec,
+            })
+            .collect())
+    }
+
     /// Every reference to an institution: (kind of the referring record, its id, field, the
     /// institution's id).
     pub fn institution_references(&self) -> Vec<(RecordKind, Uuid, &'static str, Uuid)> {
         let mut refs = Vec::new();
+        for w in &self.workshops {
+            if let Some(institution) = w.rec.id_of("institutionId") {
+                refs.push((RecordKind::Workshop, w.rec.id, "institutionId", institution));
+            }
+        }
         for c in self.commitments() {
             if let Some(lead) = c.rec.id_of("leadInstitutionId") {
                 refs.push((RecordKind::Commitment, c.rec.id, "leadInstitutionId", lead));
@@ -323,13 +471,14 @@ impl PlanTree {
 
     /// The institutions the plan itself names (as lead or supporting institutions of its
     /// commitments and milestones), by name: those the printed plan lists. An institution
-    /// named only by a progress report (one that signed for a commitment it no longer carries)
-    /// is in [`PlanTree::institutions`] for the data exports, not in the plan as adopted.
+    /// named only by a progress report (one that signed for a commitment it no longer carries) or
+    /// by a workshop (one that ran it) is in [`PlanTree::institutions`] for the data exports, not
+    /// in the plan as adopted.
     pub fn plan_institutions(&self) -> Vec<&Rec> {
         let named: BTreeSet<Uuid> = self
             .institution_references()
             .into_iter()
-            .filter(|(from, ..)| *from != RecordKind::Report)
+            .filter(|(from, ..)| matches!(from, RecordKind::Commitment | RecordKind::Milestone))
             .map(|(.., id)| id)
             .collect();
         self.institutions.iter().filter(|i| named.contains(&i.id)).collect()
@@ -337,6 +486,10 @@ impl PlanTree {
 
     pub fn commitments(&self) -> impl Iterator<Item = &CommitmentNode> {
         self.areas.iter().flat_map(|a| a.commitments.iter())
+    }
+
+    pub fn workshop(&self, id: Uuid) -> Option<&WorkshopNode> {
+        self.workshops.iter().find(|w| w.rec.id == id)
     }
 
     pub fn institution(&self, id: Uuid) -> Option<&Rec> {
@@ -354,6 +507,15 @@ impl PlanTree {
         dataset.insert(RecordKind::Plan, self.plan.id, self.plan.fields.clone());
         for round in &self.rounds {
             dataset.insert(RecordKind::Round, round.id, round.fields.clone());
+        }
+        for w in &self.workshops {
+            dataset.insert(RecordKind::Workshop, w.rec.id, w.rec.fields.clone());
+            for p in &w.participants {
+                dataset.insert(RecordKind::Participant, p.id, p.fields.clone());
+            }
+            for c in &w.contributions {
+                dataset.insert(RecordKind::Contribution, c.id, c.fields.clone());
+            }
         }
         for area in &self.areas {
             dataset.insert(RecordKind::Area, area.rec.id, area.rec.fields.clone());
