@@ -83,7 +83,7 @@ pub use sync::{
 pub use text::{Email, LongText, Phone, ShortText, Title, Verbatim};
 pub use workshop::{
     count_by_kind, Contribution, ContributionInput, ContributionKind, ContributionOutcome, ContributionView, Identity,
-    KindCount, OrganisationKind, Participant, ParticipantInput, ParticipantView, TraceInput, TraceTarget,
+    KindCount, OrganisationKind, Participant, ParticipantInput, ParticipantView, PlanTarget, TraceInput, TraceTarget,
     TracedContribution, ValidContribution, ValidParticipant, ValidTrace, ValidWorkshop, Workshop, WorkshopDetail,
     WorkshopInput, WorkshopSummary,
 };
