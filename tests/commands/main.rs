@@ -11,3 +11,4 @@ mod journey;
 mod open_data;
 mod sync;
 mod undo;
+mod workshops;

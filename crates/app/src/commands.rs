@@ -182,6 +182,67 @@ commands! {
         app.blocking(move |app| crate::round_contacts::export(&app, round_id)).await
     }
 
+    /// The plan's co-construction workshops, the latest first, each with its participants,
+    /// contributions and how many of them have their outcome said.
+    fn list_workshops(app, plan_id: PlanId) -> Vec<WorkshopSummary> { app.run(|s| s.workshops(plan_id)) }
+    /// Everything a workshop's screen shows: its preparation, participants counted by kind (who
+    /// they are only on the laptops of the institution that ran it: `identitiesHere`), its
+    /// contributions with their votes and what they fed, and why it is read-only if it is.
+    fn get_workshop(app, workshop_id: WorkshopId) -> WorkshopDetail { app.run(|s| s.workshop(workshop_id)) }
+    /// Every commitment of the plan followed by its milestones, numbered, in plan order: what the
+    /// workshop screens choose from.
+    fn list_plan_targets(app, plan_id: PlanId) -> Vec<PlanTarget> { app.run(|s| s.plan_targets(plan_id)) }
+    /// The institution of the person signed in, which runs the workshops prepared here; `null`
+    /// while nobody is signed in (the person chooses).
+    fn get_own_institution(app) -> Option<InstitutionRef> { app.run(|s| s.own_institution()) }
+    /// Prepares a workshop of the plan run by an institution; `validation` with each problem by
+    /// its field (a keeping day at most two years after the workshop's).
+    fn create_workshop(app, plan_id: PlanId, institution_id: InstitutionId, input: WorkshopInput) -> Workshop {
+        app.run(|s| s.create_workshop(plan_id, institution_id, &input))
+    }
+    /// Changes a workshop's preparation (not the institution that runs it).
+    fn update_workshop(app, workshop_id: WorkshopId, input: WorkshopInput) -> Workshop {
+        app.run(|s| s.update_workshop(workshop_id, &input))
+    }
+    /// Deletes a workshop with its participants and contributions; `inUse` once a contribution
+    /// fed the plan.
+    fn delete_workshop(app, workshop_id: WorkshopId) -> () { app.run(|s| s.delete_workshop(workshop_id)) }
+    /// Takes a participant in the room, with the workshop's information text as they accepted it
+    /// today; nothing is recorded without their agreement (`validation` on `consentAccepted`), and
+    /// an address only when they accepted to be contacted (what for is worded in the interface's
+    /// language).
+    fn add_participant(app, workshop_id: WorkshopId, input: ParticipantInput) -> ParticipantView {
+        app.run(|s| {
+            let locale = s.locale()?;
+            s.add_participant(workshop_id, &input, locale)
+        })
+    }
+    /// Records a proposal, a comment or a priority vote of a participant of the workshop (`null`:
+    /// the facilitator's).
+    fn add_contribution(
+        app,
+        workshop_id: WorkshopId,
+        participant_id: Option<ParticipantId>,
+        input: ContributionInput,
+    ) -> Contribution {
+        app.run(|s| s.add_contribution(workshop_id, participant_id, &input))
+    }
+    /// Says what became of a contribution (kept, merged, not kept and why, or to examine) and
+    /// the commitments and milestones it fed.
+    fn trace_contribution(app, contribution_id: ContributionId, input: TraceInput) -> Contribution {
+        app.run(|s| s.trace_contribution(contribution_id, &input))
+    }
+    /// Deletes a contribution typed by mistake; resolves to the deletion, to undo it. `inUse`
+    /// for a proposal someone voted for.
+    fn delete_contribution(app, contribution_id: ContributionId) -> DeletionId {
+        app.run(|s| s.delete_contribution(contribution_id))
+    }
+    /// The workshop contributions a commitment came from (those that fed it or one of its
+    /// milestones), by workshop date.
+    fn list_commitment_contributions(app, commitment_id: CommitmentId) -> Vec<TracedContribution> {
+        app.run(|s| s.contributions_to_commitment(commitment_id))
+    }
+
     fn list_institutions(app) -> Vec<Institution> { app.run(|s| s.list_institutions()) }
     fn create_institution(app, input: InstitutionInput) -> Institution { app.run(|s| s.create_institution(&input)) }
     fn update_institution(app, institution_id: InstitutionId, input: InstitutionInput) -> Institution {

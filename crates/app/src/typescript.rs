@@ -145,6 +145,12 @@ pub fn port() -> String {
         Email::MAX,
         Phone::MAX
     ));
+    use plan_ouvert_domain::workshop::{KEEP_DEFAULT_DAYS, KEEP_MAX_DAYS, VOTE_MAX};
+    out.push_str(&format!(
+        "\n/** Workshops: the days their participants' data is kept by default and at most after the day\n \
+         * they were held, and the most proposals a priority vote names (the backend refuses more). */\n\
+         export const WORKSHOP_LIMITS = {{ keepDefaultDays: {KEEP_DEFAULT_DAYS}, keepMaxDays: {KEEP_MAX_DAYS}, voteMax: {VOTE_MAX} }} as const;\n",
+    ));
     out
 }
 

@@ -92,7 +92,7 @@ pub use sync::{
 pub use text::{folded, Email, LongText, Phone, ShortText, Title, Verbatim};
 pub use workshop::{
     count_by_kind, Contribution, ContributionInput, ContributionKind, ContributionOutcome, ContributionView, Identity,
-    KindCount, OrganisationKind, Participant, ParticipantData, ParticipantInput, ParticipantView, TraceInput,
-    TraceTarget, TracedContribution, ValidContribution, ValidParticipant, ValidTrace, ValidWorkshop, Workshop,
-    WorkshopDetail, WorkshopInput, WorkshopSummary,
+    KindCount, OrganisationKind, Participant, ParticipantData, ParticipantInput, ParticipantView, PlanTarget,
+    TraceInput, TraceTarget, TracedContribution, ValidContribution, ValidParticipant, ValidTrace, ValidWorkshop,
+    Workshop, WorkshopDetail, WorkshopInput, WorkshopSummary,
 };

@@ -453,6 +453,21 @@ pub struct TraceTarget {
     pub title: String,
 }
 
+/// A commitment of a plan, or one of its milestones, as the workshop screens offer it to choose
+/// from (what a workshop discusses, what a comment is about, what a contribution fed): every one
+/// of the plan, numbered as the app numbers it, in the order the plan is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanTarget {
+    pub area_id: AreaId,
+    pub commitment_id: CommitmentId,
+    /// A milestone of the commitment, or none for the commitment itself.
+    pub milestone_id: Option<MilestoneId>,
+    /// `2.3` for a commitment, `2.3.1` for a milestone (see [`crate::numbering`]).
+    pub number: String,
+    pub title: String,
+}
+
 /// One participant on the workshop screen: who they are only on the laptops that hold it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

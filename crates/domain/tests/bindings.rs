@@ -114,6 +114,7 @@ fn generate() -> String {
         TraceInput,
         WorkshopSummary,
         TraceTarget,
+        PlanTarget,
         ParticipantView,
         ContributionView,
         KindCount,

@@ -12,19 +12,20 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use plan_ouvert_domain::labels::WorkshopLabels;
+use plan_ouvert_domain::numbering;
 use plan_ouvert_domain::{
     count_by_kind, CommitmentId, Contribution, ContributionId, ContributionInput, ContributionKind, ContributionView,
     DeletionId, Identity, InstitutionRef, Locale, MilestoneId, ParticipantData, ParticipantId, ParticipantInput,
-    ParticipantView, PlanId, Problem, TraceInput, TraceTarget, TracedContribution, Workshop, WorkshopDetail,
-    WorkshopId, WorkshopInput, WorkshopSummary,
+    ParticipantView, PlanId, PlanTarget, Problem, TraceInput, TraceTarget, TracedContribution, Workshop,
+    WorkshopDetail, WorkshopId, WorkshopInput, WorkshopSummary,
 };
 use plan_ouvert_sync::protocol::{RecordKey, RecordKind};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::read::{
-    contribution_from_row, identity_from_row, participant_from_row, read_area, read_contribution, read_identity,
-    read_institution, read_plan, read_workshop, workshop_from_row, CONTRIBUTION_COLUMNS, IDENTITY_COLUMNS,
-    PARTICIPANT_COLUMNS, WORKSHOP_COLUMNS,
+    contribution_from_row, identity_from_row, participant_from_row, read_area, read_areas, read_contribution,
+    read_identity, read_institution, read_institutions, read_plan, read_plan_commitments, read_workshop,
+    workshop_from_row, CONTRIBUTION_COLUMNS, IDENTITY_COLUMNS, PARTICIPANT_COLUMNS, WORKSHOP_COLUMNS,
 };
 use crate::row::{date_text, instant_text};
 use crate::sync::Tracked;
@@ -257,6 +258,74 @@ impl Store {
             read_only,
             workshop,
         })
+    }
+
+    /// Every commitment of a plan followed by its milestones, numbered and in the order the plan
+    /// is shown: what the workshop screens offer to choose from (what a workshop discusses, what a
+    /// comment is about, what a contribution fed), however many there are.
+    pub fn plan_targets(&self, plan: PlanId) -> Result<Vec<PlanTarget>> {
+        let conn = &self.conn;
+        read_plan(conn, plan)?;
+        let area_rank: HashMap<_, _> =
+            read_areas(conn, plan)?.into_iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+        let mut commitments = read_plan_commitments(conn, plan)?;
+        // By area, then by rank in it (the read gives them by rank, areas mixed).
+        commitments.sort_by_key(|c| area_rank.get(&c.area_id).copied().unwrap_or(usize::MAX));
+        let mut milestones: HashMap<CommitmentId, Vec<(MilestoneId, String)>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT m.id, m.commitment_id, m.title FROM milestone m JOIN commitment c ON c.id = m.commitment_id
+             WHERE c.plan_id = ?1 ORDER BY m.position, m.created_at",
+        )?;
+        let rows = stmt.query_map([plan.to_string()], |row| {
+            Ok((
+                MilestoneId(crate::row::uuid(row, "id")?),
+                CommitmentId(crate::row::uuid(row, "commitment_id")?),
+                row.get::<_, String>("title")?,
+            ))
+        })?;
+        for row in rows {
+            let (milestone, commitment, title) = row?;
+            milestones.entry(commitment).or_default().push((milestone, title));
+        }
+        let mut ranks: HashMap<plan_ouvert_domain::AreaId, usize> = HashMap::new();
+        let mut targets = Vec::new();
+        for commitment in commitments {
+            let area = area_rank.get(&commitment.area_id).copied().unwrap_or(0);
+            let rank = ranks.entry(commitment.area_id).or_insert(0);
+            let number = numbering::commitment_number(area, *rank);
+            *rank += 1;
+            targets.push(PlanTarget {
+                area_id: commitment.area_id,
+                commitment_id: commitment.id,
+                milestone_id: None,
+                number: number.clone(),
+                title: commitment.title,
+            });
+            let own = milestones.remove(&commitment.id).unwrap_or_default();
+            for (index, (milestone, title)) in own.into_iter().enumerate() {
+                targets.push(PlanTarget {
+                    area_id: commitment.area_id,
+                    commitment_id: commitment.id,
+                    milestone_id: Some(milestone),
+                    number: numbering::milestone_number(&number, index),
+                    title,
+                });
+            }
+        }
+        Ok(targets)
+    }
+
+    /// The institution a workshop prepared on this laptop is run by: the signed-in person's, as
+    /// this laptop holds it (the same one, or named alike), or none while nobody is signed in —
+    /// the person then chooses.
+    pub fn own_institution(&self) -> Result<Option<InstitutionRef>> {
+        let Some(person) = crate::setting::signed_in(&self.conn)? else { return Ok(None) };
+        let institutions = read_institutions(&self.conn)?;
+        let own = institutions
+            .iter()
+            .find(|i| i.id.0 == person.institution_id)
+            .or_else(|| institutions.iter().find(|i| crate::access::is_own(&person, i)));
+        Ok(own.map(|i| InstitutionRef { id: i.id, name: i.name.clone(), acronym: i.acronym.clone() }))
     }
 
     /// Prepares a workshop of `plan`, run by `institution`.

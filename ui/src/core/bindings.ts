@@ -732,6 +732,16 @@ export type TraceTarget = { commitmentId: CommitmentId, milestoneId: MilestoneId
  */
 title: string, };
 
+export type PlanTarget = { areaId: AreaId, commitmentId: CommitmentId, 
+/**
+ * A milestone of the commitment, or none for the commitment itself.
+ */
+milestoneId: MilestoneId | null, 
+/**
+ * `2.3` for a commitment, `2.3.1` for a milestone (see [`crate::numbering`]).
+ */
+number: string, title: string, };
+
 export type ParticipantView = { participant: Participant, identity: Identity | null, contributions: number, };
 
 export type ContributionView = { contribution: Contribution, 

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, Round, RoundId, RoundInput, RoundProgress, SelfAssessmentTerm, SyncConnectInput, SyncSettings, SyncStatus, TodoList, UndoImportSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, Contribution, ContributionId, ContributionInput, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, ParticipantId, ParticipantInput, ParticipantView, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, PlanTarget, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, Round, RoundId, RoundInput, RoundProgress, SelfAssessmentTerm, SyncConnectInput, SyncSettings, SyncStatus, TodoList, TraceInput, TracedContribution, UndoImportSummary, Workshop, WorkshopDetail, WorkshopId, WorkshopInput, WorkshopSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -115,6 +115,66 @@ export interface Backend {
      * where it wrote, or `null` when the person cancels.
      */
     exportRoundContacts(roundId: RoundId): Promise<string | null>;
+    /**
+     * The plan's co-construction workshops, the latest first, each with its participants,
+     * contributions and how many of them have their outcome said.
+     */
+    listWorkshops(planId: PlanId): Promise<Array<WorkshopSummary>>;
+    /**
+     * Everything a workshop's screen shows: its preparation, participants counted by kind (who
+     * they are only on the laptops of the institution that ran it: `identitiesHere`), its
+     * contributions with their votes and what they fed, and why it is read-only if it is.
+     */
+    getWorkshop(workshopId: WorkshopId): Promise<WorkshopDetail>;
+    /**
+     * Every commitment of the plan followed by its milestones, numbered, in plan order: what the
+     * workshop screens choose from.
+     */
+    listPlanTargets(planId: PlanId): Promise<Array<PlanTarget>>;
+    /**
+     * The institution of the person signed in, which runs the workshops prepared here; `null`
+     * while nobody is signed in (the person chooses).
+     */
+    getOwnInstitution(): Promise<InstitutionRef | null>;
+    /**
+     * Prepares a workshop of the plan run by an institution; `validation` with each problem by
+     * its field (a keeping day at most two years after the workshop's).
+     */
+    createWorkshop(planId: PlanId, institutionId: InstitutionId, input: WorkshopInput): Promise<Workshop>;
+    /** Changes a workshop's preparation (not the institution that runs it). */
+    updateWorkshop(workshopId: WorkshopId, input: WorkshopInput): Promise<Workshop>;
+    /**
+     * Deletes a workshop with its participants and contributions; `inUse` once a contribution
+     * fed the plan.
+     */
+    deleteWorkshop(workshopId: WorkshopId): Promise<null>;
+    /**
+     * Takes a participant in the room, with the workshop's information text as they accepted it
+     * today; nothing is recorded without their agreement (`validation` on `consentAccepted`), and
+     * an address only when they accepted to be contacted (what for is worded in the interface's
+     * language).
+     */
+    addParticipant(workshopId: WorkshopId, input: ParticipantInput): Promise<ParticipantView>;
+    /**
+     * Records a proposal, a comment or a priority vote of a participant of the workshop (`null`:
+     * the facilitator's).
+     */
+    addContribution(workshopId: WorkshopId, participantId: ParticipantId | null, input: ContributionInput): Promise<Contribution>;
+    /**
+     * Says what became of a contribution (kept, merged, not kept and why, or to examine) and
+     * the commitments and milestones it fed.
+     */
+    traceContribution(contributionId: ContributionId, input: TraceInput): Promise<Contribution>;
+    /**
+     * Deletes a contribution typed by mistake; resolves to the deletion, to undo it. `inUse`
+     * for a proposal someone voted for.
+     */
+    deleteContribution(contributionId: ContributionId): Promise<DeletionId>;
+    /**
+     * The workshop contributions a commitment came from (those that fed it or one of its
+     * milestones), by workshop date.
+     */
+    listCommitmentContributions(commitmentId: CommitmentId): Promise<Array<TracedContribution>>;
     listInstitutions(): Promise<Array<Institution>>;
     createInstitution(input: InstitutionInput): Promise<Institution>;
     updateInstitution(institutionId: InstitutionId, input: InstitutionInput): Promise<Institution>;
@@ -259,6 +319,18 @@ export function backendOver(transport: Transport): Backend {
         deleteRound: (roundId) => transport.call("delete_round", { roundId }) as Promise<DeletionId>,
         getRoundProgress: (roundId) => transport.call("get_round_progress", { roundId }) as Promise<RoundProgress>,
         exportRoundContacts: (roundId) => transport.call("export_round_contacts", { roundId }) as Promise<string | null>,
+        listWorkshops: (planId) => transport.call("list_workshops", { planId }) as Promise<Array<WorkshopSummary>>,
+        getWorkshop: (workshopId) => transport.call("get_workshop", { workshopId }) as Promise<WorkshopDetail>,
+        listPlanTargets: (planId) => transport.call("list_plan_targets", { planId }) as Promise<Array<PlanTarget>>,
+        getOwnInstitution: () => transport.call("get_own_institution", {}) as Promise<InstitutionRef | null>,
+        createWorkshop: (planId, institutionId, input) => transport.call("create_workshop", { planId, institutionId, input }) as Promise<Workshop>,
+        updateWorkshop: (workshopId, input) => transport.call("update_workshop", { workshopId, input }) as Promise<Workshop>,
+        deleteWorkshop: (workshopId) => transport.call("delete_workshop", { workshopId }) as Promise<null>,
+        addParticipant: (workshopId, input) => transport.call("add_participant", { workshopId, input }) as Promise<ParticipantView>,
+        addContribution: (workshopId, participantId, input) => transport.call("add_contribution", { workshopId, participantId, input }) as Promise<Contribution>,
+        traceContribution: (contributionId, input) => transport.call("trace_contribution", { contributionId, input }) as Promise<Contribution>,
+        deleteContribution: (contributionId) => transport.call("delete_contribution", { contributionId }) as Promise<DeletionId>,
+        listCommitmentContributions: (commitmentId) => transport.call("list_commitment_contributions", { commitmentId }) as Promise<Array<TracedContribution>>,
         listInstitutions: () => transport.call("list_institutions", {}) as Promise<Array<Institution>>,
         createInstitution: (input) => transport.call("create_institution", { input }) as Promise<Institution>,
         updateInstitution: (institutionId, input) => transport.call("update_institution", { institutionId, input }) as Promise<Institution>,
@@ -329,6 +401,18 @@ export const COMMANDS = [
     "delete_round",
     "get_round_progress",
     "export_round_contacts",
+    "list_workshops",
+    "get_workshop",
+    "list_plan_targets",
+    "get_own_institution",
+    "create_workshop",
+    "update_workshop",
+    "delete_workshop",
+    "add_participant",
+    "add_contribution",
+    "trace_contribution",
+    "delete_contribution",
+    "list_commitment_contributions",
     "list_institutions",
     "create_institution",
     "update_institution",
@@ -363,3 +447,7 @@ export const ERROR_CODES: readonly ErrorCode[] = ["validation", "notFound", "inU
 
 /** The longest text each kind of field accepts, in characters (the backend refuses more). */
 export const TEXT_LIMITS = { title: 1000, shortText: 200, longText: 50000, email: 254, phone: 30 } as const;
+
+/** Workshops: the days their participants' data is kept by default and at most after the day
+ * they were held, and the most proposals a priority vote names (the backend refuses more). */
+export const WORKSHOP_LIMITS = { keepDefaultDays: 365, keepMaxDays: 730, voteMax: 3 } as const;

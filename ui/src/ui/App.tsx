@@ -14,6 +14,9 @@ import { applyLocale, useLocale, useT } from "./i18n";
 import { CommitmentPage } from "./pages/commitment/CommitmentPage";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { RoundPage } from "./pages/rounds/RoundPage";
+import { RoomPage } from "./pages/workshops/RoomPage";
+import { WorkshopPage } from "./pages/workshops/WorkshopPage";
+import { WorkshopsPage } from "./pages/workshops/WorkshopsPage";
 import { TodoPage } from "./pages/todo/TodoPage";
 import { ImportPage } from "./pages/import/ImportPage";
 import { InstitutionsPage } from "./pages/institutions/InstitutionsPage";
@@ -23,6 +26,7 @@ import { SyncInboxPage } from "./pages/sync/SyncInboxPage";
 import { SyncSettingsPage } from "./pages/sync/SyncSettingsPage";
 import { AccessibilityPage } from "./pages/static/AccessibilityPage";
 import { GlossaryPage } from "./pages/static/GlossaryPage";
+import { PrivacyPage } from "./pages/static/PrivacyPage";
 import { NotFoundPage } from "./pages/static/NotFoundPage";
 import { href, useRoute, type Route } from "./router";
 import { FailureAlert } from "./shared/FailureAlert";
@@ -46,6 +50,16 @@ export function App() {
     const routeKey = JSON.stringify(route);
     useRouteFocus(routeKey);
 
+    // « Mode atelier »: the shared laptop in the room shows the capture alone, without the app's
+    // navigation (a participant never reaches the workshop's page and its participants' names).
+    if (route.name === "workshopRoom") {
+        return (
+            <main id="contenu" className="fr-container fr-pt-3w fr-pb-8w po-main po-room-main" tabIndex={-1}>
+                <RoomPage key={route.workshopId} workshopId={route.workshopId} />
+            </main>
+        );
+    }
+
     const languageItems = (["fr", "en"] as const).map(lang => (
         <LanguageButton key={lang} lang={lang} onFailure={setLocaleFailure} />
     ));
@@ -68,7 +82,13 @@ export function App() {
                     {
                         text: t.app.navPlans,
                         linkProps: { href: href.plans(), id: "nav-plans" },
-                        isActive: route.name === "plans" || route.name === "overview" || route.name === "dashboard" || route.name === "commitment"
+                        isActive:
+                            route.name === "plans" ||
+                            route.name === "overview" ||
+                            route.name === "dashboard" ||
+                            route.name === "commitment" ||
+                            route.name === "workshops" ||
+                            route.name === "workshop"
                     },
                     {
                         text: t.todo.nav,
@@ -105,7 +125,11 @@ export function App() {
                 contentDescription={t.app.footerDescription}
                 domains={[]}
                 license={t.app.license}
-                bottomItems={[{ text: t.glossary.title, linkProps: { href: href.glossary(), id: "footer-glossary" } }, headerFooterDisplayItem]}
+                bottomItems={[
+                    { text: t.glossary.title, linkProps: { href: href.glossary(), id: "footer-glossary" } },
+                    { text: t.privacy.footer, linkProps: { href: href.privacy(), id: "footer-privacy" } },
+                    headerFooterDisplayItem
+                ]}
             />
         </SyncStatusProvider>
     );
@@ -126,6 +150,14 @@ function Screen(props: { route: Route }) {
             return <TodoPage />;
         case "round":
             return <RoundPage key={route.roundId} roundId={route.roundId} />;
+        case "workshops":
+            return <WorkshopsPage key={route.planId} planId={route.planId} />;
+        case "workshop":
+            return <WorkshopPage key={route.workshopId} workshopId={route.workshopId} />;
+        case "workshopRoom":
+            return <RoomPage key={route.workshopId} workshopId={route.workshopId} />;
+        case "privacy":
+            return <PrivacyPage />;
         case "institutions":
             return <InstitutionsPage />;
         case "importOgp":
@@ -180,8 +212,9 @@ function LanguageButton(props: { lang: Locale; id?: string; onFailure: (failure:
 /**
  * After navigation, start at the top and put the keyboard focus on the new screen's title (not on
  * the first screen: the person has not moved yet). A screen opened at one of its parts marks it
- * `data-route-focus`: the focus goes there instead, scrolled into view. The window's title
- * follows the screen's.
+ * `data-route-focus`: the focus goes there instead, scrolled into view; one that starts with a field
+ * to fill marks it `data-autofocus`, and the focus goes into it. The window's title follows the
+ * screen's.
  */
 function useRouteFocus(routeKey: string) {
     const first = useRef(true);
@@ -198,7 +231,11 @@ function useRouteFocus(routeKey: string) {
                 if (heading) {
                     document.title = `${heading.textContent} — Plan ouvert`;
                     const part = document.querySelector<HTMLElement>("main [data-route-focus]");
-                    if (part) {
+                    // A screen that starts with a field to fill (the room's first step) marks it.
+                    const field = document.querySelector<HTMLElement>("main [data-autofocus]");
+                    if (field) {
+                        field.focus();
+                    } else if (part) {
                         part.tabIndex = -1;
                         part.scrollIntoView({ block: "start" });
                         part.focus({ preventScroll: true });

@@ -20,6 +20,12 @@ describe("hash routes", () => {
         expect(parseRoute(href.sync())).toEqual({ name: "sync" });
         expect(parseRoute(href.syncInbox())).toEqual({ name: "syncInbox", section: "conflicts" });
         expect(parseRoute(href.syncRejections())).toEqual({ name: "syncInbox", section: "rejections" });
+        expect(parseRoute(href.workshops("p1"))).toEqual({ name: "workshops", planId: "p1" });
+        expect(href.workshops("p1")).toBe("#/plans/p1/ateliers");
+        expect(parseRoute(href.workshop("w 1"))).toEqual({ name: "workshop", workshopId: "w 1" });
+        expect(parseRoute(href.workshopRoom("w1"))).toEqual({ name: "workshopRoom", workshopId: "w1" });
+        expect(href.workshopRoom("w1")).toBe("#/ateliers/w1/salle");
+        expect(parseRoute(href.privacy())).toEqual({ name: "privacy" });
     });
 
     test("anything else is not found", () => {
@@ -29,5 +35,7 @@ describe("hash routes", () => {
         expect(parseRoute("#/import/fichier")).toEqual({ name: "notFound" });
         expect(parseRoute("#/plans/p1/ailleurs")).toEqual({ name: "notFound" });
         expect(parseRoute("#/commitments/c1/avancement")).toEqual({ name: "notFound" });
+        expect(parseRoute("#/ateliers")).toEqual({ name: "notFound" });
+        expect(parseRoute("#/ateliers/w1/ailleurs")).toEqual({ name: "notFound" });
     });
 });

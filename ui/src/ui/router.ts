@@ -12,6 +12,10 @@ export type Route =
     | { name: "commitment"; commitmentId: string; milestoneId?: string }
     | { name: "todo" }
     | { name: "round"; roundId: string }
+    | { name: "workshops"; planId: string }
+    | { name: "workshop"; workshopId: string }
+    | { name: "workshopRoom"; workshopId: string }
+    | { name: "privacy" }
     | { name: "institutions" }
     | { name: "importOgp" }
     | { name: "sync" }
@@ -31,6 +35,14 @@ export const href = {
         `#/commitments/${encodeURIComponent(commitmentId)}/avancement/${encodeURIComponent(milestoneId)}`,
     /** A reporting round and who has reported. */
     round: (roundId: string) => `#/campagnes/${encodeURIComponent(roundId)}`,
+    /** A plan's co-construction workshops. */
+    workshops: (planId: string) => `#/plans/${encodeURIComponent(planId)}/ateliers`,
+    /** A workshop: its preparation, participants, contributions and what became of them. */
+    workshop: (workshopId: string) => `#/ateliers/${encodeURIComponent(workshopId)}`,
+    /** « Mode atelier »: the shared laptop in the room. */
+    workshopRoom: (workshopId: string) => `#/ateliers/${encodeURIComponent(workshopId)}/salle`,
+    /** What personal data is kept, why and for how long. */
+    privacy: () => "#/donnees-personnelles",
     /** What is late and due soon for the person signed in. */
     todo: () => "#/a-faire",
     institutions: () => "#/institutions",
@@ -56,6 +68,10 @@ export function parseRoute(hash: string): Route {
     if (parts[0] === "commitments" && parts.length === 4 && parts[1] && parts[2] === "avancement" && parts[3]) {
         return { name: "commitment", commitmentId: parts[1], milestoneId: parts[3] };
     }
+    if (parts[0] === "plans" && parts.length === 3 && parts[1] && parts[2] === "ateliers") return { name: "workshops", planId: parts[1] };
+    if (parts[0] === "ateliers" && parts.length === 2 && parts[1]) return { name: "workshop", workshopId: parts[1] };
+    if (parts[0] === "ateliers" && parts.length === 3 && parts[1] && parts[2] === "salle") return { name: "workshopRoom", workshopId: parts[1] };
+    if (parts[0] === "donnees-personnelles" && parts.length === 1) return { name: "privacy" };
     if (parts[0] === "a-faire" && parts.length === 1) return { name: "todo" };
     if (parts[0] === "campagnes" && parts.length === 2 && parts[1]) return { name: "round", roundId: parts[1] };
     if (parts[0] === "institutions" && parts.length === 1) return { name: "institutions" };

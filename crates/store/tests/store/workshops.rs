@@ -357,3 +357,61 @@ fn a_reader_forgets_an_expired_identity_without_asking_the_server_to_erase_it() 
     assert_eq!(w.store.sync_counts().unwrap().pending, before, "a reader may not erase on the server");
     assert!(w.store.workshop(workshop.id).unwrap().participants[0].identity.is_none());
 }
+
+#[test]
+fn the_workshop_screens_choose_among_every_commitment_and_milestone_of_the_plan_numbered_in_plan_order() {
+    let mut w = world();
+    let second_area = w
+        .store
+        .create_area(
+            w.plan.id,
+            &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() },
+        )
+        .unwrap();
+    // Created in an order that mixes the areas: the list follows the plan's.
+    let b1 = w.store.create_commitment(second_area.id, "Registre des représentants d'intérêts").unwrap();
+    let a1 = w.store.create_commitment(w.area.id, "Publier les agendas").unwrap();
+    let a2 = w.store.create_commitment(w.area.id, "Ouvrir les données").unwrap();
+    let milestone = |title: &str| MilestoneInput { title: title.into(), ..Default::default() };
+    let m2 = w.store.create_milestone(a1.id, &milestone("Deuxième jalon")).unwrap();
+    let m1 = w.store.create_milestone(a1.id, &milestone("Premier jalon")).unwrap();
+    w.store.move_milestone(m1.id, 0).unwrap();
+    let targets = w.store.plan_targets(w.plan.id).unwrap();
+    let listed: Vec<(&str, &str, Option<MilestoneId>)> =
+        targets.iter().map(|t| (t.number.as_str(), t.title.as_str(), t.milestone_id)).collect();
+    assert_eq!(
+        listed,
+        [
+            ("1.1", "Publier les agendas", None),
+            ("1.1.1", "Premier jalon", Some(m1.id)),
+            ("1.1.2", "Deuxième jalon", Some(m2.id)),
+            ("1.2", "Ouvrir les données", None),
+            ("2.1", "Registre des représentants d'intérêts", None),
+        ]
+    );
+    assert_eq!((targets[2].commitment_id, targets[2].area_id), (a1.id, w.area.id));
+    assert_eq!((targets[3].commitment_id, targets[4].commitment_id), (a2.id, b1.id));
+    assert_eq!(targets[4].area_id, second_area.id);
+    // The commitment screen numbers them alike.
+    let detail = w.store.commitment_detail(a1.id).unwrap();
+    assert_eq!((detail.number.as_str(), detail.milestone_numbers[&m2.id].as_str()), ("1.1", "1.1.2"));
+    assert!(matches!(w.store.plan_targets(PlanId::new()), Err(Error::NotFound(_))));
+}
+
+#[test]
+fn a_workshop_is_run_by_the_institution_of_the_person_signed_in() {
+    let mut w = world();
+    assert_eq!(w.store.own_institution().unwrap(), None, "nobody signed in: the person chooses");
+    let hatvp = w.hatvp.clone();
+    sign_in(&mut w.store, &hatvp, Role::Drafter);
+    assert_eq!(w.store.own_institution().unwrap().map(|i| i.acronym), Some("HATVP".to_string()));
+    // Held under another id but named alike (as the server's directory names it): the same one.
+    let mut elsewhere = crate::helpers::person("Hugo", &hatvp, Role::Drafter);
+    elsewhere.institution_id = uuid::Uuid::now_v7();
+    elsewhere.institution_name = hatvp.name.to_ascii_uppercase();
+    crate::helpers::sign_in(&mut w.store, &elsewhere);
+    assert_eq!(w.store.own_institution().unwrap().map(|i| i.id), Some(hatvp.id));
+    elsewhere.institution_name = "Conseil d'État".into();
+    crate::helpers::sign_in(&mut w.store, &elsewhere);
+    assert_eq!(w.store.own_institution().unwrap(), None, "not on this laptop yet");
+}

@@ -69,6 +69,95 @@ export const en: Messages = {
             "Every screen is checked automatically (axe-core) in the light and dark themes, and can be used entirely with the keyboard.",
         contact: "If you cannot reach some content or feature, tell your ministry's open government team."
     },
+    privacy: {
+        title: "Personal data",
+        footer: "Personal data",
+        intro: "Plan ouvert is used to co-create and follow the national action plan for open government. This page says what personal data it keeps, why, who sees it, for how long, and how to exercise your rights, under the General Data Protection Regulation (GDPR) and the French Data Protection Act.",
+        contents: "On this page",
+        sections: [
+            {
+                id: "ateliers",
+                /** A part of the workshops' section (a sub-heading), or a section of its own. */
+                sub: false,
+                title: "Participants in co-creation workshops",
+                paragraphs: [
+                    "The institutions that carry the plan run workshops where anyone may propose, comment and vote. Contributions are captured there on a shared computer, one person after another."
+                ],
+                items: []
+            },
+            {
+                id: "responsable",
+                sub: true,
+                title: "Who is responsible for this data",
+                paragraphs: [
+                    "The institution that runs the workshop is the controller of its participants' data. Its name is on the workshop's page and in the information text each participant reads before taking part. Its data protection officer may be asked any question."
+                ],
+                items: []
+            },
+            {
+                id: "donnees",
+                sub: true,
+                title: "What is kept",
+                paragraphs: ["What is needed, nothing more:"],
+                items: [
+                    "a first name or a pseudonym, as the participant chooses;",
+                    "the kind of organisation they come from (citizen, association, company, administration, elected official);",
+                    "their e-mail address, only if they accept to be contacted, with what for;",
+                    "the information text as they read and accepted it, and the day they agreed;",
+                    "their contributions: proposals, comments, priority votes."
+                ]
+            },
+            {
+                id: "finalites",
+                sub: true,
+                title: "Why, and on what basis",
+                paragraphs: [
+                    "This data is used to build the action plan with civil society, to account for what became of each contribution (kept, merged, not kept, and why) and, for those who accepted, to tell them.",
+                    "It rests on the participant's consent (Article 6(1)(a) GDPR), obtained before anything is typed: without it, nothing is recorded. The consent is kept with the text accepted and its date. Taking part is free, and a pseudonym is enough."
+                ],
+                items: []
+            },
+            {
+                id: "destinataires",
+                sub: true,
+                title: "Who sees it",
+                paragraphs: [
+                    "The first name or pseudonym and the address are seen only by the organising institution's teams, on their computers. The plan's central server keeps them to pass them to those teams only: it never gives them to other institutions, nor to the coordination of another institution.",
+                    "They are never in public exports (open data, printable plan, self-assessment report). What is public is the text of the contributions, without names, and how many participants of each kind took part. Plan ouvert transfers no data outside the European Union and takes no automated decision."
+                ],
+                items: []
+            },
+            {
+                id: "duree",
+                sub: true,
+                title: "For how long",
+                paragraphs: [
+                    "Until the keeping date set for the workshop, given in the information text and on the workshop's page: one year after the workshop by default, never more than two years. It is then erased; contributions stay, without names."
+                ],
+                items: []
+            },
+            {
+                id: "droits",
+                sub: true,
+                title: "Your rights",
+                paragraphs: [
+                    "You may at any time see your data, have it corrected or erased, and withdraw your consent: ask the workshop's facilitator or the organising institution, who answers within one month. Erasure removes your name and address; your contributions stay, anonymous.",
+                    "If you consider your rights are not respected, you may lodge a complaint with the French data protection authority (CNIL)."
+                ],
+                items: []
+            },
+            {
+                id: "comptes",
+                sub: false,
+                title: "Officials who use Plan ouvert",
+                paragraphs: [
+                    "To sync a computer with the plan's server, the server's administrator creates an account: name, institution and role (drafting, coordination or reading). The computer keeps this and the sign-in token, in the system's keyring when there is one, otherwise in a file only you can read; the token is forgotten when you sign out.",
+                    "A progress report is signed with the name of the person who writes it and their institution: it is part of the plan's public follow-up, published with it, and never changed. A commitment's contact (name, title, department, e-mail address, phone), which the OGP commitment template asks for, is published with the plan. This data rests on the institutions' public-interest task (Article 6(1)(e) GDPR). The app's and the server's logs hold neither the content of exchanges nor tokens."
+                ],
+                items: []
+            }
+        ]
+    },
     plans: {
         title: "Action plans",
         intro: "Choose a national action plan to see its engagement areas, commitments and milestones.",
@@ -366,6 +455,150 @@ export const en: Messages = {
     },
     /** A workshop's words shared with the printed report (`core/labels.ts`). */
     workshopLabels: L.workshop,
+    workshops: {
+        open: "Workshops",
+        title: "Workshops",
+        breadcrumb: "Workshops",
+        intro: "The plan's co-creation workshops: who took part, what was proposed, and what became of each contribution.",
+        none: "No workshop yet.",
+        prepare: "Prepare a workshop",
+        prepareTitle: "Prepare a workshop",
+        preparationTitle: "Preparation",
+        editTitle: "Change the preparation",
+        edit: "Change the preparation",
+        submit: "Save the workshop",
+        save: "Save",
+        cancel: "Cancel",
+        saved: "Preparation saved.",
+        tableCaption: "The plan's workshops, the latest first",
+        columns: { date: "Date", title: "Workshop", institution: "Organising institution", participants: "Participants", contributions: "Contributions", decided: "Outcomes said" },
+        decided: (decided: number, total: number) => `${count(decided)} of ${count(total)}`,
+        titleHint: "For instance “Transparency in public life workshop — Lyon”.",
+        placeHint: "Address or room; “Online” for a remote workshop.",
+        noArea: "No engagement area in particular",
+        areaHint: "Optional: the engagement area the workshop is about.",
+        commitmentsHint: "Optional: the commitments put to participants. During the workshop they can comment on these commitments and their milestones.",
+        facilitatorHint: "The person who runs the workshop and answers participants' requests about their data.",
+        institutionRequired: "Choose the institution that runs the workshop.",
+        institutionHint: "It keeps the participants' data, which is never passed to other institutions.",
+        ownInstitution: (name: string) => `${name} (your institution)`,
+        consentHint: "What each participant reads and accepts before anything of theirs is recorded. The text proposed suits most workshops; adapt it if needed.",
+        keepUntilHint: (days: number) => `Proposed one year after the workshop; at most ${count(days)} days after.`,
+        readOnly: (institution: string) => `This workshop is run by ${institution}: only its teams and the plan's coordination may change it. You may read it.`,
+        heldLine: (date: string, place: string) => (place === "" ? date : `${date} — ${place}`),
+        facts: {
+            institution: "Organising institution",
+            facilitator: "Facilitation",
+            area: "Engagement area discussed",
+            discussed: "Commitments discussed",
+            keepUntil: "Participants' data kept until"
+        },
+        nothingDiscussed: "No commitment in particular.",
+        consentTitle: "Information text participants read and accepted",
+        room: "Workshop mode",
+        roomHint: "To capture contributions on this computer, one person after another.",
+        delete: "Delete the workshop",
+        deleteTitle: "Delete the workshop",
+        deleteConfirm: (title: string) =>
+            `Delete the workshop “${title}”, its participants and their contributions? This cannot be undone.`,
+        participantsTitle: "Participants",
+        participantsCount: (n: number) => `${count(n)} ${plural(n, "person", "people")} took part in the workshop.`,
+        byKindCaption: "Participants by kind of organisation",
+        kindColumn: "Kind of organisation",
+        countColumn: "Number",
+        namesTitle: "Who took part",
+        namesIntro: "Personal data: seen only by the teams of the organising institution.",
+        namesHidden: "Participants' names stay with the institution that ran the workshop: they are not on this computer.",
+        nameColumn: "First name or pseudonym",
+        agreedColumn: "Agreed on",
+        contactColumn: "To be contacted",
+        contributionsColumn: "Contributions",
+        noContact: "No",
+        privacyLink: "Personal data: what is kept, why and for how long",
+        contributionsTitle: "Contributions",
+        contributionsEmpty: "No contribution yet. They are captured in workshop mode.",
+        groups: { proposal: "Proposals", comment: "Comments", vote: "Priority votes" },
+        groupCount: (n: number) => `(${count(n)})`,
+        byAuthor: (author: string) => `By ${author}`,
+        byKind: (kind: string) => `Participant: ${kind}`,
+        byFacilitator: "Typed by the facilitation",
+        votes: (votes: number, first: number) =>
+            votes === 0 ? "No vote" : `${count(votes)} ${plural(votes, "vote", "votes")}, ${count(first)} as first choice`,
+        about: (number: string, title: string) => `On ${number} — ${title}`,
+        aboutGone: "On a commitment or milestone no longer in the plan",
+        ranked: "Proposals chosen, in order:",
+        proposalGone: "Deleted proposal",
+        outcomeLine: (outcome: string) => `${L.workshop.outcome}: ${outcome}`,
+        fedLine: "Fed:",
+        trace: "Say what became of it",
+        retrace: "Change what became of it",
+        traceTitle: (text: string) => `What became of “${text}”`,
+        reasonHint: "Required when the contribution is merged or not kept: the participant may read it.",
+        fedHint: "The commitments and milestones the contribution fed (at least one when it is kept or merged).",
+        traceSave: "Save what became of it",
+        deleteContribution: "Delete",
+        deleteContributionOf: (text: string) => `Delete the contribution “${text}”`,
+        contributionDeleted: (text: string) => `The contribution “${text}” was deleted.`
+    },
+    targets: {
+        filter: "Filter",
+        filterHint: "A number (2.3) or words of the title.",
+        chosen: "Chosen:",
+        noneChosen: "None chosen.",
+        remove: (label: string) => `Remove ${label}`,
+        more: (n: number) => `${count(n)} more: narrow the filter to see them.`,
+        noMatch: "No commitment or milestone matches the filter.",
+        empty: "This plan has no commitment yet.",
+        label: (number: string, title: string) => `${number} — ${title}`,
+        matching: (n: number) => `${count(n)} ${plural(n, "result", "results")}`
+    },
+    room: {
+        title: "Workshop mode",
+        quit: "Leave workshop mode",
+        next: "Next participant",
+        nextHint: "Clears everything about the previous person from the screen.",
+        steps: (step: number) => `Step ${step} of 3`,
+        welcomeTitle: "Welcome",
+        welcomeIntro: "Before taking part, read this text: it says what we record and why.",
+        accept: "I have read and I accept",
+        mustAccept: "Tick “I have read and I accept” to take part: without your agreement, nothing is recorded.",
+        continue: "Continue",
+        identityTitle: "Who are you?",
+        identityIntro: "A first name or a pseudonym is enough. It is never published.",
+        kindRequired: "Choose where you come from.",
+        contact: "I accept to be contacted",
+        contactHint: "To be told what becomes of your contributions. Your address is used for that only.",
+        contributeTitle: (name: string) => `Over to you, ${name}`,
+        contributeIntro: "Add as many proposals and comments as you like, and vote for the proposals you find most important.",
+        what: "What would you like to add?",
+        proposalLabel: "Your proposal",
+        commentLabel: "Your comment",
+        textHint: "Enter to add; Shift + Enter for a new line.",
+        aboutLabel: "On which commitment or milestone?",
+        aboutPlaceholder: "Choose",
+        noDiscussed: "This workshop puts no commitment in particular to participants: make a proposal instead.",
+        commitmentOption: (number: string, title: string) => `Commitment ${number} — ${title}`,
+        milestoneOption: (number: string, title: string) => `Milestone ${number} — ${title}`,
+        choice: (rank: number) => ["First choice", "Second choice", "Third choice"][rank - 1] ?? `Choice ${rank}`,
+        choiceNone: "None",
+        voteHint: (max: number) => `Up to ${count(max)} of the workshop's proposals, from the most important to the least.`,
+        noProposals: "No proposal yet: there is nothing to vote for.",
+        addProposal: "Add my proposal",
+        addComment: "Add my comment",
+        addVote: "Record my vote",
+        mine: "Your contributions",
+        mineEmpty: "Nothing yet.",
+        added: { proposal: "Proposal added.", comment: "Comment added.", vote: "Vote recorded." },
+        thanks: "Thank you! When you are done, press “Next participant”.",
+        /** Between the proposals of a vote, each said with its rank ("1. …"). */
+        voteSeparator: "; "
+    },
+    cameFrom: {
+        intro: "The workshop contributions that fed this commitment or its milestones.",
+        workshop: (title: string, date: string) => `${title}, ${date}`,
+        milestone: (number: string, title: string) => `Fed milestone ${number} — ${title}`,
+        milestoneUnnumbered: (title: string) => `Fed the milestone “${title}”`
+    },
     rounds: {
         title: "Reporting rounds",
         intro: "A round asks each lead institution to report on its commitments and their milestones by a date. Each institution sees what it must report; the coordination sees what is reported, late or to do, and whom to remind.",

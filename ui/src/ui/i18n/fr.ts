@@ -75,6 +75,96 @@ export const fr = {
         contact:
             "Si vous ne parvenez pas à accéder à un contenu ou à un service, signalez-le à l'équipe Gouvernement ouvert de votre ministère."
     },
+    /** The personal data page (footer, workshop page): what is kept, why, for how long. */
+    privacy: {
+        title: "Données personnelles",
+        footer: "Données personnelles",
+        intro: "Plan ouvert sert à co-construire et à suivre le plan d'action national pour un gouvernement ouvert. Cette page dit quelles données personnelles il conserve, pourquoi, qui les voit, combien de temps, et comment exercer vos droits, conformément au règlement général sur la protection des données (RGPD) et à la loi Informatique et Libertés.",
+        contents: "Sur cette page",
+        sections: [
+            {
+                id: "ateliers",
+                /** A part of the workshops' section (a sub-heading), or a section of its own. */
+                sub: false,
+                title: "Participants aux ateliers de co-construction",
+                paragraphs: [
+                    "Les institutions qui portent le plan organisent des ateliers où chacun peut proposer, commenter et voter. Les contributions y sont saisies sur un ordinateur partagé, une personne après l'autre."
+                ],
+                items: []
+            },
+            {
+                id: "responsable",
+                sub: true,
+                title: "Qui est responsable de ces données",
+                paragraphs: [
+                    "L'institution qui organise l'atelier est responsable du traitement des données de ses participants. Son nom figure sur la page de l'atelier et dans le texte d'information que chaque participant lit avant de participer. Son délégué ou sa déléguée à la protection des données peut être saisi de toute question."
+                ],
+                items: []
+            },
+            {
+                id: "donnees",
+                sub: true,
+                title: "Ce qui est conservé",
+                paragraphs: ["Le strict nécessaire :"],
+                items: [
+                    "un prénom ou un pseudonyme, au choix du participant ;",
+                    "le type d'organisation dont il vient (citoyen ou citoyenne, association, entreprise, administration, élu ou élue) ;",
+                    "son adresse électronique, seulement s'il accepte qu'on le recontacte, avec l'objet de ce recontact ;",
+                    "le texte d'information tel qu'il l'a lu et accepté, et le jour de son accord ;",
+                    "ses contributions : propositions, commentaires, votes de priorité."
+                ]
+            },
+            {
+                id: "finalites",
+                sub: true,
+                title: "Pourquoi, et sur quelle base",
+                paragraphs: [
+                    "Ces données servent à construire le plan d'action avec la société civile, à rendre compte de ce qu'il est advenu de chaque contribution (retenue, fusionnée, non retenue, et pourquoi) et, pour ceux qui l'ont accepté, à les en informer.",
+                    "Elles reposent sur l'accord du participant (article 6, paragraphe 1, point a, du RGPD), recueilli avant toute saisie : sans cet accord, rien n'est enregistré. L'accord est conservé avec le texte accepté et sa date. Participer est libre, et un pseudonyme suffit."
+                ],
+                items: []
+            },
+            {
+                id: "destinataires",
+                sub: true,
+                title: "Qui les voit",
+                paragraphs: [
+                    "Le prénom ou pseudonyme et l'adresse ne sont visibles que des équipes de l'institution organisatrice, sur leurs ordinateurs. Le serveur central du plan les conserve pour les transmettre à ces seules équipes : il ne les donne jamais aux autres institutions, ni à la coordination d'une autre institution.",
+                    "Ils ne figurent jamais dans les exports publics (données ouvertes, plan imprimable, rapport d'autoévaluation). Ce qui est public, c'est le texte des contributions, sans nom, et le nombre de participants de chaque type. Aucune donnée n'est transférée hors de l'Union européenne par Plan ouvert, et aucune décision automatisée n'est prise."
+                ],
+                items: []
+            },
+            {
+                id: "duree",
+                sub: true,
+                title: "Combien de temps",
+                paragraphs: [
+                    "Jusqu'à la date de conservation fixée pour l'atelier, indiquée dans le texte d'information et sur la page de l'atelier : un an après l'atelier par défaut, jamais plus de deux ans. Elles sont alors effacées ; les contributions restent, sans nom."
+                ],
+                items: []
+            },
+            {
+                id: "droits",
+                sub: true,
+                title: "Vos droits",
+                paragraphs: [
+                    "Vous pouvez à tout moment consulter vos données, les faire corriger ou effacer, et retirer votre accord : adressez-vous à l'animateur ou l'animatrice de l'atelier, ou à l'institution organisatrice, qui répond dans un délai d'un mois. L'effacement retire votre nom et votre adresse ; vos contributions restent, anonymes.",
+                    "Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de l'informatique et des libertés (CNIL)."
+                ],
+                items: []
+            },
+            {
+                id: "comptes",
+                sub: false,
+                title: "Agents qui utilisent Plan ouvert",
+                paragraphs: [
+                    "Pour synchroniser un ordinateur avec le serveur du plan, l'administrateur du serveur crée un compte : nom, institution et rôle (rédaction, coordination ou consultation). L'ordinateur garde ces informations et le jeton de connexion, dans le trousseau du système quand il y en a un, sinon dans un fichier que vous seul pouvez lire ; le jeton est oublié quand vous vous déconnectez.",
+                    "Un rapport d'avancement est signé du nom de la personne qui l'écrit et de son institution : il fait partie du suivi public du plan, publié avec lui, et n'est jamais modifié. Le contact d'un engagement (nom, fonction, service, adresse électronique, téléphone), demandé par le modèle d'engagement du PGO, est publié avec le plan. Ces données reposent sur la mission d'intérêt public des institutions (article 6, paragraphe 1, point e, du RGPD). Les journaux de l'application et du serveur ne contiennent ni le contenu des échanges ni les jetons."
+                ],
+                items: []
+            }
+        ]
+    },
     plans: {
         title: "Plans d'action",
         intro: "Choisissez un plan d'action national pour en voir les axes, les engagements et les jalons.",
@@ -378,9 +468,159 @@ export const fr = {
         roundPending: (late: number, toDo: number) => `${count(late)} en retard, ${count(toDo)} à faire`,
         roundDue: (date: string) => `Date limite : ${date}`
     },
-    /** Reporting rounds: the coordination asks every institution to report by a date. */
     /** A workshop's words shared with the printed report (`core/labels.ts`). */
     workshopLabels: L.workshop,
+    /** Co-construction workshops: the plan's list, a workshop's page, the room's capture. */
+    workshops: {
+        open: "Ateliers",
+        title: "Ateliers",
+        breadcrumb: "Ateliers",
+        intro: "Les ateliers de co-construction du plan : qui y a pris part, ce qui y a été proposé, et ce qu'il est advenu de chaque contribution.",
+        none: "Aucun atelier pour l'instant.",
+        prepare: "Préparer un atelier",
+        prepareTitle: "Préparer un atelier",
+        preparationTitle: "Préparation",
+        editTitle: "Modifier la préparation",
+        edit: "Modifier la préparation",
+        submit: "Enregistrer l'atelier",
+        save: "Enregistrer",
+        cancel: "Annuler",
+        saved: "Préparation enregistrée.",
+        tableCaption: "Ateliers du plan, le plus récent en premier",
+        columns: { date: "Date", title: "Atelier", institution: "Institution organisatrice", participants: "Participants", contributions: "Contributions", decided: "Suites données" },
+        decided: (decided: number, total: number) => `${count(decided)} sur ${count(total)}`,
+        titleHint: "Par exemple « Atelier transparence de la vie publique — Lyon ».",
+        placeHint: "Adresse ou salle ; « En ligne » pour un atelier à distance.",
+        noArea: "Aucun axe en particulier",
+        areaHint: "Facultatif : l'axe dont parle l'atelier.",
+        commitmentsHint: "Facultatif : les engagements soumis aux participants. Pendant l'atelier, ils pourront commenter ces engagements et leurs jalons.",
+        facilitatorHint: "La personne qui anime l'atelier et répond aux demandes des participants sur leurs données.",
+        institutionRequired: "Choisissez l'institution qui organise l'atelier.",
+        institutionHint: "Elle conserve les données des participants ; elles ne sont jamais transmises aux autres institutions.",
+        ownInstitution: (name: string) => `${name} (votre institution)`,
+        consentHint: "Ce que chaque participant lit et accepte avant que quoi que ce soit de lui soit enregistré. Le texte proposé convient à la plupart des ateliers ; adaptez-le si besoin.",
+        keepUntilHint: (days: number) => `Proposée un an après l'atelier ; au plus ${count(days)} jours après.`,
+        readOnly: (institution: string) => `Cet atelier est organisé par ${institution} : seules ses équipes et la coordination du plan peuvent le modifier. Vous pouvez le consulter.`,
+        heldLine: (date: string, place: string) => (place === "" ? date : `${date} — ${place}`),
+        facts: {
+            institution: "Institution organisatrice",
+            facilitator: "Animation",
+            area: "Axe discuté",
+            discussed: "Engagements discutés",
+            keepUntil: "Données des participants conservées jusqu'au"
+        },
+        nothingDiscussed: "Aucun engagement en particulier.",
+        consentTitle: "Texte d'information lu et accepté par les participants",
+        room: "Mode atelier",
+        roomHint: "Pour saisir les contributions sur cet ordinateur, une personne après l'autre.",
+        delete: "Supprimer l'atelier",
+        deleteTitle: "Supprimer l'atelier",
+        deleteConfirm: (title: string) =>
+            `Supprimer l'atelier « ${title} », ses participants et leurs contributions ? Cette suppression est définitive.`,
+        participantsTitle: "Participants",
+        participantsCount: (n: number) => `${count(n)} ${plural(n, "personne a pris part", "personnes ont pris part")} à l'atelier.`,
+        byKindCaption: "Participants par type d'organisation",
+        kindColumn: "Type d'organisation",
+        countColumn: "Nombre",
+        namesTitle: "Qui a participé",
+        namesIntro: "Données personnelles : visibles seulement des équipes de l'institution organisatrice.",
+        namesHidden: "Les noms des participants restent auprès de l'institution qui a organisé l'atelier : ils ne sont pas sur cet ordinateur.",
+        nameColumn: "Prénom ou pseudonyme",
+        agreedColumn: "Accord donné le",
+        contactColumn: "Recontact",
+        contributionsColumn: "Contributions",
+        noContact: "Non",
+        privacyLink: "Données personnelles : ce qui est conservé, pourquoi et combien de temps",
+        contributionsTitle: "Contributions",
+        contributionsEmpty: "Aucune contribution pour l'instant. Elles se saisissent en mode atelier.",
+        groups: { proposal: "Propositions", comment: "Commentaires", vote: "Votes de priorité" },
+        groupCount: (n: number) => `(${count(n)})`,
+        byAuthor: (author: string) => `Par ${author}`,
+        byKind: (kind: string) => `Participant : ${kind}`,
+        byFacilitator: "Saisie par l'animation",
+        votes: (votes: number, first: number) =>
+            votes === 0
+                ? "Aucun vote"
+                : `${count(votes)} ${plural(votes, "vote", "votes")}, dont ${count(first)} en premier choix`,
+        about: (number: string, title: string) => `Sur ${number} — ${title}`,
+        aboutGone: "Sur un engagement ou un jalon qui n'est plus dans le plan",
+        ranked: "Propositions choisies, dans l'ordre :",
+        proposalGone: "Proposition supprimée",
+        outcomeLine: (outcome: string) => `${L.workshop.outcome} : ${outcome}`,
+        fedLine: "A nourri :",
+        trace: "Dire la suite donnée",
+        retrace: "Modifier la suite donnée",
+        traceTitle: (text: string) => `Suite donnée à « ${text} »`,
+        reasonHint: "Obligatoire quand la contribution est fusionnée ou non retenue : le participant pourra la lire.",
+        fedHint: "Les engagements et jalons que la contribution a nourris (au moins un quand elle est retenue ou fusionnée).",
+        traceSave: "Enregistrer la suite donnée",
+        deleteContribution: "Supprimer",
+        deleteContributionOf: (text: string) => `Supprimer la contribution « ${text} »`,
+        contributionDeleted: (text: string) => `La contribution « ${text} » a été supprimée.`
+    },
+    /** Choosing commitments and milestones among a whole plan's: a filtered list. */
+    targets: {
+        filter: "Filtrer",
+        filterHint: "Un numéro (2.3) ou des mots du titre.",
+        chosen: "Choisis :",
+        noneChosen: "Aucun choisi.",
+        remove: (label: string) => `Retirer ${label}`,
+        more: (n: number) => `${count(n)} de plus : précisez le filtre pour les voir.`,
+        noMatch: "Aucun engagement ni jalon ne correspond au filtre.",
+        empty: "Ce plan n'a encore aucun engagement.",
+        label: (number: string, title: string) => `${number} — ${title}`,
+        matching: (n: number) => `${count(n)} ${plural(n, "résultat", "résultats")}`
+    },
+    /** « Mode atelier »: the shared laptop in the room, one participant after another. */
+    room: {
+        title: "Mode atelier",
+        quit: "Quitter le mode atelier",
+        next: "Participant suivant",
+        nextHint: "Efface de l'écran tout ce qui concerne la personne précédente.",
+        steps: (step: number) => `Étape ${step} sur 3`,
+        welcomeTitle: "Bienvenue",
+        welcomeIntro: "Avant de participer, lisez ce texte : il dit ce que nous enregistrons et pourquoi.",
+        accept: "J'ai lu et j'accepte",
+        mustAccept: "Cochez « J'ai lu et j'accepte » pour participer : sans votre accord, rien n'est enregistré.",
+        continue: "Continuer",
+        identityTitle: "Qui êtes-vous ?",
+        identityIntro: "Un prénom ou un pseudonyme suffit. Il n'est jamais publié.",
+        kindRequired: "Choisissez d'où vous venez.",
+        contact: "J'accepte qu'on me recontacte",
+        contactHint: "Pour vous dire ce que deviennent vos contributions. Votre adresse ne sert qu'à cela.",
+        contributeTitle: (name: string) => `À vous, ${name}`,
+        contributeIntro: "Ajoutez autant de propositions et de commentaires que vous voulez, et votez pour les propositions que vous jugez prioritaires.",
+        what: "Que voulez-vous ajouter ?",
+        proposalLabel: "Votre proposition",
+        commentLabel: "Votre commentaire",
+        textHint: "Entrée pour ajouter ; Maj + Entrée pour aller à la ligne.",
+        aboutLabel: "Sur quel engagement ou jalon ?",
+        aboutPlaceholder: "Choisissez",
+        noDiscussed: "Cet atelier ne soumet aucun engagement en particulier : faites plutôt une proposition.",
+        commitmentOption: (number: string, title: string) => `Engagement ${number} — ${title}`,
+        milestoneOption: (number: string, title: string) => `Jalon ${number} — ${title}`,
+        choice: (rank: number) => ["Premier choix", "Deuxième choix", "Troisième choix"][rank - 1] ?? `Choix ${rank}`,
+        choiceNone: "Aucun",
+        voteHint: (max: number) => `Jusqu'à ${count(max)} propositions de l'atelier, de la plus importante à la moins importante.`,
+        noProposals: "Aucune proposition pour l'instant : il n'y a pas encore de vote possible.",
+        addProposal: "Ajouter ma proposition",
+        addComment: "Ajouter mon commentaire",
+        addVote: "Enregistrer mon vote",
+        mine: "Vos contributions",
+        mineEmpty: "Rien pour l'instant.",
+        added: { proposal: "Proposition ajoutée.", comment: "Commentaire ajouté.", vote: "Vote enregistré." },
+        thanks: "Merci ! Quand vous avez fini, appuyez sur « Participant suivant ».",
+        /** Between the proposals of a vote, each said with its rank ("1. …"). */
+        voteSeparator: " ; "
+    },
+    /** The commitment's workshop contributions it came from. */
+    cameFrom: {
+        intro: "Les contributions d'ateliers qui ont nourri cet engagement ou ses jalons.",
+        workshop: (title: string, date: string) => `${title}, ${date}`,
+        milestone: (number: string, title: string) => `A nourri le jalon ${number} — ${title}`,
+        milestoneUnnumbered: (title: string) => `A nourri le jalon « ${title} »`
+    },
+    /** Reporting rounds: the coordination asks every institution to report by a date. */
     rounds: {
         title: "Campagnes de suivi",
         intro: "Une campagne demande à chaque institution porteuse de rendre compte de ses engagements et de leurs jalons avant une date. Chaque institution voit ce qu'elle doit rendre ; la coordination voit ce qui est rendu, en retard ou à faire, et qui relancer.",

@@ -32,6 +32,7 @@ import { useSyncRevision } from "../../shared/useSyncRevision";
 import { showDeletion } from "../../shared/DeletionNotice";
 import { MilestonesSection } from "./MilestonesSection";
 import { useFreshNumbers } from "./numbers";
+import { CameFromSection } from "./CameFromSection";
 import { OriginSection } from "./OriginSection";
 import { ProgressSection } from "./ProgressSection";
 
@@ -227,6 +228,7 @@ function CommitmentEditor(props: {
                     </div>
 
                     {origin && <OriginSection origin={origin} />}
+                    <CameFromSection detail={detail} />
 
                     <EditorSection id="problem" title={t.commitment.sections.problem}>
                         {long("problem", f.problem, f.problemHint)}

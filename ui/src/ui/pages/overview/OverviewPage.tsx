@@ -213,6 +213,9 @@ export function OverviewPage(props: { planId: string }) {
                     <Button priority="secondary" iconId="fr-icon-dashboard-3-line" linkProps={{ href: href.dashboard(plan.id), id: "plan-dashboard" }}>
                         {t.dashboard.open}
                     </Button>
+                    <Button priority="secondary" iconId="fr-icon-team-line" linkProps={{ href: href.workshops(plan.id), id: "plan-workshops" }}>
+                        {t.workshops.open}
+                    </Button>
                     {overview.structureReadOnly === null && (
                         <>
                             <Button priority="secondary" iconId="fr-icon-edit-line" onClick={openPlanEdit} id="plan-edit">

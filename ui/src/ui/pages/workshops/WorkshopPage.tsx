@@ -1,0 +1,369 @@
+/**
+ * A workshop (`#/ateliers/<id>`): its preparation (changed here unless read-only, with the
+ * reason), its participants counted by kind — who they are only on the laptops of the
+ * institution that ran it —, its contributions (proposals with their votes, comments with what
+ * they are about, votes), each with what became of it and the editor that says it; a
+ * contribution typed by mistake is deleted, with the undo notice. « Mode atelier » opens the
+ * room's capture.
+ */
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { createModal } from "@codegouvfr/react-dsfr/Modal";
+import { useState } from "react";
+import type { ContributionKind, ContributionView, Failure, PlanTarget, ReadOnly, WorkshopDetail } from "../../../core/bindings";
+import { toFailure } from "../../../core/backend";
+import { useBackend } from "../../backendContext";
+import { useLocale, useT, type Messages } from "../../i18n";
+import { formatDate } from "../../i18n/format";
+import { href, navigate } from "../../router";
+import { ConfirmModal } from "../../shared/ConfirmModal";
+import { DataTable } from "../../shared/DataTable";
+import { showDeletion } from "../../shared/DeletionNotice";
+import { FailureAlert, SuccessNotice } from "../../shared/FailureAlert";
+import { institutionLabel } from "../../shared/institutionLabel";
+import { LoadFailure } from "../../shared/LoadFailure";
+import { Loading } from "../../shared/Loading";
+import { openModal } from "../../shared/modalFocus";
+import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
+import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
+import { useLoad } from "../../shared/useLoad";
+import { useSyncRevision } from "../../shared/useSyncRevision";
+import { useWorkshopChoices } from "./choices";
+import { numbered, short, TraceEditor } from "./TraceEditor";
+import { WorkshopForm } from "./WorkshopForm";
+
+const deleteWorkshopModal = createModal({ id: "workshop-delete-modal", isOpenedByDefault: false });
+
+const GROUPS: ContributionKind[] = ["proposal", "comment", "vote"];
+
+export function WorkshopPage(props: { workshopId: string }) {
+    const backend = useBackend();
+    const load = useLoad(async () => {
+        const detail = await backend.getWorkshop(props.workshopId);
+        const targets = await backend.listPlanTargets(detail.workshop.planId);
+        return { detail, targets };
+    }, [backend, props.workshopId]);
+    const revision = useSyncRevision(load.reload);
+    if (load.data === undefined) return load.failure ? <LoadFailure failure={load.failure} /> : <Loading />;
+    return (
+        <>
+            <SyncRefreshNotice revision={revision} />
+            <WorkshopView detail={load.data.detail} targets={load.data.targets} reload={load.reload} />
+        </>
+    );
+}
+
+/** Why the workshop is read-only, said of a workshop. */
+function readOnlyMessage(t: Messages, readOnly: ReadOnly | null): string | undefined {
+    return readOnly?.kind === "otherInstitution" ? t.workshops.readOnly(readOnly.lead) : undefined;
+}
+
+function WorkshopView(props: { detail: WorkshopDetail; targets: PlanTarget[]; reload: () => Promise<void> }) {
+    const t = useT();
+    const w = t.workshops;
+    const l = t.workshopLabels;
+    const locale = useLocale();
+    const backend = useBackend();
+    const { detail, targets } = props;
+    const { workshop } = detail;
+    const [editing, setEditing] = useState(false);
+    const [failure, setFailure] = useState<Failure | null>(null);
+    const [notice, setNotice] = useState<string | null>(null);
+    const readOnly = detail.readOnly !== null;
+
+    async function remove() {
+        try {
+            await backend.deleteWorkshop(workshop.id);
+            navigate(href.workshops(workshop.planId));
+        } catch (error) {
+            setFailure(toFailure(error));
+        }
+    }
+
+    async function removeContribution(view: ContributionView) {
+        try {
+            const deletion = await backend.deleteContribution(view.contribution.id);
+            showDeletion({
+                deletion,
+                message: w.contributionDeleted(short(view.contribution.text || l[view.contribution.kind])),
+                onRestored: () => void props.reload()
+            });
+            await props.reload();
+            document.querySelector<HTMLElement>("#workshop-contributions-title")?.focus();
+        } catch (error) {
+            setFailure(toFailure(error));
+        }
+    }
+
+    const participants = detail.participants.length;
+    return (
+        <>
+            <Breadcrumb
+                homeLinkProps={{ href: href.plans() }}
+                segments={[
+                    { label: detail.planTitle, linkProps: { href: href.overview(workshop.planId) } },
+                    { label: w.breadcrumb, linkProps: { href: href.workshops(workshop.planId) } }
+                ]}
+                currentPageLabel={workshop.title}
+                className="fr-mt-0 fr-mb-3w"
+            />
+            <div className="po-page-head">
+                <div className="po-page-head__main">
+                    <p className="po-number fr-mb-1v">{l.workshop}</p>
+                    <h1 className="fr-mb-1w">{workshop.title}</h1>
+                    <p className="fr-mb-0" id="workshop-when">
+                        {w.heldLine(formatDate(workshop.heldOn, locale), workshop.place)}
+                    </p>
+                </div>
+                {/* The room records participants: only for those who may (the server would refuse others). */}
+                {!readOnly && (
+                    <div className="po-page-head__actions">
+                        <Button iconId="fr-icon-team-line" linkProps={{ href: href.workshopRoom(workshop.id), id: "workshop-room" }}>
+                            {w.room}
+                        </Button>
+                        {!editing && (
+                            <Button priority="secondary" iconId="fr-icon-edit-line" id="workshop-edit" onClick={() => setEditing(true)}>
+                                {w.edit}
+                            </Button>
+                        )}
+                    </div>
+                )}
+            </div>
+            <ReadOnlyNotice readOnly={detail.readOnly} message={readOnlyMessage(t, detail.readOnly)} id="workshop-read-only" />
+            <FailureAlert failure={failure} onClose={() => setFailure(null)} />
+            <SuccessNotice message={notice} onClose={() => setNotice(null)} />
+
+            {editing ? (
+                <EditPreparation
+                    detail={detail}
+                    onSaved={async () => {
+                        setEditing(false);
+                        setNotice(w.saved);
+                        await props.reload();
+                    }}
+                    onCancel={() => setEditing(false)}
+                />
+            ) : (
+                <section className="po-card" aria-labelledby="workshop-preparation-title" id="workshop-preparation">
+                    <h2 id="workshop-preparation-title" className="fr-h4">
+                        {w.preparationTitle}
+                    </h2>
+                    <dl className="po-facts">
+                        <dt>{w.facts.institution}</dt>
+                        <dd id="workshop-institution">{institutionLabel(detail.institution)}</dd>
+                        <dt>{w.facts.facilitator}</dt>
+                        <dd>{workshop.facilitator}</dd>
+                        <dt>{w.facts.area}</dt>
+                        <dd>{detail.areaTitle ?? w.noArea}</dd>
+                        <dt>{w.facts.discussed}</dt>
+                        <dd>
+                            {detail.discussed.length === 0 ? (
+                                w.nothingDiscussed
+                            ) : (
+                                <ul className="fr-mb-0" id="workshop-discussed">
+                                    {detail.discussed.map(target => (
+                                        <li key={target.commitmentId}>
+                                            <a className="fr-link" href={href.commitment(target.commitmentId)}>
+                                                {numbered(targets, target.commitmentId, target.title)}
+                                            </a>
+                                        </li>
+                                    ))}
+                                </ul>
+                            )}
+                        </dd>
+                        <dt>{w.facts.keepUntil}</dt>
+                        <dd id="workshop-keep-until">{formatDate(workshop.keepUntil, locale)}</dd>
+                    </dl>
+                    <details className="po-consent">
+                        <summary>{w.consentTitle}</summary>
+                        <p className="po-prewrap fr-mb-0 fr-mt-1w">{workshop.consentText}</p>
+                    </details>
+                    {!readOnly && <p className="fr-text--sm fr-mt-2w fr-mb-0">{w.roomHint}</p>}
+                </section>
+            )}
+
+            <section className="po-card" aria-labelledby="workshop-participants-title" id="workshop-participants">
+                <h2 id="workshop-participants-title" className="fr-h4">
+                    {w.participantsTitle}
+                </h2>
+                <p id="workshop-participants-count">{w.participantsCount(participants)}</p>
+                <DataTable
+                    id="workshop-by-kind"
+                    className="po-table-narrow"
+                    caption={w.byKindCaption}
+                    hiddenCaption
+                    headers={[w.kindColumn, w.countColumn]}
+                    rowHeaders
+                    rows={detail.byKind.map(k => ({ key: k.kind, cells: [l[k.kind], k.count] }))}
+                />
+                {detail.identitiesHere ? (
+                    participants > 0 && (
+                        <>
+                            <h3 className="fr-h6 fr-mb-1v">{w.namesTitle}</h3>
+                            <p className="fr-text--sm po-muted">{w.namesIntro}</p>
+                            <DataTable
+                                id="workshop-names"
+                                caption={w.namesTitle}
+                                hiddenCaption
+                                headers={[w.nameColumn, w.kindColumn, w.contributionsColumn, w.agreedColumn, w.contactColumn]}
+                                rowHeaders
+                                rows={detail.participants.map(p => ({
+                                    key: p.participant.id,
+                                    cells: [
+                                        p.identity?.name ?? l.anonymous,
+                                        l[p.participant.organisationKind],
+                                        p.contributions,
+                                        p.identity ? formatDate(p.identity.consentedOn, locale) : "",
+                                        p.identity && p.identity.contactEmail !== "" ? p.identity.contactEmail : w.noContact
+                                    ]
+                                }))}
+                            />
+                        </>
+                    )
+                ) : (
+                    <p className="fr-text--sm" id="workshop-names-hidden">
+                        {w.namesHidden}
+                    </p>
+                )}
+                <p className="fr-mb-0">
+                    <a className="fr-link fr-icon-lock-line fr-link--icon-left" href={href.privacy()} id="workshop-privacy">
+                        {w.privacyLink}
+                    </a>
+                </p>
+            </section>
+
+            <section className="po-card" aria-labelledby="workshop-contributions-title" id="workshop-contributions">
+                <h2 id="workshop-contributions-title" className="fr-h4" tabIndex={-1}>
+                    {w.contributionsTitle}
+                </h2>
+                {detail.contributions.length === 0 ? (
+                    <p className="po-muted fr-mb-0">{w.contributionsEmpty}</p>
+                ) : (
+                    GROUPS.map(kind => {
+                        const views = detail.contributions.filter(c => c.contribution.kind === kind);
+                        if (views.length === 0) return null;
+                        return (
+                            <div key={kind} className="po-contribution-group" id={`workshop-${kind}s`}>
+                                <h3 className="fr-h5">
+                                    {w.groups[kind]} <span className="po-muted">{w.groupCount(views.length)}</span>
+                                </h3>
+                                <ul className="fr-raw-list po-contributions">
+                                    {views.map(view => (
+                                        <ContributionItem
+                                            key={view.contribution.id}
+                                            view={view}
+                                            detail={detail}
+                                            targets={targets}
+                                            readOnly={readOnly}
+                                            onDelete={() => void removeContribution(view)}
+                                            reload={props.reload}
+                                        />
+                                    ))}
+                                </ul>
+                            </div>
+                        );
+                    })
+                )}
+            </section>
+
+            {!readOnly && (
+                <div className="po-editor__end">
+                    <Button priority="tertiary" iconId="fr-icon-delete-line" id="workshop-delete" onClick={() => openModal(deleteWorkshopModal)}>
+                        {w.delete}
+                    </Button>
+                </div>
+            )}
+            <ConfirmModal
+                modal={deleteWorkshopModal}
+                title={w.deleteTitle}
+                message={w.deleteConfirm(workshop.title)}
+                confirmLabel={t.app.delete}
+                onConfirm={() => void remove()}
+            />
+        </>
+    );
+}
+
+function ContributionItem(props: {
+    view: ContributionView;
+    detail: WorkshopDetail;
+    targets: PlanTarget[];
+    readOnly: boolean;
+    onDelete: () => void;
+    reload: () => Promise<void>;
+}) {
+    const t = useT();
+    const w = t.workshops;
+    const l = t.workshopLabels;
+    const { view } = props;
+    const { contribution } = view;
+    const author =
+        view.author !== null ? w.byAuthor(view.author) : view.authorKind !== null ? w.byKind(l[view.authorKind]) : w.byFacilitator;
+    const textOf = (id: string) => props.detail.contributions.find(c => c.contribution.id === id)?.contribution.text;
+    return (
+        <li className="po-contribution" id={`contribution-${contribution.id}`}>
+            <div className="po-contribution__head">
+                <p className="fr-text--sm po-muted fr-mb-1v">
+                    {author}
+                    {contribution.kind === "proposal" && <span id={`contribution-${contribution.id}-votes`}> — {w.votes(view.votes, view.firstChoices)}</span>}
+                </p>
+                {!props.readOnly && (
+                    <Button
+                        priority="tertiary no outline"
+                        size="small"
+                        iconId="fr-icon-delete-line"
+                        id={`contribution-${contribution.id}-delete`}
+                        title={w.deleteContributionOf(short(contribution.text || l[contribution.kind]))}
+                        onClick={props.onDelete}
+                    >
+                        {w.deleteContribution}
+                    </Button>
+                )}
+            </div>
+            {contribution.kind === "comment" && (
+                <p className="fr-text--sm fr-mb-1v">
+                    {view.about ? (
+                        <a className="fr-link fr-text--sm" href={href.commitment(view.about.commitmentId)}>
+                            {w.about(
+                                props.targets.find(x => (x.milestoneId ?? x.commitmentId) === (view.about!.milestoneId ?? view.about!.commitmentId))?.number ?? "",
+                                view.about.title
+                            )}
+                        </a>
+                    ) : (
+                        w.aboutGone
+                    )}
+                </p>
+            )}
+            {contribution.text !== "" && <p className="po-prewrap po-contribution__text fr-mb-1w">{contribution.text}</p>}
+            {contribution.kind === "vote" ? (
+                <div className="fr-text--sm">
+                    {w.ranked}
+                    <ol className="fr-list fr-mb-0">
+                        {contribution.proposalIds.map(id => (
+                            <li key={id}>{textOf(id) ?? w.proposalGone}</li>
+                        ))}
+                    </ol>
+                </div>
+            ) : (
+                <TraceEditor view={view} targets={props.targets} readOnly={props.readOnly} onSaved={props.reload} />
+            )}
+        </li>
+    );
+}
+
+function EditPreparation(props: { detail: WorkshopDetail; onSaved: () => Promise<void>; onCancel: () => void }) {
+    const choices = useWorkshopChoices(props.detail.workshop.planId);
+    if (choices.data === undefined) return choices.failure ? <FailureAlert failure={choices.failure} /> : <Loading />;
+    return (
+        <WorkshopForm
+            planId={props.detail.workshop.planId}
+            workshop={props.detail.workshop}
+            areas={choices.data.areas}
+            targets={choices.data.targets}
+            institutions={choices.data.institutions}
+            own={null}
+            onSaved={() => void props.onSaved()}
+            onCancel={props.onCancel}
+        />
+    );
+}
