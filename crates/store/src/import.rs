@@ -268,15 +268,17 @@ impl Store {
         Ok(queued)
     }
 
-    /// Every record of a plan (its areas, commitments and milestones) and every institution, as
-    /// sync fields: what exports are made from.
+    /// Every record of a plan (its areas, commitments, milestones, progress reports, reporting
+    /// rounds, workshops with their participants and contributions) and every institution, as
+    /// sync fields: what exports are made from. Never who participants are (`identity`): that
+    /// personal data stays in the app.
     pub fn plan_records(
         &self,
         plan: plan_ouvert_domain::PlanId,
     ) -> Result<BTreeMap<RecordKey, BTreeMap<String, Value>>> {
         let plan_id = plan.0.to_string();
         let mut keys: Vec<RecordKey> = vec![RecordKey { kind: RecordKind::Plan, id: plan.0 }];
-        let queries: [(RecordKind, &str); 6] = [
+        let queries: [(RecordKind, &str); 9] = [
             (RecordKind::Institution, "SELECT id FROM institution ORDER BY name"),
             (RecordKind::Area, "SELECT id FROM area WHERE plan_id = ?1 ORDER BY position"),
             (RecordKind::Commitment, "SELECT id FROM commitment WHERE plan_id = ?1 ORDER BY position"),
@@ -290,6 +292,17 @@ impl Store {
                 RecordKind::Report,
                 "SELECT r.id FROM report r JOIN commitment c ON c.id = r.commitment_id WHERE c.plan_id = ?1
                  ORDER BY r.reported_on, r.id",
+            ),
+            (RecordKind::Workshop, "SELECT id FROM workshop WHERE plan_id = ?1 ORDER BY held_on, id"),
+            (
+                RecordKind::Participant,
+                "SELECT p.id FROM participant p JOIN workshop w ON w.id = p.workshop_id WHERE w.plan_id = ?1
+                 ORDER BY p.created_at, p.id",
+            ),
+            (
+                RecordKind::Contribution,
+                "SELECT c.id FROM contribution c JOIN workshop w ON w.id = c.workshop_id WHERE w.plan_id = ?1
+                 ORDER BY c.created_at, c.id",
             ),
         ];
         for (kind, sql) in queries {

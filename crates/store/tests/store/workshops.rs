@@ -415,3 +415,20 @@ fn a_workshop_is_run_by_the_institution_of_the_person_signed_in() {
     crate::helpers::sign_in(&mut w.store, &elsewhere);
     assert_eq!(w.store.own_institution().unwrap(), None, "not on this laptop yet");
 }
+
+#[test]
+fn a_plans_records_for_its_exports_carry_its_workshops_and_never_who_took_part() {
+    let Room { mut w, workshop, .. } = room();
+    let input = participant("Awa Diallo", OrganisationKind::Citizen, Some("awa@example.org"));
+    let awa = w.store.add_participant(workshop.id, &input, Locale::Fr).unwrap().participant.id;
+    w.store.add_contribution(workshop.id, Some(awa), &proposal("Publier les agendas.")).unwrap();
+    let records = w.store.plan_records(w.plan.id).unwrap();
+    let count = |kind| records.keys().filter(|k| k.kind == kind).count();
+    assert_eq!(
+        (count(RecordKind::Workshop), count(RecordKind::Participant), count(RecordKind::Contribution)),
+        (1, 1, 1)
+    );
+    assert_eq!(count(RecordKind::Identity), 0);
+    let all = serde_json::to_string(&records.values().collect::<Vec<_>>()).unwrap();
+    assert!(!all.contains("Awa") && !all.contains("awa@example.org"));
+}
