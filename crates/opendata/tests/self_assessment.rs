@@ -462,8 +462,12 @@ fn commitments_and_milestones_are_numbered_as_the_app_and_the_printed_plan_numbe
 fn co_creation_is_to_complete_and_nothing_is_invented() {
     let html = mid_term(Locale::Fr);
     let text = seen(&html);
+    // No workshop in this plan: nothing said of any.
     assert!(
-        text.contains("Co-création du plan et participants À compléter Plan ouvert ne contient pas encore de données")
+        text.contains(
+            "Co-création du plan et participants À compléter Aucun atelier n'est enregistré dans Plan ouvert"
+        ),
+        "{text}"
     );
     // What the app knows of who took part: the institutions that lead, and those that support only.
     assert!(

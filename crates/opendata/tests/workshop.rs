@@ -699,3 +699,34 @@ fn the_plans_exports_carry_its_workshops_and_the_printable_plan_does_not() {
     let workbook = workbook_parts(&plan_xlsx(&d, PLAN, Locale::Fr).unwrap());
     assert!(workbook.values().all(|part| !part.contains(FACILITATOR)));
 }
+
+/// The self-assessment's section on how the plan was co-created.
+fn co_creation(html: &str) -> &str {
+    let start = html.find("<section id=\"co-creation\">").unwrap();
+    let end = start + html[start..].find("</section>").unwrap();
+    &html[start..end]
+}
+
+#[test]
+fn the_self_assessment_says_which_workshops_co_created_the_plan_by_its_day() {
+    let d = dataset();
+    let report =
+        |as_of: &str, locale| self_assessment_html(&d, PLAN, SelfAssessmentTerm::MidTerm, day(as_of), locale).unwrap();
+    // Before any workshop: nothing invented, to complete.
+    let none = report("2027-01-01", Locale::Fr);
+    assert!(co_creation(&none).contains("Aucun atelier n'est enregistré"));
+    // The first workshop only: four participants by kind, never named.
+    let first = report("2027-03-31", Locale::Fr);
+    let section = co_creation(&first);
+    assert!(section.contains("1 atelier tenu : 4 participants"), "{section}");
+    assert!(section.contains("Citoyen ou citoyenne : 2"), "{section}");
+    assert!(section.contains("Association : 1") && section.contains("Élu ou élue : 1"), "{section}");
+    assert!(section.contains("Salle 204, Ségur") && !section.contains("Atelier budget"), "{section}");
+    assert!(section.contains("&lt;b&gt;ouvert&lt;/b&gt;"), "titles escaped: {section}");
+    assert!(section.contains("Complétez avec ce que Plan ouvert ne contient pas"));
+    // Both, in English.
+    let both = report("2027-06-30", Locale::En);
+    let section = co_creation(&both);
+    assert!(section.contains("2 workshops held: 5 participants"), "{section}");
+    assert!(section.contains("Atelier budget"));
+}

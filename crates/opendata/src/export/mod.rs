@@ -238,8 +238,9 @@
 //! (declared, or derived from the milestones' roll-up, said which), results, whether it opened
 //! government, what was done, difficulties, next steps, each milestone, the evidence (files
 //! named, with their size, never embedded) and who signed what. Only the reports dated on or
-//! before the day count; what the app has no data for (how the plan was co-created) is marked
-//! « À compléter », never invented.
+//! before the day count; how the plan was co-created is said from the workshops held by that day
+//! (participants counted by kind, never named), and what the app has no data for (other
+//! consultations) is marked « À compléter », never invented.
 //!
 //! # A workshop ([`workshop_report_html`], [`workshop_dataset`], [`render_workshop`])
 //!

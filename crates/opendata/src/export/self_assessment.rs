@@ -170,9 +170,10 @@ fn subject(number: &str, milestone: Option<&MilestoneAsOf>, out: &Out) -> String
 /// Only the progress reports dated on or before `as_of` are taken into account. It holds:
 /// - the title (« Rapport d'autoévaluation à mi-parcours » or « … de fin de parcours »), the
 ///   plan's title, country and period, the day it describes;
-/// - the co-creation of the plan, marked « À compléter »: the app holds no data on it yet, and
-///   the report invents nothing (it says only how many institutions carry and support
-///   commitments);
+/// - the co-creation of the plan: the workshops held on or before `as_of` (day, title, place,
+///   institution, participants by kind — never named —, contributions and what became of them),
+///   then « À compléter » for what the app does not hold (online consultations, forums…), and how
+///   many institutions carry and support commitments;
 /// - the plan's overall progress, with the rule (the one roll-up of the app: the domain's
 ///   [`commitment_share`] and [`weighted_share`]), and how many commitments stand at each
 ///   completion level and milestones at each status;
@@ -257,7 +258,7 @@ pub fn self_assessment_html(
     out.push("</ol>\n</li>\n");
     out.toc_end(&tree);
 
-    co_creation(&mut out, &tree);
+    co_creation(&mut out, &tree, as_of);
     overall(&mut out, &areas);
     by_area(&mut out, &tree, &areas);
 
@@ -289,22 +290,36 @@ pub fn self_assessment_html(
     Ok(out.finish())
 }
 
-/// How the plan was co-created and who took part: the app has no data on it yet, so it is to be
-/// completed; only the count of institutions it names is said.
-fn co_creation(out: &mut Out, tree: &PlanTree) {
+/// How the plan was co-created and who took part: the workshops held by `as_of`, as the app
+/// holds them; the rest is to be completed; then the count of institutions the plan names.
+fn co_creation(out: &mut Out, tree: &PlanTree, as_of: NaiveDate) {
     let s = out.labels.self_assessment;
     out.push(&format!("<section id=\"co-creation\">\n<h2>{}</h2>\n", s.co_creation));
+    let held: Vec<_> =
+        tree.workshops.iter().filter(|w| parse_date(w.rec.text("heldOn")).is_some_and(|day| day <= as_of)).collect();
+    if !held.is_empty() {
+        workshops_held(out, tree, &held);
+    }
     out.push(&format!(
         "<div class=\"to-complete\">\n<p><strong>{}</strong></p>\n<p>{}</p>\n</div>\n",
         s.to_complete,
-        out.pick(
-            "Plan ouvert ne contient pas encore de données sur la co-construction du plan (ateliers, consultations, \
-             contributions et ce qu'il en est advenu) : décrivez ici comment le plan a été co-construit, avec qui, et \
-             comment la société civile a suivi sa mise en œuvre.",
-            "Plan ouvert holds no data yet on how the plan was co-created (workshops, consultations, contributions and \
-             what came of them): describe here how the plan was co-created, with whom, and how civil society followed \
-             its implementation."
-        )
+        if held.is_empty() {
+            out.pick(
+                "Aucun atelier n'est enregistré dans Plan ouvert à cette date : décrivez ici comment le plan a été \
+                 co-construit (ateliers, consultations, contributions et ce qu'il en est advenu), avec qui, et comment \
+                 la société civile a suivi sa mise en œuvre.",
+                "No workshop is recorded in Plan ouvert by this day: describe here how the plan was co-created \
+                 (workshops, consultations, contributions and what came of them), with whom, and how civil society \
+                 followed its implementation.",
+            )
+        } else {
+            out.pick(
+                "Complétez avec ce que Plan ouvert ne contient pas : consultations en ligne, forums, autres \
+                 rencontres, et comment la société civile a suivi la mise en œuvre du plan.",
+                "Complete with what Plan ouvert does not hold: online consultations, forums, other meetings, and how \
+                 civil society followed the plan's implementation.",
+            )
+        }
     ));
     let mut leads: Vec<Uuid> = tree.commitments().filter_map(|c| c.rec.id_of("leadInstitutionId")).collect();
     leads.sort();
@@ -704,4 +719,88 @@ fn entries_table(out: &mut Out, tree: &PlanTree, commitment: &CommitmentAsOf) {
         .collect();
     let headers = [p.reported_on, out.pick("Objet", "On"), p.status, p.signed_by];
     out.table("entries", &headers, &rows);
+}
+
+/// The workshops held, one row each, and the totals: participants counted by kind (never named),
+/// contributions and what became of them.
+fn workshops_held(out: &mut Out, tree: &PlanTree, held: &[&crate::export::tree::WorkshopNode]) {
+    use plan_ouvert_domain::labels::WorkshopLabels;
+    use plan_ouvert_domain::OrganisationKind;
+
+    use crate::export::workshop::{kind_label, outcome_of};
+    let labels = WorkshopLabels::of(out.locale);
+    let locale = out.locale;
+    let institution = |id: Option<Uuid>| {
+        id.and_then(|id| tree.institutions.iter().find(|i| i.id == id))
+            .map(|i| i.text("name").to_string())
+            .unwrap_or_default()
+    };
+    let kinds_of = |participants: &mut dyn Iterator<Item = &Rec>| -> Vec<(OrganisationKind, usize)> {
+        let codes: Vec<&str> = participants.map(|p| p.text("organisationKind")).collect();
+        OrganisationKind::ALL
+            .iter()
+            .map(|kind| (*kind, codes.iter().filter(|c| **c == kind.code()).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    };
+    let said = |kinds: &[(OrganisationKind, usize)]| -> String {
+        kinds.iter().map(|(kind, n)| format!("{} : {n}", kind_label(*kind, &labels))).collect::<Vec<_>>().join(", ")
+    };
+    let participants: usize = held.iter().map(|w| w.participants.len()).sum();
+    let contributions: Vec<&Rec> = held.iter().flat_map(|w| w.contributions.iter()).collect();
+    let mut outcomes: Vec<(&str, usize)> = Vec::new();
+    for contribution in &contributions {
+        if contribution.text("kind") == "vote" {
+            continue;
+        }
+        let (label, _) = outcome_of(contribution, &labels);
+        match outcomes.iter_mut().find(|(l, _)| *l == label) {
+            Some(entry) => entry.1 += 1,
+            None => outcomes.push((label, 1)),
+        }
+    }
+    let all_kinds = kinds_of(&mut held.iter().flat_map(|w| w.participants.iter()));
+    out.push(&format!(
+        "<p>{}</p>\n",
+        escape(&match locale {
+            Locale::Fr => format!(
+                "{} {} ({}) ; {} ({}).",
+                locale.count(held.len() as u64, ("atelier tenu :", "ateliers tenus :"), ("", "")),
+                locale.count(participants as u64, ("participant", "participants"), ("", "")),
+                said(&all_kinds),
+                locale.count(contributions.len() as u64, ("contribution", "contributions"), ("", "")),
+                outcomes.iter().map(|(l, n)| format!("{l} : {n}")).collect::<Vec<_>>().join(", "),
+            ),
+            Locale::En => format!(
+                "{} {} ({}); {} ({}).",
+                locale.count(held.len() as u64, ("", ""), ("workshop held:", "workshops held:")),
+                locale.count(participants as u64, ("", ""), ("participant", "participants")),
+                said(&all_kinds).replace(" : ", ": "),
+                locale.count(contributions.len() as u64, ("", ""), ("contribution", "contributions")),
+                outcomes.iter().map(|(l, n)| format!("{l}: {n}")).collect::<Vec<_>>().join(", "),
+            ),
+        })
+    ));
+    out.push(&format!(
+        "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+        labels.held_on, labels.title, labels.institution_id, out.pick("Participants", "Participants"), out.pick("Contributions", "Contributions")
+    ));
+    for workshop in held {
+        let day = parse_date(workshop.rec.text("heldOn")).map(|d| locale.date(d)).unwrap_or_default();
+        let place = workshop.rec.text("place");
+        let title = if place.is_empty() {
+            escape(workshop.rec.text("title"))
+        } else {
+            format!("{} — {}", escape(workshop.rec.text("title")), escape(place))
+        };
+        let kinds = kinds_of(&mut workshop.participants.iter());
+        out.push(&format!(
+            "<tr><td>{day}</td><td>{title}</td><td>{}</td><td>{} ({})</td><td>{}</td></tr>\n",
+            escape(&institution(workshop.rec.id_of("institutionId"))),
+            workshop.participants.len(),
+            escape(&said(&kinds)),
+            workshop.contributions.len()
+        ));
+    }
+    out.push("</tbody>\n</table>\n");
 }

@@ -135,7 +135,7 @@ impl<'a> Numbers<'a> {
 }
 
 /// The label of a kind of organisation.
-fn kind_label(kind: OrganisationKind, labels: &WorkshopLabels) -> &'static str {
+pub(crate) fn kind_label(kind: OrganisationKind, labels: &WorkshopLabels) -> &'static str {
     match kind {
         OrganisationKind::Citizen => labels.citizen,
         OrganisationKind::Association => labels.association,
@@ -146,7 +146,7 @@ fn kind_label(kind: OrganisationKind, labels: &WorkshopLabels) -> &'static str {
 }
 
 /// The label of what became of a contribution (none said: to be examined), and its badge's class.
-fn outcome_of(contribution: &Rec, labels: &WorkshopLabels) -> (&'static str, &'static str) {
+pub(crate) fn outcome_of(contribution: &Rec, labels: &WorkshopLabels) -> (&'static str, &'static str) {
     match ContributionOutcome::from_code(contribution.text("outcome")) {
         Some(ContributionOutcome::Kept) => (labels.kept, "kept"),
         Some(ContributionOutcome::Merged) => (labels.merged, "merged"),
