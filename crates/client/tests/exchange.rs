@@ -7,32 +7,13 @@
 // Tests say what they expect with unwrap: a failure there is the test failing, with its line.
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
-use std::sync::{Arc, Mutex};
+mod common;
 
-use plan_ouvert_client::Server;
+use common::{office, set_up_plan, synced};
 use plan_ouvert_domain::*;
-use plan_ouvert_server::{api, database, directory, routes};
-use plan_ouvert_store::Store;
 use plan_ouvert_sync::access::Role;
 
 const HATVP: &str = "Haute Autorité pour la transparence de la vie publique";
-
-async fn start(db: &Path) -> (String, tokio::task::JoinHandle<()>) {
-    let conn = database::open(db).unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let task = tokio::spawn(async move {
-        let _ = axum::serve(listener, routes::app(Arc::new(api::ServerState::new(conn)))).await;
-    });
-    (url, task)
-}
-
-async fn synced(server: &Server, store: &Mutex<Store>) {
-    server.sync(store).await.unwrap();
-    let counts = store.lock().unwrap().sync_counts().unwrap();
-    assert_eq!((counts.pending, counts.conflicts, counts.rejections), (0, 0, 0), "everything was taken");
-}
 
 fn proposal(text: &str) -> ContributionInput {
     ContributionInput {
@@ -46,53 +27,26 @@ fn proposal(text: &str) -> ContributionInput {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_workshop_carried_on_a_usb_stick_reaches_the_server_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.sqlite3");
-    let conn = database::open(&db).unwrap();
-    directory::add_institution(&conn, HATVP, "HATVP", "independentAuthority").unwrap();
-    directory::add_institution(&conn, "Direction interministérielle de la transformation publique", "DITP", "ministry")
-        .unwrap();
-    directory::add_person(&conn, "dominique", "HATVP", Role::Drafter).unwrap();
-    directory::add_person(&conn, "camille", "HATVP", Role::Drafter).unwrap();
-    directory::add_person(&conn, "claire", "DITP", Role::Coordinator).unwrap();
-    let tokens: Vec<String> =
-        ["dominique", "camille", "claire"].iter().map(|p| directory::issue_token(&conn, p).unwrap()).collect();
-    drop(conn);
-    let (url, task) = start(&db).await;
-    let servers: Vec<Server> = tokens.iter().map(|t| Server::new(&url, t).unwrap()).collect();
-    let laptops: Vec<Mutex<Store>> =
-        (0..3).map(|i| Mutex::new(Store::open_in(&dir.path().join(format!("laptop-{i}"))).unwrap())).collect();
-    let (facilitator, colleague, coordinator) = (&laptops[0], &laptops[1], &laptops[2]);
+    let office = office(
+        (HATVP, "HATVP", "independentAuthority"),
+        &[
+            ("dominique", "HATVP", Role::Drafter),
+            ("camille", "HATVP", Role::Drafter),
+            ("claire", "DITP", Role::Coordinator),
+        ],
+    )
+    .await;
+    let servers = &office.servers;
+    let (facilitator, colleague, coordinator) = (&office.laptops[0], &office.laptops[1], &office.laptops[2]);
 
     // The coordination sets the plan up, with a commitment the HATVP leads.
+    let (plan, hatvp, area) = set_up_plan(coordinator, HATVP, "HATVP", InstitutionKind::IndependentAuthority);
     let commitment = {
         let mut store = coordinator.lock().unwrap();
-        let hatvp = store
-            .create_institution(&InstitutionInput {
-                name: HATVP.into(),
-                acronym: "HATVP".into(),
-                kind: InstitutionKind::IndependentAuthority,
-            })
-            .unwrap();
-        let plan = store
-            .create_plan(&PlanInput {
-                country: "France".into(),
-                title: "Plan d'action national 2025-2027".into(),
-                period_start: "2025-01-01".into(),
-                period_end: "2027-12-31".into(),
-            })
-            .unwrap();
-        let area = store
-            .create_area(
-                plan.id,
-                &AreaInput { kind: AreaKind::Thematic, title: "Transparence".into(), description: String::new() },
-            )
-            .unwrap();
-        let commitment = store.create_commitment(area.id, "Publier les agendas des responsables publics").unwrap();
-        store.edit_commitment(commitment.id, &CommitmentEdit::LeadInstitutionId(Some(hatvp.id))).unwrap();
-        (plan.id, hatvp.id, commitment.id)
+        let commitment = store.create_commitment(area, "Publier les agendas des responsables publics").unwrap();
+        store.edit_commitment(commitment.id, &CommitmentEdit::LeadInstitutionId(Some(hatvp))).unwrap();
+        commitment.id
     };
-    let (plan, hatvp, commitment) = commitment;
     synced(&servers[2], coordinator).await;
     synced(&servers[0], facilitator).await;
     synced(&servers[1], colleague).await;
@@ -156,7 +110,7 @@ async fn a_workshop_carried_on_a_usb_stick_reaches_the_server_once() {
     // nothing applied twice, nothing refused.
     let client = facilitator.lock().unwrap().sync_client().unwrap();
     synced(&servers[0], facilitator).await;
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = rusqlite::Connection::open(&office.db).unwrap();
     let outcomes: u32 = conn
         .query_row("SELECT count(*) FROM sync_outcome WHERE client = ?1", [client.0.to_string()], |r| r.get(0))
         .unwrap();
@@ -173,5 +127,5 @@ async fn a_workshop_carried_on_a_usb_stick_reaches_the_server_once() {
     assert!(detail.participants.iter().all(|p| p.identity.is_some()));
     // The file taken in again changes nothing.
     assert!(colleague.lock().unwrap().import_exchange(&bytes, Locale::Fr).unwrap().already);
-    task.abort();
+    office.stop().await;
 }
