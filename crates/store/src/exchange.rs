@@ -34,7 +34,7 @@ use uuid::Uuid;
 
 use crate::row::instant_text;
 use crate::setting::signed_in;
-use crate::sync::{client_id, read_fields, read_outbox, write_fields, PUSH_BATCH};
+use crate::sync::{client_id, plan_query, read_fields, read_outbox, write_fields, PUSH_BATCH};
 use crate::{now, Error, Result, Store};
 
 /// Why an exchange file is not taken in.
@@ -135,47 +135,7 @@ fn plan_records(conn: &Connection, plan: &str, workshop: Option<&str>, personal:
 
 /// The plan a record of this laptop belongs to.
 fn plan_of(conn: &Connection, record: RecordKey) -> Result<Option<String>> {
-    let sql = match record.kind {
-        RecordKind::Plan => "SELECT id FROM plan WHERE id = ?1",
-        RecordKind::Area | RecordKind::Commitment | RecordKind::Round | RecordKind::Workshop => {
-            return Ok(conn
-                .query_row(
-                    &format!("SELECT plan_id FROM {} WHERE id = ?1", record.kind.code()),
-                    [record.id.to_string()],
-                    |r| r.get(0),
-                )
-                .optional()?)
-        }
-        RecordKind::Milestone | RecordKind::Report => {
-            return Ok(conn
-                .query_row(
-                    &format!(
-                        "SELECT c.plan_id FROM {} x JOIN commitment c ON c.id = x.commitment_id WHERE x.id = ?1",
-                        record.kind.code()
-                    ),
-                    [record.id.to_string()],
-                    |r| r.get(0),
-                )
-                .optional()?)
-        }
-        RecordKind::Participant | RecordKind::Contribution => {
-            return Ok(conn
-                .query_row(
-                    &format!(
-                        "SELECT w.plan_id FROM {} x JOIN workshop w ON w.id = x.workshop_id WHERE x.id = ?1",
-                        record.kind.code()
-                    ),
-                    [record.id.to_string()],
-                    |r| r.get(0),
-                )
-                .optional()?)
-        }
-        RecordKind::Identity => {
-            "SELECT w.plan_id FROM identity i JOIN participant p ON p.id = i.participant_id
-             JOIN workshop w ON w.id = p.workshop_id WHERE i.id = ?1"
-        }
-        RecordKind::Institution => return Ok(None),
-    };
+    let Some(sql) = plan_query(record.kind) else { return Ok(None) };
     Ok(conn.query_row(sql, [record.id.to_string()], |r| r.get(0)).optional()?)
 }
 

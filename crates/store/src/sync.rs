@@ -257,80 +257,58 @@ fn hand_over(conn: &Connection, demo: &str, real: &str) -> rusqlite::Result<()> 
     Ok(())
 }
 
+/// The query of the plan a record of `kind` belongs to (its id as `?1`), or `None` for
+/// institutions, which belong to none: the one place each kind's way to its plan is written.
+pub(crate) fn plan_query(kind: RecordKind) -> Option<&'static str> {
+    Some(match kind {
+        RecordKind::Plan => "SELECT id FROM plan WHERE id = ?1",
+        RecordKind::Area => "SELECT plan_id FROM area WHERE id = ?1",
+        RecordKind::Commitment => "SELECT plan_id FROM commitment WHERE id = ?1",
+        RecordKind::Round => "SELECT plan_id FROM round WHERE id = ?1",
+        RecordKind::Workshop => "SELECT plan_id FROM workshop WHERE id = ?1",
+        RecordKind::Milestone => {
+            "SELECT c.plan_id FROM milestone m JOIN commitment c ON c.id = m.commitment_id WHERE m.id = ?1"
+        }
+        RecordKind::Report => {
+            "SELECT c.plan_id FROM report r JOIN commitment c ON c.id = r.commitment_id WHERE r.id = ?1"
+        }
+        RecordKind::Participant => {
+            "SELECT w.plan_id FROM participant x JOIN workshop w ON w.id = x.workshop_id WHERE x.id = ?1"
+        }
+        RecordKind::Contribution => {
+            "SELECT w.plan_id FROM contribution x JOIN workshop w ON w.id = x.workshop_id WHERE x.id = ?1"
+        }
+        RecordKind::Identity => {
+            "SELECT w.plan_id FROM identity i JOIN participant x ON x.id = i.participant_id
+             JOIN workshop w ON w.id = x.workshop_id WHERE i.id = ?1"
+        }
+        RecordKind::Institution => return None,
+    })
+}
+
+/// `column` of the plan a record belongs to (`false` when it is in none, or not here).
+fn plan_flag(conn: &Connection, record: RecordKey, column: &str) -> Result<bool> {
+    let Some(plan) = plan_query(record.kind) else { return Ok(false) };
+    let sql = format!("SELECT {column} FROM plan WHERE id = ({plan})");
+    Ok(conn.query_row(&sql, [record.id.to_string()], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
+}
+
 /// Whether a record stays on this laptop: the demonstration plan and the plans of other
 /// countries kept as a reference library, everything in them, and the institutions they brought.
 pub(crate) fn is_local(conn: &Connection, record: RecordKey) -> Result<bool> {
-    let id = record.id.to_string();
-    let sql = match record.kind {
-        RecordKind::Plan => "SELECT is_demo OR library FROM plan WHERE id = ?1",
-        RecordKind::Area => "SELECT p.is_demo OR p.library FROM area a JOIN plan p ON p.id = a.plan_id WHERE a.id = ?1",
-        RecordKind::Commitment => {
-            "SELECT p.is_demo OR p.library FROM commitment c JOIN plan p ON p.id = c.plan_id WHERE c.id = ?1"
-        }
-        RecordKind::Milestone => {
-            "SELECT p.is_demo OR p.library FROM milestone m JOIN commitment c ON c.id = m.commitment_id
-             JOIN plan p ON p.id = c.plan_id WHERE m.id = ?1"
-        }
-        RecordKind::Institution => {
-            "SELECT EXISTS (SELECT 1 FROM sync_local WHERE record_kind = 'institution' AND record_id = ?1)"
-        }
-        RecordKind::Report => {
-            "SELECT p.is_demo OR p.library FROM report r JOIN commitment c ON c.id = r.commitment_id
-             JOIN plan p ON p.id = c.plan_id WHERE r.id = ?1"
-        }
-        RecordKind::Round => {
-            "SELECT p.is_demo OR p.library FROM round r JOIN plan p ON p.id = r.plan_id WHERE r.id = ?1"
-        }
-        RecordKind::Workshop => {
-            "SELECT p.is_demo OR p.library FROM workshop w JOIN plan p ON p.id = w.plan_id WHERE w.id = ?1"
-        }
-        RecordKind::Participant => {
-            "SELECT p.is_demo OR p.library FROM participant x JOIN workshop w ON w.id = x.workshop_id
-             JOIN plan p ON p.id = w.plan_id WHERE x.id = ?1"
-        }
-        RecordKind::Contribution => {
-            "SELECT p.is_demo OR p.library FROM contribution x JOIN workshop w ON w.id = x.workshop_id
-             JOIN plan p ON p.id = w.plan_id WHERE x.id = ?1"
-        }
-        RecordKind::Identity => {
-            "SELECT p.is_demo OR p.library FROM identity i JOIN participant x ON x.id = i.participant_id
-             JOIN workshop w ON w.id = x.workshop_id JOIN plan p ON p.id = w.plan_id WHERE i.id = ?1"
-        }
-    };
-    Ok(conn.query_row(sql, [&id], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
+    if record.kind == RecordKind::Institution {
+        return Ok(conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sync_local WHERE record_kind = 'institution' AND record_id = ?1)",
+            [record.id.to_string()],
+            |r| r.get(0),
+        )?);
+    }
+    plan_flag(conn, record, "is_demo OR library")
 }
 
 /// Whether a record belongs to a plan of the reference library (read-only).
 fn in_library(conn: &Connection, record: RecordKey) -> Result<bool> {
-    let sql = match record.kind {
-        RecordKind::Plan => "SELECT library FROM plan WHERE id = ?1",
-        RecordKind::Area => "SELECT p.library FROM area a JOIN plan p ON p.id = a.plan_id WHERE a.id = ?1",
-        RecordKind::Commitment => "SELECT p.library FROM commitment c JOIN plan p ON p.id = c.plan_id WHERE c.id = ?1",
-        RecordKind::Milestone => {
-            "SELECT p.library FROM milestone m JOIN commitment c ON c.id = m.commitment_id
-             JOIN plan p ON p.id = c.plan_id WHERE m.id = ?1"
-        }
-        RecordKind::Institution => return Ok(false),
-        RecordKind::Report => {
-            "SELECT p.library FROM report r JOIN commitment c ON c.id = r.commitment_id
-             JOIN plan p ON p.id = c.plan_id WHERE r.id = ?1"
-        }
-        RecordKind::Round => "SELECT p.library FROM round r JOIN plan p ON p.id = r.plan_id WHERE r.id = ?1",
-        RecordKind::Workshop => "SELECT p.library FROM workshop w JOIN plan p ON p.id = w.plan_id WHERE w.id = ?1",
-        RecordKind::Participant => {
-            "SELECT p.library FROM participant x JOIN workshop w ON w.id = x.workshop_id
-             JOIN plan p ON p.id = w.plan_id WHERE x.id = ?1"
-        }
-        RecordKind::Contribution => {
-            "SELECT p.library FROM contribution x JOIN workshop w ON w.id = x.workshop_id
-             JOIN plan p ON p.id = w.plan_id WHERE x.id = ?1"
-        }
-        RecordKind::Identity => {
-            "SELECT p.library FROM identity i JOIN participant x ON x.id = i.participant_id
-             JOIN workshop w ON w.id = x.workshop_id JOIN plan p ON p.id = w.plan_id WHERE i.id = ?1"
-        }
-    };
-    Ok(conn.query_row(sql, [record.id.to_string()], |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
+    plan_flag(conn, record, "library")
 }
 
 /// This laptop's sync identity, made once.
