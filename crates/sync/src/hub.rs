@@ -20,7 +20,7 @@
 
 use uuid::Uuid;
 
-use crate::access::Actor;
+use crate::access::{is_personal_data, Actor};
 use crate::fields::{check_value, is_fixed, is_permanent, parent_field, parse_id, references};
 use crate::ledger::Ledger;
 use crate::merge::{merge_text, TextMerge};
@@ -217,6 +217,12 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
     match &mutation.change {
         Change::Create { fields } => {
             if let Some(info) = ledger.record(record)? {
+                // Personal data is not confirmed, not even as already there, to someone who may
+                // not write it: a creation replaying an identity's values would be answered
+                // "applied" below.
+                if is_personal_data(record.kind) && !actor.may_write(record.kind, info.owner) {
+                    return rejected(Refusal::Forbidden);
+                }
                 // The same creation sent again (its answer lost with a server restored from a
                 // backup) is done already; another record under the same id is refused.
                 if info.deleted_at.is_none() {
@@ -584,5 +590,34 @@ mod tests {
             Outcome::Applied { .. }
         ));
         assert!(ledger.info(milestone).is_some_and(|i| i.deleted_at.is_some()));
+    }
+
+    #[test]
+    fn an_identity_is_never_confirmed_to_someone_who_may_not_hold_it() {
+        let mut ledger = MemoryLedger::new();
+        let (_, _, _, participant) = plan(&mut ledger);
+        let identity = RecordKey { kind: RecordKind::Identity, id: participant.id };
+        // Exactly the values the server holds, as someone who guessed or learnt them would send.
+        let fields: std::collections::BTreeMap<String, Value> = [
+            ("participantId", json!(participant.id.to_string())),
+            ("name", json!("Awa")),
+            ("consentedOn", json!("2025-03-12")),
+            ("contactEmail", json!("awa@exemple.fr")),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let replay = Change::Create { fields };
+        for (who, institution, role) in [
+            ("the coordination of another institution", AUTHORITY, Role::Coordinator),
+            ("a drafter of another institution", AUTHORITY, Role::Drafter),
+            ("a reader of the institution", MINISTRY, Role::Reader),
+        ] {
+            let outcome = push_one(&mut ledger, &actor(institution, role), identity, replay.clone());
+            assert_eq!(outcome, Outcome::Rejected { refusal: Refusal::Forbidden }, "{who}");
+        }
+        // The institution's own creation sent again is done already.
+        let outcome = push_one(&mut ledger, &actor(MINISTRY, Role::Drafter), identity, replay);
+        assert!(matches!(outcome, Outcome::Applied { .. }), "{outcome:?}");
     }
 }
