@@ -2,7 +2,8 @@
 //! through what goes wrong in ordinary offices: the server's database restored from a backup
 //! (with or without the administrator saying so), and a laptop's data folder copied to another.
 //! After each, every edit a person saw saved is on the server, and every laptop shows what the
-//! server holds.
+//! server holds. And a workshop held on one laptop: who took part reaches only the laptops of
+//! the institution that ran it.
 
 // Tests say what they expect with unwrap: a failure there is the test failing, with its line.
 #![allow(clippy::unwrap_used)]
@@ -416,5 +417,167 @@ async fn evidence_files_go_up_before_their_report_resume_when_cut_and_come_down_
         assert_eq!(files::sha256_hex(&bytes), file.sha256);
     }
     assert!(coordinator.lock().unwrap().files_to_download().unwrap().is_empty());
+    stop(running).await;
+}
+
+/// How many rows a laptop's table holds, read from its database file as any program could.
+fn rows(folder: &Path, table: &str) -> u32 {
+    let conn = rusqlite::Connection::open(folder.join(plan_ouvert_store::DATABASE_FILE)).unwrap();
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn who_took_part_in_a_workshop_stays_on_the_laptops_of_the_institution_that_ran_it() {
+    use plan_ouvert_domain::{
+        ContributionInput, ContributionKind, ContributionOutcome, Locale, OrganisationKind, ParticipantInput,
+        TraceInput, WorkshopInput,
+    };
+
+    let office = office();
+    {
+        // A second person of the ministry, and a drafter of an independent authority.
+        let conn = database::open(&office.db).unwrap();
+        directory::add_institution(
+            &conn,
+            "Haute Autorité pour la transparence de la vie publique",
+            "HATVP",
+            "independentAuthority",
+        )
+        .unwrap();
+        directory::add_person(&conn, "camille", "MTE", Role::Drafter).unwrap();
+        directory::add_person(&conn, "hugo", "HATVP", Role::Drafter).unwrap();
+    }
+    let token = |person: &str| directory::issue_token(&database::open(&office.db).unwrap(), person).unwrap();
+    let folders = tempfile::tempdir().unwrap();
+    let folder = |name: &str| folders.path().join(name);
+    let running = start(&office.db).await;
+    let server = |token: &str| Server::new(&running.url, token).unwrap();
+    let (as_coordinator, as_drafter) = (server(&office.coordinator), server(&office.drafter));
+    let (as_colleague, as_authority) = (server(&token("camille")), server(&token("hugo")));
+    let coordinator = laptop(&folder("coordinator"));
+    let area = set_up(&coordinator);
+    synced(&as_coordinator, &coordinator).await;
+    let (room, colleague, authority) =
+        (laptop(&folder("room")), laptop(&folder("colleague")), laptop(&folder("authority")));
+    for (server, store) in [(&as_drafter, &room), (&as_colleague, &colleague), (&as_authority, &authority)] {
+        sign_in(server, store).await;
+        synced(server, store).await;
+    }
+    let commitment = draft(&room, area);
+
+    // On the ministry's laptop in the room: the workshop, two participants and who they are, a
+    // proposal and a comment.
+    let (workshop, proposal) = {
+        let mut store = room.lock().unwrap();
+        let plan = store.list_plans().unwrap().into_iter().find(|p| !p.is_demo).unwrap().id;
+        let ministry = store.list_institutions().unwrap().into_iter().find(|i| i.name == MINISTRY).unwrap().id;
+        let workshop = store
+            .create_workshop(
+                plan,
+                ministry,
+                &WorkshopInput {
+                    title: "Atelier transparence".into(),
+                    held_on: "2025-03-12".into(),
+                    place: "Salle 204".into(),
+                    area_id: Some(area),
+                    commitment_ids: vec![commitment],
+                    facilitator: "Claire Martin".into(),
+                    consent_text: "Vos données sont conservées un an.".into(),
+                    keep_until: "2026-03-11".into(),
+                },
+            )
+            .unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 12).unwrap();
+        let mut people = Vec::new();
+        for (name, kind, email) in
+            [("Awa", OrganisationKind::Citizen, "awa@exemple.fr"), ("Karim", OrganisationKind::Association, "")]
+        {
+            let input = ParticipantInput {
+                name: name.into(),
+                organisation_kind: kind,
+                consent_accepted: true,
+                contact_accepted: !email.is_empty(),
+                contact_email: email.into(),
+            };
+            people.push(store.add_participant_on(workshop.id, &input, day, Locale::Fr).unwrap().participant.id);
+        }
+        let said = |kind, text: &str, about| ContributionInput {
+            kind,
+            text: text.into(),
+            about_commitment_id: about,
+            about_milestone_id: None,
+            proposal_ids: Vec::new(),
+        };
+        let proposal = store
+            .add_contribution(
+                workshop.id,
+                Some(people[0]),
+                &said(ContributionKind::Proposal, "Publier les agendas.", None),
+            )
+            .unwrap();
+        store
+            .add_contribution(
+                workshop.id,
+                Some(people[1]),
+                &said(ContributionKind::Comment, "Préciser le calendrier.", Some(commitment)),
+            )
+            .unwrap();
+        (workshop.id, proposal.id)
+    };
+    synced(&as_drafter, &room).await;
+    // The coordination writes down the facilitator's own proposal; a colleague of the ministry
+    // says what became of the participant's.
+    synced(&as_coordinator, &coordinator).await;
+    let own = ContributionInput {
+        kind: ContributionKind::Proposal,
+        text: "Un registre unique.".into(),
+        about_commitment_id: None,
+        about_milestone_id: None,
+        proposal_ids: Vec::new(),
+    };
+    coordinator.lock().unwrap().add_contribution(workshop, None, &own).unwrap();
+    synced(&as_coordinator, &coordinator).await;
+    synced(&as_colleague, &colleague).await;
+    let trace = TraceInput {
+        outcome: Some(ContributionOutcome::Kept),
+        outcome_reason: String::new(),
+        commitment_ids: vec![commitment],
+        milestone_ids: Vec::new(),
+    };
+    colleague.lock().unwrap().trace_contribution(proposal, &trace).unwrap();
+    synced(&as_colleague, &colleague).await;
+    for (server, store) in [
+        (&as_drafter, &room),
+        (&as_colleague, &colleague),
+        (&as_authority, &authority),
+        (&as_coordinator, &coordinator),
+    ] {
+        synced(server, store).await;
+        assert_eq!(store.lock().unwrap().sync_counts().unwrap().rejections, 0, "nothing refused");
+    }
+
+    // Everyone has the workshop, its two participants, its three contributions and what became of
+    // the first; who the participants are, only the ministry's two laptops.
+    for (name, store, personal) in [
+        ("room", &room, true),
+        ("colleague", &colleague, true),
+        ("authority", &authority, false),
+        ("coordinator", &coordinator, false),
+    ] {
+        assert_eq!((rows(&folder(name), "participant"), rows(&folder(name), "contribution")), (2, 3), "{name}");
+        assert_eq!(rows(&folder(name), "identity"), if personal { 2 } else { 0 }, "{name}'s identity table");
+        let detail = store.lock().unwrap().workshop(workshop).unwrap();
+        let names: Vec<Option<String>> =
+            detail.participants.iter().map(|p| p.identity.as_ref().map(|i| i.name.clone())).collect();
+        let expected = if personal { vec![Some("Awa".into()), Some("Karim".into())] } else { vec![None, None] };
+        assert_eq!(names, expected, "{name}");
+        let traced = detail.contributions.iter().find(|c| c.contribution.id == proposal).unwrap();
+        assert_eq!(traced.contribution.outcome, Some(ContributionOutcome::Kept), "{name}");
+    }
+    let awa = rusqlite::Connection::open(folder("colleague").join(plan_ouvert_store::DATABASE_FILE))
+        .unwrap()
+        .query_row("SELECT contact_email FROM identity WHERE name = 'Awa'", [], |r| r.get::<_, String>(0))
+        .unwrap();
+    assert_eq!(awa, "awa@exemple.fr", "the address she gave, on the ministry's other laptop");
     stop(running).await;
 }

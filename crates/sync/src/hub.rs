@@ -11,7 +11,8 @@
 //! - every change is checked against the person's role and institution, and every value against
 //!   the one parser of [`crate::fields`]: the server holds only what a laptop can read;
 //! - a record refers only to records that exist; deleting one deletes what belongs to it, and is
-//!   refused when someone else changed any of it after the person last saw it;
+//!   refused when someone else changed any of it after the person last saw it, or while a record
+//!   that stays names any of it;
 //! - records belong to their lead institution (a milestone to its commitment's owner);
 //! - a mutation replayed under an already used number with other content is another laptop's
 //!   (a copied data folder): it is not taken for the processed one;
@@ -19,8 +20,7 @@
 
 use uuid::Uuid;
 
-use crate::access::is_personal_data;
-use crate::access::Actor;
+use crate::access::{is_personal_data, Actor};
 use crate::fields::{check_value, clears_only, is_fixed, is_permanent, parent_field, parse_id, references};
 use crate::ledger::Ledger;
 use crate::merge::{merge_text, TextMerge};
@@ -223,6 +223,12 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
     match &mutation.change {
         Change::Create { fields } => {
             if let Some(info) = ledger.record(record)? {
+                // Personal data is not confirmed, not even as already there, to someone who may
+                // not write it: a creation replaying an identity's values would be answered
+                // "applied" below.
+                if is_personal_data(record.kind) && !actor.may_write(record.kind, info.owner) {
+                    return rejected(Refusal::Forbidden);
+                }
                 // The same creation sent again (its answer lost with a server restored from a
                 // backup) is done already; another record under the same id is refused.
                 if info.deleted_at.is_none() {
@@ -292,12 +298,19 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
                 return rejected(Refusal::InUse);
             }
             let doomed = subtree(ledger, record)?;
+            let mut named_elsewhere = false;
             for member in &doomed {
+                let referrers = ledger.referrers(*member)?;
                 // What progress was reported on stays, with its reports.
-                let reported_on = ledger.referrers(*member)?.iter().any(|(r, _)| is_permanent(r.kind));
-                if is_permanent(member.kind) || reported_on {
+                if is_permanent(member.kind) || referrers.iter().any(|(r, _)| is_permanent(r.kind)) {
                     return rejected(Refusal::HasReports);
                 }
+                // So does what a record kept still names (a milestone of the commitment deleted
+                // that a workshop's contribution fed): it would name nothing.
+                named_elsewhere |= referrers.iter().any(|(r, _)| !doomed.contains(r));
+            }
+            if named_elsewhere {
+                return rejected(Refusal::InUse);
             }
             for member in &doomed {
                 let owner = ledger.record(*member)?.map_or(Uuid::nil(), |i| i.owner);
@@ -458,4 +471,172 @@ pub fn pull<L: Ledger>(
     response.timeline = Some(ledger.timeline().map_err(HubError::Ledger)?);
     response.since = Some(request.since);
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::access::Role;
+    use crate::ledger::MemoryLedger;
+
+    const MINISTRY: Uuid = Uuid::from_u128(1);
+    const AUTHORITY: Uuid = Uuid::from_u128(2);
+
+    fn actor(institution: Uuid, role: Role) -> Actor {
+        Actor { institution, role, person: Uuid::from_u128(institution.as_u128() * 10 + role as u128) }
+    }
+
+    /// One mutation pushed from a laptop of its own: its outcome.
+    fn push_one(ledger: &mut MemoryLedger, actor: &Actor, record: RecordKey, change: Change) -> Outcome {
+        let client = ClientId(Uuid::now_v7());
+        let mutation = Mutation { id: MutationId { client, seq: 1 }, record, change };
+        let request = PushRequest {
+            protocol: PROTOCOL_VERSION,
+            client,
+            mutations: vec![mutation],
+            acknowledged: 0,
+            relay: false,
+        };
+        push(ledger, actor, &request).expect("same protocol").results.remove(0).outcome
+    }
+
+    fn create(ledger: &mut MemoryLedger, actor: &Actor, kind: RecordKind, id: u128, fields: Value) -> RecordKey {
+        let record = RecordKey { kind, id: Uuid::from_u128(id) };
+        let Value::Object(fields) = fields else { unreachable!("fields are an object") };
+        let change = Change::Create { fields: fields.into_iter().collect() };
+        let outcome = push_one(ledger, actor, record, change);
+        assert!(matches!(outcome, Outcome::Applied { .. }), "{kind:?}: {outcome:?}");
+        record
+    }
+
+    /// The plan, both institutions, an area, a ministry commitment with a milestone, and a
+    /// workshop of the ministry with one participant (and who they are).
+    fn plan(ledger: &mut MemoryLedger) -> (RecordKey, RecordKey, RecordKey, RecordKey) {
+        let coordinator = actor(MINISTRY, Role::Coordinator);
+        let drafter = actor(MINISTRY, Role::Drafter);
+        for (id, name) in [(MINISTRY, "Ministère"), (AUTHORITY, "Autorité")] {
+            create(
+                ledger,
+                &coordinator,
+                RecordKind::Institution,
+                id.as_u128(),
+                json!({"name": name, "kind": "ministry"}),
+            );
+        }
+        let plan = create(
+            ledger,
+            &coordinator,
+            RecordKind::Plan,
+            10,
+            json!({"country": "France", "title": "Plan", "periodStart": "2025-01-01", "periodEnd": "2026-12-31"}),
+        );
+        let p = plan.id.to_string();
+        let area = create(
+            ledger,
+            &coordinator,
+            RecordKind::Area,
+            11,
+            json!({"planId": p, "kind": "thematic", "title": "Axe", "position": 0}),
+        );
+        let commitment = create(
+            ledger,
+            &drafter,
+            RecordKind::Commitment,
+            12,
+            json!({"planId": p, "areaId": area.id.to_string(), "position": 0, "title": "Engagement",
+                   "leadInstitutionId": MINISTRY.to_string()}),
+        );
+        let milestone = create(
+            ledger,
+            &drafter,
+            RecordKind::Milestone,
+            13,
+            json!({"commitmentId": commitment.id.to_string(), "position": 0, "title": "Jalon"}),
+        );
+        let workshop = create(
+            ledger,
+            &drafter,
+            RecordKind::Workshop,
+            14,
+            json!({"planId": p, "institutionId": MINISTRY.to_string(), "title": "Atelier", "heldOn": "2025-03-12",
+                   "keepUntil": "2026-03-11", "facilitator": "Claire Martin"}),
+        );
+        let participant = create(
+            ledger,
+            &drafter,
+            RecordKind::Participant,
+            15,
+            json!({"workshopId": workshop.id.to_string(), "organisationKind": "citizen"}),
+        );
+        create(
+            ledger,
+            &drafter,
+            RecordKind::Identity,
+            15,
+            json!({"participantId": participant.id.to_string(), "name": "Awa", "consentedOn": "2025-03-12",
+                   "contactEmail": "awa@exemple.fr"}),
+        );
+        (commitment, milestone, workshop, participant)
+    }
+
+    #[test]
+    fn what_a_record_kept_names_is_not_deleted_with_its_parent() {
+        let mut ledger = MemoryLedger::new();
+        let (commitment, milestone, workshop, _) = plan(&mut ledger);
+        let coordinator = actor(MINISTRY, Role::Coordinator);
+        let contribution = create(
+            &mut ledger,
+            &coordinator,
+            RecordKind::Contribution,
+            20,
+            json!({"workshopId": workshop.id.to_string(), "kind": "proposal", "text": "Ouvrir le registre.",
+                   "milestoneIds": [milestone.id.to_string()]}),
+        );
+        // The contribution fed the commitment's milestone: deleting the commitment would leave it
+        // naming nothing.
+        let seen = Some(ledger.current_head());
+        let delete = Change::Delete { seen };
+        let outcome = push_one(&mut ledger, &coordinator, commitment, delete.clone());
+        assert_eq!(outcome, Outcome::Rejected { refusal: Refusal::InUse });
+        assert!(ledger.info(milestone).is_some_and(|i| i.deleted_at.is_none()));
+        // Once the contribution is gone, the commitment goes with its milestone.
+        assert!(matches!(push_one(&mut ledger, &coordinator, contribution, delete), Outcome::Applied { .. }));
+        let seen = Some(ledger.current_head());
+        assert!(matches!(
+            push_one(&mut ledger, &coordinator, commitment, Change::Delete { seen }),
+            Outcome::Applied { .. }
+        ));
+        assert!(ledger.info(milestone).is_some_and(|i| i.deleted_at.is_some()));
+    }
+
+    #[test]
+    fn an_identity_is_never_confirmed_to_someone_who_may_not_hold_it() {
+        let mut ledger = MemoryLedger::new();
+        let (_, _, _, participant) = plan(&mut ledger);
+        let identity = RecordKey { kind: RecordKind::Identity, id: participant.id };
+        // Exactly the values the server holds, as someone who guessed or learnt them would send.
+        let fields: std::collections::BTreeMap<String, Value> = [
+            ("participantId", json!(participant.id.to_string())),
+            ("name", json!("Awa")),
+            ("consentedOn", json!("2025-03-12")),
+            ("contactEmail", json!("awa@exemple.fr")),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let replay = Change::Create { fields };
+        for (who, institution, role) in [
+            ("the coordination of another institution", AUTHORITY, Role::Coordinator),
+            ("a drafter of another institution", AUTHORITY, Role::Drafter),
+            ("a reader of the institution", MINISTRY, Role::Reader),
+        ] {
+            let outcome = push_one(&mut ledger, &actor(institution, role), identity, replay.clone());
+            assert_eq!(outcome, Outcome::Rejected { refusal: Refusal::Forbidden }, "{who}");
+        }
+        // The institution's own creation sent again is done already.
+        let outcome = push_one(&mut ledger, &actor(MINISTRY, Role::Drafter), identity, replay);
+        assert!(matches!(outcome, Outcome::Applied { .. }), "{outcome:?}");
+    }
 }

@@ -8,6 +8,11 @@
 //! - progress reports by two institutions and the coordination (on their behalf), corrections,
 //!   attempts to change or delete a report or what was reported on, and reports signed with
 //!   another person's name or for another institution;
+//! - co-construction workshops of both institutions (one run for the other institution by the
+//!   coordination): participants and who they are (their identity, personal data), proposals,
+//!   comments and priority votes, what became of each contribution traced concurrently from two
+//!   laptops, a participant's data erased, contributions and workshops deleted, attempts to change
+//!   the fields set once and to write another institution's workshop, participant or identity;
 //! - hand-made requests: edits of another institution's records, and values the app would never
 //!   send (empty titles, texts too long, numbers for texts, control characters);
 //! - laptops that crash between committing locally and hearing back, a laptop restored from a
@@ -23,6 +28,10 @@
 //!   (kept, visible, showing the value the server holds now) or refused with a reason;
 //! - nothing is pending any more, and the server holds no value the app could not store;
 //! - every report the server accepted is held whole as its author sent it, written once;
+//! - no identity ever reaches a laptop whose person is not of the institution that ran the
+//!   workshop (not in a pull, not in an answer, not in its state or shadow) — not even the
+//!   coordination's; a change of a field set once, or of another institution's workshop,
+//!   participant or identity, is refused with a reason, never applied;
 //! - evidence files, sent in chunks that are lost, repeated, cut off by crashes or forged, are
 //!   held whole (their bytes hash to their name) by the server and by every laptop holding a
 //!   report that names them, and stored once however many reports name them.
@@ -36,12 +45,12 @@
 use std::collections::BTreeMap;
 
 use plan_ouvert_sync::access::{Actor, Role};
-use plan_ouvert_sync::fields::{parent_field, references};
+use plan_ouvert_sync::fields::{clears_only, is_fixed, parent_field, references};
 use plan_ouvert_sync::files::{self, named_files, FileStore, MemoryFiles, Received};
 use plan_ouvert_sync::hub;
-use plan_ouvert_sync::ledger::{MemoryLedger, Write};
+use plan_ouvert_sync::ledger::{Ledger, MemoryLedger, Write};
 use plan_ouvert_sync::protocol::*;
-use plan_ouvert_sync::replica::Replica;
+use plan_ouvert_sync::replica::{Replica, ReplicaState};
 use plan_ouvert_sync::rules;
 use serde_json::json;
 use uuid::Uuid;
@@ -132,6 +141,21 @@ struct Tally {
     downloads_completed: u64,
     files_missing: u64,
     rounds: u64,
+    workshops: u64,
+    participants: u64,
+    contributions: u64,
+    votes: u64,
+    traces: u64,
+    trace_conflicts: u64,
+    trace_merges: u64,
+    identities_erased: u64,
+    workshops_deleted: u64,
+    contributions_deleted: u64,
+    in_use: u64,
+    fixed_refused: u64,
+    others_workshops_refused: u64,
+    identities_refused: u64,
+    identities_refused_to_coordination: u64,
 }
 
 struct World {
@@ -155,6 +179,8 @@ struct World {
 }
 
 const COORDINATOR: usize = 3;
+/// The independent authority's drafter: the one laptop that takes its workshops' participants.
+const AUTHORITY_DRAFTER: usize = 2;
 /// A laptop whose data folder is, at some point, a copy of laptop 1's.
 const COPY: usize = 5;
 
@@ -266,8 +292,363 @@ impl World {
         for commitment in world.visible(COORDINATOR, RecordKind::Commitment) {
             world.create_milestone(COORDINATOR, commitment);
         }
+        // Each institution's first drafter prepares a workshop and takes a participant in; the
+        // ministry's writes down a proposal.
+        for laptop in [0, AUTHORITY_DRAFTER] {
+            let institution = world.laptops[laptop].actor.institution;
+            let workshop = world.create_workshop(laptop, institution);
+            world.add_participant(laptop, workshop);
+            if laptop == 0 {
+                world.add_contribution(laptop, workshop);
+            }
+        }
         world.settle();
         world
+    }
+
+    fn other(&self, institution: Uuid) -> Uuid {
+        if institution == self.ministry {
+            self.authority
+        } else {
+            self.ministry
+        }
+    }
+
+    /// An id field of a record as the laptop holds it.
+    fn held_id(&self, laptop: usize, record: RecordKey, field: &str) -> Option<Uuid> {
+        self.laptops[laptop].replica.value(record, field).and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok())
+    }
+
+    /// The records of `kind` (participants, contributions) the laptop holds in `workshop`.
+    fn in_workshop(&self, laptop: usize, kind: RecordKind, workshop: RecordKey) -> Vec<RecordKey> {
+        self.visible(laptop, kind)
+            .into_iter()
+            .filter(|r| self.held_id(laptop, *r, "workshopId") == Some(workshop.id))
+            .collect()
+    }
+
+    /// A workshop of the plan run by `institution`, as the app prepares one (now and then with a
+    /// keeping day before the workshop's, which the server refuses), about a commitment the
+    /// laptop holds.
+    fn create_workshop(&mut self, laptop: usize, institution: Uuid) -> RecordKey {
+        let record = RecordKey { kind: RecordKind::Workshop, id: uuid(&mut self.rng) };
+        let discussed: Vec<Value> = self.pick(laptop, &[RecordKind::Commitment]).map(id).into_iter().collect();
+        let keep = if self.rng.chance(95) { "2026-03-11" } else { "2025-03-01" };
+        let values = fields(&[
+            ("planId", id(self.plan)),
+            ("institutionId", json!(institution.to_string())),
+            ("title", json!("Atelier")),
+            ("heldOn", json!("2025-03-12")),
+            ("keepUntil", json!(keep)),
+            ("facilitator", json!("Claire Martin")),
+            ("place", json!("")),
+            ("consentText", json!("C0.\n\nC1.\n\nC2.")),
+            ("commitmentIds", Value::Array(discussed)),
+        ]);
+        self.laptops[laptop].replica.create(record, values);
+        self.tally.workshops += 1;
+        record
+    }
+
+    /// A participant taken in the room, as the app takes one: anonymous, and who they are (their
+    /// identity, under the participant's id) only on a laptop of the institution that runs the
+    /// workshop — the coordination of another institution takes the participant alone.
+    fn add_participant(&mut self, laptop: usize, workshop: RecordKey) {
+        let Some(runner) = self.held_id(laptop, workshop, "institutionId") else { return };
+        let record = RecordKey { kind: RecordKind::Participant, id: uuid(&mut self.rng) };
+        let kinds = ["citizen", "association", "company", "administration", "electedOfficial"];
+        let kind = kinds[self.rng.below(kinds.len())];
+        let n = self.rng.next() % 1000;
+        let email = if self.rng.chance(50) { format!("p{n}@exemple.fr") } else { String::new() };
+        let l = &mut self.laptops[laptop];
+        l.replica.create(record, fields(&[("workshopId", id(workshop)), ("organisationKind", json!(kind))]));
+        if l.actor.institution == runner {
+            let identity = RecordKey { kind: RecordKind::Identity, id: record.id };
+            let values = fields(&[
+                ("participantId", id(record)),
+                ("name", json!(format!("Participant {n}"))),
+                ("consentWording", json!("C0.\n\nC1.\n\nC2.")),
+                ("consentedOn", json!("2025-03-12")),
+                ("contactEmail", json!(email)),
+            ]);
+            l.replica.create(identity, values);
+        }
+        self.tally.participants += 1;
+    }
+
+    /// A contribution in the room, by one of the workshop's participants or the facilitator: a
+    /// proposal, a comment on a commitment or milestone the laptop holds, or a priority vote for
+    /// one to three of the workshop's proposals.
+    fn add_contribution(&mut self, laptop: usize, workshop: RecordKey) {
+        let participants = self.in_workshop(laptop, RecordKind::Participant, workshop);
+        let author = match participants.len() {
+            0 => Value::Null,
+            n if self.rng.chance(80) => id(participants[self.rng.below(n)]),
+            _ => Value::Null,
+        };
+        let n = self.rng.next() % 1000;
+        let mut values = fields(&[
+            ("workshopId", id(workshop)),
+            ("participantId", author),
+            ("kind", json!("proposal")),
+            ("text", json!(format!("Proposition {n}."))),
+            // Every field a trace changes, as the app creates a record with all its fields (a
+            // field the server never had is no base for a conflict).
+            ("outcome", Value::Null),
+            ("outcomeReason", json!("")),
+            ("commitmentIds", json!([])),
+            ("milestoneIds", json!([])),
+        ]);
+        match self.rng.below(10) {
+            0..=2 => {
+                let proposals: Vec<RecordKey> = self
+                    .in_workshop(laptop, RecordKind::Contribution, workshop)
+                    .into_iter()
+                    .filter(|c| self.laptops[laptop].replica.value(*c, "kind") == Some(&json!("proposal")))
+                    .collect();
+                if proposals.is_empty() {
+                    return;
+                }
+                let mut named = Vec::new();
+                for _ in 0..=self.rng.below(3) {
+                    let proposal = id(proposals[self.rng.below(proposals.len())]);
+                    if !named.contains(&proposal) {
+                        named.push(proposal);
+                    }
+                }
+                values.insert("kind".into(), json!("vote"));
+                values.insert("text".into(), json!(""));
+                values.insert("proposalIds".into(), Value::Array(named));
+                self.tally.votes += 1;
+            }
+            3..=4 => {
+                let Some(about) = self.pick(laptop, &[RecordKind::Commitment, RecordKind::Milestone]) else { return };
+                let field = if about.kind == RecordKind::Commitment { "aboutCommitmentId" } else { "aboutMilestoneId" };
+                values.insert("kind".into(), json!("comment"));
+                values.insert(field.into(), id(about));
+            }
+            _ => {}
+        }
+        let record = RecordKey { kind: RecordKind::Contribution, id: uuid(&mut self.rng) };
+        self.laptops[laptop].replica.create(record, values);
+        self.tally.contributions += 1;
+    }
+
+    /// Something happens in a workshop: the coordination prepares one for either institution, a
+    /// drafter one for their own (now and then an older app for the other one); participants and
+    /// contributions are taken in a workshop the laptop holds — also, now and then, where its
+    /// person may not write (the server refuses).
+    fn workshop_event(&mut self, laptop: usize) {
+        let actor = self.laptops[laptop].actor;
+        if self.rng.chance(6) {
+            let institution = match actor.role {
+                Role::Coordinator if self.rng.chance(50) => self.other(actor.institution),
+                _ if self.rng.chance(5) => self.other(actor.institution),
+                _ => actor.institution,
+            };
+            if actor.may_write(RecordKind::Workshop, institution) || self.rng.chance(20) {
+                self.create_workshop(laptop, institution);
+            }
+            return;
+        }
+        let Some(workshop) = self.pick(laptop, &[RecordKind::Workshop]) else { return };
+        let Some(runner) = self.held_id(laptop, workshop, "institutionId") else { return };
+        if !actor.may_write(RecordKind::Participant, runner) && !self.rng.chance(20) {
+            return;
+        }
+        if self.rng.chance(30) {
+            self.add_participant(laptop, workshop);
+        } else {
+            self.add_contribution(laptop, workshop);
+        }
+    }
+
+    /// A contribution typed by mistake removed, a participant's data erased on request (their
+    /// identity), a participant (refused while they have contributions) or a whole workshop
+    /// deleted.
+    fn workshop_delete(&mut self, laptop: usize) {
+        let kinds = [
+            RecordKind::Contribution,
+            RecordKind::Contribution,
+            RecordKind::Identity,
+            RecordKind::Participant,
+            RecordKind::Workshop,
+        ];
+        let Some(record) = self.pick(laptop, &kinds) else { return };
+        let actor = self.laptops[laptop].actor;
+        let owner = self.hub.info(record).map(|i| i.owner);
+        if owner.is_none_or(|o| !actor.may_write(record.kind, o)) && !self.rng.chance(20) {
+            return;
+        }
+        self.laptops[laptop].replica.delete(record);
+        self.tally.deletions += 1;
+    }
+
+    /// An edit in a workshop: what became of a contribution (its outcome, a short field; its
+    /// reason, merged by paragraph; what it fed), the workshop's preparation, a participant's
+    /// kind or who they are; now and then a field set once (refused whoever asks) or a value the
+    /// app never sends.
+    fn workshop_edit(&mut self, laptop: usize) {
+        if self.rng.chance(30) {
+            return self.trace_together();
+        }
+        let actor = self.laptops[laptop].actor;
+        // Most often what became of a contribution: the first one of the laptop's, now and then,
+        // so that people of the same institution trace the same one apart.
+        let record = if self.rng.chance(60) {
+            let contributions = self.visible(laptop, RecordKind::Contribution);
+            match contributions.first() {
+                Some(first) if self.rng.chance(50) => Some(*first),
+                _ => (!contributions.is_empty()).then(|| contributions[self.rng.below(contributions.len())]),
+            }
+        } else {
+            self.pick(laptop, &[RecordKind::Workshop, RecordKind::Participant, RecordKind::Identity])
+        };
+        let Some(record) = record else { return };
+        let owner = self.hub.info(record).map(|i| i.owner);
+        if owner.is_none_or(|o| !actor.may_write(record.kind, o)) && !self.rng.chance(20) {
+            return;
+        }
+        let n = self.rng.next() % 1000;
+        let (field, value) = if self.rng.chance(4) {
+            // A field set once: personal data never moves to another workshop or institution.
+            let elsewhere = |world: &mut World, kind| {
+                world.pick(laptop, &[kind]).map_or_else(|| json!(uuid(&mut world.rng).to_string()), id)
+            };
+            match record.kind {
+                RecordKind::Workshop => {
+                    let runner = self.held_id(laptop, record, "institutionId").unwrap_or(self.ministry);
+                    ("institutionId", json!(self.other(runner).to_string()))
+                }
+                RecordKind::Identity => ("participantId", elsewhere(self, RecordKind::Participant)),
+                _ => ("workshopId", elsewhere(self, RecordKind::Workshop)),
+            }
+        } else {
+            let current = |field: &str| {
+                self.laptops[laptop].replica.value(record, field).and_then(Value::as_str).unwrap_or("").to_string()
+            };
+            match (record.kind, self.rng.below(10)) {
+                (RecordKind::Contribution, 0..=3) => {
+                    let outcomes = [json!("kept"), json!("merged"), json!("notKept"), Value::Null];
+                    self.tally.traces += 1;
+                    ("outcome", outcomes[self.rng.below(outcomes.len())].clone())
+                }
+                (RecordKind::Contribution, 4..=7) => {
+                    self.tally.traces += 1;
+                    let reason = current("outcomeReason");
+                    let reason = if reason.is_empty() {
+                        format!("R0 {n}.\n\nR1 {n}.\n\nR2 {n}.")
+                    } else {
+                        revised(&mut self.rng, &reason, n)
+                    };
+                    ("outcomeReason", json!(reason))
+                }
+                (RecordKind::Contribution, 8) => {
+                    self.tally.traces += 1;
+                    let fed = self.pick(laptop, &[RecordKind::Commitment, RecordKind::Milestone]);
+                    match fed {
+                        Some(m) if m.kind == RecordKind::Milestone => ("milestoneIds", json!([id(m)])),
+                        fed => ("commitmentIds", Value::Array(fed.map(id).into_iter().collect())),
+                    }
+                }
+                (RecordKind::Contribution, _) => ("outcome", json!("peut-être")),
+                (RecordKind::Workshop, 0..=3) => ("title", json!(format!("Atelier {n}"))),
+                (RecordKind::Workshop, 4..=7) => {
+                    ("consentText", json!(revised(&mut self.rng, &current("consentText"), n)))
+                }
+                (RecordKind::Workshop, _) => ("place", json!(format!("Salle {n}"))),
+                (RecordKind::Participant, 0) => ("organisationKind", json!("martian")),
+                (RecordKind::Participant, _) => {
+                    let kinds = ["citizen", "association", "company", "administration", "electedOfficial"];
+                    ("organisationKind", json!(kinds[self.rng.below(kinds.len())]))
+                }
+                (_, 0) => ("contactEmail", json!("pas une adresse")),
+                (_, roll) if roll <= 4 => ("contactEmail", json!(format!("p{n}@exemple.fr"))),
+                _ => ("name", json!(format!("Participant {n}"))),
+            }
+        };
+        self.laptops[laptop].replica.edit(record, field, value);
+    }
+
+    /// Two people of the ministry trace the same contribution of one of its workshops at the same
+    /// time, each on their laptop: each says what became of it (different outcomes: a conflict
+    /// for a person to resolve) and revises a different paragraph of its reason (merged) — or
+    /// writes the first reason.
+    fn trace_together(&mut self) {
+        let writers = [0, 1, COPY, COORDINATOR];
+        let (a, b) = (writers[self.rng.below(4)], writers[self.rng.below(4)]);
+        if a == b {
+            return;
+        }
+        let Some(contribution) = self.visible(a, RecordKind::Contribution).into_iter().find(|c| {
+            self.laptops[b].replica.value(*c, "workshopId").is_some()
+                && self.hub.info(*c).is_some_and(|i| i.owner == self.ministry)
+        }) else {
+            return;
+        };
+        let n = self.rng.next() % 1000;
+        let outcomes = [json!("kept"), json!("merged"), json!("notKept")];
+        let first = self.rng.below(3);
+        for (laptop, outcome) in [(a, first), (b, (first + 1) % 3)] {
+            self.laptops[laptop].replica.edit(contribution, "outcome", outcomes[outcome].clone());
+        }
+        let reason = |laptop: usize| {
+            let value = self.laptops[laptop].replica.value(contribution, "outcomeReason");
+            value.and_then(Value::as_str).unwrap_or("").split("\n\n").map(str::to_string).collect::<Vec<_>>()
+        };
+        let (mut mine, mut theirs) = (reason(a), reason(b));
+        if mine.len() < 2 {
+            let first = format!("R0 {n}.\n\nR1 {n}.\n\nR2 {n}.");
+            self.laptops[a].replica.edit(contribution, "outcomeReason", json!(first));
+        } else if theirs.len() >= 2 {
+            mine[0] = format!("Revu par A {n}.");
+            let last = theirs.len() - 1;
+            theirs[last] = format!("Revu par B {n}.");
+            self.laptops[a].replica.edit(contribution, "outcomeReason", json!(mine.join("\n\n")));
+            self.laptops[b].replica.edit(contribution, "outcomeReason", json!(theirs.join("\n\n")));
+        }
+        self.tally.traces += 2;
+    }
+
+    /// The institution a laptop's mutation of a workshop, participant, identity or contribution
+    /// writes for, as the server derives it (for a creation the server refused, from the fields
+    /// it carried): `None` for other kinds, or when the server does not know.
+    fn workshop_owner(&self, mutation: &Mutation) -> Option<Uuid> {
+        let owner = |record: RecordKey| self.hub.info(record).map(|i| i.owner);
+        let kind = mutation.record.kind;
+        if !matches!(
+            kind,
+            RecordKind::Workshop | RecordKind::Participant | RecordKind::Identity | RecordKind::Contribution
+        ) {
+            return None;
+        }
+        let Change::Create { fields } = &mutation.change else { return owner(mutation.record) };
+        let (field, parent) = match kind {
+            RecordKind::Workshop => ("institutionId", None),
+            RecordKind::Identity => ("participantId", Some(RecordKind::Participant)),
+            _ => ("workshopId", Some(RecordKind::Workshop)),
+        };
+        let named = fields.get(field).and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok())?;
+        match parent {
+            None => Some(named),
+            Some(kind) => owner(RecordKey { kind, id: named }),
+        }
+    }
+
+    /// Personal data reaches only the people of the institution that ran the workshop: checked
+    /// on every answer the server makes, delivered or not.
+    fn check_no_identity_sent(&self, laptop: usize, records: impl Iterator<Item = RecordKey>) {
+        let actor = self.laptops[laptop].actor;
+        for record in records.filter(|r| r.kind == RecordKind::Identity) {
+            let owner = self.hub.info(record).map(|i| i.owner);
+            assert_eq!(
+                owner,
+                Some(actor.institution),
+                "seed {}: laptop {laptop} ({:?}) was sent an identity kept by another institution",
+                self.seed,
+                actor.role
+            );
+        }
     }
 
     /// The records of `kind` a laptop holds.
@@ -454,11 +835,22 @@ impl World {
             Message::PushRequest(laptop, run, request) => {
                 let actor = self.laptops[laptop].actor;
                 let response = hub::push(&mut self.hub, &actor, &request).expect("same protocol");
+                // Values answered back (theirs in a conflict, a merge) come from the server.
+                let answered = response
+                    .results
+                    .iter()
+                    .filter(|r| !matches!(r.outcome, Outcome::Applied { .. } | Outcome::Rejected { .. }));
+                let records: Vec<RecordKey> = answered
+                    .filter_map(|r| request.mutations.iter().find(|m| m.id.seq == r.seq).map(|m| m.record))
+                    .collect();
+                self.check_no_identity_sent(laptop, records.into_iter());
                 self.network.push(Message::PushResponse(laptop, run, response));
             }
             Message::PullRequest(laptop, run, request) => {
                 let actor = self.laptops[laptop].actor;
                 let response = hub::pull(&mut self.hub, &actor, &request).expect("same protocol");
+                let told = response.deleted.iter().chain(&response.hidden).map(|(r, _)| *r);
+                self.check_no_identity_sent(laptop, response.changes.iter().map(|c| c.record).chain(told));
                 self.network.push(Message::PullResponse(laptop, run, response));
             }
             Message::PushResponse(laptop, run, response) => {
@@ -539,9 +931,10 @@ impl World {
             }
             let latest: BTreeMap<(RecordKey, &str), &Value> =
                 latest.into_iter().filter_map(|(key, value)| value.map(|v| (key, v))).collect();
-            let held = laptop.replica.records();
             for ((record, field), value) in latest {
-                if !held.contains(&record) {
+                // (Which records the laptop holds is read only when needed: this runs after
+                // every event.)
+                if laptop.replica.value(record, field) == Some(value) || !laptop.replica.records().contains(&record) {
                     continue;
                 }
                 assert_eq!(
@@ -581,6 +974,9 @@ impl World {
             }
             62 if self.rng.chance(20) => self.forged_chunk(laptop),
             63 if self.rng.chance(20) => self.report_without_its_file(),
+            64..=65 => self.workshop_event(laptop),
+            66 => self.workshop_delete(laptop),
+            67 if self.rng.chance(50) => self.hand_made_in_workshop(laptop),
             _ if !self.network.is_empty() => {
                 let index = self.rng.below(self.network.len()); // any order: reordering
                 let message = if self.rng.chance(85) {
@@ -655,7 +1051,10 @@ impl World {
 
     /// A record the laptop holds, of one of `kinds`.
     fn pick(&mut self, laptop: usize, kinds: &[RecordKind]) -> Option<RecordKey> {
-        let records: Vec<RecordKey> = kinds.iter().flat_map(|kind| self.visible(laptop, *kind)).collect();
+        // (The laptop's records read once, however many kinds.)
+        let held = self.laptops[laptop].replica.records();
+        let records: Vec<RecordKey> =
+            kinds.iter().flat_map(|kind| held.iter().filter(move |r| r.kind == *kind)).copied().collect();
         (!records.is_empty()).then(|| records[self.rng.below(records.len())])
     }
 
@@ -747,7 +1146,121 @@ impl World {
         }
     }
 
+    /// A hand-made request about workshops, with the person's token, sent straight to the server:
+    /// what nobody may do (a field set once changed, even by who may write the record) or what
+    /// this person may not (a participant or contribution in another institution's workshop;
+    /// the identity of another institution's participant created — with exactly the values the
+    /// server holds, when it holds one — or changed, also by the coordination). Refused with a
+    /// reason, never applied.
+    fn hand_made_in_workshop(&mut self, laptop: usize) {
+        let case = self.rng.below(3);
+        // Who the participants are is asked for by the coordination as often as by all others.
+        let laptop = if case == 1 && self.rng.chance(50) { COORDINATOR } else { laptop };
+        let actor = self.laptops[laptop].actor;
+        let client = ClientId(uuid(&mut self.rng));
+        let (record, change, allowed): (RecordKey, Change, &[Refusal]) = match case {
+            0 => {
+                let Some(workshop) = self.pick(COORDINATOR, &[RecordKind::Workshop]) else { return };
+                if self.hub.info(workshop).is_none_or(|i| actor.may_write(RecordKind::Participant, i.owner)) {
+                    return;
+                }
+                let (kind, values) = if self.rng.chance(50) {
+                    (
+                        RecordKind::Participant,
+                        fields(&[("workshopId", id(workshop)), ("organisationKind", json!("citizen"))]),
+                    )
+                } else {
+                    let text = json!("Proposition pirate.");
+                    (
+                        RecordKind::Contribution,
+                        fields(&[("workshopId", id(workshop)), ("kind", json!("proposal")), ("text", text)]),
+                    )
+                };
+                let record = RecordKey { kind, id: uuid(&mut self.rng) };
+                (record, Change::Create { fields: values }, &[Refusal::Forbidden, Refusal::MissingReference])
+            }
+            1 => {
+                let Some(participant) = self.pick(COORDINATOR, &[RecordKind::Participant]) else { return };
+                if self.hub.info(participant).is_none_or(|i| i.owner == actor.institution) {
+                    return;
+                }
+                let identity = RecordKey { kind: RecordKind::Identity, id: participant.id };
+                let mut held = BTreeMap::new();
+                for field in fields_of_kind(RecordKind::Identity) {
+                    if let Some(state) = self.hub.field(identity, field).unwrap() {
+                        held.insert(field.to_string(), state.value);
+                    }
+                }
+                if actor.role == Role::Coordinator {
+                    self.tally.identities_refused_to_coordination += 1;
+                }
+                if !held.is_empty() && self.rng.chance(50) {
+                    let base = held["name"].clone();
+                    let change = Change::Set { field: "name".into(), value: json!("Quelqu'un"), base };
+                    (identity, change, &[Refusal::Forbidden])
+                } else {
+                    if held.is_empty() {
+                        held = fields(&[
+                            ("participantId", id(participant)),
+                            ("name", json!("Quelqu'un")),
+                            ("consentedOn", json!("2025-03-12")),
+                        ]);
+                    }
+                    (identity, Change::Create { fields: held }, &[Refusal::Forbidden, Refusal::MissingReference])
+                }
+            }
+            _ => {
+                let kinds =
+                    [RecordKind::Workshop, RecordKind::Participant, RecordKind::Contribution, RecordKind::Identity];
+                let kind = kinds[self.rng.below(kinds.len())];
+                let held = if kind == RecordKind::Identity { RecordKind::Participant } else { kind };
+                let Some(record) = self.pick(COORDINATOR, &[held]) else { return };
+                let record = RecordKey { kind, id: record.id };
+                let field = match kind {
+                    RecordKind::Workshop => "institutionId",
+                    RecordKind::Identity => "participantId",
+                    _ => "workshopId",
+                };
+                let base = self.hub.field(record, field).unwrap().map_or(Value::Null, |f| f.value);
+                let value = if kind == RecordKind::Workshop {
+                    json!(self.other(actor.institution).to_string())
+                } else {
+                    json!(uuid(&mut self.rng).to_string())
+                };
+                let change = Change::Set { field: field.into(), value, base };
+                (record, change, &[Refusal::Forbidden, Refusal::UnknownRecord])
+            }
+        };
+        let mutation = Mutation { id: MutationId { client, seq: 1 }, record, change };
+        let request = PushRequest {
+            protocol: PROTOCOL_VERSION,
+            client,
+            mutations: vec![mutation],
+            acknowledged: 0,
+            relay: false,
+        };
+        let response = hub::push(&mut self.hub, &actor, &request).expect("same protocol");
+        self.rogues.insert(client, actor);
+        let outcome = &response.results[0].outcome;
+        assert!(
+            matches!(outcome, Outcome::Rejected { refusal } if allowed.contains(refusal)),
+            "seed {}: a hand-made {:?} of {record:?} by {:?} of {} was not refused: {outcome:?}",
+            self.seed,
+            request.mutations[0].change,
+            actor.role,
+            if actor.institution == self.ministry { "the ministry" } else { "the authority" },
+        );
+        match case {
+            0 => self.tally.others_workshops_refused += 1,
+            1 => self.tally.identities_refused += 1,
+            _ => self.tally.fixed_refused += 1,
+        }
+    }
+
     fn edit(&mut self, laptop: usize) {
+        if self.rng.chance(25) {
+            return self.workshop_edit(laptop);
+        }
         let actor = self.laptops[laptop].actor;
         // Edits of what the person holds, even what their role may not change (an older app, a
         // reader's laptop), and now and then of a report (which no one may change).
@@ -799,15 +1312,7 @@ impl World {
             }
             _ => {
                 let current = replica.value(record, long).and_then(|v| v.as_str()).unwrap_or("").to_string();
-                let mut paragraphs: Vec<String> =
-                    current.split("\n\n").filter(|p| !p.is_empty()).map(str::to_string).collect();
-                if paragraphs.is_empty() || self.rng.chance(20) {
-                    paragraphs.push(format!("Ajout {n}."));
-                } else {
-                    let i = self.rng.below(paragraphs.len());
-                    paragraphs[i] = format!("P{i} révisé {n}.");
-                }
-                replica.edit(record, long, json!(paragraphs.join("\n\n")));
+                replica.edit(record, long, json!(revised(&mut self.rng, &current, n)));
             }
         }
     }
@@ -952,6 +1457,18 @@ fn evidence(index: usize) -> Vec<u8> {
     bytes
 }
 
+/// `current` with one paragraph revised, or one added.
+fn revised(rng: &mut Rng, current: &str, n: u64) -> String {
+    let mut paragraphs: Vec<String> = current.split("\n\n").filter(|p| !p.is_empty()).map(str::to_string).collect();
+    if paragraphs.is_empty() || rng.chance(20) {
+        paragraphs.push(format!("Ajout {n}."));
+    } else {
+        let i = rng.below(paragraphs.len());
+        paragraphs[i] = format!("P{i} révisé {n}.");
+    }
+    paragraphs.join("\n\n")
+}
+
 fn run(seed: u64, steps: usize, tally: &mut Tally) {
     let mut world = World::new(seed);
     for _ in 0..steps {
@@ -960,7 +1477,16 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
     }
     world.settle();
 
-    let writes: Vec<&Write> = world.hub.writes().iter().chain(world.lost_writes.iter()).collect();
+    // Every write, by version and by mutation (looked up for each outcome of each laptop).
+    let mut writes: std::collections::HashMap<u64, Vec<&Write>> = std::collections::HashMap::new();
+    let mut writers = std::collections::HashSet::new();
+    for write in world.hub.writes().iter().chain(world.lost_writes.iter()) {
+        writes.entry(write.version).or_default().push(write);
+        writers.insert(write.mutation);
+    }
+    let written_at = |version: &u64| writes.get(version).into_iter().flatten();
+    // Records already found whole and valid, with the values found (laptops hold the same ones).
+    let mut readable: BTreeMap<RecordKey, BTreeMap<String, Value>> = BTreeMap::new();
     for (index, laptop) in world.laptops.iter().enumerate() {
         let replica = &laptop.replica;
         let context = format!("seed {seed}, laptop {index} ({:?})", laptop.actor.role);
@@ -988,14 +1514,27 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
             records.entry(*record).or_default().insert(field.clone(), value.clone());
         }
         for (record, values) in &records {
-            assert_eq!(
-                rules::check_creation(record.kind, values),
-                Ok(()),
-                "{context}: {record:?} unreadable: {values:?}"
-            );
+            if readable.get(record) != Some(values) {
+                assert_eq!(
+                    rules::check_creation(record.kind, values),
+                    Ok(()),
+                    "{context}: {record:?} unreadable: {values:?}"
+                );
+                readable.insert(*record, values.clone());
+            }
             for (field, value) in values {
                 for target in references(record.kind, field, value) {
-                    assert!(records.contains_key(&target), "{context}: {record:?}.{field} refers to a record not held");
+                    // (Or to a live record this person may not see: a workshop seen by all
+                    // discusses commitments that only their institution and the coordination see.)
+                    let unseen = world
+                        .hub
+                        .info(target)
+                        .is_some_and(|i| i.deleted_at.is_none() && !laptop.actor.may_see(target.kind, i.owner));
+                    assert!(
+                        records.contains_key(&target) || unseen,
+                        "{context}: {record:?}.{field} refers to {target:?}, not held (on the server: {:?})",
+                        world.hub.info(target)
+                    );
                 }
             }
         }
@@ -1027,13 +1566,56 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
             }
         }
         for (id, (mutation, outcome)) in outcomes {
+            // A field set once is never changed; another institution's workshop, participant or
+            // identity is never written (and the coordination never writes another institution's
+            // identities).
+            let kind = mutation.record.kind;
+            if let Change::Set { field, value, .. } = &mutation.change {
+                // An identity is written once: its contact fields may only be emptied.
+                if is_fixed(kind, field) || (clears_only(kind, field) && *value != json!("")) {
+                    assert!(
+                        matches!(outcome, Outcome::Rejected { refusal: Refusal::Forbidden | Refusal::UnknownRecord }),
+                        "{context}: {id:?} changed {field}, set once: {outcome:?}"
+                    );
+                    tally.fixed_refused += 1;
+                }
+            }
+            if let Some(owner) = world.workshop_owner(mutation) {
+                if !laptop.actor.may_write(kind, owner) {
+                    assert!(
+                        matches!(outcome, Outcome::Rejected { .. }),
+                        "{context}: {id:?} wrote another institution's {kind:?}: {outcome:?}"
+                    );
+                    tally.others_workshops_refused += 1;
+                }
+            }
+            match (outcome, &mutation.change) {
+                (Outcome::Conflict { .. }, Change::Set { field, .. })
+                    if kind == RecordKind::Contribution && field == "outcome" =>
+                {
+                    tally.trace_conflicts += 1
+                }
+                (Outcome::Merged { .. }, Change::Set { field, .. })
+                    if kind == RecordKind::Contribution && field == "outcomeReason" =>
+                {
+                    tally.trace_merges += 1
+                }
+                (Outcome::Applied { .. }, Change::Delete { .. }) => match kind {
+                    RecordKind::Workshop => tally.workshops_deleted += 1,
+                    RecordKind::Contribution => tally.contributions_deleted += 1,
+                    RecordKind::Identity => tally.identities_erased += 1,
+                    _ => {}
+                },
+                (Outcome::Rejected { refusal: Refusal::InUse }, _) => tally.in_use += 1,
+                _ => {}
+            }
             match (outcome, &mutation.change) {
                 (Outcome::Applied { version }, Change::Set { value, field, .. }) => {
                     tally.applied += 1;
                     // Its value was stored at that version, by this mutation or by someone who
                     // made the very same change first.
                     assert!(
-                        writes.iter().any(|w| w.version == *version && &w.field == field && &w.value == value),
+                        written_at(version).any(|w| &w.field == field && &w.value == value),
                         "{context}: {id:?} applied at {version}, never written"
                     );
                 }
@@ -1041,9 +1623,7 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
                 // lost with a restored server.
                 (Outcome::Applied { version }, Change::Create { .. }) => {
                     assert!(
-                        writes
-                            .iter()
-                            .any(|w| w.mutation == *id || (w.record == mutation.record && w.version == *version)),
+                        writers.contains(id) || written_at(version).any(|w| w.record == mutation.record),
                         "{context}: creation {id:?} acknowledged but not stored"
                     );
                     if mutation.record.kind == RecordKind::Report {
@@ -1055,7 +1635,7 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
                 (Outcome::Merged { version, value }, _) => {
                     tally.merged += 1;
                     assert!(
-                        writes.iter().any(|w| w.version == *version && w.mutation == *id && &w.value == value),
+                        written_at(version).any(|w| w.mutation == *id && &w.value == value),
                         "{context}: merge {id:?} not stored as said"
                     );
                 }
@@ -1090,7 +1670,11 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
         for rejection in replica.rejections() {
             if rejection.refusal == Refusal::Forbidden {
                 let owner = world.hub.info(rejection.mutation.record).map(|i| i.owner);
-                if let (Some(owner), Change::Set { .. }) = (owner, &rejection.mutation.change) {
+                // Fields set once, and an identity's contact fields otherwise than emptied.
+                let set_once = matches!(&rejection.mutation.change, Change::Set { field, value, .. }
+                    if is_fixed(rejection.mutation.record.kind, field)
+                        || (clears_only(rejection.mutation.record.kind, field) && *value != json!("")));
+                if let (Some(owner), Change::Set { .. }, false) = (owner, &rejection.mutation.change, set_once) {
                     // (Unless its owner changed, perhaps in a history a restored server lost.)
                     let never_moved = world.hub.info(rejection.mutation.record).is_some_and(|i| i.owned_since == 0);
                     if never_moved && world.tally.server_restores == 0 {
@@ -1101,6 +1685,37 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
                     }
                 }
             }
+        }
+    }
+    // Personal data: no laptop whose person is not of the institution that ran the workshop holds
+    // an identity of it — in its records, its shadow of the server's values, its conflicts or
+    // refusals — not even the coordination's.
+    let mut identities: Vec<RecordKey> = world
+        .hub
+        .writes()
+        .iter()
+        .chain(world.lost_writes.iter())
+        .map(|w| w.record)
+        .filter(|r| r.kind == RecordKind::Identity)
+        .collect();
+    identities.sort();
+    identities.dedup();
+    for (index, laptop) in world.laptops.iter_mut().enumerate() {
+        let held: std::collections::BTreeSet<RecordKey> = laptop.replica.records().into_iter().collect();
+        for identity in &identities {
+            let Some(owner) = world.hub.info(*identity).map(|i| i.owner) else { continue };
+            if owner == laptop.actor.institution {
+                continue;
+            }
+            let context = format!("seed {seed}, laptop {index} ({:?})", laptop.actor.role);
+            assert!(!held.contains(identity), "{context} holds an identity of another institution");
+            let shadow = ReplicaState::shadow(&mut laptop.replica, *identity).unwrap();
+            assert!(shadow.is_empty(), "{context} keeps the server's values of another institution's identity");
+            assert!(
+                !laptop.replica.conflicts().iter().any(|c| c.record == *identity)
+                    && !laptop.replica.rejections().iter().any(|r| r.mutation.record == *identity),
+                "{context} keeps another institution's identity in a conflict or a refusal"
+            );
         }
     }
     // The server holds only what the app can store, and no record whose parent is gone.
@@ -1204,6 +1819,15 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
         (world.tally.downloads_completed, &mut tally.downloads_completed),
         (world.tally.files_missing, &mut tally.files_missing),
         (world.tally.rounds, &mut tally.rounds),
+        (world.tally.workshops, &mut tally.workshops),
+        (world.tally.participants, &mut tally.participants),
+        (world.tally.contributions, &mut tally.contributions),
+        (world.tally.votes, &mut tally.votes),
+        (world.tally.traces, &mut tally.traces),
+        (world.tally.fixed_refused, &mut tally.fixed_refused),
+        (world.tally.others_workshops_refused, &mut tally.others_workshops_refused),
+        (world.tally.identities_refused, &mut tally.identities_refused),
+        (world.tally.identities_refused_to_coordination, &mut tally.identities_refused_to_coordination),
     ] {
         *into += count;
     }
@@ -1259,6 +1883,21 @@ fn laptops_and_server_converge_and_every_edit_is_accounted_for() {
             ("files downloaded whole", tally.downloads_completed),
             ("reports naming a file the server lacks, refused", tally.files_missing),
             ("reporting rounds opened", tally.rounds),
+            ("workshops prepared", tally.workshops),
+            ("participants taken in", tally.participants),
+            ("contributions", tally.contributions),
+            ("priority votes", tally.votes),
+            ("contributions traced", tally.traces),
+            ("conflicts on a contribution's outcome", tally.trace_conflicts),
+            ("reasons of an outcome merged by paragraph", tally.trace_merges),
+            ("participants' data erased", tally.identities_erased),
+            ("workshops deleted", tally.workshops_deleted),
+            ("contributions deleted", tally.contributions_deleted),
+            ("deletions refused for records still named", tally.in_use),
+            ("changes of a field set once refused", tally.fixed_refused),
+            ("writes in another institution's workshop refused", tally.others_workshops_refused),
+            ("identities of another institution's participants refused", tally.identities_refused),
+            ("identities refused to the coordination of another institution", tally.identities_refused_to_coordination),
         ] {
             assert!(count > 0, "the simulation produced no {what}");
         }

@@ -203,6 +203,22 @@ pub fn structure(server: &Server, cast: &Cast) {
     assert_eq!((status, outcomes(&body)), (200, vec!["applied".to_string(); 4]), "the plan's structure: {body}");
 }
 
+/// Pushes one mutation from a new laptop; the outcome's kind and refusal.
+pub fn push_one(server: &Server, token: &str, build: impl FnOnce(Uuid) -> Value) -> (String, String) {
+    let laptop = Uuid::now_v7();
+    let (_, body) = server.push(token, &push_request(laptop, vec![build(laptop)]));
+    let outcome = &body["results"][0]["outcome"];
+    (outcome["kind"].as_str().unwrap_or("?").to_string(), outcome["refusal"].as_str().unwrap_or("").to_string())
+}
+
+pub fn applied() -> (String, String) {
+    ("applied".into(), String::new())
+}
+
+pub fn refused(refusal: &str) -> (String, String) {
+    ("rejected".into(), refusal.into())
+}
+
 pub fn set(client: Uuid, seq: u64, record: Uuid, field: &str, value: &str, base: &str) -> Value {
     json!({"id": {"client": client, "seq": seq}, "record": {"kind": "commitment", "id": record},
            "change": {"op": "set", "field": field, "value": value, "base": base}})

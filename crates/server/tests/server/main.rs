@@ -14,3 +14,4 @@ mod permissions;
 mod reports;
 mod robustness;
 mod sync;
+mod workshops;

@@ -34,22 +34,6 @@ fn report(
                "authorId": signer.0, "authorName": signer.1, "institutionId": institution, "onBehalf": on_behalf}}})
 }
 
-/// Pushes one mutation from a new laptop; the outcome's kind and refusal.
-fn push_one(server: &Server, token: &str, build: impl FnOnce(Uuid) -> Value) -> (String, String) {
-    let laptop = Uuid::now_v7();
-    let (_, body) = server.push(token, &push_request(laptop, vec![build(laptop)]));
-    let outcome = &body["results"][0]["outcome"];
-    (outcome["kind"].as_str().unwrap_or("?").to_string(), outcome["refusal"].as_str().unwrap_or("").to_string())
-}
-
-fn applied() -> (String, String) {
-    ("applied".into(), String::new())
-}
-
-fn refused(refusal: &str) -> (String, String) {
-    ("rejected".into(), refusal.into())
-}
-
 #[test]
 fn the_carrying_institution_reports_the_coordination_on_its_behalf_and_nobody_else() {
     let (_dir, cast, server) = running();
