@@ -88,6 +88,10 @@ pub enum Error {
     /// Undoing an import would erase `changed` records a person changed (or added) since.
     #[error("{changed} records changed since the import")]
     ChangedSinceImport { changed: u32 },
+    /// Who a participant is may only be kept by the institution that runs the workshop (its
+    /// name): this laptop's person is of another one.
+    #[error("personal data of a workshop of {institution}")]
+    PersonalDataElsewhere { institution: String },
     /// An exchange file was not taken in; nothing was written.
     #[error("exchange file refused: {0:?}")]
     Exchange(crate::exchange::ExchangeRefusal),
@@ -130,6 +134,17 @@ impl Error {
             ),
             Error::CannotReport(reason) => Failure::new(ErrorCode::InUse, reason.message(locale)),
             Error::Exchange(refusal) => Failure::new(ErrorCode::Validation, refusal.message(locale)),
+            Error::PersonalDataElsewhere { institution } => Failure::new(
+                ErrorCode::InUse,
+                match locale {
+                    Locale::Fr => format!(
+                        "Seules les personnes de l'institution organisatrice ({institution}) enregistrent les participants : leurs données personnelles restent à cette institution. Rien n'a été enregistré."
+                    ),
+                    Locale::En => format!(
+                        "Only the people of the organising institution ({institution}) record participants: their personal data stays with that institution. Nothing was saved."
+                    ),
+                },
+            ),
             Error::ChangedSinceImport { changed } => crate::import::changed_since_import(*changed, locale),
             Error::Database(_) | Error::Migration(_) | Error::Io(_) | Error::Corrupt(_) => Failure::new(
                 ErrorCode::Storage,

@@ -404,6 +404,11 @@ impl Store {
         let valid = input.parse()?;
         let tx = self.conn.savepoint()?;
         let workshop = read_workshop(&tx, workshop)?;
+        let institution = read_institution(&tx, workshop.institution_id)?;
+        if !identities_here(&tx, &institution)? {
+            // The server would refuse the identity, and it would stay here among the refusals.
+            return Err(Error::PersonalDataElsewhere { institution: institution.name });
+        }
         let id = ParticipantId::new();
         let at = instant_text(now());
         tx.execute(

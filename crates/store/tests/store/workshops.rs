@@ -432,3 +432,18 @@ fn a_plans_records_for_its_exports_carry_its_workshops_and_never_who_took_part()
     let all = serde_json::to_string(&records.values().collect::<Vec<_>>()).unwrap();
     assert!(!all.contains("Awa") && !all.contains("awa@example.org"));
 }
+
+#[test]
+fn only_the_organising_institutions_people_record_who_takes_part() {
+    let Room { mut w, workshop, .. } = room();
+    let ministry = w.ministry.clone();
+    sign_in(&mut w.store, &ministry, Role::Coordinator);
+    let before = w.store.sync_counts().unwrap().pending;
+    let refused =
+        w.store.add_participant(workshop.id, &participant("Awa", OrganisationKind::Citizen, None), Locale::Fr);
+    let Err(error) = refused else { panic!("a coordinator of another institution recorded a participant") };
+    assert!(matches!(&error, Error::PersonalDataElsewhere { institution } if institution == &w.hatvp.name));
+    assert!(error.to_failure(Locale::Fr).message.contains("institution organisatrice"));
+    assert_eq!(w.store.sync_counts().unwrap().pending, before, "nothing stored");
+    assert!(w.store.workshop(workshop.id).unwrap().participants.is_empty());
+}
