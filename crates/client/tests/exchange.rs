@@ -129,3 +129,72 @@ async fn a_workshop_carried_on_a_usb_stick_reaches_the_server_once() {
     assert!(colleague.lock().unwrap().import_exchange(&bytes, Locale::Fr).unwrap().already);
     office.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_laptop_the_server_never_heard_from_is_relayed_nothing() {
+    let office = office(
+        (HATVP, "HATVP", "independentAuthority"),
+        &[
+            ("dominique", "HATVP", Role::Drafter),
+            ("camille", "HATVP", Role::Drafter),
+            ("claire", "DITP", Role::Coordinator),
+        ],
+    )
+    .await;
+    let servers = &office.servers;
+    let (facilitator, colleague, coordinator) = (&office.laptops[0], &office.laptops[1], &office.laptops[2]);
+    let (plan, hatvp, _) = set_up_plan(coordinator, HATVP, "HATVP", InstitutionKind::IndependentAuthority);
+    synced(&servers[2], coordinator).await;
+    let input = WorkshopInput {
+        title: "Atelier".into(),
+        held_on: "2026-03-12".into(),
+        place: String::new(),
+        area_id: None,
+        commitment_ids: Vec::new(),
+        facilitator: "Dominique".into(),
+        consent_text: "Vos contributions sont enregistrées.".into(),
+        keep_until: "2027-03-12".into(),
+    };
+    // The facilitator's laptop had nothing to send at its first sync: it still made itself known.
+    synced(&servers[0], facilitator).await;
+    // A laptop never connected receives the workshop by an exchange file.
+    let fresh = tempfile::tempdir().unwrap();
+    let stranger = std::sync::Mutex::new(plan_ouvert_store::Store::open_in(fresh.path()).unwrap());
+    let workshop = {
+        let mut store = facilitator.lock().unwrap();
+        store.create_workshop(plan, hatvp, &input).unwrap().id
+    };
+    let from_known =
+        facilitator.lock().unwrap().write_exchange(ExchangeScope::Workshop { workshop_id: workshop }, true).unwrap().0;
+    stranger.lock().unwrap().import_exchange(&from_known, Locale::Fr).unwrap();
+    // The stranger's own work, carried by the colleague, is not relayed: the server does not
+    // know whose rights it would be applied with.
+    let proposal = ContributionInput {
+        kind: ContributionKind::Proposal,
+        text: "Une idée d'un poste jamais connecté.".into(),
+        about_commitment_id: None,
+        about_milestone_id: None,
+        proposal_ids: Vec::new(),
+    };
+    stranger.lock().unwrap().add_contribution(workshop, None, &proposal).unwrap();
+    let from_stranger =
+        stranger.lock().unwrap().write_exchange(ExchangeScope::Workshop { workshop_id: workshop }, true).unwrap().0;
+    synced(&servers[1], colleague).await;
+    colleague.lock().unwrap().import_exchange(&from_known, Locale::Fr).unwrap();
+    colleague.lock().unwrap().import_exchange(&from_stranger, Locale::Fr).unwrap();
+    let report = servers[1].sync(colleague).await.unwrap();
+    assert!(report.relayed > 0, "the known laptop's work is relayed");
+    synced(&servers[2], coordinator).await;
+    let texts: Vec<String> = coordinator
+        .lock()
+        .unwrap()
+        .workshop(workshop)
+        .unwrap()
+        .contributions
+        .into_iter()
+        .map(|c| c.contribution.text)
+        .collect();
+    assert!(texts.is_empty(), "{texts:?}");
+    assert!(colleague.lock().unwrap().sync_relay_pending().unwrap() > 0, "kept, for a later sync");
+    office.stop().await;
+}

@@ -1,5 +1,6 @@
 //! A workshop room with no internet, on loopback: the facilitator's laptop opens the room, a
-//! colleague's laptop that never had the plan joins with the address and the code, their
+//! colleague's laptop that never had the plan (set up before it existed) joins with the address
+//! and the code, their
 //! contributions meet there; the room disappears and comes back without anything lost; then the
 //! facilitator's laptop alone syncs with the central server, and the coordination sees the
 //! contributions of both — each applied once when the colleague syncs at last.
@@ -65,12 +66,14 @@ async fn contributions_meet_in_the_room_survive_its_loss_and_reach_the_server_on
     .await;
     let servers = &office.servers;
     let coordinator = &office.laptops[2];
+    // The colleague's laptop was set up once, before there was any plan: the server knows it.
+    let colleague = &office.laptops[1];
+    synced(&servers[1], colleague).await;
     let (plan, hatvp, _) = set_up_plan(coordinator, HATVP, "HATVP", InstitutionKind::IndependentAuthority);
     synced(&servers[2], coordinator).await;
-    // The facilitator's laptop has the plan; the colleague's never synced.
+    // The facilitator's laptop has the plan; the colleague's has nothing of it.
     let hub = Arc::new(Mutex::new(Store::open_in(&office.dir.path().join("hub")).unwrap()));
     synced(&servers[0], &hub).await;
-    let colleague = &office.laptops[1];
     let workshop = {
         let input = WorkshopInput {
             title: "Atelier transparence".into(),

@@ -1,6 +1,6 @@
 //! The sync state in the server's SQLite database: the [`Ledger`] the sync rules run on.
 
-use plan_ouvert_sync::access::Actor;
+use plan_ouvert_sync::access::{Actor, Role};
 use plan_ouvert_sync::fields::{fields, Holds};
 use plan_ouvert_sync::ledger::{FieldState, Ledger, RecordInfo};
 use plan_ouvert_sync::protocol::*;
@@ -173,6 +173,31 @@ impl Ledger for SqliteLedger<'_> {
             params![record.kind.code(), record.id.to_string(), version],
         )?;
         Ok(version)
+    }
+
+    fn author(&mut self, client: ClientId) -> Result<Option<Actor>, LedgerError> {
+        let row: Option<(String, String, String)> = self
+            .conn
+            .query_row(
+                "SELECT p.id, p.institution_id, p.role FROM sync_client_person c JOIN person p ON p.id = c.person
+                 WHERE c.client = ?1",
+                [client.0.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        Ok(row.and_then(|(person, institution, role)| {
+            let role = match role.as_str() {
+                "drafter" => Role::Drafter,
+                "coordinator" => Role::Coordinator,
+                "reader" => Role::Reader,
+                _ => return None,
+            };
+            Some(Actor {
+                institution: Uuid::parse_str(&institution).ok()?,
+                role,
+                person: Uuid::parse_str(&person).ok()?,
+            })
+        }))
     }
 
     fn erase(&mut self, record: RecordKey) -> Result<(), LedgerError> {

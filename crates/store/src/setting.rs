@@ -50,6 +50,9 @@ pub(crate) const CURSOR: &str = "sync.cursor";
 pub(crate) const REPLICA_OF: &str = "sync.replicaOf";
 pub(crate) const CLIENT_ID: &str = "sync.clientId";
 pub(crate) const LAST_SEQ: &str = "sync.lastSeq";
+/// Set once the server has bound this laptop's identity to its person (a first push, empty if
+/// need be): another laptop may then relay this one's changes carried in an exchange file.
+pub(crate) const CLAIMED: &str = "sync.claimed";
 /// Where this laptop stands with the server's history (`plan_ouvert_sync::replica::Joined`).
 pub(crate) const JOINED: &str = "sync.joined";
 

@@ -29,7 +29,7 @@ use uuid::Uuid;
 
 use crate::read::{read_area, read_commitment, read_institution, read_milestone, read_origin_fields, read_plan};
 use crate::row::instant_text;
-use crate::setting::{get_setting, put_setting, CLIENT_ID, CURSOR, JOINED, LAST_SEQ};
+use crate::setting::{get_setting, put_setting, CLAIMED, CLIENT_ID, CURSOR, JOINED, LAST_SEQ};
 use crate::{now, Error, Result, Store};
 
 pub use plan_ouvert_sync::protocol::fields_of_kind;
@@ -621,6 +621,7 @@ impl ReplicaState for SqliteReplica<'_> {
         let pending = read_outbox(self.conn, usize::MAX)?;
         self.conn.execute("DELETE FROM sync_outbox", [])?;
         put_setting(self.conn, CLIENT_ID, Some(&client.0.to_string()))?;
+        put_setting(self.conn, CLAIMED, None)?;
         put_setting(self.conn, LAST_SEQ, Some(&(seq - 1).to_string()))?;
         for mutation in again.into_iter().chain(pending) {
             enqueue(self.conn, mutation.record, mutation.change)?;
@@ -642,6 +643,7 @@ impl ReplicaState for SqliteReplica<'_> {
     fn new_client(&mut self) -> Result<ClientId> {
         let client = ClientId(Uuid::now_v7());
         put_setting(self.conn, CLIENT_ID, Some(&client.0.to_string()))?;
+        put_setting(self.conn, CLAIMED, None)?;
         Ok(client)
     }
 
@@ -759,8 +761,11 @@ impl Store {
         let mutations = read_outbox(&self.conn, PUSH_BATCH)?;
         let mut state = SqliteReplica { conn: &self.conn, written: 0 };
         // With nothing to send, a push is still made when the server seems to have lost part of
-        // its history: its answer says which of this laptop's changes it lost.
-        if mutations.is_empty() && state.joined()?.rejoin != plan_ouvert_sync::replica::Rejoin::ServerBehind {
+        // its history (its answer says which of this laptop's changes it lost), and the first
+        // time, so that the server binds this laptop's identity to its person.
+        let claimed = get_setting(&self.conn, CLAIMED)?.is_some();
+        if mutations.is_empty() && claimed && state.joined()?.rejoin != plan_ouvert_sync::replica::Rejoin::ServerBehind
+        {
             return Ok(None);
         }
         let acknowledged = state.acknowledged()?;
@@ -772,6 +777,9 @@ impl Store {
         let tx = self.conn.savepoint()?;
         let mut state = SqliteReplica { conn: &tx, written: 0 };
         replica::on_push(&mut state, response)?;
+        if response.identity_reused_at.is_none() && response.lost_from.is_none() {
+            put_setting(&tx, CLAIMED, Some("1"))?;
+        }
         let written = state.written;
         tx.commit()?;
         Ok(written)

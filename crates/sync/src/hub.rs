@@ -77,6 +77,19 @@ pub fn push<L: Ledger>(
             client,
         });
     }
+    // A relay applies only what its author (the person who first pushed under that laptop's
+    // identity) may do too; a laptop the server has never heard from is relayed nothing.
+    let author = if request.relay { ledger.author(request.client).map_err(HubError::Ledger)? } else { None };
+    if request.relay && author.is_none() {
+        return Ok(PushResponse {
+            results: Vec::new(),
+            next_expected: last + 1,
+            identity_reused_at: None,
+            lost_from: None,
+            client,
+        });
+    }
+    let who = Who { actor, author: author.as_ref() };
     let mut results = Vec::new();
     let mut identity_reused_at = None;
     for mutation in &request.mutations {
@@ -96,7 +109,7 @@ pub fn push<L: Ledger>(
             if seq != last + 1 {
                 return Ok(Step::Gap);
             }
-            let outcome = apply(ledger, actor, mutation)?;
+            let outcome = apply(ledger, who, mutation)?;
             if request.relay && matches!(outcome, Outcome::Rejected { .. }) {
                 // Refused to the person relaying it, perhaps not to its author: nothing was
                 // written, and no outcome is kept under the author's identity.
@@ -217,7 +230,22 @@ fn subtree<L: Ledger>(ledger: &mut L, record: RecordKey) -> Result<Vec<RecordKey
     Ok(all)
 }
 
-fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Result<Outcome, L::Error> {
+/// Who makes a change: the person sending it and, for a relay, the person whose laptop wrote it
+/// (when the server knows them): both must be allowed. A relayed progress report must be signed
+/// by the person relaying it, so reports are left to their authors.
+#[derive(Debug, Clone, Copy)]
+struct Who<'a> {
+    actor: &'a Actor,
+    author: Option<&'a Actor>,
+}
+
+impl Who<'_> {
+    fn may_write(&self, kind: RecordKind, owner: Uuid) -> bool {
+        self.actor.may_write(kind, owner) && self.author.is_none_or(|author| author.may_write(kind, owner))
+    }
+}
+
+fn apply<L: Ledger>(ledger: &mut L, who: Who<'_>, mutation: &Mutation) -> Result<Outcome, L::Error> {
     let rejected = |refusal| Ok(Outcome::Rejected { refusal });
     let record = mutation.record;
     match &mutation.change {
@@ -226,7 +254,7 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
                 // Personal data is not confirmed, not even as already there, to someone who may
                 // not write it: a creation replaying an identity's values would be answered
                 // "applied" below.
-                if is_personal_data(record.kind) && !actor.may_write(record.kind, info.owner) {
+                if is_personal_data(record.kind) && !who.may_write(record.kind, info.owner) {
                     return rejected(Refusal::Forbidden);
                 }
                 // The same creation sent again (its answer lost with a server restored from a
@@ -255,11 +283,11 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
                 }
             }
             let value_of = |name: &str| fields.get(name).cloned().unwrap_or(Value::Null);
-            let owner = owner_from(ledger, record.kind, &value_of, actor.institution)?;
-            if !actor.may_write(record.kind, owner) {
+            let owner = owner_from(ledger, record.kind, &value_of, who.actor.institution)?;
+            if !who.may_write(record.kind, owner) {
                 return rejected(Refusal::Forbidden);
             }
-            if record.kind == RecordKind::Report && !signed_by(ledger, actor, owner, &value_of)? {
+            if record.kind == RecordKind::Report && !signed_by(ledger, who.actor, owner, &value_of)? {
                 return rejected(Refusal::Forbidden);
             }
             for sha in crate::files::named_files(&value_of("files")) {
@@ -280,7 +308,7 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
         }
         Change::Delete { seen } => {
             let Some(info) = ledger.record(record)? else { return rejected(Refusal::UnknownRecord) };
-            if !actor.may_write(record.kind, info.owner) {
+            if !who.may_write(record.kind, info.owner) {
                 return rejected(Refusal::Forbidden);
             }
             if is_permanent(record.kind) {
@@ -314,7 +342,7 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
             }
             for member in &doomed {
                 let owner = ledger.record(*member)?.map_or(Uuid::nil(), |i| i.owner);
-                if !actor.may_write(member.kind, owner) {
+                if !who.may_write(member.kind, owner) {
                     return rejected(Refusal::Forbidden);
                 }
                 // A person's data is erased at their request whatever changed meanwhile.
@@ -336,7 +364,7 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
         }
         Change::Set { field, value, base } => {
             let Some(info) = ledger.record(record)? else { return rejected(Refusal::UnknownRecord) };
-            if !actor.may_write(record.kind, info.owner) {
+            if !who.may_write(record.kind, info.owner) {
                 return rejected(Refusal::Forbidden);
             }
             if is_permanent(record.kind) {
@@ -385,7 +413,7 @@ fn apply<L: Ledger>(ledger: &mut L, actor: &Actor, mutation: &Mutation) -> Resul
                 (record.kind, field.as_str()),
                 (RecordKind::Commitment, "leadInstitutionId") | (RecordKind::Milestone, "commitmentId")
             );
-            if moves && !actor.may_write(record.kind, new_owner) {
+            if moves && !who.may_write(record.kind, new_owner) {
                 return rejected(Refusal::Forbidden);
             }
             let outcome = if theirs == *base {

@@ -61,6 +61,9 @@ pub trait Ledger {
     fn create_record(&mut self, record: RecordKey, owner: Uuid) -> Result<(), Self::Error>;
     /// Marks a record deleted at a new version, which it returns.
     fn delete_record(&mut self, record: RecordKey) -> Result<u64, Self::Error>;
+    /// The person who first pushed under a laptop's identity, as the rules see them (none: the
+    /// server has never heard from that laptop).
+    fn author(&mut self, client: ClientId) -> Result<Option<Actor>, Self::Error>;
     /// Forgets every value of a deleted record of personal data (its fields' values; the record
     /// stays, deleted, so that a pull tells laptops to remove it and a creation under its id is
     /// still refused).
@@ -119,6 +122,8 @@ pub struct MemoryLedger {
     outcomes: HashMap<MutationId, (Outcome, String)>,
     writes: Vec<Write>,
     people: HashMap<Uuid, String>,
+    /// The person each laptop identity belongs to (the first who pushed under it).
+    claims: HashMap<ClientId, Actor>,
     /// The evidence files laptops uploaded.
     pub files: crate::files::MemoryFiles,
 }
@@ -177,6 +182,12 @@ impl MemoryLedger {
     }
 
     /// Adds a person to the directory, for the reports they sign.
+    /// Binds a laptop's identity to the first person who pushes under it, as the server does
+    /// before each push.
+    pub fn claim(&mut self, client: ClientId, actor: Actor) {
+        self.claims.entry(client).or_insert(actor);
+    }
+
     pub fn add_person(&mut self, person: Uuid, name: &str) {
         self.people.insert(person, name.to_string());
     }
@@ -268,6 +279,10 @@ impl Ledger for MemoryLedger {
             info.deleted_at = Some(version);
         }
         Ok(version)
+    }
+
+    fn author(&mut self, client: ClientId) -> Result<Option<Actor>, Never> {
+        Ok(self.claims.get(&client).copied())
     }
 
     fn erase(&mut self, record: RecordKey) -> Result<(), Never> {

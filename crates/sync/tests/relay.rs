@@ -65,6 +65,10 @@ fn a_relayed_mutation_is_applied_once_and_its_author_gets_the_same_answer() {
     let author = ClientId(Uuid::now_v7());
     let coordinator = actor(AUTHORITY, Role::Coordinator);
     let mutations = authored(author, 3);
+    // A laptop the server never heard from: nothing is relayed of it.
+    let unknown = hub::push(&mut ledger, &coordinator, &request(author, &mutations, true)).unwrap();
+    assert_eq!((unknown.results.len(), unknown.next_expected), (0, 1));
+    ledger.claim(author, coordinator);
     // Another coordinator's laptop brings them first.
     let relayed =
         hub::push(&mut ledger, &actor(MINISTRY, Role::Coordinator), &request(author, &mutations, true)).unwrap();
@@ -82,6 +86,7 @@ fn a_relayed_mutation_is_applied_once_and_its_author_gets_the_same_answer() {
 fn what_the_relaying_person_may_not_do_is_left_to_its_author() {
     let mut ledger = MemoryLedger::new();
     let author = ClientId(Uuid::now_v7());
+    ledger.claim(author, actor(AUTHORITY, Role::Coordinator));
     let mutations = authored(author, 3);
     // A drafter may not create plans: the relay stops at once, and keeps no answer.
     let relayed = hub::push(&mut ledger, &actor(MINISTRY, Role::Drafter), &request(author, &mutations, true)).unwrap();
@@ -98,6 +103,7 @@ fn a_relay_never_skips_a_number_nor_takes_another_laptops_mutation_for_the_autho
     let mut ledger = MemoryLedger::new();
     let author = ClientId(Uuid::now_v7());
     let coordinator = actor(AUTHORITY, Role::Coordinator);
+    ledger.claim(author, coordinator);
     let mutations = authored(author, 3);
     // An older bundle's tail, the first one missing: nothing processed.
     let relayed = hub::push(&mut ledger, &coordinator, &request(author, &mutations[1..], true)).unwrap();
@@ -113,4 +119,18 @@ fn a_relay_never_skips_a_number_nor_takes_another_laptops_mutation_for_the_autho
     // The rest of the true bundle goes on from there.
     let relayed = hub::push(&mut ledger, &coordinator, &request(author, &mutations[1..], true)).unwrap();
     assert_eq!(relayed.next_expected, 4);
+}
+
+#[test]
+fn a_relay_never_lets_the_author_do_what_they_may_not() {
+    let mut ledger = MemoryLedger::new();
+    // A drafter's laptop wrote plans (which only the coordination creates), by hand or by an
+    // older app; the coordinator who carries its file does not make them happen.
+    let author = ClientId(Uuid::now_v7());
+    ledger.claim(author, actor(MINISTRY, Role::Drafter));
+    let mutations = authored(author, 2);
+    let relayed =
+        hub::push(&mut ledger, &actor(AUTHORITY, Role::Coordinator), &request(author, &mutations, true)).unwrap();
+    assert_eq!((relayed.results.len(), relayed.next_expected), (0, 1));
+    assert!(ledger.writes().is_empty());
 }

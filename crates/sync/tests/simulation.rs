@@ -13,6 +13,9 @@
 //!   comments and priority votes, what became of each contribution traced concurrently from two
 //!   laptops, a participant's data erased, contributions and workshops deleted, attempts to change
 //!   the fields set once and to write another institution's workshop, participant or identity;
+//! - a laptop's pending changes carried in an exchange file and relayed by another laptop (of the
+//!   same institution when they hold identities), before, after or instead of the author's own
+//!   pushes, lost, repeated and reordered like any message;
 //! - hand-made requests: edits of another institution's records, and values the app would never
 //!   send (empty titles, texts too long, numbers for texts, control characters);
 //! - laptops that crash between committing locally and hearing back, a laptop restored from a
@@ -44,7 +47,7 @@
 
 use std::collections::BTreeMap;
 
-use plan_ouvert_sync::access::{Actor, Role};
+use plan_ouvert_sync::access::{is_personal_data, Actor, Role};
 use plan_ouvert_sync::fields::{clears_only, is_fixed, parent_field, references};
 use plan_ouvert_sync::files::{self, named_files, FileStore, MemoryFiles, Received};
 use plan_ouvert_sync::hub;
@@ -87,6 +90,9 @@ enum Message {
     Download(usize, u32, String, u64),
     /// (sha, size, offset, bytes); `None` when the person may not read it or it is not whole yet.
     DownloadAnswer(usize, u32, String, Option<(u64, u64, Vec<u8>)>),
+    /// Another laptop's pending mutations, carried in an exchange file, relayed by the laptop
+    /// `usize` under their author's identity.
+    Relay(usize, PushRequest),
 }
 
 struct Laptop {
@@ -110,6 +116,8 @@ struct Laptop {
 /// How often each kind of event happened, so a run that exercised nothing cannot pass.
 #[derive(Default, Debug)]
 struct Tally {
+    relays: u64,
+    relayed: u64,
     dropped: u64,
     duplicated: u64,
     crashes: u64,
@@ -825,6 +833,28 @@ impl World {
         }
     }
 
+    /// `laptop`'s pending mutations written to an exchange file and carried to another laptop,
+    /// which relays them. As the app takes such a file in: only on a laptop of the same
+    /// institution when it holds identities, and from the first unacknowledged mutation on.
+    fn carry(&mut self, laptop: usize) {
+        let request = self.laptops[laptop].replica.push_request();
+        if request.mutations.is_empty() {
+            return;
+        }
+        let author = self.laptops[laptop].actor;
+        let personal = request.mutations.iter().any(|m| is_personal_data(m.record.kind));
+        let carriers: Vec<usize> = (0..self.laptops.len())
+            .filter(|c| *c != laptop)
+            .filter(|c| !personal || self.laptops[*c].actor.institution == author.institution)
+            .collect();
+        if carriers.is_empty() {
+            return;
+        }
+        let carrier = carriers[self.rng.below(carriers.len())];
+        self.tally.relays += 1;
+        self.network.push(Message::Relay(carrier, PushRequest { relay: true, acknowledged: 0, ..request }));
+    }
+
     fn send_pull(&mut self, laptop: usize) {
         let l = &self.laptops[laptop];
         self.network.push(Message::PullRequest(laptop, l.run, l.replica.pull_request()));
@@ -834,6 +864,8 @@ impl World {
         match message {
             Message::PushRequest(laptop, run, request) => {
                 let actor = self.laptops[laptop].actor;
+                // As the server does: a laptop's identity belongs to the first person who pushes.
+                self.hub.claim(request.client, actor);
                 let response = hub::push(&mut self.hub, &actor, &request).expect("same protocol");
                 // Values answered back (theirs in a conflict, a merge) come from the server.
                 let answered = response
@@ -845,6 +877,20 @@ impl World {
                     .collect();
                 self.check_no_identity_sent(laptop, records.into_iter());
                 self.network.push(Message::PushResponse(laptop, run, response));
+            }
+            Message::Relay(carrier, request) => {
+                let actor = self.laptops[carrier].actor;
+                let before = self.hub.last_seq(request.client).expect("in memory");
+                let response = hub::push(&mut self.hub, &actor, &request).expect("same protocol");
+                // A relay keeps no refusal in the author's name (a refusal it answers is one the
+                // author's own push got before), and never tells of a reused identity: the author
+                // hears of both itself.
+                assert_eq!(response.identity_reused_at, None, "a relay spoke for the author");
+                assert!(
+                    response.results.iter().all(|r| r.seq <= before || !matches!(r.outcome, Outcome::Rejected { .. })),
+                    "a refusal kept for a relayed mutation: {response:?}"
+                );
+                self.tally.relayed += response.results.len() as u64;
             }
             Message::PullRequest(laptop, run, request) => {
                 let actor = self.laptops[laptop].actor;
@@ -977,6 +1023,7 @@ impl World {
             64..=65 => self.workshop_event(laptop),
             66 => self.workshop_delete(laptop),
             67 if self.rng.chance(50) => self.hand_made_in_workshop(laptop),
+            68 => self.carry(laptop),
             _ if !self.network.is_empty() => {
                 let index = self.rng.below(self.network.len()); // any order: reordering
                 let message = if self.rng.chance(85) {
@@ -1800,6 +1847,8 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
         }
     }
     for (count, into) in [
+        (world.tally.relays, &mut tally.relays),
+        (world.tally.relayed, &mut tally.relayed),
         (world.tally.dropped, &mut tally.dropped),
         (world.tally.duplicated, &mut tally.duplicated),
         (world.tally.crashes, &mut tally.crashes),
@@ -1852,6 +1901,8 @@ fn laptops_and_server_converge_and_every_edit_is_accounted_for() {
     if seeds.len() >= 100 {
         // The schedule really did what it claims: otherwise the checks above prove nothing.
         for (what, count) in [
+            ("exchange files relayed", tally.relays),
+            ("mutations applied through a relay", tally.relayed),
             ("lost messages", tally.dropped),
             ("duplicated messages", tally.duplicated),
             ("crashes", tally.crashes),
