@@ -7,6 +7,7 @@
 mod helpers;
 
 mod errors;
+mod exchange;
 mod journey;
 mod open_data;
 mod sync;

@@ -179,3 +179,122 @@ fn a_contribution_typed_by_mistake_is_deleted_and_brought_back() {
     app.ok("delete_workshop", json!({"workshopId": workshop}));
     assert_eq!(app.err("get_workshop", json!({"workshopId": workshop}))["code"], "notFound");
 }
+
+#[test]
+fn a_participant_gets_their_data_back_then_has_it_erased_and_stays_counted_anonymous() {
+    let app = App::start();
+    let (plan, _) = app.plan_with_area();
+    let hatvp = app.ok(
+        "create_institution",
+        json!({"input": {"name": "Haute Autorité pour la transparence de la vie publique", "acronym": "HATVP",
+                         "kind": "independentAuthority"}}),
+    )["id"]
+        .clone();
+    // Held in 2030: no keeping day passes while this test is kept.
+    let workshop = app.ok(
+        "create_workshop",
+        json!({"planId": plan, "institutionId": hatvp, "input": workshop_input("2030-03-12", "2031-03-12", json!([]))}),
+    )["id"]
+        .clone();
+    let awa = app.ok(
+        "add_participant",
+        json!({"workshopId": workshop, "input": participant("Awa", true, Some("awa@example.org"))}),
+    );
+    let id = awa["participant"]["id"].clone();
+    app.ok(
+        "add_contribution",
+        json!({"workshopId": workshop, "participantId": id, "input": contribution("proposal", "Publier les agendas.")}),
+    );
+    let dir = tempfile::tempdir().unwrap();
+
+    // Given back: a JSON file of what this laptop holds about them.
+    assert_eq!(app.ok("export_participant_data", json!({"participantId": id})), Value::Null, "cancelled");
+    let path = dir.path().join("awa.json");
+    app.pick_next(&path);
+    assert_eq!(app.ok("export_participant_data", json!({"participantId": id})), json!(path.display().to_string()));
+    let data: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(data["identity"]["name"], "Awa");
+    assert_eq!(data["identity"]["contactEmail"], "awa@example.org");
+    assert_eq!(data["identity"]["consentWording"], "Vos contributions sont enregistrées.");
+    assert_eq!(data["workshopTitle"], "Atelier transparence");
+    assert_eq!(data["keepUntil"], "2031-03-12");
+    assert_eq!(data["contributions"][0]["text"], "Publier les agendas.");
+
+    // Erased: counted, anonymous, their proposal kept; nothing more to give back.
+    app.ok("erase_participant", json!({"participantId": id}));
+    let detail = app.ok("get_workshop", json!({"workshopId": workshop}));
+    assert_eq!(detail["participants"][0]["identity"], Value::Null, "{detail}");
+    assert_eq!(detail["participants"][0]["contributions"], 1);
+    assert_eq!(detail["contributions"][0]["author"], Value::Null);
+    assert_eq!(detail["contributions"][0]["contribution"]["text"], "Publier les agendas.");
+    assert_eq!(app.err("export_participant_data", json!({"participantId": id}))["code"], "notFound");
+    assert_eq!(app.err("erase_participant", json!({"participantId": id}))["code"], "notFound");
+}
+
+#[test]
+fn a_workshops_report_and_data_are_written_without_who_took_part() {
+    let app = App::start();
+    let (plan, area) = app.plan_with_area();
+    let commitment = app.ok("create_commitment", json!({"areaId": area, "title": "Publier les agendas"}))["id"].clone();
+    let hatvp = app.ok(
+        "create_institution",
+        json!({"input": {"name": "Haute Autorité pour la transparence de la vie publique", "acronym": "HATVP",
+                         "kind": "independentAuthority"}}),
+    )["id"]
+        .clone();
+    let workshop = app.ok(
+        "create_workshop",
+        json!({"planId": plan, "institutionId": hatvp,
+               "input": workshop_input("2030-03-12", "2031-03-12", json!([commitment]))}),
+    )["id"]
+        .clone();
+    let awa = app.ok(
+        "add_participant",
+        json!({"workshopId": workshop, "input": participant("Awa", true, Some("awa@example.org"))}),
+    );
+    app.ok(
+        "add_contribution",
+        json!({"workshopId": workshop, "participantId": awa["participant"]["id"],
+               "input": contribution("proposal", "Publier les agendas chaque semaine.")}),
+    );
+    let dir = tempfile::tempdir().unwrap();
+
+    let html = dir.path().join("report.html");
+    app.pick_next(&html);
+    assert_eq!(
+        app.ok("export_workshop", json!({"workshopId": workshop, "format": "html"})),
+        json!(html.display().to_string())
+    );
+    let report = std::fs::read_to_string(&html).unwrap();
+    assert!(report.contains("Atelier transparence") && report.contains("Publier les agendas chaque semaine."));
+    assert!(!report.contains("Awa") && !report.contains("awa@example.org"), "nobody named");
+
+    let json_path = dir.path().join("data.json");
+    app.pick_next(&json_path);
+    app.ok("export_workshop", json!({"workshopId": workshop, "format": "json"}));
+    let data = std::fs::read_to_string(&json_path).unwrap();
+    assert!(data.contains("Publier les agendas chaque semaine.") && !data.contains("Awa"));
+
+    let folder = dir.path().join("csv");
+    app.pick_next(&folder);
+    app.ok("export_workshop", json!({"workshopId": workshop, "format": "csv"}));
+    let mut files: Vec<String> =
+        std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "commitments.csv",
+            "contributions.csv",
+            "milestones.csv",
+            "participants.csv",
+            "reports.csv",
+            "rounds.csv",
+            "workshops.csv"
+        ]
+    );
+
+    // No workbook for a workshop: said before any dialog.
+    let refused = app.err("export_workshop", json!({"workshopId": workshop, "format": "xlsx"}));
+    assert_eq!(refused["code"], "notFound");
+}

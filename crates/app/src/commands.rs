@@ -242,6 +242,44 @@ commands! {
     fn list_commitment_contributions(app, commitment_id: CommitmentId) -> Vec<TracedContribution> {
         app.run(|s| s.contributions_to_commitment(commitment_id))
     }
+    /// Gives a participant back what this laptop holds about them (who they are, what they
+    /// accepted, their workshop, their contributions) as a JSON file; the backend asks where,
+    /// proposing « Données de <name> — <the workshop's title>.json ». Resolves to where it wrote,
+    /// or `null` when the person cancels; `notFound` where their identity is not held (another
+    /// institution's laptop, or erased).
+    fn export_participant_data(app, participant_id: ParticipantId) -> Option<String> {
+        app.blocking(move |app| crate::personal_data::export_participant_data(&app, participant_id)).await
+    }
+    /// Erases who a participant is, at their request, for good: their name or pseudonym, what
+    /// they accepted and their address go from this laptop and, with the next sync, from the
+    /// server and every laptop of the institution. The participant stays counted, anonymous,
+    /// with their contributions. `notFound` where their identity is not held.
+    fn erase_participant(app, participant_id: ParticipantId) -> () { app.run(|s| s.erase_participant(participant_id)) }
+    /// Writes a workshop's report as a printable page (`html`: participants counted by kind,
+    /// never named) or its data (`json`, `csv`: the plan's formats filtered to the workshop)
+    /// where the person chooses, proposing « Atelier — <its title> — <the day>.html »; resolves
+    /// to where it wrote, or `null` when the person cancels. `notFound` for `xlsx`: a workshop
+    /// has no workbook.
+    fn export_workshop(app, workshop_id: WorkshopId, format: ExportFormat) -> Option<String> {
+        app.blocking(move |app| crate::open_data::export_workshop(&app, workshop_id, format)).await
+    }
+
+    /// Writes an exchange file (`.planouvert`) to carry to another computer without a network:
+    /// a workshop with the plan it is about, or every change of this laptop not yet sent, with
+    /// those changes for the other computer to relay to the server. Who the participants are goes
+    /// in only with `personalData` (to keep within the institution that ran the workshop). The
+    /// backend asks where, proposing « Échange — <the workshop's title> — <its day>.planouvert »;
+    /// resolves to where it wrote and what the file holds, or `null` when the person cancels.
+    fn write_exchange(app, scope: ExchangeScope, personal_data: bool) -> Option<ExchangeSaved> {
+        app.blocking(move |app| crate::exchange::write(&app, scope, personal_data)).await
+    }
+    /// Imports an exchange file the person picks (the backend asks for it), all or nothing:
+    /// records this laptop lacks are added, the other computer's changes taken in as a sync
+    /// would and relayed to the server on the next sync; the same file again changes nothing
+    /// (`already`). Resolves to what it brought, or `null` when the person cancels;
+    /// `validation`, with the reason, for a file cut short or changed, written on this very
+    /// computer, or holding who took part in another institution's workshop.
+    fn import_exchange(app) -> Option<ExchangeImported> { app.blocking(|app| crate::exchange::import(&app)).await }
 
     fn list_institutions(app) -> Vec<Institution> { app.run(|s| s.list_institutions()) }
     fn create_institution(app, input: InstitutionInput) -> Institution { app.run(|s| s.create_institution(&input)) }

@@ -8,9 +8,12 @@
 //!   a plan's dashboard saved as an image the same way; the progress workbook an institution
 //!   fills in and the coordination imports back;
 //! - evidence files: attached from the person's disk, opened with the system's viewer;
+//! - exchange files: a workshop, or every change not yet sent, written to a file carried to
+//!   another computer, and such a file imported;
 //! - desktop notifications of what became late or due soon, on start and after each sync;
 //! - workshop participants' identities erased once their workshop keeps them no longer, on start
-//!   and after each sync.
+//!   and after each sync, or at their request; what the laptop holds about one given back to
+//!   them as a file.
 //!
 //! The desktop shell (`src-tauri/`) and the loopback bridge (`crates/bridge`) both serve this
 //! crate: the first to the real window, the second to a browser (development, the interface's
@@ -20,6 +23,7 @@ mod app;
 mod chart_image;
 pub mod commands;
 mod evidence;
+mod exchange;
 mod laptop;
 mod notification;
 mod open_data;
@@ -35,6 +39,6 @@ pub mod typescript;
 pub use app::App;
 pub use commands::{dispatch, is_command, COMMANDS};
 pub use laptop::Laptop;
-pub use shell::{Event, FileRequest, ScriptedFiles, Shell};
+pub use shell::{Event, FileRequest, ScriptedFiles, Shell, EXCHANGE_EXTENSION};
 pub use sync_loop::{DEFAULT_INTERVAL, INTERVAL_ENV};
 pub use token::TOKEN_STORE_ENV;

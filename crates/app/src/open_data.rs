@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use plan_ouvert_domain::{
     parse_as_of, CommitmentId, ErrorCode, ExportFormat, Failure, ImportCounts, ImportId, ImportPlanChoice,
     ImportPreview, ImportProgress, ImportRecord, ImportStage, ImportSummary, ImportWarningKind, ImportWarningView,
-    Locale, PlanId, SelfAssessmentTerm, UndoImportSummary,
+    Locale, PlanId, SelfAssessmentTerm, UndoImportSummary, WorkshopId,
 };
 use plan_ouvert_opendata::{export, ogp, Dataset};
 use plan_ouvert_store::import::{Counts, ImportReport, Selection, UndoReport};
@@ -389,5 +389,36 @@ pub(crate) fn export_self_assessment(
         return Ok(None);
     };
     tracing::info!(file = %path.display(), ?term, %as_of, "exported a self-assessment report");
+    Ok(Some(path.display().to_string()))
+}
+
+/// Writes a workshop's report (`html`: the printable page, participants counted, never named) or
+/// its data (`json`, `csv`: the plan's formats filtered to it) where the person chooses,
+/// proposing « Atelier — <its title> — <the day>.html »; `None` when they cancel. Resolves to
+/// where it wrote.
+pub(crate) fn export_workshop(
+    app: &Laptop,
+    workshop_id: WorkshopId,
+    format: ExportFormat,
+) -> Result<Option<String>, Failure> {
+    let locale = app.locale();
+    let records = app.run(|store| {
+        let plan = store.workshop(workshop_id)?.workshop.plan_id;
+        store.plan_records(plan)
+    })?;
+    let dataset = Dataset { records };
+    // Made before asking where to write: a workshop that cannot be exported is said at once.
+    let rendered = export::render_workshop(&dataset, workshop_id.0, format, locale)
+        .map_err(|e| Failure::new(ErrorCode::NotFound, e.message(locale)))?;
+    let request = match format {
+        ExportFormat::Json => FileRequest::SaveWorkshopJson,
+        ExportFormat::Csv => FileRequest::WorkshopCsvFolder,
+        ExportFormat::Html | ExportFormat::Xlsx => FileRequest::SaveWorkshopReport,
+    };
+    let name = export::workshop_file_name(&dataset, workshop_id.0, format, locale);
+    let Some(path) = save_where_asked(app, request, &name, rendered)? else {
+        return Ok(None);
+    };
+    tracing::info!(file = %path.display(), ?format, "exported a workshop");
     Ok(Some(path.display().to_string()))
 }

@@ -63,6 +63,9 @@ fn to_json(value: &impl Serialize) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
 }
 
+/// The extension of exchange files (`Atelier … .planouvert`): the dialogs offer only those.
+pub const EXCHANGE_EXTENSION: &str = "planouvert";
+
 /// A file the person is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileRequest {
@@ -88,6 +91,18 @@ pub enum FileRequest {
     ProgressWorkbook,
     /// Where to save a plan's self-assessment report (a printable HTML document).
     SaveSelfAssessment,
+    /// Where to save a workshop's report (a printable HTML document).
+    SaveWorkshopReport,
+    /// Where to save a workshop's data as JSON.
+    SaveWorkshopJson,
+    /// A folder to receive a workshop's data as CSV files.
+    WorkshopCsvFolder,
+    /// Where to save what the laptop holds about a workshop participant, given back to them (JSON).
+    SaveParticipantData,
+    /// Where to write an exchange file (`.planouvert`), to carry to another computer.
+    SaveExchange,
+    /// An exchange file written on another computer, to import.
+    OpenExchange,
 }
 
 impl FileRequest {
@@ -117,6 +132,20 @@ impl FileRequest {
             FileRequest::SaveSelfAssessment => {
                 locale.pick("Exporter le rapport d'autoévaluation", "Export the self-assessment report")
             }
+            FileRequest::SaveWorkshopReport => {
+                locale.pick("Exporter le compte rendu de l'atelier", "Export the workshop's report")
+            }
+            FileRequest::SaveWorkshopJson => {
+                locale.pick("Exporter les données de l'atelier (JSON)", "Export the workshop's data (JSON)")
+            }
+            FileRequest::WorkshopCsvFolder => {
+                locale.pick("Dossier où écrire les fichiers CSV de l'atelier", "Folder for the workshop's CSV files")
+            }
+            FileRequest::SaveParticipantData => {
+                locale.pick("Exporter les données du participant", "Export the participant's data")
+            }
+            FileRequest::SaveExchange => locale.pick("Écrire le fichier d'échange", "Write the exchange file"),
+            FileRequest::OpenExchange => locale.pick("Importer un fichier d'échange", "Import an exchange file"),
         }
     }
 
@@ -124,25 +153,33 @@ impl FileRequest {
     pub fn filter(self) -> Option<(&'static str, Vec<&'static str>)> {
         match self {
             FileRequest::OgpCsv | FileRequest::SaveCsv => Some(("CSV", vec!["csv"])),
-            FileRequest::SaveJson => Some(("JSON", vec!["json"])),
-            FileRequest::SaveHtml | FileRequest::SaveSelfAssessment => Some(("HTML", vec!["html"])),
+            FileRequest::SaveJson | FileRequest::SaveWorkshopJson | FileRequest::SaveParticipantData => {
+                Some(("JSON", vec!["json"]))
+            }
+            FileRequest::SaveHtml | FileRequest::SaveSelfAssessment | FileRequest::SaveWorkshopReport => {
+                Some(("HTML", vec!["html"]))
+            }
+            FileRequest::SaveExchange | FileRequest::OpenExchange => Some(("Plan ouvert", vec![EXCHANGE_EXTENSION])),
             FileRequest::SaveXlsx | FileRequest::SaveProgressWorkbook | FileRequest::ProgressWorkbook => {
                 Some(("Excel", vec!["xlsx"]))
             }
             FileRequest::SavePng => Some(("PNG", vec!["png"])),
-            FileRequest::CsvFolder => None,
+            FileRequest::CsvFolder | FileRequest::WorkshopCsvFolder => None,
             FileRequest::Evidence => Some(("PDF, documents, images", plan_ouvert_domain::EvidenceFile::extensions())),
         }
     }
 
     /// Whether the person picks an existing file (not a place to save, not a folder).
     pub fn opens(self) -> bool {
-        matches!(self, FileRequest::OgpCsv | FileRequest::Evidence | FileRequest::ProgressWorkbook)
+        matches!(
+            self,
+            FileRequest::OgpCsv | FileRequest::Evidence | FileRequest::ProgressWorkbook | FileRequest::OpenExchange
+        )
     }
 
     /// Whether the person picks a folder.
     pub fn is_folder(self) -> bool {
-        self == FileRequest::CsvFolder
+        matches!(self, FileRequest::CsvFolder | FileRequest::WorkshopCsvFolder)
     }
 }
 

@@ -160,10 +160,11 @@ impl SyncLoop {
 
     /// What the status bar shows now.
     pub fn status(&self, app: &Laptop) -> SyncStatus {
-        let (counts, last_success, server_url, locale) = {
+        let (counts, relay, last_success, server_url, locale) = {
             let store = app.lock();
             (
                 store.sync_counts().unwrap_or_default(),
+                store.sync_relay_pending().unwrap_or_default(),
                 store.last_sync_success().ok().flatten(),
                 store.sync_server_url().ok().flatten(),
                 store.locale().unwrap_or_default(),
@@ -176,6 +177,7 @@ impl SyncLoop {
             pending: counts.pending,
             conflicts: counts.conflicts,
             rejections: counts.rejections,
+            relay,
             last_success,
             last_error: inner.last_error.as_ref().map(|e| e.message(locale)),
             server_url: if inner.session.is_some() { server_url } else { None },

@@ -52,3 +52,13 @@ pub struct ExchangeImported {
     /// Its changes this laptop will send to the server on its next sync.
     pub changes_to_relay: u32,
 }
+
+/// An exchange file written where the person chose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExchangeSaved {
+    /// Where it was written.
+    pub path: String,
+    /// What it holds.
+    pub written: ExchangeWritten,
+}

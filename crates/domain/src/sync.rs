@@ -35,6 +35,9 @@ pub struct SyncStatus {
     pub conflicts: u32,
     /// Changes the server refused, kept until the person discards them.
     pub rejections: u32,
+    /// Other computers' changes taken in from exchange files, which this laptop sends to the
+    /// server on its next sync.
+    pub relay: u32,
     /// When the last exchange with the server fully succeeded.
     pub last_success: Option<DateTime<Utc>>,
     /// Why the last attempt failed, in the interface's language.

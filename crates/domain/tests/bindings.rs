@@ -124,6 +124,7 @@ fn generate() -> String {
         ExchangeScope,
         ExchangeWritten,
         ExchangeImported,
+        ExchangeSaved,
         DueKind,
         DueMilestone,
         AreaProgress,

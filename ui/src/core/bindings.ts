@@ -305,6 +305,11 @@ conflicts: number,
  */
 rejections: number, 
 /**
+ * Other computers' changes taken in from exchange files, which this laptop sends to the
+ * server on its next sync.
+ */
+relay: number, 
+/**
  * When the last exchange with the server fully succeeded.
  */
 lastSuccess: string | null, 
@@ -844,6 +849,16 @@ changesApplied: number,
  * Its changes this laptop will send to the server on its next sync.
  */
 changesToRelay: number, };
+
+export type ExchangeSaved = { 
+/**
+ * Where it was written.
+ */
+path: string, 
+/**
+ * What it holds.
+ */
+written: ExchangeWritten, };
 
 export type DueKind = "overdue" | "dueSoon";
 

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, Contribution, ContributionId, ContributionInput, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, ParticipantId, ParticipantInput, ParticipantView, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, PlanTarget, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, Round, RoundId, RoundInput, RoundProgress, SelfAssessmentTerm, SyncConnectInput, SyncSettings, SyncStatus, TodoList, TraceInput, TracedContribution, UndoImportSummary, Workshop, WorkshopDetail, WorkshopId, WorkshopInput, WorkshopSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, Contribution, ContributionId, ContributionInput, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExchangeImported, ExchangeSaved, ExchangeScope, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, ParticipantId, ParticipantInput, ParticipantView, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, PlanTarget, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, Round, RoundId, RoundInput, RoundProgress, SelfAssessmentTerm, SyncConnectInput, SyncSettings, SyncStatus, TodoList, TraceInput, TracedContribution, UndoImportSummary, Workshop, WorkshopDetail, WorkshopId, WorkshopInput, WorkshopSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -175,6 +175,47 @@ export interface Backend {
      * milestones), by workshop date.
      */
     listCommitmentContributions(commitmentId: CommitmentId): Promise<Array<TracedContribution>>;
+    /**
+     * Gives a participant back what this laptop holds about them (who they are, what they
+     * accepted, their workshop, their contributions) as a JSON file; the backend asks where,
+     * proposing « Données de <name> — <the workshop's title>.json ». Resolves to where it wrote,
+     * or `null` when the person cancels; `notFound` where their identity is not held (another
+     * institution's laptop, or erased).
+     */
+    exportParticipantData(participantId: ParticipantId): Promise<string | null>;
+    /**
+     * Erases who a participant is, at their request, for good: their name or pseudonym, what
+     * they accepted and their address go from this laptop and, with the next sync, from the
+     * server and every laptop of the institution. The participant stays counted, anonymous,
+     * with their contributions. `notFound` where their identity is not held.
+     */
+    eraseParticipant(participantId: ParticipantId): Promise<null>;
+    /**
+     * Writes a workshop's report as a printable page (`html`: participants counted by kind,
+     * never named) or its data (`json`, `csv`: the plan's formats filtered to the workshop)
+     * where the person chooses, proposing « Atelier — <its title> — <the day>.html »; resolves
+     * to where it wrote, or `null` when the person cancels. `notFound` for `xlsx`: a workshop
+     * has no workbook.
+     */
+    exportWorkshop(workshopId: WorkshopId, format: ExportFormat): Promise<string | null>;
+    /**
+     * Writes an exchange file (`.planouvert`) to carry to another computer without a network:
+     * a workshop with the plan it is about, or every change of this laptop not yet sent, with
+     * those changes for the other computer to relay to the server. Who the participants are goes
+     * in only with `personalData` (to keep within the institution that ran the workshop). The
+     * backend asks where, proposing « Échange — <the workshop's title> — <its day>.planouvert »;
+     * resolves to where it wrote and what the file holds, or `null` when the person cancels.
+     */
+    writeExchange(scope: ExchangeScope, personalData: boolean): Promise<ExchangeSaved | null>;
+    /**
+     * Imports an exchange file the person picks (the backend asks for it), all or nothing:
+     * records this laptop lacks are added, the other computer's changes taken in as a sync
+     * would and relayed to the server on the next sync; the same file again changes nothing
+     * (`already`). Resolves to what it brought, or `null` when the person cancels;
+     * `validation`, with the reason, for a file cut short or changed, written on this very
+     * computer, or holding who took part in another institution's workshop.
+     */
+    importExchange(): Promise<ExchangeImported | null>;
     listInstitutions(): Promise<Array<Institution>>;
     createInstitution(input: InstitutionInput): Promise<Institution>;
     updateInstitution(institutionId: InstitutionId, input: InstitutionInput): Promise<Institution>;
@@ -331,6 +372,11 @@ export function backendOver(transport: Transport): Backend {
         traceContribution: (contributionId, input) => transport.call("trace_contribution", { contributionId, input }) as Promise<Contribution>,
         deleteContribution: (contributionId) => transport.call("delete_contribution", { contributionId }) as Promise<DeletionId>,
         listCommitmentContributions: (commitmentId) => transport.call("list_commitment_contributions", { commitmentId }) as Promise<Array<TracedContribution>>,
+        exportParticipantData: (participantId) => transport.call("export_participant_data", { participantId }) as Promise<string | null>,
+        eraseParticipant: (participantId) => transport.call("erase_participant", { participantId }) as Promise<null>,
+        exportWorkshop: (workshopId, format) => transport.call("export_workshop", { workshopId, format }) as Promise<string | null>,
+        writeExchange: (scope, personalData) => transport.call("write_exchange", { scope, personalData }) as Promise<ExchangeSaved | null>,
+        importExchange: () => transport.call("import_exchange", {}) as Promise<ExchangeImported | null>,
         listInstitutions: () => transport.call("list_institutions", {}) as Promise<Array<Institution>>,
         createInstitution: (input) => transport.call("create_institution", { input }) as Promise<Institution>,
         updateInstitution: (institutionId, input) => transport.call("update_institution", { institutionId, input }) as Promise<Institution>,
@@ -413,6 +459,11 @@ export const COMMANDS = [
     "trace_contribution",
     "delete_contribution",
     "list_commitment_contributions",
+    "export_participant_data",
+    "erase_participant",
+    "export_workshop",
+    "write_exchange",
+    "import_exchange",
     "list_institutions",
     "create_institution",
     "update_institution",

@@ -15,6 +15,8 @@ import { describe, expect, test } from "vitest";
 import { importEveryPlan, laptop, script } from "./core";
 import { browserAndFolder, expectAccessible, expectNoProblems, openApp, screenshots, SCREENSHOTS, type Session } from "./harness";
 
+/** The CSV export's files: the plan's, its progress reports and rounds, and its workshops with their participants and contributions. */
+const CSV_FILES = ["commitments.csv", "contributions.csv", "milestones.csv", "participants.csv", "reports.csv", "rounds.csv", "workshops.csv"];
 /** The real sample of the OGP commitment database: 405 commitments of 150 action plans. */
 const SAMPLE = resolve(import.meta.dirname, "../../../../shared/data/ogp/ogp-commitments-sample.csv");
 
@@ -492,7 +494,7 @@ describe("Export d'un plan", () => {
         const workbook = readFileSync(xlsx);
         expect(workbook.subarray(0, 2).toString("latin1")).toBe("PK");
         expect(workbook.includes(Buffer.from("xl/workbook.xml"))).toBe(true);
-        expect(readdirSync(csv).sort()).toEqual(["commitments.csv", "milestones.csv", "reports.csv", "rounds.csv"]);
+        expect(readdirSync(csv).sort()).toEqual(CSV_FILES);
         expect(readFileSync(join(csv, "commitments.csv"), "utf8")).toContain("France — Plan d'action national 2021-2023");
         expect((JSON.parse(readFileSync(json, "utf8")) as { plan: { title: string } }).plan.title).toBe("France — Plan d'action national 2021-2023");
         expect(readFileSync(html, "utf8")).toContain("<title>France — Plan d'action national 2021-2023</title>");
@@ -522,7 +524,7 @@ describe("Export d'un plan", () => {
         await script(session.laptop, { files: [csvAgain] });
         await page.locator("#export-csv").click();
         await expect.poll(() => text(page, "#export-result")).toContain(`Plan exported: ${csvAgain}`);
-        expect(readdirSync(csvAgain).sort()).toEqual(["commitments.csv", "milestones.csv", "reports.csv", "rounds.csv"]);
+        expect(readdirSync(csvAgain).sort()).toEqual(CSV_FILES);
         expectNoProblems(session);
         await session.close();
     });

@@ -103,7 +103,14 @@ pub fn file_name(title: &str, day: chrono::NaiveDate, format: ExportFormat) -> S
 /// [`file_name`] without its extension: `title` made a name every system accepts, and the day.
 /// Other files an app writes (a chart's image) are named the same way.
 pub fn file_stem(title: &str, day: chrono::NaiveDate) -> String {
-    let cleaned: String = title
+    format!("{} — {}", name_part(title, "plan"), day.format("%Y-%m-%d"))
+}
+
+/// `text` made a part of a file name every system accepts: characters no system accepts in a
+/// name are spaces, spaces are single, no dot starts or ends it, at most 120 characters;
+/// `fallback` when nothing is left. Files named without a day (a participant's data) use it.
+pub fn name_part(text: &str, fallback: &str) -> String {
+    let cleaned: String = text
         .chars()
         .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { ' ' } else { c })
         .collect::<String>()
@@ -111,8 +118,11 @@ pub fn file_stem(title: &str, day: chrono::NaiveDate) -> String {
         .collect::<Vec<_>>()
         .join(" ");
     let stem: String = cleaned.trim_matches('.').chars().take(120).collect();
-    let stem = if stem.is_empty() { "plan".to_string() } else { stem };
-    format!("{stem} — {}", day.format("%Y-%m-%d"))
+    if stem.is_empty() {
+        fallback.to_string()
+    } else {
+        stem
+    }
 }
 
 /// [`file_name`] for the plan `plan` of `dataset`, today.

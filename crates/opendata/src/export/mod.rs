@@ -294,9 +294,9 @@ pub use fields::{
     STATUSES,
 };
 pub use files::{
-    extension, file_name, file_stem, plan_file_name, render_plan, render_workshop, self_assessment_file_name,
-    workshop_file_name, write_plan, write_rendered, write_self_assessment, write_workshop, Rendered, WriteError,
-    CSV_FILES,
+    extension, file_name, file_stem, name_part, plan_file_name, render_plan, render_workshop,
+    self_assessment_file_name, workshop_file_name, write_plan, write_rendered, write_self_assessment, write_workshop,
+    Rendered, WriteError, CSV_FILES,
 };
 pub use html::plan_html;
 pub use json::{plan_json, plan_json_text, read_plan_json};

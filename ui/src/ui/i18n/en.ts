@@ -123,7 +123,8 @@ export const en: Messages = {
                 title: "Who sees it",
                 paragraphs: [
                     "The first name or pseudonym and the address are seen only by the organising institution's teams, on their computers. The plan's central server keeps them to pass them to those teams only: it never gives them to other institutions, nor to the coordination of another institution.",
-                    "They are never in public exports (open data, printable plan, self-assessment report). What is public is the text of the contributions, without names, and how many participants of each kind took part. Plan ouvert transfers no data outside the European Union and takes no automated decision."
+                    "They are never in public exports (open data, printable plan, self-assessment report, workshop report). What is public is the text of the contributions, without names, and how many participants of each kind took part. Plan ouvert transfers no data outside the European Union and takes no automated decision.",
+                    "A workshop may be carried from one computer to another on a USB stick, in an exchange file: it holds who took part only when written for a computer of the organising institution, and a computer of another institution refuses to import it."
                 ],
                 items: []
             },
@@ -132,7 +133,7 @@ export const en: Messages = {
                 sub: true,
                 title: "For how long",
                 paragraphs: [
-                    "Until the keeping date set for the workshop, given in the information text and on the workshop's page: one year after the workshop by default, never more than two years. It is then erased; contributions stay, without names."
+                    "Until the keeping date set for the workshop, given in the information text and on the workshop's page: one year after the workshop by default, never more than two years. Once that day has passed, each computer that holds it erases it by itself, as soon as it starts or next syncs, and the server with it; contributions stay, without names."
                 ],
                 items: []
             },
@@ -141,7 +142,7 @@ export const en: Messages = {
                 sub: true,
                 title: "Your rights",
                 paragraphs: [
-                    "You may at any time see your data, have it corrected or erased, and withdraw your consent: ask the workshop's facilitator or the organising institution, who answers within one month. Erasure removes your name and address; your contributions stay, anonymous.",
+                    "You may at any time see your data, have it corrected or erased, and withdraw your consent: ask the workshop's facilitator or the organising institution, who answers within one month. From the workshop's page, they export your data to a file they give you, or erase it: erasure removes your first name or pseudonym, the text you accepted and your address from their computer, then, as each next syncs, from the server and the institution's other computers; it cannot be undone. Your taking part stays counted and your contributions stay, anonymous.",
                     "If you consider your rights are not respected, you may lodge a complaint with the French data protection authority (CNIL)."
                 ],
                 items: []
@@ -538,7 +539,33 @@ export const en: Messages = {
         traceSave: "Save what became of it",
         deleteContribution: "Delete",
         deleteContributionOf: (text: string) => `Delete the contribution “${text}”`,
-        contributionDeleted: (text: string) => `The contribution “${text}” was deleted.`
+        contributionDeleted: (text: string) => `The contribution “${text}” was deleted.`,
+        dataColumn: "Their data",
+        exportData: "Export their data",
+        whose: (name: string) => ` — ${name}`,
+        exportingData: "Exporting…",
+        dataExported: (path: string) => `The participant's data was exported: ${path}`,
+        dataErased: "Erased",
+        erase: "Erase their data",
+        eraseTitle: "Erase the participant's data",
+        eraseConfirm: (name: string) =>
+            `Erase the data of ${name}? Their first name or pseudonym, the text they accepted and their address are erased from this computer and, with the next sync, from the server and the institution's computers. What stays, anonymous: their taking part, counted by kind of organisation, and their contributions. This erasure cannot be undone.`,
+        erased: "The participant's data was erased: they now show as “Anonymous participant”.",
+        dataRights:
+            "When a participant asks, export their data to give it to them, or erase it. It is erased anyway after the keeping date.",
+        reportTitle: "Workshop report",
+        reportIntro:
+            "The workshop's public report: participants counted by kind of organisation, never named, the proposals with their votes and what became of each. Its data can also be exported in the plan's open formats.",
+        reportHtml: "Printable report",
+        reportJson: "Data (JSON)",
+        reportCsv: "Data (CSV)",
+        reportExporting: "Exporting…",
+        reportExported: (path: string) => `Report exported: ${path}`,
+        reportFailedTitle: "The export did not succeed",
+        exchangeTitle: "Take the workshop to another computer",
+        exchangeIntro:
+            "Without a network, an exchange file carries the workshop on a USB stick to a colleague's computer, which imports it and sends it to the server on its next sync.",
+        importIntro: "A workshop brought from another computer on a USB stick?"
     },
     targets: {
         filter: "Filter",
@@ -904,6 +931,46 @@ export const en: Messages = {
         library: (country: string) =>
             `Plan of ${country} kept as a reference on this computer: it can be read, not changed, and it is not sent to the server.`
     },
+    exchange: {
+        write: "Write the exchange file",
+        writeUnsent: "Write my unsent changes",
+        writing: "Writing…",
+        import: "Import an exchange file",
+        importing: "Importing…",
+        dialogTitle: "Write the exchange file",
+        dialogUnsentTitle: "Write my unsent changes",
+        identitiesLegend: "Who the participants are",
+        identitiesRule:
+            "Participants' first names or pseudonyms and addresses are personal data that must stay within the institution that ran the workshop: put them in the file only if it goes to one of its computers.",
+        withIdentities: "With who the participants are",
+        withIdentitiesHint: "For a computer of the institution that ran the workshop.",
+        withoutIdentities: "Without who the participants are",
+        withoutIdentitiesHint: "For any other computer: participants stay counted, without names.",
+        noIdentitiesHere: "This computer does not hold who the participants are: the file will not hold it.",
+        confirm: "Write the file",
+        written: (path: string) => `Exchange file written: ${path}`,
+        holds: (records: number, changes: number, size: string, identities: boolean) =>
+            `It holds ${count(records)} ${plural(records, "record", "records")} and ${count(changes)} ${plural(changes, "unsent change", "unsent changes")} (${size}), ${identities ? "with" : "without"} who the participants are.`,
+        size: (bytes: number) =>
+            bytes < 1024 * 1024
+                ? `${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB`
+                : `${new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`,
+        writeFailedTitle: "The exchange file was not written",
+        importFailedTitle: "The exchange file was not imported",
+        importedTitle: "Exchange file imported",
+        alreadyTitle: "Already imported",
+        already: "This file was already imported on this computer: nothing changed.",
+        writtenBy: (writer: string, date: string, time: string) => `Written by ${writer} on ${date} at ${time} (by their computer's clock).`,
+        openWorkshop: (title: string) => `See the workshop “${title}”`,
+        recordsAdded: (n: number) => `${count(n)} ${plural(n, "record", "records")} added on this computer`,
+        changesApplied: (n: number) => `${count(n)} ${plural(n, "change", "changes")} applied to what this computer already had`,
+        changesToRelay: (n: number) => `${count(n)} ${plural(n, "change", "changes")} to send to the server on the next sync`,
+        sectionTitle: "Exchange files",
+        sectionIntro:
+            "Without a network, a colleague can send your changes: write them to an exchange file, copy it to a USB stick, they import it on their computer and send them to the server on their next sync. And the other way round.",
+        relay: (n: number) =>
+            `${count(n)} ${plural(n, "change received from another computer", "changes received from other computers")} will be sent to the server on the next sync.`
+    },
     sync: {
         when: {
             today: (time: string) => time,
@@ -935,6 +1002,7 @@ export const en: Messages = {
             rejections: (n: number) => `${n} refused ${plural(n, "change", "changes")}`,
             conflictsShort: (n: number) => `${n} ${plural(n, "conflict", "conflicts")}`,
             rejectionsShort: (n: number) => `${n} refused`,
+            relay: (n: number) => `${count(n)} ${plural(n, "change from another computer", "changes from other computers")} to send`,
             syncNow: "Sync now",
             syncing: "Syncing…",
             done: "Sync complete: everything has been sent.",

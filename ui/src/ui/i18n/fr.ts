@@ -130,7 +130,8 @@ export const fr = {
                 title: "Qui les voit",
                 paragraphs: [
                     "Le prénom ou pseudonyme et l'adresse ne sont visibles que des équipes de l'institution organisatrice, sur leurs ordinateurs. Le serveur central du plan les conserve pour les transmettre à ces seules équipes : il ne les donne jamais aux autres institutions, ni à la coordination d'une autre institution.",
-                    "Ils ne figurent jamais dans les exports publics (données ouvertes, plan imprimable, rapport d'autoévaluation). Ce qui est public, c'est le texte des contributions, sans nom, et le nombre de participants de chaque type. Aucune donnée n'est transférée hors de l'Union européenne par Plan ouvert, et aucune décision automatisée n'est prise."
+                    "Ils ne figurent jamais dans les exports publics (données ouvertes, plan imprimable, rapport d'autoévaluation, compte rendu d'atelier). Ce qui est public, c'est le texte des contributions, sans nom, et le nombre de participants de chaque type. Aucune donnée n'est transférée hors de l'Union européenne par Plan ouvert, et aucune décision automatisée n'est prise.",
+                    "Un atelier peut être porté d'un poste à un autre sur une clé USB, dans un fichier d'échange : celui-ci ne contient l'identité des participants que s'il est écrit pour un poste de l'institution organisatrice, et un poste d'une autre institution refuse de l'importer."
                 ],
                 items: []
             },
@@ -139,7 +140,7 @@ export const fr = {
                 sub: true,
                 title: "Combien de temps",
                 paragraphs: [
-                    "Jusqu'à la date de conservation fixée pour l'atelier, indiquée dans le texte d'information et sur la page de l'atelier : un an après l'atelier par défaut, jamais plus de deux ans. Elles sont alors effacées ; les contributions restent, sans nom."
+                    "Jusqu'à la date de conservation fixée pour l'atelier, indiquée dans le texte d'information et sur la page de l'atelier : un an après l'atelier par défaut, jamais plus de deux ans. Ce jour passé, chaque poste qui les détient les efface de lui-même, dès son démarrage ou sa synchronisation suivante, et le serveur avec lui ; les contributions restent, sans nom."
                 ],
                 items: []
             },
@@ -148,7 +149,7 @@ export const fr = {
                 sub: true,
                 title: "Vos droits",
                 paragraphs: [
-                    "Vous pouvez à tout moment consulter vos données, les faire corriger ou effacer, et retirer votre accord : adressez-vous à l'animateur ou l'animatrice de l'atelier, ou à l'institution organisatrice, qui répond dans un délai d'un mois. L'effacement retire votre nom et votre adresse ; vos contributions restent, anonymes.",
+                    "Vous pouvez à tout moment consulter vos données, les faire corriger ou effacer, et retirer votre accord : adressez-vous à l'animateur ou l'animatrice de l'atelier, ou à l'institution organisatrice, qui répond dans un délai d'un mois. Depuis la page de l'atelier, elle exporte vos données dans un fichier qu'elle vous remet, ou les efface : l'effacement retire votre prénom ou pseudonyme, le texte accepté et votre adresse de son poste, puis, à leur synchronisation suivante, du serveur et des autres postes de l'institution ; il ne peut pas être annulé. Votre participation reste comptée et vos contributions restent, anonymes.",
                     "Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la Commission nationale de l'informatique et des libertés (CNIL)."
                 ],
                 items: []
@@ -556,7 +557,34 @@ export const fr = {
         traceSave: "Enregistrer la suite donnée",
         deleteContribution: "Supprimer",
         deleteContributionOf: (text: string) => `Supprimer la contribution « ${text} »`,
-        contributionDeleted: (text: string) => `La contribution « ${text} » a été supprimée.`
+        contributionDeleted: (text: string) => `La contribution « ${text} » a été supprimée.`,
+        dataColumn: "Ses données",
+        exportData: "Exporter ses données",
+        /** Said after « Exporter ses données », « Effacer ses données » to screen readers: whose. */
+        whose: (name: string) => ` — ${name}`,
+        exportingData: "Export…",
+        dataExported: (path: string) => `Données du participant exportées : ${path}`,
+        dataErased: "Effacées",
+        erase: "Effacer ses données",
+        eraseTitle: "Effacer les données du participant",
+        eraseConfirm: (name: string) =>
+            `Effacer les données de ${name} ? Son prénom ou pseudonyme, le texte qu'il a accepté et son adresse sont effacés de ce poste et, à la prochaine synchronisation, du serveur et des postes de l'institution. Restent, anonymes : sa participation, comptée par type d'organisation, et ses contributions. Cet effacement ne peut pas être annulé.`,
+        erased: "Les données du participant ont été effacées : il figure désormais comme « Participant anonyme ».",
+        dataRights:
+            "À la demande d'un participant, exportez ses données pour les lui remettre, ou effacez-les. Elles sont de toute façon effacées après la date de conservation.",
+        reportTitle: "Compte rendu de l'atelier",
+        reportIntro:
+            "Le compte rendu public de l'atelier : les participants comptés par type d'organisation, jamais nommés, les propositions avec leurs votes et la suite donnée à chacune. Ses données s'exportent aussi dans les formats ouverts du plan.",
+        reportHtml: "Compte rendu imprimable",
+        reportJson: "Données (JSON)",
+        reportCsv: "Données (CSV)",
+        reportExporting: "Export en cours…",
+        reportExported: (path: string) => `Compte rendu exporté : ${path}`,
+        reportFailedTitle: "L'export n'a pas abouti",
+        exchangeTitle: "Emporter l'atelier sur un autre poste",
+        exchangeIntro:
+            "Sans réseau, un fichier d'échange porte l'atelier sur une clé USB jusqu'au poste d'un collègue, qui l'importe et le transmet au serveur à sa prochaine synchronisation.",
+        importIntro: "Un atelier apporté d'un autre poste sur une clé USB ?"
     },
     /** Choosing commitments and milestones among a whole plan's: a filtered list. */
     targets: {
@@ -939,6 +967,48 @@ export const fr = {
         library: (country: string) =>
             `Plan de ${country} gardé comme référence sur ce poste : il se consulte, il ne se modifie pas, et il n'est pas envoyé au serveur.`
     },
+    /** Exchange files: a workshop, or the changes not yet sent, carried to another computer on a USB stick. */
+    exchange: {
+        write: "Écrire le fichier d'échange",
+        writeUnsent: "Écrire mes modifications non envoyées",
+        writing: "Écriture…",
+        import: "Importer un fichier d'échange",
+        importing: "Importation…",
+        dialogTitle: "Écrire le fichier d'échange",
+        dialogUnsentTitle: "Écrire mes modifications non envoyées",
+        identitiesLegend: "Identité des participants",
+        identitiesRule:
+            "Le prénom ou pseudonyme et l'adresse des participants sont des données personnelles qui doivent rester au sein de l'institution qui a organisé l'atelier : ne les mettez dans le fichier que s'il va sur l'un de ses postes.",
+        withIdentities: "Avec l'identité des participants",
+        withIdentitiesHint: "Pour un poste de l'institution organisatrice.",
+        withoutIdentities: "Sans l'identité des participants",
+        withoutIdentitiesHint: "Pour tout autre poste : les participants restent comptés, sans nom.",
+        noIdentitiesHere: "Ce poste ne détient pas l'identité des participants : le fichier n'en contiendra pas.",
+        confirm: "Écrire le fichier",
+        written: (path: string) => `Fichier d'échange écrit : ${path}`,
+        holds: (records: number, changes: number, size: string, identities: boolean) =>
+            `Il contient ${count(records)} ${plural(records, "enregistrement", "enregistrements")} et ${count(changes)} ${plural(changes, "modification non envoyée", "modifications non envoyées")} (${size}), ${identities ? "avec" : "sans"} l'identité des participants.`,
+        size: (bytes: number) =>
+            bytes < 1024 * 1024
+                ? `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} Ko`
+                : `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} Mo`,
+        writeFailedTitle: "Le fichier d'échange n'a pas été écrit",
+        importFailedTitle: "Le fichier d'échange n'a pas été importé",
+        importedTitle: "Fichier d'échange importé",
+        alreadyTitle: "Déjà importé",
+        already: "Ce fichier a déjà été importé sur ce poste : rien n'a changé.",
+        writtenBy: (writer: string, date: string, time: string) => `Écrit par ${writer} le ${date} à ${time} (selon l'horloge de son poste).`,
+        openWorkshop: (title: string) => `Voir l'atelier « ${title} »`,
+        recordsAdded: (n: number) => `${count(n)} ${plural(n, "enregistrement ajouté", "enregistrements ajoutés")} sur ce poste`,
+        changesApplied: (n: number) => `${count(n)} ${plural(n, "modification appliquée", "modifications appliquées")} à ce que ce poste avait déjà`,
+        changesToRelay: (n: number) =>
+            `${count(n)} ${plural(n, "modification sera transmise", "modifications seront transmises")} au serveur à la prochaine synchronisation`,
+        sectionTitle: "Fichiers d'échange",
+        sectionIntro:
+            "Sans réseau, un collègue peut transmettre vos modifications : écrivez-les dans un fichier d'échange, copiez-le sur une clé USB, il l'importe sur son poste et les envoie au serveur à sa prochaine synchronisation. Et inversement.",
+        relay: (n: number) =>
+            `${count(n)} ${plural(n, "modification reçue d'un autre poste sera transmise", "modifications reçues d'autres postes seront transmises")} au serveur à la prochaine synchronisation.`
+    },
     sync: {
         /** A moment, relative to today: "14:32", "hier à 14:32", "le 12/03/2024 à 14:32". */
         when: {
@@ -974,6 +1044,8 @@ export const fr = {
             /** The same, where the line is short (a 1024-pixel window). */
             conflictsShort: (n: number) => `${n} ${plural(n, "conflit", "conflits")}`,
             rejectionsShort: (n: number) => `${n} refus`,
+            /** Other computers' changes, taken in from exchange files, that this one will send. */
+            relay: (n: number) => `${count(n)} ${plural(n, "modification d'un autre poste", "modifications d'autres postes")} à transmettre`,
             syncNow: "Synchroniser maintenant",
             syncing: "Synchronisation…",
             done: "Synchronisation terminée : tout est envoyé.",

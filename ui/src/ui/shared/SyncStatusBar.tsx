@@ -86,6 +86,11 @@ export function SyncStatusBar() {
                             {status.pending === 0 ? bar.allSent : configured ? bar.pending(status.pending) : bar.pendingLocal(status.pending)}
                         </li>
                     )}
+                    {status.relay > 0 && (
+                        <li id="sync-relay-count">
+                            <span className="fr-icon-upload-2-line fr-icon--sm" aria-hidden="true" /> {bar.relay(status.relay)}
+                        </li>
+                    )}
                     {configured && (
                         <li id="sync-last">
                             <span className="fr-icon-time-line fr-icon--sm" aria-hidden="true" />{" "}

@@ -1,7 +1,8 @@
 /**
  * Sync settings: what sync does, the connection to the plan's server (address and token,
  * checked by the backend against the server), the account once connected, where the token is
- * kept, and signing out; and whether the "À faire" list's news become desktop notifications.
+ * kept, and signing out; whether the "À faire" list's news become desktop notifications; and
+ * exchange files, to carry changes to and from another computer without a network.
  */
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -16,6 +17,7 @@ import { useBackend } from "../../backendContext";
 import { useT } from "../../i18n";
 import { href } from "../../router";
 import { ConfirmModal } from "../../shared/ConfirmModal";
+import { ExchangeImportButton, ExchangeImportResult, ExchangeWrite, useExchangeImport } from "../../shared/ExchangeFiles";
 import { FailureAlert, SuccessNotice } from "../../shared/FailureAlert";
 import { errorState, fieldErrors } from "../../shared/fieldErrors";
 import { LoadFailure } from "../../shared/LoadFailure";
@@ -147,6 +149,7 @@ export function SyncSettingsPage() {
 
             {showForm && !connected && connectForm}
             {status && (status.conflicts > 0 || status.rejections > 0 || connected) && <InboxSummary status={status} />}
+            {status && <ExchangeSection status={status} />}
             <NotificationSetting />
 
             <ConfirmModal
@@ -220,6 +223,34 @@ function InboxSummary(props: { status: SyncStatus }) {
                     )}
                 </ul>
             )}
+        </section>
+    );
+}
+
+/**
+ * Exchange files: every change of this computer not yet sent, written for a colleague's computer
+ * to send, and a file from another computer imported; the changes waiting to be sent for others.
+ */
+function ExchangeSection(props: { status: SyncStatus }) {
+    const t = useT();
+    const x = t.exchange;
+    const exchange = useExchangeImport();
+    return (
+        <section aria-labelledby="sync-exchange-title" className="fr-mb-4w" id="sync-exchange">
+            <h2 id="sync-exchange-title" className="fr-h4">
+                {x.sectionTitle}
+            </h2>
+            <p className="po-measure">{x.sectionIntro}</p>
+            {props.status.relay > 0 && (
+                <p id="sync-relay" className="fr-text--bold">
+                    <span className="fr-icon-upload-2-line fr-icon--sm" aria-hidden="true" /> {x.relay(props.status.relay)}
+                </p>
+            )}
+            <div className="fr-mb-2w">
+                <ExchangeImportButton id="sync-import-exchange" exchange={exchange} />
+            </div>
+            <ExchangeImportResult id="sync-import-result" exchange={exchange} />
+            <ExchangeWrite id="sync-write-unsent" scope={{ kind: "unsent" }} identitiesHere={true} label={x.writeUnsent} title={x.dialogUnsentTitle} />
         </section>
     );
 }

@@ -4,13 +4,16 @@
  * institution that ran it —, its contributions (proposals with their votes, comments with what
  * they are about, votes), each with what became of it and the editor that says it; a
  * contribution typed by mistake is deleted, with the undo notice. « Mode atelier » opens the
- * room's capture.
+ * room's capture. Where the names are held, each participant's data is exported for them or
+ * erased at their request (they stay counted, « Participant anonyme »). The workshop's report is
+ * exported as a printable page (and its data as JSON or CSV), and the workshop is written to an
+ * exchange file to carry to another computer.
  */
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { useState } from "react";
-import type { ContributionKind, ContributionView, Failure, PlanTarget, ReadOnly, WorkshopDetail } from "../../../core/bindings";
+import type { ContributionKind, ContributionView, ExportFormat, Failure, ParticipantView, PlanTarget, ReadOnly, WorkshopDetail } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
 import { useLocale, useT, type Messages } from "../../i18n";
@@ -19,6 +22,7 @@ import { href, navigate } from "../../router";
 import { ConfirmModal } from "../../shared/ConfirmModal";
 import { DataTable } from "../../shared/DataTable";
 import { showDeletion } from "../../shared/DeletionNotice";
+import { ExchangeWrite } from "../../shared/ExchangeFiles";
 import { FailureAlert, SuccessNotice } from "../../shared/FailureAlert";
 import { institutionLabel } from "../../shared/institutionLabel";
 import { LoadFailure } from "../../shared/LoadFailure";
@@ -27,12 +31,14 @@ import { openModal } from "../../shared/modalFocus";
 import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
+import { SavedFileStatus, useSaveFile } from "../../shared/useSaveFile";
 import { useSyncRevision } from "../../shared/useSyncRevision";
 import { useWorkshopChoices } from "./choices";
 import { numbered, short, TraceEditor } from "./TraceEditor";
 import { WorkshopForm } from "./WorkshopForm";
 
 const deleteWorkshopModal = createModal({ id: "workshop-delete-modal", isOpenedByDefault: false });
+const eraseModal = createModal({ id: "participant-erase-modal", isOpenedByDefault: false });
 
 const GROUPS: ContributionKind[] = ["proposal", "comment", "vote"];
 
@@ -69,7 +75,23 @@ function WorkshopView(props: { detail: WorkshopDetail; targets: PlanTarget[]; re
     const [editing, setEditing] = useState(false);
     const [failure, setFailure] = useState<Failure | null>(null);
     const [notice, setNotice] = useState<string | null>(null);
+    // The participant whose erasure is being confirmed.
+    const [erasing, setErasing] = useState<ParticipantView | null>(null);
+    const exportData = useSaveFile<string>();
     const readOnly = detail.readOnly !== null;
+
+    async function erase(view: ParticipantView) {
+        try {
+            await backend.eraseParticipant(view.participant.id);
+            // Where their data was exported names them: nothing of them stays on the screen.
+            exportData.clearWritten();
+            setNotice(w.erased);
+            await props.reload();
+            document.querySelector<HTMLElement>("main h1")?.focus();
+        } catch (error) {
+            setFailure(toFailure(error));
+        }
+    }
 
     async function remove() {
         try {
@@ -205,7 +227,7 @@ function WorkshopView(props: { detail: WorkshopDetail; targets: PlanTarget[]; re
                                 id="workshop-names"
                                 caption={w.namesTitle}
                                 hiddenCaption
-                                headers={[w.nameColumn, w.kindColumn, w.contributionsColumn, w.agreedColumn, w.contactColumn]}
+                                headers={[w.nameColumn, w.kindColumn, w.contributionsColumn, w.agreedColumn, w.contactColumn, w.dataColumn]}
                                 rowHeaders
                                 rows={detail.participants.map(p => ({
                                     key: p.participant.id,
@@ -214,10 +236,55 @@ function WorkshopView(props: { detail: WorkshopDetail; targets: PlanTarget[]; re
                                         l[p.participant.organisationKind],
                                         p.contributions,
                                         p.identity ? formatDate(p.identity.consentedOn, locale) : "",
-                                        p.identity && p.identity.contactEmail !== "" ? p.identity.contactEmail : w.noContact
+                                        p.identity && p.identity.contactEmail !== "" ? p.identity.contactEmail : w.noContact,
+                                        p.identity ? (
+                                            <ul key="data" className="fr-btns-group fr-btns-group--sm fr-btns-group--inline fr-btns-group--icon-left po-participant-data">
+                                                <li>
+                                                    <Button
+                                                        priority="tertiary"
+                                                        size="small"
+                                                        iconId="fr-icon-download-line"
+                                                        id={`participant-${p.participant.id}-export`}
+                                                        onClick={() => void exportData.run(p.participant.id, () => backend.exportParticipantData(p.participant.id))}
+                                                        nativeButtonProps={{ "aria-disabled": exportData.busy !== null }}
+                                                    >
+                                                        {exportData.busy === p.participant.id ? w.exportingData : w.exportData}
+                                                        <span className="fr-sr-only">{w.whose(p.identity.name)}</span>
+                                                    </Button>
+                                                </li>
+                                                <li>
+                                                    <Button
+                                                        priority="tertiary"
+                                                        size="small"
+                                                        iconId="fr-icon-delete-line"
+                                                        id={`participant-${p.participant.id}-erase`}
+                                                        onClick={() => {
+                                                            setErasing(p);
+                                                            openModal(eraseModal);
+                                                        }}
+                                                    >
+                                                        {w.erase}
+                                                        <span className="fr-sr-only">{w.whose(p.identity.name)}</span>
+                                                    </Button>
+                                                </li>
+                                            </ul>
+                                        ) : (
+                                            <span key="data" className="po-muted">
+                                                {w.dataErased}
+                                            </span>
+                                        )
                                     ]
                                 }))}
                             />
+                            <p className="fr-text--sm" id="workshop-data-rights">
+                                {w.dataRights}
+                            </p>
+                            <SavedFileStatus
+                                id="participant-data-result"
+                                message={exportData.written === null ? null : w.dataExported(exportData.written)}
+                                onClose={exportData.clearWritten}
+                            />
+                            <FailureAlert failure={exportData.failure} as="h3" onClose={exportData.clearFailure} />
                         </>
                     )
                 ) : (
@@ -266,6 +333,22 @@ function WorkshopView(props: { detail: WorkshopDetail; targets: PlanTarget[]; re
                 )}
             </section>
 
+            <ReportSection workshopId={workshop.id} />
+
+            <section className="po-card" aria-labelledby="workshop-exchange-title" id="workshop-exchange">
+                <h2 id="workshop-exchange-title" className="fr-h4">
+                    {w.exchangeTitle}
+                </h2>
+                <p className="po-measure">{w.exchangeIntro}</p>
+                <ExchangeWrite
+                    id="workshop-exchange-write"
+                    scope={{ kind: "workshop", workshopId: workshop.id }}
+                    identitiesHere={detail.identitiesHere}
+                    label={t.exchange.write}
+                    title={t.exchange.dialogTitle}
+                />
+            </section>
+
             {!readOnly && (
                 <div className="po-editor__end">
                     <Button priority="tertiary" iconId="fr-icon-delete-line" id="workshop-delete" onClick={() => openModal(deleteWorkshopModal)}>
@@ -280,7 +363,55 @@ function WorkshopView(props: { detail: WorkshopDetail; targets: PlanTarget[]; re
                 confirmLabel={t.app.delete}
                 onConfirm={() => void remove()}
             />
+            <ConfirmModal
+                modal={eraseModal}
+                title={w.eraseTitle}
+                message={erasing?.identity ? w.eraseConfirm(erasing.identity.name) : ""}
+                confirmLabel={w.erase}
+                onConfirm={() => {
+                    if (erasing) void erase(erasing);
+                    setErasing(null);
+                }}
+            />
         </>
+    );
+}
+
+/** « Compte rendu de l'atelier »: the printable report, and the workshop's data in the plan's open formats. */
+function ReportSection(props: { workshopId: string }) {
+    const t = useT();
+    const w = t.workshops;
+    const backend = useBackend();
+    const save = useSaveFile<ExportFormat>();
+    const button = (format: ExportFormat, label: string, iconId: "fr-icon-printer-line" | "fr-icon-code-s-slash-line" | "fr-icon-table-line", primary: boolean) => (
+        <li>
+            <Button
+                id={`workshop-report-${format}`}
+                priority={primary ? "primary" : "secondary"}
+                iconId={iconId}
+                onClick={() => void save.run(format, () => backend.exportWorkshop(props.workshopId, format))}
+                nativeButtonProps={{ "aria-disabled": save.busy !== null, "aria-describedby": "workshop-report-intro" }}
+            >
+                {save.busy === format ? w.reportExporting : label}
+            </Button>
+        </li>
+    );
+    return (
+        <section className="po-card" aria-labelledby="workshop-report-title" id="workshop-report">
+            <h2 id="workshop-report-title" className="fr-h4">
+                {w.reportTitle}
+            </h2>
+            <p className="po-measure" id="workshop-report-intro">
+                {w.reportIntro}
+            </p>
+            <ul className="fr-btns-group fr-btns-group--inline-lg fr-btns-group--icon-left">
+                {button("html", w.reportHtml, "fr-icon-printer-line", true)}
+                {button("json", w.reportJson, "fr-icon-code-s-slash-line", false)}
+                {button("csv", w.reportCsv, "fr-icon-table-line", false)}
+            </ul>
+            <SavedFileStatus id="workshop-report-result" message={save.written === null ? null : w.reportExported(save.written)} onClose={save.clearWritten} />
+            <FailureAlert failure={save.failure} title={w.reportFailedTitle} as="h3" onClose={save.clearFailure} />
+        </section>
     );
 }
 

@@ -1,7 +1,8 @@
 /**
  * A plan's co-construction workshops (`#/plans/<id>/ateliers`): each with its day, title,
  * organising institution, how many took part, contributed, and how many contributions have had
- * their outcome said; « Préparer un atelier » opens the preparation form here.
+ * their outcome said; « Préparer un atelier » opens the preparation form here, and « Importer un
+ * fichier d'échange » takes in a workshop brought from another computer on a USB stick.
  */
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -11,6 +12,7 @@ import { useLocale, useT } from "../../i18n";
 import { formatDate } from "../../i18n/format";
 import { href, navigate } from "../../router";
 import { DataTable } from "../../shared/DataTable";
+import { ExchangeImportButton, ExchangeImportResult, useExchangeImport } from "../../shared/ExchangeFiles";
 import { LoadFailure } from "../../shared/LoadFailure";
 import { Loading } from "../../shared/Loading";
 import { institutionLabel } from "../../shared/institutionLabel";
@@ -32,6 +34,7 @@ export function WorkshopsPage(props: { planId: string }) {
     }, [backend, props.planId]);
     const revision = useSyncRevision(load.reload);
     const [preparing, setPreparing] = useState(false);
+    const exchange = useExchangeImport(() => load.reload());
     if (load.data === undefined) return load.failure ? <LoadFailure failure={load.failure} /> : <Loading />;
     const { plan, workshops } = load.data;
     if (plan === undefined) return <LoadFailure failure={{ code: "notFound", message: t.app.notFoundText, fields: [] }} />;
@@ -48,15 +51,17 @@ export function WorkshopsPage(props: { planId: string }) {
                     <h1 className="fr-mb-1w">{w.title}</h1>
                     <p className="po-measure fr-mb-0">{w.intro}</p>
                 </div>
-                {!plan.library && !preparing && (
-                    <div className="po-page-head__actions">
+                <div className="po-page-head__actions">
+                    {!plan.library && !preparing && (
                         <Button iconId="fr-icon-add-line" id="workshop-new" onClick={() => setPreparing(true)}>
                             {w.prepare}
                         </Button>
-                    </div>
-                )}
+                    )}
+                    <ExchangeImportButton id="workshops-import-exchange" exchange={exchange} />
+                </div>
             </div>
             <SyncRefreshNotice revision={revision} />
+            <ExchangeImportResult id="workshops-import-result" exchange={exchange} as="h2" />
             {preparing && (
                 <Preparation
                     planId={plan.id}
