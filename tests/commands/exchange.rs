@@ -9,7 +9,7 @@ use crate::helpers::App;
 
 /// A laptop with a plan, a workshop of the HATVP (held in 2030, so that no keeping day passes
 /// while these tests are kept) and one participant who gave an address, with a proposal.
-fn laptop_with_workshop() -> (App, Value) {
+pub(crate) fn laptop_with_workshop() -> (App, Value) {
     let app = App::start();
     let (plan, _) = app.plan_with_area();
     let hatvp = app.ok(

@@ -10,6 +10,7 @@ mod errors;
 mod exchange;
 mod journey;
 mod open_data;
+mod room;
 mod sync;
 mod undo;
 mod workshops;

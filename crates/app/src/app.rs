@@ -22,6 +22,7 @@ pub struct App {
 struct Inner {
     laptop: Laptop,
     sync: SyncLoop,
+    rooms: crate::room::Rooms,
 }
 
 impl Deref for App {
@@ -37,11 +38,17 @@ impl App {
     pub fn open(data_dir: &Path, shell: Arc<dyn Shell>) -> Result<Self, Error> {
         let mut store = Store::open_in(data_dir)?;
         let sync = SyncLoop::open(data_dir, &mut store);
-        Ok(Self { inner: Arc::new(Inner { laptop: Laptop::new(store, shell, data_dir), sync }) })
+        Ok(Self {
+            inner: Arc::new(Inner { laptop: Laptop::new(store, shell, data_dir), sync, rooms: Default::default() }),
+        })
     }
 
     pub(crate) fn sync(&self) -> &SyncLoop {
         &self.inner.sync
+    }
+
+    pub(crate) fn rooms(&self) -> &crate::room::Rooms {
+        &self.inner.rooms
     }
 
     /// Runs `work` on a thread where it may block (files, dialogs), off the async runtime.

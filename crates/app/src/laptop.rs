@@ -13,8 +13,9 @@ use crate::shell::{Event, Shell};
 #[derive(Debug)]
 pub struct Laptop {
     /// One connection, used by one command at a time: SQLite serialises writes anyway, and each
-    /// command is a few milliseconds.
-    store: Mutex<Store>,
+    /// command is a few milliseconds. Shared with a workshop room opened here, which serves its
+    /// exchanges from the same store.
+    store: Arc<Mutex<Store>>,
     /// Woken after every command, so sync can send new changes and refresh the status.
     changed: tokio::sync::Notify,
     shell: Arc<dyn Shell>,
@@ -28,7 +29,7 @@ pub struct Laptop {
 impl Laptop {
     pub(crate) fn new(store: Store, shell: Arc<dyn Shell>, data_dir: &Path) -> Self {
         Self {
-            store: Mutex::new(store),
+            store: Arc::new(Mutex::new(store)),
             changed: tokio::sync::Notify::new(),
             shell,
             data_dir: data_dir.to_path_buf(),
@@ -40,6 +41,11 @@ impl Laptop {
     /// The store's lock, for sync (which never holds it while waiting for the network).
     pub fn store(&self) -> &Mutex<Store> {
         &self.store
+    }
+
+    /// The same lock, for a workshop room's exchanges, which outlive any one command.
+    pub(crate) fn shared_store(&self) -> Arc<Mutex<Store>> {
+        Arc::clone(&self.store)
     }
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, Store> {

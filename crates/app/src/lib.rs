@@ -10,6 +10,8 @@
 //! - evidence files: attached from the person's disk, opened with the system's viewer;
 //! - exchange files: a workshop, or every change not yet sent, written to a file carried to
 //!   another computer, and such a file imported;
+//! - a workshop room: a workshop opened to the room's laptops over its local network, or another
+//!   laptop's room joined and exchanged with every few seconds;
 //! - desktop notifications of what became late or due soon, on start and after each sync;
 //! - workshop participants' identities erased once their workshop keeps them no longer, on start
 //!   and after each sync, or at their request; what the laptop holds about one given back to
@@ -29,6 +31,7 @@ mod notification;
 mod open_data;
 mod personal_data;
 mod progress_workbook;
+mod room;
 mod round_contacts;
 mod shell;
 mod signature;

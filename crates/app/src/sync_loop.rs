@@ -200,6 +200,14 @@ impl SyncLoop {
         status
     }
 
+    /// Records arrived other than by sync (a workshop room's exchange): the screens read again,
+    /// and the sync loop relays what now waits for the server.
+    pub(crate) fn data_received(&self, app: &Laptop) {
+        self.inner().revision += 1;
+        self.publish(app);
+        self.wake.notify_one();
+    }
+
     pub fn settings(&self, app: &Laptop) -> SyncSettings {
         let store = app.lock();
         let inner = self.inner();

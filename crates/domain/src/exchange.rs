@@ -62,3 +62,37 @@ pub struct ExchangeSaved {
     /// What it holds.
     pub written: ExchangeWritten,
 }
+
+/// A workshop room opened on this laptop: what its screen shows in large type for the others
+/// to join.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomView {
+    /// This laptop's address on the room's network and the room's port (`192.168.1.20:7878`).
+    pub address: String,
+    /// The six digits the others type.
+    pub code: String,
+    pub workshop_id: WorkshopId,
+}
+
+/// Where this laptop's link with a room stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomLinkView {
+    /// The room's address, as typed.
+    pub address: String,
+    /// The workshop exchanged.
+    pub workshop_id: WorkshopId,
+    /// When the last exchange succeeded (RFC 3339), if one did.
+    pub last_exchange_at: Option<String>,
+    /// Why the last exchange failed, in the interface's language (`null` when it succeeded).
+    pub last_error: Option<String>,
+}
+
+/// A room joined: its first exchange and the link, exchanging every few seconds from then on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomJoin {
+    pub imported: ExchangeImported,
+    pub link: RoomLinkView,
+}

@@ -860,6 +860,36 @@ path: string,
  */
 written: ExchangeWritten, };
 
+export type RoomView = { 
+/**
+ * This laptop's address on the room's network and the room's port (`192.168.1.20:7878`).
+ */
+address: string, 
+/**
+ * The six digits the others type.
+ */
+code: string, workshopId: WorkshopId, };
+
+export type RoomLinkView = { 
+/**
+ * The room's address, as typed.
+ */
+address: string, 
+/**
+ * The workshop exchanged.
+ */
+workshopId: WorkshopId, 
+/**
+ * When the last exchange succeeded (RFC 3339), if one did.
+ */
+lastExchangeAt: string | null, 
+/**
+ * Why the last exchange failed, in the interface's language (`null` when it succeeded).
+ */
+lastError: string | null, };
+
+export type RoomJoin = { imported: ExchangeImported, link: RoomLinkView, };
+
 export type DueKind = "overdue" | "dueSoon";
 
 export type DueMilestone = { 

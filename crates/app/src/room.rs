@@ -1,0 +1,221 @@
+//! A workshop room from the app (`plan_ouvert_room`): this laptop opens one of its workshops to
+//! the room's other laptops, or joins another laptop's room and exchanges with it every few
+//! seconds until it leaves. One room open and one room joined at most per laptop.
+//!
+//! The room serves from the laptop's own store (the same lock as the commands); what an exchange
+//! brings — on the joining laptop in the answer, on the room's laptop in a joiner's file — raises
+//! the sync status's `revision`, so the screens read again, and wakes the sync loop, which relays
+//! the changes taken in to the server.
+
+use std::net::SocketAddr;
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use plan_ouvert_domain::{
+    ErrorCode, ExchangeImported, Failure, FieldError, Locale, RoomJoin, RoomLinkView, RoomView, WorkshopId,
+};
+use plan_ouvert_room::{Room, RoomError};
+
+use crate::app::App;
+use crate::laptop::internal;
+
+/// How often a joined laptop exchanges with the room.
+pub const EXCHANGE_INTERVAL: Duration = Duration::from_secs(3);
+/// How often the room's laptop looks whether a joiner's exchange changed its workshop.
+const WATCH_INTERVAL: Duration = Duration::from_secs(1);
+
+#[derive(Debug, Default)]
+pub(crate) struct Rooms {
+    open: Mutex<Option<OpenRoom>>,
+    link: Mutex<Option<Link>>,
+}
+
+#[derive(Debug)]
+struct OpenRoom {
+    room: Room,
+    shown_address: String,
+    watcher: tokio::task::JoinHandle<()>,
+}
+
+#[derive(Debug)]
+struct Link {
+    address: String,
+    workshop: WorkshopId,
+    last_exchange_at: Option<DateTime<Utc>>,
+    last_error: Option<String>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Link {
+    fn view(&self) -> RoomLinkView {
+        RoomLinkView {
+            address: self.address.clone(),
+            workshop_id: self.workshop,
+            last_exchange_at: self.last_exchange_at.map(|at| at.to_rfc3339_opts(SecondsFormat::Secs, true)),
+            last_error: self.last_error.clone(),
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A refused exchange for the person: next to the field it is about when it is one.
+fn room_failure(error: &RoomError, locale: Locale) -> Failure {
+    let message = error.message(locale);
+    let field = match error {
+        RoomError::BadAddress | RoomError::Unreachable(_) => Some("address"),
+        RoomError::WrongCode | RoomError::Locked => Some("code"),
+        RoomError::Refused(_) => None,
+    };
+    Failure {
+        code: ErrorCode::Validation,
+        fields: field.map(|field| FieldError { field: field.into(), message: message.clone() }).into_iter().collect(),
+        message,
+    }
+}
+
+/// Whether an exchange brought anything the screens do not show yet.
+fn brought_something(imported: &ExchangeImported) -> bool {
+    !imported.already && (imported.records_added > 0 || imported.changes_applied > 0)
+}
+
+/// What the room's workshop looks like now, to notice a joiner's exchange changed it.
+fn fingerprint(app: &App, workshop: WorkshopId) -> Option<String> {
+    let detail = app.lock().workshop(workshop).ok()?;
+    serde_json::to_string(&detail).ok()
+}
+
+/// Opens `workshop` to the room's laptops (closing the room open before, if any).
+pub(crate) async fn open(app: &App, workshop: WorkshopId) -> Result<RoomView, Failure> {
+    app.run(|store| store.workshop(workshop))?;
+    close(app).await;
+    let locale = app.locale();
+    let bind = SocketAddr::from(([0, 0, 0, 0], 0));
+    let room = Room::open(app.shared_store(), workshop, bind, locale).await.map_err(|e| internal(&e))?;
+    let shown_address = format!("{}:{}", plan_ouvert_room::local_address(), room.address.port());
+    tracing::info!(address = %shown_address, "opened a workshop room");
+    let watched = app.clone();
+    let watcher = tokio::spawn(async move {
+        let mut seen = fingerprint(&watched, workshop);
+        loop {
+            tokio::time::sleep(WATCH_INTERVAL).await;
+            let now = fingerprint(&watched, workshop);
+            if now != seen {
+                seen = now;
+                watched.sync().data_received(&watched);
+            }
+        }
+    });
+    let view = RoomView { address: shown_address.clone(), code: room.code.clone(), workshop_id: workshop };
+    *lock(&app.rooms().open) = Some(OpenRoom { room, shown_address, watcher });
+    Ok(view)
+}
+
+/// The room open on this laptop, if any.
+pub(crate) fn get(app: &App) -> Option<RoomView> {
+    lock(&app.rooms().open).as_ref().map(|open| RoomView {
+        address: open.shown_address.clone(),
+        code: open.room.code.clone(),
+        workshop_id: open.room.workshop,
+    })
+}
+
+/// Closes the room open here, if any: the others' next exchange finds nobody, nothing is lost.
+pub(crate) async fn close(app: &App) {
+    let open = lock(&app.rooms().open).take();
+    if let Some(open) = open {
+        open.watcher.abort();
+        open.room.close().await;
+        tracing::info!("closed the workshop room");
+    }
+}
+
+/// One exchange with the room joined; records its outcome in the link. `None` when the link
+/// was left (or replaced) meanwhile.
+async fn exchange_once(
+    app: &App,
+    http: &reqwest::Client,
+    address: SocketAddr,
+    code: &str,
+    workshop: WorkshopId,
+) -> Result<ExchangeImported, RoomError> {
+    let locale = app.locale();
+    let result = plan_ouvert_room::exchange(http, address, code, app.store(), workshop, locale).await;
+    if let Ok(imported) = &result {
+        if brought_something(imported) {
+            app.sync().data_received(app);
+        }
+    }
+    result
+}
+
+/// Joins the room at `address` with its `code`: one exchange now (refused with the reason next
+/// to its field), then one every few seconds until [`leave`]. `workshop` is `None` when this
+/// laptop does not have the room's workshop yet: the room sends it.
+pub(crate) async fn join(
+    app: &App,
+    workshop: Option<WorkshopId>,
+    address: &str,
+    code: &str,
+) -> Result<RoomJoin, Failure> {
+    let locale = app.locale();
+    let socket = plan_ouvert_room::parse_address(address).map_err(|e| room_failure(&e, locale))?;
+    leave(app);
+    let http = reqwest::Client::new();
+    // A workshop this laptop does not have: the exchange sends its unsent changes instead, and
+    // the answer brings the room's workshop.
+    let asked = workshop.unwrap_or_default();
+    let imported = exchange_once(app, &http, socket, code, asked).await.map_err(|e| room_failure(&e, locale))?;
+    let workshop = imported.workshop_id.or(workshop).unwrap_or(asked);
+    let link = Link {
+        address: address.trim().to_string(),
+        workshop,
+        last_exchange_at: Some(Utc::now()),
+        last_error: None,
+        task: None,
+    };
+    let view = link.view();
+    *lock(&app.rooms().link) = Some(link);
+    let background = app.clone();
+    let code = code.trim().to_string();
+    let task = tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(EXCHANGE_INTERVAL).await;
+            let result = exchange_once(&background, &http, socket, &code, workshop).await;
+            let mut link = lock(&background.rooms().link);
+            let Some(link) = link.as_mut() else { return };
+            match result {
+                Ok(_) => {
+                    link.last_exchange_at = Some(Utc::now());
+                    link.last_error = None;
+                }
+                Err(error) => {
+                    tracing::debug!(%error, "a room exchange failed");
+                    link.last_error = Some(error.message(background.locale()));
+                }
+            }
+        }
+    });
+    match lock(&app.rooms().link).as_mut() {
+        Some(link) => link.task = Some(task),
+        None => task.abort(),
+    }
+    Ok(RoomJoin { imported, link: view })
+}
+
+/// Where the link with the room joined stands, if one is.
+pub(crate) fn link(app: &App) -> Option<RoomLinkView> {
+    lock(&app.rooms().link).as_ref().map(Link::view)
+}
+
+/// Stops exchanging with the room joined; this laptop keeps everything it has.
+pub(crate) fn leave(app: &App) {
+    if let Some(link) = lock(&app.rooms().link).take() {
+        if let Some(task) = link.task {
+            task.abort();
+        }
+    }
+}
