@@ -931,6 +931,28 @@ export const en: Messages = {
         library: (country: string) =>
             `Plan of ${country} kept as a reference on this computer: it can be read, not changed, and it is not sent to the server.`
     },
+    roomLink: {
+        title: "Room without internet",
+        hostHint: "The room's other computers, on the same network, join the workshop with the address and code shown; their contributions arrive here within seconds.",
+        open: "Open the room",
+        opening: "Opening…",
+        close: "Close the room",
+        address: "Address",
+        code: "Code",
+        otherWorkshop: "The room open on this computer is another workshop's: opening it for this one closes the other.",
+        join: "Join a room",
+        joinHint: "Type the address and the six-digit code shown on the room's computer.",
+        addressHint: "For instance 192.168.1.20:7878",
+        codeHint: "Six digits",
+        joining: "Connecting…",
+        joinSubmit: "Join the room",
+        joined: (address: string) => `Room joined (${address})`,
+        lastExchange: (seconds: number) => `Last exchange ${seconds} s ago`,
+        noExchange: "No exchange yet",
+        leave: "Leave the room",
+        openWorkshop: "See the workshop",
+        status: (address: string, state: string) => `Room ${address}: ${state}`
+    },
     exchange: {
         write: "Write the exchange file",
         writeUnsent: "Write my unsent changes",

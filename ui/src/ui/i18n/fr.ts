@@ -967,6 +967,29 @@ export const fr = {
         library: (country: string) =>
             `Plan de ${country} gardé comme référence sur ce poste : il se consulte, il ne se modifie pas, et il n'est pas envoyé au serveur.`
     },
+    /** A workshop room: the workshop opened to the room's laptops over its local network, or another laptop's room joined. */
+    roomLink: {
+        title: "Salle sans internet",
+        hostHint: "Les autres ordinateurs de la salle, sur le même réseau, rejoignent l'atelier avec l'adresse et le code affichés ; leurs contributions arrivent ici en quelques secondes.",
+        open: "Ouvrir la salle",
+        opening: "Ouverture…",
+        close: "Fermer la salle",
+        address: "Adresse",
+        code: "Code",
+        otherWorkshop: "La salle ouverte sur cet ordinateur est celle d'un autre atelier : l'ouvrir pour celui-ci ferme l'autre.",
+        join: "Rejoindre une salle",
+        joinHint: "Tapez l'adresse et le code à six chiffres affichés sur l'ordinateur de la salle.",
+        addressHint: "Par exemple 192.168.1.20:7878",
+        codeHint: "Six chiffres",
+        joining: "Connexion…",
+        joinSubmit: "Rejoindre la salle",
+        joined: (address: string) => `Salle rejointe (${address})`,
+        lastExchange: (seconds: number) => `Dernier échange il y a ${seconds} s`,
+        noExchange: "Aucun échange encore",
+        leave: "Quitter la salle",
+        openWorkshop: "Voir l'atelier",
+        status: (address: string, state: string) => `Salle ${address} : ${state}`
+    },
     /** Exchange files: a workshop, or the changes not yet sent, carried to another computer on a USB stick. */
     exchange: {
         write: "Écrire le fichier d'échange",

@@ -15,6 +15,7 @@
  * checkbox, a radio button or a list too; in a text area Shift + Enter goes to the line).
  * Fields say `autoComplete="off"`: the browser keeps nothing of one participant to offer the next.
  */
+import { RoomLinkLine } from "../../shared/WorkshopRoom";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
@@ -83,7 +84,10 @@ export function RoomPage(props: { workshopId: string }) {
     return (
         <div className="po-room">
             <div className="po-room__bar">
-                <p className="po-room__mode fr-mb-0">{t.room.title}</p>
+                <div>
+                    <p className="po-room__mode fr-mb-0">{t.room.title}</p>
+                    <RoomLinkLine />
+                </div>
                 <Button priority="tertiary" size="small" iconId="fr-icon-logout-box-r-line" linkProps={{ href: href.workshop(room.workshopId), id: "room-quit" }}>
                     {t.room.quit}
                 </Button>

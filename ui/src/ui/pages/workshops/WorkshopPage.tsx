@@ -7,7 +7,9 @@
  * room's capture. Where the names are held, each participant's data is exported for them or
  * erased at their request (they stay counted, « Participant anonyme »). The workshop's report is
  * exported as a printable page (and its data as JSON or CSV), and the workshop is written to an
- * exchange file to carry to another computer.
+ * exchange file to carry to another computer, or opened as a room to the laptops of the room's
+ * network (« Ouvrir la salle »), or another laptop's room joined — from here too when this
+ * computer does not have the workshop yet.
  */
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -33,6 +35,7 @@ import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
 import { SavedFileStatus, useSaveFile } from "../../shared/useSaveFile";
 import { useSyncRevision } from "../../shared/useSyncRevision";
+import { RoomHost, RoomJoin } from "../../shared/WorkshopRoom";
 import { useWorkshopChoices } from "./choices";
 import { numbered, short, TraceEditor } from "./TraceEditor";
 import { WorkshopForm } from "./WorkshopForm";
@@ -43,6 +46,7 @@ const eraseModal = createModal({ id: "participant-erase-modal", isOpenedByDefaul
 const GROUPS: ContributionKind[] = ["proposal", "comment", "vote"];
 
 export function WorkshopPage(props: { workshopId: string }) {
+    const t = useT();
     const backend = useBackend();
     const load = useLoad(async () => {
         const detail = await backend.getWorkshop(props.workshopId);
@@ -50,7 +54,23 @@ export function WorkshopPage(props: { workshopId: string }) {
         return { detail, targets };
     }, [backend, props.workshopId]);
     const revision = useSyncRevision(load.reload);
-    if (load.data === undefined) return load.failure ? <LoadFailure failure={load.failure} /> : <Loading />;
+    if (load.data === undefined) {
+        if (!load.failure) return <Loading />;
+        return (
+            <>
+                <LoadFailure failure={load.failure} />
+                {/* A workshop this computer does not have yet: the room that has it sends it. */}
+                {load.failure.code === "notFound" && (
+                    <section className="po-card fr-mt-3w" aria-labelledby="workshop-room-title" id="workshop-room-join">
+                        <h2 id="workshop-room-title" className="fr-h4">
+                            {t.roomLink.join}
+                        </h2>
+                        <RoomJoin workshopId={props.workshopId} onJoined={() => void load.reload()} />
+                    </section>
+                )}
+            </>
+        );
+    }
     return (
         <>
             <SyncRefreshNotice revision={revision} />
@@ -334,6 +354,16 @@ function WorkshopView(props: { detail: WorkshopDetail; targets: PlanTarget[]; re
             </section>
 
             <ReportSection workshopId={workshop.id} />
+
+            <section className="po-card" aria-labelledby="workshop-room-title" id="workshop-room-section">
+                <h2 id="workshop-room-title" className="fr-h4">
+                    {t.roomLink.title}
+                </h2>
+                {/* The room hands out who took part: only where the names are held, and not read-only. */}
+                {detail.identitiesHere && !readOnly && <RoomHost workshopId={workshop.id} />}
+                <h3 className="fr-h6 fr-mt-3w">{t.roomLink.join}</h3>
+                <RoomJoin workshopId={workshop.id} />
+            </section>
 
             <section className="po-card" aria-labelledby="workshop-exchange-title" id="workshop-exchange">
                 <h2 id="workshop-exchange-title" className="fr-h4">

@@ -18,6 +18,7 @@ import { Loading } from "../../shared/Loading";
 import { institutionLabel } from "../../shared/institutionLabel";
 import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
+import { RoomJoin } from "../../shared/WorkshopRoom";
 import { useSyncRevision } from "../../shared/useSyncRevision";
 import { WorkshopForm } from "./WorkshopForm";
 import { useWorkshopChoices } from "./choices";
@@ -62,6 +63,12 @@ export function WorkshopsPage(props: { planId: string }) {
             </div>
             <SyncRefreshNotice revision={revision} />
             <ExchangeImportResult id="workshops-import-result" exchange={exchange} as="h2" />
+            <details className="po-card fr-mb-3w" id="workshops-room">
+                <summary className="fr-text--lg fr-mb-0">{t.roomLink.join}</summary>
+                <div className="fr-mt-2w">
+                    <RoomJoin workshopId={null} onJoined={() => void load.reload()} />
+                </div>
+            </details>
             {preparing && (
                 <Preparation
                     planId={plan.id}

@@ -1,0 +1,109 @@
+/**
+ * A workshop room through its pages, between two laptops (two bridge sessions, each its own
+ * store) over loopback: the room opened on the HATVP's laptop shows its address and code in large
+ * type; the other laptop, which does not have the workshop, joins from the workshop's address —
+ * a wrong code refused next to the field in the core's words, then the right one brings the
+ * workshop; a contribution captured on the joining laptop appears on the room's workshop page by
+ * itself after an exchange; « Mode atelier » on the joiner shows the link's status; the room
+ * closed, the joiner's status says the room does not answer and its workshop stays.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import type { Backend } from "../../src/core/backend";
+import { laptop } from "./core";
+import { browserAndFolder, expectAccessible, expectNoProblems, openApp, screenshots } from "./harness";
+
+browserAndFolder();
+
+const TITLE = "Atelier transparence de la vie publique";
+const PROPOSAL = "Publier les agendas des ministres chaque semaine.";
+const FROM_JOINER = "Ouvrir les registres des représentants d'intérêts.";
+
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
+
+async function workshopWithAwa(b: Backend) {
+    const plan = await b.createPlan({ country: "France", title: "Plan d'action national 2025-2027", periodStart: "2025-01-01", periodEnd: "2027-12-31" });
+    const hatvp = await b.createInstitution({ name: "Haute Autorité pour la transparence de la vie publique", acronym: "HATVP", kind: "independentAuthority" });
+    const workshop = await b.createWorkshop(plan.id, hatvp.id, {
+        title: TITLE,
+        heldOn: "2030-03-12",
+        place: "Salle 204, Ségur",
+        areaId: null,
+        commitmentIds: [],
+        facilitator: "Claire Martin",
+        consentText: "Vos contributions sont enregistrées.",
+        keepUntil: "2031-03-12"
+    });
+    const awa = await b.addParticipant(workshop.id, { name: "Awa", organisationKind: "citizen", consentAccepted: true, contactAccepted: false, contactEmail: "" });
+    await b.addContribution(workshop.id, awa.participant.id, { kind: "proposal", text: PROPOSAL, aboutCommitmentId: null, aboutMilestoneId: null, proposalIds: [] });
+    return workshop;
+}
+
+describe("a workshop room over the room's network", () => {
+    test("a laptop joins the room, receives the workshop, and its contributions reach the room's page", async () => {
+        const host = await openApp();
+        const workshop = await workshopWithAwa(laptop(host.laptop));
+        await host.page.evaluate(id => (location.hash = `#/ateliers/${id}`), workshop.id);
+        await host.page.locator("#room-open-button:not([disabled])").click();
+        await host.page.locator("#room-code").waitFor();
+        const code = await text(host.page, "#room-code");
+        const shown = await text(host.page, "#room-address");
+        expect(code).toMatch(/^\d{6}$/);
+        expect(shown).toMatch(/^[\d.]+:\d+$/);
+        expect(await host.page.evaluate(() => document.activeElement?.id)).toBe("room-close");
+        await host.page.locator("#workshop-room-section").scrollIntoViewIfNeeded();
+        await expectAccessible(host.page, "the room opened");
+        await screenshots(host.page, "room-open");
+        // Both laptops run here: the joiner reaches the room over loopback.
+        const address = `127.0.0.1:${shown.split(":")[1]}`;
+
+        const guest = await openApp();
+        const page = guest.page;
+        await page.evaluate(id => (location.hash = `#/ateliers/${id}`), workshop.id);
+        await page.locator("#room-join-address").fill(address);
+        await page.locator("#room-join-code").fill(code === "000000" ? "111111" : "000000");
+        await page.locator("#room-join-code").press("Enter");
+        await page.getByText("Ce code n'est pas celui de la salle").waitFor();
+        expect(await page.locator(".fr-input-group--error #room-join-code").count()).toBe(1);
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe("room-join-code");
+        await expectAccessible(page, "a wrong room code");
+        await screenshots(page, "room-join-wrong-code");
+
+        await page.locator("#room-join-code").fill(code);
+        await page.locator("#room-join-submit").click();
+        await page.locator("main h1", { hasText: TITLE }).waitFor();
+        await page.locator("#room-link-state", { hasText: /^Dernier échange il y a \d+ s$/ }).waitFor();
+        expect(await text(page, "#room-link-status")).toContain(`Salle rejointe (${address})`);
+        expect(await text(page, "main")).toContain(PROPOSAL);
+        await page.locator("#workshop-room-section").scrollIntoViewIfNeeded();
+        await expectAccessible(page, "a room joined");
+        await screenshots(page, "room-joined");
+
+        // Captured on the joiner: on the room's page after the next exchange, without reloading it.
+        await laptop(guest.laptop).addContribution(workshop.id, null, { kind: "proposal", text: FROM_JOINER, aboutCommitmentId: null, aboutMilestoneId: null, proposalIds: [] });
+        await host.page.getByText(FROM_JOINER).first().waitFor({ timeout: 15_000 });
+        await screenshots(host.page, "room-contribution-arrived");
+
+        // « Mode atelier » on the joiner: the link's status in one line.
+        await page.locator("#workshop-room").click();
+        await page.locator("#room-link-line", { hasText: `Salle ${address} : Dernier échange il y a` }).waitFor();
+        await expectAccessible(page, "room mode with a room joined");
+        await screenshots(page, "room-mode-link");
+        await page.locator("#room-quit").click();
+
+        // The room closed: the joiner says so, and keeps the workshop.
+        await host.page.locator("#room-close").click();
+        await host.page.locator("#room-open-button").waitFor();
+        await page.locator("#room-link-state", { hasText: "La salle ne répond pas" }).waitFor({ timeout: 15_000 });
+        expect(await text(page, "main")).toContain(FROM_JOINER);
+        await expectAccessible(page, "the room gone");
+        await screenshots(page, "room-gone");
+        await page.locator("#room-leave").click();
+        await page.locator("#room-join-address").waitFor();
+
+        expectNoProblems(host);
+        expectNoProblems(guest);
+        await host.close();
+        await guest.close();
+    }, 90_000);
+});
