@@ -126,7 +126,7 @@ export function RoomHost(props: { workshopId: string }) {
                 <>
                     {room && <p className="fr-text--sm">{r.otherWorkshop}</p>}
                     <Button
-                        iconId="fr-icon-wifi-line"
+                        iconId="fr-icon-team-line"
                         id="room-open-button"
                         disabled={busy || room === undefined}
                         onClick={() => void run(() => backend.openRoom(props.workshopId), "room-close")}
@@ -190,7 +190,7 @@ export function RoomJoin(props: { workshopId: string | null; onJoined?: () => vo
                     <span id="room-link-state">{linkState(link, now, r)}</span>
                 </p>
                 {link.lastError !== null && <Alert severity="warning" small description={link.lastError} className="fr-mb-2w" />}
-                <div className="fr-btns-group fr-btns-group--inline-md">
+                <div className="po-room-link__actions">
                     {props.workshopId !== link.workshopId && (
                         <Button priority="secondary" linkProps={{ href: href.workshop(link.workshopId), id: "room-link-workshop" }}>
                             {r.openWorkshop}
