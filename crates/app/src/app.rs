@@ -8,6 +8,7 @@ use plan_ouvert_domain::Failure;
 use plan_ouvert_store::{Error, Store};
 
 use crate::laptop::{internal, Laptop};
+use crate::room::{Rooms, Venue};
 use crate::shell::Shell;
 use crate::sync_loop::SyncLoop;
 
@@ -22,7 +23,21 @@ pub struct App {
 struct Inner {
     laptop: Laptop,
     sync: SyncLoop,
-    rooms: crate::room::Rooms,
+    rooms: Rooms,
+}
+
+impl Venue for App {
+    fn laptop(&self) -> &Laptop {
+        &self.inner.laptop
+    }
+
+    fn rooms(&self) -> &Rooms {
+        &self.inner.rooms
+    }
+
+    fn data_received(&self) {
+        self.inner.sync.data_received(&self.inner.laptop);
+    }
 }
 
 impl Deref for App {
@@ -45,10 +60,6 @@ impl App {
 
     pub(crate) fn sync(&self) -> &SyncLoop {
         &self.inner.sync
-    }
-
-    pub(crate) fn rooms(&self) -> &crate::room::Rooms {
-        &self.inner.rooms
     }
 
     /// Runs `work` on a thread where it may block (files, dialogs), off the async runtime.

@@ -17,13 +17,21 @@ use plan_ouvert_domain::{
 };
 use plan_ouvert_room::{Room, RoomError};
 
-use crate::app::App;
-use crate::laptop::internal;
+use crate::laptop::{internal, Laptop};
 
 /// How often a joined laptop exchanges with the room.
 pub const EXCHANGE_INTERVAL: Duration = Duration::from_secs(3);
 /// How often the room's laptop looks whether a joiner's exchange changed its workshop.
 const WATCH_INTERVAL: Duration = Duration::from_secs(1);
+
+/// What a room needs of the running app: its laptop, where rooms are kept, and a way to say that
+/// data arrived (the screens read again, the sync loop relays it). A handle, cloned into the
+/// room's background tasks.
+pub(crate) trait Venue: Clone + Send + Sync + 'static {
+    fn laptop(&self) -> &Laptop;
+    fn rooms(&self) -> &Rooms;
+    fn data_received(&self);
+}
 
 #[derive(Debug, Default)]
 pub(crate) struct Rooms {
@@ -83,18 +91,18 @@ fn brought_something(imported: &ExchangeImported) -> bool {
 }
 
 /// What the room's workshop looks like now, to notice a joiner's exchange changed it.
-fn fingerprint(app: &App, workshop: WorkshopId) -> Option<String> {
-    let detail = app.lock().workshop(workshop).ok()?;
+fn fingerprint(app: &impl Venue, workshop: WorkshopId) -> Option<String> {
+    let detail = app.laptop().lock().workshop(workshop).ok()?;
     serde_json::to_string(&detail).ok()
 }
 
 /// Opens `workshop` to the room's laptops (closing the room open before, if any).
-pub(crate) async fn open(app: &App, workshop: WorkshopId) -> Result<RoomView, Failure> {
-    app.run(|store| store.workshop(workshop))?;
+pub(crate) async fn open<V: Venue>(app: &V, workshop: WorkshopId) -> Result<RoomView, Failure> {
+    app.laptop().run(|store| store.workshop(workshop))?;
     close(app).await;
-    let locale = app.locale();
+    let locale = app.laptop().locale();
     let bind = SocketAddr::from(([0, 0, 0, 0], 0));
-    let room = Room::open(app.shared_store(), workshop, bind, locale).await.map_err(|e| internal(&e))?;
+    let room = Room::open(app.laptop().shared_store(), workshop, bind, locale).await.map_err(|e| internal(&e))?;
     let shown_address = format!("{}:{}", plan_ouvert_room::local_address(), room.address.port());
     tracing::info!(address = %shown_address, "opened a workshop room");
     let watched = app.clone();
@@ -105,7 +113,7 @@ pub(crate) async fn open(app: &App, workshop: WorkshopId) -> Result<RoomView, Fa
             let now = fingerprint(&watched, workshop);
             if now != seen {
                 seen = now;
-                watched.sync().data_received(&watched);
+                watched.data_received();
             }
         }
     });
@@ -115,7 +123,7 @@ pub(crate) async fn open(app: &App, workshop: WorkshopId) -> Result<RoomView, Fa
 }
 
 /// The room open on this laptop, if any.
-pub(crate) fn get(app: &App) -> Option<RoomView> {
+pub(crate) fn get(app: &impl Venue) -> Option<RoomView> {
     lock(&app.rooms().open).as_ref().map(|open| RoomView {
         address: open.shown_address.clone(),
         code: open.room.code.clone(),
@@ -124,7 +132,7 @@ pub(crate) fn get(app: &App) -> Option<RoomView> {
 }
 
 /// Closes the room open here, if any: the others' next exchange finds nobody, nothing is lost.
-pub(crate) async fn close(app: &App) {
+pub(crate) async fn close(app: &impl Venue) {
     let open = lock(&app.rooms().open).take();
     if let Some(open) = open {
         open.watcher.abort();
@@ -136,17 +144,17 @@ pub(crate) async fn close(app: &App) {
 /// One exchange with the room joined; records its outcome in the link. `None` when the link
 /// was left (or replaced) meanwhile.
 async fn exchange_once(
-    app: &App,
+    app: &impl Venue,
     http: &reqwest::Client,
     address: SocketAddr,
     code: &str,
     workshop: WorkshopId,
 ) -> Result<ExchangeImported, RoomError> {
-    let locale = app.locale();
-    let result = plan_ouvert_room::exchange(http, address, code, app.store(), workshop, locale).await;
+    let locale = app.laptop().locale();
+    let result = plan_ouvert_room::exchange(http, address, code, app.laptop().store(), workshop, locale).await;
     if let Ok(imported) = &result {
         if brought_something(imported) {
-            app.sync().data_received(app);
+            app.data_received();
         }
     }
     result
@@ -155,13 +163,13 @@ async fn exchange_once(
 /// Joins the room at `address` with its `code`: one exchange now (refused with the reason next
 /// to its field), then one every few seconds until [`leave`]. `workshop` is `None` when this
 /// laptop does not have the room's workshop yet: the room sends it.
-pub(crate) async fn join(
-    app: &App,
+pub(crate) async fn join<V: Venue>(
+    app: &V,
     workshop: Option<WorkshopId>,
     address: &str,
     code: &str,
 ) -> Result<RoomJoin, Failure> {
-    let locale = app.locale();
+    let locale = app.laptop().locale();
     let socket = plan_ouvert_room::parse_address(address).map_err(|e| room_failure(&e, locale))?;
     leave(app);
     let http = reqwest::Client::new();
@@ -194,7 +202,7 @@ pub(crate) async fn join(
                 }
                 Err(error) => {
                     tracing::debug!(%error, "a room exchange failed");
-                    link.last_error = Some(error.message(background.locale()));
+                    link.last_error = Some(error.message(background.laptop().locale()));
                 }
             }
         }
@@ -207,12 +215,12 @@ pub(crate) async fn join(
 }
 
 /// Where the link with the room joined stands, if one is.
-pub(crate) fn link(app: &App) -> Option<RoomLinkView> {
+pub(crate) fn link(app: &impl Venue) -> Option<RoomLinkView> {
     lock(&app.rooms().link).as_ref().map(Link::view)
 }
 
 /// Stops exchanging with the room joined; this laptop keeps everything it has.
-pub(crate) fn leave(app: &App) {
+pub(crate) fn leave(app: &impl Venue) {
     if let Some(link) = lock(&app.rooms().link).take() {
         if let Some(task) = link.task {
             task.abort();
