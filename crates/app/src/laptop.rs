@@ -2,6 +2,8 @@
 //! and the signal that something changed. The sync loop and the open-data operations work on it;
 //! the [`App`](crate::App) puts it together with the sync loop.
 
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -20,10 +22,10 @@ pub struct Laptop {
     changed: tokio::sync::Notify,
     shell: Arc<dyn Shell>,
     data_dir: PathBuf,
-    /// A file of the OGP commitment database read and shown, waiting for the person's choice.
-    pub(crate) pending_import: Mutex<Option<crate::open_data::PendingImport>>,
-    /// A filled progress workbook read and shown, waiting for the person's confirmation.
-    pub(crate) pending_workbook: Mutex<Option<crate::progress_workbook::PendingWorkbook>>,
+    /// What an operation in two steps keeps between them — a file read and shown, waiting for
+    /// the person's choice or confirmation (an OGP database file, a filled progress workbook) —
+    /// one slot per kind, so that the laptop need not know the operations that use it.
+    pending: Mutex<HashMap<TypeId, Box<dyn Any + Send>>>,
 }
 
 impl Laptop {
@@ -33,8 +35,19 @@ impl Laptop {
             changed: tokio::sync::Notify::new(),
             shell,
             data_dir: data_dir.to_path_buf(),
-            pending_import: Mutex::new(None),
-            pending_workbook: Mutex::new(None),
+            pending: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Runs `work` on the slot of what an operation of type `T` keeps between its two steps
+    /// (none until the first step fills it).
+    pub(crate) fn with_pending<T: Any + Send, R>(&self, work: impl FnOnce(&mut Option<T>) -> R) -> R {
+        let mut slots = self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let slot = slots.entry(TypeId::of::<T>()).or_insert_with(|| Box::new(None::<T>));
+        match slot.downcast_mut::<Option<T>>() {
+            Some(slot) => work(slot),
+            // Each slot is made for its own type just above: this cannot happen.
+            None => work(&mut None),
         }
     }
 

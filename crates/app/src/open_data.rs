@@ -229,7 +229,7 @@ pub(crate) fn read_ogp_csv(app: &Laptop) -> Result<Option<ImportPreview>, Failur
         warnings: pending.warnings(locale, None),
     };
     tracing::info!(file = %path.display(), rows = pending.import.rows, "read a file of the OGP commitment database");
-    *app.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(pending);
+    app.with_pending(|slot: &mut Option<PendingImport>| *slot = Some(pending));
     Ok(Some(preview))
 }
 
@@ -265,19 +265,28 @@ fn no_file_read(locale: Locale) -> Failure {
 /// What importing `plans` of the file read would write and send, written nowhere.
 pub(crate) fn preview_ogp_import(app: &Laptop, plans: &[PlanId]) -> Result<ImportSummary, Failure> {
     let locale = app.locale();
-    let guard = app.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let pending = guard.as_ref().ok_or_else(|| no_file_read(locale))?;
-    let selection = pending.selection(plans)?;
-    let report = app.run(|store| store.preview_import(&pending.import.dataset.records, &selection))?;
-    Ok(summary(pending, &report, Vec::new()))
+    app.with_pending(|slot: &mut Option<PendingImport>| {
+        let pending = slot.as_ref().ok_or_else(|| no_file_read(locale))?;
+        let selection = pending.selection(plans)?;
+        let report = app.run(|store| store.preview_import(&pending.import.dataset.records, &selection))?;
+        Ok(summary(pending, &report, Vec::new()))
+    })
 }
 
 /// Imports `plans` of the file read, all or nothing: the own country's are queued for the
 /// server, the others kept here as a read-only library.
 pub(crate) fn confirm_ogp_import(app: &Laptop, plans: &[PlanId]) -> Result<ImportSummary, Failure> {
     let locale = app.locale();
-    let mut guard = app.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let pending = guard.as_ref().ok_or_else(|| no_file_read(locale))?;
+    app.with_pending(|slot: &mut Option<PendingImport>| confirm(app, slot, plans, locale))
+}
+
+fn confirm(
+    app: &Laptop,
+    slot: &mut Option<PendingImport>,
+    plans: &[PlanId],
+    locale: Locale,
+) -> Result<ImportSummary, Failure> {
+    let pending = slot.as_ref().ok_or_else(|| no_file_read(locale))?;
     if plans.is_empty() {
         return Err(Failure::new(
             ErrorCode::Validation,
@@ -292,7 +301,7 @@ pub(crate) fn confirm_ogp_import(app: &Laptop, plans: &[PlanId]) -> Result<Impor
     })?;
     tracing::info!(plans = plans.len(), queued = report.queued, "imported plans of the OGP commitment database");
     let summary = summary(pending, &report, pending.warnings(locale, Some(plans)));
-    *guard = None;
+    *slot = None;
     Ok(summary)
 }
 

@@ -125,16 +125,15 @@ pub(crate) fn read(app: &Laptop) -> Result<Option<ProgressWorkbookPreview>, Fail
         problems = preview.problems.len(),
         "read a progress workbook"
     );
-    *app.pending_workbook.lock().unwrap_or_else(std::sync::PoisonError::into_inner) =
-        preview.problems.is_empty().then_some(PendingWorkbook { read });
+    let pending = preview.problems.is_empty().then_some(PendingWorkbook { read });
+    app.with_pending(|slot: &mut Option<PendingWorkbook>| *slot = pending);
     Ok(Some(preview))
 }
 
 /// Imports the workbook read: every filled row a report, in one transaction, or nothing.
 pub(crate) fn import(app: &Laptop) -> Result<ProgressWorkbookSummary, Failure> {
     let locale = app.locale();
-    let mut guard = app.pending_workbook.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    let Some(pending) = guard.take() else {
+    let Some(pending) = app.with_pending(|slot: &mut Option<PendingWorkbook>| slot.take()) else {
         return Err(Failure::new(
             ErrorCode::NotFound,
             locale.pick(
