@@ -279,6 +279,8 @@ describe("two institutions, through a real server", () => {
             keepUntil: "2031-03-12"
         });
         await hugo.addParticipant(workshop.id, { name: "Awa", organisationKind: "citizen", consentAccepted: true, contactAccepted: false, contactEmail: "" });
+        // Sent now, not left to the background loop's timing: Camille's laptop receives it below.
+        expect(await hugo.syncNow()).toMatchObject({ pending: 0, rejections: 0 });
         const file = join(files.path, "hatvp.planouvert");
         await script(hugoLaptop, { files: [file] });
         expect((await hugo.writeExchange({ kind: "workshop", workshopId: workshop.id }, true))?.written.personalData).toBe(true);
