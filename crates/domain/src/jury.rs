@@ -33,10 +33,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::id::{JurorId, JuryApplicationId, JurySessionId};
+use crate::id::{InstitutionId, JurorId, JuryApplicationId, JurySessionId, PlanId};
 use crate::invalid::{Invalid, Problem, Problems};
 use crate::labels::{JuryCriterionLabels, JuryLabels};
 use crate::locale::Locale;
+use crate::overview::{InstitutionRef, ReadOnly};
 use crate::period::parse_required_date;
 use crate::text::{folded, Email, LongText, ShortText, Title};
 
@@ -117,6 +118,10 @@ pub fn quorum(jurors: usize) -> u32 {
 #[serde(rename_all = "camelCase")]
 pub struct JurySession {
     pub id: JurySessionId,
+    pub plan_id: PlanId,
+    /// The institution that runs it: it alone holds the session, its jurors, applications and
+    /// scores.
+    pub institution_id: InstitutionId,
     /// The cohort, in the coordination's words (« Promotion 2 — printemps 2025 »).
     pub title: String,
     pub held_on: NaiveDate,
@@ -632,6 +637,52 @@ pub struct JuryRanking {
     pub places_unfilled: u32,
 }
 
+/// A session in the list of a plan's juries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JurySessionSummary {
+    pub session: JurySession,
+    pub institution: InstitutionRef,
+    pub jurors: u32,
+    pub applications: u32,
+    /// Score sheets handed in (abstentions included).
+    pub sheets: u32,
+}
+
+/// A juror, with how far they are in their scoring.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JurorView {
+    pub juror: Juror,
+    /// Sheets handed in, out of the session's applications.
+    pub sheets: u32,
+}
+
+/// Everything a jury session's screen shows: its jurors, applications, every sheet handed in,
+/// and the ranking computed from them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JuryDetail {
+    pub session: JurySession,
+    pub institution: InstitutionRef,
+    pub jurors: Vec<JurorView>,
+    /// In the order they were added (an imported file's order).
+    pub applications: Vec<JuryApplication>,
+    pub sheets: Vec<ScoreSheet>,
+    pub ranking: JuryRanking,
+    /// Why this person may not change the session, if they may not.
+    pub read_only: Option<ReadOnly>,
+}
+
+/// Applications read from a call's file and added to a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JuryApplicationsImported {
+    pub added: u32,
+    /// Rows whose reference the session has already (the same file imported again).
+    pub already_there: u32,
+}
+
 /// What the sheets say of one application.
 #[derive(Debug)]
 struct Tally<'a> {
@@ -771,6 +822,8 @@ mod tests {
     fn session(places: u32) -> JurySession {
         JurySession {
             id: JurySessionId::new(),
+            plan_id: PlanId::new(),
+            institution_id: InstitutionId::new(),
             title: "Promotion 1".into(),
             held_on: NaiveDate::from_ymd_opt(2025, 3, 12).expect("a date"),
             places,

@@ -55,10 +55,11 @@ pub use id::{
 pub use institution::{Institution, InstitutionInput, InstitutionKind, ValidInstitution};
 pub use invalid::{Invalid, Problem};
 pub use jury::{
-    quorum, rank, CriterionMean, CriterionScore, Juror, JurorInput, JuryApplication, JuryApplicationInput,
-    JuryCriterion, JuryMean, JuryRanking, JuryScores, JurySession, JurySessionInput, JuryVerdict, RankedApplication,
-    ScoreSheet, ScoreSheetInput, Standing, UnscoredApplication, ValidJuror, ValidJuryApplication, ValidJurySession,
-    VerdictInput, JURORS_MAX, SCORE_MAX, SELECTION_MAX, TOTAL_MAX,
+    quorum, rank, CriterionMean, CriterionScore, Juror, JurorInput, JurorView, JuryApplication, JuryApplicationInput,
+    JuryApplicationsImported, JuryCriterion, JuryDetail, JuryMean, JuryRanking, JuryScores, JurySession,
+    JurySessionInput, JurySessionSummary, JuryVerdict, RankedApplication, ScoreSheet, ScoreSheetInput, Standing,
+    UnscoredApplication, ValidJuror, ValidJuryApplication, ValidJurySession, VerdictInput, JURORS_MAX, SCORE_MAX,
+    SELECTION_MAX, TOTAL_MAX,
 };
 pub use labels::Labels;
 pub use locale::Locale;

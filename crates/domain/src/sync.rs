@@ -118,6 +118,8 @@ pub enum SyncRecordKind {
     Workshop,
     Participant,
     Contribution,
+    /// A citizen jury's session, juror, application or score sheet.
+    Jury,
 }
 
 /// A conflict waiting on this laptop (its local number).

@@ -177,6 +177,10 @@ fn generate() -> String {
         RankedApplication,
         UnscoredApplication,
         JuryRanking,
+        JurySessionSummary,
+        JurorView,
+        JuryDetail,
+        JuryApplicationsImported,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/domain/tests/bindings.rs. Do not edit by hand:\n\

@@ -39,6 +39,12 @@ pub(crate) fn is_own(person: &Person, institution: &Institution) -> bool {
     institution.id.0 == person.institution_id || institution.name.eq_ignore_ascii_case(&person.institution_name)
 }
 
+/// Whether personal data kept by `institution` (a workshop's participants, a citizen jury) may be
+/// held on this laptop: its person is of that institution, or nobody is signed in yet.
+pub(crate) fn personal_data_here(conn: &Connection, institution: &Institution) -> Result<bool> {
+    Ok(crate::setting::signed_in(conn)?.is_none_or(|person| is_own(&person, institution)))
+}
+
 fn judge(person: &Person, kind: RecordKind, lead: Option<&Institution>) -> Option<ReadOnly> {
     // The server gives a record to the institution of its directory named like its lead (or to
     // its creator's while it has none): on this laptop, the person's own institution or not.

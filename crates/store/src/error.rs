@@ -28,6 +28,14 @@ pub enum Entity {
     Participant,
     /// A workshop's contribution.
     Contribution,
+    /// A citizen jury's session.
+    JurySession,
+    /// A juror.
+    Juror,
+    /// An application to a jury.
+    JuryApplication,
+    /// A juror's score sheet.
+    ScoreSheet,
 }
 
 impl Entity {
@@ -45,6 +53,10 @@ impl Entity {
             RecordKind::Workshop => Entity::Workshop,
             RecordKind::Participant | RecordKind::Identity => Entity::Participant,
             RecordKind::Contribution => Entity::Contribution,
+            RecordKind::JurySession => Entity::JurySession,
+            RecordKind::Juror => Entity::Juror,
+            RecordKind::JuryApplication => Entity::JuryApplication,
+            RecordKind::ScoreSheet => Entity::ScoreSheet,
         }
     }
 }
@@ -92,6 +104,10 @@ pub enum Error {
     /// name): this laptop's person is of another one.
     #[error("personal data of a workshop of {institution}")]
     PersonalDataElsewhere { institution: String },
+    /// Someone of another institution tried to change a citizen jury: it stays with the
+    /// institution that runs it (`institution`, its name).
+    #[error("the jury is kept by {institution}")]
+    JuryElsewhere { institution: String },
     /// An exchange file was not taken in; nothing was written.
     #[error("exchange file refused: {0:?}")]
     Exchange(crate::exchange::ExchangeRefusal),
@@ -145,6 +161,17 @@ impl Error {
                     ),
                 },
             ),
+            Error::JuryElsewhere { institution } => Failure::new(
+                ErrorCode::InUse,
+                match locale {
+                    Locale::Fr => format!(
+                        "Seules les personnes de l'institution qui tient ce jury ({institution}) le modifient : les jurés, les candidatures et les notes restent à cette institution. Rien n'a été enregistré."
+                    ),
+                    Locale::En => format!(
+                        "Only the people of the institution that runs this jury ({institution}) change it: jurors, applications and scores stay with that institution. Nothing was saved."
+                    ),
+                },
+            ),
             Error::ChangedSinceImport { changed } => crate::import::changed_since_import(*changed, locale),
             Error::Database(_) | Error::Migration(_) | Error::Io(_) | Error::Corrupt(_) => Failure::new(
                 ErrorCode::Storage,
@@ -191,6 +218,18 @@ fn not_found(entity: Entity, locale: Locale) -> &'static str {
         }
         (Entity::Contribution, Locale::Fr) => "Cette contribution n'existe pas ou a été supprimée.",
         (Entity::Contribution, Locale::En) => "This contribution does not exist or was deleted.",
+        (Entity::JurySession, Locale::Fr) => {
+            "Ce jury n'est pas sur ce poste : il a été supprimé, ou il est gardé par l'institution qui le tient."
+        }
+        (Entity::JurySession, Locale::En) => {
+            "This jury is not on this computer: it was deleted, or it is kept by the institution that runs it."
+        }
+        (Entity::Juror, Locale::Fr) => "Ce juré n'existe pas ou a été retiré du jury.",
+        (Entity::Juror, Locale::En) => "This juror does not exist or was removed from the jury.",
+        (Entity::JuryApplication, Locale::Fr) => "Cette candidature n'existe pas ou a été supprimée.",
+        (Entity::JuryApplication, Locale::En) => "This application does not exist or was deleted.",
+        (Entity::ScoreSheet, Locale::Fr) => "Cette fiche de notation n'existe pas ou a été supprimée.",
+        (Entity::ScoreSheet, Locale::En) => "This score sheet does not exist or was deleted.",
     }
 }
 

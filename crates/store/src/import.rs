@@ -131,7 +131,11 @@ fn chosen(
             | RecordKind::Report
             | RecordKind::Participant
             | RecordKind::Identity
-            | RecordKind::Contribution => None,
+            | RecordKind::Contribution
+            | RecordKind::JurySession
+            | RecordKind::Juror
+            | RecordKind::JuryApplication
+            | RecordKind::ScoreSheet => None,
         }
     };
     fn collect_ids(value: &Value, into: &mut BTreeSet<String>) {
@@ -578,7 +582,11 @@ fn undo(tx: &Connection, batch: i64) -> Result<UndoReport> {
                     | RecordKind::Round
                     | RecordKind::Participant
                     | RecordKind::Identity
-                    | RecordKind::Contribution => "SELECT 0 WHERE ?1 IS NOT NULL",
+                    | RecordKind::Contribution
+                    | RecordKind::JurySession
+                    | RecordKind::Juror
+                    | RecordKind::JuryApplication
+                    | RecordKind::ScoreSheet => "SELECT 0 WHERE ?1 IS NOT NULL",
                 };
                 let added: u32 = tx.query_row(children, [&id], |r| r.get(0)).optional()?.unwrap_or(0);
                 if added > 0 {
@@ -588,7 +596,7 @@ fn undo(tx: &Connection, batch: i64) -> Result<UndoReport> {
                 if key.kind == RecordKind::Commitment {
                     tx.execute("DELETE FROM commitment_supporter WHERE commitment_id = ?1", [&id])?;
                 }
-                tx.execute(&format!("DELETE FROM {} WHERE id = ?1", key.kind.code()), [&id])?;
+                tx.execute(&format!("DELETE FROM {} WHERE id = ?1", key.kind.table()), [&id])?;
                 tracked.record(tx)?;
                 if key.kind == RecordKind::Institution {
                     tx.execute("DELETE FROM sync_local WHERE record_kind = 'institution' AND record_id = ?1", [&id])?;

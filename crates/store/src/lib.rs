@@ -62,6 +62,7 @@ mod demo;
 mod erasure;
 mod exchange;
 pub mod import;
+mod jury;
 mod notification;
 mod overview;
 mod sync_account;

@@ -23,7 +23,11 @@ fn layout(kind: RecordKind) -> (&'static str, &'static str) {
         | RecordKind::Workshop
         | RecordKind::Participant
         | RecordKind::Identity
-        | RecordKind::Contribution => {
+        | RecordKind::Contribution
+        | RecordKind::JurySession
+        | RecordKind::Juror
+        | RecordKind::JuryApplication
+        | RecordKind::ScoreSheet => {
             unreachable!("only areas, commitments and milestones have a rank")
         }
     }

@@ -179,7 +179,11 @@ pub(crate) fn reports_on(conn: &Connection, kind: RecordKind, id: Uuid) -> Resul
         | RecordKind::Workshop
         | RecordKind::Participant
         | RecordKind::Identity
-        | RecordKind::Contribution => return Ok(0),
+        | RecordKind::Contribution
+        | RecordKind::JurySession
+        | RecordKind::Juror
+        | RecordKind::JuryApplication
+        | RecordKind::ScoreSheet => return Ok(0),
     };
     Ok(conn.query_row(sql, [id.to_string()], |r| r.get(0))?)
 }

@@ -64,6 +64,9 @@ pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option
             .map(|r| serde_json::to_value(&r)),
         RecordKind::Contribution => crate::read::read_contribution(conn, plan_ouvert_domain::ContributionId(record.id))
             .map(|r| serde_json::to_value(&r)),
+        RecordKind::JurySession | RecordKind::Juror | RecordKind::JuryApplication | RecordKind::ScoreSheet => {
+            return crate::jury::read_columns(conn, record);
+        }
     };
     let value = match value {
         Ok(v) => v.map_err(|e| Error::Corrupt(e.to_string()))?,
@@ -115,7 +118,7 @@ pub(crate) fn write_record(conn: &Connection, record: RecordKey, fields: &Fields
 /// order after two people's changes): the local copy stays as it was, and the server's values
 /// stay in the shadow to be written by a later pull.
 pub(crate) fn write_fields(conn: &Connection, record: RecordKey, fields: Option<&Fields>) -> Result<bool> {
-    let table = record.kind.code();
+    let table = record.kind.table();
     let id = record.id.to_string();
     if fields.is_none() && matches!(record.kind, RecordKind::Identity | RecordKind::Participant) {
         // An identity erased elsewhere (or its participant deleted): nothing of it stays here.
@@ -281,6 +284,14 @@ pub(crate) fn plan_query(kind: RecordKind) -> Option<&'static str> {
         RecordKind::Identity => {
             "SELECT w.plan_id FROM identity i JOIN participant x ON x.id = i.participant_id
              JOIN workshop w ON w.id = x.workshop_id WHERE i.id = ?1"
+        }
+        RecordKind::JurySession => "SELECT plan_id FROM jury_session WHERE id = ?1",
+        RecordKind::Juror => "SELECT s.plan_id FROM juror x JOIN jury_session s ON s.id = x.session_id WHERE x.id = ?1",
+        RecordKind::JuryApplication => {
+            "SELECT s.plan_id FROM jury_application x JOIN jury_session s ON s.id = x.session_id WHERE x.id = ?1"
+        }
+        RecordKind::ScoreSheet => {
+            "SELECT s.plan_id FROM score_sheet x JOIN jury_session s ON s.id = x.session_id WHERE x.id = ?1"
         }
         RecordKind::Institution => return None,
     })
@@ -831,7 +842,7 @@ impl Store {
                        NOT EXISTS (SELECT 1 FROM sync_shadow s WHERE s.record_kind = ?1 AND s.record_id = t.id)
                        AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.record_kind = ?1 AND o.record_id = t.id)
                      ORDER BY {order}",
-                    table = kind.code(),
+                    table = kind.table(),
                     order = if matches!(kind, RecordKind::Institution | RecordKind::Plan) {
                         "created_at"
                     } else {

@@ -36,6 +36,9 @@ fn view_kind(kind: RecordKind) -> SyncRecordKind {
         RecordKind::Workshop => SyncRecordKind::Workshop,
         RecordKind::Participant | RecordKind::Identity => SyncRecordKind::Participant,
         RecordKind::Contribution => SyncRecordKind::Contribution,
+        RecordKind::JurySession | RecordKind::Juror | RecordKind::JuryApplication | RecordKind::ScoreSheet => {
+            SyncRecordKind::Jury
+        }
     }
 }
 
@@ -65,6 +68,9 @@ pub fn refusal_message(refusal: Refusal, locale: Locale) -> &'static str {
         }
         (Refusal::HasReports, Locale::En) => {
             "Progress reports are about this item: it is kept with them. If it was given up, report it “Withdrawn” in a new report."
+        }
+        (Refusal::JuryFull, Locale::En) => {
+            "The jury already has 15 jurors (others were added meanwhile on another laptop): this juror was not added. Their name is kept here."
         }
     }
 }

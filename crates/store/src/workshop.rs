@@ -120,10 +120,6 @@ fn write_workshop_fields(conn: &Connection, id: WorkshopId, input: &WorkshopInpu
 
 /// Whether the person signed in on this laptop may hold who the participants of a workshop run by
 /// `institution` are (before anyone signs in, everything here is the person's own).
-fn identities_here(conn: &Connection, institution: &plan_ouvert_domain::Institution) -> Result<bool> {
-    Ok(crate::setting::signed_in(conn)?.is_none_or(|person| crate::access::is_own(&person, institution)))
-}
-
 impl Store {
     /// The workshops of a plan, the latest first.
     pub fn workshops(&self, plan: PlanId) -> Result<Vec<WorkshopSummary>> {
@@ -160,7 +156,7 @@ impl Store {
         let plan = read_plan(conn, workshop.plan_id)?;
         let institution = read_institution(conn, workshop.institution_id)?;
         let read_only = crate::access::read_only_in(conn, &plan, RecordKind::Workshop, Some(&institution))?;
-        let identities_here = identities_here(conn, &institution)?;
+        let identities_here = crate::access::personal_data_here(conn, &institution)?;
         let area_title = match workshop.area_id {
             Some(area) => read_area(conn, area).ok().map(|a| a.title),
             None => None,
@@ -405,7 +401,7 @@ impl Store {
         let tx = self.conn.savepoint()?;
         let workshop = read_workshop(&tx, workshop)?;
         let institution = read_institution(&tx, workshop.institution_id)?;
-        if !identities_here(&tx, &institution)? {
+        if !crate::access::personal_data_here(&tx, &institution)? {
             // The server would refuse the identity, and it would stay here among the refusals.
             return Err(Error::PersonalDataElsewhere { institution: institution.name });
         }

@@ -43,11 +43,21 @@ pub fn is_seen_by_all(kind: RecordKind) -> bool {
         || matches!(kind, RecordKind::Workshop | RecordKind::Participant | RecordKind::Contribution)
 }
 
-/// Personal data (a participant's identity and agreement) stays with the institution that
-/// collected it: only its people see it, and only its drafters and coordinators change it — not
-/// the coordination of another institution.
+/// Personal data stays with the institution that collected it: only its people see it, and only
+/// its drafters and coordinators change it — not the coordination of another institution. That
+/// is a participant's identity and agreement, and everything of a citizen jury: who the jurors
+/// are, the applicants and how to reach them, and each juror's scores (the jury deliberates
+/// behind closed doors; its ranking is published by the institution that ran it). Deleting such
+/// a record erases it: the server keeps none of its values.
 pub fn is_personal_data(kind: RecordKind) -> bool {
-    kind == RecordKind::Identity
+    matches!(
+        kind,
+        RecordKind::Identity
+            | RecordKind::JurySession
+            | RecordKind::Juror
+            | RecordKind::JuryApplication
+            | RecordKind::ScoreSheet
+    )
 }
 
 impl Actor {
@@ -115,5 +125,23 @@ mod tests {
         assert!(!coordinator.may_see(identity, ministry), "not even the coordination of another institution");
         assert!(!coordinator.may_write(identity, ministry));
         assert!(coordinator.may_see(identity, authority) && coordinator.may_write(identity, authority));
+    }
+
+    #[test]
+    fn a_jury_is_seen_and_written_only_by_the_institution_that_runs_it() {
+        let ditp = Uuid::from_u128(1);
+        let ministry = Uuid::from_u128(2);
+        let person = Uuid::from_u128(3);
+        let drafter = Actor { institution: ditp, role: Role::Drafter, person };
+        let reader = Actor { institution: ditp, role: Role::Reader, person };
+        let other = Actor { institution: ministry, role: Role::Drafter, person };
+        let coordinator = Actor { institution: ministry, role: Role::Coordinator, person };
+        for kind in [RecordKind::JurySession, RecordKind::Juror, RecordKind::JuryApplication, RecordKind::ScoreSheet] {
+            assert!(is_personal_data(kind) && !is_seen_by_all(kind), "{kind:?}");
+            assert!(drafter.may_see(kind, ditp) && drafter.may_write(kind, ditp), "{kind:?}");
+            assert!(reader.may_see(kind, ditp) && !reader.may_write(kind, ditp), "{kind:?}");
+            assert!(!other.may_see(kind, ditp) && !other.may_write(kind, ditp), "{kind:?}");
+            assert!(!coordinator.may_see(kind, ditp) && !coordinator.may_write(kind, ditp), "{kind:?}");
+        }
     }
 }

@@ -7,9 +7,9 @@
 //! the SQL schema, the OGP template mapping and the CSV columns against it.
 
 use plan_ouvert_domain::{
-    Assessment, ContributionKind, ContributionOutcome, Email, EvidenceFile, EvidenceLink, InstitutionInput, LongText,
-    OrganisationKind, Phone, Problem, ProgressStatus, ReportInput, RoundKind, ShortText, Title, Verbatim,
-    OPENED_GOVERNMENT_CODES,
+    Assessment, ContributionKind, ContributionOutcome, Email, EvidenceFile, EvidenceLink, InstitutionInput,
+    JuryApplicationInput, JuryVerdict, LongText, OrganisationKind, Phone, Problem, ProgressStatus, ReportInput,
+    RoundKind, ScoreSheetInput, ShortText, Title, Verbatim, OPENED_GOVERNMENT_CODES,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -39,10 +39,21 @@ pub enum RecordKind {
     Identity,
     /// A proposal, comment or priority vote made in a workshop, and what became of it.
     Contribution,
+    /// A session of the citizen jury: one cohort's selection, run by an institution. Like
+    /// everything of a jury, seen only by that institution ([`crate::access::is_personal_data`]).
+    JurySession,
+    /// A juror of a session, known by the name or pseudonym they chose.
+    Juror,
+    /// An application a session examines.
+    JuryApplication,
+    /// One juror's score sheet for one application: five scores, or an abstention. Its id is
+    /// derived from the juror's and the application's ([`score_sheet_id`]): a juror has one sheet
+    /// per application, whichever laptop it is typed on.
+    ScoreSheet,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 11] = [
+    pub const ALL: [RecordKind; 15] = [
         RecordKind::Plan,
         RecordKind::Area,
         RecordKind::Commitment,
@@ -54,6 +65,10 @@ impl RecordKind {
         RecordKind::Participant,
         RecordKind::Identity,
         RecordKind::Contribution,
+        RecordKind::JurySession,
+        RecordKind::Juror,
+        RecordKind::JuryApplication,
+        RecordKind::ScoreSheet,
     ];
 
     /// The kind's name as sent and stored (`plan`, `commitment`…; also the app's table names).
@@ -70,6 +85,20 @@ impl RecordKind {
             RecordKind::Participant => "participant",
             RecordKind::Identity => "identity",
             RecordKind::Contribution => "contribution",
+            RecordKind::JurySession => "jurySession",
+            RecordKind::Juror => "juror",
+            RecordKind::JuryApplication => "juryApplication",
+            RecordKind::ScoreSheet => "scoreSheet",
+        }
+    }
+
+    /// The app's table of the kind: its code in snake case (`jurySession` → `jury_session`).
+    pub fn table(self) -> &'static str {
+        match self {
+            RecordKind::JurySession => "jury_session",
+            RecordKind::JuryApplication => "jury_application",
+            RecordKind::ScoreSheet => "score_sheet",
+            other => other.code(),
         }
     }
 
@@ -165,6 +194,12 @@ pub enum Holds {
     /// A list of distinct files given as evidence, each `{ "sha256", "name", "size",
     /// "mediaType" }` as [`EvidenceFile`] names it.
     FileList,
+    /// How many projects a jury session selects: an integer from 1 to
+    /// [`plan_ouvert_domain::SELECTION_MAX`].
+    Places,
+    /// A juror's verdict on an application, as [`JuryVerdict`] writes it: five scores from 0 to
+    /// [`plan_ouvert_domain::SCORE_MAX`], or an abstention with its reason.
+    Verdict,
 }
 
 /// Short one-line texts (contact names, acronyms, numbers).
@@ -333,6 +368,42 @@ declare! {
         "commitmentIds": RefList(RecordKind::Commitment),
         "milestoneIds": RefList(RecordKind::Milestone),
     }
+    JurySession {
+        "planId": Ref(RecordKind::Plan),
+        "institutionId": Ref(RecordKind::Institution),
+        "title": Title,
+        "heldOn": Date,
+        "places": Places,
+    }
+    Juror {
+        "sessionId": Ref(RecordKind::JurySession),
+        "name": Name,
+    }
+    JuryApplication {
+        "sessionId": Ref(RecordKind::JurySession),
+        "title": Title,
+        "applicant": Name,
+        "summary": LongText,
+        "contactEmail": Email,
+        "reference": Line(JuryApplicationInput::REFERENCE_MAX),
+    }
+    ScoreSheet {
+        "sessionId": Ref(RecordKind::JurySession),
+        "jurorId": Ref(RecordKind::Juror),
+        "applicationId": Ref(RecordKind::JuryApplication),
+        "verdict": Verdict,
+    }
+}
+
+/// The id of juror `juror`'s score sheet for application `application`: the same on every
+/// laptop, so that two laptops typing the same sheet make one record (the second creation is
+/// refused as already there, or is the same), never two sheets of one juror for one application.
+pub fn score_sheet_id(juror: Uuid, application: Uuid) -> Uuid {
+    const NAMESPACE: Uuid = Uuid::from_u128(0x6a75_7279_2d73_6865_6574_2d70_6c61_6e6f);
+    let mut name = [0u8; 32];
+    name[..16].copy_from_slice(juror.as_bytes());
+    name[16..].copy_from_slice(application.as_bytes());
+    Uuid::new_v5(&NAMESPACE, &name)
 }
 
 /// The declaration of one field, if `kind` has it.
@@ -510,6 +581,24 @@ pub fn canonical(holds: Holds, value: &Value) -> Result<Value, ValueProblem> {
             }
             Ok(Value::Object(out))
         }
+        (Holds::Places, Value::Number(n)) => n
+            .as_u64()
+            .filter(|p| (1..=u64::from(plan_ouvert_domain::SELECTION_MAX)).contains(p))
+            .map(Value::from)
+            .ok_or_else(wrong),
+        (Holds::Verdict, Value::Object(_)) => {
+            let verdict: JuryVerdict = serde_json::from_value(value.clone()).map_err(|_| wrong())?;
+            if let JuryVerdict::Abstained { reason } = &verdict {
+                let parsed = ShortText::parse_max(reason, ScoreSheetInput::REASON_MAX).map_err(ValueProblem::Text)?;
+                if parsed.as_str().is_empty() {
+                    return Err(ValueProblem::Text(Problem::Required));
+                }
+                if parsed.as_str() != reason {
+                    return Err(wrong());
+                }
+            }
+            serde_json::to_value(verdict).map_err(|_| wrong())
+        }
         _ => Err(wrong()),
     }
     .map_err(with_type)
@@ -564,7 +653,9 @@ impl Holds {
             | Holds::Ref(_)
             | Holds::Position
             | Holds::OneOf(_)
-            | Holds::PersonId => None,
+            | Holds::PersonId
+            | Holds::Places
+            | Holds::Verdict => None,
         }
     }
 
@@ -586,6 +677,10 @@ pub fn parent_field(kind: RecordKind) -> Option<(&'static str, RecordKind)> {
         RecordKind::Area | RecordKind::Round | RecordKind::Workshop => Some(("planId", RecordKind::Plan)),
         RecordKind::Participant | RecordKind::Contribution => Some(("workshopId", RecordKind::Workshop)),
         RecordKind::Identity => Some(("participantId", RecordKind::Participant)),
+        RecordKind::JurySession => Some(("planId", RecordKind::Plan)),
+        RecordKind::Juror | RecordKind::JuryApplication | RecordKind::ScoreSheet => {
+            Some(("sessionId", RecordKind::JurySession))
+        }
         RecordKind::Commitment => Some(("areaId", RecordKind::Area)),
         RecordKind::Milestone | RecordKind::Report => Some(("commitmentId", RecordKind::Commitment)),
         RecordKind::Plan | RecordKind::Institution => None,
@@ -598,9 +693,11 @@ pub fn is_permanent(kind: RecordKind) -> bool {
     kind == RecordKind::Report
 }
 
-/// Fields set once, when the record is made: the institution that runs a workshop, the workshop
-/// a participant or a contribution belongs to, and the participant an identity is of. They decide who holds a participant's
-/// personal data, which never moves to another institution.
+/// Fields set once, when the record is made: the institution that runs a workshop or a jury
+/// session, the workshop a participant or a contribution belongs to, the participant an identity
+/// is of, the session a juror, an application or a score sheet belongs to, and whose sheet on
+/// what a score sheet is (its id is made of them). They decide who holds personal data, which
+/// never moves to another institution.
 ///
 /// An identity is a participant's signed agreement: written once in the room, never rewritten
 /// (the one change is [`clears_only`]'s). So no answer of the server ever carries an identity's
@@ -608,7 +705,10 @@ pub fn is_permanent(kind: RecordKind) -> bool {
 pub fn is_fixed(kind: RecordKind, field: &str) -> bool {
     match (kind, field) {
         (RecordKind::Workshop, "institutionId")
-        | (RecordKind::Participant | RecordKind::Contribution, "workshopId") => true,
+        | (RecordKind::Participant | RecordKind::Contribution, "workshopId")
+        | (RecordKind::JurySession, "institutionId")
+        | (RecordKind::Juror | RecordKind::JuryApplication, "sessionId")
+        | (RecordKind::ScoreSheet, "sessionId" | "jurorId" | "applicationId") => true,
         (RecordKind::Identity, field) => !clears_only(kind, field),
         _ => false,
     }
@@ -633,7 +733,7 @@ pub fn references(kind: RecordKind, field: &str, value: &Value) -> Vec<RecordKey
 mod tests {
     use super::*;
 
-    const KINDS: [RecordKind; 11] = RecordKind::ALL;
+    const KINDS: [RecordKind; 15] = RecordKind::ALL;
 
     #[test]
     fn names_and_declarations_agree_and_no_field_is_declared_twice() {
@@ -644,6 +744,13 @@ mod tests {
             unique.sort_unstable();
             unique.dedup();
             assert_eq!(unique.len(), names.len(), "{kind:?} declares a field twice");
+        }
+    }
+
+    #[test]
+    fn a_kind_s_table_is_its_code_in_snake_case() {
+        for kind in KINDS {
+            assert_eq!(kind.table(), snake_case(kind.code()), "{kind:?}");
         }
     }
 

@@ -156,10 +156,31 @@ fn references_live<L: Ledger>(ledger: &mut L, kind: RecordKind, field: &str, val
     Ok(true)
 }
 
+/// Whether a score sheet's id is the one its juror and application make
+/// ([`crate::fields::score_sheet_id`]).
+fn is_sheet_id(id: Uuid, value_of: &dyn Fn(&str) -> Value) -> bool {
+    let id_of = |field: &str| value_of(field).as_str().and_then(parse_id);
+    matches!((id_of("jurorId"), id_of("applicationId")),
+        (Some(juror), Some(application)) if crate::fields::score_sheet_id(juror, application) == id)
+}
+
+/// Whether the session a new juror joins has its [`plan_ouvert_domain::JURORS_MAX`] jurors.
+fn jury_is_full<L: Ledger>(ledger: &mut L, value_of: &dyn Fn(&str) -> Value) -> Result<bool, L::Error> {
+    let Some(session) = value_of("sessionId").as_str().and_then(parse_id) else { return Ok(false) };
+    let jurors = ledger
+        .referrers(RecordKey { kind: RecordKind::JurySession, id: session })?
+        .into_iter()
+        .filter(|(record, field)| record.kind == RecordKind::Juror && field == "sessionId")
+        .count();
+    Ok(jurors >= plan_ouvert_domain::JURORS_MAX)
+}
+
 /// Who owns a record of `kind` whose fields are `value_of`: a commitment its lead institution
 /// (else `otherwise`, the creator's institution or its current owner); a milestone or a progress
 /// report its commitment's owner; a workshop the institution that runs it, its participants (and
-/// their identities) and contributions the workshop's owner; the plan's shared structure nobody in particular.
+/// their identities) and contributions the workshop's owner; a jury session likewise, its jurors,
+/// applications and score sheets the session's owner; the plan's shared structure nobody in
+/// particular.
 fn owner_from<L: Ledger>(
     ledger: &mut L,
     kind: RecordKind,
@@ -191,6 +212,16 @@ fn owner_from<L: Ledger>(
         RecordKind::Identity => match id("participantId") {
             Some(participant) => ledger
                 .record(RecordKey { kind: RecordKind::Participant, id: participant })?
+                .map_or(otherwise, |info| info.owner),
+            None => otherwise,
+        },
+        RecordKind::JurySession => match id("institutionId") {
+            Some(institution) => ledger.acting_for(institution)?,
+            None => otherwise,
+        },
+        RecordKind::Juror | RecordKind::JuryApplication | RecordKind::ScoreSheet => match id("sessionId") {
+            Some(session) => ledger
+                .record(RecordKey { kind: RecordKind::JurySession, id: session })?
                 .map_or(otherwise, |info| info.owner),
             None => otherwise,
         },
@@ -283,6 +314,13 @@ fn apply<L: Ledger>(ledger: &mut L, who: Who<'_>, mutation: &Mutation) -> Result
                 }
             }
             let value_of = |name: &str| fields.get(name).cloned().unwrap_or(Value::Null);
+            if record.kind == RecordKind::ScoreSheet && !is_sheet_id(record.id, &value_of) {
+                // A second sheet of one juror for one application, under another id.
+                return rejected(Refusal::Invalid);
+            }
+            if record.kind == RecordKind::Juror && jury_is_full(ledger, &value_of)? {
+                return rejected(Refusal::JuryFull);
+            }
             let owner = owner_from(ledger, record.kind, &value_of, who.actor.institution)?;
             if !who.may_write(record.kind, owner) {
                 return rejected(Refusal::Forbidden);

@@ -18,7 +18,9 @@ use crate::access::{Actor, Role};
 /// 2: progress reports (`report` records), weights, and the refusals that go with them.
 /// 3: workshops, their participants (anonymous), participants' identities (personal data, kept
 /// by the institution that ran the workshop) and contributions.
-pub const PROTOCOL_VERSION: u32 = 3;
+/// 4: citizen juries (sessions, jurors, applications, score sheets: kept by the institution that
+/// runs the jury) and the refusal of a juror past the fifteenth.
+pub const PROTOCOL_VERSION: u32 = 4;
 
 /// One installation of the app (a laptop), chosen by it at first start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -123,6 +125,9 @@ pub enum Refusal {
     /// A file the report names has not reached the server whole: the laptop sends the file
     /// first.
     FileMissing,
+    /// The jury session has its [`plan_ouvert_domain::JURORS_MAX`] jurors already (another
+    /// laptop added jurors meanwhile).
+    JuryFull,
 }
 
 impl Refusal {
@@ -140,6 +145,7 @@ impl Refusal {
             Refusal::Recorded => "Un rapport d'avancement n'est jamais modifié ni supprimé : pour le corriger, rédigez un nouveau rapport qui le corrige.",
             Refusal::FileMissing => "Un fichier joint à ce rapport n'est pas parvenu entier au serveur : le rapport n'a pas été publié. Son texte est conservé ici ; rédigez-le à nouveau en joignant le fichier.",
             Refusal::HasReports => "Des rapports d'avancement portent sur cet élément : il est conservé avec eux. S'il est abandonné, déclarez-le « Retiré » dans un nouveau rapport.",
+            Refusal::JuryFull => "Le jury compte déjà 15 jurés (d'autres ont été ajoutés entre-temps sur un autre ordinateur) : ce juré n'a pas été ajouté. Son nom est conservé ici.",
         }
     }
 }

@@ -393,6 +393,10 @@ pub fn dependency_rank(kind: RecordKind) -> u8 {
         RecordKind::Participant => 8,
         RecordKind::Identity => 9,
         RecordKind::Contribution => 10,
+        RecordKind::JurySession => 11,
+        RecordKind::Juror => 12,
+        RecordKind::JuryApplication => 13,
+        RecordKind::ScoreSheet => 14,
     }
 }
 

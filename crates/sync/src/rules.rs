@@ -22,7 +22,11 @@ fn date_pairs(kind: RecordKind) -> &'static [(&'static str, &'static str)] {
         | RecordKind::Report
         | RecordKind::Participant
         | RecordKind::Identity
-        | RecordKind::Contribution => &[],
+        | RecordKind::Contribution
+        | RecordKind::JurySession
+        | RecordKind::Juror
+        | RecordKind::JuryApplication
+        | RecordKind::ScoreSheet => &[],
     }
 }
 

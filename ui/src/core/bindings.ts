@@ -343,7 +343,7 @@ export type SyncSettings = { serverUrl: string | null, account: SyncAccount | nu
 
 export type SyncConnectInput = { serverUrl: string, token: string, };
 
-export type SyncRecordKind = "plan" | "area" | "commitment" | "milestone" | "institution" | "report" | "round" | "workshop" | "participant" | "contribution";
+export type SyncRecordKind = "plan" | "area" | "commitment" | "milestone" | "institution" | "report" | "round" | "workshop" | "participant" | "contribution" | "jury";
 
 export type ConflictId = number;
 
@@ -1237,7 +1237,12 @@ export type JuryApplicationId = string;
 
 export type JuryCriterion = "generalInterest" | "impactForAll" | "projectQuality" | "openness" | "stateSupport";
 
-export type JurySession = { id: JurySessionId, 
+export type JurySession = { id: JurySessionId, planId: PlanId, 
+/**
+ * The institution that runs it: it alone holds the session, its jurors, applications and
+ * scores.
+ */
+institutionId: InstitutionId, 
 /**
  * The cohort, in the coordination's words (« Promotion 2 — printemps 2025 »).
  */
@@ -1365,3 +1370,31 @@ placesToDecide: number,
  * Places left empty for want of applications that reach the quorum.
  */
 placesUnfilled: number, };
+
+export type JurySessionSummary = { session: JurySession, institution: InstitutionRef, jurors: number, applications: number, 
+/**
+ * Score sheets handed in (abstentions included).
+ */
+sheets: number, };
+
+export type JurorView = { juror: Juror, 
+/**
+ * Sheets handed in, out of the session's applications.
+ */
+sheets: number, };
+
+export type JuryDetail = { session: JurySession, institution: InstitutionRef, jurors: Array<JurorView>, 
+/**
+ * In the order they were added (an imported file's order).
+ */
+applications: Array<JuryApplication>, sheets: Array<ScoreSheet>, ranking: JuryRanking, 
+/**
+ * Why this person may not change the session, if they may not.
+ */
+readOnly: ReadOnly | null, };
+
+export type JuryApplicationsImported = { added: number, 
+/**
+ * Rows whose reference the session has already (the same file imported again).
+ */
+alreadyThere: number, };

@@ -255,7 +255,9 @@ fn decode(ty: FieldType, cell: &str) -> Result<Value, Problem> {
                 Value::Array(cell.split(SEPARATOR).map(|s| Value::String(s.to_string())).collect())
             }
         }
-        FieldType::Position | FieldType::Weight => Value::from(cell.parse::<u64>().map_err(|_| wrong())?),
+        FieldType::Position | FieldType::Weight | FieldType::Places => {
+            Value::from(cell.parse::<u64>().map_err(|_| wrong())?)
+        }
         FieldType::OptionalInteger => {
             if cell.is_empty() {
                 Value::Null
@@ -268,7 +270,7 @@ fn decode(ty: FieldType, cell: &str) -> Result<Value, Problem> {
             "false" => Value::Bool(false),
             _ => return Err(wrong()),
         },
-        FieldType::TextMap | FieldType::LinkList | FieldType::FileList => {
+        FieldType::TextMap | FieldType::LinkList | FieldType::FileList | FieldType::Verdict => {
             if cell.is_empty() {
                 return Err(Problem::Missing);
             }

@@ -109,6 +109,14 @@ impl FieldCheck for FieldType {
             (FieldType::LinkList, Locale::En) => s("a list of links {title, url}"),
             (FieldType::FileList, Locale::Fr) => s("une liste de fichiers {sha256, name, size, mediaType}"),
             (FieldType::FileList, Locale::En) => s("a list of files {sha256, name, size, mediaType}"),
+            (FieldType::Places, Locale::Fr) => s("un nombre de places, entier de 1 à 10"),
+            (FieldType::Places, Locale::En) => s("a number of places, a whole number from 1 to 10"),
+            (FieldType::Verdict, Locale::Fr) => {
+                s("cinq notes de 0 à 5 {kind: scored, scores} ou une abstention {kind: abstained, reason}")
+            }
+            (FieldType::Verdict, Locale::En) => {
+                s("five scores from 0 to 5 {kind: scored, scores} or an abstention {kind: abstained, reason}")
+            }
         }
     }
 }

@@ -395,6 +395,10 @@ fn kind_name(kind: RecordKind, locale: Locale) -> &'static str {
         RecordKind::Participant => locale.pick("le participant", "participant"),
         RecordKind::Identity => locale.pick("l'identité d'un participant", "participant's identity"),
         RecordKind::Contribution => locale.pick("la contribution", "contribution"),
+        RecordKind::JurySession => locale.pick("la session du jury", "jury session"),
+        RecordKind::Juror => locale.pick("le juré", "juror"),
+        RecordKind::JuryApplication => locale.pick("la candidature", "application"),
+        RecordKind::ScoreSheet => locale.pick("la fiche de notation", "score sheet"),
     }
 }
 

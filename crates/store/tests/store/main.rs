@@ -11,6 +11,7 @@ mod dashboard;
 mod durability;
 mod exchange;
 mod institutions;
+mod jury;
 mod migrations;
 mod milestones;
 mod notifications;

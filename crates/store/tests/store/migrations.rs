@@ -82,6 +82,15 @@ fn every_earlier_version_with_data_in_it_upgrades_without_loss() {
             let traced = detail.contributions[0].fed[0].commitment_id;
             assert_eq!(store.contributions_to_commitment(traced).unwrap().len(), 1);
         }
+        // The jury (version 15): its session, jurors, application and sheets, ranked again.
+        let sessions = store.jury_sessions(plans[0].id).unwrap();
+        assert_eq!(sessions.len(), usize::from(version >= 15), "jury sessions of version {version}");
+        if let Some(summary) = sessions.first() {
+            let detail = store.jury_session(summary.session.id).unwrap();
+            assert_eq!((detail.jurors.len(), detail.applications.len(), detail.sheets.len()), (2, 1, 2));
+            assert_eq!(detail.ranking.ranked[0].scored, 1);
+            assert_eq!(detail.ranking.ranked[0].abstained, 1);
+        }
         drop(store);
         check_integrity(&Connection::open(&path).unwrap());
     }

@@ -456,6 +456,8 @@ export const en: Messages = {
     },
     /** A workshop's words shared with the printed report (`core/labels.ts`). */
     workshopLabels: L.workshop,
+    juryLabels: L.jury,
+    juryCriteria: L.juryCriteria,
     workshops: {
         open: "Workshops",
         title: "Workshops",
@@ -1094,7 +1096,8 @@ export const en: Messages = {
                 round: "Reporting round",
                 workshop: L.workshop.workshop,
                 participant: "Participant",
-                contribution: L.workshop.text
+                contribution: L.workshop.text,
+                jury: L.jury.jury
             },
             field: (label: string) => `Field: ${label}`,
             conflictAt: (when: string) => `Conflict found ${when}`,

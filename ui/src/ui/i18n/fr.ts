@@ -471,6 +471,8 @@ export const fr = {
     },
     /** A workshop's words shared with the printed report (`core/labels.ts`). */
     workshopLabels: L.workshop,
+    juryLabels: L.jury,
+    juryCriteria: L.juryCriteria,
     /** Co-construction workshops: the plan's list, a workshop's page, the room's capture. */
     workshops: {
         open: "Ateliers",
@@ -1139,7 +1141,8 @@ export const fr = {
                 round: "Campagne de suivi",
                 workshop: L.workshop.workshop,
                 participant: "Participant",
-                contribution: L.workshop.text
+                contribution: L.workshop.text,
+                jury: L.jury.jury
             },
             field: (label: string) => `Champ : ${label}`,
             conflictAt: (when: string) => `Conflit relevé ${when}`,

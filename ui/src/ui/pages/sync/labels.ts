@@ -64,6 +64,20 @@ function fieldLabels(t: Messages, kind: SyncRecordKind): Record<string, string> 
             const w = t.workshopLabels;
             return { text: w.text, outcome: w.outcome, outcomeReason: w.outcomeReason, commitmentIds: w.fed, milestoneIds: w.fed };
         }
+        case "jury": {
+            const j = t.juryLabels;
+            return {
+                title: j.sessionTitle,
+                heldOn: j.heldOn,
+                places: j.places,
+                name: j.jurorName,
+                applicant: j.applicant,
+                summary: j.summary,
+                contactEmail: j.contactEmail,
+                reference: j.reference,
+                verdict: j.scoreSheet
+            };
+        }
         case "report": {
             const p = t.progress;
             return {
