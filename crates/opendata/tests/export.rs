@@ -2143,6 +2143,15 @@ fn check_against_table_schema(csv_text: &str, schema: &Value) -> Vec<Vec<String>
                         assert!(n <= max, "{at}");
                     }
                 }
+                ("number", "default") => {
+                    let n: f64 = value.parse().unwrap_or_else(|_| panic!("{at}"));
+                    if let Some(min) = constraints["minimum"].as_f64() {
+                        assert!(n >= min, "{at}");
+                    }
+                    if let Some(max) = constraints["maximum"].as_f64() {
+                        assert!(n <= max, "{at}");
+                    }
+                }
                 ("boolean", "default") => {
                     let allowed: Vec<&Value> = field["trueValues"]
                         .as_array()
@@ -3268,4 +3277,128 @@ fn the_workbook_holds_every_commitment_and_milestone_with_accents_dates_and_long
     let english = workbook_parts(&plan_ouvert_opendata::export::plan_xlsx(&dataset(), PLAN, Locale::En).unwrap());
     assert!(english["xl/sharedStrings.xml"].contains("Lead institution"));
     assert!(english["xl/workbook.xml"].contains("name=\"Milestones\""));
+}
+
+// ----------------------------------------------------------------------------- Citizen jury
+
+/// A session of four jurors (quorum 2) and two places: the fountains scored by all, the benches
+/// and the café tied below them, the library scored once (quorum not reached), the garden by
+/// nobody; one juror abstains on the café. Jurors' names and the applicants' addresses are
+/// there, to check that no file carries them.
+fn jury() -> plan_ouvert_domain::JuryDetail {
+    use plan_ouvert_domain::*;
+    let session = JurySession {
+        id: JurySessionId::new(),
+        plan_id: PlanId::new(),
+        institution_id: InstitutionId::new(),
+        title: "Promotion 3 — printemps 2026".into(),
+        held_on: chrono::NaiveDate::from_ymd_opt(2026, 4, 2).unwrap(),
+        places: 2,
+    };
+    let jurors: Vec<Juror> = ["Lina Secrète", "Marc Discret", "Nour Privée", "Yves Caché"]
+        .iter()
+        .map(|name| Juror { id: JurorId::new(), session_id: session.id, name: (*name).into() })
+        .collect();
+    let application = |title: &str, reference: &str| JuryApplication {
+        id: JuryApplicationId::new(),
+        session_id: session.id,
+        title: title.into(),
+        applicant: format!("Porteur de {title}"),
+        summary: "Un projet.".into(),
+        contact_email: "porteur@adresse-privee.example".into(),
+        reference: reference.into(),
+    };
+    let applications = vec![
+        application("Carte des fontaines", "AIC-1"),
+        application("Bancs publics", "AIC-2"),
+        application("=Café réparation", "AIC-3"),
+        application("Bibliothèque de rue", ""),
+        application("Jardin partagé", "AIC-5"),
+    ];
+    let sheet = |juror: usize, app: usize, each: [u8; 5]| ScoreSheet {
+        juror_id: jurors[juror].id,
+        application_id: applications[app].id,
+        verdict: JuryVerdict::Scored { scores: JuryScores::new(each).unwrap() },
+    };
+    let mut sheets = Vec::new();
+    for j in 0..4 {
+        sheets.push(sheet(j, 0, [5, 5, 5, 4, 4]));
+        sheets.push(sheet(j, 1, [3, 3, 3, 3, 3]));
+    }
+    for j in 0..3 {
+        sheets.push(sheet(j, 2, [3, 3, 3, 3, 3]));
+    }
+    sheets.push(ScoreSheet {
+        juror_id: jurors[3].id,
+        application_id: applications[2].id,
+        verdict: JuryVerdict::Abstained { reason: "Motif confidentiel".into() },
+    });
+    sheets.push(sheet(0, 3, [5, 5, 5, 5, 5]));
+    let ranking = rank(&session, &jurors, &applications, &sheets);
+    JuryDetail {
+        institution: InstitutionRef {
+            id: session.institution_id,
+            name: "Direction interministérielle de la transformation publique".into(),
+            acronym: "DITP".into(),
+        },
+        jurors: jurors.into_iter().map(|juror| JurorView { juror, sheets: 0 }).collect(),
+        session,
+        applications,
+        sheets,
+        ranking,
+        read_only: None,
+    }
+}
+
+#[test]
+fn a_jury_s_ranking_is_published_by_its_schema_and_names_no_juror_nor_address() {
+    use plan_ouvert_opendata::export::{jury_ranking_csv, jury_ranking_html, JURY_RANKING_TABLE_SCHEMA};
+    assert_eq!(table_schema(&manifest_file("jury-ranking.tableschema.json")), table_schema(JURY_RANKING_TABLE_SCHEMA));
+    let detail = jury();
+    let csv = jury_ranking_csv(&detail);
+    let rows = check_against_table_schema(&csv, &table_schema(JURY_RANKING_TABLE_SCHEMA));
+    let line = |i: usize| -> Vec<&str> { rows[i].iter().map(String::as_str).collect() };
+    // The library (25 from one juror) ranks first but is under the quorum; the fountains take
+    // the first place; the benches and the café tie for the second, for the jury to decide.
+    assert_eq!(line(0)[2..7], ["1", "", "Bibliothèque de rue", "Porteur de Bibliothèque de rue", "25.00"]);
+    assert_eq!(line(0)[12..], ["1", "0", "quorumNotMet"]);
+    assert_eq!(
+        line(1)[2..12],
+        [
+            "2",
+            "AIC-1",
+            "Carte des fontaines",
+            "Porteur de Carte des fontaines",
+            "23.00",
+            "5.00",
+            "5.00",
+            "5.00",
+            "4.00",
+            "4.00"
+        ]
+    );
+    assert_eq!(line(1)[14], "selected");
+    let tied: Vec<(&str, &str, &str)> =
+        (2..4).map(|i| (rows[i][2].as_str(), rows[i][4].as_str(), rows[i][14].as_str())).collect();
+    // Tied, by title ("=" before letters), the café's cell kept from running as a formula.
+    assert_eq!(tied, [("3", "'=Café réparation", "tieToBreak"), ("3", "Bancs publics", "tieToBreak")]);
+    assert_eq!(line(2)[12..14], ["3", "1"], "the café: three scored, one abstained");
+    assert_eq!(
+        line(4)[2..],
+        ["", "AIC-5", "Jardin partagé", "Porteur de Jardin partagé", "", "", "", "", "", "", "0", "0", "notScored"]
+    );
+
+    for locale in [Locale::Fr, Locale::En] {
+        let html = jury_ranking_html(&detail, "Plan d'action national 2025-2027", "France", locale);
+        let labels = plan_ouvert_domain::labels::JuryLabels::of(locale);
+        assert!(html.contains(labels.rule), "the rule is printed with the ranking");
+        assert!(html.contains(labels.tie_to_break) && html.contains(labels.quorum_not_met));
+        assert!(html.contains("Jardin partagé") && html.contains(labels.unscored));
+        assert!(html.contains(&locale.pick("23,00", "23.00").to_string()));
+        for text in [&csv, &html] {
+            for secret in ["Lina", "Marc", "Nour", "Yves", "adresse-privee", "Motif confidentiel"] {
+                assert!(!text.contains(secret), "{secret} published");
+            }
+        }
+    }
 }

@@ -273,6 +273,7 @@ mod fields;
 mod files;
 mod html;
 mod json;
+mod jury;
 mod self_assessment;
 pub(crate) mod tree;
 mod workshop;
@@ -300,6 +301,7 @@ pub use files::{
 };
 pub use html::plan_html;
 pub use json::{plan_json, plan_json_text, read_plan_json};
+pub use jury::{jury_ranking_csv, jury_ranking_html, JURY_RANKING_COLUMNS};
 pub use self_assessment::self_assessment_html;
 pub use workshop::{workshop_dataset, workshop_json, workshop_json_text, workshop_report_html};
 pub use xlsx::plan_xlsx;
@@ -335,6 +337,9 @@ pub const PARTICIPANTS_TABLE_SCHEMA: &str = include_str!("../../schema/participa
 
 /// The Table Schema of [`contributions_csv`]: `schema/contributions.tableschema.json`.
 pub const CONTRIBUTIONS_TABLE_SCHEMA: &str = include_str!("../../schema/contributions.tableschema.json");
+
+/// The Table Schema of [`jury_ranking_csv`]: `schema/jury-ranking.tableschema.json`.
+pub const JURY_RANKING_TABLE_SCHEMA: &str = include_str!("../../schema/jury-ranking.tableschema.json");
 
 /// The records an export of `plan` carries, checked and in canonical form: the plan, its
 /// reporting rounds, its workshops with their participants and contributions (never a

@@ -219,3 +219,17 @@ fn a_jury_is_changed_only_by_the_people_of_the_institution_that_runs_it() {
     assert!(w.store.jury_session(session.id).unwrap().read_only.is_some());
     assert_eq!(w.store.jury_session(session.id).unwrap().jurors.len(), 1, "nothing changed");
 }
+
+#[test]
+fn a_plan_s_records_for_its_exports_never_carry_a_jury() {
+    let mut w = world();
+    let (session, jurors) = open(&mut w, 2);
+    let app = w.store.add_jury_application(session.id, &application("Carte des fontaines", "AIC-1")).unwrap();
+    w.store.hand_in_score_sheet(&scores(jurors[0].id, app.id, [5, 4, 3, 2, 1])).unwrap();
+    let records = w.store.plan_records(w.plan.id).unwrap();
+    assert!(records.keys().all(|key| !plan_ouvert_sync::access::is_personal_data(key.kind)));
+    let text = format!("{records:?}");
+    for secret in ["Juré 1", "Carte des fontaines", "eau-libre", "Promotion 3"] {
+        assert!(!text.contains(secret), "{secret} would be exported");
+    }
+}
