@@ -31,6 +31,11 @@ pub(crate) fn write(app: &App, scope: ExchangeScope, personal_data: bool) -> Res
                 let workshop = store.workshop(workshop_id)?.workshop;
                 file_name(&workshop.title, workshop.held_on, locale)
             }
+            ExchangeScope::Jury { session_id } => {
+                let session = store.jury_session(session_id)?.session;
+                let title = format!("{} {}", locale.pick("Jury", "Jury"), session.title);
+                file_name(&title, session.held_on, locale)
+            }
             ExchangeScope::Unsent => file_name(
                 locale.pick("Modifications non envoyées", "Changes not sent"),
                 chrono::Local::now().date_naive(),

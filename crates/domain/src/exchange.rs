@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::id::WorkshopId;
+use crate::id::{JurySessionId, WorkshopId};
 
 /// What an exchange file carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -13,6 +13,9 @@ use crate::id::WorkshopId;
 pub enum ExchangeScope {
     /// One workshop, with the plan it is about.
     Workshop { workshop_id: WorkshopId },
+    /// One citizen jury session: its jurors, applications and every sheet handed in (all of it
+    /// personal data, for the laptops of the institution that runs it).
+    Jury { session_id: JurySessionId },
     /// Every change of this laptop not yet sent.
     Unsent,
 }
@@ -45,6 +48,9 @@ pub struct ExchangeImported {
     /// The workshop it carries, if it carries one.
     pub workshop_title: Option<String>,
     pub workshop_id: Option<WorkshopId>,
+    /// The jury session it carries, if it carries one, and its cohort.
+    pub jury_title: Option<String>,
+    pub jury_session_id: Option<JurySessionId>,
     /// Records this laptop did not have.
     pub records_added: u32,
     /// The other laptop's changes taken in here.

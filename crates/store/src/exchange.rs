@@ -16,11 +16,12 @@
 //! The same file imported twice changes nothing (its fingerprint is kept); an older file after a
 //! newer one changes nothing either (its changes were taken in already). A file holding who
 //! workshop participants are is taken in only on a laptop of the institution that ran the
-//! workshop; records the person may not see are left out.
+//! workshop, a file holding a citizen jury only on a laptop of the institution that runs it;
+//! records the person may not see are left out.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use plan_ouvert_domain::{ExchangeImported, ExchangeScope, ExchangeWritten, Locale, WorkshopId};
+use plan_ouvert_domain::{ExchangeImported, ExchangeScope, ExchangeWritten, JurySessionId, Locale, WorkshopId};
 use plan_ouvert_sync::access::{is_personal_data, Role};
 use plan_ouvert_sync::bundle::{self, Bundle, BundleError, Record, Scope, Writer};
 use plan_ouvert_sync::merge::{merge_text, TextMerge};
@@ -46,6 +47,8 @@ pub enum ExchangeRefusal {
     OwnFile,
     /// It holds who participants of another institution's workshop are (`institution`).
     PersonalData { institution: String },
+    /// It holds a citizen jury another institution runs (`institution`).
+    JuryElsewhere { institution: String },
 }
 
 impl ExchangeRefusal {
@@ -63,6 +66,12 @@ impl ExchangeRefusal {
             ),
             (ExchangeRefusal::PersonalData { institution }, Locale::En) => format!(
                 "This file holds who took part in a workshop of {institution}: this personal data stays with that institution, the file can only be imported on one of its computers. Nothing was imported. Ask for a file written without the participants."
+            ),
+            (ExchangeRefusal::JuryElsewhere { institution }, Locale::Fr) => format!(
+                "Ce fichier contient un jury citoyen de {institution} : ses jurés, candidatures et notes restent à cette institution, il ne peut être importé que sur l'un de ses postes. Rien n'a été importé."
+            ),
+            (ExchangeRefusal::JuryElsewhere { institution }, Locale::En) => format!(
+                "This file holds a citizen jury of {institution}: its jurors, applications and scores stay with that institution, the file can only be imported on one of its computers. Nothing was imported."
             ),
         }
     }
@@ -211,6 +220,8 @@ impl Store {
     /// another laptop to relay. Participants' identities go in only with `personal_data`.
     pub fn write_exchange(&mut self, scope: ExchangeScope, personal_data: bool) -> Result<(Vec<u8>, ExchangeWritten)> {
         let conn = &self.conn;
+        // A jury is personal data through and through: its file always holds it.
+        let personal_data = personal_data || matches!(scope, ExchangeScope::Jury { .. });
         let mutations = read_outbox(conn, usize::MAX)?;
         let (bundle_scope, mut records) = match scope {
             ExchangeScope::Workshop { workshop_id } => {
@@ -218,6 +229,35 @@ impl Store {
                 let records =
                     plan_records(conn, &workshop.plan_id.to_string(), Some(&workshop_id.to_string()), personal_data)?;
                 (Scope::Workshop { id: workshop_id.0, title: workshop.title }, records)
+            }
+            ExchangeScope::Jury { session_id } => {
+                let session = session_id.to_string();
+                let (plan, institution, title): (String, String, String) = conn
+                    .query_row(
+                        "SELECT plan_id, institution_id, title FROM jury_session WHERE id = ?1",
+                        [&session],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    )
+                    .optional()?
+                    .ok_or(Error::NotFound(crate::Entity::JurySession))?;
+                let mut records = keys(conn, RecordKind::Plan, "SELECT id FROM plan WHERE id = ?1", &plan)?;
+                records.extend(keys(
+                    conn,
+                    RecordKind::Institution,
+                    "SELECT id FROM institution WHERE id = ?1",
+                    &institution,
+                )?);
+                records.extend(keys(
+                    conn,
+                    RecordKind::JurySession,
+                    "SELECT id FROM jury_session WHERE id = ?1",
+                    &session,
+                )?);
+                for kind in [RecordKind::Juror, RecordKind::JuryApplication, RecordKind::ScoreSheet] {
+                    let sql = format!("SELECT id FROM {} WHERE session_id = ?1 ORDER BY created_at, id", kind.table());
+                    records.extend(keys(conn, kind, &sql, &session)?);
+                }
+                (Scope::Jury { id: session_id.0, title }, records)
             }
             ExchangeScope::Unsent => {
                 let mut plans = BTreeSet::new();
@@ -284,7 +324,11 @@ impl Store {
         let fingerprint = bundle::fingerprint(bytes).unwrap_or_default();
         let (workshop_id, workshop_title) = match &bundle.scope {
             Scope::Workshop { id, title } => (Some(WorkshopId(*id)), Some(title.clone())),
-            Scope::Unsent => (None, None),
+            Scope::Jury { .. } | Scope::Unsent => (None, None),
+        };
+        let (jury_session_id, jury_title) = match &bundle.scope {
+            Scope::Jury { id, title } => (Some(JurySessionId(*id)), Some(title.clone())),
+            Scope::Workshop { .. } | Scope::Unsent => (None, None),
         };
         let writer = bundle
             .writer
@@ -297,6 +341,8 @@ impl Store {
             written_at: bundle.written_at.clone(),
             workshop_title,
             workshop_id,
+            jury_title,
+            jury_session_id,
             records_added: 0,
             changes_applied: 0,
             changes_to_relay: 0,
@@ -345,22 +391,44 @@ impl Store {
             .filter(|r| r.key.kind == RecordKind::Participant)
             .filter_map(|r| text(&r.fields, "workshopId").and_then(|w| Uuid::parse_str(&w).ok()).map(|w| (r.key.id, w)))
             .collect();
+        // Who runs each jury session of the file, and the session each of its records is of.
+        let mut session_owner: BTreeMap<Uuid, Option<String>> = BTreeMap::new();
+        let mut jury_session: BTreeMap<Uuid, Uuid> = BTreeMap::new();
+        for record in &bundle.records {
+            match record.key.kind {
+                RecordKind::JurySession => {
+                    session_owner.insert(record.key.id, text(&record.fields, "institutionId"));
+                }
+                RecordKind::Juror | RecordKind::JuryApplication | RecordKind::ScoreSheet => {
+                    if let Some(session) = text(&record.fields, "sessionId").and_then(|s| Uuid::parse_str(&s).ok()) {
+                        jury_session.insert(record.key.id, session);
+                    }
+                }
+                _ => {}
+            }
+        }
         for personal in bundle.records.iter().map(|r| r.key).chain(bundle.mutations.iter().map(|m| m.record)) {
             if !is_personal_data(personal.kind) {
                 continue;
             }
-            let institution = participant_workshop
-                .get(&personal.id)
-                .and_then(|w| workshop_owner.get(w))
-                .cloned()
-                .flatten()
-                .or_else(|| bundle.writer.institution_id.map(|i| i.to_string()));
+            let jury = personal.kind != RecordKind::Identity;
+            let institution = if jury {
+                let session = jury_session.get(&personal.id).copied().unwrap_or(personal.id);
+                session_owner.get(&session).cloned().flatten()
+            } else {
+                participant_workshop.get(&personal.id).and_then(|w| workshop_owner.get(w)).cloned().flatten()
+            }
+            .or_else(|| bundle.writer.institution_id.map(|i| i.to_string()));
             if !own(person.as_ref(), institution.as_deref(), &names) {
                 let institution = institution
                     .and_then(|i| names.get(&i).cloned())
                     .or_else(|| bundle.writer.institution_name.clone())
                     .unwrap_or_default();
-                return Err(Error::Exchange(ExchangeRefusal::PersonalData { institution }));
+                return Err(Error::Exchange(if jury {
+                    ExchangeRefusal::JuryElsewhere { institution }
+                } else {
+                    ExchangeRefusal::PersonalData { institution }
+                }));
             }
         }
         // Records: those this laptop lacks, that its person may see.

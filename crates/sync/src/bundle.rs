@@ -49,6 +49,8 @@ pub struct Writer {
 pub enum Scope {
     /// One workshop, with the plan it is about.
     Workshop { id: Uuid, title: String },
+    /// One citizen jury session, with its jurors, applications and sheets.
+    Jury { id: Uuid, title: String },
     /// Every change of the writing laptop not yet sent.
     Unsent,
 }

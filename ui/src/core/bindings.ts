@@ -803,7 +803,7 @@ export type ParticipantData = { participant: Participant, identity: Identity, wo
  */
 keepUntil: string, contributions: Array<Contribution>, };
 
-export type ExchangeScope = { "kind": "workshop", workshopId: WorkshopId, } | { "kind": "unsent" };
+export type ExchangeScope = { "kind": "workshop", workshopId: WorkshopId, } | { "kind": "jury", sessionId: JurySessionId, } | { "kind": "unsent" };
 
 export type ExchangeWritten = { 
 /**
@@ -837,6 +837,10 @@ writtenAt: string,
  * The workshop it carries, if it carries one.
  */
 workshopTitle: string | null, workshopId: WorkshopId | null, 
+/**
+ * The jury session it carries, if it carries one, and its cohort.
+ */
+juryTitle: string | null, jurySessionId: JurySessionId | null, 
 /**
  * Records this laptop did not have.
  */

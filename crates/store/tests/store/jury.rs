@@ -233,3 +233,47 @@ fn a_plan_s_records_for_its_exports_never_carry_a_jury() {
         assert!(!text.contains(secret), "{secret} would be exported");
     }
 }
+
+/// Two laptops of the institution score one session without a network, through exchange files
+/// (a USB stick, or the room's hub, which exchanges the same files); a laptop of another
+/// institution refuses the file whole.
+#[test]
+fn a_jury_is_scored_on_two_laptops_through_exchange_files_and_stays_with_its_institution() {
+    let mut w = world();
+    let drafter = person("Claire", &w.hatvp, Role::Drafter);
+    sign_in(&mut w.store, &drafter);
+    let (session, jurors) = open(&mut w, 2);
+    let app = w.store.add_jury_application(session.id, &application("Carte des fontaines", "AIC-1")).unwrap();
+    w.store.hand_in_score_sheet(&scores(jurors[0].id, app.id, [5, 5, 5, 5, 5])).unwrap();
+    let scope = ExchangeScope::Jury { session_id: session.id };
+    let (bytes, written) = w.store.write_exchange(scope, false).unwrap();
+    assert!(written.personal_data, "a jury's file always holds its personal data");
+
+    // A colleague's laptop, which never had the plan, takes the whole session.
+    let mut colleague = plan_ouvert_store::Store::open_in_memory().unwrap();
+    sign_in(&mut colleague, &person("Karim", &w.hatvp, Role::Drafter));
+    let imported = colleague.import_exchange(&bytes, Locale::Fr).unwrap();
+    assert_eq!(imported.jury_session_id, Some(session.id));
+    assert_eq!(imported.jury_title.as_deref(), Some("Promotion 3 — printemps 2026"));
+    let there = colleague.jury_session(session.id).unwrap();
+    assert_eq!((there.jurors.len(), there.applications.len(), there.sheets.len()), (2, 1, 1));
+    // The second juror scores on it; its file brings the sheet back.
+    colleague.hand_in_score_sheet(&scores(jurors[1].id, app.id, [3, 3, 3, 3, 3])).unwrap();
+    let (back, _) = colleague.write_exchange(scope, false).unwrap();
+    w.store.import_exchange(&back, Locale::Fr).unwrap();
+    let here = w.store.jury_session(session.id).unwrap();
+    assert_eq!(here.sheets.len(), 2);
+    assert_eq!(here.ranking, colleague.jury_session(session.id).unwrap().ranking, "one ranking on both laptops");
+    assert_eq!(here.ranking.ranked[0].standing, Standing::Selected);
+
+    // A ministry's laptop refuses the file whole: nothing of the jury is stored there.
+    let mut elsewhere = plan_ouvert_store::Store::open_in_memory().unwrap();
+    sign_in(&mut elsewhere, &person("Inès", &w.ministry, Role::Coordinator));
+    let refused = elsewhere.import_exchange(&bytes, Locale::Fr).unwrap_err();
+    assert!(
+        matches!(&refused, Error::Exchange(plan_ouvert_store::ExchangeRefusal::JuryElsewhere { institution }) if institution == &w.hatvp.name),
+        "{refused:?}"
+    );
+    assert!(refused.to_failure(Locale::Fr).message.contains("Rien n'a été importé"));
+    assert!(elsewhere.list_plans().unwrap().is_empty(), "nothing stored");
+}
