@@ -18,3 +18,4 @@ mod smoke;
 mod sync;
 mod text_safety;
 mod validation;
+mod workshop;
