@@ -149,6 +149,8 @@ pub struct Server {
     base: String,
     token: String,
     http: reqwest::Client,
+    /// Whether pull answers are asked for gzip-compressed (the default).
+    compress: bool,
 }
 
 /// Normalises what a person typed as the server's address. The token travels with every request,
@@ -192,20 +194,41 @@ impl Server {
             .timeout(Duration::from_secs(300))
             .build()
             .map_err(|e| ClientError::Unreachable(e.to_string()))?;
-        Ok(Self { base, token: token.trim().to_string(), http })
+        Ok(Self { base, token: token.trim().to_string(), http, compress: true })
+    }
+
+    /// The same server, asked for its pull answers as they are, uncompressed (the benchmark's
+    /// comparison; loopback gains nothing from compression).
+    pub fn without_compression(mut self) -> Self {
+        self.compress = false;
+        self
     }
 
     pub fn address(&self) -> &str {
         &self.base
     }
 
+    /// The answer's value, and how many bytes crossed the network for it (compressed, if it was).
     async fn decode<T: DeserializeOwned>(response: reqwest::Response) -> Result<(T, usize), ClientError> {
         let status = response.status();
-        let bytes = response.bytes().await.map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        let gzip = response
+            .headers()
+            .get(reqwest::header::CONTENT_ENCODING)
+            .is_some_and(|encoding| encoding.as_bytes().eq_ignore_ascii_case(b"gzip"));
+        let wire = response.bytes().await.map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        let received = wire.len();
+        let bytes = if gzip {
+            let mut plain = Vec::with_capacity(wire.len() * 8);
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&wire[..]), &mut plain)
+                .map_err(|e| ClientError::Unreachable(format!("compressed answer cut short: {e}")))?;
+            plain.into()
+        } else {
+            wire
+        };
         // A partly refused push (403) still carries every outcome.
         if status.is_success() || status == reqwest::StatusCode::FORBIDDEN {
             if let Ok(value) = serde_json::from_slice::<T>(&bytes) {
-                return Ok((value, bytes.len()));
+                return Ok((value, received));
             }
         }
         let body: Option<ErrorBody> = serde_json::from_slice(&bytes).ok();
@@ -220,14 +243,11 @@ impl Server {
     }
 
     async fn post<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<(T, usize), ClientError> {
-        let response = self
-            .http
-            .post(format!("{}{path}", self.base))
-            .bearer_auth(&self.token)
-            .json(body)
-            .send()
-            .await
-            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        let mut request = self.http.post(format!("{}{path}", self.base)).bearer_auth(&self.token).json(body);
+        if self.compress {
+            request = request.header(reqwest::header::ACCEPT_ENCODING, "gzip");
+        }
+        let response = request.send().await.map_err(|e| ClientError::Unreachable(e.to_string()))?;
         Self::decode(response).await
     }
 

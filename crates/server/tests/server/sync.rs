@@ -143,3 +143,40 @@ fn a_large_pull_comes_in_pages_that_together_hold_everything() {
     assert_eq!(paged, all, "the pages, in order, are the whole answer");
     assert_eq!(since, everything["head"].as_u64().unwrap());
 }
+
+#[test]
+fn a_pull_is_compressed_only_when_the_laptop_asks_and_says_the_same() {
+    let (_dir, cast, server) = running();
+    let token = &cast.tokens["drafter"];
+    let laptop = Uuid::now_v7();
+    let mutations = (1..=40)
+        .map(|seq| create(laptop, seq, Uuid::now_v7(), &cast.ministry, &format!("Engagement numéro {seq}")))
+        .collect();
+    assert_eq!(server.push(token, &push_request(laptop, mutations)).0, 200);
+    let body = serde_json::json!({"protocol": PROTOCOL_VERSION, "since": 0}).to_string();
+    let ask = |encoding: Option<&str>| {
+        let mut request = reqwest::blocking::Client::new()
+            .post(format!("{}/api/sync/pull", server.url))
+            .bearer_auth(token)
+            .header("content-type", "application/json")
+            .body(body.clone());
+        if let Some(encoding) = encoding {
+            request = request.header("accept-encoding", encoding);
+        }
+        let response = request.send().expect("a response");
+        assert_eq!(response.status().as_u16(), 200);
+        let encoding = response.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_string());
+        (encoding, response.bytes().unwrap().to_vec())
+    };
+    let (plain_encoding, plain) = ask(None);
+    assert_eq!(plain_encoding, None, "not asked, not compressed");
+    let (encoding, compressed) = ask(Some("gzip"));
+    assert_eq!(encoding.as_deref(), Some("gzip"));
+    let mut unpacked = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&compressed[..]), &mut unpacked).unwrap();
+    let same: serde_json::Value = serde_json::from_slice(&unpacked).unwrap();
+    assert_eq!(same, serde_json::from_slice::<serde_json::Value>(&plain).unwrap(), "the same answer");
+    assert!(compressed.len() * 3 < plain.len(), "{} bytes compressed, {} plain", compressed.len(), plain.len());
+    // An encoding the server does not speak: the answer as it is.
+    assert_eq!(ask(Some("br;q=1, identity;q=0.5")).0, None);
+}
