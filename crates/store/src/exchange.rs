@@ -32,6 +32,7 @@ use plan_ouvert_sync::replica::dependency_rank;
 use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
+use crate::access::is_own_by;
 use crate::row::instant_text;
 use crate::setting::signed_in;
 use crate::sync::{client_id, plan_query, read_fields, read_outbox, write_fields, PUSH_BATCH};
@@ -139,13 +140,13 @@ fn plan_of(conn: &Connection, record: RecordKey) -> Result<Option<String>> {
     Ok(conn.query_row(sql, [record.id.to_string()], |r| r.get(0)).optional()?)
 }
 
-/// Whether the person signed in here may hold records of `institution` (by its id or name, as
-/// the server matches them); before anyone signs in, everything is the person's own.
+/// Whether the person signed in here may hold records of `institution` (`access::is_own_by`,
+/// with its name from `names`); before anyone signs in, everything is the person's own. An id
+/// that is not one names no institution: nobody's own.
 fn own(person: Option<&Person>, institution: Option<&str>, names: &BTreeMap<String, String>) -> bool {
     let Some(person) = person else { return true };
     let Some(institution) = institution else { return true };
-    institution == person.institution_id.to_string()
-        || names.get(institution).is_some_and(|name| name.eq_ignore_ascii_case(&person.institution_name))
+    Uuid::parse_str(institution).is_ok_and(|id| is_own_by(person, id, names.get(institution).map(String::as_str)))
 }
 
 /// Whether a change of this laptop waits on `field` of `record` (any field: `None`).
