@@ -8,8 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::exchange::laptop_with_workshop;
-use crate::helpers::App;
+use crate::helpers::{laptop_with_workshop, App, PROPOSAL};
 
 /// The room's address as the joiner types it: loopback with the room's port (both apps run here).
 fn loopback(room: &Value) -> String {
@@ -68,7 +67,7 @@ fn a_laptop_joins_a_room_receives_its_workshop_and_its_contributions_reach_the_r
     assert_eq!(joined["link"]["workshopId"], workshop);
     assert_eq!(joined["link"]["lastError"], Value::Null);
     assert!(joined["link"]["lastExchangeAt"].as_str().unwrap().starts_with("20"), "{joined}");
-    assert_eq!(texts(&guest, &workshop), ["Publier les agendas."]);
+    assert_eq!(texts(&guest, &workshop), [PROPOSAL]);
     assert!(guest.ok("get_sync_status", json!({}))["revision"].as_u64().unwrap() > 0, "the screens read again");
 
     // A contribution typed on the joiner is on the room's laptop after the next exchange, and the
