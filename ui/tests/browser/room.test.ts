@@ -9,40 +9,20 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import type { Backend } from "../../src/core/backend";
 import { laptop } from "./core";
 import { browserAndFolder, expectAccessible, expectNoProblems, openApp, screenshots } from "./harness";
+import { PROPOSAL, TITLE, workshopWithAwa } from "./workshop";
 
 browserAndFolder();
 
-const TITLE = "Atelier transparence de la vie publique";
-const PROPOSAL = "Publier les agendas des ministres chaque semaine.";
 const FROM_JOINER = "Ouvrir les registres des représentants d'intérêts.";
 
 const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
 
-async function workshopWithAwa(b: Backend) {
-    const plan = await b.createPlan({ country: "France", title: "Plan d'action national 2025-2027", periodStart: "2025-01-01", periodEnd: "2027-12-31" });
-    const hatvp = await b.createInstitution({ name: "Haute Autorité pour la transparence de la vie publique", acronym: "HATVP", kind: "independentAuthority" });
-    const workshop = await b.createWorkshop(plan.id, hatvp.id, {
-        title: TITLE,
-        heldOn: "2030-03-12",
-        place: "Salle 204, Ségur",
-        areaId: null,
-        commitmentIds: [],
-        facilitator: "Claire Martin",
-        consentText: "Vos contributions sont enregistrées.",
-        keepUntil: "2031-03-12"
-    });
-    const awa = await b.addParticipant(workshop.id, { name: "Awa", organisationKind: "citizen", consentAccepted: true, contactAccepted: false, contactEmail: "" });
-    await b.addContribution(workshop.id, awa.participant.id, { kind: "proposal", text: PROPOSAL, aboutCommitmentId: null, aboutMilestoneId: null, proposalIds: [] });
-    return workshop;
-}
-
 describe("a workshop room over the room's network", () => {
     test("a laptop joins the room, receives the workshop, and its contributions reach the room's page", async () => {
         const host = await openApp();
-        const workshop = await workshopWithAwa(laptop(host.laptop));
+        const { workshop } = await workshopWithAwa(laptop(host.laptop));
         await host.page.evaluate(id => (location.hash = `#/ateliers/${id}`), workshop.id);
         await host.page.locator("#room-open-button:not([disabled])").click();
         await host.page.locator("#room-code").waitFor();
