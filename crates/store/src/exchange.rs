@@ -281,7 +281,14 @@ impl Store {
 
     /// Takes an exchange file in (see the module's documentation).
     pub fn import_exchange(&mut self, bytes: &[u8], locale: Locale) -> Result<ExchangeImported> {
+        self.import_exchange_from(bytes, locale).map(|(imported, _)| imported)
+    }
+
+    /// [`Store::import_exchange`], with the laptop that wrote the file (its sync identity, as
+    /// the file gives it): a workshop room counts the laptops that exchanged with it.
+    pub fn import_exchange_from(&mut self, bytes: &[u8], locale: Locale) -> Result<(ExchangeImported, ClientId)> {
         let bundle = bundle::read(bytes).map_err(|e| Error::Exchange(ExchangeRefusal::File(e)))?;
+        let laptop = bundle.writer.client;
         let fingerprint = bundle::fingerprint(bytes).unwrap_or_default();
         let (workshop_id, workshop_title) = match &bundle.scope {
             Scope::Workshop { id, title } => (Some(WorkshopId(*id)), Some(title.clone())),
@@ -312,7 +319,7 @@ impl Store {
             })?;
         if seen {
             summary.already = true;
-            return Ok(summary);
+            return Ok((summary, laptop));
         }
         let person = signed_in(&tx)?;
         // Institutions' names, from here and from the file, to match them as the server does.
@@ -418,7 +425,7 @@ impl Store {
             params![fingerprint, instant_text(now()), writer, bundle.written_at],
         )?;
         tx.commit()?;
-        Ok(summary)
+        Ok((summary, laptop))
     }
 
     /// Other laptops' changes to relay to the server, one request per laptop, oldest first.
