@@ -5,40 +5,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::App;
-
-/// A laptop with a plan, a workshop of the HATVP (held in 2030, so that no keeping day passes
-/// while these tests are kept) and one participant who gave an address, with a proposal.
-pub(crate) fn laptop_with_workshop() -> (App, Value) {
-    let app = App::start();
-    let (plan, _) = app.plan_with_area();
-    let hatvp = app.ok(
-        "create_institution",
-        json!({"input": {"name": "Haute Autorité pour la transparence de la vie publique", "acronym": "HATVP",
-                         "kind": "independentAuthority"}}),
-    )["id"]
-        .clone();
-    let workshop = app.ok(
-        "create_workshop",
-        json!({"planId": plan, "institutionId": hatvp,
-               "input": {"title": "Atelier transparence", "heldOn": "2030-03-12", "place": "Salle 204", "areaId": null,
-                         "commitmentIds": [], "facilitator": "Claire Martin",
-                         "consentText": "Vos contributions sont enregistrées.", "keepUntil": "2031-03-12"}}),
-    )["id"]
-        .clone();
-    let awa = app.ok(
-        "add_participant",
-        json!({"workshopId": workshop, "input": {"name": "Awa", "organisationKind": "citizen", "consentAccepted": true,
-               "contactAccepted": true, "contactEmail": "awa@example.org"}}),
-    );
-    app.ok(
-        "add_contribution",
-        json!({"workshopId": workshop, "participantId": awa["participant"]["id"],
-               "input": {"kind": "proposal", "text": "Publier les agendas.", "aboutCommitmentId": null,
-                         "aboutMilestoneId": null, "proposalIds": []}}),
-    );
-    (app, workshop)
-}
+use crate::helpers::{laptop_with_workshop, App, PROPOSAL};
 
 fn message(failure: &Value) -> &str {
     failure["message"].as_str().unwrap()
@@ -98,7 +65,7 @@ fn a_workshop_carried_on_a_file_is_taken_in_once_on_another_laptop_and_waits_to_
     assert_eq!(other.ok("get_sync_status", json!({}))["relay"], written["changes"]);
     let detail = other.ok("get_workshop", json!({"workshopId": workshop}));
     assert_eq!(detail["participants"][0]["identity"]["name"], "Awa");
-    assert_eq!(detail["contributions"][0]["contribution"]["text"], "Publier les agendas.");
+    assert_eq!(detail["contributions"][0]["contribution"]["text"], PROPOSAL);
 
     // The same file again changes nothing.
     other.pick_next(&with);

@@ -1,4 +1,5 @@
-//! An app on the mock runtime with its own data folder, and a way to call a command by name.
+//! An app on the mock runtime with its own data folder, a way to call a command by name, and
+//! what several tests start from: a plan, the HATVP, its workshop with a participant.
 
 use serde_json::{json, Value};
 use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
@@ -80,4 +81,63 @@ impl App {
         );
         (plan["id"].clone(), area["id"].clone())
     }
+
+    /// The Haute Autorité pour la transparence de la vie publique, created here; its id.
+    pub fn hatvp(&self) -> Value {
+        self.ok(
+            "create_institution",
+            json!({"input": {"name": "Haute Autorité pour la transparence de la vie publique", "acronym": "HATVP",
+                             "kind": "independentAuthority"}}),
+        )["id"]
+            .clone()
+    }
+
+    /// [`App::plan_with_area`] with a commitment, and the HATVP's workshop about it (held in
+    /// 2030, so that no keeping day passes while the tests are kept) where Awa, who gave her
+    /// address, made a proposal ([`PROPOSAL`]).
+    pub fn workshop_with_awa(&self) -> Workshop {
+        let (plan, area) = self.plan_with_area();
+        let commitment = self
+            .ok("create_commitment", json!({"areaId": area, "title": "Publier les agendas des responsables"}))["id"]
+            .clone();
+        let hatvp = self.hatvp();
+        let id = self.ok(
+            "create_workshop",
+            json!({"planId": plan, "institutionId": hatvp,
+                   "input": {"title": "Atelier transparence", "heldOn": "2030-03-12", "place": "Salle 204", "areaId": null,
+                             "commitmentIds": [commitment], "facilitator": "Claire Martin",
+                             "consentText": "Vos contributions sont enregistrées.", "keepUntil": "2031-03-12"}}),
+        )["id"]
+            .clone();
+        let awa = self.ok(
+            "add_participant",
+            json!({"workshopId": id, "input": {"name": "Awa", "organisationKind": "citizen", "consentAccepted": true,
+                   "contactAccepted": true, "contactEmail": "awa@example.org"}}),
+        )["participant"]["id"]
+            .clone();
+        self.ok(
+            "add_contribution",
+            json!({"workshopId": id, "participantId": awa,
+                   "input": {"kind": "proposal", "text": PROPOSAL, "aboutCommitmentId": null,
+                             "aboutMilestoneId": null, "proposalIds": []}}),
+        );
+        Workshop { id, awa }
+    }
+}
+
+/// Awa's proposal in [`App::workshop_with_awa`].
+pub const PROPOSAL: &str = "Publier les agendas chaque semaine.";
+
+/// What [`App::workshop_with_awa`] made: ids.
+pub struct Workshop {
+    pub id: Value,
+    /// Awa, the participant.
+    pub awa: Value,
+}
+
+/// A laptop of its own with [`App::workshop_with_awa`]: the app and the workshop's id.
+pub fn laptop_with_workshop() -> (App, Value) {
+    let app = App::start();
+    let workshop = app.workshop_with_awa().id;
+    (app, workshop)
 }

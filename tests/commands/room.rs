@@ -1,15 +1,15 @@
 //! A workshop room through the commands, between two apps of their own in this process, over
 //! loopback: one opens its workshop, the other joins with a wrong code (refused, in French, next
 //! to the code) then the right one and receives the workshop; a contribution typed on the joiner
-//! reaches the room at the next exchange; the room closed, the joiner's status says so and its
-//! data stays.
+//! reaches the room at the next exchange; the room's status counts the laptops that exchanged
+//! lately (the joiner, once however often) and says when the last did; the room closed, the
+//! joiner's status says so and its data stays.
 
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::exchange::laptop_with_workshop;
-use crate::helpers::App;
+use crate::helpers::{laptop_with_workshop, App, PROPOSAL};
 
 /// The room's address as the joiner types it: loopback with the room's port (both apps run here).
 fn loopback(room: &Value) -> String {
@@ -45,6 +45,8 @@ fn a_laptop_joins_a_room_receives_its_workshop_and_its_contributions_reach_the_r
     let code = room["code"].as_str().unwrap().to_string();
     assert!(code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()), "{room}");
     assert!(room["address"].as_str().unwrap().contains(':'), "{room}");
+    assert_eq!((room["recentLaptops"].clone(), room["recentMinutes"].clone()), (json!(0), json!(5)), "{room}");
+    assert_eq!(room["lastExchangeAt"], Value::Null);
     assert_eq!(host.ok("get_room", json!({})), room);
 
     let guest = App::start();
@@ -68,7 +70,7 @@ fn a_laptop_joins_a_room_receives_its_workshop_and_its_contributions_reach_the_r
     assert_eq!(joined["link"]["workshopId"], workshop);
     assert_eq!(joined["link"]["lastError"], Value::Null);
     assert!(joined["link"]["lastExchangeAt"].as_str().unwrap().starts_with("20"), "{joined}");
-    assert_eq!(texts(&guest, &workshop), ["Publier les agendas."]);
+    assert_eq!(texts(&guest, &workshop), [PROPOSAL]);
     assert!(guest.ok("get_sync_status", json!({}))["revision"].as_u64().unwrap() > 0, "the screens read again");
 
     // A contribution typed on the joiner is on the room's laptop after the next exchange, and the
@@ -85,6 +87,12 @@ fn a_laptop_joins_a_room_receives_its_workshop_and_its_contributions_reach_the_r
     eventually("the room's screens told", || {
         host.ok("get_sync_status", json!({}))["revision"].as_u64().unwrap() > revision
     });
+
+    // The room counts the joiner once, however often it exchanged, and says when it last did.
+    let status = host.ok("get_room", json!({}));
+    assert_eq!(status["recentLaptops"], 1, "{status}");
+    assert!(status["lastExchangeAt"].as_str().unwrap().starts_with("20"), "{status}");
+    assert_eq!((status["code"].clone(), status["workshopId"].clone()), (room["code"].clone(), workshop.clone()));
 
     // The room closed: the joiner's status says the room does not answer, and it keeps everything.
     host.ok("close_room", json!({}));

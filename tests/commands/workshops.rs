@@ -5,7 +5,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::App;
+use crate::helpers::{App, PROPOSAL};
 
 fn workshop_input(held_on: &str, keep_until: &str, commitments: Value) -> Value {
     json!({"title": "Atelier transparence", "heldOn": held_on, "place": "Salle 204", "areaId": null,
@@ -37,12 +37,7 @@ fn a_workshop_is_prepared_run_and_traced_to_the_commitment_it_fed() {
                "startDate": "", "dueDate": "", "leadInstitutionId": null}}),
     )["id"]
         .clone();
-    let hatvp = app.ok(
-        "create_institution",
-        json!({"input": {"name": "Haute Autorité pour la transparence de la vie publique", "acronym": "HATVP",
-                         "kind": "independentAuthority"}}),
-    )["id"]
-        .clone();
+    let hatvp = app.hatvp();
     assert_eq!(app.ok("get_own_institution", json!({})), Value::Null, "nobody signed in: the person chooses");
     let targets = app.ok("list_plan_targets", json!({"planId": plan}));
     assert_eq!(targets[0]["number"], "1.1");
@@ -183,28 +178,8 @@ fn a_contribution_typed_by_mistake_is_deleted_and_brought_back() {
 #[test]
 fn a_participant_gets_their_data_back_then_has_it_erased_and_stays_counted_anonymous() {
     let app = App::start();
-    let (plan, _) = app.plan_with_area();
-    let hatvp = app.ok(
-        "create_institution",
-        json!({"input": {"name": "Haute Autorité pour la transparence de la vie publique", "acronym": "HATVP",
-                         "kind": "independentAuthority"}}),
-    )["id"]
-        .clone();
-    // Held in 2030: no keeping day passes while this test is kept.
-    let workshop = app.ok(
-        "create_workshop",
-        json!({"planId": plan, "institutionId": hatvp, "input": workshop_input("2030-03-12", "2031-03-12", json!([]))}),
-    )["id"]
-        .clone();
-    let awa = app.ok(
-        "add_participant",
-        json!({"workshopId": workshop, "input": participant("Awa", true, Some("awa@example.org"))}),
-    );
-    let id = awa["participant"]["id"].clone();
-    app.ok(
-        "add_contribution",
-        json!({"workshopId": workshop, "participantId": id, "input": contribution("proposal", "Publier les agendas.")}),
-    );
+    let held = app.workshop_with_awa();
+    let (workshop, id) = (held.id, held.awa);
     let dir = tempfile::tempdir().unwrap();
 
     // Given back: a JSON file of what this laptop holds about them.
@@ -218,7 +193,7 @@ fn a_participant_gets_their_data_back_then_has_it_erased_and_stays_counted_anony
     assert_eq!(data["identity"]["consentWording"], "Vos contributions sont enregistrées.");
     assert_eq!(data["workshopTitle"], "Atelier transparence");
     assert_eq!(data["keepUntil"], "2031-03-12");
-    assert_eq!(data["contributions"][0]["text"], "Publier les agendas.");
+    assert_eq!(data["contributions"][0]["text"], PROPOSAL);
 
     // Erased: counted, anonymous, their proposal kept; nothing more to give back.
     app.ok("erase_participant", json!({"participantId": id}));
@@ -226,7 +201,7 @@ fn a_participant_gets_their_data_back_then_has_it_erased_and_stays_counted_anony
     assert_eq!(detail["participants"][0]["identity"], Value::Null, "{detail}");
     assert_eq!(detail["participants"][0]["contributions"], 1);
     assert_eq!(detail["contributions"][0]["author"], Value::Null);
-    assert_eq!(detail["contributions"][0]["contribution"]["text"], "Publier les agendas.");
+    assert_eq!(detail["contributions"][0]["contribution"]["text"], PROPOSAL);
     assert_eq!(app.err("export_participant_data", json!({"participantId": id}))["code"], "notFound");
     assert_eq!(app.err("erase_participant", json!({"participantId": id}))["code"], "notFound");
 }
@@ -234,29 +209,7 @@ fn a_participant_gets_their_data_back_then_has_it_erased_and_stays_counted_anony
 #[test]
 fn a_workshops_report_and_data_are_written_without_who_took_part() {
     let app = App::start();
-    let (plan, area) = app.plan_with_area();
-    let commitment = app.ok("create_commitment", json!({"areaId": area, "title": "Publier les agendas"}))["id"].clone();
-    let hatvp = app.ok(
-        "create_institution",
-        json!({"input": {"name": "Haute Autorité pour la transparence de la vie publique", "acronym": "HATVP",
-                         "kind": "independentAuthority"}}),
-    )["id"]
-        .clone();
-    let workshop = app.ok(
-        "create_workshop",
-        json!({"planId": plan, "institutionId": hatvp,
-               "input": workshop_input("2030-03-12", "2031-03-12", json!([commitment]))}),
-    )["id"]
-        .clone();
-    let awa = app.ok(
-        "add_participant",
-        json!({"workshopId": workshop, "input": participant("Awa", true, Some("awa@example.org"))}),
-    );
-    app.ok(
-        "add_contribution",
-        json!({"workshopId": workshop, "participantId": awa["participant"]["id"],
-               "input": contribution("proposal", "Publier les agendas chaque semaine.")}),
-    );
+    let workshop = app.workshop_with_awa().id;
     let dir = tempfile::tempdir().unwrap();
 
     let html = dir.path().join("report.html");
@@ -266,14 +219,14 @@ fn a_workshops_report_and_data_are_written_without_who_took_part() {
         json!(html.display().to_string())
     );
     let report = std::fs::read_to_string(&html).unwrap();
-    assert!(report.contains("Atelier transparence") && report.contains("Publier les agendas chaque semaine."));
+    assert!(report.contains("Atelier transparence") && report.contains(PROPOSAL));
     assert!(!report.contains("Awa") && !report.contains("awa@example.org"), "nobody named");
 
     let json_path = dir.path().join("data.json");
     app.pick_next(&json_path);
     app.ok("export_workshop", json!({"workshopId": workshop, "format": "json"}));
     let data = std::fs::read_to_string(&json_path).unwrap();
-    assert!(data.contains("Publier les agendas chaque semaine.") && !data.contains("Awa"));
+    assert!(data.contains(PROPOSAL) && !data.contains("Awa"));
 
     let folder = dir.path().join("csv");
     app.pick_next(&folder);

@@ -5,24 +5,27 @@
 //! The room serves from the laptop's own store (the same lock as the commands); what an exchange
 //! brings — on the joining laptop in the answer, on the room's laptop in a joiner's file — raises
 //! the sync status's `revision`, so the screens read again, and wakes the sync loop, which relays
-//! the changes taken in to the server.
+//! the changes taken in to the server. The room reports each exchange it takes in: its screen is
+//! told at once ([`Event::RoomExchange`]) how many laptops exchanged in the last
+//! [`RECENT_MINUTES`] minutes, and when the last one did.
 
 use std::net::SocketAddr;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use plan_ouvert_domain::{
     ErrorCode, ExchangeImported, Failure, FieldError, Locale, RoomJoin, RoomLinkView, RoomView, WorkshopId,
 };
-use plan_ouvert_room::{Room, RoomError};
+use plan_ouvert_room::{Exchanged, OnExchange, Room, RoomError};
 
 use crate::laptop::{internal, Laptop};
+use crate::shell::Event;
 
 /// How often a joined laptop exchanges with the room.
 pub const EXCHANGE_INTERVAL: Duration = Duration::from_secs(3);
-/// How often the room's laptop looks whether a joiner's exchange changed its workshop.
-const WATCH_INTERVAL: Duration = Duration::from_secs(1);
+/// How far back the room's screen counts the laptops that exchanged with it.
+pub const RECENT_MINUTES: u32 = 5;
 
 /// What a room needs of the running app: its laptop, where rooms are kept, and a way to say that
 /// data arrived (the screens read again, the sync loop relays it). A handle, cloned into the
@@ -43,7 +46,21 @@ pub(crate) struct Rooms {
 struct OpenRoom {
     room: Room,
     shown_address: String,
-    watcher: tokio::task::JoinHandle<()>,
+}
+
+impl OpenRoom {
+    fn view(&self) -> RoomView {
+        let attendance = self.room.attendance();
+        let since = Utc::now() - chrono::Duration::minutes(RECENT_MINUTES.into());
+        RoomView {
+            address: self.shown_address.clone(),
+            code: self.room.code.clone(),
+            workshop_id: self.room.workshop,
+            recent_laptops: u32::try_from(attendance.laptops_since(since)).unwrap_or(u32::MAX),
+            recent_minutes: RECENT_MINUTES,
+            last_exchange_at: attendance.last_exchange_at().map(rfc3339),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -55,12 +72,16 @@ struct Link {
     task: Option<tokio::task::JoinHandle<()>>,
 }
 
+fn rfc3339(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
 impl Link {
     fn view(&self) -> RoomLinkView {
         RoomLinkView {
             address: self.address.clone(),
             workshop_id: self.workshop,
-            last_exchange_at: self.last_exchange_at.map(|at| at.to_rfc3339_opts(SecondsFormat::Secs, true)),
+            last_exchange_at: self.last_exchange_at.map(rfc3339),
             last_error: self.last_error.clone(),
         }
     }
@@ -90,10 +111,17 @@ fn brought_something(imported: &ExchangeImported) -> bool {
     !imported.already && (imported.records_added > 0 || imported.changes_applied > 0)
 }
 
-/// What the room's workshop looks like now, to notice a joiner's exchange changed it.
-fn fingerprint(app: &impl Venue, workshop: WorkshopId) -> Option<String> {
-    let detail = app.laptop().lock().workshop(workshop).ok()?;
-    serde_json::to_string(&detail).ok()
+/// What the room's laptop does on each exchange the room takes in: the screens read again when
+/// it brought something, and the room's screen is told where the room stands.
+fn on_exchange(app: impl Venue) -> OnExchange {
+    Arc::new(move |exchanged: &Exchanged| {
+        if brought_something(&exchanged.imported) {
+            app.data_received();
+        }
+        if let Some(view) = get(&app) {
+            app.laptop().emit(Event::RoomExchange(view));
+        }
+    })
 }
 
 /// Opens `workshop` to the room's laptops (closing the room open before, if any).
@@ -102,40 +130,25 @@ pub(crate) async fn open<V: Venue>(app: &V, workshop: WorkshopId) -> Result<Room
     close(app).await;
     let locale = app.laptop().locale();
     let bind = SocketAddr::from(([0, 0, 0, 0], 0));
-    let room = Room::open(app.laptop().shared_store(), workshop, bind, locale).await.map_err(|e| internal(&e))?;
+    let store = app.laptop().shared_store();
+    let room = Room::open(store, workshop, bind, locale, on_exchange(app.clone())).await.map_err(|e| internal(&e))?;
     let shown_address = format!("{}:{}", plan_ouvert_room::local_address(), room.address.port());
     tracing::info!(address = %shown_address, "opened a workshop room");
-    let watched = app.clone();
-    let watcher = tokio::spawn(async move {
-        let mut seen = fingerprint(&watched, workshop);
-        loop {
-            tokio::time::sleep(WATCH_INTERVAL).await;
-            let now = fingerprint(&watched, workshop);
-            if now != seen {
-                seen = now;
-                watched.data_received();
-            }
-        }
-    });
-    let view = RoomView { address: shown_address.clone(), code: room.code.clone(), workshop_id: workshop };
-    *lock(&app.rooms().open) = Some(OpenRoom { room, shown_address, watcher });
+    let open = OpenRoom { room, shown_address };
+    let view = open.view();
+    *lock(&app.rooms().open) = Some(open);
     Ok(view)
 }
 
 /// The room open on this laptop, if any.
 pub(crate) fn get(app: &impl Venue) -> Option<RoomView> {
-    lock(&app.rooms().open).as_ref().map(|open| RoomView {
-        address: open.shown_address.clone(),
-        code: open.room.code.clone(),
-        workshop_id: open.room.workshop,
-    })
+    lock(&app.rooms().open).as_ref().map(OpenRoom::view)
 }
 
 /// Closes the room open here, if any: the others' next exchange finds nobody, nothing is lost.
 pub(crate) async fn close(app: &impl Venue) {
     let open = lock(&app.rooms().open).take();
     if let Some(open) = open {
-        open.watcher.abort();
         open.room.close().await;
         tracing::info!("closed the workshop room");
     }

@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use plan_ouvert_domain::{ImportProgress, Locale, SyncStatus};
+use plan_ouvert_domain::{ImportProgress, Locale, RoomView, SyncStatus};
 use serde::Serialize;
 
 /// Declares the events once: the enum, each event's name on the wire and the interface's
@@ -56,6 +56,9 @@ events! {
     SyncStatus(SyncStatus) = "sync-status", "onSyncStatus";
     /// How far a running import got.
     ImportProgress(ImportProgress) = "import-progress", "onImportProgress";
+    /// A laptop exchanged with the room open here: the room as it stands now (how many laptops
+    /// exchanged lately, when the last did).
+    RoomExchange(RoomView) = "room-exchange", "onRoomExchange";
 }
 
 fn to_json(value: &impl Serialize) -> serde_json::Value {

@@ -11,12 +11,11 @@ mod common;
 use std::path::Path;
 use std::sync::Mutex;
 
-use common::{office, set_up_plan, synced};
+use common::{planned_workshop_office, synced, workshop_input};
 use plan_ouvert_domain::{
-    ContributionInput, ContributionKind, InstitutionKind, Locale, OrganisationKind, ParticipantInput, WorkshopInput,
+    ContributionInput, ContributionKind, InstitutionKind, Locale, OrganisationKind, ParticipantInput,
 };
 use plan_ouvert_store::Store;
-use plan_ouvert_sync::access::Role;
 
 const MINISTRY: &str = "Ministère de la Transition écologique";
 const NAME: &str = "Awa Diallo";
@@ -64,41 +63,16 @@ fn holds(db: &Path, of: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_erased_participant_leaves_no_trace_on_any_laptop_nor_on_the_server() {
-    let office = office(
-        (MINISTRY, "MTE", "ministry"),
-        &[
-            ("dominique", "MTE", Role::Drafter),
-            ("camille", "MTE", Role::Drafter),
-            ("claire", "DITP", Role::Coordinator),
-        ],
-    )
-    .await;
+    // The coordination sets up the plan; the ministry's facilitator runs a workshop on it.
+    let (office, plan, ..) = planned_workshop_office(MINISTRY, "MTE", InstitutionKind::Ministry).await;
     let servers = &office.servers;
     let (facilitator, colleague, coordinator) = (&office.laptops[0], &office.laptops[1], &office.laptops[2]);
-
-    // The coordination sets up the plan; the ministry's facilitator runs a workshop on it.
-    let (plan, ..) = set_up_plan(coordinator, MINISTRY, "MTE", InstitutionKind::Ministry);
-    synced(&servers[2], coordinator).await;
     synced(&servers[0], facilitator).await;
     let (workshop, participant) = {
         let mut store = facilitator.lock().unwrap();
         let ministry = store.list_institutions().unwrap().into_iter().find(|i| i.name == MINISTRY).unwrap().id;
-        let workshop = store
-            .create_workshop(
-                plan,
-                ministry,
-                &WorkshopInput {
-                    title: "Atelier données ouvertes".into(),
-                    held_on: "2026-03-12".into(),
-                    place: "Paris".into(),
-                    area_id: None,
-                    commitment_ids: Vec::new(),
-                    facilitator: "Dominique".into(),
-                    consent_text: "Vos contributions sont enregistrées.".into(),
-                    keep_until: "2027-03-12".into(),
-                },
-            )
-            .unwrap();
+        let workshop =
+            store.create_workshop(plan, ministry, &workshop_input("Atelier données ouvertes", Vec::new())).unwrap();
         let input = ParticipantInput {
             name: NAME.into(),
             organisation_kind: OrganisationKind::Association,

@@ -9,9 +9,8 @@
 
 mod common;
 
-use common::{office, set_up_plan, synced};
+use common::{planned_workshop_office, synced, workshop_input};
 use plan_ouvert_domain::*;
-use plan_ouvert_sync::access::Role;
 
 const HATVP: &str = "Haute Autorité pour la transparence de la vie publique";
 
@@ -27,20 +26,11 @@ fn proposal(text: &str) -> ContributionInput {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_workshop_carried_on_a_usb_stick_reaches_the_server_once() {
-    let office = office(
-        (HATVP, "HATVP", "independentAuthority"),
-        &[
-            ("dominique", "HATVP", Role::Drafter),
-            ("camille", "HATVP", Role::Drafter),
-            ("claire", "DITP", Role::Coordinator),
-        ],
-    )
-    .await;
+    // The coordination sets the plan up, with a commitment the HATVP leads.
+    let (office, plan, hatvp, area) =
+        planned_workshop_office(HATVP, "HATVP", InstitutionKind::IndependentAuthority).await;
     let servers = &office.servers;
     let (facilitator, colleague, coordinator) = (&office.laptops[0], &office.laptops[1], &office.laptops[2]);
-
-    // The coordination sets the plan up, with a commitment the HATVP leads.
-    let (plan, hatvp, area) = set_up_plan(coordinator, HATVP, "HATVP", InstitutionKind::IndependentAuthority);
     let commitment = {
         let mut store = coordinator.lock().unwrap();
         let commitment = store.create_commitment(area, "Publier les agendas des responsables publics").unwrap();
@@ -54,16 +44,7 @@ async fn a_workshop_carried_on_a_usb_stick_reaches_the_server_once() {
     // In the room, no network: two participants, their proposals, one traced to the commitment.
     let (workshop, traced) = {
         let mut store = facilitator.lock().unwrap();
-        let input = WorkshopInput {
-            title: "Atelier transparence de la vie publique".into(),
-            held_on: "2026-03-12".into(),
-            place: "Salle 204".into(),
-            area_id: None,
-            commitment_ids: vec![commitment],
-            facilitator: "Dominique".into(),
-            consent_text: "Vos contributions sont enregistrées.".into(),
-            keep_until: "2027-03-12".into(),
-        };
+        let input = workshop_input("Atelier transparence de la vie publique", vec![commitment]);
         let workshop = store.create_workshop(plan, hatvp, &input).unwrap();
         let mut proposals = Vec::new();
         for (name, kind, text) in [
@@ -132,29 +113,10 @@ async fn a_workshop_carried_on_a_usb_stick_reaches_the_server_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_laptop_the_server_never_heard_from_is_relayed_nothing() {
-    let office = office(
-        (HATVP, "HATVP", "independentAuthority"),
-        &[
-            ("dominique", "HATVP", Role::Drafter),
-            ("camille", "HATVP", Role::Drafter),
-            ("claire", "DITP", Role::Coordinator),
-        ],
-    )
-    .await;
+    let (office, plan, hatvp, _) = planned_workshop_office(HATVP, "HATVP", InstitutionKind::IndependentAuthority).await;
     let servers = &office.servers;
     let (facilitator, colleague, coordinator) = (&office.laptops[0], &office.laptops[1], &office.laptops[2]);
-    let (plan, hatvp, _) = set_up_plan(coordinator, HATVP, "HATVP", InstitutionKind::IndependentAuthority);
-    synced(&servers[2], coordinator).await;
-    let input = WorkshopInput {
-        title: "Atelier".into(),
-        held_on: "2026-03-12".into(),
-        place: String::new(),
-        area_id: None,
-        commitment_ids: Vec::new(),
-        facilitator: "Dominique".into(),
-        consent_text: "Vos contributions sont enregistrées.".into(),
-        keep_until: "2027-03-12".into(),
-    };
+    let input = workshop_input("Atelier", Vec::new());
     // The facilitator's laptop had nothing to send at its first sync: it still made itself known.
     synced(&servers[0], facilitator).await;
     // A laptop never connected receives the workshop by an exchange file.
@@ -169,14 +131,11 @@ async fn a_laptop_the_server_never_heard_from_is_relayed_nothing() {
     stranger.lock().unwrap().import_exchange(&from_known, Locale::Fr).unwrap();
     // The stranger's own work, carried by the colleague, is not relayed: the server does not
     // know whose rights it would be applied with.
-    let proposal = ContributionInput {
-        kind: ContributionKind::Proposal,
-        text: "Une idée d'un poste jamais connecté.".into(),
-        about_commitment_id: None,
-        about_milestone_id: None,
-        proposal_ids: Vec::new(),
-    };
-    stranger.lock().unwrap().add_contribution(workshop, None, &proposal).unwrap();
+    stranger
+        .lock()
+        .unwrap()
+        .add_contribution(workshop, None, &proposal("Une idée d'un poste jamais connecté."))
+        .unwrap();
     let from_stranger =
         stranger.lock().unwrap().write_exchange(ExchangeScope::Workshop { workshop_id: workshop }, true).unwrap().0;
     synced(&servers[1], colleague).await;

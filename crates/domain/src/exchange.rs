@@ -79,6 +79,12 @@ pub struct RoomView {
     /// The six digits the others type.
     pub code: String,
     pub workshop_id: WorkshopId,
+    /// How many laptops exchanged with the room in the last `recent_minutes` minutes (each
+    /// counted once, however often it exchanged).
+    pub recent_laptops: u32,
+    pub recent_minutes: u32,
+    /// When the room last took an exchange in (RFC 3339), if it did.
+    pub last_exchange_at: Option<String>,
 }
 
 /// Where this laptop's link with a room stands.

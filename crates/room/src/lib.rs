@@ -12,10 +12,16 @@
 //! its own work, and the next exchange — with the room reopened, or the central API's sync —
 //! carries it.
 //!
+//! The room reports each exchange it takes in ([`Exchanged`]: which laptop, when, what it brought)
+//! to whoever opened it, and keeps each laptop's last exchange ([`Attendance`]), so that its
+//! screen can say how many laptops exchanged lately and notice new data as it arrives, with no
+//! watching of the store.
+//!
 //! The code keeps out laptops of the room next door: six digits drawn from the system's secure
 //! random source, compared in constant time, and after [`MAX_WRONG_CODES`] wrong codes the room
 //! refuses every exchange for a minute.
 
+use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -26,8 +32,10 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
+use chrono::{DateTime, Utc};
 use plan_ouvert_domain::{ExchangeImported, ExchangeScope, Locale, WorkshopId};
 use plan_ouvert_store::Store;
+pub use plan_ouvert_sync::protocol::ClientId;
 
 /// The header that carries the room's code.
 pub const CODE_HEADER: &str = "x-plan-ouvert-room";
@@ -100,6 +108,45 @@ pub fn local_address() -> IpAddr {
     }
 }
 
+/// An exchange the room took in: a joining laptop's file, taken in here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exchanged {
+    /// The laptop that wrote the file (its sync identity, as the file gives it).
+    pub laptop: ClientId,
+    /// When the room took it in, by this laptop's clock.
+    pub at: DateTime<Utc>,
+    /// What it brought.
+    pub imported: ExchangeImported,
+}
+
+/// Who is told of each exchange the room takes in, once each, after it is taken in (the store
+/// unlocked).
+pub type OnExchange = Arc<dyn Fn(&Exchanged) + Send + Sync>;
+
+/// The laptops that exchanged with a room, each at its last exchange.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attendance {
+    last: BTreeMap<ClientId, DateTime<Utc>>,
+}
+
+impl Attendance {
+    /// Notes an exchange of `laptop` at `at`.
+    pub fn record(&mut self, laptop: ClientId, at: DateTime<Utc>) {
+        let last = self.last.entry(laptop).or_insert(at);
+        *last = (*last).max(at);
+    }
+
+    /// How many laptops exchanged at `since` or after (a laptop exchanging often counts once).
+    pub fn laptops_since(&self, since: DateTime<Utc>) -> usize {
+        self.last.values().filter(|at| **at >= since).count()
+    }
+
+    /// When the last exchange was, if any was.
+    pub fn last_exchange_at(&self) -> Option<DateTime<Utc>> {
+        self.last.values().max().copied()
+    }
+}
+
 struct Door {
     wrong: u32,
     locked_until: Option<Instant>,
@@ -111,6 +158,8 @@ struct Shared {
     code: String,
     locale: Locale,
     door: Mutex<Door>,
+    attendance: Mutex<Attendance>,
+    on_exchange: OnExchange,
 }
 
 /// An open room, until dropped or closed.
@@ -121,6 +170,7 @@ pub struct Room {
     /// The code they type.
     pub code: String,
     pub workshop: WorkshopId,
+    shared: Arc<Shared>,
     task: Option<tokio::task::JoinHandle<()>>,
 }
 
@@ -132,12 +182,14 @@ impl std::fmt::Debug for Shared {
 
 impl Room {
     /// Opens `workshop` to the laptops of the room on `bind` (port 0: any free one), serving
-    /// from `store`. Must be called within a tokio runtime.
+    /// from `store`; `on_exchange` is told of each exchange taken in. Must be called within a
+    /// tokio runtime.
     pub async fn open(
         store: Arc<Mutex<Store>>,
         workshop: WorkshopId,
         bind: SocketAddr,
         locale: Locale,
+        on_exchange: OnExchange,
     ) -> std::io::Result<Room> {
         let listener = tokio::net::TcpListener::bind(bind).await?;
         let address = listener.local_addr()?;
@@ -148,17 +200,24 @@ impl Room {
             code: code.clone(),
             locale,
             door: Mutex::new(Door { wrong: 0, locked_until: None }),
+            attendance: Mutex::new(Attendance::default()),
+            on_exchange,
         });
         let app = Router::new()
             .route(EXCHANGE_PATH, post(take_exchange))
             .layer(DefaultBodyLimit::max(MAX_BYTES))
-            .with_state(shared);
+            .with_state(Arc::clone(&shared));
         let task = tokio::spawn(async move {
             if let Err(error) = axum::serve(listener, app).await {
                 tracing::warn!(%error, "the room stopped");
             }
         });
-        Ok(Room { address, code, workshop, task: Some(task) })
+        Ok(Room { address, code, workshop, shared, task: Some(task) })
+    }
+
+    /// The laptops that exchanged with this room so far, each at its last exchange.
+    pub fn attendance(&self) -> Attendance {
+        lock(&self.shared.attendance).clone()
     }
 
     /// Closes the room: the others' next exchange finds nobody; nothing is lost.
@@ -202,14 +261,21 @@ async fn take_exchange(State(room): State<Arc<Shared>>, headers: HeaderMap, body
     }
     let room = Arc::clone(&room);
     let answer = tokio::task::spawn_blocking(move || {
-        let mut store = lock(&room.store);
-        if let Err(error) = store.import_exchange(&body, room.locale) {
-            return Err(error.to_failure(room.locale).message);
-        }
-        store
-            .write_exchange(ExchangeScope::Workshop { workshop_id: room.workshop }, true)
-            .map(|(bytes, _)| bytes)
-            .map_err(|error| error.to_failure(room.locale).message)
+        let (taken, answer) = {
+            let mut store = lock(&room.store);
+            let (imported, laptop) = store
+                .import_exchange_from(&body, room.locale)
+                .map_err(|error| error.to_failure(room.locale).message)?;
+            let answer = store
+                .write_exchange(ExchangeScope::Workshop { workshop_id: room.workshop }, true)
+                .map(|(bytes, _)| bytes)
+                .map_err(|error| error.to_failure(room.locale).message);
+            (Exchanged { laptop, at: Utc::now(), imported }, answer)
+        };
+        // Taken in, whatever the answer: the laptop exchanged, and its data is here.
+        lock(&room.attendance).record(taken.laptop, taken.at);
+        (room.on_exchange)(&taken);
+        answer
     })
     .await;
     match answer {

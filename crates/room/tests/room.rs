@@ -3,7 +3,8 @@
 //! and the code, their
 //! contributions meet there; the room disappears and comes back without anything lost; then the
 //! facilitator's laptop alone syncs with the central server, and the coordination sees the
-//! contributions of both — each applied once when the colleague syncs at last.
+//! contributions of both — each applied once when the colleague syncs at last. The room reports
+//! each exchange it takes in, with the laptop that made it, and counts each laptop once.
 
 // Tests say what they expect with unwrap: a failure there is the test failing, with its line.
 #![allow(clippy::unwrap_used)]
@@ -14,11 +15,11 @@ mod common;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use common::{office, set_up_plan, synced};
+use chrono::Utc;
+use common::{set_up_plan, synced, workshop_input, workshop_office};
 use plan_ouvert_domain::*;
-use plan_ouvert_room::{exchange, Room, RoomError};
+use plan_ouvert_room::{exchange, ClientId, Exchanged, OnExchange, Room, RoomError};
 use plan_ouvert_store::Store;
-use plan_ouvert_sync::access::Role;
 
 const HATVP: &str = "Haute Autorité pour la transparence de la vie publique";
 
@@ -53,17 +54,25 @@ fn texts(store: &Mutex<Store>, workshop: WorkshopId) -> Vec<String> {
     texts
 }
 
+/// What the room reports, kept in order, and who to give it to.
+fn reports() -> (OnExchange, Arc<Mutex<Vec<Exchanged>>>) {
+    let kept = Arc::new(Mutex::new(Vec::new()));
+    let keep = Arc::clone(&kept);
+    (Arc::new(move |exchanged: &Exchanged| keep.lock().unwrap().push(exchanged.clone())), kept)
+}
+
+/// The HATVP's workshop, prepared on the facilitator's laptop.
+fn prepare(hub: &Mutex<Store>, plan: PlanId, hatvp: InstitutionId) -> WorkshopId {
+    hub.lock().unwrap().create_workshop(plan, hatvp, &workshop_input("Atelier transparence", Vec::new())).unwrap().id
+}
+
+fn laptop(store: &Mutex<Store>) -> ClientId {
+    store.lock().unwrap().sync_client().unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn contributions_meet_in_the_room_survive_its_loss_and_reach_the_server_once() {
-    let office = office(
-        (HATVP, "HATVP", "independentAuthority"),
-        &[
-            ("dominique", "HATVP", Role::Drafter),
-            ("camille", "HATVP", Role::Drafter),
-            ("claire", "DITP", Role::Coordinator),
-        ],
-    )
-    .await;
+    let office = workshop_office(HATVP, "HATVP", InstitutionKind::IndependentAuthority).await;
     let servers = &office.servers;
     let coordinator = &office.laptops[2];
     // The colleague's laptop was set up once, before there was any plan: the server knows it.
@@ -74,23 +83,11 @@ async fn contributions_meet_in_the_room_survive_its_loss_and_reach_the_server_on
     // The facilitator's laptop has the plan; the colleague's has nothing of it.
     let hub = Arc::new(Mutex::new(Store::open_in(&office.dir.path().join("hub")).unwrap()));
     synced(&servers[0], &hub).await;
-    let workshop = {
-        let input = WorkshopInput {
-            title: "Atelier transparence".into(),
-            held_on: "2026-03-12".into(),
-            place: "Salle 204".into(),
-            area_id: None,
-            commitment_ids: Vec::new(),
-            facilitator: "Dominique".into(),
-            consent_text: "Vos contributions sont enregistrées.".into(),
-            keep_until: "2027-03-12".into(),
-        };
-        hub.lock().unwrap().create_workshop(plan, hatvp, &input).unwrap().id
-    };
+    let workshop = prepare(&hub, plan, hatvp);
 
     // The room opens; a wrong code is refused, and nothing comes in.
     let loopback: SocketAddr = "127.0.0.1:0".parse().unwrap();
-    let room = Room::open(Arc::clone(&hub), workshop, loopback, Locale::Fr).await.unwrap();
+    let room = Room::open(Arc::clone(&hub), workshop, loopback, Locale::Fr, reports().0).await.unwrap();
     let http = reqwest_client();
     let wrong = if room.code == "000000" { "000001" } else { "000000" };
     let refused = exchange(&http, room.address, wrong, colleague, workshop, Locale::Fr).await;
@@ -115,7 +112,7 @@ async fn contributions_meet_in_the_room_survive_its_loss_and_reach_the_server_on
     let gone = exchange(&http, loopback_of(&office), "123456", colleague, workshop, Locale::Fr).await;
     assert!(matches!(gone, Err(RoomError::Unreachable(_))), "{gone:?}");
     assert_eq!(texts(colleague, workshop).len(), 3);
-    let room = Room::open(Arc::clone(&hub), workshop, loopback, Locale::Fr).await.unwrap();
+    let room = Room::open(Arc::clone(&hub), workshop, loopback, Locale::Fr, reports().0).await.unwrap();
     exchange(&http, room.address, &room.code, colleague, workshop, Locale::Fr).await.unwrap();
     assert_eq!(texts(&hub, workshop).len(), 3);
     room.close().await;
@@ -142,4 +139,45 @@ fn reqwest_client() -> reqwest::Client {
 fn loopback_of(_: &common::Office) -> SocketAddr {
     let socket = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     socket.local_addr().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_room_reports_each_exchange_it_takes_in_and_counts_each_laptop_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = |name: &str| Mutex::new(Store::open_in(&dir.path().join(name)).unwrap());
+    let hub = Arc::new(store("hub"));
+    let (plan, hatvp, _) = set_up_plan(&hub, HATVP, "HATVP", InstitutionKind::IndependentAuthority);
+    let workshop = prepare(&hub, plan, hatvp);
+    let (told, reported) = reports();
+    let loopback: SocketAddr = "127.0.0.1:0".parse().unwrap();
+    let room = Room::open(Arc::clone(&hub), workshop, loopback, Locale::Fr, told).await.unwrap();
+    let http = reqwest_client();
+    let (awa, bruno) = (store("awa"), store("bruno"));
+    let opened = Utc::now();
+    let laptops = || -> Vec<ClientId> { reported.lock().unwrap().iter().map(|e| e.laptop).collect() };
+
+    // A wrong code is no exchange.
+    let wrong = if room.code == "000000" { "000001" } else { "000000" };
+    assert!(exchange(&http, room.address, wrong, &awa, workshop, Locale::Fr).await.is_err());
+    assert!(laptops().is_empty());
+    assert_eq!(room.attendance().last_exchange_at(), None);
+
+    // Awa's laptop exchanges twice: two reports, one laptop.
+    exchange(&http, room.address, &room.code, &awa, workshop, Locale::Fr).await.unwrap();
+    propose(&awa, workshop, "Awa", "Publier les agendas chaque semaine.");
+    exchange(&http, room.address, &room.code, &awa, workshop, Locale::Fr).await.unwrap();
+    assert_eq!(laptops(), [laptop(&awa), laptop(&awa)]);
+    assert!(reported.lock().unwrap()[1].imported.records_added > 0, "the report says what the exchange brought");
+    assert_eq!(room.attendance().laptops_since(opened), 1, "the same laptop twice is one");
+
+    // Bruno's laptop joins: two laptops.
+    exchange(&http, room.address, &room.code, &bruno, workshop, Locale::Fr).await.unwrap();
+    assert_eq!(laptops(), [laptop(&awa), laptop(&awa), laptop(&bruno)]);
+    let attendance = room.attendance();
+    assert_eq!(attendance.laptops_since(opened), 2);
+    let last = reported.lock().unwrap().last().unwrap().at;
+    assert_eq!(attendance.last_exchange_at(), Some(last));
+    assert!(last >= opened);
+    assert_eq!(attendance.laptops_since(last + chrono::Duration::seconds(1)), 0, "none since");
+    room.close().await;
 }

@@ -36,7 +36,13 @@ pub(crate) fn read_only_in(
 /// its directory named like its lead, so on this laptop an institution is the person's when it
 /// is the directory's (same id) or named like it.
 pub(crate) fn is_own(person: &Person, institution: &Institution) -> bool {
-    institution.id.0 == person.institution_id || institution.name.eq_ignore_ascii_case(&person.institution_name)
+    is_own_by(person, institution.id.0, Some(&institution.name))
+}
+
+/// [`is_own`] for an institution known by its id, and by its name where one is known (an
+/// exchange file's records name institutions this laptop may not hold).
+pub(crate) fn is_own_by(person: &Person, id: Uuid, name: Option<&str>) -> bool {
+    id == person.institution_id || name.is_some_and(|name| name.eq_ignore_ascii_case(&person.institution_name))
 }
 
 /// Whether personal data kept by `institution` (a workshop's participants, a citizen jury) may be

@@ -33,6 +33,7 @@ use plan_ouvert_sync::replica::dependency_rank;
 use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
+use crate::access::is_own_by;
 use crate::row::instant_text;
 use crate::setting::signed_in;
 use crate::sync::{client_id, plan_query, read_fields, read_outbox, write_fields, PUSH_BATCH};
@@ -148,13 +149,13 @@ fn plan_of(conn: &Connection, record: RecordKey) -> Result<Option<String>> {
     Ok(conn.query_row(sql, [record.id.to_string()], |r| r.get(0)).optional()?)
 }
 
-/// Whether the person signed in here may hold records of `institution` (by its id or name, as
-/// the server matches them); before anyone signs in, everything is the person's own.
+/// Whether the person signed in here may hold records of `institution` (`access::is_own_by`,
+/// with its name from `names`); before anyone signs in, everything is the person's own. An id
+/// that is not one names no institution: nobody's own.
 fn own(person: Option<&Person>, institution: Option<&str>, names: &BTreeMap<String, String>) -> bool {
     let Some(person) = person else { return true };
     let Some(institution) = institution else { return true };
-    institution == person.institution_id.to_string()
-        || names.get(institution).is_some_and(|name| name.eq_ignore_ascii_case(&person.institution_name))
+    Uuid::parse_str(institution).is_ok_and(|id| is_own_by(person, id, names.get(institution).map(String::as_str)))
 }
 
 /// Whether a change of this laptop waits on `field` of `record` (any field: `None`).
@@ -320,7 +321,14 @@ impl Store {
 
     /// Takes an exchange file in (see the module's documentation).
     pub fn import_exchange(&mut self, bytes: &[u8], locale: Locale) -> Result<ExchangeImported> {
+        self.import_exchange_from(bytes, locale).map(|(imported, _)| imported)
+    }
+
+    /// [`Store::import_exchange`], with the laptop that wrote the file (its sync identity, as
+    /// the file gives it): a workshop room counts the laptops that exchanged with it.
+    pub fn import_exchange_from(&mut self, bytes: &[u8], locale: Locale) -> Result<(ExchangeImported, ClientId)> {
         let bundle = bundle::read(bytes).map_err(|e| Error::Exchange(ExchangeRefusal::File(e)))?;
+        let laptop = bundle.writer.client;
         let fingerprint = bundle::fingerprint(bytes).unwrap_or_default();
         let (workshop_id, workshop_title) = match &bundle.scope {
             Scope::Workshop { id, title } => (Some(WorkshopId(*id)), Some(title.clone())),
@@ -357,7 +365,7 @@ impl Store {
             })?;
         if seen {
             summary.already = true;
-            return Ok(summary);
+            return Ok((summary, laptop));
         }
         let person = signed_in(&tx)?;
         // Institutions' names, from here and from the file, to match them as the server does.
@@ -485,7 +493,7 @@ impl Store {
             params![fingerprint, instant_text(now()), writer, bundle.written_at],
         )?;
         tx.commit()?;
-        Ok(summary)
+        Ok((summary, laptop))
     }
 
     /// Other laptops' changes to relay to the server, one request per laptop, oldest first.

@@ -872,7 +872,16 @@ address: string,
 /**
  * The six digits the others type.
  */
-code: string, workshopId: WorkshopId, };
+code: string, workshopId: WorkshopId, 
+/**
+ * How many laptops exchanged with the room in the last `recent_minutes` minutes (each
+ * counted once, however often it exchanged).
+ */
+recentLaptops: number, recentMinutes: number, 
+/**
+ * When the room last took an exchange in (RFC 3339), if it did.
+ */
+lastExchangeAt: string | null, };
 
 export type RoomLinkView = { 
 /**

@@ -340,6 +340,11 @@ export interface Backend {
     onSyncStatus(listener: (payload: SyncStatus) => void): Promise<() => void>;
     /** How far a running import got. */
     onImportProgress(listener: (payload: ImportProgress) => void): Promise<() => void>;
+    /**
+     * A laptop exchanged with the room open here: the room as it stands now (how many laptops
+     * exchanged lately, when the last did).
+     */
+    onRoomExchange(listener: (payload: RoomView) => void): Promise<() => void>;
 }
 
 /** The backend over a transport: each method is its command, by name. */
@@ -432,7 +437,8 @@ export function backendOver(transport: Transport): Backend {
         readProgressWorkbook: () => transport.call("read_progress_workbook", {}) as Promise<ProgressWorkbookPreview | null>,
         importProgressWorkbook: () => transport.call("import_progress_workbook", {}) as Promise<ProgressWorkbookSummary>,
         onSyncStatus: listener => transport.listen("sync-status", payload => listener(payload as SyncStatus)),
-        onImportProgress: listener => transport.listen("import-progress", payload => listener(payload as ImportProgress))
+        onImportProgress: listener => transport.listen("import-progress", payload => listener(payload as ImportProgress)),
+        onRoomExchange: listener => transport.listen("room-exchange", payload => listener(payload as RoomView))
     };
 }
 

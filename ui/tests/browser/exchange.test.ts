@@ -16,41 +16,13 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Backend } from "../../src/core/backend";
 import { laptop, newLaptop, script, startPlanServer, type PlanServer } from "./core";
 import { browserAndFolder, expectAccessible, expectNoProblems, openApp, screenshots } from "./harness";
+import { PROPOSAL, TITLE, workshopWithAwa } from "./workshop";
 
 const files = browserAndFolder();
 
-const TITLE = "Atelier transparence de la vie publique";
-const PROPOSAL = "Publier les agendas des ministres chaque semaine.";
-
 const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
-
-/**
- * A plan of this laptop (not the demonstration plan, which never leaves it), the HATVP's workshop
- * (held in 2030, so that no keeping day passes while this test is kept) and Awa's proposal;
- * resolves to their ids.
- */
-async function workshopWithAwa(b: Backend) {
-    const plan = await b.createPlan({ country: "France", title: "Plan d'action national 2025-2027", periodStart: "2025-01-01", periodEnd: "2027-12-31" });
-    const area = await b.createArea(plan.id, { kind: "transversal", title: "Transparence", description: "" });
-    await b.createCommitment(area.id, "Publier les agendas");
-    const hatvp = await b.createInstitution({ name: "Haute Autorité pour la transparence de la vie publique", acronym: "HATVP", kind: "independentAuthority" });
-    const workshop = await b.createWorkshop(plan.id, hatvp.id, {
-        title: TITLE,
-        heldOn: "2030-03-12",
-        place: "Salle 204, Ségur",
-        areaId: null,
-        commitmentIds: [],
-        facilitator: "Claire Martin",
-        consentText: "Vos contributions sont enregistrées.",
-        keepUntil: "2031-03-12"
-    });
-    const awa = await b.addParticipant(workshop.id, { name: "Awa", organisationKind: "citizen", consentAccepted: true, contactAccepted: true, contactEmail: "awa@example.org" });
-    await b.addContribution(workshop.id, awa.participant.id, { kind: "proposal", text: PROPOSAL, aboutCommitmentId: null, aboutMilestoneId: null, proposalIds: [] });
-    return { plan, workshop, participant: awa.participant.id };
-}
 
 describe("two laptops, no network", () => {
     test("the workshop written to a file on one laptop is taken in once on the other, refused where it cannot be", async () => {

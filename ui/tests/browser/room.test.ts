@@ -4,45 +4,27 @@
  * type; the other laptop, which does not have the workshop, joins from the workshop's address —
  * a wrong code refused next to the field in the core's words, then the right one brings the
  * workshop; a contribution captured on the joining laptop appears on the room's workshop page by
- * itself after an exchange; « Mode atelier » on the joiner shows the link's status; the room
- * closed, the joiner's status says the room does not answer and its workshop stays.
+ * itself after an exchange; the room's page counts the computers that exchanged lately, each
+ * once however often, and says when the last did, as exchanges come; « Mode atelier » on the
+ * joiner shows the link's status; the room closed, the joiner's status says the room does not
+ * answer and its workshop stays.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import type { Backend } from "../../src/core/backend";
-import { laptop } from "./core";
+import { laptop, newLaptop } from "./core";
 import { browserAndFolder, expectAccessible, expectNoProblems, openApp, screenshots } from "./harness";
+import { PROPOSAL, TITLE, workshopWithAwa } from "./workshop";
 
 browserAndFolder();
 
-const TITLE = "Atelier transparence de la vie publique";
-const PROPOSAL = "Publier les agendas des ministres chaque semaine.";
 const FROM_JOINER = "Ouvrir les registres des représentants d'intérêts.";
 
 const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
 
-async function workshopWithAwa(b: Backend) {
-    const plan = await b.createPlan({ country: "France", title: "Plan d'action national 2025-2027", periodStart: "2025-01-01", periodEnd: "2027-12-31" });
-    const hatvp = await b.createInstitution({ name: "Haute Autorité pour la transparence de la vie publique", acronym: "HATVP", kind: "independentAuthority" });
-    const workshop = await b.createWorkshop(plan.id, hatvp.id, {
-        title: TITLE,
-        heldOn: "2030-03-12",
-        place: "Salle 204, Ségur",
-        areaId: null,
-        commitmentIds: [],
-        facilitator: "Claire Martin",
-        consentText: "Vos contributions sont enregistrées.",
-        keepUntil: "2031-03-12"
-    });
-    const awa = await b.addParticipant(workshop.id, { name: "Awa", organisationKind: "citizen", consentAccepted: true, contactAccepted: false, contactEmail: "" });
-    await b.addContribution(workshop.id, awa.participant.id, { kind: "proposal", text: PROPOSAL, aboutCommitmentId: null, aboutMilestoneId: null, proposalIds: [] });
-    return workshop;
-}
-
 describe("a workshop room over the room's network", () => {
     test("a laptop joins the room, receives the workshop, and its contributions reach the room's page", async () => {
         const host = await openApp();
-        const workshop = await workshopWithAwa(laptop(host.laptop));
+        const { workshop } = await workshopWithAwa(laptop(host.laptop));
         await host.page.evaluate(id => (location.hash = `#/ateliers/${id}`), workshop.id);
         await host.page.locator("#room-open-button:not([disabled])").click();
         await host.page.locator("#room-code").waitFor();
@@ -51,6 +33,8 @@ describe("a workshop room over the room's network", () => {
         expect(code).toMatch(/^\d{6}$/);
         expect(shown).toMatch(/^[\d.]+:\d+$/);
         expect(await host.page.evaluate(() => document.activeElement?.id)).toBe("room-close");
+        expect(await text(host.page, "#room-recent")).toBe("Aucun ordinateur n'a échangé dans les 5 dernières minutes");
+        expect(await host.page.locator("#room-last-exchange").count()).toBe(0);
         await host.page.locator("#workshop-room-section").scrollIntoViewIfNeeded();
         await expectAccessible(host.page, "the room opened");
         await screenshots(host.page, "room-open");
@@ -82,7 +66,19 @@ describe("a workshop room over the room's network", () => {
         // Captured on the joiner: on the room's page after the next exchange, without reloading it.
         await laptop(guest.laptop).addContribution(workshop.id, null, { kind: "proposal", text: FROM_JOINER, aboutCommitmentId: null, aboutMilestoneId: null, proposalIds: [] });
         await host.page.getByText(FROM_JOINER).first().waitFor({ timeout: 15_000 });
+        // The joiner exchanged several times by now: one computer.
+        expect(await text(host.page, "#room-recent")).toBe("1 ordinateur a échangé dans les 5 dernières minutes");
+        expect(await text(host.page, "#room-last-exchange")).toMatch(/^Dernier échange à \d{2}:\d{2}$/);
         await screenshots(host.page, "room-contribution-arrived");
+
+        // A third computer joins: the room's page says so by itself.
+        const third = laptop(await newLaptop());
+        await third.joinRoom(null, address, code);
+        await host.page.locator("#room-recent", { hasText: "2 ordinateurs ont échangé dans les 5 dernières minutes" }).waitFor();
+        await host.page.locator("#room-attendance").scrollIntoViewIfNeeded();
+        await expectAccessible(host.page, "the room counting the computers that exchanged");
+        await screenshots(host.page, "room-attendance");
+        await third.leaveRoom();
 
         // « Mode atelier » on the joiner: the link's status in one line.
         await page.locator("#workshop-room").click();

@@ -1,12 +1,19 @@
 //! An office for the workshop tests: the real server on a loopback port over a database file,
 //! the coordination's institution (DITP) and one other, people with their tokens, and one laptop
-//! (the app's real store) per person.
+//! (the app's real store) per person; the plan the coordination sets up, and a workshop's
+//! preparation.
+
+// Each test uses part of this module.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use plan_ouvert_client::Server;
-use plan_ouvert_domain::{AreaInput, AreaKind, InstitutionId, InstitutionInput, InstitutionKind, PlanId, PlanInput};
+use plan_ouvert_domain::{
+    AreaId, AreaInput, AreaKind, CommitmentId, InstitutionId, InstitutionInput, InstitutionKind, PlanId, PlanInput,
+    WorkshopInput,
+};
 use plan_ouvert_server::{api, database, directory, routes};
 use plan_ouvert_store::Store;
 use plan_ouvert_sync::access::Role;
@@ -49,6 +56,49 @@ pub async fn office(institution: (&str, &str, &str), people: &[(&str, &str, Role
     Office { dir, db, servers, laptops, files, task }
 }
 
+/// The office of a workshop: the server with the institution `name`, whose two drafters run
+/// workshops (the facilitator Dominique, laptop 0; her colleague Camille, laptop 1), and the
+/// DITP's coordinator Claire (laptop 2).
+pub async fn workshop_office(name: &str, acronym: &str, kind: InstitutionKind) -> Office {
+    office(
+        (name, acronym, kind.code()),
+        &[
+            ("dominique", acronym, Role::Drafter),
+            ("camille", acronym, Role::Drafter),
+            ("claire", "DITP", Role::Coordinator),
+        ],
+    )
+    .await
+}
+
+/// [`workshop_office`] once the coordination has set the plan up ([`set_up_plan`]) and sent it:
+/// the office, the plan, the institution and the plan's area.
+pub async fn planned_workshop_office(
+    name: &str,
+    acronym: &str,
+    kind: InstitutionKind,
+) -> (Office, PlanId, InstitutionId, AreaId) {
+    let office = workshop_office(name, acronym, kind).await;
+    let (plan, institution, area) = set_up_plan(&office.laptops[2], name, acronym, kind);
+    synced(&office.servers[2], &office.laptops[2]).await;
+    (office, plan, institution, area)
+}
+
+/// A workshop titled `title` that Dominique facilitates, on `commitments` (held in 2026, its
+/// participants' data kept a year).
+pub fn workshop_input(title: &str, commitments: Vec<CommitmentId>) -> WorkshopInput {
+    WorkshopInput {
+        title: title.into(),
+        held_on: "2026-03-12".into(),
+        place: "Salle 204".into(),
+        area_id: None,
+        commitment_ids: commitments,
+        facilitator: "Dominique".into(),
+        consent_text: "Vos contributions sont enregistrées.".into(),
+        keep_until: "2027-03-12".into(),
+    }
+}
+
 impl Office {
     /// Stops the server and closes the laptops (their database files may then be read whole).
     pub async fn stop(self) -> (tempfile::TempDir, PathBuf, Vec<PathBuf>) {
@@ -72,7 +122,7 @@ pub fn set_up_plan(
     name: &str,
     acronym: &str,
     kind: InstitutionKind,
-) -> (PlanId, InstitutionId, plan_ouvert_domain::AreaId) {
+) -> (PlanId, InstitutionId, AreaId) {
     let mut store = store.lock().unwrap();
     let institution =
         store.create_institution(&InstitutionInput { name: name.into(), acronym: acronym.into(), kind }).unwrap();

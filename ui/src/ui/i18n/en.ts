@@ -942,6 +942,11 @@ export const en: Messages = {
         address: "Address",
         code: "Code",
         otherWorkshop: "The room open on this computer is another workshop's: opening it for this one closes the other.",
+        recentLaptops: (n: number, minutes: number) =>
+            n === 0
+                ? `No computer exchanged in the last ${minutes} minutes`
+                : `${count(n)} ${plural(n, "computer", "computers")} exchanged in the last ${minutes} minutes`,
+        lastExchangeAt: (time: string) => `Last exchange at ${time}`,
         join: "Join a room",
         joinHint: "Type the address and the six-digit code shown on the room's computer.",
         addressHint: "For instance 192.168.1.20:7878",

@@ -979,6 +979,11 @@ export const fr = {
         address: "Adresse",
         code: "Code",
         otherWorkshop: "La salle ouverte sur cet ordinateur est celle d'un autre atelier : l'ouvrir pour celui-ci ferme l'autre.",
+        recentLaptops: (n: number, minutes: number) =>
+            n === 0
+                ? `Aucun ordinateur n'a échangé dans les ${minutes} dernières minutes`
+                : `${count(n)} ${plural(n, "ordinateur a échangé", "ordinateurs ont échangé")} dans les ${minutes} dernières minutes`,
+        lastExchangeAt: (time: string) => `Dernier échange à ${time}`,
         join: "Rejoindre une salle",
         joinHint: "Tapez l'adresse et le code à six chiffres affichés sur l'ordinateur de la salle.",
         addressHint: "Par exemple 192.168.1.20:7878",

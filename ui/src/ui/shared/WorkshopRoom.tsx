@@ -1,7 +1,9 @@
 /**
  * A workshop room without internet. {@link RoomHost}: « Ouvrir la salle » opens the workshop to
  * the room's laptops and shows, in large type, this computer's address and the six-digit code
- * they type, until « Fermer la salle ». {@link RoomJoin}: « Rejoindre une salle » with the
+ * they type, then how many computers exchanged lately and when the last did (told by the backend
+ * at each exchange, read again each half-minute as the count's window slides), until « Fermer la
+ * salle ». {@link RoomJoin}: « Rejoindre une salle » with the
  * address and the code (a refusal next to its field, in the backend's words), then the link's
  * status — « Dernier échange il y a 3 s », or why the last one failed — and « Quitter la salle ».
  * {@link RoomLinkLine}: that status in one small line, for « Mode atelier ». What an exchange
@@ -14,7 +16,8 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { Failure, RoomLinkView, RoomView } from "../../core/bindings";
 import { toFailure } from "../../core/backend";
 import { useBackend } from "../backendContext";
-import { useT, type Messages } from "../i18n";
+import { useLocale, useT, type Messages } from "../i18n";
+import { formatTime } from "../i18n/format";
 import { href } from "../router";
 import { FailureAlert } from "./FailureAlert";
 import { errorState, fieldErrors } from "./fieldErrors";
@@ -57,9 +60,13 @@ function useRoomLink(): [RoomLinkView | null | undefined, number, (link: RoomLin
     return [link, now, setLink];
 }
 
+/** How often the open room's count is read again, for the laptops that stopped exchanging. */
+const RECOUNT_MS = 30_000;
+
 /** Opens this workshop's room, shows its address and code, and closes it. */
 export function RoomHost(props: { workshopId: string }) {
     const r = useT().roomLink;
+    const locale = useLocale();
     const backend = useBackend();
     const [room, setRoom] = useState<RoomView | null | undefined>(undefined);
     const [busy, setBusy] = useState(false);
@@ -73,12 +80,31 @@ export function RoomHost(props: { workshopId: string }) {
     }, [busy, room]);
     useEffect(() => {
         let live = true;
-        backend.getRoom().then(
-            view => live && setRoom(view),
-            error => live && setFailure(toFailure(error))
-        );
+        let stop: (() => void) | null = null;
+        const read = () =>
+            backend.getRoom().then(
+                view => live && setRoom(view),
+                error => live && setFailure(toFailure(error))
+            );
+        void read();
+        // Each exchange the room takes in tells where it stands.
+        backend
+            .onRoomExchange(view => {
+                if (live) setRoom(view);
+            })
+            .then(
+                unlisten => {
+                    if (live) stop = unlisten;
+                    else unlisten();
+                },
+                // Without notifications, the half-minute reading below still keeps it true.
+                () => undefined
+            );
+        const timer = window.setInterval(() => void read(), RECOUNT_MS);
         return () => {
             live = false;
+            stop?.();
+            window.clearInterval(timer);
         };
     }, [backend]);
 
@@ -111,6 +137,15 @@ export function RoomHost(props: { workshopId: string }) {
                             <dd id="room-code">{here.code}</dd>
                         </div>
                     </dl>
+                    <p className="fr-text--sm fr-mb-1w" id="room-attendance">
+                        <span id="room-recent">{r.recentLaptops(here.recentLaptops, here.recentMinutes)}</span>
+                        {here.lastExchangeAt !== null && (
+                            <>
+                                <br />
+                                <span id="room-last-exchange">{r.lastExchangeAt(formatTime(new Date(here.lastExchangeAt), locale))}</span>
+                            </>
+                        )}
+                    </p>
                     <p className="fr-text--sm">{r.hostHint}</p>
                     <Button
                         priority="secondary"
