@@ -40,8 +40,8 @@ fn texts(app: &App, workshop: &Value) -> Vec<String> {
 fn a_laptop_joins_a_room_receives_its_workshop_and_its_contributions_reach_the_room() {
     let (host, workshop) = laptop_with_workshop();
     assert_eq!(host.ok("get_room", json!({})), Value::Null);
-    let room = host.ok("open_room", json!({"workshopId": workshop}));
-    assert_eq!(room["workshopId"], workshop);
+    let room = host.ok("open_room", json!({"subject": {"kind": "workshop", "workshopId": workshop}}));
+    assert_eq!(room["subject"], json!({"kind": "workshop", "workshopId": workshop}));
     let code = room["code"].as_str().unwrap().to_string();
     assert!(code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()), "{room}");
     assert!(room["address"].as_str().unwrap().contains(':'), "{room}");
@@ -54,20 +54,20 @@ fn a_laptop_joins_a_room_receives_its_workshop_and_its_contributions_reach_the_r
     assert_eq!(guest.ok("get_room_link", json!({})), Value::Null);
 
     // An address that is not one, and a wrong code: refused next to their field, in French.
-    let refused = guest.err("join_room", json!({"workshopId": null, "address": "salle 204", "code": code}));
+    let refused = guest.err("join_room", json!({"subject": null, "address": "salle 204", "code": code}));
     assert_eq!(refused["code"], "validation");
     assert_eq!(refused["fields"][0]["field"], "address", "{refused}");
     let wrong = if code == "000000" { "111111" } else { "000000" };
-    let refused = guest.err("join_room", json!({"workshopId": null, "address": address, "code": wrong}));
+    let refused = guest.err("join_room", json!({"subject": null, "address": address, "code": wrong}));
     assert_eq!(refused["code"], "validation");
     assert_eq!(refused["fields"][0]["field"], "code", "{refused}");
     assert!(refused["message"].as_str().unwrap().starts_with("Ce code n'est pas celui de la salle"), "{refused}");
     assert_eq!(guest.ok("get_room_link", json!({})), Value::Null, "a refused join is no link");
 
     // The right code: the workshop arrives at once, with who took part (the same institution here).
-    let joined = guest.ok("join_room", json!({"workshopId": null, "address": address, "code": code}));
+    let joined = guest.ok("join_room", json!({"subject": null, "address": address, "code": code}));
     assert_eq!(joined["imported"]["workshopId"], workshop, "{joined}");
-    assert_eq!(joined["link"]["workshopId"], workshop);
+    assert_eq!(joined["link"]["subject"]["workshopId"], workshop);
     assert_eq!(joined["link"]["lastError"], Value::Null);
     assert!(joined["link"]["lastExchangeAt"].as_str().unwrap().starts_with("20"), "{joined}");
     assert_eq!(texts(&guest, &workshop), [PROPOSAL]);
@@ -92,7 +92,10 @@ fn a_laptop_joins_a_room_receives_its_workshop_and_its_contributions_reach_the_r
     let status = host.ok("get_room", json!({}));
     assert_eq!(status["recentLaptops"], 1, "{status}");
     assert!(status["lastExchangeAt"].as_str().unwrap().starts_with("20"), "{status}");
-    assert_eq!((status["code"].clone(), status["workshopId"].clone()), (room["code"].clone(), workshop.clone()));
+    assert_eq!(
+        (status["code"].clone(), status["subject"]["workshopId"].clone()),
+        (room["code"].clone(), workshop.clone())
+    );
 
     // The room closed: the joiner's status says the room does not answer, and it keeps everything.
     host.ok("close_room", json!({}));

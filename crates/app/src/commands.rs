@@ -281,10 +281,11 @@ commands! {
     /// computer, or holding who took part in another institution's workshop.
     fn import_exchange(app) -> Option<ExchangeImported> { app.blocking(|app| crate::exchange::import(&app)).await }
 
-    /// Opens a workshop to the other laptops of the room, over its local network, without
-    /// internet: resolves to this laptop's address with the room's port and a six-digit code,
-    /// to show them in large type. One room at a time: a room open before is closed.
-    fn open_room(app, workshop_id: WorkshopId) -> RoomView { crate::room::open(app, workshop_id).await }
+    /// Opens a workshop, or a jury session, to the other laptops of the room, over its local
+    /// network, without internet: resolves to this laptop's address with the room's port and a
+    /// six-digit code, to show them in large type. One room at a time: a room open before is
+    /// closed.
+    fn open_room(app, subject: RoomSubject) -> RoomView { crate::room::open(app, subject).await }
     /// Closes the room open on this laptop; the others keep their work.
     fn close_room(app) -> () {
         crate::room::close(app).await;
@@ -292,12 +293,12 @@ commands! {
     }
     /// The room open on this laptop, if any.
     fn get_room(app) -> Option<RoomView> { Ok(crate::room::get(app)) }
-    /// Joins another laptop's room with the address and code it shows (`workshopId`: the
-    /// workshop, `null` when this laptop does not have it yet): one exchange now, then one every
-    /// 3 seconds until `leave_room`. `validation`, with the reason on `address` or `code`, when
-    /// the room does not answer or the code is not its own.
-    fn join_room(app, workshop_id: Option<WorkshopId>, address: String, code: String) -> RoomJoin {
-        crate::room::join(app, workshop_id, &address, &code).await
+    /// Joins another laptop's room with the address and code it shows (`subject`: the workshop
+    /// or jury session, `null` when this laptop does not have it yet): one exchange now, then one
+    /// every 3 seconds until `leave_room`. `validation`, with the reason on `address` or `code`,
+    /// when the room does not answer or the code is not its own.
+    fn join_room(app, subject: Option<RoomSubject>, address: String, code: String) -> RoomJoin {
+        crate::room::join(app, subject, &address, &code).await
     }
     /// Stops exchanging with the room joined; this laptop keeps everything.
     fn leave_room(app) -> () {

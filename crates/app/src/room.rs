@@ -1,5 +1,5 @@
-//! A workshop room from the app (`plan_ouvert_room`): this laptop opens one of its workshops to
-//! the room's other laptops, or joins another laptop's room and exchanges with it every few
+//! A room from the app (`plan_ouvert_room`): this laptop opens one of its workshops, or one of
+//! its jury sessions, to the room's other laptops, or joins another laptop's room and exchanges with it every few
 //! seconds until it leaves. One room open and one room joined at most per laptop.
 //!
 //! The room serves from the laptop's own store (the same lock as the commands); what an exchange
@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use plan_ouvert_domain::{
-    ErrorCode, ExchangeImported, Failure, FieldError, Locale, RoomJoin, RoomLinkView, RoomView, WorkshopId,
+    ErrorCode, ExchangeImported, Failure, FieldError, Locale, RoomJoin, RoomLinkView, RoomSubject, RoomView,
 };
 use plan_ouvert_room::{Exchanged, OnExchange, Room, RoomError};
 
@@ -55,7 +55,7 @@ impl OpenRoom {
         RoomView {
             address: self.shown_address.clone(),
             code: self.room.code.clone(),
-            workshop_id: self.room.workshop,
+            subject: self.room.subject,
             recent_laptops: u32::try_from(attendance.laptops_since(since)).unwrap_or(u32::MAX),
             recent_minutes: RECENT_MINUTES,
             last_exchange_at: attendance.last_exchange_at().map(rfc3339),
@@ -66,7 +66,7 @@ impl OpenRoom {
 #[derive(Debug)]
 struct Link {
     address: String,
-    workshop: WorkshopId,
+    subject: RoomSubject,
     last_exchange_at: Option<DateTime<Utc>>,
     last_error: Option<String>,
     task: Option<tokio::task::JoinHandle<()>>,
@@ -80,7 +80,7 @@ impl Link {
     fn view(&self) -> RoomLinkView {
         RoomLinkView {
             address: self.address.clone(),
-            workshop_id: self.workshop,
+            subject: self.subject,
             last_exchange_at: self.last_exchange_at.map(rfc3339),
             last_error: self.last_error.clone(),
         }
@@ -124,14 +124,18 @@ fn on_exchange(app: impl Venue) -> OnExchange {
     })
 }
 
-/// Opens `workshop` to the room's laptops (closing the room open before, if any).
-pub(crate) async fn open<V: Venue>(app: &V, workshop: WorkshopId) -> Result<RoomView, Failure> {
-    app.laptop().run(|store| store.workshop(workshop))?;
+/// Opens `subject` — a workshop, or a jury session — to the room's laptops (closing the room
+/// open before, if any).
+pub(crate) async fn open<V: Venue>(app: &V, subject: RoomSubject) -> Result<RoomView, Failure> {
+    app.laptop().run(|store| match subject {
+        RoomSubject::Workshop { workshop_id } => store.workshop(workshop_id).map(|_| ()),
+        RoomSubject::Jury { session_id } => store.jury_session(session_id).map(|_| ()),
+    })?;
     close(app).await;
     let locale = app.laptop().locale();
     let bind = SocketAddr::from(([0, 0, 0, 0], 0));
     let store = app.laptop().shared_store();
-    let room = Room::open(store, workshop, bind, locale, on_exchange(app.clone())).await.map_err(|e| internal(&e))?;
+    let room = Room::open(store, subject, bind, locale, on_exchange(app.clone())).await.map_err(|e| internal(&e))?;
     let shown_address = format!("{}:{}", plan_ouvert_room::local_address(), room.address.port());
     tracing::info!(address = %shown_address, "opened a workshop room");
     let open = OpenRoom { room, shown_address };
@@ -161,10 +165,10 @@ async fn exchange_once(
     http: &reqwest::Client,
     address: SocketAddr,
     code: &str,
-    workshop: WorkshopId,
+    subject: Option<RoomSubject>,
 ) -> Result<ExchangeImported, RoomError> {
     let locale = app.laptop().locale();
-    let result = plan_ouvert_room::exchange(http, address, code, app.laptop().store(), workshop, locale).await;
+    let result = plan_ouvert_room::exchange(http, address, code, app.laptop().store(), subject, locale).await;
     if let Ok(imported) = &result {
         if brought_something(imported) {
             app.data_received();
@@ -174,11 +178,11 @@ async fn exchange_once(
 }
 
 /// Joins the room at `address` with its `code`: one exchange now (refused with the reason next
-/// to its field), then one every few seconds until [`leave`]. `workshop` is `None` when this
-/// laptop does not have the room's workshop yet: the room sends it.
+/// to its field), then one every few seconds until [`leave`]. `subject` is `None` when this
+/// laptop does not have the room's workshop or jury yet: the room sends it.
 pub(crate) async fn join<V: Venue>(
     app: &V,
-    workshop: Option<WorkshopId>,
+    subject: Option<RoomSubject>,
     address: &str,
     code: &str,
 ) -> Result<RoomJoin, Failure> {
@@ -186,14 +190,18 @@ pub(crate) async fn join<V: Venue>(
     let socket = plan_ouvert_room::parse_address(address).map_err(|e| room_failure(&e, locale))?;
     leave(app);
     let http = reqwest::Client::new();
-    // A workshop this laptop does not have: the exchange sends its unsent changes instead, and
-    // the answer brings the room's workshop.
-    let asked = workshop.unwrap_or_default();
-    let imported = exchange_once(app, &http, socket, code, asked).await.map_err(|e| room_failure(&e, locale))?;
-    let workshop = imported.workshop_id.or(workshop).unwrap_or(asked);
+    // A subject this laptop does not have: the exchange sends its unsent changes instead, and
+    // the answer brings the room's.
+    let imported = exchange_once(app, &http, socket, code, subject).await.map_err(|e| room_failure(&e, locale))?;
+    let Some(subject) = RoomSubject::of(&imported).or(subject) else {
+        let refused = RoomError::Refused(
+            locale.pick("La salle n'a envoyé ni atelier ni jury.", "The room sent no workshop nor jury.").into(),
+        );
+        return Err(room_failure(&refused, locale));
+    };
     let link = Link {
         address: address.trim().to_string(),
-        workshop,
+        subject,
         last_exchange_at: Some(Utc::now()),
         last_error: None,
         task: None,
@@ -205,7 +213,7 @@ pub(crate) async fn join<V: Venue>(
     let task = tokio::spawn(async move {
         loop {
             tokio::time::sleep(EXCHANGE_INTERVAL).await;
-            let result = exchange_once(&background, &http, socket, &code, workshop).await;
+            let result = exchange_once(&background, &http, socket, &code, Some(subject)).await;
             let mut link = lock(&background.rooms().link);
             let Some(link) = link.as_mut() else { return };
             match result {

@@ -69,8 +69,35 @@ pub struct ExchangeSaved {
     pub written: ExchangeWritten,
 }
 
-/// A workshop room opened on this laptop: what its screen shows in large type for the others
-/// to join.
+/// What a room without internet is opened on: a workshop, or a citizen jury's session scored on
+/// several laptops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum RoomSubject {
+    Workshop { workshop_id: WorkshopId },
+    Jury { session_id: JurySessionId },
+}
+
+impl RoomSubject {
+    /// The exchange file a room's laptops exchange.
+    pub fn scope(self) -> ExchangeScope {
+        match self {
+            RoomSubject::Workshop { workshop_id } => ExchangeScope::Workshop { workshop_id },
+            RoomSubject::Jury { session_id } => ExchangeScope::Jury { session_id },
+        }
+    }
+
+    /// The subject an exchange file taken in carries, if it carries one.
+    pub fn of(imported: &ExchangeImported) -> Option<RoomSubject> {
+        match (imported.workshop_id, imported.jury_session_id) {
+            (Some(workshop_id), _) => Some(RoomSubject::Workshop { workshop_id }),
+            (None, Some(session_id)) => Some(RoomSubject::Jury { session_id }),
+            (None, None) => None,
+        }
+    }
+}
+
+/// A room opened on this laptop: what its screen shows in large type for the others to join.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct RoomView {
@@ -78,7 +105,7 @@ pub struct RoomView {
     pub address: String,
     /// The six digits the others type.
     pub code: String,
-    pub workshop_id: WorkshopId,
+    pub subject: RoomSubject,
     /// How many laptops exchanged with the room in the last `recent_minutes` minutes (each
     /// counted once, however often it exchanged).
     pub recent_laptops: u32,
@@ -93,8 +120,8 @@ pub struct RoomView {
 pub struct RoomLinkView {
     /// The room's address, as typed.
     pub address: String,
-    /// The workshop exchanged.
-    pub workshop_id: WorkshopId,
+    /// The workshop or jury session exchanged.
+    pub subject: RoomSubject,
     /// When the last exchange succeeded (RFC 3339), if one did.
     pub last_exchange_at: Option<String>,
     /// Why the last exchange failed, in the interface's language (`null` when it succeeded).

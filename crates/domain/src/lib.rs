@@ -46,7 +46,9 @@ pub use dashboard::{
     StatusCount, TodoList, TodoScope, DUE_SOON_DAYS, RECENT_REPORTS,
 };
 pub use evidence::{EvidenceFile, FileAvailability};
-pub use exchange::{ExchangeImported, ExchangeSaved, ExchangeScope, ExchangeWritten, RoomJoin, RoomLinkView, RoomView};
+pub use exchange::{
+    ExchangeImported, ExchangeSaved, ExchangeScope, ExchangeWritten, RoomJoin, RoomLinkView, RoomSubject, RoomView,
+};
 pub use failure::{ErrorCode, Failure, FieldError};
 pub use id::{
     AreaId, CommitmentId, ContributionId, InstitutionId, JurorId, JuryApplicationId, JurySessionId, MilestoneId,

@@ -125,6 +125,7 @@ fn generate() -> String {
         ExchangeWritten,
         ExchangeImported,
         ExchangeSaved,
+        RoomSubject,
         RoomView,
         RoomLinkView,
         RoomJoin,

@@ -4,7 +4,9 @@
 //! workshop both ways (`plan_ouvert_store::exchange`, `plan_ouvert_sync::bundle`): the joining
 //! laptop sends its file, the room takes it in and answers with its own, which the joining laptop
 //! takes in. So contributions typed anywhere appear on the room's laptop within seconds, and on
-//! the others after their next exchange; every guarantee of exchange files holds — taken in once,
+//! the others after their next exchange. A citizen jury's session is opened the same way
+//! ([`RoomSubject::Jury`]): its jurors score on several laptops and the sheets meet on the
+//! room's, where the ranking follows. Every guarantee of exchange files holds — taken in once,
 //! in any order, all or nothing, who the participants are only within the institution, and each
 //! laptop's changes reach the central plan API once, whichever laptop syncs first.
 //!
@@ -33,7 +35,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
 use chrono::{DateTime, Utc};
-use plan_ouvert_domain::{ExchangeImported, ExchangeScope, Locale, WorkshopId};
+use plan_ouvert_domain::{ExchangeImported, ExchangeScope, Locale, RoomSubject};
 use plan_ouvert_store::Store;
 pub use plan_ouvert_sync::protocol::ClientId;
 
@@ -154,7 +156,7 @@ struct Door {
 
 struct Shared {
     store: Arc<Mutex<Store>>,
-    workshop: WorkshopId,
+    subject: RoomSubject,
     code: String,
     locale: Locale,
     door: Mutex<Door>,
@@ -169,24 +171,26 @@ pub struct Room {
     pub address: SocketAddr,
     /// The code they type.
     pub code: String,
-    pub workshop: WorkshopId,
+    /// The workshop or jury session exchanged.
+    pub subject: RoomSubject,
     shared: Arc<Shared>,
     task: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl std::fmt::Debug for Shared {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Shared").field("workshop", &self.workshop).finish_non_exhaustive()
+        f.debug_struct("Shared").field("subject", &self.subject).finish_non_exhaustive()
     }
 }
 
 impl Room {
-    /// Opens `workshop` to the laptops of the room on `bind` (port 0: any free one), serving
+    /// Opens `subject` (a workshop, or a jury session) to the laptops of the room on `bind`
+    /// (port 0: any free one), serving
     /// from `store`; `on_exchange` is told of each exchange taken in. Must be called within a
     /// tokio runtime.
     pub async fn open(
         store: Arc<Mutex<Store>>,
-        workshop: WorkshopId,
+        subject: RoomSubject,
         bind: SocketAddr,
         locale: Locale,
         on_exchange: OnExchange,
@@ -196,7 +200,7 @@ impl Room {
         let code = new_code();
         let shared = Arc::new(Shared {
             store,
-            workshop,
+            subject,
             code: code.clone(),
             locale,
             door: Mutex::new(Door { wrong: 0, locked_until: None }),
@@ -212,7 +216,7 @@ impl Room {
                 tracing::warn!(%error, "the room stopped");
             }
         });
-        Ok(Room { address, code, workshop, shared, task: Some(task) })
+        Ok(Room { address, code, subject, shared, task: Some(task) })
     }
 
     /// The laptops that exchanged with this room so far, each at its last exchange.
@@ -267,7 +271,7 @@ async fn take_exchange(State(room): State<Arc<Shared>>, headers: HeaderMap, body
                 .import_exchange_from(&body, room.locale)
                 .map_err(|error| error.to_failure(room.locale).message)?;
             let answer = store
-                .write_exchange(ExchangeScope::Workshop { workshop_id: room.workshop }, true)
+                .write_exchange(room.subject.scope(), true)
                 .map(|(bytes, _)| bytes)
                 .map_err(|error| error.to_failure(room.locale).message);
             (Exchanged { laptop, at: Utc::now(), imported }, answer)
@@ -290,24 +294,29 @@ pub fn parse_address(text: &str) -> Result<SocketAddr, RoomError> {
     text.trim().parse().map_err(|_| RoomError::BadAddress)
 }
 
-/// One exchange with the room at `address`: this laptop's file of `workshop` sent, the room's
+/// One exchange with the room at `address`: this laptop's file of `subject` sent, the room's
 /// taken in. Resolves to what was taken in here.
 pub async fn exchange(
     http: &reqwest::Client,
     address: SocketAddr,
     code: &str,
     store: &Mutex<Store>,
-    workshop: WorkshopId,
+    subject: Option<RoomSubject>,
     locale: Locale,
 ) -> Result<ExchangeImported, RoomError> {
     let mine = {
         let mut store = lock(store);
-        // A laptop joining for the first time has nothing of the workshop yet: it sends its
-        // unsent changes, if any, and receives the workshop.
-        let scope = match store.workshop(workshop) {
-            Ok(_) => ExchangeScope::Workshop { workshop_id: workshop },
-            Err(plan_ouvert_store::Error::NotFound(_)) => ExchangeScope::Unsent,
-            Err(error) => return Err(RoomError::Refused(error.to_failure(locale).message)),
+        // A laptop joining for the first time has nothing of the workshop (or jury) yet: it
+        // sends its unsent changes, if any, and receives the room's.
+        let here = match subject {
+            Some(RoomSubject::Workshop { workshop_id }) => store.workshop(workshop_id).map(|_| ()),
+            Some(RoomSubject::Jury { session_id }) => store.jury_session(session_id).map(|_| ()),
+            None => Err(plan_ouvert_store::Error::NotFound(plan_ouvert_store::Entity::Workshop)),
+        };
+        let scope = match (here, subject) {
+            (Ok(()), Some(subject)) => subject.scope(),
+            (Err(plan_ouvert_store::Error::NotFound(_)), _) | (Ok(()), None) => ExchangeScope::Unsent,
+            (Err(error), _) => return Err(RoomError::Refused(error.to_failure(locale).message)),
         };
         store.write_exchange(scope, true).map_err(|e| RoomError::Refused(e.to_failure(locale).message))?.0
     };

@@ -21,6 +21,11 @@ use plan_ouvert_domain::*;
 use plan_ouvert_room::{exchange, ClientId, Exchanged, OnExchange, Room, RoomError};
 use plan_ouvert_store::Store;
 
+/// The room of a workshop.
+fn subject(workshop_id: plan_ouvert_domain::WorkshopId) -> plan_ouvert_domain::RoomSubject {
+    plan_ouvert_domain::RoomSubject::Workshop { workshop_id }
+}
+
 const HATVP: &str = "Haute Autorité pour la transparence de la vie publique";
 
 fn propose(store: &Mutex<Store>, workshop: WorkshopId, name: &str, text: &str) {
@@ -87,33 +92,34 @@ async fn contributions_meet_in_the_room_survive_its_loss_and_reach_the_server_on
 
     // The room opens; a wrong code is refused, and nothing comes in.
     let loopback: SocketAddr = "127.0.0.1:0".parse().unwrap();
-    let room = Room::open(Arc::clone(&hub), workshop, loopback, Locale::Fr, reports().0).await.unwrap();
+    let room = Room::open(Arc::clone(&hub), subject(workshop), loopback, Locale::Fr, reports().0).await.unwrap();
     let http = reqwest_client();
     let wrong = if room.code == "000000" { "000001" } else { "000000" };
-    let refused = exchange(&http, room.address, wrong, colleague, workshop, Locale::Fr).await;
+    let refused = exchange(&http, room.address, wrong, colleague, Some(subject(workshop)), Locale::Fr).await;
     assert!(matches!(refused, Err(RoomError::WrongCode)), "{refused:?}");
     assert!(colleague.lock().unwrap().list_plans().unwrap().is_empty());
     // The right code: the colleague receives the workshop and the plan it is about.
-    let joined = exchange(&http, room.address, &room.code, colleague, workshop, Locale::Fr).await.unwrap();
+    let joined =
+        exchange(&http, room.address, &room.code, colleague, Some(subject(workshop)), Locale::Fr).await.unwrap();
     assert!(joined.records_added > 0);
     assert_eq!(colleague.lock().unwrap().workshop(workshop).unwrap().workshop.title, "Atelier transparence");
 
     // Contributions typed on either laptop meet.
     propose(colleague, workshop, "Awa", "Publier les agendas chaque semaine.");
-    exchange(&http, room.address, &room.code, colleague, workshop, Locale::Fr).await.unwrap();
+    exchange(&http, room.address, &room.code, colleague, Some(subject(workshop)), Locale::Fr).await.unwrap();
     assert_eq!(texts(&hub, workshop), ["Publier les agendas chaque semaine."], "live on the room's laptop");
     propose(&hub, workshop, "Bruno", "Ouvrir les agendas en données ouvertes.");
-    exchange(&http, room.address, &room.code, colleague, workshop, Locale::Fr).await.unwrap();
+    exchange(&http, room.address, &room.code, colleague, Some(subject(workshop)), Locale::Fr).await.unwrap();
     assert_eq!(texts(colleague, workshop).len(), 2);
 
     // The room's laptop closes: the colleague's work stays with her, and goes once it is back.
     room.close().await;
     propose(colleague, workshop, "Chloé", "Un registre des rendez-vous.");
-    let gone = exchange(&http, loopback_of(&office), "123456", colleague, workshop, Locale::Fr).await;
+    let gone = exchange(&http, loopback_of(&office), "123456", colleague, Some(subject(workshop)), Locale::Fr).await;
     assert!(matches!(gone, Err(RoomError::Unreachable(_))), "{gone:?}");
     assert_eq!(texts(colleague, workshop).len(), 3);
-    let room = Room::open(Arc::clone(&hub), workshop, loopback, Locale::Fr, reports().0).await.unwrap();
-    exchange(&http, room.address, &room.code, colleague, workshop, Locale::Fr).await.unwrap();
+    let room = Room::open(Arc::clone(&hub), subject(workshop), loopback, Locale::Fr, reports().0).await.unwrap();
+    exchange(&http, room.address, &room.code, colleague, Some(subject(workshop)), Locale::Fr).await.unwrap();
     assert_eq!(texts(&hub, workshop).len(), 3);
     room.close().await;
 
@@ -150,7 +156,7 @@ async fn the_room_reports_each_exchange_it_takes_in_and_counts_each_laptop_once(
     let workshop = prepare(&hub, plan, hatvp);
     let (told, reported) = reports();
     let loopback: SocketAddr = "127.0.0.1:0".parse().unwrap();
-    let room = Room::open(Arc::clone(&hub), workshop, loopback, Locale::Fr, told).await.unwrap();
+    let room = Room::open(Arc::clone(&hub), subject(workshop), loopback, Locale::Fr, told).await.unwrap();
     let http = reqwest_client();
     let (awa, bruno) = (store("awa"), store("bruno"));
     let opened = Utc::now();
@@ -158,20 +164,20 @@ async fn the_room_reports_each_exchange_it_takes_in_and_counts_each_laptop_once(
 
     // A wrong code is no exchange.
     let wrong = if room.code == "000000" { "000001" } else { "000000" };
-    assert!(exchange(&http, room.address, wrong, &awa, workshop, Locale::Fr).await.is_err());
+    assert!(exchange(&http, room.address, wrong, &awa, Some(subject(workshop)), Locale::Fr).await.is_err());
     assert!(laptops().is_empty());
     assert_eq!(room.attendance().last_exchange_at(), None);
 
     // Awa's laptop exchanges twice: two reports, one laptop.
-    exchange(&http, room.address, &room.code, &awa, workshop, Locale::Fr).await.unwrap();
+    exchange(&http, room.address, &room.code, &awa, Some(subject(workshop)), Locale::Fr).await.unwrap();
     propose(&awa, workshop, "Awa", "Publier les agendas chaque semaine.");
-    exchange(&http, room.address, &room.code, &awa, workshop, Locale::Fr).await.unwrap();
+    exchange(&http, room.address, &room.code, &awa, Some(subject(workshop)), Locale::Fr).await.unwrap();
     assert_eq!(laptops(), [laptop(&awa), laptop(&awa)]);
     assert!(reported.lock().unwrap()[1].imported.records_added > 0, "the report says what the exchange brought");
     assert_eq!(room.attendance().laptops_since(opened), 1, "the same laptop twice is one");
 
     // Bruno's laptop joins: two laptops.
-    exchange(&http, room.address, &room.code, &bruno, workshop, Locale::Fr).await.unwrap();
+    exchange(&http, room.address, &room.code, &bruno, Some(subject(workshop)), Locale::Fr).await.unwrap();
     assert_eq!(laptops(), [laptop(&awa), laptop(&awa), laptop(&bruno)]);
     let attendance = room.attendance();
     assert_eq!(attendance.laptops_since(opened), 2);
@@ -180,4 +186,82 @@ async fn the_room_reports_each_exchange_it_takes_in_and_counts_each_laptop_once(
     assert!(last >= opened);
     assert_eq!(attendance.laptops_since(last + chrono::Duration::seconds(1)), 0, "none since");
     room.close().await;
+}
+
+fn sheet(juror: JurorId, application: JuryApplicationId, each: i32) -> ScoreSheetInput {
+    ScoreSheetInput {
+        juror_id: juror,
+        application_id: application,
+        verdict: VerdictInput::Scores {
+            scores: JuryCriterion::ALL.iter().map(|c| CriterionScore { criterion: *c, score: each }).collect(),
+        },
+    }
+}
+
+/// A citizen jury scored on two laptops joined to a room: the colleague's laptop, which never
+/// had the session, receives it whole, its juror's sheets reach the room's laptop, and both
+/// laptops rank alike; then the room's laptop alone syncs and the server holds every sheet.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_jury_is_scored_on_two_laptops_joined_to_a_room_and_ranks_alike() {
+    let (office, plan, hatvp, _) =
+        common::planned_workshop_office(HATVP, "HATVP", InstitutionKind::IndependentAuthority).await;
+    let servers = &office.servers;
+    let hub = Arc::new(Mutex::new(Store::open_in(&office.dir.path().join("hub")).unwrap()));
+    synced(&servers[0], &hub).await;
+    let colleague = &office.laptops[1];
+    synced(&servers[1], colleague).await;
+    let (session, jurors, applications) = {
+        let mut store = hub.lock().unwrap();
+        let input = JurySessionInput { title: "Promotion 3".into(), held_on: "2030-03-12".into(), places: Some(1) };
+        let session = store.create_jury_session(plan, hatvp, &input).unwrap();
+        let jurors: Vec<JurorId> = ["Lina", "Marc"]
+            .iter()
+            .map(|n| store.add_juror(session.id, &JurorInput { name: (*n).into() }).unwrap().id)
+            .collect();
+        let applications: Vec<JuryApplicationId> = ["Carte des fontaines", "Bancs publics"]
+            .iter()
+            .map(|title| {
+                let input = JuryApplicationInput {
+                    title: (*title).into(),
+                    applicant: "Association".into(),
+                    ..Default::default()
+                };
+                store.add_jury_application(session.id, &input).unwrap().id
+            })
+            .collect();
+        (session, jurors, applications)
+    };
+    let subject = RoomSubject::Jury { session_id: session.id };
+    let loopback: SocketAddr = "127.0.0.1:0".parse().unwrap();
+    let room = Room::open(Arc::clone(&hub), subject, loopback, Locale::Fr, reports().0).await.unwrap();
+    let http = reqwest_client();
+
+    // The colleague joins without the session: the room sends it.
+    let joined = exchange(&http, room.address, &room.code, colleague, None, Locale::Fr).await.unwrap();
+    assert_eq!(joined.jury_session_id, Some(session.id));
+    assert_eq!(RoomSubject::of(&joined), Some(subject));
+    assert_eq!(colleague.lock().unwrap().jury_session(session.id).unwrap().applications.len(), 2);
+
+    // Lina scores on the room's laptop, Marc on the colleague's.
+    hub.lock().unwrap().hand_in_score_sheet(&sheet(jurors[0], applications[0], 5)).unwrap();
+    hub.lock().unwrap().hand_in_score_sheet(&sheet(jurors[0], applications[1], 2)).unwrap();
+    colleague.lock().unwrap().hand_in_score_sheet(&sheet(jurors[1], applications[0], 4)).unwrap();
+    colleague.lock().unwrap().hand_in_score_sheet(&sheet(jurors[1], applications[1], 3)).unwrap();
+    exchange(&http, room.address, &room.code, colleague, Some(subject), Locale::Fr).await.unwrap();
+    let here = hub.lock().unwrap().jury_session(session.id).unwrap();
+    let there = colleague.lock().unwrap().jury_session(session.id).unwrap();
+    assert_eq!(here.sheets.len(), 4, "Marc's sheets reached the room's laptop");
+    assert_eq!(here.ranking, there.ranking, "both laptops rank alike");
+    assert_eq!(here.ranking.ranked[0].title, "Carte des fontaines");
+    assert_eq!(here.ranking.ranked[0].standing, Standing::Selected);
+    room.close().await;
+
+    // Back at the office, the room's laptop syncs: the server takes every sheet, the colleague's
+    // relayed under her own identity, and her own sync later finds them taken.
+    synced(&servers[0], &hub).await;
+    synced(&servers[1], colleague).await;
+    let third = Mutex::new(Store::open_in(&office.dir.path().join("third")).unwrap());
+    synced(&servers[0], &third).await;
+    assert_eq!(third.lock().unwrap().jury_session(session.id).unwrap().sheets.len(), 4);
+    office.stop().await;
 }

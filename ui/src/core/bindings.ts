@@ -864,6 +864,8 @@ path: string,
  */
 written: ExchangeWritten, };
 
+export type RoomSubject = { "kind": "workshop", workshopId: WorkshopId, } | { "kind": "jury", sessionId: JurySessionId, };
+
 export type RoomView = { 
 /**
  * This laptop's address on the room's network and the room's port (`192.168.1.20:7878`).
@@ -872,7 +874,7 @@ address: string,
 /**
  * The six digits the others type.
  */
-code: string, workshopId: WorkshopId, 
+code: string, subject: RoomSubject, 
 /**
  * How many laptops exchanged with the room in the last `recent_minutes` minutes (each
  * counted once, however often it exchanged).
@@ -889,9 +891,9 @@ export type RoomLinkView = {
  */
 address: string, 
 /**
- * The workshop exchanged.
+ * The workshop or jury session exchanged.
  */
-workshopId: WorkshopId, 
+subject: RoomSubject, 
 /**
  * When the last exchange succeeded (RFC 3339), if one did.
  */

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, Contribution, ContributionId, ContributionInput, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExchangeImported, ExchangeSaved, ExchangeScope, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, ParticipantId, ParticipantInput, ParticipantView, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, PlanTarget, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, RoomJoin, RoomLinkView, RoomView, Round, RoundId, RoundInput, RoundProgress, SelfAssessmentTerm, SyncConnectInput, SyncSettings, SyncStatus, TodoList, TraceInput, TracedContribution, UndoImportSummary, Workshop, WorkshopDetail, WorkshopId, WorkshopInput, WorkshopSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, Contribution, ContributionId, ContributionInput, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExchangeImported, ExchangeSaved, ExchangeScope, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, ParticipantId, ParticipantInput, ParticipantView, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, PlanTarget, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, RoomJoin, RoomLinkView, RoomSubject, RoomView, Round, RoundId, RoundInput, RoundProgress, SelfAssessmentTerm, SyncConnectInput, SyncSettings, SyncStatus, TodoList, TraceInput, TracedContribution, UndoImportSummary, Workshop, WorkshopDetail, WorkshopId, WorkshopInput, WorkshopSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -217,22 +217,23 @@ export interface Backend {
      */
     importExchange(): Promise<ExchangeImported | null>;
     /**
-     * Opens a workshop to the other laptops of the room, over its local network, without
-     * internet: resolves to this laptop's address with the room's port and a six-digit code,
-     * to show them in large type. One room at a time: a room open before is closed.
+     * Opens a workshop, or a jury session, to the other laptops of the room, over its local
+     * network, without internet: resolves to this laptop's address with the room's port and a
+     * six-digit code, to show them in large type. One room at a time: a room open before is
+     * closed.
      */
-    openRoom(workshopId: WorkshopId): Promise<RoomView>;
+    openRoom(subject: RoomSubject): Promise<RoomView>;
     /** Closes the room open on this laptop; the others keep their work. */
     closeRoom(): Promise<null>;
     /** The room open on this laptop, if any. */
     getRoom(): Promise<RoomView | null>;
     /**
-     * Joins another laptop's room with the address and code it shows (`workshopId`: the
-     * workshop, `null` when this laptop does not have it yet): one exchange now, then one every
-     * 3 seconds until `leave_room`. `validation`, with the reason on `address` or `code`, when
-     * the room does not answer or the code is not its own.
+     * Joins another laptop's room with the address and code it shows (`subject`: the workshop
+     * or jury session, `null` when this laptop does not have it yet): one exchange now, then one
+     * every 3 seconds until `leave_room`. `validation`, with the reason on `address` or `code`,
+     * when the room does not answer or the code is not its own.
      */
-    joinRoom(workshopId: WorkshopId | null, address: string, code: string): Promise<RoomJoin>;
+    joinRoom(subject: RoomSubject | null, address: string, code: string): Promise<RoomJoin>;
     /** Stops exchanging with the room joined; this laptop keeps everything. */
     leaveRoom(): Promise<null>;
     /** Where the link with the room joined stands (last exchange, or why the last one failed). */
@@ -403,10 +404,10 @@ export function backendOver(transport: Transport): Backend {
         exportWorkshop: (workshopId, format) => transport.call("export_workshop", { workshopId, format }) as Promise<string | null>,
         writeExchange: (scope, personalData) => transport.call("write_exchange", { scope, personalData }) as Promise<ExchangeSaved | null>,
         importExchange: () => transport.call("import_exchange", {}) as Promise<ExchangeImported | null>,
-        openRoom: (workshopId) => transport.call("open_room", { workshopId }) as Promise<RoomView>,
+        openRoom: (subject) => transport.call("open_room", { subject }) as Promise<RoomView>,
         closeRoom: () => transport.call("close_room", {}) as Promise<null>,
         getRoom: () => transport.call("get_room", {}) as Promise<RoomView | null>,
-        joinRoom: (workshopId, address, code) => transport.call("join_room", { workshopId, address, code }) as Promise<RoomJoin>,
+        joinRoom: (subject, address, code) => transport.call("join_room", { subject, address, code }) as Promise<RoomJoin>,
         leaveRoom: () => transport.call("leave_room", {}) as Promise<null>,
         getRoomLink: () => transport.call("get_room_link", {}) as Promise<RoomLinkView | null>,
         listInstitutions: () => transport.call("list_institutions", {}) as Promise<Array<Institution>>,

@@ -13,7 +13,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import type { Failure, RoomLinkView, RoomView } from "../../core/bindings";
+import type { Failure, RoomLinkView, RoomSubject, RoomView } from "../../core/bindings";
 import { toFailure } from "../../core/backend";
 import { useBackend } from "../backendContext";
 import { useLocale, useT, type Messages } from "../i18n";
@@ -60,11 +60,19 @@ function useRoomLink(): [RoomLinkView | null | undefined, number, (link: RoomLin
     return [link, now, setLink];
 }
 
+/** Whether two rooms' subjects are the same workshop or the same jury session. */
+export function sameSubject(a: RoomSubject | null, b: RoomSubject | null): boolean {
+    if (a === null || b === null) return a === b;
+    if (a.kind === "workshop" && b.kind === "workshop") return a.workshopId === b.workshopId;
+    if (a.kind === "jury" && b.kind === "jury") return a.sessionId === b.sessionId;
+    return false;
+}
+
 /** How often the open room's count is read again, for the laptops that stopped exchanging. */
 const RECOUNT_MS = 30_000;
 
-/** Opens this workshop's room, shows its address and code, and closes it. */
-export function RoomHost(props: { workshopId: string }) {
+/** Opens the room of this workshop or jury session, shows its address and code, and closes it. */
+export function RoomHost(props: { subject: RoomSubject }) {
     const r = useT().roomLink;
     const locale = useLocale();
     const backend = useBackend();
@@ -121,7 +129,7 @@ export function RoomHost(props: { workshopId: string }) {
         }
     }
 
-    const here = room?.workshopId === props.workshopId ? room : null;
+    const here = room && sameSubject(room.subject, props.subject) ? room : null;
     return (
         <div id="room-host">
             <FailureAlert failure={failure} onClose={() => setFailure(null)} />
@@ -164,7 +172,7 @@ export function RoomHost(props: { workshopId: string }) {
                         iconId="fr-icon-team-line"
                         id="room-open-button"
                         disabled={busy || room === undefined}
-                        onClick={() => void run(() => backend.openRoom(props.workshopId), "room-close")}
+                        onClick={() => void run(() => backend.openRoom(props.subject), "room-close")}
                     >
                         {busy ? r.opening : r.open}
                     </Button>
@@ -175,10 +183,10 @@ export function RoomHost(props: { workshopId: string }) {
 }
 
 /**
- * Joins a room (`workshopId`: the workshop shown, `null` on the list when this computer may not
- * have it yet), then shows the link's status and « Quitter la salle ».
+ * Joins a room (`subject`: the workshop or jury session shown, `null` on a list when this
+ * computer may not have it yet), then shows the link's status and « Quitter la salle ».
  */
-export function RoomJoin(props: { workshopId: string | null; onJoined?: () => void }) {
+export function RoomJoin(props: { subject: RoomSubject | null; onJoined?: () => void }) {
     const r = useT().roomLink;
     const backend = useBackend();
     const [link, now, setLink] = useRoomLink();
@@ -194,7 +202,7 @@ export function RoomJoin(props: { workshopId: string | null; onJoined?: () => vo
         setBusy(true);
         setFailure(null);
         try {
-            const joined = await backend.joinRoom(props.workshopId, address, code);
+            const joined = await backend.joinRoom(props.subject, address, code);
             setLink(joined.link);
             setCode("");
             props.onJoined?.();
@@ -226,8 +234,8 @@ export function RoomJoin(props: { workshopId: string | null; onJoined?: () => vo
                 </p>
                 {link.lastError !== null && <Alert severity="warning" small description={link.lastError} className="fr-mb-2w" />}
                 <div className="po-room-link__actions">
-                    {props.workshopId !== link.workshopId && (
-                        <Button priority="secondary" linkProps={{ href: href.workshop(link.workshopId), id: "room-link-workshop" }}>
+                    {!sameSubject(props.subject, link.subject) && link.subject.kind === "workshop" && (
+                        <Button priority="secondary" linkProps={{ href: href.workshop(link.subject.workshopId), id: "room-link-workshop" }}>
                             {r.openWorkshop}
                         </Button>
                     )}

@@ -65,7 +65,7 @@ export function WorkshopPage(props: { workshopId: string }) {
                         <h2 id="workshop-room-title" className="fr-h4">
                             {t.roomLink.join}
                         </h2>
-                        <RoomJoin workshopId={props.workshopId} onJoined={() => void load.reload()} />
+                        <RoomJoin subject={{ kind: "workshop", workshopId: props.workshopId }} onJoined={() => void load.reload()} />
                     </section>
                 )}
             </>
@@ -360,9 +360,9 @@ function WorkshopView(props: { detail: WorkshopDetail; targets: PlanTarget[]; re
                     {t.roomLink.title}
                 </h2>
                 {/* The room hands out who took part: only where the names are held, and not read-only. */}
-                {detail.identitiesHere && !readOnly && <RoomHost workshopId={workshop.id} />}
+                {detail.identitiesHere && !readOnly && <RoomHost subject={{ kind: "workshop", workshopId: workshop.id }} />}
                 <h3 className="fr-h6 fr-mt-3w">{t.roomLink.join}</h3>
-                <RoomJoin workshopId={workshop.id} />
+                <RoomJoin subject={{ kind: "workshop", workshopId: workshop.id }} />
             </section>
 
             <section className="po-card" aria-labelledby="workshop-exchange-title" id="workshop-exchange">

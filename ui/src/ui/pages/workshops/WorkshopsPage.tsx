@@ -66,7 +66,7 @@ export function WorkshopsPage(props: { planId: string }) {
             <details className="po-card fr-mb-3w" id="workshops-room">
                 <summary className="fr-text--lg fr-mb-0">{t.roomLink.join}</summary>
                 <div className="fr-mt-2w">
-                    <RoomJoin workshopId={null} onJoined={() => void load.reload()} />
+                    <RoomJoin subject={null} onJoined={() => void load.reload()} />
                 </div>
             </details>
             {preparing && (
