@@ -160,7 +160,8 @@ impl Ledger for SqliteLedger<'_> {
 
     fn create_record(&mut self, record: RecordKey, owner: Uuid) -> Result<(), LedgerError> {
         self.conn.execute(
-            "INSERT INTO sync_record (kind, id, owner) VALUES (?1, ?2, ?3)",
+            "INSERT INTO sync_record (kind, id, owner) VALUES (?1, ?2, ?3)
+             ON CONFLICT (kind, id) DO UPDATE SET owner = excluded.owner, deleted_at = NULL, owned_since = 0",
             params![record.kind.code(), record.id.to_string(), owner.to_string()],
         )?;
         Ok(())

@@ -303,7 +303,11 @@ fn apply<L: Ledger>(ledger: &mut L, who: Who<'_>, mutation: &Mutation) -> Result
                         return Ok(Outcome::Applied { version });
                     }
                 }
-                return rejected(Refusal::AlreadyExists);
+                // A score sheet withdrawn then handed in again can only come back under its id
+                // (its juror's and application's): it is created anew, its old values erased.
+                if !(record.kind == RecordKind::ScoreSheet && info.deleted_at.is_some()) {
+                    return rejected(Refusal::AlreadyExists);
+                }
             }
             if let Err(refusal) = rules::check_creation(record.kind, fields) {
                 return rejected(refusal);
@@ -568,11 +572,15 @@ mod tests {
         push(ledger, actor, &request).expect("same protocol").results.remove(0).outcome
     }
 
+    /// A creation from a laptop of its own: its outcome (refused or not).
+    fn try_create(ledger: &mut MemoryLedger, actor: &Actor, record: RecordKey, fields: &Value) -> Outcome {
+        let Value::Object(fields) = fields.clone() else { unreachable!("fields are an object") };
+        push_one(ledger, actor, record, Change::Create { fields: fields.into_iter().collect() })
+    }
+
     fn create(ledger: &mut MemoryLedger, actor: &Actor, kind: RecordKind, id: u128, fields: Value) -> RecordKey {
         let record = RecordKey { kind, id: Uuid::from_u128(id) };
-        let Value::Object(fields) = fields else { unreachable!("fields are an object") };
-        let change = Change::Create { fields: fields.into_iter().collect() };
-        let outcome = push_one(ledger, actor, record, change);
+        let outcome = try_create(ledger, actor, record, &fields);
         assert!(matches!(outcome, Outcome::Applied { .. }), "{kind:?}: {outcome:?}");
         record
     }
@@ -704,5 +712,176 @@ mod tests {
         // The institution's own creation sent again is done already.
         let outcome = push_one(&mut ledger, &actor(MINISTRY, Role::Drafter), identity, replay);
         assert!(matches!(outcome, Outcome::Applied { .. }), "{outcome:?}");
+    }
+
+    /// A verdict of five equal scores, as `JuryVerdict` writes it.
+    fn scored(score: u8) -> Value {
+        json!({"kind": "scored", "scores": {"generalInterest": score, "impactForAll": score, "projectQuality": score,
+                                            "openness": score, "stateSupport": score}})
+    }
+
+    /// The fields of juror `juror`'s sheet for `application` in `session`.
+    fn sheet_fields(session: RecordKey, juror: RecordKey, application: RecordKey, verdict: Value) -> Value {
+        json!({"sessionId": session.id.to_string(), "jurorId": juror.id.to_string(),
+               "applicationId": application.id.to_string(), "verdict": verdict})
+    }
+
+    /// A jury session the ministry runs on the plan of [`plan`], with a juror, an application and
+    /// the juror's sheet for it, typed on the ministry drafter's laptop.
+    struct Jury {
+        session: RecordKey,
+        juror: RecordKey,
+        application: RecordKey,
+        sheet: RecordKey,
+    }
+
+    fn jury(ledger: &mut MemoryLedger) -> Jury {
+        plan(ledger);
+        let drafter = actor(MINISTRY, Role::Drafter);
+        let session = create(
+            ledger,
+            &drafter,
+            RecordKind::JurySession,
+            30,
+            json!({"planId": Uuid::from_u128(10).to_string(), "institutionId": MINISTRY.to_string(),
+                   "title": "Promotion 2025", "heldOn": "2025-06-12", "places": 3}),
+        );
+        let juror = create(
+            ledger,
+            &drafter,
+            RecordKind::Juror,
+            31,
+            json!({"sessionId": session.id.to_string(), "name": "Inès Moreau"}),
+        );
+        let application = create(
+            ledger,
+            &drafter,
+            RecordKind::JuryApplication,
+            32,
+            json!({"sessionId": session.id.to_string(), "title": "Budget participatif", "applicant": "Collectif",
+                   "summary": "Un budget.", "contactEmail": "collectif@exemple.fr", "reference": "AIC-1"}),
+        );
+        let sheet_id = crate::fields::score_sheet_id(juror.id, application.id);
+        let sheet = RecordKey { kind: RecordKind::ScoreSheet, id: sheet_id };
+        let outcome = try_create(ledger, &drafter, sheet, &sheet_fields(session, juror, application, scored(4)));
+        assert!(matches!(outcome, Outcome::Applied { .. }), "{outcome:?}");
+        Jury { session, juror, application, sheet }
+    }
+
+    #[test]
+    fn a_score_sheet_is_taken_only_under_the_id_its_juror_and_application_make() {
+        let mut ledger = MemoryLedger::new();
+        let Jury { session, juror, application, sheet } = jury(&mut ledger);
+        let drafter = actor(MINISTRY, Role::Drafter);
+        // A second sheet of the same juror for the same application, under an id of its own.
+        let elsewhere = RecordKey { kind: RecordKind::ScoreSheet, id: Uuid::from_u128(33) };
+        let outcome =
+            try_create(&mut ledger, &drafter, elsewhere, &sheet_fields(session, juror, application, scored(1)));
+        assert_eq!(outcome, Outcome::Rejected { refusal: Refusal::Invalid });
+        assert!(ledger.info(elsewhere).is_none(), "nothing of it kept");
+        // Typed on another laptop of the ministry: the same sheet, taken as it is or refused.
+        let other = actor(MINISTRY, Role::Coordinator);
+        let same = try_create(&mut ledger, &other, sheet, &sheet_fields(session, juror, application, scored(4)));
+        assert!(matches!(same, Outcome::Applied { .. }), "{same:?}");
+        let apart = try_create(&mut ledger, &other, sheet, &sheet_fields(session, juror, application, scored(2)));
+        assert_eq!(apart, Outcome::Rejected { refusal: Refusal::AlreadyExists });
+        assert_eq!(ledger.field(sheet, "verdict").unwrap().map(|f| f.value), Some(scored(4)));
+    }
+
+    #[test]
+    fn the_sixteenth_juror_of_a_session_is_refused() {
+        let mut ledger = MemoryLedger::new();
+        let Jury { session, .. } = jury(&mut ledger);
+        let drafter = actor(MINISTRY, Role::Drafter);
+        let juror = |n: u128| RecordKey { kind: RecordKind::Juror, id: Uuid::from_u128(100 + n) };
+        let named = |n: u128| json!({"sessionId": session.id.to_string(), "name": format!("Juré {n}")});
+        // The session has one juror: fourteen more fill it.
+        for n in 1..plan_ouvert_domain::JURORS_MAX as u128 {
+            let outcome = try_create(&mut ledger, &drafter, juror(n), &named(n));
+            assert!(matches!(outcome, Outcome::Applied { .. }), "juror {n}: {outcome:?}");
+        }
+        let sixteenth = try_create(&mut ledger, &drafter, juror(99), &named(99));
+        assert_eq!(sixteenth, Outcome::Rejected { refusal: Refusal::JuryFull });
+        assert!(ledger.info(juror(99)).is_none());
+        // A juror who leaves frees their place.
+        let seen = Some(ledger.current_head());
+        assert!(matches!(push_one(&mut ledger, &drafter, juror(1), Change::Delete { seen }), Outcome::Applied { .. }));
+        let outcome = try_create(&mut ledger, &drafter, juror(99), &named(99));
+        assert!(matches!(outcome, Outcome::Applied { .. }), "{outcome:?}");
+    }
+
+    #[test]
+    fn a_jury_is_never_confirmed_to_someone_who_may_not_hold_it() {
+        let mut ledger = MemoryLedger::new();
+        let Jury { session, juror, application, sheet } = jury(&mut ledger);
+        for record in [session, juror, application, sheet] {
+            // Exactly the values the server holds, as someone who guessed or learnt them would send.
+            let held: serde_json::Map<String, Value> = crate::fields::fields(record.kind)
+                .iter()
+                .filter_map(|f| ledger.field(record, f.name).unwrap().map(|s| (f.name.to_string(), s.value)))
+                .collect();
+            let replay = Value::Object(held);
+            for (who, institution, role) in [
+                ("the coordination of another institution", AUTHORITY, Role::Coordinator),
+                ("a drafter of another institution", AUTHORITY, Role::Drafter),
+                ("a reader of the institution", MINISTRY, Role::Reader),
+            ] {
+                let outcome = try_create(&mut ledger, &actor(institution, role), record, &replay);
+                assert_eq!(outcome, Outcome::Rejected { refusal: Refusal::Forbidden }, "{who}: {record:?}");
+            }
+            // The institution's own creation sent again is done already.
+            let outcome = try_create(&mut ledger, &actor(MINISTRY, Role::Drafter), record, &replay);
+            assert!(matches!(outcome, Outcome::Applied { .. }), "{record:?}: {outcome:?}");
+        }
+    }
+
+    #[test]
+    fn deleting_a_session_erases_everything_of_it_and_a_juror_goes_after_their_sheets() {
+        let mut ledger = MemoryLedger::new();
+        let Jury { session, juror, application, sheet } = jury(&mut ledger);
+        let drafter = actor(MINISTRY, Role::Drafter);
+        let delete = |ledger: &mut MemoryLedger, record| {
+            let seen = Some(ledger.current_head());
+            push_one(ledger, &drafter, record, Change::Delete { seen })
+        };
+        // A juror (or an application) named by a sheet stays while the sheet does.
+        for named in [juror, application] {
+            assert_eq!(delete(&mut ledger, named), Outcome::Rejected { refusal: Refusal::InUse }, "{named:?}");
+        }
+        assert!(matches!(delete(&mut ledger, session), Outcome::Applied { .. }));
+        for record in [session, juror, application, sheet] {
+            assert!(ledger.info(record).is_some_and(|i| i.deleted_at.is_some()), "{record:?} deleted");
+            for field in crate::fields::fields(record.kind) {
+                assert_eq!(ledger.field(record, field.name).unwrap(), None, "{record:?}.{} erased", field.name);
+            }
+            assert!(
+                ledger.writes().iter().filter(|w| w.record == record).all(|w| w.value.is_null()),
+                "{record:?}: no value left in the history of writes"
+            );
+        }
+    }
+
+    #[test]
+    fn a_sheet_withdrawn_may_be_handed_in_again() {
+        let mut ledger = MemoryLedger::new();
+        let Jury { session, juror, application, sheet } = jury(&mut ledger);
+        let drafter = actor(MINISTRY, Role::Drafter);
+        let seen = Some(ledger.current_head());
+        assert!(matches!(push_one(&mut ledger, &drafter, sheet, Change::Delete { seen }), Outcome::Applied { .. }));
+        // The juror scores the application again: the same sheet, under the only id it may have.
+        let fields = sheet_fields(session, juror, application, scored(2));
+        let outcome = try_create(&mut ledger, &drafter, sheet, &fields);
+        assert!(matches!(outcome, Outcome::Applied { .. }), "{outcome:?}");
+        assert!(ledger.info(sheet).is_some_and(|i| i.deleted_at.is_none()));
+        assert_eq!(ledger.field(sheet, "verdict").unwrap().map(|f| f.value), Some(scored(2)));
+        let pulled = pull(&mut ledger, &drafter, &PullRequest { protocol: PROTOCOL_VERSION, since: 0, limit: None });
+        let pulled = pulled.expect("same protocol");
+        assert!(pulled.changes.iter().any(|c| c.record == sheet && c.value == scored(2)));
+        assert!(pulled.deleted.iter().all(|(r, _)| *r != sheet), "no longer told deleted");
+        // Still kept from the others, and still the one sheet of that juror for that application.
+        let outcome = try_create(&mut ledger, &actor(AUTHORITY, Role::Coordinator), sheet, &fields);
+        assert_eq!(outcome, Outcome::Rejected { refusal: Refusal::Forbidden });
+        let again = try_create(&mut ledger, &drafter, sheet, &sheet_fields(session, juror, application, scored(5)));
+        assert_eq!(again, Outcome::Rejected { refusal: Refusal::AlreadyExists });
     }
 }

@@ -58,6 +58,8 @@ pub trait Ledger {
     fn finish(&mut self, id: MutationId, outcome: &Outcome, digest: &str) -> Result<(), Self::Error>;
 
     fn record(&mut self, record: RecordKey) -> Result<Option<RecordInfo>, Self::Error>;
+    /// Makes `record` live, owned by `owner`: a new one, or a deleted score sheet handed in again
+    /// (the one record that may come back under its id).
     fn create_record(&mut self, record: RecordKey, owner: Uuid) -> Result<(), Self::Error>;
     /// Marks a record deleted at a new version, which it returns.
     fn delete_record(&mut self, record: RecordKey) -> Result<u64, Self::Error>;
@@ -66,7 +68,7 @@ pub trait Ledger {
     fn author(&mut self, client: ClientId) -> Result<Option<Actor>, Self::Error>;
     /// Forgets every value of a deleted record of personal data (its fields' values; the record
     /// stays, deleted, so that a pull tells laptops to remove it and a creation under its id is
-    /// still refused).
+    /// still refused — but a score sheet's, whose id is its juror's and application's).
     fn erase(&mut self, record: RecordKey) -> Result<(), Self::Error>;
     fn field(&mut self, record: RecordKey, field: &str) -> Result<Option<FieldState>, Self::Error>;
     /// Stores a field's value at a new version, which it returns.

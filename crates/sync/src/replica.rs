@@ -279,8 +279,15 @@ pub fn on_push<S: ReplicaState>(state: &mut S, response: &PushResponse) -> Resul
                 }
             }
             (Outcome::Applied { version }, Change::Delete { .. }) => {
+                // What the server wrote after the deletion is the record made anew under its id
+                // (a score sheet handed in again), learnt meanwhile: it stays.
+                let anew: Vec<(String, (Value, u64))> =
+                    state.shadow(record)?.into_iter().filter(|(_, (_, at))| at > version).collect();
                 state.clear_shadow(record)?;
-                state.set_deleted(record, Some(*version))?;
+                for (field, (value, at)) in &anew {
+                    state.set_shadow(record, field, value, *at)?;
+                }
+                state.set_deleted(record, if anew.is_empty() { Some(*version) } else { None })?;
             }
             (Outcome::Merged { version, value }, Change::Set { field, .. }) => {
                 learn(state, &conflicted, record, field, value, *version)?

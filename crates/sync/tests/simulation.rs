@@ -13,6 +13,13 @@
 //!   comments and priority votes, what became of each contribution traced concurrently from two
 //!   laptops, a participant's data erased, contributions and workshops deleted, attempts to change
 //!   the fields set once and to write another institution's workshop, participant or identity;
+//! - citizen juries of both institutions (personal data, kept by the institution that runs each):
+//!   sessions, jurors, applications, score sheets handed in, corrected, withdrawn and handed in
+//!   again under the one id a juror's sheet for an application has, the same sheet typed on two
+//!   laptops at once, jurors added apart on two laptops past the fifteenth, jurors and
+//!   applications removed after their sheets, sessions deleted; attempts by other institutions
+//!   (the coordination included) to create, change or delete a jury's records, sheets under
+//!   another id and changes of the fields set once;
 //! - a laptop's pending changes carried in an exchange file and relayed by another laptop (of the
 //!   same institution when they hold identities), before, after or instead of the author's own
 //!   pushes, lost, repeated and reordered like any message;
@@ -35,6 +42,9 @@
 //!   workshop (not in a pull, not in an answer, not in its state or shadow) — not even the
 //!   coordination's; a change of a field set once, or of another institution's workshop,
 //!   participant or identity, is refused with a reason, never applied;
+//! - likewise no record of a citizen jury ever reaches a laptop of another institution; a
+//!   session never holds more than fifteen jurors on the server, and a juror never more than
+//!   one sheet per application, under the id they make;
 //! - evidence files, sent in chunks that are lost, repeated, cut off by crashes or forged, are
 //!   held whole (their bytes hash to their name) by the server and by every laptop holding a
 //!   report that names them, and stored once however many reports name them.
@@ -48,7 +58,7 @@
 use std::collections::BTreeMap;
 
 use plan_ouvert_sync::access::{is_personal_data, Actor, Role};
-use plan_ouvert_sync::fields::{clears_only, is_fixed, parent_field, references};
+use plan_ouvert_sync::fields::{clears_only, is_fixed, parent_field, references, score_sheet_id};
 use plan_ouvert_sync::files::{self, named_files, FileStore, MemoryFiles, Received};
 use plan_ouvert_sync::hub;
 use plan_ouvert_sync::ledger::{Ledger, MemoryLedger, Write};
@@ -164,6 +174,23 @@ struct Tally {
     others_workshops_refused: u64,
     identities_refused: u64,
     identities_refused_to_coordination: u64,
+    jury_sessions: u64,
+    jurors: u64,
+    jury_applications: u64,
+    sheets: u64,
+    sheets_corrected: u64,
+    sheets_withdrawn: u64,
+    sheets_again: u64,
+    sheets_together: u64,
+    sheets_already_there: u64,
+    jurors_together: u64,
+    jury_full: u64,
+    jurors_removed: u64,
+    jury_applications_removed: u64,
+    jury_sessions_deleted: u64,
+    others_juries_refused: u64,
+    juries_refused_to_coordination: u64,
+    sheets_elsewhere_refused: u64,
 }
 
 struct World {
@@ -198,6 +225,11 @@ fn uuid(rng: &mut Rng) -> Uuid {
 
 fn fields(pairs: &[(&str, Value)]) -> BTreeMap<String, Value> {
     pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}
+
+/// Whether a record is part of a citizen jury.
+fn is_jury(kind: RecordKind) -> bool {
+    matches!(kind, RecordKind::JurySession | RecordKind::Juror | RecordKind::JuryApplication | RecordKind::ScoreSheet)
 }
 
 fn id(record: RecordKey) -> Value {
@@ -309,6 +341,10 @@ impl World {
             if laptop == 0 {
                 world.add_contribution(laptop, workshop);
             }
+            // And opens a citizen jury, with a juror and an application.
+            let session = world.create_jury_session(laptop, institution);
+            world.add_juror(laptop, session);
+            world.add_application(laptop, session);
         }
         world.settle();
         world
@@ -327,12 +363,15 @@ impl World {
         self.laptops[laptop].replica.value(record, field).and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok())
     }
 
+    /// The records of `kind` the laptop holds whose `field` names `parent` (a workshop's
+    /// participants, a jury session's jurors, a juror's sheets…).
+    fn naming(&self, laptop: usize, kind: RecordKind, field: &str, parent: RecordKey) -> Vec<RecordKey> {
+        self.visible(laptop, kind).into_iter().filter(|r| self.held_id(laptop, *r, field) == Some(parent.id)).collect()
+    }
+
     /// The records of `kind` (participants, contributions) the laptop holds in `workshop`.
     fn in_workshop(&self, laptop: usize, kind: RecordKind, workshop: RecordKey) -> Vec<RecordKey> {
-        self.visible(laptop, kind)
-            .into_iter()
-            .filter(|r| self.held_id(laptop, *r, "workshopId") == Some(workshop.id))
-            .collect()
+        self.naming(laptop, kind, "workshopId", workshop)
     }
 
     /// A workshop of the plan run by `institution`, as the app prepares one (now and then with a
@@ -442,6 +481,19 @@ impl World {
         self.tally.contributions += 1;
     }
 
+    /// The institution a laptop prepares a workshop or a jury session (`kind`) for: the
+    /// coordination's, either institution; a drafter's, their own — now and then, with an older
+    /// app, the other one, which the server refuses. `None`: nothing prepared.
+    fn institution_to_run(&mut self, laptop: usize, kind: RecordKind) -> Option<Uuid> {
+        let actor = self.laptops[laptop].actor;
+        let institution = match actor.role {
+            Role::Coordinator if self.rng.chance(50) => self.other(actor.institution),
+            _ if self.rng.chance(5) => self.other(actor.institution),
+            _ => actor.institution,
+        };
+        (actor.may_write(kind, institution) || self.rng.chance(20)).then_some(institution)
+    }
+
     /// Something happens in a workshop: the coordination prepares one for either institution, a
     /// drafter one for their own (now and then an older app for the other one); participants and
     /// contributions are taken in a workshop the laptop holds — also, now and then, where its
@@ -449,12 +501,7 @@ impl World {
     fn workshop_event(&mut self, laptop: usize) {
         let actor = self.laptops[laptop].actor;
         if self.rng.chance(6) {
-            let institution = match actor.role {
-                Role::Coordinator if self.rng.chance(50) => self.other(actor.institution),
-                _ if self.rng.chance(5) => self.other(actor.institution),
-                _ => actor.institution,
-            };
-            if actor.may_write(RecordKind::Workshop, institution) || self.rng.chance(20) {
+            if let Some(institution) = self.institution_to_run(laptop, RecordKind::Workshop) {
                 self.create_workshop(laptop, institution);
             }
             return;
@@ -618,24 +665,319 @@ impl World {
         self.tally.traces += 2;
     }
 
-    /// The institution a laptop's mutation of a workshop, participant, identity or contribution
-    /// writes for, as the server derives it (for a creation the server refused, from the fields
-    /// it carried): `None` for other kinds, or when the server does not know.
-    fn workshop_owner(&self, mutation: &Mutation) -> Option<Uuid> {
-        let owner = |record: RecordKey| self.hub.info(record).map(|i| i.owner);
-        let kind = mutation.record.kind;
-        if !matches!(
-            kind,
-            RecordKind::Workshop | RecordKind::Participant | RecordKind::Identity | RecordKind::Contribution
-        ) {
+    /// A jury session of the plan run by `institution`, as the app opens one (now and then with
+    /// no place to fill, which the server refuses).
+    fn create_jury_session(&mut self, laptop: usize, institution: Uuid) -> RecordKey {
+        let record = RecordKey { kind: RecordKind::JurySession, id: uuid(&mut self.rng) };
+        let places = if self.rng.chance(97) { 1 + self.rng.below(3) } else { 0 };
+        let values = fields(&[
+            ("planId", id(self.plan)),
+            ("institutionId", json!(institution.to_string())),
+            ("title", json!("Promotion 2025")),
+            ("heldOn", json!("2025-06-12")),
+            ("places", json!(places)),
+        ]);
+        self.laptops[laptop].replica.create(record, values);
+        self.tally.jury_sessions += 1;
+        record
+    }
+
+    /// A juror joins `session`, unless the laptop holds fifteen already (the app refuses the
+    /// sixteenth): whether one was added.
+    fn add_juror(&mut self, laptop: usize, session: RecordKey) -> bool {
+        if self.naming(laptop, RecordKind::Juror, "sessionId", session).len() >= plan_ouvert_domain::JURORS_MAX {
+            return false;
+        }
+        let record = RecordKey { kind: RecordKind::Juror, id: uuid(&mut self.rng) };
+        let name = format!("Juré {}", self.rng.next() % 1000);
+        self.laptops[laptop].replica.create(record, fields(&[("sessionId", id(session)), ("name", json!(name))]));
+        self.tally.jurors += 1;
+        true
+    }
+
+    /// An application the session examines, typed or read from the call's file.
+    fn add_application(&mut self, laptop: usize, session: RecordKey) {
+        let record = RecordKey { kind: RecordKind::JuryApplication, id: uuid(&mut self.rng) };
+        let n = self.rng.next() % 1000;
+        let values = fields(&[
+            ("sessionId", id(session)),
+            ("title", json!(format!("Projet {n}"))),
+            ("applicant", json!(format!("Collectif {n}"))),
+            ("summary", json!("S0.\n\nS1.")),
+            ("contactEmail", json!(format!("c{n}@exemple.fr"))),
+            ("reference", json!(format!("AIC-{n}"))),
+        ]);
+        self.laptops[laptop].replica.create(record, values);
+        self.tally.jury_applications += 1;
+    }
+
+    /// A verdict as the app writes it: five scores, or an abstention with its reason; now and
+    /// then one it never sends (a score of 6, an empty reason), which the server refuses.
+    fn verdict(&mut self) -> Value {
+        if self.rng.chance(3) {
+            return if self.rng.chance(50) {
+                json!({"kind": "abstained", "reason": ""})
+            } else {
+                json!({"kind": "scored", "scores": {"generalInterest": 6, "impactForAll": 0, "projectQuality": 0,
+                                                    "openness": 0, "stateSupport": 0}})
+            };
+        }
+        if self.rng.chance(10) {
+            return json!({"kind": "abstained", "reason": "Conflit d'intérêts déclaré."});
+        }
+        let mut score = || self.rng.below(6);
+        json!({"kind": "scored", "scores": {"generalInterest": score(), "impactForAll": score(),
+                                            "projectQuality": score(), "openness": score(), "stateSupport": score()}})
+    }
+
+    /// A juror and an application of `session` the laptop holds, and the id of that juror's
+    /// sheet for it.
+    fn pick_sheet(&mut self, laptop: usize, session: RecordKey) -> Option<(RecordKey, RecordKey, RecordKey)> {
+        let jurors = self.naming(laptop, RecordKind::Juror, "sessionId", session);
+        let applications = self.naming(laptop, RecordKind::JuryApplication, "sessionId", session);
+        if jurors.is_empty() || applications.is_empty() {
             return None;
         }
-        let Change::Create { fields } = &mutation.change else { return owner(mutation.record) };
-        let (field, parent) = match kind {
-            RecordKind::Workshop => ("institutionId", None),
-            RecordKind::Identity => ("participantId", Some(RecordKind::Participant)),
-            _ => ("workshopId", Some(RecordKind::Workshop)),
+        let juror = jurors[self.rng.below(jurors.len())];
+        let application = applications[self.rng.below(applications.len())];
+        let sheet = RecordKey { kind: RecordKind::ScoreSheet, id: score_sheet_id(juror.id, application.id) };
+        Some((juror, application, sheet))
+    }
+
+    /// A juror's sheet for an application, as the app takes it: corrected when the laptop holds
+    /// it, created whole under the id the juror and the application make otherwise (again, when
+    /// it was withdrawn).
+    fn hand_in(&mut self, laptop: usize, session: RecordKey, verdict: Value) {
+        let Some((juror, application, sheet)) = self.pick_sheet(laptop, session) else { return };
+        self.hand_in_sheet(laptop, session, juror, application, sheet, verdict);
+    }
+
+    fn hand_in_sheet(
+        &mut self,
+        laptop: usize,
+        session: RecordKey,
+        juror: RecordKey,
+        application: RecordKey,
+        sheet: RecordKey,
+        verdict: Value,
+    ) {
+        let replica = &mut self.laptops[laptop].replica;
+        if replica.value(sheet, "verdict").is_some() {
+            replica.edit(sheet, "verdict", verdict);
+            self.tally.sheets_corrected += 1;
+            return;
+        }
+        let values = fields(&[
+            ("sessionId", id(session)),
+            ("jurorId", id(juror)),
+            ("applicationId", id(application)),
+            ("verdict", verdict),
+        ]);
+        replica.create(sheet, values);
+        self.tally.sheets += 1;
+    }
+
+    /// A juror or an application removed from `session` as the app removes one: the sheets
+    /// naming it first, each its own change, then itself.
+    fn remove_from_jury(&mut self, laptop: usize, session: RecordKey) {
+        let (kind, field) = if self.rng.chance(50) {
+            (RecordKind::Juror, "jurorId")
+        } else {
+            (RecordKind::JuryApplication, "applicationId")
         };
+        let held = self.naming(laptop, kind, "sessionId", session);
+        if held.is_empty() {
+            return;
+        }
+        let record = held[self.rng.below(held.len())];
+        for sheet in self.naming(laptop, RecordKind::ScoreSheet, field, record) {
+            self.laptops[laptop].replica.delete(sheet);
+        }
+        self.laptops[laptop].replica.delete(record);
+        self.tally.deletions += 1;
+    }
+
+    /// Something happens in a citizen jury: a drafter opens a session for their institution (the
+    /// coordination, and now and then an older app, for the other one: refused); jurors,
+    /// applications and sheets are added, sheets corrected or withdrawn, jurors and applications
+    /// removed, a session deleted — also, now and then, where the person may not write.
+    fn jury_event(&mut self, laptop: usize) {
+        if self.rng.chance(8) {
+            return self.jury_together();
+        }
+        let actor = self.laptops[laptop].actor;
+        if self.rng.chance(5) {
+            if let Some(institution) = self.institution_to_run(laptop, RecordKind::JurySession) {
+                self.create_jury_session(laptop, institution);
+            }
+            return;
+        }
+        let Some(session) = self.pick(laptop, &[RecordKind::JurySession]) else { return };
+        let owner = self.hub.info(session).map(|i| i.owner);
+        if owner.is_none_or(|o| !actor.may_write(RecordKind::Juror, o)) && !self.rng.chance(20) {
+            return;
+        }
+        match self.rng.below(20) {
+            0..=3 => {
+                self.add_juror(laptop, session);
+            }
+            4..=6 => self.add_application(laptop, session),
+            7..=14 => {
+                let verdict = self.verdict();
+                self.hand_in(laptop, session, verdict);
+            }
+            15..=16 => {
+                let sheets = self.naming(laptop, RecordKind::ScoreSheet, "sessionId", session);
+                if !sheets.is_empty() {
+                    let sheet = sheets[self.rng.below(sheets.len())];
+                    self.laptops[laptop].replica.delete(sheet);
+                    self.tally.sheets_withdrawn += 1;
+                }
+            }
+            17..=18 => self.remove_from_jury(laptop, session),
+            _ if self.rng.chance(30) => {
+                self.laptops[laptop].replica.delete(session);
+                self.tally.deletions += 1;
+            }
+            _ => {}
+        }
+    }
+
+    /// Two people of the ministry at the same jury, each on their laptop: they type the same
+    /// juror's sheet for the same application (the same verdict or not), or each adds jurors
+    /// until their laptop holds fifteen — more than fifteen together.
+    fn jury_together(&mut self) {
+        let writers = [0, 1, COPY, COORDINATOR];
+        let (a, b) = (writers[self.rng.below(4)], writers[self.rng.below(4)]);
+        if a == b {
+            return;
+        }
+        let Some(session) = self.visible(a, RecordKind::JurySession).into_iter().find(|s| {
+            self.laptops[b].replica.value(*s, "institutionId").is_some()
+                && self.hub.info(*s).is_some_and(|i| i.owner == self.ministry)
+        }) else {
+            return;
+        };
+        if self.rng.chance(70) {
+            let Some((juror, application, sheet)) = self.pick_sheet(a, session) else { return };
+            let on_both = |world: &World, record| world.laptops[b].replica.value(record, "sessionId").is_some();
+            if !on_both(self, juror) || !on_both(self, application) || on_both(self, sheet) {
+                return;
+            }
+            let verdict = self.verdict();
+            let other = if self.rng.chance(50) { verdict.clone() } else { self.verdict() };
+            self.hand_in_sheet(a, session, juror, application, sheet, verdict);
+            self.hand_in_sheet(b, session, juror, application, sheet, other);
+            self.tally.sheets_together += 1;
+        } else {
+            for laptop in [a, b] {
+                while self.add_juror(laptop, session) {}
+            }
+            self.tally.jurors_together += 1;
+        }
+    }
+
+    /// A hand-made request about a jury, with the person's token, sent straight to the server:
+    /// what someone of another institution (the coordination included) may not do with a jury's
+    /// record — create it again with exactly the values the server holds, change it, delete it —,
+    /// and what nobody may do: a sheet under another id than its juror's and application's, a
+    /// field set once changed. Refused with a reason, never applied.
+    fn hand_made_in_jury(&mut self) {
+        let runner = if self.rng.chance(50) { 0 } else { AUTHORITY_DRAFTER };
+        let kinds = [RecordKind::JurySession, RecordKind::Juror, RecordKind::JuryApplication, RecordKind::ScoreSheet];
+        let Some(record) = self.pick(runner, &kinds) else { return };
+        let Some(info) = self.hub.info(record).filter(|i| i.deleted_at.is_none()) else { return };
+        let case = self.rng.below(3);
+        let laptop = if case == 0 {
+            let outsiders: Vec<usize> =
+                (0..self.laptops.len()).filter(|l| self.laptops[*l].actor.institution != info.owner).collect();
+            outsiders[self.rng.below(outsiders.len())]
+        } else {
+            runner
+        };
+        let actor = self.laptops[laptop].actor;
+        let client = ClientId(uuid(&mut self.rng));
+        let held =
+            |world: &mut World, field: &str| world.hub.field(record, field).unwrap().map_or(Value::Null, |f| f.value);
+        let (target, change, allowed): (RecordKey, Change, &[Refusal]) = match case {
+            0 => {
+                if actor.role == Role::Coordinator {
+                    self.tally.juries_refused_to_coordination += 1;
+                }
+                let change = match self.rng.below(3) {
+                    0 => {
+                        let mut values = BTreeMap::new();
+                        for field in fields_of_kind(record.kind) {
+                            values.insert(field.to_string(), held(self, field));
+                        }
+                        Change::Create { fields: values }
+                    }
+                    1 => {
+                        let field = if record.kind == RecordKind::ScoreSheet { "verdict" } else { "sessionId" };
+                        let field = if record.kind == RecordKind::JurySession { "title" } else { field };
+                        Change::Set { field: field.into(), value: json!("Pirate"), base: held(self, field) }
+                    }
+                    _ => Change::Delete { seen: Some(self.hub.current_head()) },
+                };
+                (record, change, &[Refusal::Forbidden])
+            }
+            1 => {
+                let session = match record.kind {
+                    RecordKind::JurySession => record,
+                    _ => match self.held_id(runner, record, "sessionId") {
+                        Some(id) => RecordKey { kind: RecordKind::JurySession, id },
+                        None => return,
+                    },
+                };
+                let Some((juror, application, _)) = self.pick_sheet(runner, session) else { return };
+                let values = fields(&[
+                    ("sessionId", id(session)),
+                    ("jurorId", id(juror)),
+                    ("applicationId", id(application)),
+                    ("verdict", json!({"kind": "abstained", "reason": "Une seconde feuille."})),
+                ]);
+                let elsewhere = RecordKey { kind: RecordKind::ScoreSheet, id: uuid(&mut self.rng) };
+                (elsewhere, Change::Create { fields: values }, &[Refusal::Invalid, Refusal::MissingReference])
+            }
+            _ => {
+                let field = match record.kind {
+                    RecordKind::JurySession => "institutionId",
+                    RecordKind::ScoreSheet if self.rng.chance(50) => "jurorId",
+                    _ => "sessionId",
+                };
+                let value = if record.kind == RecordKind::JurySession {
+                    json!(self.other(info.owner).to_string())
+                } else {
+                    json!(uuid(&mut self.rng).to_string())
+                };
+                (record, Change::Set { field: field.into(), value, base: held(self, field) }, &[Refusal::Forbidden])
+            }
+        };
+        self.refused_by_hand(actor, client, target, change, allowed);
+        match case {
+            0 => self.tally.others_juries_refused += 1,
+            1 => self.tally.sheets_elsewhere_refused += 1,
+            _ => self.tally.fixed_refused += 1,
+        }
+    }
+
+    /// The institution a laptop's mutation of a workshop, participant, identity or contribution,
+    /// or of a jury's session, juror, application or score sheet, writes for, as the server
+    /// derives it (for a creation the server refused, from the fields it carried): `None` for
+    /// other kinds, or when the server does not know.
+    fn runner(&self, mutation: &Mutation) -> Option<Uuid> {
+        let owner = |record: RecordKey| self.hub.info(record).map(|i| i.owner);
+        let kind = mutation.record.kind;
+        let (field, parent) = match kind {
+            RecordKind::Workshop | RecordKind::JurySession => ("institutionId", None),
+            RecordKind::Identity => ("participantId", Some(RecordKind::Participant)),
+            RecordKind::Participant | RecordKind::Contribution => ("workshopId", Some(RecordKind::Workshop)),
+            RecordKind::Juror | RecordKind::JuryApplication | RecordKind::ScoreSheet => {
+                ("sessionId", Some(RecordKind::JurySession))
+            }
+            _ => return None,
+        };
+        let Change::Create { fields } = &mutation.change else { return owner(mutation.record) };
         let named = fields.get(field).and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok())?;
         match parent {
             None => Some(named),
@@ -643,18 +985,20 @@ impl World {
         }
     }
 
-    /// Personal data reaches only the people of the institution that ran the workshop: checked
-    /// on every answer the server makes, delivered or not.
-    fn check_no_identity_sent(&self, laptop: usize, records: impl Iterator<Item = RecordKey>) {
+    /// Personal data (a participant's identity, everything of a jury) reaches only the people of
+    /// the institution that ran the workshop or runs the jury: checked on every answer the server
+    /// makes, delivered or not.
+    fn check_no_personal_data_sent(&self, laptop: usize, records: impl Iterator<Item = RecordKey>) {
         let actor = self.laptops[laptop].actor;
-        for record in records.filter(|r| r.kind == RecordKind::Identity) {
+        for record in records.filter(|r| is_personal_data(r.kind)) {
             let owner = self.hub.info(record).map(|i| i.owner);
             assert_eq!(
                 owner,
                 Some(actor.institution),
-                "seed {}: laptop {laptop} ({:?}) was sent an identity kept by another institution",
+                "seed {}: laptop {laptop} ({:?}) was sent a {:?} kept by another institution",
                 self.seed,
-                actor.role
+                actor.role,
+                record.kind
             );
         }
     }
@@ -875,7 +1219,7 @@ impl World {
                 let records: Vec<RecordKey> = answered
                     .filter_map(|r| request.mutations.iter().find(|m| m.id.seq == r.seq).map(|m| m.record))
                     .collect();
-                self.check_no_identity_sent(laptop, records.into_iter());
+                self.check_no_personal_data_sent(laptop, records.into_iter());
                 self.network.push(Message::PushResponse(laptop, run, response));
             }
             Message::Relay(carrier, request) => {
@@ -896,7 +1240,7 @@ impl World {
                 let actor = self.laptops[laptop].actor;
                 let response = hub::pull(&mut self.hub, &actor, &request).expect("same protocol");
                 let told = response.deleted.iter().chain(&response.hidden).map(|(r, _)| *r);
-                self.check_no_identity_sent(laptop, response.changes.iter().map(|c| c.record).chain(told));
+                self.check_no_personal_data_sent(laptop, response.changes.iter().map(|c| c.record).chain(told));
                 self.network.push(Message::PullResponse(laptop, run, response));
             }
             Message::PushResponse(laptop, run, response) => {
@@ -970,9 +1314,14 @@ impl World {
             // which they send again too).
             let mut latest: BTreeMap<(RecordKey, &str), Option<&Value>> = BTreeMap::new();
             for mutation in laptop.replica.pending() {
-                if let Change::Set { field, value, .. } = &mutation.change {
-                    let shown = (!laptop.replica.is_resend(mutation.id)).then_some(value);
-                    latest.insert((mutation.record, field.as_str()), shown);
+                match &mutation.change {
+                    Change::Set { field, value, .. } => {
+                        let shown = (!laptop.replica.is_resend(mutation.id)).then_some(value);
+                        latest.insert((mutation.record, field.as_str()), shown);
+                    }
+                    // Deleted after those edits, or made anew under its id (a score sheet withdrawn
+                    // and handed in again): what was set before is no longer what it shows.
+                    Change::Delete { .. } | Change::Create { .. } => latest.retain(|(r, _), _| *r != mutation.record),
                 }
             }
             let latest: BTreeMap<(RecordKey, &str), &Value> =
@@ -1024,6 +1373,8 @@ impl World {
             66 => self.workshop_delete(laptop),
             67 if self.rng.chance(50) => self.hand_made_in_workshop(laptop),
             68 => self.carry(laptop),
+            69..=70 => self.jury_event(laptop),
+            71 if self.rng.chance(30) => self.hand_made_in_jury(),
             _ if !self.network.is_empty() => {
                 let index = self.rng.below(self.network.len()); // any order: reordering
                 let message = if self.rng.chance(85) {
@@ -1131,20 +1482,9 @@ impl World {
         ]);
         let client = ClientId(uuid(&mut self.rng));
         let record = RecordKey { kind: RecordKind::Report, id: uuid(&mut self.rng) };
-        let mutation =
-            Mutation { id: MutationId { client, seq: 1 }, record, change: Change::Create { fields: values } };
-        let request = PushRequest {
-            protocol: PROTOCOL_VERSION,
-            client,
-            mutations: vec![mutation],
-            acknowledged: 0,
-            relay: false,
-        };
-        let response = hub::push(&mut self.hub, &actor, &request).expect("same protocol");
-        self.rogues.insert(client, actor);
+        let outcome = &self.by_hand(actor, client, record, Change::Create { fields: values });
         // (Refused for its file, or sooner: a commitment deleted or given to another institution
         // meanwhile, unknown to the coordinator's laptop yet.)
-        let outcome = &response.results[0].outcome;
         assert!(
             matches!(
                 outcome,
@@ -1172,11 +1512,16 @@ impl World {
         }
         let value = json!(format!("Titre pirate {}", self.rng.next() % 1000));
         let base = self.laptops[COORDINATOR].replica.value(record, "title").cloned().unwrap_or(Value::Null);
-        let mutation = Mutation {
-            id: MutationId { client, seq: 1 },
-            record,
-            change: Change::Set { field: "title".into(), value, base },
-        };
+        let outcome = self.by_hand(actor, client, record, Change::Set { field: "title".into(), value, base });
+        if outcome == (Outcome::Rejected { refusal: Refusal::Forbidden }) {
+            self.tally.forbidden += 1;
+        }
+    }
+
+    /// A hand-made request: one mutation sent straight to the server with `actor`'s token, under
+    /// a laptop identity `client` of its own; what the server answered.
+    fn by_hand(&mut self, actor: Actor, client: ClientId, record: RecordKey, change: Change) -> Outcome {
+        let mutation = Mutation { id: MutationId { client, seq: 1 }, record, change };
         let request = PushRequest {
             protocol: PROTOCOL_VERSION,
             client,
@@ -1184,13 +1529,30 @@ impl World {
             acknowledged: 0,
             relay: false,
         };
-        let response = hub::push(&mut self.hub, &actor, &request).expect("same protocol");
+        let mut response = hub::push(&mut self.hub, &actor, &request).expect("same protocol");
         self.rogues.insert(client, actor);
-        if let [MutationResult { outcome: Outcome::Rejected { refusal: Refusal::Forbidden }, .. }] =
-            response.results[..]
-        {
-            self.tally.forbidden += 1;
-        }
+        response.results.remove(0).outcome
+    }
+
+    /// A hand-made request [`World::by_hand`] that must be refused with one of `allowed`, never
+    /// applied.
+    fn refused_by_hand(
+        &mut self,
+        actor: Actor,
+        client: ClientId,
+        record: RecordKey,
+        change: Change,
+        allowed: &[Refusal],
+    ) {
+        let shown = format!("{change:?}");
+        let outcome = self.by_hand(actor, client, record, change);
+        assert!(
+            matches!(&outcome, Outcome::Rejected { refusal } if allowed.contains(refusal)),
+            "seed {}: a hand-made {shown} of {record:?} by {:?} of {} was not refused: {outcome:?}",
+            self.seed,
+            actor.role,
+            if actor.institution == self.ministry { "the ministry" } else { "the authority" },
+        );
     }
 
     /// A hand-made request about workshops, with the person's token, sent straight to the server:
@@ -1278,25 +1640,7 @@ impl World {
                 (record, change, &[Refusal::Forbidden, Refusal::UnknownRecord])
             }
         };
-        let mutation = Mutation { id: MutationId { client, seq: 1 }, record, change };
-        let request = PushRequest {
-            protocol: PROTOCOL_VERSION,
-            client,
-            mutations: vec![mutation],
-            acknowledged: 0,
-            relay: false,
-        };
-        let response = hub::push(&mut self.hub, &actor, &request).expect("same protocol");
-        self.rogues.insert(client, actor);
-        let outcome = &response.results[0].outcome;
-        assert!(
-            matches!(outcome, Outcome::Rejected { refusal } if allowed.contains(refusal)),
-            "seed {}: a hand-made {:?} of {record:?} by {:?} of {} was not refused: {outcome:?}",
-            self.seed,
-            request.mutations[0].change,
-            actor.role,
-            if actor.institution == self.ministry { "the ministry" } else { "the authority" },
-        );
+        self.refused_by_hand(actor, client, record, change, allowed);
         match case {
             0 => self.tally.others_workshops_refused += 1,
             1 => self.tally.identities_refused += 1,
@@ -1527,11 +1871,19 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
     // Every write, by version and by mutation (looked up for each outcome of each laptop).
     let mut writes: std::collections::HashMap<u64, Vec<&Write>> = std::collections::HashMap::new();
     let mut writers = std::collections::HashSet::new();
+    // The first version each score sheet was erased at (withdrawn: its writes hold nothing).
+    let mut withdrawn: BTreeMap<RecordKey, u64> = BTreeMap::new();
     for write in world.hub.writes().iter().chain(world.lost_writes.iter()) {
         writes.entry(write.version).or_default().push(write);
         writers.insert(write.mutation);
+        if write.record.kind == RecordKind::ScoreSheet && write.value.is_null() {
+            let first = withdrawn.entry(write.record).or_insert(write.version);
+            *first = (*first).min(write.version);
+        }
     }
     let written_at = |version: &u64| writes.get(version).into_iter().flatten();
+    // A write holds the value written, or nothing once its record of personal data was erased.
+    let wrote = |w: &Write, value: &Value| &w.value == value || (w.value.is_null() && is_personal_data(w.record.kind));
     // Records already found whole and valid, with the values found (laptops hold the same ones).
     let mut readable: BTreeMap<RecordKey, BTreeMap<String, Value>> = BTreeMap::new();
     for (index, laptop) in world.laptops.iter().enumerate() {
@@ -1627,13 +1979,17 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
                     tally.fixed_refused += 1;
                 }
             }
-            if let Some(owner) = world.workshop_owner(mutation) {
+            if let Some(owner) = world.runner(mutation) {
                 if !laptop.actor.may_write(kind, owner) {
                     assert!(
                         matches!(outcome, Outcome::Rejected { .. }),
                         "{context}: {id:?} wrote another institution's {kind:?}: {outcome:?}"
                     );
-                    tally.others_workshops_refused += 1;
+                    if is_jury(kind) {
+                        tally.others_juries_refused += 1;
+                    } else {
+                        tally.others_workshops_refused += 1;
+                    }
                 }
             }
             match (outcome, &mutation.change) {
@@ -1651,9 +2007,30 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
                     RecordKind::Workshop => tally.workshops_deleted += 1,
                     RecordKind::Contribution => tally.contributions_deleted += 1,
                     RecordKind::Identity => tally.identities_erased += 1,
+                    RecordKind::JurySession => tally.jury_sessions_deleted += 1,
+                    RecordKind::Juror => tally.jurors_removed += 1,
+                    RecordKind::JuryApplication => tally.jury_applications_removed += 1,
                     _ => {}
                 },
                 (Outcome::Rejected { refusal: Refusal::InUse }, _) => tally.in_use += 1,
+                (Outcome::Rejected { refusal: Refusal::JuryFull }, change) => {
+                    assert!(kind == RecordKind::Juror && matches!(change, Change::Create { .. }), "{context}: {id:?}");
+                    tally.jury_full += 1
+                }
+                (Outcome::Rejected { refusal: Refusal::AlreadyExists }, Change::Create { fields })
+                    if kind == RecordKind::ScoreSheet =>
+                {
+                    // The same sheet typed on another laptop first, with another verdict: the server
+                    // took that one, which this laptop shows (converged, above) unless withdrawn
+                    // since; this one stays among the refusals, its verdict with it. (Unless in a
+                    // history a restored server lost.)
+                    assert!(
+                        world.hub.info(mutation.record).is_some() || world.tally.server_restores > 0,
+                        "{context}: {id:?} refused, never held"
+                    );
+                    assert!(fields.contains_key("verdict"));
+                    tally.sheets_already_there += 1
+                }
                 _ => {}
             }
             match (outcome, &mutation.change) {
@@ -1662,7 +2039,7 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
                     // Its value was stored at that version, by this mutation or by someone who
                     // made the very same change first.
                     assert!(
-                        written_at(version).any(|w| &w.field == field && &w.value == value),
+                        written_at(version).any(|w| &w.field == field && wrote(w, value)),
                         "{context}: {id:?} applied at {version}, never written"
                     );
                 }
@@ -1673,6 +2050,10 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
                         writers.contains(id) || written_at(version).any(|w| w.record == mutation.record),
                         "{context}: creation {id:?} acknowledged but not stored"
                     );
+                    if withdrawn.get(&mutation.record).is_some_and(|at| at < version) {
+                        // A sheet withdrawn, then handed in again under the one id it may have.
+                        tally.sheets_again += 1;
+                    }
                     if mutation.record.kind == RecordKind::Report {
                         assert!(!world.forged.contains(&mutation.record), "{context}: a forged signature was accepted");
                         tally.reports_applied += 1;
@@ -1682,7 +2063,7 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
                 (Outcome::Merged { version, value }, _) => {
                     tally.merged += 1;
                     assert!(
-                        written_at(version).any(|w| w.mutation == *id && &w.value == value),
+                        written_at(version).any(|w| w.mutation == *id && wrote(w, value)),
                         "{context}: merge {id:?} not stored as said"
                     );
                 }
@@ -1735,33 +2116,34 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
         }
     }
     // Personal data: no laptop whose person is not of the institution that ran the workshop holds
-    // an identity of it — in its records, its shadow of the server's values, its conflicts or
-    // refusals — not even the coordination's.
-    let mut identities: Vec<RecordKey> = world
+    // an identity of it, nor, of the institution that runs a jury, any record of it — in its
+    // records, its shadow of the server's values, its conflicts or refusals — not even the
+    // coordination's.
+    let mut personal: Vec<RecordKey> = world
         .hub
         .writes()
         .iter()
         .chain(world.lost_writes.iter())
         .map(|w| w.record)
-        .filter(|r| r.kind == RecordKind::Identity)
+        .filter(|r| is_personal_data(r.kind))
         .collect();
-    identities.sort();
-    identities.dedup();
+    personal.sort();
+    personal.dedup();
     for (index, laptop) in world.laptops.iter_mut().enumerate() {
         let held: std::collections::BTreeSet<RecordKey> = laptop.replica.records().into_iter().collect();
-        for identity in &identities {
-            let Some(owner) = world.hub.info(*identity).map(|i| i.owner) else { continue };
+        for record in &personal {
+            let Some(owner) = world.hub.info(*record).map(|i| i.owner) else { continue };
             if owner == laptop.actor.institution {
                 continue;
             }
-            let context = format!("seed {seed}, laptop {index} ({:?})", laptop.actor.role);
-            assert!(!held.contains(identity), "{context} holds an identity of another institution");
-            let shadow = ReplicaState::shadow(&mut laptop.replica, *identity).unwrap();
-            assert!(shadow.is_empty(), "{context} keeps the server's values of another institution's identity");
+            let context = format!("seed {seed}, laptop {index} ({:?}), {:?}", laptop.actor.role, record.kind);
+            assert!(!held.contains(record), "{context}: holds one of another institution");
+            let shadow = ReplicaState::shadow(&mut laptop.replica, *record).unwrap();
+            assert!(shadow.is_empty(), "{context}: keeps the server's values of another institution's");
             assert!(
-                !laptop.replica.conflicts().iter().any(|c| c.record == *identity)
-                    && !laptop.replica.rejections().iter().any(|r| r.mutation.record == *identity),
-                "{context} keeps another institution's identity in a conflict or a refusal"
+                !laptop.replica.conflicts().iter().any(|c| c.record == *record)
+                    && !laptop.replica.rejections().iter().any(|r| r.mutation.record == *record),
+                "{context}: keeps another institution's in a conflict or a refusal"
             );
         }
     }
@@ -1771,6 +2153,34 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
     let mut held: BTreeMap<RecordKey, BTreeMap<String, Value>> = BTreeMap::new();
     for ((record, field), value) in everything {
         held.entry(record).or_default().insert(field, value);
+    }
+    // (Personal data, seen only by the people of the institution that keeps it: the ministry's
+    // and the authority's as their coordinators would see them.)
+    for institution in [world.ministry, world.authority] {
+        let everything = world.hub.snapshot_for(&Actor { institution, role: Role::Coordinator, person: Uuid::nil() });
+        for ((record, field), value) in everything.into_iter().filter(|((r, _), _)| is_personal_data(r.kind)) {
+            held.entry(record).or_default().insert(field, value);
+        }
+    }
+    // A jury session never holds more than fifteen jurors, nor a juror more than one sheet for an
+    // application: under the id they make.
+    let mut jurors: BTreeMap<String, usize> = BTreeMap::new();
+    for (record, values) in &held {
+        match record.kind {
+            RecordKind::Juror => *jurors.entry(values["sessionId"].to_string()).or_default() += 1,
+            RecordKind::ScoreSheet => {
+                let named = |field: &str| Uuid::parse_str(values[field].as_str().unwrap()).unwrap();
+                assert_eq!(
+                    record.id,
+                    score_sheet_id(named("jurorId"), named("applicationId")),
+                    "seed {seed}: a sheet under another id"
+                );
+            }
+            _ => {}
+        }
+    }
+    for (session, count) in jurors {
+        assert!(count <= plan_ouvert_domain::JURORS_MAX, "seed {seed}: {count} jurors in session {session}");
     }
     for (record, values) in &held {
         assert_eq!(rules::check_creation(record.kind, values), Ok(()), "seed {seed}: the server holds {values:?}");
@@ -1877,6 +2287,17 @@ fn run(seed: u64, steps: usize, tally: &mut Tally) {
         (world.tally.others_workshops_refused, &mut tally.others_workshops_refused),
         (world.tally.identities_refused, &mut tally.identities_refused),
         (world.tally.identities_refused_to_coordination, &mut tally.identities_refused_to_coordination),
+        (world.tally.jury_sessions, &mut tally.jury_sessions),
+        (world.tally.jurors, &mut tally.jurors),
+        (world.tally.jury_applications, &mut tally.jury_applications),
+        (world.tally.sheets, &mut tally.sheets),
+        (world.tally.sheets_corrected, &mut tally.sheets_corrected),
+        (world.tally.sheets_withdrawn, &mut tally.sheets_withdrawn),
+        (world.tally.sheets_together, &mut tally.sheets_together),
+        (world.tally.jurors_together, &mut tally.jurors_together),
+        (world.tally.others_juries_refused, &mut tally.others_juries_refused),
+        (world.tally.juries_refused_to_coordination, &mut tally.juries_refused_to_coordination),
+        (world.tally.sheets_elsewhere_refused, &mut tally.sheets_elsewhere_refused),
     ] {
         *into += count;
     }
@@ -1949,6 +2370,23 @@ fn laptops_and_server_converge_and_every_edit_is_accounted_for() {
             ("writes in another institution's workshop refused", tally.others_workshops_refused),
             ("identities of another institution's participants refused", tally.identities_refused),
             ("identities refused to the coordination of another institution", tally.identities_refused_to_coordination),
+            ("jury sessions opened", tally.jury_sessions),
+            ("jurors added", tally.jurors),
+            ("jury applications", tally.jury_applications),
+            ("score sheets handed in", tally.sheets),
+            ("score sheets corrected", tally.sheets_corrected),
+            ("score sheets withdrawn", tally.sheets_withdrawn),
+            ("score sheets handed in again after a withdrawal, taken", tally.sheets_again),
+            ("the same score sheet typed on two laptops", tally.sheets_together),
+            ("score sheets refused as typed first on another laptop", tally.sheets_already_there),
+            ("jurors added apart on two laptops past fifteen", tally.jurors_together),
+            ("jurors refused past the fifteenth", tally.jury_full),
+            ("jurors removed", tally.jurors_removed),
+            ("jury applications removed", tally.jury_applications_removed),
+            ("jury sessions deleted", tally.jury_sessions_deleted),
+            ("writes of another institution's jury refused", tally.others_juries_refused),
+            ("jury records refused to the coordination of another institution", tally.juries_refused_to_coordination),
+            ("score sheets under another id refused", tally.sheets_elsewhere_refused),
         ] {
             assert!(count > 0, "the simulation produced no {what}");
         }

@@ -33,10 +33,17 @@ pub struct Office {
 /// The server with institution `(name, acronym, kind)` and the DITP, and `people` (name,
 /// acronym of their institution, role), each with a laptop.
 pub async fn office(institution: (&str, &str, &str), people: &[(&str, &str, Role)]) -> Office {
+    office_of(&[institution], people).await
+}
+
+/// [`office`] with several institutions besides the DITP.
+pub async fn office_of(institutions: &[(&str, &str, &str)], people: &[(&str, &str, Role)]) -> Office {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("server.sqlite3");
     let conn = database::open(&db).unwrap();
-    directory::add_institution(&conn, institution.0, institution.1, institution.2).unwrap();
+    for (name, acronym, kind) in institutions {
+        directory::add_institution(&conn, name, acronym, kind).unwrap();
+    }
     directory::add_institution(&conn, "Direction interministérielle de la transformation publique", "DITP", "ministry")
         .unwrap();
     for (name, acronym, role) in people {

@@ -1,5 +1,6 @@
 //! A server process on a free loopback port, its administration commands, and JSON requests.
 
+use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -241,4 +242,61 @@ pub fn pulled_records(response: &Value) -> Vec<String> {
     ids.sort();
     ids.dedup();
     ids
+}
+
+/// One mutation of a `kind` record, as a laptop numbers it.
+pub fn mutation(client: Uuid, seq: u64, kind: &str, id: Uuid, change: Value) -> Value {
+    json!({"id": {"client": client, "seq": seq}, "record": {"kind": kind, "id": id}, "change": change})
+}
+
+pub fn creation(fields: Value) -> Value {
+    json!({"op": "create", "fields": fields})
+}
+
+pub fn setting(field: &str, value: Value, base: Value) -> Value {
+    json!({"op": "set", "field": field, "value": value, "base": base})
+}
+
+pub fn deletion(seen: u64) -> Value {
+    json!({"op": "delete", "seen": seen})
+}
+
+/// The (kind, id) of every record a pull's changes carry.
+pub fn pulled(body: &Value) -> BTreeSet<(String, String)> {
+    body["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["record"]["kind"].as_str().unwrap().to_string(), c["record"]["id"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+/// The (kind, id) of every record a pull says was deleted.
+pub fn deleted(body: &Value) -> BTreeSet<(String, String)> {
+    body["deleted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d[0]["kind"].as_str().unwrap().to_string(), d[0]["id"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+pub fn key(kind: &str, id: Uuid) -> (String, String) {
+    (kind.to_string(), id.to_string())
+}
+
+/// The value a field holds on the server, as the ministry's drafter receives it.
+pub fn value(server: &Server, cast: &Cast, kind: &str, id: Uuid, field: &str) -> Value {
+    let (_, body) = server.pull(&cast.tokens["drafter"], 0);
+    body["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["record"]["kind"] == kind && c["record"]["id"] == json!(id) && c["field"] == field)
+        .map_or(Value::Null, |c| c["value"].clone())
+}
+
+/// The server's current version.
+pub fn head(server: &Server, cast: &Cast) -> u64 {
+    server.pull(&cast.tokens["coordinator"], 0).1["head"].as_u64().unwrap()
 }

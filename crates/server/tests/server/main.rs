@@ -8,6 +8,7 @@ mod helpers;
 
 mod admin;
 mod guarantees;
+mod jury;
 mod open_data;
 mod openapi;
 mod permissions;

@@ -2,29 +2,10 @@
 //! receives who took part (the institution that ran it, not the coordination of another one),
 //! fields set once, values the app never sends, and what deleting takes along or is refused.
 
-use std::collections::BTreeSet;
-
 use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::helpers::*;
-
-/// One mutation of a `kind` record, as a laptop numbers it.
-fn mutation(client: Uuid, seq: u64, kind: &str, id: Uuid, change: Value) -> Value {
-    json!({"id": {"client": client, "seq": seq}, "record": {"kind": kind, "id": id}, "change": change})
-}
-
-fn creation(fields: Value) -> Value {
-    json!({"op": "create", "fields": fields})
-}
-
-fn setting(field: &str, value: Value, base: Value) -> Value {
-    json!({"op": "set", "field": field, "value": value, "base": base})
-}
-
-fn deletion(seen: u64) -> Value {
-    json!({"op": "delete", "seen": seen})
-}
 
 /// What the identity of the room's first participant holds: personal data.
 const NAME: &str = "Awa Diallo";
@@ -104,45 +85,6 @@ fn room(server: &Server, cast: &Cast) -> Room {
     let (status, body) = server.push(&cast.tokens["drafter"], &push_request(laptop, mutations));
     assert_eq!((status, outcomes(&body)), (200, vec!["applied".to_string(); count]), "the room: {body}");
     room
-}
-
-/// The (kind, id) of every record a pull's changes carry.
-fn pulled(body: &Value) -> BTreeSet<(String, String)> {
-    body["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| (c["record"]["kind"].as_str().unwrap().to_string(), c["record"]["id"].as_str().unwrap().to_string()))
-        .collect()
-}
-
-/// The (kind, id) of every record a pull says was deleted.
-fn deleted(body: &Value) -> BTreeSet<(String, String)> {
-    body["deleted"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| (d[0]["kind"].as_str().unwrap().to_string(), d[0]["id"].as_str().unwrap().to_string()))
-        .collect()
-}
-
-fn key(kind: &str, id: Uuid) -> (String, String) {
-    (kind.to_string(), id.to_string())
-}
-
-/// The value a field holds on the server, as the ministry's drafter receives it.
-fn value(server: &Server, cast: &Cast, kind: &str, id: Uuid, field: &str) -> Value {
-    let (_, body) = server.pull(&cast.tokens["drafter"], 0);
-    body["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["record"]["kind"] == kind && c["record"]["id"] == json!(id) && c["field"] == field)
-        .map_or(Value::Null, |c| c["value"].clone())
-}
-
-fn head(server: &Server, cast: &Cast) -> u64 {
-    server.pull(&cast.tokens["coordinator"], 0).1["head"].as_u64().unwrap()
 }
 
 #[test]
