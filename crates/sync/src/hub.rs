@@ -387,8 +387,10 @@ fn apply<L: Ledger>(ledger: &mut L, who: Who<'_>, mutation: &Mutation) -> Result
                 if !who.may_write(member.kind, owner) {
                     return rejected(Refusal::Forbidden);
                 }
-                // A person's data is erased at their request whatever changed meanwhile.
-                if let Some(seen) = seen.filter(|_| !is_personal_data(member.kind)) {
+                // A participant's identity is erased at their request whatever changed meanwhile;
+                // anything else (a jury's session with the sheets another laptop handed in since)
+                // is not deleted over work its author did not see.
+                if let Some(seen) = seen.filter(|_| member.kind != RecordKind::Identity) {
                     if ledger.changed_by_others_since(*member, seen, mutation.id.client)? {
                         return rejected(Refusal::ChangedMeanwhile);
                     }
@@ -859,6 +861,24 @@ mod tests {
                 "{record:?}: no value left in the history of writes"
             );
         }
+    }
+
+    #[test]
+    fn a_session_is_not_deleted_over_a_juror_added_meanwhile_on_another_laptop() {
+        let mut ledger = MemoryLedger::new();
+        let Jury { session, .. } = jury(&mut ledger);
+        let drafter = actor(MINISTRY, Role::Drafter);
+        // The deleting laptop saw the session as it was; another laptop adds a juror since.
+        let seen = Some(ledger.current_head());
+        let late = RecordKey { kind: RecordKind::Juror, id: Uuid::from_u128(77) };
+        let named = json!({"sessionId": session.id.to_string(), "name": "Arrivée tardive"});
+        assert!(matches!(try_create(&mut ledger, &drafter, late, &named), Outcome::Applied { .. }));
+        let outcome = push_one(&mut ledger, &drafter, session, Change::Delete { seen });
+        assert_eq!(outcome, Outcome::Rejected { refusal: Refusal::ChangedMeanwhile });
+        assert!(ledger.info(late).is_some_and(|i| i.deleted_at.is_none()), "the juror added meanwhile stays");
+        // Seen as it now is, it goes.
+        let seen = Some(ledger.current_head());
+        assert!(matches!(push_one(&mut ledger, &drafter, session, Change::Delete { seen }), Outcome::Applied { .. }));
     }
 
     #[test]
