@@ -278,6 +278,11 @@ describe("a citizen jury on one laptop", () => {
         expect(rows[4]!.slice(3, 8)).toEqual(["4,00", "4,00", "4,00", "3,00", "3,00"]);
         expect(await page.locator("#unscored-title").textContent()).toBe("Candidatures non notées (14)");
         await expectAccessible(page, "the ranking");
+        // At 1024 px, the smallest window the app supports, the table fits: no sideways scroll.
+        await page.setViewportSize({ width: 1024, height: 768 });
+        const overflow = await page.locator("#ranking-table .fr-table__container").evaluate(e => e.scrollWidth - e.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await page.setViewportSize({ width: 1280, height: 800 });
         await screenshots(page, "jury-ranking");
         expectNoProblems(session);
         await session.close();

@@ -684,6 +684,8 @@ export const en: Messages = {
         ruleTitle: "Ranking rule",
         standing: "Standing",
         columnName: (name: string) => `“${name}”`,
+        rankedShown: (from: number, to: number, total: number) =>
+            from === 1 && to === total ? `${count(total)} ${plural(total, "application ranked", "applications ranked")}` : `Ranked applications ${count(from)} to ${count(to)} of ${count(total)}`,
         criteriaLegend: "Criteria",
         criterionShort: (n: number) => `C${n}`
     },

@@ -710,6 +710,8 @@ export const fr = {
         ruleTitle: "Règle du classement",
         standing: "Décision",
         columnName: (name: string) => `« ${name} »`,
+        rankedShown: (from: number, to: number, total: number) =>
+            from === 1 && to === total ? `${count(total)} ${plural(total, "candidature classée", "candidatures classées")}` : `Candidatures classées ${count(from)} à ${count(to)} sur ${count(total)}`,
         criteriaLegend: "Critères",
         criterionShort: (n: number) => `C${n}`
     },

@@ -2,15 +2,21 @@
  * The ranking, as the core computes it (`jury::rank`), with its rule (`JuryLabels.rule`) beside
  * it: each scored application's rank, title, mean out of 25 with two decimals, each criterion's
  * mean, how many jurors scored it and abstained, and where it stands; then the places to decide
- * or left unfilled, and the applications nobody scored, apart. The screen orders and decides
- * nothing.
+ * or left unfilled, and the applications nobody scored, apart. Ranks come 50 to a page, so that
+ * a cohort of hundreds stays readable. The screen orders and decides nothing.
  */
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { useMemo, useState } from "react";
 import type { JuryDetail, Standing } from "../../../core/bindings";
 import { JURY_CRITERIA } from "../../../core/commands";
 import { useLocale, useT } from "../../i18n";
 import { DataTable } from "../../shared/DataTable";
+import { searchable, viewOf } from "../../shared/listView";
+import { Pager } from "../../shared/Pager";
 import { formatMean } from "./mean";
+
+/** Ranks shown at once: the places and the ties around them are on the first page. */
+const PAGE_SIZE = 50;
 
 const SEVERITY: Record<Standing, "success" | "warning" | "info" | undefined> = {
     selected: "success",
@@ -25,6 +31,9 @@ export function RankingSection(props: { detail: JuryDetail }) {
     const l = t.juryLabels;
     const locale = useLocale();
     const { ranking } = props.detail;
+    const [page, setPage] = useState(1);
+    const entries = useMemo(() => searchable(ranking.ranked, () => []), [ranking.ranked]);
+    const view = viewOf(entries, { query: "", keep: () => true, page, pageSize: PAGE_SIZE });
     const facts: [string, string, number][] = [
         ["ranking-places", j.summary.places, ranking.places],
         ["ranking-jurors", j.summary.jurors, ranking.jurors],
@@ -38,23 +47,44 @@ export function RankingSection(props: { detail: JuryDetail }) {
             <h2 id="ranking-title" className="fr-h4">
                 {l.ranking}
             </h2>
-            <dl className="po-jury-facts" id="ranking-facts">
-                {facts.map(([id, label, value]) => (
-                    <div key={id} id={id} className={id === "ranking-to-decide" ? "po-jury-facts__alert" : undefined}>
-                        <dt>{label}</dt>
-                        <dd>{value}</dd>
+            <div className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
+                <div className="fr-col-12 fr-col-lg-6">
+                    <dl className="po-jury-facts" id="ranking-facts">
+                        {facts.map(([id, label, value]) => (
+                            <div key={id} id={id} className={id === "ranking-to-decide" ? "po-jury-facts__alert" : undefined}>
+                                <dt>{label}</dt>
+                                <dd>{value}</dd>
+                            </div>
+                        ))}
+                    </dl>
+                    <p className="fr-text--sm fr-mb-0" id="ranking-criteria-legend">
+                        <span className="fr-text--bold">{j.criteriaLegend}</span>
+                    </p>
+                    <ul className="po-jury-legend fr-text--sm">
+                        {JURY_CRITERIA.map((c, i) => (
+                            <li key={c}>
+                                <span className="fr-text--bold">{j.criterionShort(i + 1)}</span> {t.juryCriteria[c]}
+                            </li>
+                        ))}
+                    </ul>
+                </div>
+                <div className="fr-col-12 fr-col-lg-6">
+                    <div className="fr-callout po-jury-rule fr-mb-0" id="ranking-rule">
+                        <h3 className="fr-callout__title fr-h6" id="ranking-rule-title">
+                            {j.ruleTitle}
+                        </h3>
+                        <p className="fr-callout__text">{l.rule}</p>
                     </div>
-                ))}
-            </dl>
+                </div>
+            </div>
             {ranking.ranked.length === 0 ? (
                 <p className="po-muted" id="ranking-none">
                     {j.noRanking}
                 </p>
             ) : (
                 <>
-                    <p className="fr-text--xs fr-mb-1w" id="ranking-criteria-legend">
-                        <span className="fr-text--bold">{j.criteriaLegend} : </span>
-                        {JURY_CRITERIA.map((c, i) => `${j.criterionShort(i + 1)} ${t.juryCriteria[c]}`).join(" · ")}
+                    <p id="ranking-count" className="fr-text--sm fr-mb-1w" tabIndex={-1}>
+                        {j.rankedShown(view.items.length === 0 ? 0 : (view.page - 1) * PAGE_SIZE + 1, (view.page - 1) * PAGE_SIZE + view.items.length, view.total)}
                     </p>
                     <DataTable
                         id="ranking-table"
@@ -62,7 +92,7 @@ export function RankingSection(props: { detail: JuryDetail }) {
                         caption={j.rankingCaption}
                         hiddenCaption
                         headers={[l.rank, l.applicationTitle, l.mean, ...JURY_CRITERIA.map((_, i) => j.criterionShort(i + 1)), l.scored, l.abstained, j.standing]}
-                        rows={ranking.ranked.map(r => ({
+                        rows={view.items.map(r => ({
                             key: r.applicationId,
                             cells: [
                                 r.rank,
@@ -83,14 +113,9 @@ export function RankingSection(props: { detail: JuryDetail }) {
                             ]
                         }))}
                     />
+                    <Pager id="ranking-pager" page={view.page} pageCount={view.pageCount} onPage={setPage} focusId="ranking-count" />
                 </>
             )}
-            <div className="fr-callout po-jury-rule" id="ranking-rule">
-                <h3 className="fr-callout__title fr-h6" id="ranking-rule-title">
-                    {j.ruleTitle}
-                </h3>
-                <p className="fr-callout__text">{l.rule}</p>
-            </div>
             {ranking.unscored.length > 0 && (
                 <>
                     <h3 className="fr-h6 fr-mt-3w" id="unscored-title">
