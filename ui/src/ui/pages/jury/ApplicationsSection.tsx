@@ -122,7 +122,9 @@ export function ApplicationsSection(props: { detail: JuryDetail; reload: () => P
                                     {a.applicant}
                                     {a.contactEmail !== "" && <span className="po-jury-summary">{a.contactEmail}</span>}
                                 </span>,
-                                a.reference,
+                                <span key="reference" className="po-nowrap">
+                                    {a.reference}
+                                </span>,
                                 ...(readOnly
                                     ? []
                                     : [
