@@ -284,6 +284,16 @@ describe("a citizen jury on one laptop", () => {
         expect(overflow).toBeLessThanOrEqual(0);
         await page.setViewportSize({ width: 1280, height: 800 });
         await screenshots(page, "jury-ranking");
+
+        // In English, the core's words follow: the standings, the rule.
+        await b.setLocale("en");
+        await page.reload();
+        await page.getByRole("tab", { name: "Jurors (14 / 15)" }).waitFor();
+        await page.getByRole("tab", { name: "Ranking" }).click();
+        expect(await page.locator("#ranking-rule").textContent()).toContain(LABELS.en.jury.rule);
+        expect(await page.locator("#ranking-table").textContent()).toContain(LABELS.en.jury.tieToBreak);
+        expect(await page.locator("#ranking-table tbody tr").first().textContent()).toContain("25.00");
+        await expectAccessible(page, "the ranking in English");
         expectNoProblems(session);
         await session.close();
     }, 180_000);
