@@ -177,8 +177,16 @@ describe("a citizen jury on one laptop", () => {
         await page.locator("#applications-search").fill("");
         await expectAccessible(page, "the applications");
 
-        // Scoring on the shared laptop: the page alone, no navigation.
+        // Scoring: the room without internet opens on the session, for other laptops to join.
         await page.getByRole("tab", { name: "Notation" }).click();
+        await page.locator("#room-open-button").click();
+        await expect.poll(() => page.locator("#room-code").textContent()).toMatch(/^\d{6}$/);
+        expect(await page.locator("#jury-room").textContent()).toContain("rejoignent la session");
+        await expectAccessible(page, "the scoring tab, the room open");
+        await page.locator("#room-close").click();
+        await page.locator("#room-open-button").waitFor();
+
+        // Scoring on the shared laptop: the page alone, no navigation.
         await page.locator("#scoring-start").click();
         await page.locator("h1", { hasText: "Qui note ?" }).waitFor();
         expect(await page.locator("header, footer, nav").count(), "no navigation on the shared laptop").toBe(0);

@@ -648,6 +648,8 @@ export const en: Messages = {
             "On a laptop shared in the jury room: each juror chooses their name and scores the applications one by one. The scoring screen shows each only their own sheets, never the others' scores.",
         startScoring: "Start scoring on this computer",
         scoringProgressCaption: "Scoring progress, by juror",
+        roomTitle: "Several computers in the room, without internet",
+        roomIntro: "Open the room on this computer so that jurors also score on others: their sheets meet here, and the ranking counts them all.",
         noJurorsToScore: "Add the jurors and the applications first.",
         whoAreYou: "Who is scoring?",
         whoAreYouHint: "Choose your name: only your sheets are shown.",
@@ -1062,6 +1064,9 @@ export const en: Messages = {
         address: "Address",
         code: "Code",
         otherWorkshop: "The room open on this computer is another workshop's: opening it for this one closes the other.",
+        hostHintJury:
+            "The jury room's other computers, on the same network, join the session with the address and code shown; the sheets handed in there arrive here within seconds.",
+        otherRoomJury: "The room open on this computer is a workshop's or another session's: opening it for this one closes the other.",
         recentLaptops: (n: number, minutes: number) =>
             n === 0
                 ? `No computer exchanged in the last ${minutes} minutes`

@@ -673,6 +673,8 @@ export const fr = {
             "Sur un ordinateur partagé dans la salle du jury : chaque juré choisit son nom et note les candidatures une à une. L'écran de notation ne montre à chacun que ses propres fiches, jamais les notes des autres.",
         startScoring: "Commencer la notation sur cet ordinateur",
         scoringProgressCaption: "Avancement de la notation, par juré",
+        roomTitle: "Plusieurs ordinateurs dans la salle, sans internet",
+        roomIntro: "Ouvrez la salle sur cet ordinateur pour que les jurés notent aussi sur d'autres : leurs fiches s'y retrouvent, et le classement les compte toutes.",
         noJurorsToScore: "Ajoutez d'abord les jurés et les candidatures.",
         whoAreYou: "Qui note ?",
         whoAreYouHint: "Choisissez votre nom : seules vos fiches s'affichent.",
@@ -1105,6 +1107,9 @@ export const fr = {
         address: "Adresse",
         code: "Code",
         otherWorkshop: "La salle ouverte sur cet ordinateur est celle d'un autre atelier : l'ouvrir pour celui-ci ferme l'autre.",
+        hostHintJury:
+            "Les autres ordinateurs de la salle du jury, sur le même réseau, rejoignent la session avec l'adresse et le code affichés ; les fiches qu'on y rend arrivent ici en quelques secondes.",
+        otherRoomJury: "La salle ouverte sur cet ordinateur est celle d'un atelier ou d'une autre session : l'ouvrir pour celle-ci ferme l'autre.",
         recentLaptops: (n: number, minutes: number) =>
             n === 0
                 ? `Aucun ordinateur n'a échangé dans les ${minutes} dernières minutes`

@@ -2,7 +2,8 @@
  * A plan's citizen jury sessions (`#/plans/<id>/jurys`): each with its day, cohort, the
  * institution that runs it, its jurors out of 15, applications and sheets handed in. Only the
  * laptops of that institution hold a session: elsewhere the list is empty. « Ouvrir une
- * session » opens the form here.
+ * session » opens the form here; « Rejoindre une salle » brings a session from the jury room's
+ * laptop that has it.
  */
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
@@ -19,6 +20,7 @@ import { Loading } from "../../shared/Loading";
 import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
 import { useSyncRevision } from "../../shared/useSyncRevision";
+import { RoomJoin } from "../../shared/WorkshopRoom";
 import { JurySessionForm } from "./JurySessionForm";
 
 export function JurySessionsPage(props: { planId: string }) {
@@ -62,6 +64,13 @@ export function JurySessionsPage(props: { planId: string }) {
                 </div>
             </div>
             <SyncRefreshNotice revision={revision} />
+            {/* A session this computer does not have yet: the room of the laptop that has it sends it. */}
+            <details className="po-card fr-mb-3w" id="jury-sessions-room">
+                <summary className="fr-text--lg fr-mb-0">{t.roomLink.join}</summary>
+                <div className="fr-mt-2w">
+                    <RoomJoin subject={null} onJoined={() => void load.reload()} />
+                </div>
+            </details>
             {opening && (
                 <JurySessionForm
                     planId={plan.id}
