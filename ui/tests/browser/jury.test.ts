@@ -87,7 +87,7 @@ describe("a citizen jury on one laptop", () => {
         await page.locator("h1", { hasText: "Jurys citoyens" }).waitFor();
         await page.locator("#jury-sessions-none").waitFor();
 
-        // Opened: eleven places refused by the core, under the field; two accepted.
+        // Opened: eleven places, then « deux », refused by the core under the field; two accepted.
         await page.locator("#jury-session-new").click();
         await page.locator("#jury-session-title").fill("Promotion 1 — automne 2026");
         await page.locator("#jury-session-heldOn").fill("15/11/2026");
@@ -95,8 +95,14 @@ describe("a citizen jury on one laptop", () => {
         expect(await page.locator("#jury-session-form").textContent()).toContain("De 1 à 10 projets retenus par promotion (10 par défaut).");
         await pickInstitution(page, "jury-session-institutionId", "HATVP", "Haute Autorité");
         await page.locator("#jury-session-submit").click();
-        await expect.poll(() => page.locator("#jury-session-form .fr-error-text, #jury-session-form .fr-message--error").allTextContents()).toHaveLength(1);
+        const refusals = () => page.locator("#jury-session-form .fr-error-text, #jury-session-form .fr-message--error").allTextContents();
+        await expect.poll(refusals).toEqual(["Le nombre de places à pourvoir est un nombre entier de 1 à 10."]);
         expect(await focused(page)).toBe("jury-session-places");
+        // Not a number at all: the same words, under the same field.
+        await page.locator("#jury-session-places").fill("deux");
+        await page.locator("#jury-session-submit").click();
+        await expect.poll(refusals).toEqual(["Le nombre de places à pourvoir est un nombre entier de 1 à 10."]);
+        expect(await page.locator("#jury-session-form .fr-alert").count()).toBe(0);
         await page.locator("#jury-session-places").fill("2");
         await page.locator("#jury-session-submit").click();
         await page.locator("h1", { hasText: "Promotion 1 — automne 2026" }).waitFor();

@@ -47,9 +47,11 @@ export function JurySessionForm(props: {
             document.getElementById("jury-session-institutionId")?.focus();
             return;
         }
-        // An empty field is « none said » (ten places); anything else is the backend's to judge.
+        // An empty field is « none said » (ten places). What is not a whole number goes as 0, which
+        // the backend refuses with its own words, under the field.
         const typed = places.trim();
-        const input: JurySessionInput = { title, heldOn, places: typed === "" ? null : Number.isInteger(Number(typed)) ? Number(typed) : -1 };
+        const number = Number(typed);
+        const input: JurySessionInput = { title, heldOn, places: typed === "" ? null : Number.isInteger(number) && number >= 0 && number <= 0xffffffff ? number : 0 };
         setBusy(true);
         try {
             const saved = props.session ? await backend.updateJurySession(props.session.id, input) : await backend.createJurySession(props.planId, institutionId!, input);
