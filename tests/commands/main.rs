@@ -9,6 +9,7 @@ mod helpers;
 mod errors;
 mod exchange;
 mod journey;
+mod jury;
 mod open_data;
 mod room;
 mod sync;

@@ -264,6 +264,61 @@ commands! {
         app.blocking(move |app| crate::open_data::export_workshop(&app, workshop_id, format)).await
     }
 
+    /// The plan's citizen jury sessions this laptop holds (only the institution that runs one
+    /// holds it), the latest first, each with its jurors, applications and sheets counted.
+    fn list_jury_sessions(app, plan_id: PlanId) -> Vec<JurySessionSummary> { app.run(|s| s.jury_sessions(plan_id)) }
+    /// Everything a session's screen shows: its jurors with how many sheets each handed in, its
+    /// applications, every sheet, the ranking by the rule `JuryLabels.rule` words, and why it
+    /// is read-only if it is. `notFound` where the session is not held.
+    fn get_jury_session(app, session_id: JurySessionId) -> JuryDetail { app.run(|s| s.jury_session(session_id)) }
+    /// Opens a jury session of the plan run by an institution; `validation` with each problem by
+    /// its field (from 1 to 10 places).
+    fn create_jury_session(app, plan_id: PlanId, institution_id: InstitutionId, input: JurySessionInput) -> JurySession {
+        app.run(|s| s.create_jury_session(plan_id, institution_id, &input))
+    }
+    /// Changes a session's cohort, day or places (not the institution that runs it).
+    fn update_jury_session(app, session_id: JurySessionId, input: JurySessionInput) -> JurySession {
+        app.run(|s| s.update_jury_session(session_id, &input))
+    }
+    /// Deletes a session with its jurors, applications and sheets.
+    fn delete_jury_session(app, session_id: JurySessionId) -> () { app.run(|s| s.delete_jury_session(session_id)) }
+    /// Adds a juror by the name or pseudonym they chose; `validation` on `name` for the
+    /// sixteenth, or a name the session has already.
+    fn add_juror(app, session_id: JurySessionId, input: JurorInput) -> Juror { app.run(|s| s.add_juror(session_id, &input)) }
+    fn rename_juror(app, juror_id: JurorId, input: JurorInput) -> Juror { app.run(|s| s.rename_juror(juror_id, &input)) }
+    /// Removes a juror and the sheets they handed in.
+    fn remove_juror(app, juror_id: JurorId) -> () { app.run(|s| s.remove_juror(juror_id)) }
+    /// Adds an application typed by hand; `validation` with each problem by its field.
+    fn add_jury_application(app, session_id: JurySessionId, input: JuryApplicationInput) -> JuryApplication {
+        app.run(|s| s.add_jury_application(session_id, &input))
+    }
+    fn update_jury_application(app, application_id: JuryApplicationId, input: JuryApplicationInput) -> JuryApplication {
+        app.run(|s| s.update_jury_application(application_id, &input))
+    }
+    /// Deletes an application and the sheets that score it.
+    fn delete_jury_application(app, application_id: JuryApplicationId) -> () {
+        app.run(|s| s.delete_jury_application(application_id))
+    }
+    /// Reads the call's CSV file the person picks (the backend asks for it) for a session and
+    /// says how many applications it holds, or every problem with its row and column; writes
+    /// nothing. Resolves to `null` when they cancel.
+    fn read_jury_applications(app, session_id: JurySessionId) -> Option<JuryApplicationsPreview> {
+        app.blocking(move |app| crate::jury_applications::read(&app, session_id)).await
+    }
+    /// Imports the file read for the session, all or nothing: a row whose reference the session
+    /// has already is left as it is (`alreadyThere`). `notFound` when no file was read for it.
+    fn import_jury_applications(app, session_id: JurySessionId) -> JuryApplicationsImported {
+        app.blocking(move |app| crate::jury_applications::import(&app, session_id)).await
+    }
+    /// Hands in a juror's sheet for an application: five scores from 0 to 5, or an abstention
+    /// for a declared conflict of interest with its reason. A second sheet of the same juror for
+    /// the same application corrects the first. `validation` with each problem by its field.
+    fn hand_in_score_sheet(app, input: ScoreSheetInput) -> ScoreSheet { app.run(|s| s.hand_in_score_sheet(&input)) }
+    /// Withdraws a juror's sheet for an application (typed for the wrong juror).
+    fn withdraw_score_sheet(app, juror_id: JurorId, application_id: JuryApplicationId) -> () {
+        app.run(|s| s.withdraw_score_sheet(juror_id, application_id))
+    }
+
     /// Writes an exchange file (`.planouvert`) to carry to another computer without a network:
     /// a workshop with the plan it is about, or every change of this laptop not yet sent, with
     /// those changes for the other computer to relay to the server. Who the participants are goes

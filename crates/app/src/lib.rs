@@ -12,6 +12,8 @@
 //!   another computer, and such a file imported;
 //! - a workshop room: a workshop opened to the room's laptops over its local network, or another
 //!   laptop's room joined and exchanged with every few seconds;
+//! - a citizen jury's applications read from the call's CSV file, previewed with every problem,
+//!   then imported all or nothing;
 //! - desktop notifications of what became late or due soon, on start and after each sync;
 //! - workshop participants' identities erased once their workshop keeps them no longer, on start
 //!   and after each sync, or at their request; what the laptop holds about one given back to
@@ -26,6 +28,7 @@ mod chart_image;
 pub mod commands;
 mod evidence;
 mod exchange;
+mod jury_applications;
 mod laptop;
 mod notification;
 mod open_data;

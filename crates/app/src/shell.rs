@@ -106,6 +106,8 @@ pub enum FileRequest {
     SaveExchange,
     /// An exchange file written on another computer, to import.
     OpenExchange,
+    /// The CSV file of a call for applications, to import into a jury session.
+    JuryApplications,
 }
 
 impl FileRequest {
@@ -149,13 +151,16 @@ impl FileRequest {
             }
             FileRequest::SaveExchange => locale.pick("Écrire le fichier d'échange", "Write the exchange file"),
             FileRequest::OpenExchange => locale.pick("Importer un fichier d'échange", "Import an exchange file"),
+            FileRequest::JuryApplications => {
+                locale.pick("Importer les candidatures (fichier CSV)", "Import the applications (CSV file)")
+            }
         }
     }
 
     /// The kind of file shown in the dialog's filter and its extensions, if any.
     pub fn filter(self) -> Option<(&'static str, Vec<&'static str>)> {
         match self {
-            FileRequest::OgpCsv | FileRequest::SaveCsv => Some(("CSV", vec!["csv"])),
+            FileRequest::OgpCsv | FileRequest::SaveCsv | FileRequest::JuryApplications => Some(("CSV", vec!["csv"])),
             FileRequest::SaveJson | FileRequest::SaveWorkshopJson | FileRequest::SaveParticipantData => {
                 Some(("JSON", vec!["json"]))
             }
@@ -176,7 +181,11 @@ impl FileRequest {
     pub fn opens(self) -> bool {
         matches!(
             self,
-            FileRequest::OgpCsv | FileRequest::Evidence | FileRequest::ProgressWorkbook | FileRequest::OpenExchange
+            FileRequest::OgpCsv
+                | FileRequest::Evidence
+                | FileRequest::ProgressWorkbook
+                | FileRequest::OpenExchange
+                | FileRequest::JuryApplications
         )
     }
 

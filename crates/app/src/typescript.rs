@@ -61,6 +61,7 @@ pub fn port() -> String {
         type_names(&event.payload, &mut types);
     }
     types.insert("ErrorCode".into());
+    types.insert("JuryCriterion".into());
 
     let mut out = String::from(
         "// Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.\n\
@@ -150,6 +151,15 @@ pub fn port() -> String {
         "\n/** Workshops: the days their participants' data is kept by default and at most after the day\n \
          * they were held, and the most proposals a priority vote names (the backend refuses more). */\n\
          export const WORKSHOP_LIMITS = {{ keepDefaultDays: {KEEP_DEFAULT_DAYS}, keepMaxDays: {KEEP_MAX_DAYS}, voteMax: {VOTE_MAX} }} as const;\n",
+    ));
+    use plan_ouvert_domain::{JuryCriterion, JURORS_MAX, SCORE_MAX, SELECTION_MAX};
+    let criteria: Vec<String> = JuryCriterion::CODES.iter().map(|code| format!("\"{code}\"")).collect();
+    out.push_str(&format!(
+        "\n/** The citizen jury: the most jurors a session has, the most projects it selects, the highest\n \
+         * score of a criterion (the lowest is 0), and the criteria in the score sheet's order. */\n\
+         export const JURY_LIMITS = {{ jurorsMax: {JURORS_MAX}, selectionMax: {SELECTION_MAX}, scoreMax: {SCORE_MAX} }} as const;\n\
+         export const JURY_CRITERIA: readonly JuryCriterion[] = [{}];\n",
+        criteria.join(", ")
     ));
     out
 }

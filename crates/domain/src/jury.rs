@@ -683,6 +683,29 @@ pub struct JuryApplicationsImported {
     pub already_there: u32,
 }
 
+/// One problem of a call's file of applications, where it is: the row as a spreadsheet numbers
+/// it (the header is row 1) and the column as the file's header names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JuryFileProblem {
+    /// None: the file as a whole (empty, not a CSV file, a column missing…).
+    pub row: Option<u32>,
+    pub column: Option<String>,
+    /// In the interface's language, without its place.
+    pub message: String,
+}
+
+/// A call's file of applications read and shown before anything is saved: imported whole, or
+/// not at all while it has a problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct JuryApplicationsPreview {
+    pub file_name: String,
+    /// Applications read (none when the file has problems).
+    pub applications: u32,
+    pub problems: Vec<JuryFileProblem>,
+}
+
 /// What the sheets say of one application.
 #[derive(Debug)]
 struct Tally<'a> {

@@ -58,10 +58,10 @@ pub use institution::{Institution, InstitutionInput, InstitutionKind, ValidInsti
 pub use invalid::{Invalid, Problem};
 pub use jury::{
     quorum, rank, CriterionMean, CriterionScore, Juror, JurorInput, JurorView, JuryApplication, JuryApplicationInput,
-    JuryApplicationsImported, JuryCriterion, JuryDetail, JuryMean, JuryRanking, JuryScores, JurySession,
-    JurySessionInput, JurySessionSummary, JuryVerdict, RankedApplication, ScoreSheet, ScoreSheetInput, Standing,
-    UnscoredApplication, ValidJuror, ValidJuryApplication, ValidJurySession, VerdictInput, JURORS_MAX, SCORE_MAX,
-    SELECTION_MAX, TOTAL_MAX,
+    JuryApplicationsImported, JuryApplicationsPreview, JuryCriterion, JuryDetail, JuryFileProblem, JuryMean,
+    JuryRanking, JuryScores, JurySession, JurySessionInput, JurySessionSummary, JuryVerdict, RankedApplication,
+    ScoreSheet, ScoreSheetInput, Standing, UnscoredApplication, ValidJuror, ValidJuryApplication, ValidJurySession,
+    VerdictInput, JURORS_MAX, SCORE_MAX, SELECTION_MAX, TOTAL_MAX,
 };
 pub use labels::Labels;
 pub use locale::Locale;

@@ -182,6 +182,8 @@ fn generate() -> String {
         JurorView,
         JuryDetail,
         JuryApplicationsImported,
+        JuryFileProblem,
+        JuryApplicationsPreview,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/domain/tests/bindings.rs. Do not edit by hand:\n\

@@ -1413,3 +1413,19 @@ export type JuryApplicationsImported = { added: number,
  * Rows whose reference the session has already (the same file imported again).
  */
 alreadyThere: number, };
+
+export type JuryFileProblem = { 
+/**
+ * None: the file as a whole (empty, not a CSV file, a column missing…).
+ */
+row: number | null, column: string | null, 
+/**
+ * In the interface's language, without its place.
+ */
+message: string, };
+
+export type JuryApplicationsPreview = { fileName: string, 
+/**
+ * Applications read (none when the file has problems).
+ */
+applications: number, problems: Array<JuryFileProblem>, };

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, Contribution, ContributionId, ContributionInput, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExchangeImported, ExchangeSaved, ExchangeScope, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, ParticipantId, ParticipantInput, ParticipantView, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, PlanTarget, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, RoomJoin, RoomLinkView, RoomSubject, RoomView, Round, RoundId, RoundInput, RoundProgress, SelfAssessmentTerm, SyncConnectInput, SyncSettings, SyncStatus, TodoList, TraceInput, TracedContribution, UndoImportSummary, Workshop, WorkshopDetail, WorkshopId, WorkshopInput, WorkshopSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, Contribution, ContributionId, ContributionInput, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExchangeImported, ExchangeSaved, ExchangeScope, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Juror, JurorId, JurorInput, JuryApplication, JuryApplicationId, JuryApplicationInput, JuryApplicationsImported, JuryApplicationsPreview, JuryCriterion, JuryDetail, JurySession, JurySessionId, JurySessionInput, JurySessionSummary, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, ParticipantId, ParticipantInput, ParticipantView, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, PlanTarget, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, RoomJoin, RoomLinkView, RoomSubject, RoomView, Round, RoundId, RoundInput, RoundProgress, ScoreSheet, ScoreSheetInput, SelfAssessmentTerm, SyncConnectInput, SyncSettings, SyncStatus, TodoList, TraceInput, TracedContribution, UndoImportSummary, Workshop, WorkshopDetail, WorkshopId, WorkshopInput, WorkshopSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -198,6 +198,58 @@ export interface Backend {
      * has no workbook.
      */
     exportWorkshop(workshopId: WorkshopId, format: ExportFormat): Promise<string | null>;
+    /**
+     * The plan's citizen jury sessions this laptop holds (only the institution that runs one
+     * holds it), the latest first, each with its jurors, applications and sheets counted.
+     */
+    listJurySessions(planId: PlanId): Promise<Array<JurySessionSummary>>;
+    /**
+     * Everything a session's screen shows: its jurors with how many sheets each handed in, its
+     * applications, every sheet, the ranking by the rule `JuryLabels.rule` words, and why it
+     * is read-only if it is. `notFound` where the session is not held.
+     */
+    getJurySession(sessionId: JurySessionId): Promise<JuryDetail>;
+    /**
+     * Opens a jury session of the plan run by an institution; `validation` with each problem by
+     * its field (from 1 to 10 places).
+     */
+    createJurySession(planId: PlanId, institutionId: InstitutionId, input: JurySessionInput): Promise<JurySession>;
+    /** Changes a session's cohort, day or places (not the institution that runs it). */
+    updateJurySession(sessionId: JurySessionId, input: JurySessionInput): Promise<JurySession>;
+    /** Deletes a session with its jurors, applications and sheets. */
+    deleteJurySession(sessionId: JurySessionId): Promise<null>;
+    /**
+     * Adds a juror by the name or pseudonym they chose; `validation` on `name` for the
+     * sixteenth, or a name the session has already.
+     */
+    addJuror(sessionId: JurySessionId, input: JurorInput): Promise<Juror>;
+    renameJuror(jurorId: JurorId, input: JurorInput): Promise<Juror>;
+    /** Removes a juror and the sheets they handed in. */
+    removeJuror(jurorId: JurorId): Promise<null>;
+    /** Adds an application typed by hand; `validation` with each problem by its field. */
+    addJuryApplication(sessionId: JurySessionId, input: JuryApplicationInput): Promise<JuryApplication>;
+    updateJuryApplication(applicationId: JuryApplicationId, input: JuryApplicationInput): Promise<JuryApplication>;
+    /** Deletes an application and the sheets that score it. */
+    deleteJuryApplication(applicationId: JuryApplicationId): Promise<null>;
+    /**
+     * Reads the call's CSV file the person picks (the backend asks for it) for a session and
+     * says how many applications it holds, or every problem with its row and column; writes
+     * nothing. Resolves to `null` when they cancel.
+     */
+    readJuryApplications(sessionId: JurySessionId): Promise<JuryApplicationsPreview | null>;
+    /**
+     * Imports the file read for the session, all or nothing: a row whose reference the session
+     * has already is left as it is (`alreadyThere`). `notFound` when no file was read for it.
+     */
+    importJuryApplications(sessionId: JurySessionId): Promise<JuryApplicationsImported>;
+    /**
+     * Hands in a juror's sheet for an application: five scores from 0 to 5, or an abstention
+     * for a declared conflict of interest with its reason. A second sheet of the same juror for
+     * the same application corrects the first. `validation` with each problem by its field.
+     */
+    handInScoreSheet(input: ScoreSheetInput): Promise<ScoreSheet>;
+    /** Withdraws a juror's sheet for an application (typed for the wrong juror). */
+    withdrawScoreSheet(jurorId: JurorId, applicationId: JuryApplicationId): Promise<null>;
     /**
      * Writes an exchange file (`.planouvert`) to carry to another computer without a network:
      * a workshop with the plan it is about, or every change of this laptop not yet sent, with
@@ -402,6 +454,21 @@ export function backendOver(transport: Transport): Backend {
         exportParticipantData: (participantId) => transport.call("export_participant_data", { participantId }) as Promise<string | null>,
         eraseParticipant: (participantId) => transport.call("erase_participant", { participantId }) as Promise<null>,
         exportWorkshop: (workshopId, format) => transport.call("export_workshop", { workshopId, format }) as Promise<string | null>,
+        listJurySessions: (planId) => transport.call("list_jury_sessions", { planId }) as Promise<Array<JurySessionSummary>>,
+        getJurySession: (sessionId) => transport.call("get_jury_session", { sessionId }) as Promise<JuryDetail>,
+        createJurySession: (planId, institutionId, input) => transport.call("create_jury_session", { planId, institutionId, input }) as Promise<JurySession>,
+        updateJurySession: (sessionId, input) => transport.call("update_jury_session", { sessionId, input }) as Promise<JurySession>,
+        deleteJurySession: (sessionId) => transport.call("delete_jury_session", { sessionId }) as Promise<null>,
+        addJuror: (sessionId, input) => transport.call("add_juror", { sessionId, input }) as Promise<Juror>,
+        renameJuror: (jurorId, input) => transport.call("rename_juror", { jurorId, input }) as Promise<Juror>,
+        removeJuror: (jurorId) => transport.call("remove_juror", { jurorId }) as Promise<null>,
+        addJuryApplication: (sessionId, input) => transport.call("add_jury_application", { sessionId, input }) as Promise<JuryApplication>,
+        updateJuryApplication: (applicationId, input) => transport.call("update_jury_application", { applicationId, input }) as Promise<JuryApplication>,
+        deleteJuryApplication: (applicationId) => transport.call("delete_jury_application", { applicationId }) as Promise<null>,
+        readJuryApplications: (sessionId) => transport.call("read_jury_applications", { sessionId }) as Promise<JuryApplicationsPreview | null>,
+        importJuryApplications: (sessionId) => transport.call("import_jury_applications", { sessionId }) as Promise<JuryApplicationsImported>,
+        handInScoreSheet: (input) => transport.call("hand_in_score_sheet", { input }) as Promise<ScoreSheet>,
+        withdrawScoreSheet: (jurorId, applicationId) => transport.call("withdraw_score_sheet", { jurorId, applicationId }) as Promise<null>,
         writeExchange: (scope, personalData) => transport.call("write_exchange", { scope, personalData }) as Promise<ExchangeSaved | null>,
         importExchange: () => transport.call("import_exchange", {}) as Promise<ExchangeImported | null>,
         openRoom: (subject) => transport.call("open_room", { subject }) as Promise<RoomView>,
@@ -496,6 +563,21 @@ export const COMMANDS = [
     "export_participant_data",
     "erase_participant",
     "export_workshop",
+    "list_jury_sessions",
+    "get_jury_session",
+    "create_jury_session",
+    "update_jury_session",
+    "delete_jury_session",
+    "add_juror",
+    "rename_juror",
+    "remove_juror",
+    "add_jury_application",
+    "update_jury_application",
+    "delete_jury_application",
+    "read_jury_applications",
+    "import_jury_applications",
+    "hand_in_score_sheet",
+    "withdraw_score_sheet",
     "write_exchange",
     "import_exchange",
     "open_room",
@@ -542,3 +624,8 @@ export const TEXT_LIMITS = { title: 1000, shortText: 200, longText: 50000, email
 /** Workshops: the days their participants' data is kept by default and at most after the day
  * they were held, and the most proposals a priority vote names (the backend refuses more). */
 export const WORKSHOP_LIMITS = { keepDefaultDays: 365, keepMaxDays: 730, voteMax: 3 } as const;
+
+/** The citizen jury: the most jurors a session has, the most projects it selects, the highest
+ * score of a criterion (the lowest is 0), and the criteria in the score sheet's order. */
+export const JURY_LIMITS = { jurorsMax: 15, selectionMax: 10, scoreMax: 5 } as const;
+export const JURY_CRITERIA: readonly JuryCriterion[] = ["generalInterest", "impactForAll", "projectQuality", "openness", "stateSupport"];

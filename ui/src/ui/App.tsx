@@ -14,6 +14,9 @@ import { applyLocale, useLocale, useT } from "./i18n";
 import { CommitmentPage } from "./pages/commitment/CommitmentPage";
 import { DashboardPage } from "./pages/dashboard/DashboardPage";
 import { RoundPage } from "./pages/rounds/RoundPage";
+import { JuryScoringPage } from "./pages/jury/JuryScoringPage";
+import { JurySessionPage } from "./pages/jury/JurySessionPage";
+import { JurySessionsPage } from "./pages/jury/JurySessionsPage";
 import { RoomPage } from "./pages/workshops/RoomPage";
 import { WorkshopPage } from "./pages/workshops/WorkshopPage";
 import { WorkshopsPage } from "./pages/workshops/WorkshopsPage";
@@ -59,6 +62,15 @@ export function App() {
             </main>
         );
     }
+    // The jury room's shared laptop likewise: a juror never reaches the session's page, its
+    // ranking or the others' sheets from the scoring screen.
+    if (route.name === "juryScoring") {
+        return (
+            <main id="contenu" className="fr-container fr-pt-3w fr-pb-8w po-main" tabIndex={-1}>
+                <JuryScoringPage key={route.sessionId} sessionId={route.sessionId} />
+            </main>
+        );
+    }
 
     const languageItems = (["fr", "en"] as const).map(lang => (
         <LanguageButton key={lang} lang={lang} onFailure={setLocaleFailure} />
@@ -88,7 +100,9 @@ export function App() {
                             route.name === "dashboard" ||
                             route.name === "commitment" ||
                             route.name === "workshops" ||
-                            route.name === "workshop"
+                            route.name === "workshop" ||
+                            route.name === "juries" ||
+                            route.name === "jurySession"
                     },
                     {
                         text: t.todo.nav,
@@ -156,6 +170,12 @@ function Screen(props: { route: Route }) {
             return <WorkshopPage key={route.workshopId} workshopId={route.workshopId} />;
         case "workshopRoom":
             return <RoomPage key={route.workshopId} workshopId={route.workshopId} />;
+        case "juries":
+            return <JurySessionsPage key={route.planId} planId={route.planId} />;
+        case "jurySession":
+            return <JurySessionPage key={route.sessionId} sessionId={route.sessionId} />;
+        case "juryScoring":
+            return <JuryScoringPage key={route.sessionId} sessionId={route.sessionId} />;
         case "privacy":
             return <PrivacyPage />;
         case "institutions":

@@ -26,6 +26,11 @@ describe("hash routes", () => {
         expect(parseRoute(href.workshopRoom("w1"))).toEqual({ name: "workshopRoom", workshopId: "w1" });
         expect(href.workshopRoom("w1")).toBe("#/ateliers/w1/salle");
         expect(parseRoute(href.privacy())).toEqual({ name: "privacy" });
+        expect(parseRoute(href.juries("p1"))).toEqual({ name: "juries", planId: "p1" });
+        expect(href.juries("p1")).toBe("#/plans/p1/jurys");
+        expect(parseRoute(href.jurySession("s 1"))).toEqual({ name: "jurySession", sessionId: "s 1" });
+        expect(parseRoute(href.juryScoring("s1"))).toEqual({ name: "juryScoring", sessionId: "s1" });
+        expect(href.juryScoring("s1")).toBe("#/jurys/s1/notation");
     });
 
     test("anything else is not found", () => {
@@ -37,5 +42,7 @@ describe("hash routes", () => {
         expect(parseRoute("#/commitments/c1/avancement")).toEqual({ name: "notFound" });
         expect(parseRoute("#/ateliers")).toEqual({ name: "notFound" });
         expect(parseRoute("#/ateliers/w1/ailleurs")).toEqual({ name: "notFound" });
+        expect(parseRoute("#/jurys")).toEqual({ name: "notFound" });
+        expect(parseRoute("#/jurys/s1/ailleurs")).toEqual({ name: "notFound" });
     });
 });

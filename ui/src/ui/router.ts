@@ -15,6 +15,9 @@ export type Route =
     | { name: "workshops"; planId: string }
     | { name: "workshop"; workshopId: string }
     | { name: "workshopRoom"; workshopId: string }
+    | { name: "juries"; planId: string }
+    | { name: "jurySession"; sessionId: string }
+    | { name: "juryScoring"; sessionId: string }
     | { name: "privacy" }
     | { name: "institutions" }
     | { name: "importOgp" }
@@ -41,6 +44,12 @@ export const href = {
     workshop: (workshopId: string) => `#/ateliers/${encodeURIComponent(workshopId)}`,
     /** « Mode atelier »: the shared laptop in the room. */
     workshopRoom: (workshopId: string) => `#/ateliers/${encodeURIComponent(workshopId)}/salle`,
+    /** A plan's citizen jury sessions. */
+    juries: (planId: string) => `#/plans/${encodeURIComponent(planId)}/jurys`,
+    /** A jury session: its jurors, applications, scoring and ranking. */
+    jurySession: (sessionId: string) => `#/jurys/${encodeURIComponent(sessionId)}`,
+    /** Scoring on the jury room's shared laptop: one juror at a time, their own sheets only. */
+    juryScoring: (sessionId: string) => `#/jurys/${encodeURIComponent(sessionId)}/notation`,
     /** What personal data is kept, why and for how long. */
     privacy: () => "#/donnees-personnelles",
     /** What is late and due soon for the person signed in. */
@@ -71,6 +80,9 @@ export function parseRoute(hash: string): Route {
     if (parts[0] === "plans" && parts.length === 3 && parts[1] && parts[2] === "ateliers") return { name: "workshops", planId: parts[1] };
     if (parts[0] === "ateliers" && parts.length === 2 && parts[1]) return { name: "workshop", workshopId: parts[1] };
     if (parts[0] === "ateliers" && parts.length === 3 && parts[1] && parts[2] === "salle") return { name: "workshopRoom", workshopId: parts[1] };
+    if (parts[0] === "plans" && parts.length === 3 && parts[1] && parts[2] === "jurys") return { name: "juries", planId: parts[1] };
+    if (parts[0] === "jurys" && parts.length === 2 && parts[1]) return { name: "jurySession", sessionId: parts[1] };
+    if (parts[0] === "jurys" && parts.length === 3 && parts[1] && parts[2] === "notation") return { name: "juryScoring", sessionId: parts[1] };
     if (parts[0] === "donnees-personnelles" && parts.length === 1) return { name: "privacy" };
     if (parts[0] === "a-faire" && parts.length === 1) return { name: "todo" };
     if (parts[0] === "campagnes" && parts.length === 2 && parts[1]) return { name: "round", roundId: parts[1] };

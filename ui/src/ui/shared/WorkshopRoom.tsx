@@ -154,7 +154,7 @@ export function RoomHost(props: { subject: RoomSubject }) {
                             </>
                         )}
                     </p>
-                    <p className="fr-text--sm">{r.hostHint}</p>
+                    <p className="fr-text--sm">{props.subject.kind === "jury" ? r.hostHintJury : r.hostHint}</p>
                     <Button
                         priority="secondary"
                         iconId="fr-icon-close-circle-line"
@@ -167,7 +167,7 @@ export function RoomHost(props: { subject: RoomSubject }) {
                 </>
             ) : (
                 <>
-                    {room && <p className="fr-text--sm">{r.otherWorkshop}</p>}
+                    {room && <p className="fr-text--sm">{props.subject.kind === "jury" ? r.otherRoomJury : r.otherWorkshop}</p>}
                     <Button
                         iconId="fr-icon-team-line"
                         id="room-open-button"

@@ -216,6 +216,9 @@ export function OverviewPage(props: { planId: string }) {
                     <Button priority="secondary" iconId="fr-icon-team-line" linkProps={{ href: href.workshops(plan.id), id: "plan-workshops" }}>
                         {t.workshops.open}
                     </Button>
+                    <Button priority="secondary" iconId="fr-icon-award-line" linkProps={{ href: href.juries(plan.id), id: "plan-juries" }}>
+                        {t.jury.open}
+                    </Button>
                     {overview.structureReadOnly === null && (
                         <>
                             <Button priority="secondary" iconId="fr-icon-edit-line" onClick={openPlanEdit} id="plan-edit">

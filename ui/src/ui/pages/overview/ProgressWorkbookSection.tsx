@@ -14,8 +14,8 @@ import type { Failure, InstitutionRef, ProgressWorkbookPreview, ProgressWorkbook
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
 import { useT } from "../../i18n";
-import { DataTable } from "../../shared/DataTable";
 import { FailureAlert } from "../../shared/FailureAlert";
+import { FileProblems } from "../../shared/FileProblems";
 import { SavedFileStatus } from "../../shared/useSaveFile";
 import { useLoad } from "../../shared/useLoad";
 
@@ -167,25 +167,15 @@ export function ProgressWorkbookSection(props: { planId: string; onImported: () 
                     </h4>
                     {preview.problems.length > 0 ? (
                         <>
-                            <Alert
-                                id="workbook-problems-alert"
-                                severity="error"
-                                small
-                                className="fr-mb-2w"
-                                description={`${w.problemsTitle(preview.problems.length)}. ${w.problemsIntro}`}
-                            />
-                            <DataTable
+                            <FileProblems
                                 id="workbook-problems"
+                                summary={`${w.problemsTitle(preview.problems.length)}. ${w.problemsIntro}`}
                                 caption={w.problemsCaption(preview.fileName)}
-                                hiddenCaption
                                 headers={[w.row, w.column, w.problem]}
-                                rows={preview.problems.map((p, index) => ({
-                                    key: `${index}`,
-                                    cells: [
-                                        p.row === null ? w.wholeWorkbook : p.row,
-                                        p.column === null ? "—" : w.columnOf(p.column, p.columnTitle ?? ""),
-                                        p.message
-                                    ]
+                                problems={preview.problems.map(p => ({
+                                    row: p.row === null ? w.wholeWorkbook : p.row,
+                                    column: p.column === null ? "—" : w.columnOf(p.column, p.columnTitle ?? ""),
+                                    message: p.message
                                 }))}
                             />
                             <Button id="workbook-cancel" priority="secondary" onClick={() => setPreview(null)}>

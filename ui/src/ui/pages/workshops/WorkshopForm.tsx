@@ -18,8 +18,7 @@ import { useT } from "../../i18n";
 import { isStoredDate, shiftDate } from "../../i18n/dates";
 import { DateField } from "../../shared/DateField";
 import { FailureAlert } from "../../shared/FailureAlert";
-import { InstitutionPicker } from "../../shared/InstitutionPicker";
-import { institutionLabel } from "../../shared/institutionLabel";
+import { OwnInstitutionField } from "../../shared/OwnInstitutionField";
 import { TargetPicker } from "../../shared/TargetPicker";
 import { errorState, fieldErrors } from "../../shared/fieldErrors";
 
@@ -99,7 +98,6 @@ export function WorkshopForm(props: {
         }
     }
 
-    const ownInstitution = editing ? null : props.own;
     return (
         <form className="po-report-form po-workshop-form" onSubmit={submit} noValidate aria-labelledby="workshop-form-heading" id="workshop-form">
             <h2 id="workshop-form-heading" className="fr-h5">
@@ -145,21 +143,12 @@ export function WorkshopForm(props: {
                     onChange: e => setInput({ ...input, facilitator: e.target.value })
                 }}
             />
-            {editing ? null : ownInstitution ? (
-                <div className="fr-input-group" id="workshop-institution">
-                    <p className="fr-label fr-mb-1v">
-                        {l.institutionId}
-                        <span className="fr-hint-text">{w.institutionHint}</span>
-                    </p>
-                    <p className="fr-text--bold fr-mb-0" id="workshop-institutionId">
-                        {w.ownInstitution(institutionLabel(ownInstitution))}
-                    </p>
-                </div>
-            ) : (
-                <InstitutionPicker
+            {!editing && (
+                <OwnInstitutionField
                     id="workshop-institutionId"
                     label={l.institutionId}
                     hint={w.institutionHint}
+                    own={props.own}
                     institutions={props.institutions}
                     value={institutionId}
                     error={institutionError}
