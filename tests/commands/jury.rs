@@ -207,4 +207,28 @@ fn sheets_are_handed_in_corrected_abstained_and_withdrawn_and_the_ranking_follow
     assert_eq!(ranking["ranked"].as_array().unwrap().len(), 1);
     assert_eq!(ranking["unscored"][0]["title"], "Une rue pour tous");
     assert_eq!(ranking["unscored"][0]["abstained"], 1);
+
+    // The ranking, written where the person chooses: printable with its rule, or CSV; no juror
+    // named, no reason for an abstention given.
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("classement.html");
+    app.pick_next(&html);
+    assert_eq!(
+        app.ok("export_jury_ranking", json!({"sessionId": id, "format": "html"})),
+        json!(html.display().to_string())
+    );
+    let printed = std::fs::read_to_string(&html).unwrap();
+    assert!(printed.contains("Jardins partagés") && printed.contains("Une rue pour tous") && printed.contains("20,50"));
+    let csv = dir.path().join("classement.csv");
+    app.pick_next(&csv);
+    app.ok("export_jury_ranking", json!({"sessionId": id, "format": "csv"}));
+    let table = std::fs::read_to_string(&csv).unwrap();
+    assert!(table.starts_with("id,session_id,rank,"), "{table}");
+    assert!(table.contains(",20.50,") && table.contains("notScored"));
+    for text in [&printed, &table] {
+        assert!(!text.contains("Awa") && !text.contains("Bruno") && !text.contains("Je connais le porteur"));
+    }
+    // No JSON of a ranking: said before any dialog.
+    let refused = app.err("export_jury_ranking", json!({"sessionId": id, "format": "json"}));
+    assert_eq!(refused["code"], "validation");
 }

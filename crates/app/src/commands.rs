@@ -263,6 +263,13 @@ commands! {
     fn export_workshop(app, workshop_id: WorkshopId, format: ExportFormat) -> Option<String> {
         app.blocking(move |app| crate::open_data::export_workshop(&app, workshop_id, format)).await
     }
+    /// Writes a jury session's ranking as a printable document with its rule (`html`) or as a
+    /// CSV file (`csv`, described by `jury-ranking.tableschema.json`), naming no juror; the
+    /// backend asks where, proposing « Classement — <the cohort> — <its day> ». Resolves to
+    /// where it wrote, or `null` when the person cancels; `validation` for another format.
+    fn export_jury_ranking(app, session_id: JurySessionId, format: ExportFormat) -> Option<String> {
+        app.blocking(move |app| crate::open_data::export_jury_ranking(&app, session_id, format)).await
+    }
 
     /// The plan's citizen jury sessions this laptop holds (only the institution that runs one
     /// holds it), the latest first, each with its jurors, applications and sheets counted.

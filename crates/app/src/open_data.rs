@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use plan_ouvert_domain::{
     parse_as_of, CommitmentId, ErrorCode, ExportFormat, Failure, ImportCounts, ImportId, ImportPlanChoice,
     ImportPreview, ImportProgress, ImportRecord, ImportStage, ImportSummary, ImportWarningKind, ImportWarningView,
-    Locale, PlanId, SelfAssessmentTerm, UndoImportSummary, WorkshopId,
+    JurySessionId, Locale, PlanId, SelfAssessmentTerm, UndoImportSummary, WorkshopId,
 };
 use plan_ouvert_opendata::{export, ogp, Dataset};
 use plan_ouvert_store::import::{Counts, ImportReport, Selection, UndoReport};
@@ -429,5 +429,48 @@ pub(crate) fn export_workshop(
         return Ok(None);
     };
     tracing::info!(file = %path.display(), ?format, "exported a workshop");
+    Ok(Some(path.display().to_string()))
+}
+
+/// Writes a jury session's ranking where the person chooses (`None` when they cancel): a
+/// printable document with its rule (`html`) or a CSV file with its Table Schema (`csv`); no
+/// juror is named in either. Resolves to where it wrote.
+pub(crate) fn export_jury_ranking(
+    app: &Laptop,
+    session_id: JurySessionId,
+    format: ExportFormat,
+) -> Result<Option<String>, Failure> {
+    let locale = app.locale();
+    let (detail, plan) = app.run(|store| {
+        let detail = store.jury_session(session_id)?;
+        let plan = store.plan(detail.session.plan_id)?;
+        Ok((detail, plan))
+    })?;
+    // Made before asking where to write: a format the ranking has not is said at once.
+    let (rendered, request, extension) = match format {
+        ExportFormat::Html => (
+            export::Rendered::Document(export::jury_ranking_html(&detail, &plan.title, &plan.country, locale)),
+            FileRequest::SaveJuryRanking,
+            "html",
+        ),
+        ExportFormat::Csv => {
+            (export::Rendered::Document(export::jury_ranking_csv(&detail)), FileRequest::SaveCsv, "csv")
+        }
+        ExportFormat::Json | ExportFormat::Xlsx => {
+            return Err(Failure::new(
+                ErrorCode::Validation,
+                locale.pick(
+                    "Le classement d'un jury s'exporte en document imprimable ou en CSV.",
+                    "A jury's ranking is exported as a printable document or as CSV.",
+                ),
+            ))
+        }
+    };
+    let title = format!("{} — {}", plan_ouvert_domain::labels::JuryLabels::of(locale).ranking, detail.session.title);
+    let name = format!("{}.{extension}", export::file_stem(&title, detail.session.held_on));
+    let Some(path) = save_where_asked(app, request, &name, rendered)? else {
+        return Ok(None);
+    };
+    tracing::info!(file = %path.display(), ?format, "exported a jury's ranking");
     Ok(Some(path.display().to_string()))
 }

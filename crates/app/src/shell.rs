@@ -108,6 +108,8 @@ pub enum FileRequest {
     OpenExchange,
     /// The CSV file of a call for applications, to import into a jury session.
     JuryApplications,
+    /// Where to save a jury's ranking (a printable HTML document).
+    SaveJuryRanking,
 }
 
 impl FileRequest {
@@ -154,6 +156,7 @@ impl FileRequest {
             FileRequest::JuryApplications => {
                 locale.pick("Importer les candidatures (fichier CSV)", "Import the applications (CSV file)")
             }
+            FileRequest::SaveJuryRanking => locale.pick("Exporter le classement du jury", "Export the jury's ranking"),
         }
     }
 
@@ -164,9 +167,10 @@ impl FileRequest {
             FileRequest::SaveJson | FileRequest::SaveWorkshopJson | FileRequest::SaveParticipantData => {
                 Some(("JSON", vec!["json"]))
             }
-            FileRequest::SaveHtml | FileRequest::SaveSelfAssessment | FileRequest::SaveWorkshopReport => {
-                Some(("HTML", vec!["html"]))
-            }
+            FileRequest::SaveHtml
+            | FileRequest::SaveSelfAssessment
+            | FileRequest::SaveWorkshopReport
+            | FileRequest::SaveJuryRanking => Some(("HTML", vec!["html"])),
             FileRequest::SaveExchange | FileRequest::OpenExchange => Some(("Plan ouvert", vec![EXCHANGE_EXTENSION])),
             FileRequest::SaveXlsx | FileRequest::SaveProgressWorkbook | FileRequest::ProgressWorkbook => {
                 Some(("Excel", vec!["xlsx"]))

@@ -199,6 +199,13 @@ export interface Backend {
      */
     exportWorkshop(workshopId: WorkshopId, format: ExportFormat): Promise<string | null>;
     /**
+     * Writes a jury session's ranking as a printable document with its rule (`html`) or as a
+     * CSV file (`csv`, described by `jury-ranking.tableschema.json`), naming no juror; the
+     * backend asks where, proposing « Classement — <the cohort> — <its day> ». Resolves to
+     * where it wrote, or `null` when the person cancels; `validation` for another format.
+     */
+    exportJuryRanking(sessionId: JurySessionId, format: ExportFormat): Promise<string | null>;
+    /**
      * The plan's citizen jury sessions this laptop holds (only the institution that runs one
      * holds it), the latest first, each with its jurors, applications and sheets counted.
      */
@@ -454,6 +461,7 @@ export function backendOver(transport: Transport): Backend {
         exportParticipantData: (participantId) => transport.call("export_participant_data", { participantId }) as Promise<string | null>,
         eraseParticipant: (participantId) => transport.call("erase_participant", { participantId }) as Promise<null>,
         exportWorkshop: (workshopId, format) => transport.call("export_workshop", { workshopId, format }) as Promise<string | null>,
+        exportJuryRanking: (sessionId, format) => transport.call("export_jury_ranking", { sessionId, format }) as Promise<string | null>,
         listJurySessions: (planId) => transport.call("list_jury_sessions", { planId }) as Promise<Array<JurySessionSummary>>,
         getJurySession: (sessionId) => transport.call("get_jury_session", { sessionId }) as Promise<JuryDetail>,
         createJurySession: (planId, institutionId, input) => transport.call("create_jury_session", { planId, institutionId, input }) as Promise<JurySession>,
@@ -563,6 +571,7 @@ export const COMMANDS = [
     "export_participant_data",
     "erase_participant",
     "export_workshop",
+    "export_jury_ranking",
     "list_jury_sessions",
     "get_jury_session",
     "create_jury_session",

@@ -8,7 +8,7 @@
  * nobody scored. Through a real server, a reader of the institution that runs the jury sees it
  * read-only, and another institution's person does not have it at all.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -298,6 +298,36 @@ describe("a citizen jury on one laptop", () => {
         expect(overflow).toBeLessThanOrEqual(0);
         await page.setViewportSize({ width: 1280, height: 800 });
         await screenshots(page, "jury-ranking");
+
+        // Published: the printable ranking with its rule, and its data; no juror named in either.
+        const printed = join(files.path, "classement.html");
+        await script(session.laptop, { files: [printed] });
+        await page.locator("#ranking-export-html").click();
+        await expect.poll(() => page.locator("#ranking-export-result").textContent()).toContain(`Classement enregistré : ${printed}`);
+        const html = readFileSync(printed, "utf8");
+        expect(html).toContain(LABELS.fr.jury.rule);
+        expect(html).toContain(title(1));
+        const data = join(files.path, "classement.csv");
+        await script(session.laptop, { files: [data] });
+        await page.locator("#ranking-export-csv").click();
+        await expect.poll(() => page.locator("#ranking-export-result").textContent()).toContain(data);
+        const table = readFileSync(data, "utf8");
+        expect(table.split("\r\n")[0]).toBe("id,session_id,rank,reference,title,applicant,mean,general_interest,impact_for_all,project_quality,openness,state_support,scored,abstained,standing");
+        for (const text of [html, table]) expect(text).not.toContain("Juré 1");
+        await expectAccessible(page, "the ranking exported");
+
+        // The session's exchange file: the dialog says it holds the whole jury, and asks nothing.
+        await page.getByRole("tab", { name: "Notation" }).click();
+        const carried = join(files.path, "jury.planouvert");
+        await script(session.laptop, { files: [carried] });
+        await page.locator("#jury-exchange-write").click();
+        const dialog = page.locator("#exchange-write-modal");
+        await dialog.getByText("Le fichier contient tout le jury").waitFor();
+        expect(await dialog.locator("#exchange-identities").count()).toBe(0);
+        await dialog.locator("#exchange-write-confirm").click();
+        await expect.poll(() => page.locator("#jury-exchange-write-result").textContent()).toContain("avec les jurés, les candidatures et les notes");
+        expect(readFileSync(carried).subarray(0, 19).toString()).toBe("PLAN-OUVERT-BUNDLE ");
+        await page.getByRole("tab", { name: "Classement" }).click();
 
         // In English, the core's words follow: the standings, the rule.
         await b.setLocale("en");

@@ -570,6 +570,16 @@ export const en: Messages = {
         importIntro: "A workshop brought from another computer on a USB stick?"
     },
     jury: {
+        exportTitle: "Publish the ranking",
+        exportIntro: "The ranking and its rule, as a printable document or as a CSV file described by its schema: no juror is named, no individual score nor address is in it.",
+        exportHtml: "Printable document",
+        exportCsv: "Data (CSV)",
+        exporting: "Exporting…",
+        exported: (path: string) => `Ranking saved: ${path}`,
+        exportFailedTitle: "The ranking was not saved",
+        exchangeTitle: "Exchange file",
+        exchangeIntro: "With no network nor room, copy the jury on a USB stick for another computer of your institution: its scores come back the same way.",
+        exchangeWrite: "Write the jury's exchange file",
         open: "Citizen juries",
         title: "Citizen juries",
         intro: "The jury of the accelerator of citizen initiatives: at most 15 citizens score a cohort's applications on five criteria, and at most 10 projects are selected. Jurors, applications and scores stay with the institution that runs the jury.",
@@ -1101,6 +1111,11 @@ export const en: Messages = {
         withoutIdentities: "Without who the participants are",
         withoutIdentitiesHint: "For any other computer: participants stay counted, without names.",
         noIdentitiesHere: "This computer does not hold who the participants are: the file will not hold it.",
+        juryRule:
+            "The file holds the whole jury: the jurors, the applications with their applicants' addresses, and every score. This data stays with the institution that runs the jury: give it only to one of its computers, which alone can import it.",
+        holdsJury: (records: number, changes: number, size: string) =>
+            `It holds ${count(records)} ${plural(records, "record", "records")} and ${count(changes)} ${plural(changes, "change not sent", "changes not sent")} (${size}), with the jurors, the applications and the scores.`,
+        openJury: (title: string) => `See the jury “${title}”`,
         confirm: "Write the file",
         written: (path: string) => `Exchange file written: ${path}`,
         holds: (records: number, changes: number, size: string, identities: boolean) =>

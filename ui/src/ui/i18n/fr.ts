@@ -591,6 +591,16 @@ export const fr = {
     /** Choosing commitments and milestones among a whole plan's: a filtered list. */
     /** The citizen jury of the accelerator of citizen initiatives (its words of the rule and criteria: `juryLabels`, `juryCriteria`). */
     jury: {
+        exportTitle: "Publier le classement",
+        exportIntro: "Le classement et sa règle, en document imprimable ou en fichier CSV décrit par son schéma : aucun juré n'y est nommé, aucune note individuelle ni adresse n'y figure.",
+        exportHtml: "Document imprimable",
+        exportCsv: "Données (CSV)",
+        exporting: "Export…",
+        exported: (path: string) => `Classement enregistré : ${path}`,
+        exportFailedTitle: "Le classement n'a pas été enregistré",
+        exchangeTitle: "Fichier d'échange",
+        exchangeIntro: "Sans réseau ni salle, copiez le jury sur une clé USB pour un autre poste de votre institution : ses notes reviendront par le même chemin.",
+        exchangeWrite: "Écrire le fichier d'échange du jury",
         open: "Jurys citoyens",
         title: "Jurys citoyens",
         intro: "Le jury de l'accélérateur d'initiatives citoyennes : 15 citoyens au plus notent les candidatures d'une promotion sur cinq critères, et 10 projets au plus sont retenus. Jurés, candidatures et notes restent à l'institution qui tient le jury.",
@@ -1145,6 +1155,11 @@ export const fr = {
         withoutIdentities: "Sans l'identité des participants",
         withoutIdentitiesHint: "Pour tout autre poste : les participants restent comptés, sans nom.",
         noIdentitiesHere: "Ce poste ne détient pas l'identité des participants : le fichier n'en contiendra pas.",
+        juryRule:
+            "Le fichier contient tout le jury : les jurés, les candidatures avec l'adresse de leurs porteurs, et toutes les notes. Ces données restent à l'institution qui tient le jury : ne le remettez qu'à l'un de ses postes, qui seul pourra l'importer.",
+        holdsJury: (records: number, changes: number, size: string) =>
+            `Il contient ${count(records)} ${plural(records, "enregistrement", "enregistrements")} et ${count(changes)} ${plural(changes, "modification non envoyée", "modifications non envoyées")} (${size}), avec les jurés, les candidatures et les notes.`,
+        openJury: (title: string) => `Voir le jury « ${title} »`,
         confirm: "Écrire le fichier",
         written: (path: string) => `Fichier d'échange écrit : ${path}`,
         holds: (records: number, changes: number, size: string, identities: boolean) =>

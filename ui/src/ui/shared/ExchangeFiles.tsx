@@ -28,7 +28,9 @@ type Identities = "with" | "without";
 /**
  * The button that writes an exchange file of `scope`, its dialog, and what was written.
  * `identitiesHere`: whether this computer holds who the participants are (the institution's
- * own); the file then holds them by default, as it goes to a colleague of that institution.
+ * own); the file then holds them by default, as it goes to a colleague of that institution. A
+ * jury's file always holds its personal data (the core puts it in): the dialog says so instead
+ * of asking.
  */
 export function ExchangeWrite(props: { id: string; scope: ExchangeScope; identitiesHere: boolean; label: string; title: string }) {
     const t = useT();
@@ -48,7 +50,8 @@ export function ExchangeWrite(props: { id: string; scope: ExchangeScope; identit
         setSaved(null);
         setFailure(null);
         try {
-            setSaved(await backend.writeExchange(props.scope, props.identitiesHere && identities === "with"));
+            const personal = props.scope.kind === "jury" || (props.identitiesHere && identities === "with");
+            setSaved(await backend.writeExchange(props.scope, personal));
         } catch (error) {
             setFailure(toFailure(error));
         } finally {
@@ -81,7 +84,9 @@ export function ExchangeWrite(props: { id: string; scope: ExchangeScope; identit
                         description={
                             <>
                                 <span className="po-break">{x.written(saved.path)}</span>{" "}
-                                {x.holds(saved.written.records, saved.written.changes, x.size(saved.written.bytes), saved.written.personalData)}
+                                {props.scope.kind === "jury"
+                                    ? x.holdsJury(saved.written.records, saved.written.changes, x.size(saved.written.bytes))
+                                    : x.holds(saved.written.records, saved.written.changes, x.size(saved.written.bytes), saved.written.personalData)}
                             </>
                         }
                         closable
@@ -104,8 +109,8 @@ export function ExchangeWrite(props: { id: string; scope: ExchangeScope; identit
                     }
                 ]}
             >
-                <p id="exchange-identities-rule">{x.identitiesRule}</p>
-                {props.identitiesHere ? (
+                <p id="exchange-identities-rule">{props.scope.kind === "jury" ? x.juryRule : x.identitiesRule}</p>
+                {props.scope.kind === "jury" ? null : props.identitiesHere ? (
                     <RadioGroup<Identities>
                         id="exchange-identities"
                         name="exchange-identities"
@@ -211,6 +216,13 @@ export function ExchangeImportResult(props: { id: string; exchange: ExchangeImpo
                             <p className="fr-mb-0 fr-mt-1w">
                                 <a className="fr-link" id={`${props.id}-workshop`} href={href.workshop(imported.workshopId)}>
                                     {x.openWorkshop(imported.workshopTitle)}
+                                </a>
+                            </p>
+                        )}
+                        {imported.jurySessionId !== null && imported.juryTitle !== null && (
+                            <p className="fr-mb-0 fr-mt-1w">
+                                <a className="fr-link" id={`${props.id}-jury`} href={href.jurySession(imported.jurySessionId)}>
+                                    {x.openJury(imported.juryTitle)}
                                 </a>
                             </p>
                         )}

@@ -24,6 +24,7 @@ import { Loading } from "../../shared/Loading";
 import { RadioGroup } from "../../shared/RadioGroup";
 import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { useLoad } from "../../shared/useLoad";
+import { useSyncRevision } from "../../shared/useSyncRevision";
 
 const SCORES = Array.from({ length: JURY_LIMITS.scoreMax + 1 }, (_, i) => String(i));
 
@@ -32,6 +33,9 @@ export function JuryScoringPage(props: { sessionId: string }) {
     const j = t.jury;
     const backend = useBackend();
     const load = useLoad(() => backend.getJurySession(props.sessionId), [backend, props.sessionId]);
+    // Sheets typed on another laptop of the room arrive as the sync revision rises: read again
+    // (the juror's screen keeps where it stands: it is keyed by the juror).
+    useSyncRevision(load.reload);
     const [jurorId, setJurorId] = useState<string | null>(null);
     if (load.data === undefined) return load.failure ? <LoadFailure failure={load.failure} /> : <Loading />;
     const detail = load.data;

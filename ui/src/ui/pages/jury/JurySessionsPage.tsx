@@ -14,6 +14,7 @@ import { useLocale, useT } from "../../i18n";
 import { formatDate } from "../../i18n/format";
 import { href, navigate } from "../../router";
 import { DataTable } from "../../shared/DataTable";
+import { ExchangeImportButton, ExchangeImportResult, useExchangeImport } from "../../shared/ExchangeFiles";
 import { institutionLabel } from "../../shared/institutionLabel";
 import { LoadFailure } from "../../shared/LoadFailure";
 import { Loading } from "../../shared/Loading";
@@ -39,6 +40,7 @@ export function JurySessionsPage(props: { planId: string }) {
     }, [backend, props.planId]);
     const revision = useSyncRevision(load.reload);
     const [opening, setOpening] = useState(false);
+    const exchange = useExchangeImport(() => load.reload());
     if (load.data === undefined) return load.failure ? <LoadFailure failure={load.failure} /> : <Loading />;
     const { plan, sessions, institutions, own } = load.data;
     if (plan === undefined) return <LoadFailure failure={{ code: "notFound", message: t.app.notFoundText, fields: [] }} />;
@@ -61,9 +63,11 @@ export function JurySessionsPage(props: { planId: string }) {
                             {j.newSession}
                         </Button>
                     )}
+                    <ExchangeImportButton id="jury-sessions-import-exchange" exchange={exchange} />
                 </div>
             </div>
             <SyncRefreshNotice revision={revision} />
+            <ExchangeImportResult id="jury-sessions-import-result" exchange={exchange} as="h2" />
             {/* A session this computer does not have yet: the room of the laptop that has it sends it. */}
             <details className="po-card fr-mb-3w" id="jury-sessions-room">
                 <summary className="fr-text--lg fr-mb-0">{t.roomLink.join}</summary>

@@ -6,13 +6,17 @@
  * a cohort of hundreds stays readable. The screen orders and decides nothing.
  */
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useMemo, useState } from "react";
 import type { JuryDetail, Standing } from "../../../core/bindings";
 import { JURY_CRITERIA } from "../../../core/commands";
 import { useLocale, useT } from "../../i18n";
+import { useBackend } from "../../backendContext";
 import { DataTable } from "../../shared/DataTable";
+import { FailureAlert } from "../../shared/FailureAlert";
 import { searchable, viewOf } from "../../shared/listView";
 import { Pager } from "../../shared/Pager";
+import { SavedFileStatus, useSaveFile } from "../../shared/useSaveFile";
 import { formatMean } from "./mean";
 
 /** Ranks shown at once: the places and the ties around them are on the first page. */
@@ -130,6 +134,43 @@ export function RankingSection(props: { detail: JuryDetail }) {
                     />
                 </>
             )}
+            <RankingExport sessionId={props.detail.session.id} />
+        </section>
+    );
+}
+
+/** The ranking published: printable with its rule, or CSV by its schema; no juror named. */
+function RankingExport(props: { sessionId: string }) {
+    const j = useT().jury;
+    const backend = useBackend();
+    const save = useSaveFile<"html" | "csv">();
+    const button = (format: "html" | "csv", label: string, iconId: "fr-icon-printer-line" | "fr-icon-table-line", primary: boolean) => (
+        <li>
+            <Button
+                id={`ranking-export-${format}`}
+                priority={primary ? "primary" : "secondary"}
+                iconId={iconId}
+                onClick={() => void save.run(format, () => backend.exportJuryRanking(props.sessionId, format))}
+                nativeButtonProps={{ "aria-disabled": save.busy !== null, "aria-describedby": "ranking-export-intro" }}
+            >
+                {save.busy === format ? j.exporting : label}
+            </Button>
+        </li>
+    );
+    return (
+        <section className="po-card fr-mt-4w" aria-labelledby="ranking-export-title" id="ranking-export">
+            <h3 id="ranking-export-title" className="fr-h5">
+                {j.exportTitle}
+            </h3>
+            <p className="po-measure" id="ranking-export-intro">
+                {j.exportIntro}
+            </p>
+            <ul className="fr-btns-group fr-btns-group--inline-lg fr-btns-group--icon-left">
+                {button("html", j.exportHtml, "fr-icon-printer-line", true)}
+                {button("csv", j.exportCsv, "fr-icon-table-line", false)}
+            </ul>
+            <SavedFileStatus id="ranking-export-result" message={save.written === null ? null : j.exported(save.written)} onClose={save.clearWritten} />
+            <FailureAlert failure={save.failure} title={j.exportFailedTitle} as="h4" onClose={save.clearFailure} />
         </section>
     );
 }

@@ -2,13 +2,15 @@
  * The scoring from the session's page: how far each juror is, counted (never their scores), the
  * way to the shared laptop's screen, which shows a juror their own sheets only, and the room
  * without internet: this computer opens it on the session, or joins another's, so that jurors
- * score on several laptops and the sheets meet.
+ * score on several laptops and the sheets meet; or the session's exchange file, for a colleague's
+ * laptop reached by USB stick.
  */
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { JuryDetail } from "../../../core/bindings";
 import { useT } from "../../i18n";
 import { href } from "../../router";
 import { DataTable } from "../../shared/DataTable";
+import { ExchangeWrite } from "../../shared/ExchangeFiles";
 import { RoomHost, RoomJoin } from "../../shared/WorkshopRoom";
 
 export function ScoringSection(props: { detail: JuryDetail }) {
@@ -49,6 +51,19 @@ export function ScoringSection(props: { detail: JuryDetail }) {
                 <RoomHost subject={{ kind: "jury", sessionId: detail.session.id }} />
                 <h4 className="fr-h6 fr-mt-3w">{t.roomLink.join}</h4>
                 <RoomJoin subject={{ kind: "jury", sessionId: detail.session.id }} />
+            </section>
+            <section className="po-card fr-mt-3w" aria-labelledby="jury-exchange-title" id="jury-exchange">
+                <h3 id="jury-exchange-title" className="fr-h5">
+                    {j.exchangeTitle}
+                </h3>
+                <p className="po-measure">{j.exchangeIntro}</p>
+                <ExchangeWrite
+                    id="jury-exchange-write"
+                    scope={{ kind: "jury", sessionId: detail.session.id }}
+                    identitiesHere
+                    label={j.exchangeWrite}
+                    title={j.exchangeWrite}
+                />
             </section>
         </section>
     );
