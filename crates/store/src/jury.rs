@@ -343,12 +343,7 @@ impl Store {
     pub fn remove_juror(&mut self, id: JurorId) -> Result<()> {
         let tx = self.conn.savepoint()?;
         let juror = read_juror(&tx, id)?;
-        let session = read_session(&tx, juror.session_id)?;
-        check_held_here(&tx, session.institution_id)?;
-        delete_sheets(&tx, "juror_id", &id.to_string())?;
-        let tracked = Tracked::before(&tx, RecordKind::Juror, id.0)?;
-        tx.execute("DELETE FROM juror WHERE id = ?1", [id.to_string()])?;
-        tracked.record(&tx)?;
+        delete_with_sheets(&tx, juror.session_id, RecordKey { kind: RecordKind::Juror, id: id.0 }, "juror_id")?;
         tx.commit()?;
         Ok(())
     }
@@ -433,12 +428,8 @@ impl Store {
     pub fn delete_jury_application(&mut self, id: JuryApplicationId) -> Result<()> {
         let tx = self.conn.savepoint()?;
         let application = read_application(&tx, id)?;
-        let session = read_session(&tx, application.session_id)?;
-        check_held_here(&tx, session.institution_id)?;
-        delete_sheets(&tx, "application_id", &id.to_string())?;
-        let tracked = Tracked::before(&tx, RecordKind::JuryApplication, id.0)?;
-        tx.execute("DELETE FROM jury_application WHERE id = ?1", [id.to_string()])?;
-        tracked.record(&tx)?;
+        let record = RecordKey { kind: RecordKind::JuryApplication, id: id.0 };
+        delete_with_sheets(&tx, application.session_id, record, "application_id")?;
         tx.commit()?;
         Ok(())
     }
@@ -533,6 +524,17 @@ fn insert_application(
     )?;
     Tracked::new_record(RecordKind::JuryApplication, id.0).record(conn)?;
     Ok(id)
+}
+
+/// Deletes a juror or an application of `session` (`record`) after the sheets naming it (their
+/// `column`), each its own tracked change.
+fn delete_with_sheets(conn: &Connection, session: JurySessionId, record: RecordKey, column: &str) -> Result<()> {
+    let session = read_session(conn, session)?;
+    check_held_here(conn, session.institution_id)?;
+    delete_sheets(conn, column, &record.id.to_string())?;
+    let tracked = Tracked::before(conn, record.kind, record.id)?;
+    conn.execute(&format!("DELETE FROM {} WHERE id = ?1", record.kind.table()), [record.id.to_string()])?;
+    tracked.record(conn)
 }
 
 /// Deletes, each as its own tracked change, the sheets whose `column` is `id` (a juror's or an
