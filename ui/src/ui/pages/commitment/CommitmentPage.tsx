@@ -58,6 +58,11 @@ function textOf(commitment: Commitment, field: TextField): string {
 export function CommitmentPage(props: { commitmentId: string; milestoneId?: string }) {
     const backend = useBackend();
     const load = useLoad(() => backend.getCommitment(props.commitmentId), [backend, props.commitmentId]);
+    // A commitment not on this laptop yet (a link opened before the first sync brought it) is
+    // read again as sync brings news; once shown, the editor reads it again itself.
+    useSyncRevision(async () => {
+        if (load.data === undefined) await load.reload();
+    });
     if (load.data === undefined) return load.failure ? <LoadFailure failure={load.failure} /> : <Loading />;
     return (
         <CommitmentEditor
