@@ -127,10 +127,7 @@ fn on_exchange(app: impl Venue) -> OnExchange {
 /// Opens `subject` — a workshop, or a jury session — to the room's laptops (closing the room
 /// open before, if any).
 pub(crate) async fn open<V: Venue>(app: &V, subject: RoomSubject) -> Result<RoomView, Failure> {
-    app.laptop().run(|store| match subject {
-        RoomSubject::Workshop { workshop_id } => store.workshop(workshop_id).map(|_| ()),
-        RoomSubject::Jury { session_id } => store.jury_session(session_id).map(|_| ()),
-    })?;
+    app.laptop().run(|store| plan_ouvert_room::find(store, subject))?;
     close(app).await;
     let locale = app.laptop().locale();
     let bind = SocketAddr::from(([0, 0, 0, 0], 0));

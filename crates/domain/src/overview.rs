@@ -30,6 +30,12 @@ pub struct InstitutionRef {
     pub acronym: String,
 }
 
+impl From<Institution> for InstitutionRef {
+    fn from(institution: Institution) -> Self {
+        InstitutionRef { id: institution.id, name: institution.name, acronym: institution.acronym }
+    }
+}
+
 /// A commitment as listed in the overview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -289,6 +289,14 @@ async fn take_exchange(State(room): State<Arc<Shared>>, headers: HeaderMap, body
     }
 }
 
+/// Whether this laptop holds `subject`: `NotFound` when it does not.
+pub fn find(store: &Store, subject: RoomSubject) -> Result<(), plan_ouvert_store::Error> {
+    match subject {
+        RoomSubject::Workshop { workshop_id } => store.workshop(workshop_id).map(|_| ()),
+        RoomSubject::Jury { session_id } => store.jury_session(session_id).map(|_| ()),
+    }
+}
+
 /// Reads a room's address as shown on its screen (`192.168.1.20:7878`).
 pub fn parse_address(text: &str) -> Result<SocketAddr, RoomError> {
     text.trim().parse().map_err(|_| RoomError::BadAddress)
@@ -308,15 +316,10 @@ pub async fn exchange(
         let mut store = lock(store);
         // A laptop joining for the first time has nothing of the workshop (or jury) yet: it
         // sends its unsent changes, if any, and receives the room's.
-        let here = match subject {
-            Some(RoomSubject::Workshop { workshop_id }) => store.workshop(workshop_id).map(|_| ()),
-            Some(RoomSubject::Jury { session_id }) => store.jury_session(session_id).map(|_| ()),
-            None => Err(plan_ouvert_store::Error::NotFound(plan_ouvert_store::Entity::Workshop)),
-        };
-        let scope = match (here, subject) {
-            (Ok(()), Some(subject)) => subject.scope(),
-            (Err(plan_ouvert_store::Error::NotFound(_)), _) | (Ok(()), None) => ExchangeScope::Unsent,
-            (Err(error), _) => return Err(RoomError::Refused(error.to_failure(locale).message)),
+        let scope = match subject.map(|subject| (subject, find(&store, subject))) {
+            Some((subject, Ok(()))) => subject.scope(),
+            None | Some((_, Err(plan_ouvert_store::Error::NotFound(_)))) => ExchangeScope::Unsent,
+            Some((_, Err(error))) => return Err(RoomError::Refused(error.to_failure(locale).message)),
         };
         store.write_exchange(scope, true).map_err(|e| RoomError::Refused(e.to_failure(locale).message))?.0
     };

@@ -24,6 +24,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use plan_ouvert_domain::{ExchangeImported, ExchangeScope, ExchangeWritten, JurySessionId, Locale, WorkshopId};
 use plan_ouvert_sync::access::{is_personal_data, Role};
 use plan_ouvert_sync::bundle::{self, Bundle, BundleError, Record, Scope, Writer};
+use plan_ouvert_sync::fields::parent_field;
 use plan_ouvert_sync::merge::{merge_text, TextMerge};
 use plan_ouvert_sync::protocol::{
     field_kind, Change, ClientId, FieldKind, Mutation, Person, PushRequest, PushResponse, RecordKey, RecordKind, Value,
@@ -378,64 +379,48 @@ impl Store {
                 names.insert(record.key.id.to_string(), name);
             }
         }
-        // Who runs each workshop of the file, and leads each commitment.
-        let mut workshop_owner: BTreeMap<Uuid, Option<String>> = BTreeMap::new();
-        let mut commitment_lead: BTreeMap<Uuid, Option<String>> = BTreeMap::new();
-        for record in &bundle.records {
-            match record.key.kind {
-                RecordKind::Workshop => {
-                    workshop_owner.insert(record.key.id, text(&record.fields, "institutionId"));
-                }
-                RecordKind::Commitment => {
-                    commitment_lead.insert(record.key.id, text(&record.fields, "leadInstitutionId"));
-                }
-                _ => {}
-            }
-        }
-        let coordinator = person.as_ref().is_some_and(|p| p.role == Role::Coordinator);
-        let participant_workshop: BTreeMap<Uuid, Uuid> = bundle
+        // Who leads each commitment of the file.
+        let commitment_lead: BTreeMap<Uuid, Option<String>> = bundle
             .records
             .iter()
-            .filter(|r| r.key.kind == RecordKind::Participant)
-            .filter_map(|r| text(&r.fields, "workshopId").and_then(|w| Uuid::parse_str(&w).ok()).map(|w| (r.key.id, w)))
+            .filter(|r| r.key.kind == RecordKind::Commitment)
+            .map(|r| (r.key.id, text(&r.fields, "leadInstitutionId")))
             .collect();
-        // Who runs each jury session of the file, and the session each of its records is of.
-        let mut session_owner: BTreeMap<Uuid, Option<String>> = BTreeMap::new();
-        let mut jury_session: BTreeMap<Uuid, Uuid> = BTreeMap::new();
-        for record in &bundle.records {
-            match record.key.kind {
-                RecordKind::JurySession => {
-                    session_owner.insert(record.key.id, text(&record.fields, "institutionId"));
+        let coordinator = person.as_ref().is_some_and(|p| p.role == Role::Coordinator);
+        // The institution that runs what a record of the file belongs to: its parents in the file
+        // (`parent_field`) followed up to the workshop or jury session naming it. An identity is
+        // known by its participant's id.
+        let by_key: BTreeMap<RecordKey, &BTreeMap<String, Value>> =
+            bundle.records.iter().map(|r| (r.key, &r.fields)).collect();
+        let runner = |key: RecordKey| -> Option<String> {
+            let mut key = if key.kind == RecordKind::Identity {
+                RecordKey { kind: RecordKind::Participant, id: key.id }
+            } else {
+                key
+            };
+            loop {
+                let fields = by_key.get(&key)?;
+                if let Some(institution) = text(fields, "institutionId") {
+                    return Some(institution);
                 }
-                RecordKind::Juror | RecordKind::JuryApplication | RecordKind::ScoreSheet => {
-                    if let Some(session) = text(&record.fields, "sessionId").and_then(|s| Uuid::parse_str(&s).ok()) {
-                        jury_session.insert(record.key.id, session);
-                    }
-                }
-                _ => {}
+                let (field, parent) = parent_field(key.kind)?;
+                key = RecordKey { kind: parent, id: text(fields, field).and_then(|id| Uuid::parse_str(&id).ok())? };
             }
-        }
+        };
         for personal in bundle.records.iter().map(|r| r.key).chain(bundle.mutations.iter().map(|m| m.record)) {
             if !is_personal_data(personal.kind) {
                 continue;
             }
-            let jury = personal.kind != RecordKind::Identity;
-            let institution = if jury {
-                let session = jury_session.get(&personal.id).copied().unwrap_or(personal.id);
-                session_owner.get(&session).cloned().flatten()
-            } else {
-                participant_workshop.get(&personal.id).and_then(|w| workshop_owner.get(w)).cloned().flatten()
-            }
-            .or_else(|| bundle.writer.institution_id.map(|i| i.to_string()));
+            let institution = runner(personal).or_else(|| bundle.writer.institution_id.map(|i| i.to_string()));
             if !own(person.as_ref(), institution.as_deref(), &names) {
                 let institution = institution
                     .and_then(|i| names.get(&i).cloned())
                     .or_else(|| bundle.writer.institution_name.clone())
                     .unwrap_or_default();
-                return Err(Error::Exchange(if jury {
-                    ExchangeRefusal::JuryElsewhere { institution }
-                } else {
+                return Err(Error::Exchange(if personal.kind == RecordKind::Identity {
                     ExchangeRefusal::PersonalData { institution }
+                } else {
+                    ExchangeRefusal::JuryElsewhere { institution }
                 }));
             }
         }

@@ -11,9 +11,9 @@
 use std::collections::HashMap;
 
 use plan_ouvert_domain::{
-    rank, InstitutionId, InstitutionRef, Juror, JurorId, JurorInput, JurorView, JuryApplication, JuryApplicationId,
+    rank, InstitutionId, Juror, JurorId, JurorInput, JurorView, JuryApplication, JuryApplicationId,
     JuryApplicationInput, JuryApplicationsImported, JuryDetail, JurySession, JurySessionId, JurySessionInput,
-    JurySessionSummary, JuryVerdict, PlanId, Problem, ScoreSheet, ScoreSheetInput,
+    JurySessionSummary, JuryVerdict, PlanId, Problem, ScoreSheet, ScoreSheetInput, ValidJuryApplication,
 };
 use plan_ouvert_sync::fields::{fields, score_sheet_id, snake_case, Holds};
 use plan_ouvert_sync::protocol::{RecordKey, RecordKind, Value};
@@ -121,11 +121,6 @@ fn sheets_of(conn: &Connection, session: JurySessionId) -> Result<Vec<ScoreSheet
     Ok(rows)
 }
 
-fn institution_ref(conn: &Connection, id: InstitutionId) -> Result<InstitutionRef> {
-    let institution = read_institution(conn, id)?;
-    Ok(InstitutionRef { id: institution.id, name: institution.name, acronym: institution.acronym })
-}
-
 /// Refuses a change to a jury this laptop's person may not hold: the server would refuse it, and
 /// it would stay here among the refusals.
 fn check_held_here(conn: &Connection, institution: InstitutionId) -> Result<()> {
@@ -190,7 +185,7 @@ impl Store {
         rows.into_iter()
             .map(|(session, jurors, applications, sheets)| {
                 Ok(JurySessionSummary {
-                    institution: institution_ref(&self.conn, session.institution_id)?,
+                    institution: read_institution(&self.conn, session.institution_id)?.into(),
                     session,
                     jurors,
                     applications,
@@ -219,15 +214,7 @@ impl Store {
             .into_iter()
             .map(|juror| JurorView { sheets: handed_in.get(&juror.id).copied().unwrap_or(0), juror })
             .collect();
-        Ok(JuryDetail {
-            institution: InstitutionRef { id: institution.id, name: institution.name, acronym: institution.acronym },
-            session,
-            jurors,
-            applications,
-            sheets,
-            ranking,
-            read_only,
-        })
+        Ok(JuryDetail { institution: institution.into(), session, jurors, applications, sheets, ranking, read_only })
     }
 
     /// Opens a jury session of `plan`, run by `institution`.
@@ -357,7 +344,7 @@ impl Store {
         let tx = self.conn.savepoint()?;
         let record = read_session(&tx, session)?;
         check_held_here(&tx, record.institution_id)?;
-        let id = insert_application(&tx, session, input)?;
+        let id = insert_application(&tx, session, &input.parse()?)?;
         let application = read_application(&tx, id)?;
         tx.commit()?;
         Ok(application)
@@ -371,17 +358,15 @@ impl Store {
         session: JurySessionId,
         rows: &[JuryApplicationInput],
     ) -> Result<JuryApplicationsImported> {
-        for row in rows {
-            row.parse()?;
-        }
+        let valid = rows.iter().map(JuryApplicationInput::parse).collect::<std::result::Result<Vec<_>, _>>()?;
         let tx = self.conn.savepoint()?;
         let record = read_session(&tx, session)?;
         check_held_here(&tx, record.institution_id)?;
         let mut known: std::collections::HashSet<String> =
             applications_of(&tx, session)?.into_iter().map(|a| a.reference).filter(|r| !r.is_empty()).collect();
         let mut imported = JuryApplicationsImported { added: 0, already_there: 0 };
-        for row in rows {
-            let reference = row.reference.trim();
+        for row in &valid {
+            let reference = row.reference.as_str();
             if !reference.is_empty() && !known.insert(reference.to_string()) {
                 imported.already_there += 1;
                 continue;
@@ -499,13 +484,12 @@ fn uuid_of(text: &str) -> Result<uuid::Uuid> {
     uuid::Uuid::parse_str(text).map_err(|e| Error::Corrupt(e.to_string()))
 }
 
-/// Inserts one application (checked by the domain's parser) and queues it.
+/// Inserts one application, checked by the domain's parser, and queues it.
 fn insert_application(
     conn: &Connection,
     session: JurySessionId,
-    input: &JuryApplicationInput,
+    valid: &ValidJuryApplication,
 ) -> Result<JuryApplicationId> {
-    let valid = input.parse()?;
     let id = JuryApplicationId::new();
     conn.execute(
         "INSERT INTO jury_application (id, session_id, title, applicant, summary, contact_email, reference,

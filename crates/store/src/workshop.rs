@@ -35,11 +35,6 @@ fn ids_json<T: serde::Serialize>(ids: &[T]) -> String {
     serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
 }
 
-fn institution_ref(conn: &Connection, id: plan_ouvert_domain::InstitutionId) -> Result<InstitutionRef> {
-    let institution = read_institution(conn, id)?;
-    Ok(InstitutionRef { id: institution.id, name: institution.name, acronym: institution.acronym })
-}
-
 /// The commitment `id` as a trace target, if it is in `plan`.
 fn commitment_target(conn: &Connection, plan: PlanId, id: CommitmentId) -> Result<Option<TraceTarget>> {
     Ok(conn
@@ -139,7 +134,7 @@ impl Store {
         rows.into_iter()
             .map(|(workshop, participants, contributions, decided)| {
                 Ok(WorkshopSummary {
-                    institution: institution_ref(&self.conn, workshop.institution_id)?,
+                    institution: read_institution(&self.conn, workshop.institution_id)?.into(),
                     workshop,
                     participants,
                     contributions,
@@ -244,7 +239,7 @@ impl Store {
             .collect();
         Ok(WorkshopDetail {
             plan_title: plan.title,
-            institution: InstitutionRef { id: institution.id, name: institution.name, acronym: institution.acronym },
+            institution: institution.into(),
             area_title,
             discussed,
             participants,
@@ -602,7 +597,7 @@ impl Store {
             workshop_title: workshop.title,
             held_on: workshop.held_on,
             place: workshop.place,
-            institution: institution_ref(conn, workshop.institution_id)?,
+            institution: read_institution(conn, workshop.institution_id)?.into(),
             keep_until: workshop.keep_until,
             contributions,
         })

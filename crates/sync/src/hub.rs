@@ -193,36 +193,23 @@ fn owner_from<L: Ledger>(
             Some(lead) => ledger.acting_for(lead)?,
             None => otherwise,
         },
-        RecordKind::Milestone | RecordKind::Report => match id("commitmentId") {
-            Some(commitment) => ledger
-                .record(RecordKey { kind: RecordKind::Commitment, id: commitment })?
-                .map_or(otherwise, |info| info.owner),
-            None => otherwise,
-        },
-        RecordKind::Workshop => match id("institutionId") {
+        // What an institution runs is that institution's.
+        RecordKind::Workshop | RecordKind::JurySession => match id("institutionId") {
             Some(institution) => ledger.acting_for(institution)?,
             None => otherwise,
         },
-        RecordKind::Participant | RecordKind::Contribution => match id("workshopId") {
-            Some(workshop) => ledger
-                .record(RecordKey { kind: RecordKind::Workshop, id: workshop })?
-                .map_or(otherwise, |info| info.owner),
-            None => otherwise,
-        },
-        RecordKind::Identity => match id("participantId") {
-            Some(participant) => ledger
-                .record(RecordKey { kind: RecordKind::Participant, id: participant })?
-                .map_or(otherwise, |info| info.owner),
-            None => otherwise,
-        },
-        RecordKind::JurySession => match id("institutionId") {
-            Some(institution) => ledger.acting_for(institution)?,
-            None => otherwise,
-        },
-        RecordKind::Juror | RecordKind::JuryApplication | RecordKind::ScoreSheet => match id("sessionId") {
-            Some(session) => ledger
-                .record(RecordKey { kind: RecordKind::JurySession, id: session })?
-                .map_or(otherwise, |info| info.owner),
+        // What belongs to a record (`parent_field`) is that record's owner's.
+        RecordKind::Milestone
+        | RecordKind::Report
+        | RecordKind::Participant
+        | RecordKind::Contribution
+        | RecordKind::Identity
+        | RecordKind::Juror
+        | RecordKind::JuryApplication
+        | RecordKind::ScoreSheet => match parent_field(kind).and_then(|(field, parent)| Some((id(field)?, parent))) {
+            Some((parent, parent_kind)) => {
+                ledger.record(RecordKey { kind: parent_kind, id: parent })?.map_or(otherwise, |info| info.owner)
+            }
             None => otherwise,
         },
         RecordKind::Plan | RecordKind::Area | RecordKind::Institution | RecordKind::Round => Uuid::nil(),
