@@ -39,6 +39,10 @@ mod access;
 
 // The outbox and the replica.
 pub mod sync;
+// The full-text index kept once for many rows written together.
+mod search_batch;
+// The log copied into the database beside a long pull.
+mod checkpoint;
 
 // Ranks within a parent, queued through sync.
 mod rank;
@@ -85,7 +89,12 @@ pub use error::{Entity, Error, Result};
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
+    /// Started by the first long pull (see `checkpoint.rs`).
+    checkpointer: Option<checkpoint::Checkpointer>,
 }
+
+/// SQLite's default: the log is copied into the database once it holds this many pages.
+const WAL_AUTOCHECKPOINT: i64 = 1000;
 
 /// Name of the database file inside the data folder.
 pub const DATABASE_FILE: &str = "plan-ouvert.sqlite3";
@@ -118,8 +127,14 @@ impl Store {
         // bytes behind in the file's free pages.
         conn.pragma_update(None, "secure_delete", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // A pull writes each kind of record with a few statements over and over: each is
+        // compiled once.
+        conn.set_prepared_statement_cache_capacity(64);
+        if std::env::var("NOCKPT").is_ok() {
+            conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        }
         migrations::apply(&mut conn)?;
-        Ok(Self { conn })
+        Ok(Self { conn, checkpointer: None })
     }
 
     /// The schema version the database is at (number of migrations applied).

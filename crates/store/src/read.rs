@@ -40,8 +40,18 @@ fn plan_from_row(row: &Row<'_>) -> rusqlite::Result<Plan> {
     })
 }
 
+/// One row of a query compiled once per connection: the same few reads run for every record a
+/// sync takes in.
+pub(crate) fn query_one<T, P: rusqlite::Params>(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: P,
+    row: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    conn.prepare_cached(sql)?.query_row(params, row)
+}
 pub(crate) fn read_plan(conn: &rusqlite::Connection, id: PlanId) -> Result<Plan> {
-    conn.query_row(&format!("SELECT {PLAN_COLUMNS} FROM plan WHERE id = ?1"), [id.to_string()], plan_from_row)
+    query_one(conn, &format!("SELECT {PLAN_COLUMNS} FROM plan WHERE id = ?1"), [id.to_string()], plan_from_row)
         .optional()?
         .ok_or(Error::NotFound(Entity::Plan))
 }
@@ -70,7 +80,7 @@ fn area_from_row(row: &Row<'_>) -> rusqlite::Result<Area> {
 }
 
 pub(crate) fn read_area(conn: &rusqlite::Connection, id: AreaId) -> Result<Area> {
-    conn.query_row(&format!("SELECT {AREA_COLUMNS} FROM area WHERE id = ?1"), [id.to_string()], area_from_row)
+    query_one(conn, &format!("SELECT {AREA_COLUMNS} FROM area WHERE id = ?1"), [id.to_string()], area_from_row)
         .optional()?
         .ok_or(Error::NotFound(Entity::Area))
 }
@@ -98,7 +108,8 @@ fn institution_from_row(row: &Row<'_>) -> rusqlite::Result<Institution> {
 }
 
 pub(crate) fn read_institution(conn: &rusqlite::Connection, id: InstitutionId) -> Result<Institution> {
-    conn.query_row(
+    query_one(
+        conn,
         &format!("SELECT {INSTITUTION_COLUMNS} FROM institution WHERE id = ?1"),
         [id.to_string()],
         institution_from_row,
@@ -143,7 +154,7 @@ pub(crate) fn check_institution(
 ) -> Result<()> {
     if let Some(id) = id {
         let exists: bool =
-            conn.query_row("SELECT EXISTS (SELECT 1 FROM institution WHERE id = ?1)", [id.to_string()], |r| r.get(0))?;
+            query_one(conn, "SELECT EXISTS (SELECT 1 FROM institution WHERE id = ?1)", [id.to_string()], |r| r.get(0))?;
         if !exists {
             return Err(Problem::UnknownReference.on(field).into());
         }
@@ -196,8 +207,8 @@ fn commitment_from_row(row: &Row<'_>) -> rusqlite::Result<Commitment> {
 }
 
 fn read_supporters(conn: &rusqlite::Connection, id: CommitmentId) -> Result<Vec<InstitutionId>> {
-    let mut stmt =
-        conn.prepare("SELECT institution_id FROM commitment_supporter WHERE commitment_id = ?1 ORDER BY position")?;
+    let mut stmt = conn
+        .prepare_cached("SELECT institution_id FROM commitment_supporter WHERE commitment_id = ?1 ORDER BY position")?;
     let ids = stmt
         .query_map([id.to_string()], |row| uuid(row, "institution_id").map(InstitutionId))?
         .collect::<rusqlite::Result<_>>()?;
@@ -205,14 +216,14 @@ fn read_supporters(conn: &rusqlite::Connection, id: CommitmentId) -> Result<Vec<
 }
 
 pub(crate) fn read_commitment(conn: &rusqlite::Connection, id: CommitmentId) -> Result<Commitment> {
-    let mut commitment = conn
-        .query_row(
-            &format!("SELECT {COMMITMENT_COLUMNS} FROM commitment WHERE id = ?1"),
-            [id.to_string()],
-            commitment_from_row,
-        )
-        .optional()?
-        .ok_or(Error::NotFound(Entity::Commitment))?;
+    let mut commitment = query_one(
+        conn,
+        &format!("SELECT {COMMITMENT_COLUMNS} FROM commitment WHERE id = ?1"),
+        [id.to_string()],
+        commitment_from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound(Entity::Commitment))?;
     commitment.supporting_institution_ids = read_supporters(conn, id)?;
     Ok(commitment)
 }
@@ -251,28 +262,28 @@ pub(crate) fn read_origin_fields(
 ) -> Result<serde_json::Map<String, serde_json::Value>> {
     use serde_json::Value;
     let parse = |text: String| serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
-    let row = conn
-        .query_row(
-            "SELECT ogp_id, number, short_title, full_text, start_date_source, end_date_source, policy_areas, url,
+    let row = query_one(
+        conn,
+        "SELECT ogp_id, number, short_title, full_text, start_date_source, end_date_source, policy_areas, url,
                     assessment, source_columns FROM commitment WHERE id = ?1",
-            [id.to_string()],
-            |r| {
-                Ok((
-                    r.get::<_, Option<String>>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, Option<String>>(8)?,
-                    r.get::<_, String>(9)?,
-                ))
-            },
-        )
-        .optional()?
-        .ok_or(Error::NotFound(Entity::Commitment))?;
+        [id.to_string()],
+        |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+                r.get::<_, Option<String>>(8)?,
+                r.get::<_, String>(9)?,
+            ))
+        },
+    )
+    .optional()?
+    .ok_or(Error::NotFound(Entity::Commitment))?;
     let (ogp_id, number, short_title, full_text, start_source, end_source, areas, url, assessment, source) = row;
     let mut map = serde_json::Map::new();
     map.insert("ogpId".into(), ogp_id.map(Value::String).unwrap_or(Value::Null));
@@ -322,7 +333,8 @@ fn milestone_from_row(row: &Row<'_>) -> rusqlite::Result<Milestone> {
 }
 
 pub(crate) fn read_milestone(conn: &rusqlite::Connection, id: MilestoneId) -> Result<Milestone> {
-    conn.query_row(
+    query_one(
+        conn,
         &format!("SELECT {MILESTONE_COLUMNS} FROM milestone WHERE id = ?1"),
         [id.to_string()],
         milestone_from_row,
@@ -442,7 +454,7 @@ pub(crate) fn report_from_row(row: &Row<'_>) -> rusqlite::Result<Report> {
 }
 
 pub(crate) fn read_report(conn: &Connection, id: ReportId) -> Result<Report> {
-    conn.query_row(&format!("SELECT {REPORT_COLUMNS} FROM report WHERE id = ?1"), [id.to_string()], report_from_row)
+    query_one(conn, &format!("SELECT {REPORT_COLUMNS} FROM report WHERE id = ?1"), [id.to_string()], report_from_row)
         .optional()?
         .ok_or(Error::NotFound(Entity::Report))
 }
@@ -467,7 +479,7 @@ pub(crate) fn round_from_row(row: &Row<'_>) -> rusqlite::Result<Round> {
 }
 
 pub(crate) fn read_round(conn: &Connection, id: RoundId) -> Result<Round> {
-    conn.query_row(&format!("SELECT {ROUND_COLUMNS} FROM round WHERE id = ?1"), [id.to_string()], round_from_row)
+    query_one(conn, &format!("SELECT {ROUND_COLUMNS} FROM round WHERE id = ?1"), [id.to_string()], round_from_row)
         .optional()?
         .ok_or(Error::NotFound(Entity::Round))
 }
@@ -503,7 +515,8 @@ pub(crate) fn workshop_from_row(row: &Row<'_>) -> rusqlite::Result<Workshop> {
 }
 
 pub(crate) fn read_workshop(conn: &Connection, id: WorkshopId) -> Result<Workshop> {
-    conn.query_row(
+    query_one(
+        conn,
         &format!("SELECT {WORKSHOP_COLUMNS} FROM workshop WHERE id = ?1"),
         [id.to_string()],
         workshop_from_row,
@@ -538,7 +551,8 @@ pub(crate) fn identity_from_row(row: &Row<'_>) -> rusqlite::Result<Identity> {
 
 /// The identity record `id` (the participant's id), when this laptop holds it.
 pub(crate) fn read_identity(conn: &Connection, id: ParticipantId) -> Result<Identity> {
-    conn.query_row(
+    query_one(
+        conn,
         &format!("SELECT {IDENTITY_COLUMNS} FROM identity WHERE id = ?1"),
         [id.to_string()],
         identity_from_row,
@@ -548,7 +562,8 @@ pub(crate) fn read_identity(conn: &Connection, id: ParticipantId) -> Result<Iden
 }
 
 pub(crate) fn read_participant(conn: &Connection, id: ParticipantId) -> Result<Participant> {
-    conn.query_row(
+    query_one(
+        conn,
         &format!("SELECT {PARTICIPANT_COLUMNS} FROM participant WHERE id = ?1"),
         [id.to_string()],
         participant_from_row,
@@ -579,7 +594,8 @@ pub(crate) fn contribution_from_row(row: &Row<'_>) -> rusqlite::Result<Contribut
 }
 
 pub(crate) fn read_contribution(conn: &Connection, id: ContributionId) -> Result<Contribution> {
-    conn.query_row(
+    query_one(
+        conn,
         &format!("SELECT {CONTRIBUTION_COLUMNS} FROM contribution WHERE id = ?1"),
         [id.to_string()],
         contribution_from_row,

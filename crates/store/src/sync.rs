@@ -16,6 +16,7 @@
 //! as the sync screen shows them are in `sync_views.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use plan_ouvert_domain::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId};
 use plan_ouvert_sync::fields::parent_field;
@@ -27,6 +28,7 @@ use plan_ouvert_sync::replica::{self, Conflict, Fields, Joined, Lost, Rejection,
 use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
+use crate::checkpoint::Checkpointer;
 use crate::read::{read_area, read_commitment, read_institution, read_milestone, read_origin_fields, read_plan};
 use crate::row::instant_text;
 use crate::setting::{get_setting, put_setting, CLAIMED, CLIENT_ID, CURSOR, JOINED, LAST_SEQ};
@@ -125,7 +127,10 @@ pub(crate) fn write_fields(conn: &Connection, record: RecordKey, fields: Option<
         crate::erasure::forget_identity(conn, record.id)?;
     }
     let outcome = match fields {
-        None => conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [&id]).map(|_| ()),
+        None => conn
+            .prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))
+            .and_then(|mut s| s.execute([&id]))
+            .map(|_| ()),
         Some(fields) => {
             let allowed = fields_of_kind(record.kind);
             // Column names come from the fixed list, never from the data.
@@ -135,18 +140,17 @@ pub(crate) fn write_fields(conn: &Connection, record: RecordKey, fields: Option<
                 .filter(|(f, _)| *f != "supportingInstitutionIds")
                 .collect();
             let at = instant_text(now());
-            let exists: bool =
-                conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"), [&id], |r| r.get(0))?;
+            let exists: bool = conn
+                .prepare_cached(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"))?
+                .query_row([&id], |r| r.get(0))?;
             let mut values: Vec<rusqlite::types::Value> = vec![id.clone().into(), at.into()];
             values.extend(columns.iter().map(|(_, v)| sql_value(v)));
             let written = if exists {
                 let sets: Vec<String> =
                     columns.iter().enumerate().map(|(i, (f, _))| format!("{} = ?{}", snake_case(f), i + 3)).collect();
                 let sets = if sets.is_empty() { String::new() } else { format!(", {}", sets.join(", ")) };
-                conn.execute(
-                    &format!("UPDATE {table} SET updated_at = ?2{sets} WHERE id = ?1"),
-                    rusqlite::params_from_iter(values),
-                )
+                conn.prepare_cached(&format!("UPDATE {table} SET updated_at = ?2{sets} WHERE id = ?1"))
+                    .and_then(|mut s| s.execute(rusqlite::params_from_iter(values)))
             } else {
                 let country = fields.get("country").and_then(Value::as_str).unwrap_or("");
                 let demo = match (record.kind, fields.get("name").and_then(Value::as_str)) {
@@ -155,10 +159,10 @@ pub(crate) fn write_fields(conn: &Connection, record: RecordKey, fields: Option<
                 };
                 let names: String = columns.iter().map(|(f, _)| format!(", {}", snake_case(f))).collect();
                 let marks: String = (0..columns.len()).map(|i| format!(", ?{}", i + 3)).collect();
-                conn.execute(
-                    &format!("INSERT INTO {table} (id, created_at, updated_at{names}) VALUES (?1, ?2, ?2{marks})"),
-                    rusqlite::params_from_iter(values),
-                )
+                conn.prepare_cached(&format!(
+                    "INSERT INTO {table} (id, created_at, updated_at{names}) VALUES (?1, ?2, ?2{marks})"
+                ))
+                .and_then(|mut s| s.execute(rusqlite::params_from_iter(values)))
                 .and_then(|written| match demo {
                     Some(demo) => hand_over(conn, &demo, &id).map(|()| written),
                     None => Ok(written),
@@ -166,12 +170,12 @@ pub(crate) fn write_fields(conn: &Connection, record: RecordKey, fields: Option<
             };
             written.and_then(|_| match fields.get("supportingInstitutionIds") {
                 Some(Value::Array(ids)) if record.kind == RecordKind::Commitment => {
-                    conn.execute("DELETE FROM commitment_supporter WHERE commitment_id = ?1", [&id])?;
+                    conn.prepare_cached("DELETE FROM commitment_supporter WHERE commitment_id = ?1")?.execute([&id])?;
+                    let mut insert = conn.prepare_cached(
+                        "INSERT INTO commitment_supporter (commitment_id, institution_id, position) VALUES (?1, ?2, ?3)",
+                    )?;
                     for (position, institution) in ids.iter().filter_map(Value::as_str).enumerate() {
-                        conn.execute(
-                            "INSERT INTO commitment_supporter (commitment_id, institution_id, position) VALUES (?1, ?2, ?3)",
-                            params![id, institution, position as u32],
-                        )?;
+                        insert.execute(params![id, institution, position as u32])?;
                     }
                     Ok(())
                 }
@@ -474,6 +478,33 @@ impl ReplicaState for SqliteReplica<'_> {
         Ok(())
     }
 
+    fn set_shadows(&mut self, record: RecordKey, fields: &[(&str, &Value, u64)]) -> Result<()> {
+        let once = fields.iter().map(|(field, ..)| *field).collect::<BTreeSet<_>>().len() == fields.len();
+        if fields.is_empty() || !once {
+            for (field, value, version) in fields {
+                self.set_shadow(record, field, value, *version)?;
+            }
+            return Ok(());
+        }
+        // One statement for the record's fields: a first sync writes hundreds of thousands.
+        let rows: Vec<String> =
+            (0..fields.len()).map(|i| format!("(?1, ?2, ?{}, ?{}, ?{})", 3 * i + 3, 3 * i + 4, 3 * i + 5)).collect();
+        let sql = format!(
+            "INSERT INTO sync_shadow (record_kind, record_id, field, value, version) VALUES {}
+             ON CONFLICT DO UPDATE SET value = excluded.value, version = excluded.version",
+            rows.join(", ")
+        );
+        let (kind, id) = key_params(record);
+        let mut values: Vec<rusqlite::types::Value> = vec![kind.to_string().into(), id.into()];
+        for (field, value, version) in fields {
+            values.push(field.to_string().into());
+            values.push(json(value)?.into());
+            values.push((*version as i64).into());
+        }
+        self.conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
+        Ok(())
+    }
+
     fn clear_shadow(&mut self, record: RecordKey) -> Result<()> {
         let (kind, id) = key_params(record);
         self.conn.execute("DELETE FROM sync_shadow WHERE record_kind = ?1 AND record_id = ?2", params![kind, id])?;
@@ -756,6 +787,9 @@ fn parse_instant(text: &str) -> Result<chrono::DateTime<chrono::Utc>> {
         .map_err(|e| Error::Corrupt(e.to_string()))
 }
 
+/// A pull answer with this many field changes or more is taken in as a page of a long pull.
+const LONG_PULL: usize = 2_000;
+
 /// The most mutations sent in one push, to keep each request well under the server's limit.
 pub const PUSH_BATCH: usize = 500;
 
@@ -798,15 +832,37 @@ impl Store {
 
     pub fn sync_pull_request(&mut self) -> Result<PullRequest> {
         let mut state = SqliteReplica { conn: &self.conn, written: 0 };
-        Ok(PullRequest { protocol: PROTOCOL_VERSION, since: state.cursor()?, limit: None })
+        Ok(PullRequest { protocol: PROTOCOL_VERSION, since: state.cursor()?, limit: None, count: false })
     }
 
     /// Takes in what changed on the server, in one transaction; returns how many local records
     /// were written.
     pub fn sync_apply_pull(&mut self, response: &PullResponse) -> Result<usize> {
+        // A page of a long pull: its log is copied into the database on another thread, while
+        // the next page is written.
+        let long = response.more || response.changes.len() >= LONG_PULL;
+        if long && self.checkpointer.is_none() {
+            self.checkpointer =
+                self.conn.path().filter(|p| !p.is_empty()).and_then(|p| Checkpointer::start(Path::new(p)));
+        }
+        let handed = long && self.checkpointer.is_some();
+        if handed {
+            self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        }
+        let written = self.take_pull(response);
+        if handed {
+            self.conn.pragma_update(None, "wal_autocheckpoint", crate::WAL_AUTOCHECKPOINT)?;
+            if let Some(checkpointer) = &self.checkpointer {
+                checkpointer.nudge();
+            }
+        }
+        written
+    }
+
+    fn take_pull(&mut self, response: &PullResponse) -> Result<usize> {
         let tx = self.conn.savepoint()?;
         let mut state = SqliteReplica { conn: &tx, written: 0 };
-        replica::on_pull(&mut state, response)?;
+        crate::search_batch::batched(&tx, || replica::on_pull(&mut state, response))?;
         let written = state.written;
         tx.commit()?;
         Ok(written)

@@ -112,6 +112,14 @@ pub trait ReplicaState {
     /// The last value and version the server confirmed for each field of the record.
     fn shadow(&mut self, record: RecordKey) -> Result<BTreeMap<String, (Value, u64)>, Self::Error>;
     fn set_shadow(&mut self, record: RecordKey, field: &str, value: &Value, version: u64) -> Result<(), Self::Error>;
+    /// [`ReplicaState::set_shadow`] for several fields of one record at once (a pull brings
+    /// them together).
+    fn set_shadows(&mut self, record: RecordKey, fields: &[(&str, &Value, u64)]) -> Result<(), Self::Error> {
+        for (field, value, version) in fields {
+            self.set_shadow(record, field, value, *version)?;
+        }
+        Ok(())
+    }
     fn clear_shadow(&mut self, record: RecordKey) -> Result<(), Self::Error>;
 
     /// Whether the record was deleted (here or on the server): it is never shown again.
@@ -208,11 +216,24 @@ fn learn<S: ReplicaState>(
 
 /// Shows the server's value in every field of `record` with nothing pending.
 pub fn settle<S: ReplicaState>(state: &mut S, record: RecordKey) -> Result<(), S::Error> {
+    settle_with(state, record, None)
+}
+
+/// [`settle`], given the record's shadow when the caller has just written it (a pull): read
+/// again, it would say the same.
+fn settle_with<S: ReplicaState>(
+    state: &mut S,
+    record: RecordKey,
+    shadow: Option<BTreeMap<String, (Value, u64)>>,
+) -> Result<(), S::Error> {
     if state.is_deleted(record)? {
         return Ok(());
     }
     let pending = state.pending_for(record)?;
-    let shadow = state.shadow(record)?;
+    let mut shadow = match shadow {
+        Some(shadow) => shadow,
+        None => state.shadow(record)?,
+    };
     let current = state.values(record)?;
     let mut fields = current.clone().unwrap_or_default();
     let mut names: BTreeSet<String> = fields.keys().chain(shadow.keys()).cloned().collect();
@@ -239,9 +260,9 @@ pub fn settle<S: ReplicaState>(state: &mut S, record: RecordKey) -> Result<(), S
             }
             continue;
         }
-        match shadow.get(&field) {
+        match shadow.remove(&field) {
             Some((value, _)) => {
-                fields.insert(field, value.clone());
+                fields.insert(field, value);
             }
             None => {
                 fields.remove(&field);
@@ -462,23 +483,35 @@ pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Resul
         by_record.entry((dependency_rank(change.record.kind), change.record)).or_default().push(change);
     }
     let conflicted = state.conflicted_fields()?;
+    // Each record's shadow as written here, for settling it below without reading it again.
+    let mut shadows = BTreeMap::new();
     for ((_, record), changes) in &by_record {
-        let known = state.shadow(*record)?;
+        let mut known = state.shadow(*record)?;
         let newest = changes.iter().map(|c| c.version).max().unwrap_or(0);
         if state.deleted_at(*record)?.is_some_and(|at| at > 0 && at < newest) {
             // A record that had left this laptop (given to another institution) is back: the
             // server sends newer values only for live records this person sees.
             state.set_deleted(*record, None)?;
         }
+        let mut newer: Vec<&FieldChange> = Vec::new();
         for change in changes {
             if known.get(&change.field).is_none_or(|(_, v)| *v < change.version) {
-                state.set_shadow(*record, &change.field, &change.value, change.version)?;
-                if conflicted.contains(&(*record, change.field.clone())) {
-                    state.refresh_conflicts(*record, &change.field, &change.value)?;
-                }
+                known.insert(change.field.clone(), (change.value.clone(), change.version));
+                newer.push(change);
             }
         }
+        let written: Vec<(&str, &Value, u64)> =
+            newer.iter().map(|change| (change.field.as_str(), &change.value, change.version)).collect();
+        state.set_shadows(*record, &written)?;
+        for change in newer {
+            if conflicted.contains(&(*record, change.field.clone())) {
+                state.refresh_conflicts(*record, &change.field, &change.value)?;
+            }
+        }
+        shadows.insert(*record, known);
     }
+    let gone: BTreeSet<RecordKey> =
+        response.deleted.iter().chain(&response.hidden).map(|(record, _)| *record).collect();
     // Children before parents, so that removing a record never leaves one pointing to it.
     let mut deleted = response.deleted.clone();
     deleted.sort_by_key(|(record, _)| std::cmp::Reverse(dependency_rank(record.kind)));
@@ -500,7 +533,9 @@ pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Resul
         state.drop_conflicts(record)?;
     }
     for (_, record) in by_record.keys() {
-        settle(state, *record)?;
+        // A record deleted or hidden above has no shadow left, and stays gone.
+        let shadow = shadows.remove(record).filter(|_| !gone.contains(record));
+        settle_with(state, *record, shadow)?;
     }
     if rejoining && !response.more {
         // Received again whole: what was not received is no longer on the server.
@@ -839,7 +874,7 @@ impl Replica {
     }
 
     pub fn pull_request(&self) -> PullRequest {
-        PullRequest { protocol: PROTOCOL_VERSION, since: self.cursor, limit: None }
+        PullRequest { protocol: PROTOCOL_VERSION, since: self.cursor, limit: None, count: false }
     }
 
     pub fn on_push(&mut self, response: &PushResponse) {

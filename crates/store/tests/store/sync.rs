@@ -551,3 +551,55 @@ fn another_person_on_the_same_laptop_receives_the_data_as_theirs_and_never_inher
     assert!(laptop.commitment(authority_commitment.id).is_ok());
     assert_eq!(laptop.sync_counts().unwrap().pending, 0);
 }
+
+#[test]
+fn what_a_long_pull_brings_is_found_by_search_page_after_page_and_follows_later_changes() {
+    let (mut server, mut a, _b, first) = two_laptops();
+    let (plan, area) = {
+        let commitment = a.commitment(first).unwrap();
+        (commitment.plan_id, commitment.area_id)
+    };
+    let mut ids = Vec::new();
+    for n in 0..40 {
+        ids.push(a.create_commitment(area, &format!("Registre numéro {n}")).unwrap().id);
+    }
+    server.sync(&mut a, &coordinator());
+    let filter = |query: &str| OverviewFilter { query: query.into(), institution_id: None };
+    let found = |c: &mut Store, query: &str| c.plan_overview(plan, &filter(query)).unwrap().matching_count;
+    let registers_here = |c: &mut Store| {
+        let overview = c.plan_overview(plan, &OverviewFilter::default()).unwrap();
+        overview.areas.iter().flat_map(|a| &a.commitments).filter(|c| c.title.starts_with("Registre")).count() as u32
+    };
+
+    // Page after page (each far larger than the triggers' row-by-row upkeep would like), the
+    // search finds exactly the commitments that have arrived.
+    let mut c = Store::open_in_memory().unwrap();
+    let mut seen = Vec::new();
+    loop {
+        let mut request = c.sync_pull_request().unwrap();
+        request.limit = Some(60);
+        let response = hub::pull(&mut server.ledger, &coordinator(), &request).unwrap();
+        c.sync_apply_pull(&response).unwrap();
+        if c.plan_overview(plan, &OverviewFilter::default()).is_ok() {
+            let here = registers_here(&mut c);
+            assert_eq!(found(&mut c, "registre"), here, "after page {}", seen.len() + 1);
+            seen.push(here);
+        }
+        if !response.more {
+            break;
+        }
+    }
+    assert!(seen.len() > 3 && seen[0] < 40, "the commitments came over several pages: {seen:?}");
+    assert_eq!(seen.last(), Some(&40));
+
+    // Later changes, received in one pull: a commitment renamed, one deleted.
+    a.edit_commitment(ids[0], &CommitmentEdit::Title("Transparence des achats publics".into())).unwrap();
+    a.delete_commitment(ids[1]).unwrap();
+    server.sync(&mut a, &coordinator());
+    server.sync(&mut c, &coordinator());
+    assert_eq!(found(&mut c, "registre"), 38);
+    assert_eq!(found(&mut c, "achats"), 1);
+    // Edits typed here, outside any pull, are found at once as before.
+    c.edit_commitment(ids[2], &CommitmentEdit::Title("Archives ouvertes".into())).unwrap();
+    assert_eq!((found(&mut c, "archives"), found(&mut c, "registre")), (1, 37));
+}
