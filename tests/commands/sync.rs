@@ -17,6 +17,18 @@ fn a_new_app_is_not_connected_and_counts_its_changes_to_send() {
         app.ok("get_sync_settings", json!({})),
         json!({"serverUrl": null, "account": null, "tokenStorage": null})
     );
+    assert_eq!((status["receiving"].clone(), status["paused"].clone()), (json!(null), json!(false)));
+}
+
+#[test]
+fn pausing_when_nothing_long_is_being_received_changes_nothing() {
+    let app = App::start();
+    app.plan_with_area();
+    // The status bar offers « Interrompre » only during a long reception; asked otherwise, the
+    // command holds nothing back (an ordinary exchange is never interrupted).
+    let status = app.ok("pause_sync", json!({}));
+    assert_eq!((status["paused"].clone(), status["receiving"].clone()), (json!(false), json!(null)));
+    assert_eq!(app.ok("sync_now", json!({}))["paused"], false);
 }
 
 #[test]

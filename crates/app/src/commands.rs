@@ -390,6 +390,8 @@ commands! {
     fn disconnect_sync(app) -> () { app.sync().disconnect(app) }
     /// One exchange with the server now; resolves when it is over, with the resulting status.
     fn sync_now(app) -> SyncStatus { Ok(app.sync().sync_now(app).await) }
+    /// Pauses a long reception (a first sync): what arrived is kept; `sync_now` resumes it.
+    fn pause_sync(app) -> SyncStatus { Ok(app.sync().pause(app)) }
     fn list_conflicts(app) -> Vec<ConflictView> {
         app.run(|s| {
             let locale = s.locale()?;

@@ -12,10 +12,10 @@ use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use plan_ouvert_client::{normalise_address, ClientError, Server};
+use plan_ouvert_client::{normalise_address, ClientError, PullProgress, Server};
 use plan_ouvert_domain::{
-    ErrorCode, Failure, FieldError, Locale, SyncAccount, SyncConnectInput, SyncConnection, SyncRole, SyncSettings,
-    SyncStatus,
+    ErrorCode, Failure, FieldError, Locale, SyncAccount, SyncConnectInput, SyncConnection, SyncProgress, SyncRole,
+    SyncSettings, SyncStatus,
 };
 use plan_ouvert_store::{SavedConnection, Store};
 use plan_ouvert_sync::access::Role;
@@ -33,6 +33,8 @@ const MIN_BACKOFF: Duration = Duration::from_secs(2);
 const MAX_BACKOFF: Duration = Duration::from_secs(120);
 /// A burst of typing is sent as one exchange.
 const SETTLE: Duration = Duration::from_millis(800);
+/// During a long reception, open screens read what has arrived at most this often.
+const REREAD: Duration = Duration::from_secs(1);
 
 /// The delay before the next attempt after one more failure: 2 s, then doubling, at most
 /// [`MAX_BACKOFF`].
@@ -48,7 +50,7 @@ fn jittered(delay: Duration, unit: f64) -> Duration {
 /// What decides when the next exchange is due.
 #[derive(Debug, Clone, Copy)]
 struct Schedule {
-    /// A token is kept and the server has not refused it.
+    /// A token is kept, the server has not refused it, and the person has not paused a reception.
     connected: bool,
     last_attempt: Option<Instant>,
     /// After a failure: not before then.
@@ -86,6 +88,10 @@ struct Inner {
     retry_at: Option<Instant>,
     last_attempt: Option<Instant>,
     last_sent: Option<SyncStatus>,
+    /// A long reception under way, and when screens were last told to read again.
+    receiving: Option<SyncProgress>,
+    reread_at: Option<Instant>,
+    paused: bool,
 }
 
 /// The sync state of the running app.
@@ -95,6 +101,8 @@ pub struct SyncLoop {
     inner: Mutex<Inner>,
     exchange: tokio::sync::Mutex<()>,
     wake: tokio::sync::Notify,
+    /// Ends the exchange under way (the person paused a long reception).
+    interrupt: tokio::sync::Notify,
 }
 
 fn role(role: Role) -> SyncRole {
@@ -141,9 +149,13 @@ impl SyncLoop {
                 retry_at: None,
                 last_attempt: None,
                 last_sent: None,
+                receiving: None,
+                reread_at: None,
+                paused: false,
             }),
             exchange: tokio::sync::Mutex::new(()),
             wake: tokio::sync::Notify::new(),
+            interrupt: tokio::sync::Notify::new(),
         }
     }
 
@@ -182,6 +194,8 @@ impl SyncLoop {
             last_error: inner.last_error.as_ref().map(|e| e.message(locale)),
             server_url: if inner.session.is_some() { server_url } else { None },
             revision: inner.revision,
+            receiving: inner.receiving,
+            paused: inner.paused,
         }
     }
 
@@ -311,8 +325,45 @@ impl SyncLoop {
         Ok(())
     }
 
-    /// One exchange with the server, now (after any exchange already under way).
+    /// Pauses a long reception: the exchange under way ends after the page being written (what
+    /// arrived is kept), and none starts again until the person asks ([`SyncLoop::sync_now`]).
+    pub fn pause(&self, app: &Laptop) -> SyncStatus {
+        {
+            let mut inner = self.inner();
+            if inner.receiving.is_none() && !inner.paused {
+                // Nothing long under way: an ordinary exchange is never interrupted.
+                drop(inner);
+                return self.publish(app);
+            }
+            inner.paused = true;
+        }
+        self.interrupt.notify_waiters();
+        self.publish(app)
+    }
+
+    /// A page of a long reception was taken in: the status bar shows how far it stands, and open
+    /// screens read what arrived (at most every [`REREAD`]).
+    fn on_page(&self, app: &Laptop, progress: PullProgress) {
+        {
+            let mut inner = self.inner();
+            let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+            inner.receiving = Some(SyncProgress {
+                received: clamp(progress.received),
+                total: progress.total.map(clamp),
+                seconds_left: progress.time_left().map(|left| clamp(left.as_secs().max(1))),
+            });
+            if inner.reread_at.is_none_or(|at| at.elapsed() >= REREAD) {
+                inner.revision += 1;
+                inner.reread_at = Some(Instant::now());
+            }
+        }
+        self.publish(app);
+    }
+
+    /// One exchange with the server, now (after any exchange already under way); resumes a
+    /// paused reception.
     pub async fn sync_now(&self, app: &Laptop) -> SyncStatus {
+        self.inner().paused = false;
         let _one_at_a_time = self.exchange.lock().await;
         let Some(session) = self.inner().session.clone() else { return self.publish(app) };
         {
@@ -321,10 +372,24 @@ impl SyncLoop {
             inner.last_attempt = Some(Instant::now());
         }
         self.publish(app);
-        let result = session.server.sync(app.store()).await;
+        let interrupted = self.interrupt.notified();
+        let mut on_page = |progress| self.on_page(app, progress);
+        let result = tokio::select! {
+            result = session.server.sync_showing(app.store(), &mut on_page) => Some(result),
+            () = interrupted => None,
+        };
         {
             let mut inner = self.inner();
             inner.syncing = false;
+            if inner.receiving.take().is_some() {
+                // The screens read everything that arrived.
+                inner.revision += 1;
+            }
+            let Some(result) = result else {
+                drop(inner);
+                tracing::info!("reception paused by the person");
+                return self.publish(app);
+            };
             match result {
                 Ok(report) => {
                     inner.connection = SyncConnection::Online;
@@ -366,7 +431,7 @@ impl SyncLoop {
         let pending = app.lock().sync_counts().map(|c| c.pending).unwrap_or(0);
         let inner = self.inner();
         let state = Schedule {
-            connected: inner.session.is_some() && inner.connection != SyncConnection::Unauthorized,
+            connected: inner.session.is_some() && inner.connection != SyncConnection::Unauthorized && !inner.paused,
             last_attempt: inner.last_attempt,
             retry_at: inner.retry_at,
         };

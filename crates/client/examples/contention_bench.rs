@@ -242,8 +242,10 @@ async fn pulls(person: &Server, since: &mut u64, requests: usize) -> (Vec<Durati
     for _ in 0..requests {
         let started = Instant::now();
         let next = started + Duration::from_millis(5 + pace.below(41));
-        let (answer, _) =
-            person.pull(&PullRequest { protocol: PROTOCOL_VERSION, since: *since, limit: None }).await.expect("pull");
+        let (answer, _) = person
+            .pull(&PullRequest { protocol: PROTOCOL_VERSION, since: *since, limit: None, count: false })
+            .await
+            .expect("pull");
         times.push(started.elapsed());
         assert!(answer.changes.is_empty() && !answer.more, "the drafter sees none of the pushed commitments");
         *since = answer.head;
@@ -422,8 +424,10 @@ async fn main() {
     let drafter = Server::new(&address, &drafter_token).expect("client");
     let mut since = 0;
     loop {
-        let (answer, _) =
-            drafter.pull(&PullRequest { protocol: PROTOCOL_VERSION, since, limit: None }).await.expect("first pull");
+        let (answer, _) = drafter
+            .pull(&PullRequest { protocol: PROTOCOL_VERSION, since, limit: None, count: false })
+            .await
+            .expect("first pull");
         since = answer.head;
         if !answer.more {
             break;

@@ -5,8 +5,11 @@
 //! - the first full sync into the empty store;
 //! - one edit's round trip (saved on laptop A, pushed, acknowledged and pulled back), then the
 //!   next pull of laptop B that brings it;
-//! - the floor they compare with: downloading the same number of bytes over loopback, plus
-//!   inserting the same records into the same SQLite schema in one transaction.
+//! - the floor they compare with: downloading the same number of bytes over loopback, parsing
+//!   the same JSON, and inserting the same records into the same SQLite schema in one
+//!   transaction;
+//! - where the first sync's time went (waiting for answers, the store taking them in; the
+//!   server's answers one after the other), and the process's peak heap during it.
 //!
 //! ```sh
 //! cargo run --release -p plan-ouvert-client --example sync_bench [-- COMMITMENTS MILESTONES_PER_COMMITMENT]
@@ -23,6 +26,12 @@ use plan_ouvert_sync::protocol::*;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 mod common;
+
+/// Every allocation of the process (laptop and in-process server alike) is counted, to know the
+/// first sync's peak heap; SQLite's own page cache is not (it allocates apart, 2 MiB a connection
+/// by default).
+#[global_allocator]
+static HEAP: peak_alloc::PeakAlloc = peak_alloc::PeakAlloc;
 
 use common::plan::{generate, office, serve, Shape};
 
@@ -123,9 +132,12 @@ async fn main() {
 
     // First full sync into an empty store, its answers compressed as the app asks for them.
     let a = Mutex::new(Store::open_in(&dir.path().join("laptop-a")).expect("store"));
+    let heap_before = HEAP.current_usage();
+    HEAP.reset_peak_usage();
     let started = Instant::now();
     let report = server.sync(&a).await.expect("first sync");
     let first_sync = started.elapsed();
+    let peak_heap = HEAP.peak_usage().saturating_sub(heap_before) as f64 / (1024.0 * 1024.0);
     let compressed_bytes = report.pulled_bytes;
 
     // A second laptop asks for them as they are; then one edit's round trip, and that laptop
@@ -170,10 +182,12 @@ async fn main() {
         hidden: Vec::new(),
         timeline: None,
         since: None,
+        remaining: None,
     };
+    let started = Instant::now();
     while pull.more {
-        let page = server
-            .pull(&PullRequest { protocol: PROTOCOL_VERSION, since: pull.head, limit: None })
+        let page = plain_server
+            .pull(&PullRequest { protocol: PROTOCOL_VERSION, since: pull.head, limit: None, count: false })
             .await
             .expect("pull")
             .0;
@@ -181,6 +195,7 @@ async fn main() {
         pull.head = page.head;
         pull.more = page.more;
     }
+    let answers = started.elapsed();
     let json = serde_json::to_vec(&pull).expect("the pages as JSON");
     let started = Instant::now();
     let parsed: PullResponse = serde_json::from_slice(&json).expect("parse");
@@ -200,6 +215,16 @@ async fn main() {
         seconds(second_full),
         pulled_bytes as f64 / 1e6
     );
+    println!(
+        "  of which waiting for answers       : {} (server, transfer and parsing not covered by writing)",
+        seconds(report.pull_waited)
+    );
+    println!("  of which the store taking them in  : {}", seconds(report.pull_stored));
+    println!(
+        "  the same pages one after the other : {} (server's answer, transfer and parsing, uncompressed)",
+        seconds(answers)
+    );
+    println!("  peak heap of the process           : {peak_heap:.1} MiB (laptop and in-process server)");
     println!("edit round trip (save, push, pull)  : {:.0} ms", round_trip.as_secs_f64() * 1e3);
     println!("edit received by the other laptop   : {:.0} ms", receive.as_secs_f64() * 1e3);
     println!("floor: download {:.1} MB over loopback: {}", pulled_bytes as f64 / 1e6, seconds(download));

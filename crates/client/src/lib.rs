@@ -12,12 +12,14 @@
 //! most one chunk.
 
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use plan_ouvert_domain::Locale;
 use plan_ouvert_store::Store;
 use plan_ouvert_sync::files::{self, FileState, Received};
-use plan_ouvert_sync::protocol::{Me, Person, PullRequest, PullResponse, PushRequest, PushResponse, PROTOCOL_VERSION};
+use plan_ouvert_sync::protocol::{
+    Me, Person, PullRequest, PullResponse, PushRequest, PushResponse, RecordKey, PROTOCOL_VERSION,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -132,6 +134,10 @@ pub struct SyncReport {
     pub received: usize,
     /// Bytes of the pull answer.
     pub pulled_bytes: usize,
+    /// Time spent waiting for pull answers (the server's answer, the transfer and the parsing
+    /// that writing the previous page did not cover), and time the store spent taking them in.
+    pub pull_waited: Duration,
+    pub pull_stored: Duration,
     /// Bytes of evidence files sent and received.
     pub file_bytes_sent: u64,
     pub file_bytes_received: u64,
@@ -396,6 +402,16 @@ impl Server {
     /// with [`ClientError::NotTaken`] when changes remain that the server did not take: the app
     /// never reports a sync that did not happen.
     pub async fn sync(&self, store: &Mutex<Store>) -> Result<SyncReport, ClientError> {
+        self.sync_showing(store, &mut |_| {}).await
+    }
+
+    /// [`Server::sync`], telling `on_progress` after each page of a long pull (one that does not
+    /// fit in one answer: a first sync) how far it stands.
+    pub async fn sync_showing(
+        &self,
+        store: &Mutex<Store>,
+        on_progress: &mut (dyn FnMut(PullProgress) + Send),
+    ) -> Result<SyncReport, ClientError> {
         let mut report = SyncReport::default();
         for _round in 0..4 {
             report.file_bytes_sent += self.upload_files(store).await?;
@@ -419,17 +435,7 @@ impl Server {
                 let response = self.push(&request).await?;
                 report.relayed += lock(store).sync_apply_relay(&request, &response)?;
             }
-            // Page after page; each is taken in on its own, so a first sync interrupted half-way
-            // resumes from the last page kept.
-            loop {
-                let request = lock(store).sync_pull_request()?;
-                let (response, bytes) = self.pull(&request).await?;
-                report.pulled_bytes += bytes;
-                report.received += lock(store).sync_apply_pull(&response)?;
-                if !response.more {
-                    break;
-                }
-            }
+            self.pull_pages(store, &mut report, on_progress).await?;
             let counts = lock(store).sync_counts()?;
             if counts.pending == 0 && !lock(store).sync_rejoining()? {
                 report.file_bytes_received += self.download_files(store).await?;
@@ -443,6 +449,117 @@ impl Server {
         } else {
             Err(ClientError::NotTaken { pending })
         }
+    }
+}
+
+impl Server {
+    /// What changed down, page after page. Each page is taken in by its own transaction, so a
+    /// first sync interrupted half-way resumes from the last page kept; the next page is asked
+    /// for while one is being written, so the server's answer and the transfer overlap the
+    /// writing.
+    async fn pull_pages(
+        &self,
+        store: &Mutex<Store>,
+        report: &mut SyncReport,
+        on_progress: &mut (dyn FnMut(PullProgress) + Send),
+    ) -> Result<(), ClientError> {
+        let started = Instant::now();
+        let mut progress: Option<PullProgress> = None;
+        let mut next: Option<Prefetch> = None;
+        let mut first = true;
+        loop {
+            let mut request = lock(store).sync_pull_request()?;
+            if first {
+                // The first answer is kept short, so writing starts at once, and says how much
+                // is to come (counted once: it costs the server a look at every record).
+                request.limit = Some(FIRST_PAGE);
+                request.count = true;
+            }
+            first = false;
+            let waiting = Instant::now();
+            let (response, bytes) = match next.take() {
+                // What the store asks for now is what was asked ahead (it may not be, when the
+                // page before was not taken in as it came: a server restored meanwhile).
+                Some(mut ahead) if ahead.request == request => ahead.answer().await?,
+                _ => self.pull(&request).await?,
+            };
+            if response.more {
+                let ahead = PullRequest { since: response.head, count: false, limit: None, ..request.clone() };
+                next = Some(Prefetch::ask(self.clone(), ahead));
+            }
+            report.pulled_bytes += bytes;
+            let storing = Instant::now();
+            report.pull_waited += storing - waiting;
+            report.received += lock(store).sync_apply_pull(&response)?;
+            report.pull_stored += storing.elapsed();
+            if response.more || progress.is_some() {
+                let shown = progress.get_or_insert(PullProgress { received: 0, total: None, elapsed: Duration::ZERO });
+                let records: std::collections::HashSet<RecordKey> = response.changes.iter().map(|c| c.record).collect();
+                shown.received += records.len() as u64;
+                if let Some(remaining) = response.remaining {
+                    shown.total = Some(shown.received + remaining);
+                }
+                // A record whose fields were cut between two pages is counted twice.
+                if let Some(total) = shown.total.as_mut() {
+                    *total = (*total).max(shown.received);
+                }
+                shown.elapsed = started.elapsed();
+                on_progress(*shown);
+            }
+            if !response.more {
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// The most field changes in the first answer of a pull: the rest come in full pages.
+const FIRST_PAGE: u32 = 2_000;
+
+/// How far a long pull stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PullProgress {
+    /// Records taken in so far by this exchange.
+    pub received: u64,
+    /// How many it brings in all, when the server said.
+    pub total: Option<u64>,
+    /// Since the first page was asked for.
+    pub elapsed: Duration,
+}
+
+impl PullProgress {
+    /// At the pace so far, how long until the last record is taken in.
+    pub fn time_left(&self) -> Option<Duration> {
+        let total = self.total?;
+        if self.received == 0 {
+            return None;
+        }
+        let left = total.saturating_sub(self.received) as f64;
+        Some(self.elapsed.mul_f64(left / self.received as f64))
+    }
+}
+
+/// The next page of a pull, asked for while the previous one is being written; given up (its
+/// request cancelled) when dropped unused.
+struct Prefetch {
+    request: PullRequest,
+    task: tokio::task::JoinHandle<Result<(PullResponse, usize), ClientError>>,
+}
+
+impl Prefetch {
+    fn ask(server: Server, request: PullRequest) -> Self {
+        let asked = request.clone();
+        Self { request, task: tokio::spawn(async move { server.pull(&asked).await }) }
+    }
+
+    async fn answer(&mut self) -> Result<(PullResponse, usize), ClientError> {
+        (&mut self.task).await.map_err(|e| ClientError::Unreachable(e.to_string()))?
+    }
+}
+
+impl Drop for Prefetch {
+    fn drop(&mut self) {
+        self.task.abort();
     }
 }
 

@@ -90,7 +90,7 @@ pub use round::{
 pub use self_assessment::{parse_as_of, SelfAssessmentTerm};
 pub use sync::{
     ConflictChoice, ConflictId, ConflictView, RecordSyncState, RejectionId, RejectionView, SyncAccount, SyncAction,
-    SyncConnectInput, SyncConnection, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,
+    SyncConnectInput, SyncConnection, SyncProgress, SyncRecordKind, SyncRole, SyncSettings, SyncStatus, TokenStorage,
 };
 pub use text::{folded, Email, LongText, Phone, ShortText, Title, Verbatim};
 pub use workshop::{

@@ -46,6 +46,23 @@ pub struct SyncStatus {
     /// Goes up by one each time changes received from the server were written locally, so that
     /// open screens know to read again.
     pub revision: u32,
+    /// A long reception under way (a first sync): how far it stands.
+    pub receiving: Option<SyncProgress>,
+    /// The person interrupted a long reception: no exchange starts until they ask for one. What
+    /// arrived is kept, and the reception resumes from there.
+    pub paused: bool,
+}
+
+/// How far a long reception stands (a first sync of a national plan comes in pages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncProgress {
+    /// Records received so far.
+    pub received: u32,
+    /// How many the reception brings in all, when the server said.
+    pub total: Option<u32>,
+    /// At the pace so far, about how many seconds are left.
+    pub seconds_left: Option<u32>,
 }
 
 /// Where one commitment's changes stand with the server (its milestones included): what the

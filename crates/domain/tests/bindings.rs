@@ -61,6 +61,7 @@ fn generate() -> String {
         CommitmentDetail,
         SyncConnection,
         SyncStatus,
+        SyncProgress,
         RecordSyncState,
         SyncRole,
         SyncAccount,

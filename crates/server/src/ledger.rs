@@ -422,6 +422,28 @@ impl Ledger for SqliteLedger<'_> {
         // owner in the range, among those the person no longer sees.
         let deleted = self.records_marked("deleted_at", since, head, |owner, kind| actor.may_see(kind, owner))?;
         let hidden = self.records_marked("owned_since", since, head, |owner, kind| !actor.may_see(kind, owner))?;
-        Ok(PullResponse { changes, deleted, head, more, hidden, timeline: None, since: None })
+        Ok(PullResponse { changes, deleted, head, more, hidden, timeline: None, since: None, remaining: None })
+    }
+
+    fn records_after(&mut self, after: u64, actor: &Actor) -> Result<u64, LedgerError> {
+        // Counted by kind and owner, which is all the person's sight depends on; asked once per
+        // long sync (the hub counts only when a page is full).
+        let mut stmt = self.conn.prepare(
+            "SELECT r.kind, r.owner, count(*) FROM sync_record r
+             WHERE r.deleted_at IS NULL
+               AND EXISTS (SELECT 1 FROM sync_field f WHERE f.kind = r.kind AND f.id = r.id AND f.version > ?1)
+             GROUP BY r.kind, r.owner",
+        )?;
+        let rows =
+            stmt.query_map([after], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, u64>(2)?)))?;
+        let mut count = 0;
+        for row in rows {
+            let (kind, owner, records) = row?;
+            let (Some(kind), Ok(owner)) = (RecordKind::from_code(&kind), Uuid::parse_str(&owner)) else { continue };
+            if actor.may_see(kind, owner) {
+                count += records;
+            }
+        }
+        Ok(count)
     }
 }

@@ -527,6 +527,11 @@ pub fn pull<L: Ledger>(
     check_protocol(request.protocol)?;
     let limit = request.limit.map_or(PULL_PAGE, |l| (l as usize).clamp(1, PULL_PAGE));
     let mut response = ledger.changes_since(request.since, limit, actor).map_err(HubError::Ledger)?;
+    if request.count {
+        let remaining =
+            if response.more { ledger.records_after(response.head, actor).map_err(HubError::Ledger)? } else { 0 };
+        response.remaining = Some(remaining);
+    }
     response.timeline = Some(ledger.timeline().map_err(HubError::Ledger)?);
     response.since = Some(request.since);
     Ok(response)
@@ -881,7 +886,11 @@ mod tests {
         assert!(matches!(outcome, Outcome::Applied { .. }), "{outcome:?}");
         assert!(ledger.info(sheet).is_some_and(|i| i.deleted_at.is_none()));
         assert_eq!(ledger.field(sheet, "verdict").unwrap().map(|f| f.value), Some(scored(2)));
-        let pulled = pull(&mut ledger, &drafter, &PullRequest { protocol: PROTOCOL_VERSION, since: 0, limit: None });
+        let pulled = pull(
+            &mut ledger,
+            &drafter,
+            &PullRequest { protocol: PROTOCOL_VERSION, since: 0, limit: None, count: false },
+        );
         let pulled = pulled.expect("same protocol");
         assert!(pulled.changes.iter().any(|c| c.record == sheet && c.value == scored(2)));
         assert!(pulled.deleted.iter().all(|(r, _)| *r != sheet), "no longer told deleted");

@@ -2,7 +2,7 @@
 //! a database. The server stores it in SQLite (PostgreSQL can be added behind the same trait);
 //! [`MemoryLedger`] keeps it in memory for the simulation and unit tests.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use uuid::Uuid;
 
@@ -109,6 +109,8 @@ pub trait Ledger {
     /// What changed after `since` among the records `actor` may see, at most `limit` field
     /// changes, oldest first; `more` when some were left for the next pull.
     fn changes_since(&mut self, since: u64, limit: usize, actor: &Actor) -> Result<PullResponse, Self::Error>;
+    /// How many live records `actor` may see have a field changed after version `after`.
+    fn records_after(&mut self, after: u64, actor: &Actor) -> Result<u64, Self::Error>;
 }
 
 /// The sync state in memory.
@@ -383,6 +385,22 @@ impl Ledger for MemoryLedger {
             })
             .map(|(record, r)| (*record, r.owned_since))
             .collect();
-        Ok(PullResponse { changes, deleted, head, more, hidden, timeline: None, since: None })
+        Ok(PullResponse { changes, deleted, head, more, hidden, timeline: None, since: None, remaining: None })
+    }
+
+    fn records_after(&mut self, after: u64, actor: &Actor) -> Result<u64, Never> {
+        let records: BTreeSet<RecordKey> = self
+            .fields
+            .iter()
+            .filter(|((record, _), f)| {
+                f.version > after
+                    && self
+                        .records
+                        .get(record)
+                        .is_some_and(|r| r.deleted_at.is_none() && actor.may_see(record.kind, r.owner))
+            })
+            .map(|((record, _), _)| *record)
+            .collect();
+        Ok(records.len() as u64)
     }
 }

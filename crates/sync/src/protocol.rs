@@ -217,6 +217,10 @@ pub struct PullRequest {
     /// [`PULL_PAGE`]); the laptop asks again while the answer says `more`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
+    /// Asks how many records the answer leaves waiting after it (its `remaining`): the first
+    /// request of a long sync, so the laptop can show how far it is. Counted once, not per page.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub count: bool,
 }
 
 /// The most field changes one pull answer carries: a first sync of a large plan comes in pages,
@@ -259,6 +263,10 @@ pub struct PullResponse {
     /// The `since` of the request this answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<u64>,
+    /// When the request asked (`count`): how many records the person may see have changes
+    /// after this answer's `head`, still to come.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<u64>,
 }
 
 /// The server's history. A server restored from a backup starts a new one, from the version the

@@ -2397,7 +2397,7 @@ fn laptops_and_server_converge_and_every_edit_is_accounted_for() {
 fn a_stale_protocol_version_is_refused_with_the_supported_one() {
     let mut ledger = MemoryLedger::new();
     let actor = Actor { institution: Uuid::nil(), role: Role::Coordinator, person: Uuid::nil() };
-    let request = PullRequest { protocol: PROTOCOL_VERSION + 1, since: 0, limit: None };
+    let request = PullRequest { protocol: PROTOCOL_VERSION + 1, since: 0, limit: None, count: false };
     assert!(matches!(
         hub::pull(&mut ledger, &actor, &request),
         Err(hub::HubError::Protocol(ProtocolError::UnsupportedVersion { supported: PROTOCOL_VERSION }))

@@ -321,7 +321,30 @@ lastError: string | null, serverUrl: string | null,
  * Goes up by one each time changes received from the server were written locally, so that
  * open screens know to read again.
  */
-revision: number, };
+revision: number, 
+/**
+ * A long reception under way (a first sync): how far it stands.
+ */
+receiving: SyncProgress | null, 
+/**
+ * The person interrupted a long reception: no exchange starts until they ask for one. What
+ * arrived is kept, and the reception resumes from there.
+ */
+paused: boolean, };
+
+export type SyncProgress = { 
+/**
+ * Records received so far.
+ */
+received: number, 
+/**
+ * How many the reception brings in all, when the server said.
+ */
+total: number | null, 
+/**
+ * At the pace so far, about how many seconds are left.
+ */
+secondsLeft: number | null, };
 
 export type RecordSyncState = { 
 /**

@@ -314,6 +314,8 @@ export interface Backend {
     disconnectSync(): Promise<null>;
     /** One exchange with the server now; resolves when it is over, with the resulting status. */
     syncNow(): Promise<SyncStatus>;
+    /** Pauses a long reception (a first sync): what arrived is kept; `sync_now` resumes it. */
+    pauseSync(): Promise<SyncStatus>;
     listConflicts(): Promise<Array<ConflictView>>;
     /** The choice becomes a new change, sent to everyone; `validation` if the text is refused. */
     resolveConflict(conflictId: ConflictId, choice: ConflictChoice): Promise<null>;
@@ -494,6 +496,7 @@ export function backendOver(transport: Transport): Backend {
         connectSync: (input) => transport.call("connect_sync", { input }) as Promise<SyncSettings>,
         disconnectSync: () => transport.call("disconnect_sync", {}) as Promise<null>,
         syncNow: () => transport.call("sync_now", {}) as Promise<SyncStatus>,
+        pauseSync: () => transport.call("pause_sync", {}) as Promise<SyncStatus>,
         listConflicts: () => transport.call("list_conflicts", {}) as Promise<Array<ConflictView>>,
         resolveConflict: (conflictId, choice) => transport.call("resolve_conflict", { conflictId, choice }) as Promise<null>,
         listRejections: () => transport.call("list_rejections", {}) as Promise<Array<RejectionView>>,
@@ -604,6 +607,7 @@ export const COMMANDS = [
     "connect_sync",
     "disconnect_sync",
     "sync_now",
+    "pause_sync",
     "list_conflicts",
     "resolve_conflict",
     "list_rejections",

@@ -180,3 +180,64 @@ fn a_pull_is_compressed_only_when_the_laptop_asks_and_says_the_same() {
     // An encoding the server does not speak: the answer as it is.
     assert_eq!(ask(Some("br;q=1, identity;q=0.5")).0, None);
 }
+
+#[test]
+fn a_long_pull_says_once_how_many_records_are_still_to_come_among_those_the_person_sees() {
+    let (_dir, cast, server) = running();
+    let token = &cast.tokens["drafter"];
+    let laptop = Uuid::now_v7();
+    let mutations =
+        (1..=6).map(|seq| create(laptop, seq, Uuid::now_v7(), &cast.ministry, &format!("Engagement {seq}"))).collect();
+    assert_eq!(server.push(token, &push_request(laptop, mutations)).0, 200);
+    let (_, everything) = server.pull(token, 0);
+    let page = |token: &str, body: serde_json::Value| {
+        let (status, answer) = server.post("/api/sync/pull", Some(token), body.to_string());
+        assert_eq!(status, 200, "{answer}");
+        answer
+    };
+    // The records with a change after a version, counted by hand from a whole answer.
+    let after_in = |everything: &serde_json::Value, head: u64| {
+        let records: std::collections::BTreeSet<(String, String)> = everything["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["version"].as_u64().unwrap() > head)
+            .map(|c| (c["record"]["kind"].to_string(), c["record"]["id"].to_string()))
+            .collect();
+        records.len() as u64
+    };
+    let after = |head: u64| after_in(&everything, head);
+
+    let first = page(token, serde_json::json!({"protocol": PROTOCOL_VERSION, "since": 0, "limit": 3, "count": true}));
+    assert_eq!(first["more"], true);
+    let head = first["head"].as_u64().unwrap();
+    assert!(after(head) >= 6, "the six commitments at least are still to come");
+    assert_eq!(first["remaining"].as_u64(), Some(after(head)));
+
+    // Not asked: not counted (it is asked once, with a long pull's first page).
+    let next = page(token, serde_json::json!({"protocol": PROTOCOL_VERSION, "since": head, "limit": 3}));
+    assert!(next.get("remaining").is_none(), "{next}");
+    // A page that holds everything leaves nothing to come.
+    let whole = page(token, serde_json::json!({"protocol": PROTOCOL_VERSION, "since": 0, "count": true}));
+    assert_eq!((whole["more"].clone(), whole["remaining"].as_u64()), (serde_json::json!(false), Some(0)));
+
+    // A drafter of another institution counts only what they may see (not the ministry's
+    // commitments), as their whole answer holds it.
+    let (_, theirs) = server.pull(&cast.tokens["authority"], 0);
+    let other = page(
+        &cast.tokens["authority"],
+        serde_json::json!({"protocol": PROTOCOL_VERSION, "since": 0, "limit": 3, "count": true}),
+    );
+    let expected = after_in(&theirs, other["head"].as_u64().unwrap());
+    assert_eq!(other["remaining"].as_u64(), Some(expected));
+    assert!(expected < after(other["head"].as_u64().unwrap()), "fewer than the ministry's drafter");
+    // A deleted commitment is no longer counted.
+    let last_commitment =
+        everything["changes"].as_array().unwrap().iter().rev().find(|c| c["record"]["kind"] == "commitment").unwrap();
+    let gone = last_commitment["record"]["id"].as_str().unwrap().to_string();
+    let delete = serde_json::json!({"id": {"client": laptop, "seq": 7},
+        "record": {"kind": "commitment", "id": gone}, "change": {"op": "delete"}});
+    assert_eq!(server.push(token, &push_request(laptop, vec![delete])).0, 200);
+    let again = page(token, serde_json::json!({"protocol": PROTOCOL_VERSION, "since": 0, "limit": 3, "count": true}));
+    assert_eq!(again["remaining"].as_u64(), Some(after(again["head"].as_u64().unwrap()) - 1));
+}

@@ -1174,6 +1174,16 @@ export const en: Messages = {
             relay: (n: number) => `${count(n)} ${plural(n, "change from another computer", "changes from other computers")} to send`,
             syncNow: "Sync now",
             syncing: "Syncing…",
+            receiving: (received: number, total: number | null) =>
+                total === null
+                    ? `Receiving the plan: ${count(received)} ${plural(received, "record", "records")} received`
+                    : `Receiving the plan: ${count(received)} of ${count(total)} records`,
+            timeLeft: (seconds: number) =>
+                seconds < 60 ? `about ${seconds} s left` : `about ${Math.round(seconds / 60)} min left`,
+            receivingProgress: "Progress of receiving the plan",
+            pause: "Pause",
+            paused: "Reception paused: what arrived is kept.",
+            resume: "Resume receiving",
             done: "Sync complete: everything has been sent.",
             doneWithPending: (n: number) => `Sync complete. ${count(n)} ${plural(n, "change is", "changes are")} still to send.`,
             failed: (reason: string) => `The sync did not go through. ${reason}`,

@@ -1224,6 +1224,17 @@ export const fr = {
             relay: (n: number) => `${count(n)} ${plural(n, "modification d'un autre poste", "modifications d'autres postes")} à transmettre`,
             syncNow: "Synchroniser maintenant",
             syncing: "Synchronisation…",
+            /** A long reception (a first sync of a national plan), page after page. */
+            receiving: (received: number, total: number | null) =>
+                total === null
+                    ? `Réception du plan : ${count(received)} ${plural(received, "élément reçu", "éléments reçus")}`
+                    : `Réception du plan : ${count(received)} sur ${count(total)} éléments`,
+            timeLeft: (seconds: number) =>
+                seconds < 60 ? `environ ${seconds} s restantes` : `environ ${Math.round(seconds / 60)} min restantes`,
+            receivingProgress: "Avancement de la réception du plan",
+            pause: "Interrompre",
+            paused: "Réception interrompue : ce qui est arrivé est conservé.",
+            resume: "Reprendre la réception",
             done: "Synchronisation terminée : tout est envoyé.",
             doneWithPending: (n: number) => `Synchronisation terminée. ${count(n)} ${plural(n, "modification reste", "modifications restent")} à envoyer.`,
             failed: (reason: string) => `La synchronisation n'a pas abouti. ${reason}`,

@@ -98,6 +98,25 @@ export function SyncStatusBar() {
                         </li>
                     )}
                     {!configured && <li className="po-muted">{bar.localOnly}</li>}
+                    {status.receiving !== null && (
+                        <li id="sync-receiving" className="po-sync-bar__receiving">
+                            <span className="fr-icon-download-line fr-icon--sm" aria-hidden="true" />{" "}
+                            {bar.receiving(status.receiving.received, status.receiving.total)}
+                            {status.receiving.total !== null && (
+                                <progress
+                                    aria-label={bar.receivingProgress}
+                                    max={status.receiving.total}
+                                    value={Math.min(status.receiving.received, status.receiving.total)}
+                                />
+                            )}
+                            {status.receiving.secondsLeft !== null && <span className="po-muted">{bar.timeLeft(status.receiving.secondsLeft)}</span>}
+                        </li>
+                    )}
+                    {status.paused && (
+                        <li id="sync-paused">
+                            <span className="fr-icon-pause-circle-line fr-icon--sm" aria-hidden="true" /> {bar.paused}
+                        </li>
+                    )}
                 </ul>
                 <ul className="po-sync-bar__actions">
                     {status.conflicts > 0 && (
@@ -134,7 +153,19 @@ export function SyncStatusBar() {
                             </a>
                         </li>
                     )}
-                    {(status.connection === "online" || status.connection === "offline") && (
+                    {status.receiving !== null && !status.paused && (
+                        <li>
+                            <button
+                                type="button"
+                                id="sync-pause"
+                                className="fr-btn fr-btn--sm fr-btn--tertiary fr-btn--icon-left fr-icon-pause-circle-line"
+                                onClick={() => void backend.pauseSync().catch((error: unknown) => setAnnouncement(bar.failed(toFailure(error).message)))}
+                            >
+                                {bar.pause}
+                            </button>
+                        </li>
+                    )}
+                    {(status.connection === "online" || status.connection === "offline") && status.receiving === null && (
                         <li>
                             <button
                                 type="button"
@@ -143,7 +174,7 @@ export function SyncStatusBar() {
                                 aria-disabled={busy}
                                 onClick={() => void syncNow()}
                             >
-                                {busy ? bar.syncing : bar.syncNow}
+                                {busy ? bar.syncing : status.paused ? bar.resume : bar.syncNow}
                             </button>
                         </li>
                     )}
