@@ -77,6 +77,8 @@ commands! {
     fn plan_overview(app, plan_id: PlanId, filter: OverviewFilter) -> PlanOverview {
         app.run(|s| s.plan_overview(plan_id, &filter))
     }
+    /// What a search finds, ids alone: the overview, read once, shows it of itself as one types.
+    fn search_plan(app, plan_id: PlanId, query: String) -> PlanSearch { app.run(|s| s.plan_search(plan_id, &query)) }
 
     fn create_area(app, plan_id: PlanId, input: AreaInput) -> Area { app.run(|s| s.create_area(plan_id, &input)) }
     fn update_area(app, area_id: AreaId, input: AreaInput) -> Area { app.run(|s| s.update_area(area_id, &input)) }

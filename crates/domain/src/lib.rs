@@ -74,7 +74,7 @@ pub use open_data::{
 };
 pub use overview::{
     AreaOverview, CommitmentDetail, CommitmentSummary, DeletionId, InstitutionRef, OverviewFilter, PlanOverview,
-    ReadOnly,
+    PlanSearch, ReadOnly,
 };
 pub use period::{parse_optional_date, whole_years, Period};
 pub use plan::{Plan, PlanInput, ValidPlan, DEFAULT_COUNTRY};

@@ -21,6 +21,16 @@ pub struct OverviewFilter {
     pub institution_id: Option<InstitutionId>,
 }
 
+/// What a search of the plan finds, for the overview to show of what it read once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanSearch {
+    /// The commitments found: those whose texts hold every word, and every commitment of an area
+    /// whose title or description holds them. `None` when what was typed holds no word (no text
+    /// filter).
+    pub commitment_ids: Option<Vec<CommitmentId>>,
+}
+
 /// How an institution is named in lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

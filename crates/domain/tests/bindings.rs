@@ -57,6 +57,7 @@ fn generate() -> String {
         CommitmentSummary,
         AreaOverview,
         PlanOverview,
+        PlanSearch,
         ReadOnly,
         CommitmentDetail,
         SyncConnection,

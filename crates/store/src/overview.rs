@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use plan_ouvert_domain::{
-    numbering, percent, weighted_share, AreaId, AreaOverview, CommitmentId, CommitmentSummary, InstitutionRef,
-    OverviewFilter, PlanId, PlanOverview,
+    numbering, percent, weighted_share, AreaOverview, CommitmentId, CommitmentSummary, InstitutionRef, OverviewFilter,
+    PlanId, PlanOverview, PlanSearch,
 };
 use plan_ouvert_sync::protocol::RecordKind;
 use rusqlite::params;
@@ -25,7 +25,7 @@ pub(crate) fn fts_query(typed: &str) -> Option<String> {
 /// Ids of the plan's records of `table` (`commitment` or `area`) whose text matches the FTS
 /// query, through the `<table>_search` index kept in step by triggers.
 fn matching(tx: &rusqlite::Connection, table: &str, query: &str, plan: PlanId) -> Result<Vec<uuid::Uuid>> {
-    let mut stmt = tx.prepare(&format!(
+    let mut stmt = tx.prepare_cached(&format!(
         "SELECT r.id FROM {table}_search s JOIN {table} r ON r.num = s.rowid
          WHERE {table}_search MATCH ?1 AND r.plan_id = ?2"
     ))?;
@@ -34,7 +34,35 @@ fn matching(tx: &rusqlite::Connection, table: &str, query: &str, plan: PlanId) -
     Ok(ids)
 }
 
+/// The plan's commitments a search finds (see [`PlanSearch`]), `None` when `typed` holds no word:
+/// the one rule of what a search shows, for the overview read whole and for a search alone.
+fn found(tx: &rusqlite::Connection, plan: PlanId, typed: &str) -> Result<Option<HashSet<CommitmentId>>> {
+    let Some(query) = fts_query(typed) else { return Ok(None) };
+    let mut found: HashSet<CommitmentId> =
+        matching(tx, "commitment", &query, plan)?.into_iter().map(CommitmentId).collect();
+    let areas: Vec<String> = matching(tx, "area", &query, plan)?.iter().map(ToString::to_string).collect();
+    if !areas.is_empty() {
+        let mut stmt = tx.prepare_cached("SELECT id FROM commitment WHERE area_id = ?1")?;
+        for area in areas {
+            for id in stmt.query_map([area], |row| uuid(row, "id"))? {
+                found.insert(CommitmentId(id?));
+            }
+        }
+    }
+    Ok(Some(found))
+}
+
 impl Store {
+    /// What a search of the plan finds, and nothing else: what the overview, read once, shows
+    /// of itself as the person types.
+    pub fn plan_search(&mut self, plan_id: PlanId, typed: &str) -> Result<PlanSearch> {
+        let tx = self.conn.savepoint()?;
+        read_plan(&tx, plan_id)?;
+        let found = found(&tx, plan_id, typed)?;
+        tx.commit()?;
+        Ok(PlanSearch { commitment_ids: found.map(|ids| ids.into_iter().collect()) })
+    }
+
     /// Why the person signed in may not change the plan's structure (plans, engagement areas,
     /// institutions), if so.
     pub fn structure_read_only(&self) -> Result<Option<plan_ouvert_domain::ReadOnly>> {
@@ -58,17 +86,10 @@ impl Store {
         }
         let shares = crate::report::commitment_shares(&statuses, commitments.iter().map(|c| c.id), milestones);
 
-        let query = fts_query(&filter.query);
-        let (matching_commitments, matching_areas): (Option<HashSet<CommitmentId>>, HashSet<AreaId>) = match &query {
-            None => (None, HashSet::new()),
-            Some(q) => (
-                Some(matching(&tx, "commitment", q, plan_id)?.into_iter().map(CommitmentId).collect()),
-                matching(&tx, "area", q, plan_id)?.into_iter().map(AreaId).collect(),
-            ),
-        };
+        let matching_commitments = found(&tx, plan_id, &filter.query)?;
         tx.commit()?;
 
-        let filtered = query.is_some() || filter.institution_id.is_some();
+        let filtered = matching_commitments.is_some() || filter.institution_id.is_some();
         let mut matching_count = 0;
         let mut milestone_count = 0;
         let area_overviews = areas
@@ -87,10 +108,7 @@ impl Store {
                         Some(i) => c.lead_institution_id == Some(i) || c.supporting_institution_ids.contains(&i),
                         None => true,
                     })
-                    .filter(|(_, c)| match &matching_commitments {
-                        Some(ids) => matching_areas.contains(&area.id) || ids.contains(&c.id),
-                        None => true,
-                    })
+                    .filter(|(_, c)| matching_commitments.as_ref().is_none_or(|ids| ids.contains(&c.id)))
                     .map(|(number, c)| {
                         let (filled_fields, total_fields) = c.completeness();
                         CommitmentSummary {

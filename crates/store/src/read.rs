@@ -246,9 +246,10 @@ pub(crate) fn read_plan_commitments(conn: &rusqlite::Connection, plan: PlanId) -
             Ok((CommitmentId(uuid(row, "commitment_id")?), InstitutionId(uuid(row, "institution_id")?)))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let at: std::collections::HashMap<CommitmentId, usize> = list.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     for (commitment, institution) in pairs {
-        if let Some(c) = list.iter_mut().find(|c| c.id == commitment) {
-            c.supporting_institution_ids.push(institution);
+        if let Some(&i) = at.get(&commitment) {
+            list[i].supporting_institution_ids.push(institution);
         }
     }
     Ok(list)

@@ -256,6 +256,14 @@ structureReadOnly: ReadOnly | null,
  */
 commitmentsReadOnly: ReadOnly | null, };
 
+export type PlanSearch = { 
+/**
+ * The commitments found: those whose texts hold every word, and every commitment of an area
+ * whose title or description holds them. `None` when what was typed holds no word (no text
+ * filter).
+ */
+commitmentIds: Array<CommitmentId> | null, };
+
 export type ReadOnly = { "kind": "reader" } | { "kind": "otherInstitution", lead: string, } | { "kind": "coordinationOnly" } | { "kind": "library", country: string, };
 
 export type CommitmentDetail = { plan: Plan, area: Area, commitment: Commitment, 

@@ -1,7 +1,7 @@
 // Generated from crates/app/src/commands.rs and shell.rs by crates/app/tests/generated.rs.
 // Do not edit by hand: UPDATE_BINDINGS=1 cargo test -p plan-ouvert-app --test generated
 
-import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, Contribution, ContributionId, ContributionInput, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExchangeImported, ExchangeSaved, ExchangeScope, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Juror, JurorId, JurorInput, JuryApplication, JuryApplicationId, JuryApplicationInput, JuryApplicationsImported, JuryApplicationsPreview, JuryCriterion, JuryDetail, JurySession, JurySessionId, JurySessionInput, JurySessionSummary, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, ParticipantId, ParticipantInput, ParticipantView, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, PlanTarget, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, RoomJoin, RoomLinkView, RoomSubject, RoomView, Round, RoundId, RoundInput, RoundProgress, ScoreSheet, ScoreSheetInput, SelfAssessmentTerm, SyncConnectInput, SyncSettings, SyncStatus, TodoList, TraceInput, TracedContribution, UndoImportSummary, Workshop, WorkshopDetail, WorkshopId, WorkshopInput, WorkshopSummary } from "./bindings";
+import type { Area, AreaId, AreaInput, Commitment, CommitmentDetail, CommitmentEdit, CommitmentId, CommitmentProgress, ConflictChoice, ConflictId, ConflictView, Contribution, ContributionId, ContributionInput, DashboardChart, DeletionId, ErrorCode, EvidenceFile, ExchangeImported, ExchangeSaved, ExchangeScope, ExportFormat, ImportId, ImportPreview, ImportProgress, ImportRecord, ImportSummary, Institution, InstitutionId, InstitutionInput, InstitutionRef, Juror, JurorId, JurorInput, JuryApplication, JuryApplicationId, JuryApplicationInput, JuryApplicationsImported, JuryApplicationsPreview, JuryCriterion, JuryDetail, JurySession, JurySessionId, JurySessionInput, JurySessionSummary, Locale, Milestone, MilestoneEdit, MilestoneId, MilestoneInput, OverviewFilter, ParticipantId, ParticipantInput, ParticipantView, Plan, PlanDashboard, PlanId, PlanInput, PlanOverview, PlanSearch, PlanTarget, ProgressWorkbookPreview, ProgressWorkbookSummary, ReadOnly, RecordSyncState, RejectionId, RejectionView, Report, ReportInput, RoomJoin, RoomLinkView, RoomSubject, RoomView, Round, RoundId, RoundInput, RoundProgress, ScoreSheet, ScoreSheetInput, SelfAssessmentTerm, SyncConnectInput, SyncSettings, SyncStatus, TodoList, TraceInput, TracedContribution, UndoImportSummary, Workshop, WorkshopDetail, WorkshopId, WorkshopInput, WorkshopSummary } from "./bindings";
 
 /** How an adapter carries a call or an event; it holds no rule, no message and no data. */
 export interface Transport {
@@ -24,6 +24,8 @@ export interface Backend {
     /** Idempotent: returns the demo plan already loaded, if any. */
     loadDemoPlan(): Promise<Plan>;
     planOverview(planId: PlanId, filter: OverviewFilter): Promise<PlanOverview>;
+    /** What a search finds, ids alone: the overview, read once, shows it of itself as one types. */
+    searchPlan(planId: PlanId, query: string): Promise<PlanSearch>;
     createArea(planId: PlanId, input: AreaInput): Promise<Area>;
     updateArea(areaId: AreaId, input: AreaInput): Promise<Area>;
     /**
@@ -419,6 +421,7 @@ export function backendOver(transport: Transport): Backend {
         updatePlan: (planId, input) => transport.call("update_plan", { planId, input }) as Promise<Plan>,
         loadDemoPlan: () => transport.call("load_demo_plan", {}) as Promise<Plan>,
         planOverview: (planId, filter) => transport.call("plan_overview", { planId, filter }) as Promise<PlanOverview>,
+        searchPlan: (planId, query) => transport.call("search_plan", { planId, query }) as Promise<PlanSearch>,
         createArea: (planId, input) => transport.call("create_area", { planId, input }) as Promise<Area>,
         updateArea: (areaId, input) => transport.call("update_area", { areaId, input }) as Promise<Area>,
         deleteArea: (areaId) => transport.call("delete_area", { areaId }) as Promise<DeletionId>,
@@ -530,6 +533,7 @@ export const COMMANDS = [
     "update_plan",
     "load_demo_plan",
     "plan_overview",
+    "search_plan",
     "create_area",
     "update_area",
     "delete_area",

@@ -83,6 +83,32 @@ describe("Vue d'ensemble du plan", () => {
         await session.close();
     });
 
+    test("typing a search asks only which commitments it finds: the overview is not read again", async () => {
+        const session = await openDemo();
+        const { page } = session;
+        const asked: string[] = [];
+        page.on("request", request => {
+            const command = /\/invoke\/([a-z_]+)$/.exec(request.url())?.[1];
+            if (command !== undefined) asked.push(command);
+        });
+        for (const typed of ["d", "do", "don", "donn", "donne", "donnee", "donnees"]) {
+            await page.locator("#overview-search").fill(typed);
+            await page.waitForTimeout(40);
+        }
+        await page.getByText(/correspond(ent)? à votre recherche/).first().waitFor();
+        await expect.poll(() => asked.filter(c => c === "search_plan").length).toBeGreaterThan(0);
+        expect(asked.filter(c => c === "plan_overview"), asked.join(", ")).toEqual([]);
+        const found = await page.locator("li.po-commitment").count();
+        expect(found).toBeGreaterThan(0);
+        expect(await page.getByText(/correspond(ent)? à votre recherche/).first().textContent()).toContain(String(found));
+        // Cleared, the search shows the whole plan again from what the page read.
+        await page.locator("#overview-search").fill("");
+        await expect.poll(() => areaTitles(page)).toHaveLength(6);
+        expect(asked.filter(c => c === "plan_overview"), asked.join(", ")).toEqual([]);
+        expectNoProblems(session);
+        await session.close();
+    });
+
     test("the institution filter keeps the commitments it leads or supports", async () => {
         const session = await openDemo();
         const { page } = session;

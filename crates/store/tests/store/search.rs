@@ -79,3 +79,33 @@ fn the_institution_filter_keeps_what_it_leads_or_supports() {
     let lead = overview.areas[0].commitments[0].lead_institution.as_ref().unwrap();
     assert_eq!(lead.acronym, "MTE");
 }
+
+#[test]
+fn a_search_alone_finds_what_the_overview_would_show_and_reads_nothing_else() {
+    let mut w = world();
+    // The world's area is titled after ecology: a search for it finds all its commitments.
+    let first = w.store.create_commitment(w.area.id, "Ouvrir les données de l'eau").unwrap();
+    let other = w
+        .store
+        .create_area(
+            w.plan.id,
+            &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() },
+        )
+        .unwrap();
+    let achats = w.store.create_commitment(other.id, "Publier les achats publics").unwrap();
+    w.store.create_commitment(other.id, "Publier les avis de la HATVP").unwrap();
+    for typed in ["ecologique", "achats", "publ", "transparence", "aucun-mot-ainsi", "donnees", "l'eau"] {
+        let mut alone: Vec<CommitmentId> =
+            w.store.plan_search(w.plan.id, typed).unwrap().commitment_ids.expect("words were typed");
+        alone.sort();
+        let overview = search(&mut w, typed);
+        let mut shown: Vec<CommitmentId> = overview.areas.iter().flat_map(|a| &a.commitments).map(|c| c.id).collect();
+        shown.sort();
+        assert_eq!(alone, shown, "« {typed} »: the same commitments either way");
+    }
+    let ecology = w.store.plan_search(w.plan.id, "ecologique").unwrap().commitment_ids.unwrap();
+    assert_eq!(ecology, vec![first.id], "the area's title matched: its commitment, not the others");
+    assert_eq!(w.store.plan_search(w.plan.id, "achats").unwrap().commitment_ids.unwrap(), vec![achats.id]);
+    assert_eq!(w.store.plan_search(w.plan.id, " -- ").unwrap().commitment_ids, None, "no word: no text filter");
+    assert!(w.store.plan_search(PlanId(uuid::Uuid::now_v7()), "achats").is_err(), "a plan that is not here");
+}

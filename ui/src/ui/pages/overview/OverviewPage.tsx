@@ -7,8 +7,8 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
-import type { Area, AreaInput, Failure, Institution, PlanInput, PlanOverview } from "../../../core/bindings";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import type { Area, AreaInput, Failure, Institution, PlanInput, PlanOverview, PlanSearch } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
 import { useLocale, useT } from "../../i18n";
@@ -57,7 +57,10 @@ export function OverviewPage(props: { planId: string }) {
     const [query, setQuery] = useState("");
     const [appliedQuery, setAppliedQuery] = useState("");
     const [institutionId, setInstitutionId] = useState<string | null>(null);
-    const [overview, setOverview] = useState<PlanOverview | null>(null);
+    // The overview is read once (and again when the plan changes); a search asks only which
+    // commitments it finds, and the page shows them from what it read.
+    const [read, setRead] = useState<PlanOverview | null>(null);
+    const [found, setFound] = useState<PlanSearch | null>(null);
     const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
     const [notice, setNotice] = useState<string | null>(null);
     const institutions = useLoad<Institution[]>(() => backend.listInstitutions(), [backend]);
@@ -72,23 +75,44 @@ export function OverviewPage(props: { planId: string }) {
     const refresh = useCallback(async () => {
         const mine = ++request.current;
         try {
-            const next = await backend.planOverview(planId, { query: appliedQuery, institutionId });
+            const next = await backend.planOverview(planId, { query: "", institutionId });
             if (mine === request.current) {
-                setOverview(next);
+                setRead(next);
                 setLoadFailure(null);
             }
         } catch (error) {
             if (mine === request.current) setLoadFailure(toFailure(error));
         }
-    }, [backend, planId, appliedQuery, institutionId]);
+    }, [backend, planId, institutionId]);
 
     useEffect(() => {
         void refresh();
     }, [refresh]);
 
+    const searchRequest = useRef(0);
+    const search = useCallback(async () => {
+        const mine = ++searchRequest.current;
+        if (appliedQuery.trim() === "") {
+            setFound(null);
+            return;
+        }
+        try {
+            const next = await backend.searchPlan(planId, appliedQuery);
+            if (mine === searchRequest.current) setFound(next);
+        } catch (error) {
+            if (mine === searchRequest.current) setLoadFailure(toFailure(error));
+        }
+    }, [backend, planId, appliedQuery]);
+
+    useEffect(() => {
+        void search();
+    }, [search]);
+
+    const overview = useMemo(() => (read === null ? null : showFound(read, found)), [read, found]);
+
     // Changes from the server: read again, with the filters on (unless the person is typing).
     const syncRevision = useSyncRevision(async () => {
-        await Promise.all([refresh(), institutions.reload()]);
+        await Promise.all([refresh(), search(), institutions.reload()]);
     });
 
     // Plan edition.
@@ -418,4 +442,14 @@ export function OverviewPage(props: { planId: string }) {
             </newCommitmentModal.Component>
         </>
     );
+}
+
+/** The overview as read, showing only the commitments a search found (and counting them). */
+function showFound(read: PlanOverview, found: PlanSearch | null): PlanOverview {
+    const ids = found?.commitmentIds ?? null;
+    if (ids === null) return read;
+    const shown = new Set(ids);
+    const areas = read.areas.map(area => ({ ...area, commitments: area.commitments.filter(c => shown.has(c.id)) }));
+    const matchingCount = areas.reduce((sum, area) => sum + area.commitments.length, 0);
+    return { ...read, areas, matchingCount, filtered: true };
 }
