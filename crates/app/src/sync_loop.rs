@@ -360,10 +360,15 @@ impl SyncLoop {
         self.publish(app);
     }
 
-    /// One exchange with the server, now (after any exchange already under way); resumes a
-    /// paused reception.
+    /// One exchange with the server, now (after any exchange already under way), as the person
+    /// asks: resumes a paused reception.
     pub async fn sync_now(&self, app: &Laptop) -> SyncStatus {
         self.inner().paused = false;
+        self.exchange_once(app).await
+    }
+
+    /// One exchange with the server (after any exchange already under way).
+    async fn exchange_once(&self, app: &Laptop) -> SyncStatus {
         let _one_at_a_time = self.exchange.lock().await;
         let Some(session) = self.inner().session.clone() else { return self.publish(app) };
         {
@@ -452,7 +457,7 @@ impl SyncLoop {
             }
             self.publish(laptop);
             if self.due(laptop) {
-                self.sync_now(laptop).await;
+                self.exchange_once(laptop).await;
             }
         }
     }

@@ -510,8 +510,11 @@ pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Resul
         }
         shadows.insert(*record, known);
     }
-    let gone: BTreeSet<RecordKey> =
-        response.deleted.iter().chain(&response.hidden).map(|(record, _)| *record).collect();
+    if !response.deleted.is_empty() || !response.hidden.is_empty() {
+        // Removing a record may forget what was known of others (a participant's identity goes
+        // with them): each is read again to be settled.
+        shadows.clear();
+    }
     // Children before parents, so that removing a record never leaves one pointing to it.
     let mut deleted = response.deleted.clone();
     deleted.sort_by_key(|(record, _)| std::cmp::Reverse(dependency_rank(record.kind)));
@@ -533,8 +536,7 @@ pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Resul
         state.drop_conflicts(record)?;
     }
     for (_, record) in by_record.keys() {
-        // A record deleted or hidden above has no shadow left, and stays gone.
-        let shadow = shadows.remove(record).filter(|_| !gone.contains(record));
+        let shadow = shadows.remove(record);
         settle_with(state, *record, shadow)?;
     }
     if rejoining && !response.more {
