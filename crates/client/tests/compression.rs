@@ -7,8 +7,8 @@
 
 mod common;
 
-use common::{office, set_up_plan, synced};
-use plan_ouvert_domain::{InstitutionKind, OverviewFilter};
+use common::office_with_plan;
+use plan_ouvert_domain::OverviewFilter;
 use plan_ouvert_sync::access::Role;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -18,22 +18,7 @@ async fn a_plan_arrives_compressed_when_asked_and_the_same_either_way() {
         ("Hugo", "DITP", Role::Coordinator),
         ("Inès", "DITP", Role::Coordinator),
     ];
-    let mut office =
-        office(("Haute Autorité pour la transparence de la vie publique", "HATVP", "independentAuthority"), &people)
-            .await;
-    let (plan, _, area) = set_up_plan(
-        &office.laptops[0],
-        "Haute Autorité pour la transparence de la vie publique",
-        "HATVP",
-        InstitutionKind::IndependentAuthority,
-    );
-    {
-        let mut claire = office.laptops[0].lock().unwrap();
-        for n in 1..=60 {
-            claire.create_commitment(area, &format!("Publier les données du registre numéro {n}")).unwrap();
-        }
-    }
-    synced(&office.servers[0], &office.laptops[0]).await;
+    let (mut office, plan) = office_with_plan(&people, 60).await;
 
     let compressed = office.servers[1].sync(&office.laptops[1]).await.unwrap();
     let plain_server = office.servers.remove(2).without_compression();

@@ -9,9 +9,9 @@ mod common;
 
 use std::sync::Mutex;
 
-use common::{office, set_up_plan, synced};
+use common::office_with_plan;
 use plan_ouvert_client::PullProgress;
-use plan_ouvert_domain::{InstitutionKind, OverviewFilter, PlanId};
+use plan_ouvert_domain::{OverviewFilter, PlanId};
 use plan_ouvert_store::Store;
 use plan_ouvert_sync::access::Role;
 
@@ -25,22 +25,7 @@ fn titles(laptop: &Mutex<Store>, plan: PlanId) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_long_first_sync_shows_its_progress_stops_when_asked_and_resumes_where_it_stopped() {
     let people = [("Claire", "DITP", Role::Coordinator), ("Hugo", "DITP", Role::Coordinator)];
-    let office =
-        office(("Haute Autorité pour la transparence de la vie publique", "HATVP", "independentAuthority"), &people)
-            .await;
-    let (plan, _, area) = set_up_plan(
-        &office.laptops[0],
-        "Haute Autorité pour la transparence de la vie publique",
-        "HATVP",
-        InstitutionKind::IndependentAuthority,
-    );
-    {
-        let mut claire = office.laptops[0].lock().unwrap();
-        for n in 1..=400 {
-            claire.create_commitment(area, &format!("Publier les données du registre numéro {n}")).unwrap();
-        }
-    }
-    synced(&office.servers[0], &office.laptops[0]).await;
+    let (office, plan) = office_with_plan(&people, 400).await;
     let written = titles(&office.laptops[0], plan);
     assert_eq!(written.len(), 400);
 

@@ -149,3 +149,19 @@ pub fn set_up_plan(
         .unwrap();
     (plan.id, institution.id, area.id)
 }
+
+/// The HATVP's office with `people`, whose first laptop writes a plan of `commitments`
+/// commitments and sends it: a plan the others then receive whole.
+pub async fn office_with_plan(people: &[(&str, &str, Role)], commitments: usize) -> (Office, PlanId) {
+    let hatvp = "Haute Autorité pour la transparence de la vie publique";
+    let office = office((hatvp, "HATVP", "independentAuthority"), people).await;
+    let (plan, _, area) = set_up_plan(&office.laptops[0], hatvp, "HATVP", InstitutionKind::IndependentAuthority);
+    {
+        let mut writer = office.laptops[0].lock().unwrap();
+        for n in 1..=commitments {
+            writer.create_commitment(area, &format!("Publier les données du registre numéro {n}")).unwrap();
+        }
+    }
+    synced(&office.servers[0], &office.laptops[0]).await;
+    (office, plan)
+}

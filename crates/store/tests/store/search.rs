@@ -6,6 +6,16 @@ fn titles(overview: &PlanOverview) -> Vec<String> {
     overview.areas.iter().flat_map(|a| a.commitments.iter().map(|c| c.title.clone())).collect()
 }
 
+/// A second, transversal area titled « Transparence ».
+fn transparency_area(w: &mut World) -> Area {
+    w.store
+        .create_area(
+            w.plan.id,
+            &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() },
+        )
+        .unwrap()
+}
+
 fn search(w: &mut World, query: &str) -> PlanOverview {
     w.store.plan_overview(w.plan.id, &OverviewFilter { query: query.into(), institution_id: None }).unwrap()
 }
@@ -13,13 +23,7 @@ fn search(w: &mut World, query: &str) -> PlanOverview {
 #[test]
 fn search_ignores_accents_and_case() {
     let mut w = world();
-    let other = w
-        .store
-        .create_area(
-            w.plan.id,
-            &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() },
-        )
-        .unwrap();
+    let other = transparency_area(&mut w);
     w.store.create_commitment(other.id, "Accélérer la transition ÉCOLOGIQUE des achats").unwrap();
     w.store.create_commitment(other.id, "Publier les avis de la HATVP").unwrap();
     let found = search(&mut w, "ecologique");
@@ -85,13 +89,7 @@ fn a_search_alone_finds_what_the_overview_would_show_and_reads_nothing_else() {
     let mut w = world();
     // The world's area is titled after ecology: a search for it finds all its commitments.
     let first = w.store.create_commitment(w.area.id, "Ouvrir les données de l'eau").unwrap();
-    let other = w
-        .store
-        .create_area(
-            w.plan.id,
-            &AreaInput { kind: AreaKind::Transversal, title: "Transparence".into(), description: String::new() },
-        )
-        .unwrap();
+    let other = transparency_area(&mut w);
     let achats = w.store.create_commitment(other.id, "Publier les achats publics").unwrap();
     w.store.create_commitment(other.id, "Publier les avis de la HATVP").unwrap();
     for typed in ["ecologique", "achats", "publ", "transparence", "aucun-mot-ainsi", "donnees", "l'eau"] {
