@@ -5,6 +5,8 @@
 //! - the first full sync into the empty store;
 //! - one edit's round trip (saved on laptop A, pushed, acknowledged and pulled back), then the
 //!   next pull of laptop B that brings it;
+//! - a thousand commitments changed on laptop A, received by laptop B (which holds the whole
+//!   plan), against their own floor (the same bytes, parsed, the same rows updated);
 //! - the floor they compare with: downloading the same number of bytes over loopback, parsing
 //!   the same JSON, and inserting the same records into the same SQLite schema in one
 //!   transaction;
@@ -20,7 +22,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use plan_ouvert_client::Server;
-use plan_ouvert_domain::CommitmentEdit;
+use plan_ouvert_domain::{CommitmentEdit, CommitmentId};
 use plan_ouvert_store::Store;
 use plan_ouvert_sync::protocol::*;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -115,6 +117,28 @@ fn insert_floor(dir: &std::path::Path, pull: &PullResponse) -> Duration {
     started.elapsed()
 }
 
+/// Updates the fields an answer carries in the floor's store (filled by [`insert_floor`]), in one
+/// transaction, with the plainest SQL.
+fn update_floor(dir: &std::path::Path, pull: &PullResponse) -> Duration {
+    let mut conn = rusqlite::Connection::open(dir.join("floor.sqlite3")).expect("open");
+    conn.pragma_update(None, "synchronous", "FULL").expect("full");
+    let started = Instant::now();
+    let tx = conn.transaction().expect("tx");
+    for change in &pull.changes {
+        let Value::String(text) = &change.value else { continue };
+        tx.prepare_cached(&format!(
+            "UPDATE {} SET {} = ?1, updated_at = ?2 WHERE id = ?3",
+            change.record.kind.table(),
+            snake_case(&change.field)
+        ))
+        .expect("prepare")
+        .execute(rusqlite::params![text, "2025-01-02T00:00:00.000Z", change.record.id.to_string()])
+        .expect("update");
+    }
+    tx.commit().expect("commit");
+    started.elapsed()
+}
+
 #[tokio::main]
 async fn main() {
     let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
@@ -166,6 +190,33 @@ async fn main() {
     let receive = started.elapsed();
     assert_eq!(lock(&b).commitment(commitment).expect("commitment").causes, "Une cause précisée en atelier.");
 
+    // A thousand commitments changed on laptop A (one field each) and sent; laptop B, holding the
+    // whole plan, receives them in one exchange.
+    let thousand: Vec<CommitmentId> = {
+        let mut store = lock(&a);
+        let plan = store.list_plans().expect("plans").remove(0);
+        let overview = store.plan_overview(plan.id, &Default::default()).expect("overview");
+        overview.areas.iter().flat_map(|area| &area.commitments).take(1_000).map(|c| c.id).collect()
+    };
+    {
+        let mut store = lock(&a);
+        for (n, id) in thousand.iter().enumerate() {
+            let causes = format!("Cause revue en comité de suivi, numéro {n}.");
+            store.edit_commitment(*id, &CommitmentEdit::Causes(causes)).expect("edit");
+        }
+    }
+    server.sync(&a).await.expect("the thousand sent");
+    let since = lock(&b).sync_pull_request().expect("request").since;
+    let started = Instant::now();
+    let thousand_report = plain_server.sync(&b).await.expect("the thousand received");
+    let thousand_pull = started.elapsed();
+    let last = thousand.last().copied().expect("a thousand");
+    assert!(lock(&b).commitment(last).expect("commitment").causes.starts_with("Cause revue en comité"));
+    let (changed, changed_bytes) = plain_server
+        .pull(&PullRequest { protocol: PROTOCOL_VERSION, since, limit: None, count: false })
+        .await
+        .expect("the same answer");
+
     // The floor: the same bytes over loopback, the same records inserted in one transaction.
     let floor_addr = serve_bytes(pulled_bytes).await;
     let http = reqwest::Client::new();
@@ -202,6 +253,14 @@ async fn main() {
     let parse = started.elapsed();
     assert_eq!(parsed.changes.len(), pull.changes.len());
     let insert = insert_floor(dir.path(), &pull);
+    // The thousand's floor: the same bytes over loopback, the same JSON parsed, the same rows
+    // updated in one transaction in the floor's full store.
+    let floor_addr = serve_bytes(changed_bytes).await;
+    let started = Instant::now();
+    http.get(format!("http://{floor_addr}/")).send().await.expect("get").bytes().await.expect("bytes");
+    let changed_json = serde_json::to_vec(&changed).expect("the answer as JSON");
+    let reparsed: PullResponse = serde_json::from_slice(&changed_json).expect("parse");
+    let thousand_floor = started.elapsed() + update_floor(dir.path(), &reparsed);
 
     let milestones = commitments * per;
     println!("Plan ouvert sync benchmark: {commitments} commitments, {milestones} milestones, {} field values, {:.1} MB pulled", pull.changes.len(), pulled_bytes as f64 / 1e6);
@@ -227,6 +286,19 @@ async fn main() {
     println!("  peak heap of the process           : {peak_heap:.1} MiB (laptop and in-process server)");
     println!("edit round trip (save, push, pull)  : {:.0} ms", round_trip.as_secs_f64() * 1e3);
     println!("edit received by the other laptop   : {:.0} ms", receive.as_secs_f64() * 1e3);
+    println!(
+        "1,000 changed commitments received  : {:.0} ms ({} field values, {:.1} kB) — floor {:.0} ms: {:.1}×",
+        thousand_pull.as_secs_f64() * 1e3,
+        changed.changes.len(),
+        changed_bytes as f64 / 1e3,
+        thousand_floor.as_secs_f64() * 1e3,
+        thousand_pull.as_secs_f64() / thousand_floor.as_secs_f64()
+    );
+    println!(
+        "  of which waiting for the answer    : {:.0} ms; the store taking it in: {:.0} ms",
+        thousand_report.pull_waited.as_secs_f64() * 1e3,
+        thousand_report.pull_stored.as_secs_f64() * 1e3
+    );
     println!("floor: download {:.1} MB over loopback: {}", pulled_bytes as f64 / 1e6, seconds(download));
     println!("floor: parse the same JSON: {}", seconds(parse));
     println!("floor: insert the same records in one transaction: {}", seconds(insert));

@@ -454,6 +454,17 @@ impl ReplicaState for SqliteReplica<'_> {
         Ok(())
     }
 
+    fn rematerialise(&mut self, record: RecordKey, current: &Fields, fields: Fields) -> Result<()> {
+        // Only the columns that change: a pull that brings one field of a thousand records
+        // rewrites nothing else of them (what `write_fields` is not given, it leaves as it is,
+        // as it would after writing `fields` whole).
+        let changed: Fields = fields.into_iter().filter(|(field, value)| current.get(field) != Some(value)).collect();
+        if write_fields(self.conn, record, Some(&changed))? {
+            self.written += 1;
+        }
+        Ok(())
+    }
+
     fn shadow(&mut self, record: RecordKey) -> Result<BTreeMap<String, (Value, u64)>> {
         let (kind, id) = key_params(record);
         let mut stmt = self.conn.prepare_cached(

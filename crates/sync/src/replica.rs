@@ -108,6 +108,12 @@ pub trait ReplicaState {
     fn values(&mut self, record: RecordKey) -> Result<Option<Fields>, Self::Error>;
     /// Makes the local record hold exactly `fields` (`None`: removes it).
     fn materialise(&mut self, record: RecordKey, fields: Option<Fields>) -> Result<(), Self::Error>;
+    /// [`ReplicaState::materialise`] of a record held here, which held `current` (a store may
+    /// write only what changed).
+    fn rematerialise(&mut self, record: RecordKey, current: &Fields, fields: Fields) -> Result<(), Self::Error> {
+        let _ = current;
+        self.materialise(record, Some(fields))
+    }
 
     /// The last value and version the server confirmed for each field of the record.
     fn shadow(&mut self, record: RecordKey) -> Result<BTreeMap<String, (Value, u64)>, Self::Error>;
@@ -270,8 +276,10 @@ fn settle_with<S: ReplicaState>(
         }
     }
     let settled = if fields.is_empty() { None } else { Some(fields) };
-    if settled != current {
-        state.materialise(record, settled)?;
+    match (current, settled) {
+        (current, settled) if settled == current => {}
+        (Some(current), Some(settled)) => state.rematerialise(record, &current, settled)?,
+        (_, settled) => state.materialise(record, settled)?,
     }
     Ok(())
 }
