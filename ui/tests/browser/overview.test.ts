@@ -1,6 +1,7 @@
 /** The plan overview: a coordinator reads the demonstration plan, searches and filters it, edits areas. */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { laptop } from "./core";
 import { expectAccessible, expectNoProblems, openApp, pickInstitution, screenshots, startBrowser, stopBrowser, type Session } from "./harness";
 
 beforeAll(startBrowser);
@@ -79,6 +80,48 @@ describe("Vue d'ensemble du plan", () => {
         await page.getByRole("button", { name: "Effacer les filtres" }).click();
         await expect.poll(() => areaTitles(page)).toHaveLength(6);
         expect(await page.locator("#overview-search").inputValue()).toBe("");
+        expectNoProblems(session);
+        await session.close();
+    });
+
+    test("an area of 400 commitments renders the rows near the screen, and the others as one scrolls or tabs to them", async () => {
+        const session = await openApp();
+        const { page } = session;
+        const b = laptop(session.laptop);
+        const plan = await b.createPlan({ country: "France", title: "Plan d'action national 2025-2027", periodStart: "2025-01-01", periodEnd: "2027-12-31" });
+        const area = await b.createArea(plan.id, { kind: "thematic", title: "Transparence", description: "" });
+        for (let n = 1; n <= 400; n++) await b.createCommitment(area.id, `Engagement numéro ${n}`);
+        await page.evaluate(id => (location.hash = `#/plans/${id}`), plan.id);
+        await page.getByTestId("overview-counts").getByText(/400 engagements/).waitFor();
+        const rows = page.locator("li.po-commitment");
+        await expect.poll(() => rows.count()).toBeGreaterThan(0);
+        expect(await rows.count(), "only the first blocks are built").toBeLessThan(100);
+        await expectAccessible(page, "a long area");
+        // Scrolled to its end, the last ones are there and the first ones are not.
+        const last = page.locator("li.po-commitment", { hasText: "Engagement numéro 400" });
+        for (let i = 0; i < 40 && (await last.count()) === 0; i++) {
+            await page.mouse.wheel(0, 4000);
+            await page.waitForTimeout(50);
+        }
+        await last.waitFor();
+        // Half-way up at once: the rows there are built again, with no gap on screen.
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+        await page.locator(".po-commitment__link", { hasText: /^Engagement numéro 2\d\d$/ }).first().waitFor();
+        await screenshots(page, "14-overview-long-area-middle");
+        const firstLink = page.locator(".po-commitment__link", { hasText: /^Engagement numéro 1$/ });
+        await expect.poll(() => firstLink.count()).toBe(0);
+        expect(await rows.count()).toBeLessThan(200);
+        // Back to the top: the first ones come back, where they were.
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await firstLink.waitFor();
+        // Tabbing from one row's link to the next reaches rows not built when the page opened.
+        await page.locator("li.po-commitment .po-commitment__link").first().focus();
+        for (let i = 0; i < 60; i++) await page.keyboard.press("Tab");
+        const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
+        expect(focused).toMatch(/^Engagement numéro (5\d|6\d)$/);
+        // A search finds one far down the list.
+        await page.locator("#overview-search").fill("numero 399");
+        await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining("Engagement numéro 399")]);
         expectNoProblems(session);
         await session.close();
     });

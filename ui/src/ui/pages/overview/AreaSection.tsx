@@ -7,6 +7,7 @@ import { useT } from "../../i18n";
 import { href } from "../../router";
 import { ProgressMeter } from "../commitment/ProgressSection";
 import { FailureAlert } from "../../shared/FailureAlert";
+import { WindowedRows } from "../../shared/WindowedRows";
 
 export function AreaSection(props: {
     overview: AreaOverview;
@@ -69,9 +70,7 @@ export function AreaSection(props: {
                 <p className="fr-text--sm po-muted">{t.overview.areaEmpty}</p>
             ) : (
                 <ul className="po-commitments">
-                    {commitments.map(c => (
-                        <CommitmentRow key={c.id} commitment={c} />
-                    ))}
+                    <WindowedRows items={commitments} keyOf={c => c.id} render={c => <CommitmentRow key={c.id} commitment={c} />} rowEstimatePx={78} />
                 </ul>
             )}
             {props.onAddCommitment && (
