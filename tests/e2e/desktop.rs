@@ -152,6 +152,27 @@ impl Desktop {
         assert!(killed.is_ok_and(|s| s.success()), "the app was killed");
     }
 
+    /// The memory the app holds now, in KiB: the proportional set size (shared pages divided
+    /// among their users) of the app's process and its web view's processes, not the drivers'.
+    #[allow(dead_code)] // The memory benchmark's (tests/memory_bench.rs), not the journeys'.
+    pub fn memory_kib(&self) -> u64 {
+        let pid = self.driver.id().expect("tauri-driver is running");
+        descendants(pid)
+            .into_iter()
+            .filter(|p| {
+                std::fs::read_to_string(format!("/proc/{p}/comm"))
+                    .is_ok_and(|c| c.trim() == "plan-ouvert" || c.trim().starts_with("WebKit") && !c.contains("Driver"))
+            })
+            .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/smaps_rollup")).ok())
+            .filter_map(|rollup| {
+                rollup
+                    .lines()
+                    .find(|l| l.starts_with("Pss:"))
+                    .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+            })
+            .sum()
+    }
+
     /// Closes the app as a person would (the window closes, the process ends); the drivers are
     /// stopped when `self` is dropped.
     pub async fn quit(self) {

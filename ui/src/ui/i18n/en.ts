@@ -204,7 +204,7 @@ export const en: Messages = {
     overview: {
         breadcrumbHome: "Action plans",
         counts: (areas: number, commitments: number, milestones: number) =>
-            `${areas} ${plural(areas, "area", "areas")}, ${commitments} ${plural(commitments, "commitment", "commitments")}, ${milestones} ${plural(milestones, "milestone", "milestones")}`,
+            `${count(areas)} ${plural(areas, "area", "areas")}, ${count(commitments)} ${plural(commitments, "commitment", "commitments")}, ${count(milestones)} ${plural(milestones, "milestone", "milestones")}`,
         planLine: (country: string, period: string) => `${country} · Period: ${period}`,
         editPlan: "Edit the plan",
         editPlanTitle: "Edit the action plan",

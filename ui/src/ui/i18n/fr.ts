@@ -211,7 +211,7 @@ export const fr = {
     overview: {
         breadcrumbHome: "Plans d'action",
         counts: (areas: number, commitments: number, milestones: number) =>
-            `${areas} ${plural(areas, "axe", "axes")}, ${commitments} ${plural(commitments, "engagement", "engagements")}, ${milestones} ${plural(milestones, "jalon", "jalons")}`,
+            `${count(areas)} ${plural(areas, "axe", "axes")}, ${count(commitments)} ${plural(commitments, "engagement", "engagements")}, ${count(milestones)} ${plural(milestones, "jalon", "jalons")}`,
         planLine: (country: string, period: string) => `${country} · Période : ${period}`,
         editPlan: "Modifier le plan",
         editPlanTitle: "Modifier le plan d'action",
