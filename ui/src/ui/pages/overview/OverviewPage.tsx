@@ -7,7 +7,7 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Area, AreaInput, Failure, Institution, PlanInput, PlanOverview, PlanSearch } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
@@ -40,7 +40,6 @@ const areaModal = createModal({ id: "area-modal", isOpenedByDefault: false });
 const deleteAreaModal = createModal({ id: "area-delete-modal", isOpenedByDefault: false });
 const newCommitmentModal = createModal({ id: "commitment-new-modal", isOpenedByDefault: false });
 
-const SEARCH_DELAY_MS = 300;
 const NO_INSTITUTIONS: Institution[] = [];
 
 const emptyArea: AreaInput = { kind: "transversal", title: "", description: "" };
@@ -55,22 +54,18 @@ export function OverviewPage(props: { planId: string }) {
     const { planId } = props;
 
     const [query, setQuery] = useState("");
-    const [appliedQuery, setAppliedQuery] = useState("");
+    // Searched as the person types: a search asks only for ids (tens of milliseconds on a
+    // national plan), and React keeps the field responsive while the list follows.
+    const appliedQuery = useDeferredValue(query);
     const [institutionId, setInstitutionId] = useState<string | null>(null);
     // The overview is read once (and again when the plan changes); a search asks only which
     // commitments it finds, and the page shows them from what it read.
     const [read, setRead] = useState<PlanOverview | null>(null);
-    const [found, setFound] = useState<PlanSearch | null>(null);
+    const [found, setFound] = useState<{ query: string; search: PlanSearch } | null>(null);
     const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
     const [notice, setNotice] = useState<string | null>(null);
     const institutions = useLoad<Institution[]>(() => backend.listInstitutions(), [backend]);
     const request = useRef(0);
-
-    // Search as the person types, once they pause.
-    useEffect(() => {
-        const timer = setTimeout(() => setAppliedQuery(query), SEARCH_DELAY_MS);
-        return () => clearTimeout(timer);
-    }, [query]);
 
     const refresh = useCallback(async () => {
         const mine = ++request.current;
@@ -98,7 +93,7 @@ export function OverviewPage(props: { planId: string }) {
         }
         try {
             const next = await backend.searchPlan(planId, appliedQuery);
-            if (mine === searchRequest.current) setFound(next);
+            if (mine === searchRequest.current) setFound({ query: appliedQuery, search: next });
         } catch (error) {
             if (mine === searchRequest.current) setLoadFailure(toFailure(error));
         }
@@ -108,7 +103,7 @@ export function OverviewPage(props: { planId: string }) {
         void search();
     }, [search]);
 
-    const overview = useMemo(() => (read === null ? null : showFound(read, found)), [read, found]);
+    const overview = useMemo(() => (read === null ? null : showFound(read, found?.search ?? null)), [read, found]);
 
     // Changes from the server: read again, with the filters on (unless the person is typing).
     const syncRevision = useSyncRevision(async () => {
@@ -197,7 +192,6 @@ export function OverviewPage(props: { planId: string }) {
 
     function clearFilters() {
         setQuery("");
-        setAppliedQuery("");
         setInstitutionId(null);
         document.getElementById("overview-search")?.focus();
     }
@@ -293,7 +287,7 @@ export function OverviewPage(props: { planId: string }) {
                         />
                     </div>
                 </div>
-                <p className="fr-sr-only" role="status">
+                <p className="fr-sr-only" role="status" data-found-for={found?.query ?? ""}>
                     {overview.filtered ? t.overview.matching(overview.matchingCount) : ""}
                 </p>
             </div>

@@ -1,11 +1,12 @@
-//! The desktop app's memory with a national plan's overview open, against its empty window,
-//! measured in the same run (the goal: under 1.5 times). A benchmark, not a test: it asserts
-//! nothing about the figures, which go to BENCHMARKS.md with the machine.
+//! The desktop app with a national plan's overview open: its memory against its empty window,
+//! measured in the same run (the goal: under 1.5 times), and how long a search takes to be on
+//! screen as one types (the goal: 50 ms at p99). A benchmark, not a test: it asserts nothing
+//! about the figures, which go to BENCHMARKS.md with the machine.
 //!
 //! ```sh
 //! cargo run --release -p plan-ouvert-client --example rollup_bench -- 1 FOLDER   # a national plan
 //! PLAN_OUVERT_BENCH_DATA=FOLDER/laptop xvfb-run -a cargo test --features plan-ouvert/custom-protocol \
-//!     --test memory_bench -- --ignored --nocapture
+//!     --test screen_bench -- --ignored --nocapture
 //! ```
 
 // A benchmark says what it needs with expect: a failure there is the set-up missing, with its line.
@@ -60,10 +61,49 @@ async fn the_apps_memory_with_a_national_plans_overview_open_against_its_empty_w
     let open_kib = app.memory_kib();
     let rows = app.count("li.po-commitment").await;
     app.screenshot("memory-national-overview").await;
+
+    // A search as one types, in the page: from the keystroke (the field's value changed, as a
+    // key press changes it) to the frame after the overview shows what that text finds.
+    let typed = "Engagement Ouverture transparence";
+    let mut times = Vec::new();
+    for _round in 0..4 {
+        for end in typed.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let ms = app.script(SEARCH_ON_SCREEN, vec![serde_json::json!(&typed[..end])]).await;
+            times.push(ms.as_f64().expect("a duration in milliseconds"));
+        }
+        app.script(SEARCH_ON_SCREEN, vec![serde_json::json!("")]).await;
+    }
+    app.screenshot("memory-national-search").await;
     app.quit().await;
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((q * times.len() as f64).ceil() as usize).clamp(1, times.len()) - 1];
 
     println!("Plan ouvert memory benchmark (proportional set size of the app and its web view)");
     println!("empty window (a new data folder, first screen) : {:.0} MiB", mib(empty_kib));
     println!("the national plan's overview open ({counts}, {rows} rows built) : {:.0} MiB", mib(open_kib));
     println!("ratio: {:.2}×", open_kib as f64 / empty_kib.max(1) as f64);
+    println!(
+        "a search on screen as one types « {typed} » ({} keystrokes): p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms",
+        times.len(),
+        at(0.5),
+        at(0.95),
+        at(0.99)
+    );
 }
+
+/// Types `arguments[0]` into the overview's search field and resolves, in milliseconds, when the
+/// overview shows what it finds and the next frame has been drawn.
+const SEARCH_ON_SCREEN: &str = r#"
+const typed = arguments[0];
+const input = document.getElementById("overview-search");
+const status = document.querySelector("[data-found-for]");
+const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+return new Promise(resolve => {
+    const started = performance.now();
+    setValue.call(input, typed);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    const shown = () => (typed.trim() === "" ? status.dataset.foundFor === "" : status.dataset.foundFor === typed);
+    const check = () => (shown() ? requestAnimationFrame(() => resolve(performance.now() - started)) : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+});
+"#;
