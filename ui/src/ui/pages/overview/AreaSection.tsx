@@ -2,22 +2,25 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Tag } from "@codegouvfr/react-dsfr/Tag";
-import type { AreaOverview, CommitmentSummary, Failure } from "../../../core/bindings";
+import { memo } from "react";
+import type { Area, AreaOverview, CommitmentSummary, Failure } from "../../../core/bindings";
 import { useT } from "../../i18n";
 import { href } from "../../router";
 import { ProgressMeter } from "../commitment/ProgressSection";
 import { FailureAlert } from "../../shared/FailureAlert";
 import { WindowedRows } from "../../shared/WindowedRows";
 
-export function AreaSection(props: {
+/** Drawn again only when its own props change (not at each keystroke of a search that leaves it
+ * as it was). */
+export const AreaSection = memo(function AreaSection(props: {
     overview: AreaOverview;
     refusal: Failure | null;
     onDismissRefusal: () => void;
     /** Absent when the person may not change the plan's areas. */
-    onRename?: () => void;
-    onDelete?: () => void;
+    onRename?: (area: Area) => void;
+    onDelete?: (area: Area) => void;
     /** Absent when the person may not add commitments. */
-    onAddCommitment?: () => void;
+    onAddCommitment?: (area: Area) => void;
 }) {
     const t = useT();
     const { area, commitments } = props.overview;
@@ -44,7 +47,7 @@ export function AreaSection(props: {
                                 priority="tertiary"
                                 size="small"
                                 iconId="fr-icon-edit-line"
-                                onClick={props.onRename}
+                                onClick={() => props.onRename?.(area)}
                                 nativeButtonProps={{ "aria-label": t.overview.editAreaOf(area.title) }}
                             >
                                 {t.overview.editArea}
@@ -55,7 +58,7 @@ export function AreaSection(props: {
                                 priority="tertiary"
                                 size="small"
                                 iconId="fr-icon-delete-line"
-                                onClick={props.onDelete}
+                                onClick={() => props.onDelete?.(area)}
                                 nativeButtonProps={{ "aria-label": t.overview.deleteAreaOf(area.title) }}
                             >
                                 {t.overview.deleteArea}
@@ -78,7 +81,7 @@ export function AreaSection(props: {
                     priority="secondary"
                     size="small"
                     iconId="fr-icon-add-line"
-                    onClick={props.onAddCommitment}
+                    onClick={() => props.onAddCommitment?.(area)}
                     nativeButtonProps={{ "data-testid": `add-commitment-${area.id}`, "aria-label": t.overview.addCommitmentIn(area.title) }}
                 >
                     {t.overview.addCommitment}
@@ -86,7 +89,7 @@ export function AreaSection(props: {
             )}
         </section>
     );
-}
+});
 
 function CommitmentRow(props: { commitment: CommitmentSummary }) {
     const t = useT();

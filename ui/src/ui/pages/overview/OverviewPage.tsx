@@ -136,11 +136,16 @@ export function OverviewPage(props: { planId: string }) {
     // Area creation and edition share one dialog.
     const [areaEdit, setAreaEdit] = useState<{ area: Area | null; input: AreaInput } | null>(null);
     const [areaFailure, setAreaFailure] = useState<Failure | null>(null);
-    function openArea(area: Area | null) {
+    // Stable, so that an area whose commitments did not change is not drawn again as one types.
+    const openArea = useCallback((area: Area | null) => {
         setAreaEdit({ area, input: area ? { kind: area.kind, title: area.title, description: area.description } : emptyArea });
         setAreaFailure(null);
         openModal(areaModal);
-    }
+    }, []);
+    const askToDeleteArea = useCallback((area: Area) => {
+        setAreaToDelete(area);
+        openModal(deleteAreaModal);
+    }, []);
     async function saveArea(e: FormEvent) {
         e.preventDefault();
         if (!areaEdit) return;
@@ -173,11 +178,12 @@ export function OverviewPage(props: { planId: string }) {
     // New commitment: ask for its title, then open it.
     const [newCommitment, setNewCommitment] = useState<{ area: Area; title: string } | null>(null);
     const [commitmentFailure, setCommitmentFailure] = useState<Failure | null>(null);
-    function openNewCommitment(area: Area) {
+    const openNewCommitment = useCallback((area: Area) => {
         setNewCommitment({ area, title: "" });
         setCommitmentFailure(null);
         openModal(newCommitmentModal);
-    }
+    }, []);
+    const dismissAreaRefusal = useCallback(() => setAreaRefusal(null), []);
     async function createCommitment(e: FormEvent) {
         e.preventDefault();
         if (!newCommitment) return;
@@ -323,17 +329,10 @@ export function OverviewPage(props: { planId: string }) {
                             key={areaOverview.area.id}
                             overview={areaOverview}
                             refusal={areaRefusal?.areaId === areaOverview.area.id ? areaRefusal.failure : null}
-                            onDismissRefusal={() => setAreaRefusal(null)}
-                            onRename={overview.structureReadOnly === null ? () => openArea(areaOverview.area) : undefined}
-                            onDelete={
-                                overview.structureReadOnly === null
-                                    ? () => {
-                                          setAreaToDelete(areaOverview.area);
-                                          openModal(deleteAreaModal);
-                                      }
-                                    : undefined
-                            }
-                            onAddCommitment={overview.commitmentsReadOnly === null ? () => openNewCommitment(areaOverview.area) : undefined}
+                            onDismissRefusal={dismissAreaRefusal}
+                            onRename={overview.structureReadOnly === null ? openArea : undefined}
+                            onDelete={overview.structureReadOnly === null ? askToDeleteArea : undefined}
+                            onAddCommitment={overview.commitmentsReadOnly === null ? openNewCommitment : undefined}
                         />
                     ))}
                 </>
@@ -443,7 +442,11 @@ function showFound(read: PlanOverview, found: PlanSearch | null): PlanOverview {
     const ids = found?.commitmentIds ?? null;
     if (ids === null) return read;
     const shown = new Set(ids);
-    const areas = read.areas.map(area => ({ ...area, commitments: area.commitments.filter(c => shown.has(c.id)) }));
+    const areas = read.areas.map(area => {
+        const commitments = area.commitments.filter(c => shown.has(c.id));
+        // An area that keeps all its commitments is the same object: it is not drawn again.
+        return commitments.length === area.commitments.length ? area : { ...area, commitments };
+    });
     const matchingCount = areas.reduce((sum, area) => sum + area.commitments.length, 0);
     return { ...read, areas, matchingCount, filtered: true };
 }
