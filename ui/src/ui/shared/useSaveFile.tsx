@@ -4,6 +4,7 @@
  * could not be. A cancelled dialog says nothing.
  */
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useRef, useState } from "react";
 import type { Failure } from "../../core/bindings";
 import { toFailure } from "../../core/backend";
@@ -32,6 +33,36 @@ export function useSaveFile<Kind extends string>() {
     }
 
     return { busy, written, failure, run, clearWritten: () => setWritten(null), clearFailure: () => setFailure(null) };
+}
+
+/** One button of a list of formats (`<ul className="fr-btns-group">`) that makes and saves a file
+ * through `save`: it says when its file is being made, and does nothing while another one is. */
+export function SaveFileButton<Kind extends string>(props: {
+    save: ReturnType<typeof useSaveFile<Kind>>;
+    kind: Kind;
+    id: string;
+    label: string;
+    busyLabel: string;
+    iconId: "fr-icon-printer-line" | "fr-icon-table-line" | "fr-icon-code-s-slash-line";
+    primary?: boolean;
+    /** The id of the text that says what the files are. */
+    describedBy: string;
+    write: () => Promise<string | null>;
+}) {
+    const { save } = props;
+    return (
+        <li>
+            <Button
+                id={props.id}
+                priority={props.primary ? "primary" : "secondary"}
+                iconId={props.iconId}
+                onClick={() => void save.run(props.kind, props.write)}
+                nativeButtonProps={{ "aria-disabled": save.busy !== null, "aria-describedby": props.describedBy }}
+            >
+                {save.busy === props.kind ? props.busyLabel : props.label}
+            </Button>
+        </li>
+    );
 }
 
 /** Where a file was written, announced: the status region is always there, so the path is read when it appears. */

@@ -6,7 +6,6 @@
  * a cohort of hundreds stays readable. The screen orders and decides nothing.
  */
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useMemo, useState } from "react";
 import type { JuryDetail, Standing } from "../../../core/bindings";
 import { JURY_CRITERIA } from "../../../core/commands";
@@ -16,7 +15,7 @@ import { DataTable } from "../../shared/DataTable";
 import { FailureAlert } from "../../shared/FailureAlert";
 import { searchable, viewOf } from "../../shared/listView";
 import { Pager } from "../../shared/Pager";
-import { SavedFileStatus, useSaveFile } from "../../shared/useSaveFile";
+import { SavedFileStatus, SaveFileButton, useSaveFile } from "../../shared/useSaveFile";
 import { formatMean } from "./mean";
 
 /** Ranks shown at once: the places and the ties around them are on the first page. */
@@ -145,17 +144,17 @@ function RankingExport(props: { sessionId: string }) {
     const backend = useBackend();
     const save = useSaveFile<"html" | "csv">();
     const button = (format: "html" | "csv", label: string, iconId: "fr-icon-printer-line" | "fr-icon-table-line", primary: boolean) => (
-        <li>
-            <Button
-                id={`ranking-export-${format}`}
-                priority={primary ? "primary" : "secondary"}
-                iconId={iconId}
-                onClick={() => void save.run(format, () => backend.exportJuryRanking(props.sessionId, format))}
-                nativeButtonProps={{ "aria-disabled": save.busy !== null, "aria-describedby": "ranking-export-intro" }}
-            >
-                {save.busy === format ? j.exporting : label}
-            </Button>
-        </li>
+        <SaveFileButton
+            save={save}
+            kind={format}
+            id={`ranking-export-${format}`}
+            label={label}
+            busyLabel={j.exporting}
+            iconId={iconId}
+            primary={primary}
+            describedBy="ranking-export-intro"
+            write={() => backend.exportJuryRanking(props.sessionId, format)}
+        />
     );
     return (
         <section className="po-card fr-mt-4w" aria-labelledby="ranking-export-title" id="ranking-export">

@@ -2,12 +2,11 @@
  * "Exporter le plan": the plan as open data (JSON, CSV, printable HTML). The backend opens the save
  * dialog and writes; the screen says where, or why it could not. A cancelled dialog says nothing.
  */
-import { Button } from "@codegouvfr/react-dsfr/Button";
 import type { ExportFormat } from "../../../core/bindings";
 import { useBackend } from "../../backendContext";
 import { useT } from "../../i18n";
 import { FailureAlert } from "../../shared/FailureAlert";
-import { SavedFileStatus, useSaveFile } from "../../shared/useSaveFile";
+import { SavedFileStatus, SaveFileButton, useSaveFile } from "../../shared/useSaveFile";
 
 export function ExportSection(props: { planId: string }) {
     const t = useT();
@@ -16,17 +15,16 @@ export function ExportSection(props: { planId: string }) {
     const save = useSaveFile<ExportFormat>();
 
     const button = (format: ExportFormat, id: string, label: string, iconId: "fr-icon-code-s-slash-line" | "fr-icon-table-line" | "fr-icon-printer-line") => (
-        <li>
-            <Button
-                id={id}
-                priority="secondary"
-                iconId={iconId}
-                onClick={() => void save.run(format, () => backend.exportPlan(props.planId, format))}
-                nativeButtonProps={{ "aria-disabled": save.busy !== null, "aria-describedby": "plan-export-intro" }}
-            >
-                {save.busy === format ? o.exporting : label}
-            </Button>
-        </li>
+        <SaveFileButton
+            save={save}
+            kind={format}
+            id={id}
+            label={label}
+            busyLabel={o.exporting}
+            iconId={iconId}
+            describedBy="plan-export-intro"
+            write={() => backend.exportPlan(props.planId, format)}
+        />
     );
 
     return (

@@ -33,7 +33,7 @@ import { openModal } from "../../shared/modalFocus";
 import { ReadOnlyNotice } from "../../shared/ReadOnlyNotice";
 import { SyncRefreshNotice } from "../../shared/SyncRefreshNotice";
 import { useLoad } from "../../shared/useLoad";
-import { SavedFileStatus, useSaveFile } from "../../shared/useSaveFile";
+import { SavedFileStatus, SaveFileButton, useSaveFile } from "../../shared/useSaveFile";
 import { useSyncRevision } from "../../shared/useSyncRevision";
 import { RoomHost, RoomJoin } from "../../shared/WorkshopRoom";
 import { useWorkshopChoices } from "./choices";
@@ -414,17 +414,17 @@ function ReportSection(props: { workshopId: string }) {
     const backend = useBackend();
     const save = useSaveFile<ExportFormat>();
     const button = (format: ExportFormat, label: string, iconId: "fr-icon-printer-line" | "fr-icon-code-s-slash-line" | "fr-icon-table-line", primary: boolean) => (
-        <li>
-            <Button
-                id={`workshop-report-${format}`}
-                priority={primary ? "primary" : "secondary"}
-                iconId={iconId}
-                onClick={() => void save.run(format, () => backend.exportWorkshop(props.workshopId, format))}
-                nativeButtonProps={{ "aria-disabled": save.busy !== null, "aria-describedby": "workshop-report-intro" }}
-            >
-                {save.busy === format ? w.reportExporting : label}
-            </Button>
-        </li>
+        <SaveFileButton
+            save={save}
+            kind={format}
+            id={`workshop-report-${format}`}
+            label={label}
+            busyLabel={w.reportExporting}
+            iconId={iconId}
+            primary={primary}
+            describedBy="workshop-report-intro"
+            write={() => backend.exportWorkshop(props.workshopId, format)}
+        />
     );
     return (
         <section className="po-card" aria-labelledby="workshop-report-title" id="workshop-report">
