@@ -63,33 +63,65 @@ async fn the_apps_memory_with_a_national_plans_overview_open_against_its_empty_w
     app.screenshot("memory-national-overview").await;
 
     // A search as one types, in the page: from the keystroke (the field's value changed, as a
-    // key press changes it) to the frame after the overview shows what that text finds.
+    // key press changes it) to the frame after the overview shows what that text finds. Beside
+    // it, the search's own answer through the app (the same command, asked from the page), so
+    // that what the page adds is seen.
     let typed = "Engagement Ouverture transparence";
-    let mut times = Vec::new();
+    let plan_id = href.as_str().unwrap().rsplit('/').next().unwrap().to_string();
+    let (mut times, mut answers) = (Vec::new(), Vec::new());
     for _round in 0..4 {
         for end in typed.char_indices().map(|(i, c)| i + c.len_utf8()) {
             let ms = app.script(SEARCH_ON_SCREEN, vec![serde_json::json!(&typed[..end])]).await;
             times.push(ms.as_f64().expect("a duration in milliseconds"));
+            let ms = app.script(SEARCH_ALONE, vec![serde_json::json!(plan_id), serde_json::json!(&typed[..end])]).await;
+            answers.push(ms.as_f64().expect("a duration in milliseconds"));
         }
         app.script(SEARCH_ON_SCREEN, vec![serde_json::json!("")]).await;
     }
     app.screenshot("memory-national-search").await;
     app.quit().await;
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| times[((q * times.len() as f64).ceil() as usize).clamp(1, times.len()) - 1];
+    let (times, answers) = (Percentiles::of(times), Percentiles::of(answers));
 
     println!("Plan ouvert memory benchmark (proportional set size of the app and its web view)");
     println!("empty window (a new data folder, first screen) : {:.0} MiB", mib(empty_kib));
     println!("the national plan's overview open ({counts}, {rows} rows built) : {:.0} MiB", mib(open_kib));
     println!("ratio: {:.2}×", open_kib as f64 / empty_kib.max(1) as f64);
-    println!(
-        "a search on screen as one types « {typed} » ({} keystrokes): p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms",
-        times.len(),
-        at(0.5),
-        at(0.95),
-        at(0.99)
-    );
+    println!("a search on screen as one types « {typed} » ({} keystrokes): {times}", times.len());
+    println!("of which the search's own answer through the app (the same texts): {answers}");
 }
+
+/// Times, sorted, read at their 50th, 95th and 99th percentiles.
+struct Percentiles(Vec<f64>);
+
+impl Percentiles {
+    fn of(mut times: Vec<f64>) -> Self {
+        times.sort_by(f64::total_cmp);
+        Self(times)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn at(&self, q: f64) -> f64 {
+        self.0[((q * self.0.len() as f64).ceil() as usize).clamp(1, self.0.len()) - 1]
+    }
+}
+
+impl std::fmt::Display for Percentiles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms", self.at(0.5), self.at(0.95), self.at(0.99))
+    }
+}
+
+/// Asks the app for what `arguments[1]` finds in plan `arguments[0]`, as the overview does, and
+/// resolves with the time of the answer, in milliseconds.
+const SEARCH_ALONE: &str = r#"
+const started = performance.now();
+return window.__TAURI_INTERNALS__
+    .invoke("search_plan", { planId: arguments[0], query: arguments[1] })
+    .then(() => performance.now() - started);
+"#;
 
 /// Types `arguments[0]` into the overview's search field and resolves, in milliseconds, when the
 /// overview shows what it finds and the next frame has been drawn.

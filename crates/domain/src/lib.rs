@@ -73,7 +73,7 @@ pub use open_data::{
     UndoImportSummary, WorkbookProblem,
 };
 pub use overview::{
-    AreaOverview, CommitmentDetail, CommitmentSummary, DeletionId, InstitutionRef, OverviewFilter, PlanOverview,
+    AreaOverview, CommitmentDetail, CommitmentSummary, DeletionId, Found, InstitutionRef, OverviewFilter, PlanOverview,
     PlanSearch, ReadOnly,
 };
 pub use period::{parse_optional_date, whole_years, Period};

@@ -28,7 +28,18 @@ pub struct PlanSearch {
     /// The commitments found: those whose texts hold every word, and every commitment of an area
     /// whose title or description holds them. `None` when what was typed holds no word (no text
     /// filter).
-    pub commitment_ids: Option<Vec<CommitmentId>>,
+    pub found: Option<Found>,
+}
+
+/// The commitments a search finds, said in the shorter way: an answer never lists more than
+/// half the plan (a national plan's first letter typed finds nearly all of its thousands).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind", content = "ids")]
+pub enum Found {
+    /// These commitments, and no other.
+    Only(Vec<CommitmentId>),
+    /// Every commitment of the plan but these.
+    AllBut(Vec<CommitmentId>),
 }
 
 /// How an institution is named in lists.

@@ -58,6 +58,7 @@ fn generate() -> String {
         AreaOverview,
         PlanOverview,
         PlanSearch,
+        Found,
         ReadOnly,
         CommitmentDetail,
         SyncConnection,

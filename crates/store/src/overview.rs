@@ -3,8 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use plan_ouvert_domain::{
-    numbering, percent, weighted_share, AreaOverview, CommitmentId, CommitmentSummary, InstitutionRef, OverviewFilter,
-    PlanId, PlanOverview, PlanSearch,
+    numbering, percent, weighted_share, AreaOverview, CommitmentId, CommitmentSummary, Found, InstitutionRef,
+    OverviewFilter, PlanId, PlanOverview, PlanSearch,
 };
 use plan_ouvert_sync::protocol::RecordKind;
 use rusqlite::params;
@@ -22,34 +22,23 @@ pub(crate) fn fts_query(typed: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
-/// Ids of the plan's records of `table` (`commitment` or `area`) whose text matches the FTS
-/// query, through the `<table>_search` index kept in step by triggers.
-fn matching(tx: &rusqlite::Connection, table: &str, query: &str, plan: PlanId) -> Result<Vec<uuid::Uuid>> {
-    let mut stmt = tx.prepare_cached(&format!(
-        "SELECT r.id FROM {table}_search s JOIN {table} r ON r.num = s.rowid
-         WHERE {table}_search MATCH ?1 AND r.plan_id = ?2"
-    ))?;
-    let ids =
-        stmt.query_map(params![query, plan.to_string()], |row| uuid(row, "id"))?.collect::<rusqlite::Result<_>>()?;
-    Ok(ids)
-}
-
-/// The plan's commitments a search finds (see [`PlanSearch`]), `None` when `typed` holds no word:
-/// the one rule of what a search shows, for the overview read whole and for a search alone.
-fn found(tx: &rusqlite::Connection, plan: PlanId, typed: &str) -> Result<Option<HashSet<CommitmentId>>> {
+/// The plan's commitments, each with whether a search finds it (see [`PlanSearch`]), in one pass
+/// over them; `None` when `typed` holds no word: the one rule of what a search shows, for the
+/// overview read whole and for a search alone. The full-text indexes (`<table>_search`, kept in
+/// step by triggers) are each asked once.
+fn found(tx: &rusqlite::Connection, plan: PlanId, typed: &str) -> Result<Option<Vec<(CommitmentId, bool)>>> {
     let Some(query) = fts_query(typed) else { return Ok(None) };
-    let mut found: HashSet<CommitmentId> =
-        matching(tx, "commitment", &query, plan)?.into_iter().map(CommitmentId).collect();
-    let areas: Vec<String> = matching(tx, "area", &query, plan)?.iter().map(ToString::to_string).collect();
-    if !areas.is_empty() {
-        let mut stmt = tx.prepare_cached("SELECT id FROM commitment WHERE area_id = ?1")?;
-        for area in areas {
-            for id in stmt.query_map([area], |row| uuid(row, "id"))? {
-                found.insert(CommitmentId(id?));
-            }
-        }
-    }
-    Ok(Some(found))
+    let mut stmt = tx.prepare_cached(
+        "SELECT id,
+                num IN (SELECT rowid FROM commitment_search WHERE commitment_search MATCH ?1)
+                OR area_id IN (SELECT id FROM area WHERE num IN
+                                  (SELECT rowid FROM area_search WHERE area_search MATCH ?1)) AS found
+         FROM commitment WHERE plan_id = ?2",
+    )?;
+    let rows = stmt
+        .query_map(params![query, plan.to_string()], |row| Ok((CommitmentId(uuid(row, "id")?), row.get("found")?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(rows))
 }
 
 impl Store {
@@ -60,7 +49,17 @@ impl Store {
         read_plan(&tx, plan_id)?;
         let found = found(&tx, plan_id, typed)?;
         tx.commit()?;
-        Ok(PlanSearch { commitment_ids: found.map(|ids| ids.into_iter().collect()) })
+        Ok(PlanSearch {
+            found: found.map(|rows| {
+                let (yes, no): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(_, found)| *found);
+                let ids = |rows: Vec<(CommitmentId, bool)>| rows.into_iter().map(|(id, _)| id).collect();
+                if no.len() < yes.len() {
+                    Found::AllBut(ids(no))
+                } else {
+                    Found::Only(ids(yes))
+                }
+            }),
+        })
     }
 
     /// Why the person signed in may not change the plan's structure (plans, engagement areas,
@@ -86,7 +85,8 @@ impl Store {
         }
         let shares = crate::report::commitment_shares(&statuses, commitments.iter().map(|c| c.id), milestones);
 
-        let matching_commitments = found(&tx, plan_id, &filter.query)?;
+        let matching_commitments: Option<HashSet<CommitmentId>> = found(&tx, plan_id, &filter.query)?
+            .map(|rows| rows.into_iter().filter_map(|(id, found)| found.then_some(id)).collect());
         tx.commit()?;
 
         let filtered = matching_commitments.is_some() || filter.institution_id.is_some();

@@ -262,7 +262,9 @@ export type PlanSearch = {
  * whose title or description holds them. `None` when what was typed holds no word (no text
  * filter).
  */
-commitmentIds: Array<CommitmentId> | null, };
+found: Found | null, };
+
+export type Found = { "kind": "only", "ids": Array<CommitmentId> } | { "kind": "allBut", "ids": Array<CommitmentId> };
 
 export type ReadOnly = { "kind": "reader" } | { "kind": "otherInstitution", lead: string, } | { "kind": "coordinationOnly" } | { "kind": "library", country: string, };
 

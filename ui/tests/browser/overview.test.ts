@@ -1,5 +1,6 @@
 /** The plan overview: a coordinator reads the demonstration plan, searches and filters it, edits areas. */
 import type { Page } from "playwright-core";
+import type { PlanSearch } from "../../src/core/bindings";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { laptop } from "./core";
 import { expectAccessible, expectNoProblems, openApp, pickInstitution, screenshots, startBrowser, stopBrowser, type Session } from "./harness";
@@ -148,6 +149,17 @@ describe("Vue d'ensemble du plan", () => {
         await page.locator("#overview-search").fill("");
         await expect.poll(() => areaTitles(page)).toHaveLength(6);
         expect(asked.filter(c => c === "plan_overview"), asked.join(", ")).toEqual([]);
+        // A search that finds nearly everything is answered by what it does not find, and the
+        // page shows the others.
+        const whole = await page.locator("li.po-commitment").count();
+        const answered = page.waitForResponse(response => response.url().endsWith("/invoke/search_plan"));
+        await page.locator("#overview-search").fill("e");
+        const answer = ((await (await answered).json()) as { ok: PlanSearch }).ok;
+        expect(answer.found?.kind).toBe("allBut");
+        const notFound = answer.found?.ids.length ?? whole;
+        expect(notFound).toBeLessThan(whole / 2);
+        await expect.poll(() => page.locator("li.po-commitment").count()).toBe(whole - notFound);
+        for (const id of answer.found?.ids ?? []) expect(await page.getByTestId(`commitment-${id}`).count()).toBe(0);
         expectNoProblems(session);
         await session.close();
     });

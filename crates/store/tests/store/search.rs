@@ -92,18 +92,35 @@ fn a_search_alone_finds_what_the_overview_would_show_and_reads_nothing_else() {
     let other = transparency_area(&mut w);
     let achats = w.store.create_commitment(other.id, "Publier les achats publics").unwrap();
     w.store.create_commitment(other.id, "Publier les avis de la HATVP").unwrap();
+    let all: Vec<CommitmentId> = search(&mut w, "").areas.iter().flat_map(|a| &a.commitments).map(|c| c.id).collect();
     for typed in ["ecologique", "achats", "publ", "transparence", "aucun-mot-ainsi", "donnees", "l'eau"] {
-        let mut alone: Vec<CommitmentId> =
-            w.store.plan_search(w.plan.id, typed).unwrap().commitment_ids.expect("words were typed");
+        let answer = w.store.plan_search(w.plan.id, typed).unwrap().found.expect("words were typed");
+        let listed = match &answer {
+            Found::Only(ids) | Found::AllBut(ids) => ids.len(),
+        };
+        assert!(2 * listed <= all.len(), "« {typed} »: the shorter list is sent, never more than half the plan");
+        let mut alone: Vec<CommitmentId> = match answer {
+            Found::Only(ids) => ids,
+            Found::AllBut(not) => all.iter().copied().filter(|id| !not.contains(id)).collect(),
+        };
         alone.sort();
         let overview = search(&mut w, typed);
         let mut shown: Vec<CommitmentId> = overview.areas.iter().flat_map(|a| &a.commitments).map(|c| c.id).collect();
         shown.sort();
         assert_eq!(alone, shown, "« {typed} »: the same commitments either way");
     }
-    let ecology = w.store.plan_search(w.plan.id, "ecologique").unwrap().commitment_ids.unwrap();
-    assert_eq!(ecology, vec![first.id], "the area's title matched: its commitment, not the others");
-    assert_eq!(w.store.plan_search(w.plan.id, "achats").unwrap().commitment_ids.unwrap(), vec![achats.id]);
-    assert_eq!(w.store.plan_search(w.plan.id, " -- ").unwrap().commitment_ids, None, "no word: no text filter");
+    let found = |w: &mut World, typed: &str| w.store.plan_search(w.plan.id, typed).unwrap().found;
+    assert_eq!(
+        found(&mut w, "ecologique"),
+        Some(Found::Only(vec![first.id])),
+        "the area's title matched: its commitment"
+    );
+    assert_eq!(found(&mut w, "achats"), Some(Found::Only(vec![achats.id])));
+    assert_eq!(
+        found(&mut w, "publ"),
+        Some(Found::AllBut(vec![first.id])),
+        "two of three found: the one not found is sent"
+    );
+    assert_eq!(found(&mut w, " -- "), None, "no word: no text filter");
     assert!(w.store.plan_search(PlanId(uuid::Uuid::now_v7()), "achats").is_err(), "a plan that is not here");
 }

@@ -7,7 +7,7 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Area, AreaInput, Failure, Institution, PlanInput, PlanOverview, PlanSearch } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
@@ -54,9 +54,6 @@ export function OverviewPage(props: { planId: string }) {
     const { planId } = props;
 
     const [query, setQuery] = useState("");
-    // Searched as the person types: a search asks only for ids (tens of milliseconds on a
-    // national plan), and React keeps the field responsive while the list follows.
-    const appliedQuery = useDeferredValue(query);
     const [institutionId, setInstitutionId] = useState<string | null>(null);
     // The overview is read once (and again when the plan changes); a search asks only which
     // commitments it finds, and the page shows them from what it read.
@@ -84,31 +81,48 @@ export function OverviewPage(props: { planId: string }) {
         void refresh();
     }, [refresh]);
 
+    // Searched as the person types, from the keystroke itself: a search asks only for ids (tens
+    // of milliseconds on a national plan), and the page shows them from what it read. An answer
+    // to a text that is no longer in the field is dropped.
     const searchRequest = useRef(0);
-    const search = useCallback(async () => {
-        const mine = ++searchRequest.current;
-        if (appliedQuery.trim() === "") {
-            setFound(null);
-            return;
-        }
-        try {
-            const next = await backend.searchPlan(planId, appliedQuery);
-            if (mine === searchRequest.current) setFound({ query: appliedQuery, search: next });
-        } catch (error) {
-            if (mine === searchRequest.current) setLoadFailure(toFailure(error));
-        }
-    }, [backend, planId, appliedQuery]);
+    const typed = useRef("");
+    const search = useCallback(
+        async (text: string) => {
+            const mine = ++searchRequest.current;
+            if (text.trim() === "") {
+                setFound(null);
+                return;
+            }
+            try {
+                const next = await backend.searchPlan(planId, text);
+                if (mine === searchRequest.current) setFound({ query: text, search: next });
+            } catch (error) {
+                if (mine === searchRequest.current) setLoadFailure(toFailure(error));
+            }
+        },
+        [backend, planId]
+    );
+    const type = useCallback(
+        (text: string) => {
+            typed.current = text;
+            setQuery(text);
+            void search(text);
+        },
+        [search]
+    );
 
+    // Another plan: what the field holds is searched there.
     useEffect(() => {
-        void search();
+        void search(typed.current);
     }, [search]);
 
     const overview = useMemo(() => (read === null ? null : showFound(read, found?.search ?? null)), [read, found]);
 
-    // Changes from the server: read again, with the filters on (unless the person is typing).
+    // Changes from the server: read again, with the filters on.
     const syncRevision = useSyncRevision(async () => {
-        await Promise.all([refresh(), search(), institutions.reload()]);
+        await Promise.all([refresh(), search(typed.current), institutions.reload()]);
     });
+    const reload = useCallback(() => void refresh(), [refresh]);
 
     // Plan edition.
     const [planInput, setPlanInput] = useState<PlanInput | null>(null);
@@ -197,17 +211,38 @@ export function OverviewPage(props: { planId: string }) {
     }
 
     function clearFilters() {
-        setQuery("");
+        type("");
         setInstitutionId(null);
         document.getElementById("overview-search")?.focus();
     }
+
+    // What a keystroke does not change is not drawn again: the areas follow the search's answer,
+    // not the field; the sections under the list follow only the plan.
+    const structureOpen = overview !== null && overview.structureReadOnly === null;
+    const commitmentsOpen = overview !== null && overview.commitmentsReadOnly === null;
+    const areaList = useMemo(
+        () =>
+            overview === null
+                ? null
+                : (overview.filtered ? overview.areas.filter(a => a.commitments.length > 0) : overview.areas).map(areaOverview => (
+                      <AreaSection
+                          key={areaOverview.area.id}
+                          overview={areaOverview}
+                          refusal={areaRefusal?.areaId === areaOverview.area.id ? areaRefusal.failure : null}
+                          onDismissRefusal={dismissAreaRefusal}
+                          onRename={structureOpen ? openArea : undefined}
+                          onDelete={structureOpen ? askToDeleteArea : undefined}
+                          onAddCommitment={commitmentsOpen ? openNewCommitment : undefined}
+                      />
+                  )),
+        [overview, areaRefusal, dismissAreaRefusal, structureOpen, commitmentsOpen, openArea, askToDeleteArea, openNewCommitment]
+    );
 
     if (overview === null) {
         return loadFailure ? <LoadFailure failure={loadFailure} /> : <Loading />;
     }
 
     const { plan } = overview;
-    const shownAreas = overview.filtered ? overview.areas.filter(a => a.commitments.length > 0) : overview.areas;
     const planErrors = fieldErrors(planFailure);
     const areaErrors = fieldErrors(areaFailure);
     const commitmentErrors = fieldErrors(commitmentFailure);
@@ -256,7 +291,7 @@ export function OverviewPage(props: { planId: string }) {
                 </div>
             </div>
             <ReadOnlyNotice readOnly={overview.commitmentsReadOnly ?? overview.structureReadOnly} />
-            <LibraryShare plan={overview.plan} onShared={() => void refresh()} />
+            <LibraryShare plan={overview.plan} onShared={reload} />
 
             <SyncRefreshNotice revision={syncRevision} />
             <SuccessNotice message={notice} onClose={() => setNotice(null)} />
@@ -276,13 +311,13 @@ export function OverviewPage(props: { planId: string }) {
                                 id: "overview-search",
                                 type: "search",
                                 value: query,
-                                onChange: e => setQuery(e.target.value),
+                                onChange: e => type(e.target.value),
                                 autoComplete: "off"
                             }}
                         />
                     </div>
                     <div className="fr-col-12 fr-col-md-5">
-                        <InstitutionPicker
+                        <InstitutionFilter
                             id="overview-institution"
                             label={t.overview.institution}
                             hint={t.overview.institutionHint}
@@ -324,23 +359,11 @@ export function OverviewPage(props: { planId: string }) {
                             <p className="fr-callout__text">{t.overview.noAreasText}</p>
                         </div>
                     )}
-                    {shownAreas.map(areaOverview => (
-                        <AreaSection
-                            key={areaOverview.area.id}
-                            overview={areaOverview}
-                            refusal={areaRefusal?.areaId === areaOverview.area.id ? areaRefusal.failure : null}
-                            onDismissRefusal={dismissAreaRefusal}
-                            onRename={overview.structureReadOnly === null ? openArea : undefined}
-                            onDelete={overview.structureReadOnly === null ? askToDeleteArea : undefined}
-                            onAddCommitment={overview.commitmentsReadOnly === null ? openNewCommitment : undefined}
-                        />
-                    ))}
+                    {areaList}
                 </>
             )}
 
-            <ExportSection planId={plan.id} />
-            <SelfAssessmentSection planId={plan.id} />
-            {overview.commitmentsReadOnly?.kind !== "library" && <ProgressWorkbookSection planId={plan.id} onImported={() => void refresh()} />}
+            <PlanSections planId={plan.id} workbooks={overview.commitmentsReadOnly?.kind !== "library"} onImported={reload} />
 
             <planModal.Component title={t.overview.editPlanTitle} titleAs="h2">
                 {planInput && (
@@ -437,13 +460,29 @@ export function OverviewPage(props: { planId: string }) {
     );
 }
 
+/** The plan's exports, self-assessment and progress workbooks: drawn again only when the plan
+ * changes, not at each keystroke of a search. */
+const PlanSections = memo(function PlanSections(props: { planId: string; workbooks: boolean; onImported: () => void }) {
+    return (
+        <>
+            <ExportSection planId={props.planId} />
+            <SelfAssessmentSection planId={props.planId} />
+            {props.workbooks && <ProgressWorkbookSection planId={props.planId} onImported={props.onImported} />}
+        </>
+    );
+});
+
+/** The institution filter, drawn again only when its own props change. */
+const InstitutionFilter = memo(InstitutionPicker);
+
 /** The overview as read, showing only the commitments a search found (and counting them). */
-function showFound(read: PlanOverview, found: PlanSearch | null): PlanOverview {
-    const ids = found?.commitmentIds ?? null;
-    if (ids === null) return read;
-    const shown = new Set(ids);
+function showFound(read: PlanOverview, search: PlanSearch | null): PlanOverview {
+    const found = search?.found ?? null;
+    if (found === null) return read;
+    const listed = new Set(found.ids);
+    const shows = found.kind === "only" ? (id: string) => listed.has(id) : (id: string) => !listed.has(id);
     const areas = read.areas.map(area => {
-        const commitments = area.commitments.filter(c => shown.has(c.id));
+        const commitments = area.commitments.filter(c => shows(c.id));
         // An area that keeps all its commitments is the same object: it is not drawn again.
         return commitments.length === area.commitments.length ? area : { ...area, commitments };
     });
