@@ -152,6 +152,8 @@ describe("Vue d'ensemble du plan", () => {
         // A search that finds nearly everything is answered by what it does not find, and the
         // page shows the others.
         const whole = await page.locator("li.po-commitment").count();
+        const listTop = async () => (await page.locator("section.po-area").first().boundingBox())?.y;
+        const before = await listTop();
         const answered = page.waitForResponse(response => response.url().endsWith("/invoke/search_plan"));
         await page.locator("#overview-search").fill("e");
         const answer = ((await (await answered).json()) as { ok: PlanSearch }).ok;
@@ -159,6 +161,9 @@ describe("Vue d'ensemble du plan", () => {
         const notFound = answer.found?.ids.length ?? whole;
         expect(notFound).toBeLessThan(whole / 2);
         await expect.poll(() => page.locator("li.po-commitment").count()).toBe(whole - notFound);
+        // The line saying how many match was there, empty: the first letter does not move the list.
+        await page.getByTestId("overview-filter-result").getByText(/correspond/).waitFor();
+        expect(await listTop()).toBe(before);
         for (const id of answer.found?.ids ?? []) expect(await page.getByTestId(`commitment-${id}`).count()).toBe(0);
         expectNoProblems(session);
         await session.close();
