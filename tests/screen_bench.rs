@@ -3,21 +3,28 @@
 //! screen as one types (the goal: 50 ms at p99). A benchmark, not a test: it asserts nothing
 //! about the figures, which go to BENCHMARKS.md with the machine.
 //!
+//! A second benchmark receives the same plan from a real server into a new data folder, as a new
+//! colleague's first day does, and says how long the desktop app takes; its screenshots show the
+//! status bar's progress while it receives, paused and resumed.
+//!
 //! ```sh
 //! cargo run --release -p plan-ouvert-client --example rollup_bench -- 1 FOLDER   # a national plan
-//! PLAN_OUVERT_BENCH_DATA=FOLDER/laptop xvfb-run -a cargo test --features plan-ouvert/custom-protocol \
-//!     --test screen_bench -- --ignored --nocapture
+//! PLAN_OUVERT_BENCH_DATA=FOLDER/laptop xvfb-run -a cargo test --release --features plan-ouvert/custom-protocol \
+//!     --test screen_bench -- --ignored --nocapture --test-threads=1
 //! ```
 
 // A benchmark says what it needs with expect: a failure there is the set-up missing, with its line.
 #![allow(clippy::unwrap_used)]
 
-// Only part of the journeys' driver is used here.
+// Only part of the journeys' driver and of their server helpers is used here.
 #[allow(dead_code)]
 #[path = "e2e/desktop.rs"]
 mod desktop;
+#[allow(dead_code)]
+#[path = "e2e/server.rs"]
+mod server;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use desktop::Desktop;
 
@@ -88,6 +95,97 @@ async fn the_apps_memory_with_a_national_plans_overview_open_against_its_empty_w
     println!("ratio: {:.2}×", open_kib as f64 / empty_kib.max(1) as f64);
     println!("a search on screen as one types « {typed} » ({} keystrokes): {times}", times.len());
     println!("of which the search's own answer through the app (the same texts): {answers}");
+}
+
+#[tokio::test]
+#[ignore = "a benchmark: needs a display, tauri-driver and a national plan's data folder (see the file's head)"]
+async fn a_national_plans_first_sync_in_the_desktop_app_shows_its_progress() {
+    let source = std::env::var_os("PLAN_OUVERT_BENCH_DATA").expect("PLAN_OUVERT_BENCH_DATA: a data folder");
+    // The server's database lies beside the laptop's folder (as `rollup_bench` leaves them).
+    let source = std::path::PathBuf::from(source).with_file_name("server.sqlite3");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("server.sqlite3");
+    std::fs::copy(&source, &db).expect("the national plan's server database");
+    let token = server::admin(&db, &["token", "issue", "Camille"]);
+    let port = 18_931;
+    let plan_server = server::ServerProcess::start(&db, port);
+
+    let url = format!("http://127.0.0.1:{port}");
+
+    // A new laptop receives the whole plan: from the account shown (the first exchange starts)
+    // to the status bar's progress gone.
+    let first = dir.path().join("first");
+    let app = Desktop::launch_with(&first, &[("PLAN_OUVERT_TOKEN_STORE", "file")]).await;
+    app.wait_for_text("Plan ouvert").await;
+    server::connect(&app, &url, &token, "Camille").await;
+    let started = Instant::now();
+    let mut shown_after = None;
+    loop {
+        let receiving = app.script(RECEIVING, vec![]).await;
+        if receiving.as_bool() == Some(true) && shown_after.is_none() {
+            shown_after = Some(started.elapsed());
+            app.script(TOP, vec![]).await;
+            app.screenshot("first-sync-receiving").await;
+        }
+        if receiving.as_bool() == Some(false) && shown_after.is_some() {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(600), "the first sync did not end");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let whole = started.elapsed();
+    app.go("#/").await;
+    app.wait_for("a[href^='#/plans/']").await;
+    app.screenshot("first-sync-done").await;
+    app.quit().await;
+
+    // Another new laptop pauses half-way and resumes: what arrived stays, and the reception goes
+    // on from there.
+    let second = dir.path().join("second");
+    let app = Desktop::launch_with(&second, &[("PLAN_OUVERT_TOKEN_STORE", "file")]).await;
+    app.wait_for_text("Plan ouvert").await;
+    server::connect(&app, &url, &token, "Camille").await;
+    app.wait_until("a third of the plan received", || async {
+        let text = app.text_now_or_empty("#sync-receiving").await;
+        received(&text).is_some_and(|(received, total)| 3 * received >= total)
+    })
+    .await;
+    app.click("#sync-pause").await;
+    app.wait_for("#sync-paused").await;
+    app.script(TOP, vec![]).await;
+    app.screenshot("first-sync-paused").await;
+    app.click("#sync-now").await;
+    app.wait_for("#sync-receiving progress").await;
+    app.script(TOP, vec![]).await;
+    app.screenshot("first-sync-resumed").await;
+    app.wait_until("the whole plan received", || async { app.count("#sync-receiving").await == 0 }).await;
+    app.quit().await;
+    plan_server.stop();
+
+    println!("Plan ouvert in the desktop app: a national plan's first sync from a real server on loopback");
+    println!("progress on screen after : {:.1} s", shown_after.unwrap_or_default().as_secs_f64());
+    println!("the whole plan received  : {:.1} s", whole.as_secs_f64());
+    println!("screenshots: target/e2e-screenshots/first-sync-{{receiving,paused,resumed,done}}.png");
+}
+
+/// Brings the top of the page, with the status bar, into view (the connection form scrolled it away).
+const TOP: &str = "document.querySelector('header').scrollIntoView(); return null;";
+
+/// Whether the status bar shows a reception under way.
+const RECEIVING: &str = "return document.getElementById('sync-receiving') !== null;";
+
+/// `(received, total)` from the status bar's « Réception du plan : N sur M éléments ».
+fn received(text: &str) -> Option<(u64, u64)> {
+    let numbers: Vec<u64> = text
+        .split(|c: char| !c.is_ascii_digit() && !c.is_whitespace()) // thousands are grouped by spaces
+        .map(|part| part.chars().filter(char::is_ascii_digit).collect::<String>())
+        .filter(|digits| !digits.is_empty())
+        .filter_map(|digits| digits.parse().ok())
+        .collect();
+    match numbers[..] {
+        [received, total, ..] => Some((received, total)),
+        _ => None,
+    }
 }
 
 /// Times, sorted, read at their 50th, 95th and 99th percentiles.

@@ -9,6 +9,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod desktop;
+mod server;
 
 mod crash;
 mod drafting;

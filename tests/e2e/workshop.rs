@@ -20,7 +20,8 @@ use std::time::Duration;
 
 use crate::desktop::Desktop;
 use crate::open_data::answer_dialog;
-use crate::sync::{admin, all_sent, connect, wait_for_title, ServerProcess};
+use crate::server::{admin, all_sent, connect, ServerProcess};
+use crate::sync::wait_for_title;
 
 const DITP: &str = "Direction interministérielle de la transformation publique";
 const HATVP: &str = "Haute Autorité pour la transparence de la vie publique";
