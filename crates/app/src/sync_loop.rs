@@ -92,6 +92,21 @@ struct Inner {
     receiving: Option<SyncProgress>,
     reread_at: Option<Instant>,
     paused: bool,
+    /// Records a reception the person paused (or that failed half-way) had taken in: the one
+    /// that resumes it counts on from there.
+    received_before: u32,
+}
+
+/// How far a long reception stands, on the status bar: what a reception paused (or failed)
+/// before it had taken in counts as received, and as part of the whole.
+fn shown(progress: PullProgress, received_before: u32) -> SyncProgress {
+    let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    let before = u64::from(received_before);
+    SyncProgress {
+        received: clamp(before + progress.received),
+        total: progress.total.map(|total| clamp(before + total)),
+        seconds_left: progress.time_left().map(|left| clamp((left.as_secs_f64().round() as u64).max(1))),
+    }
 }
 
 /// The sync state of the running app.
@@ -152,6 +167,7 @@ impl SyncLoop {
                 receiving: None,
                 reread_at: None,
                 paused: false,
+                received_before: 0,
             }),
             exchange: tokio::sync::Mutex::new(()),
             wake: tokio::sync::Notify::new(),
@@ -285,6 +301,7 @@ impl SyncLoop {
         {
             let mut inner = self.inner();
             inner.session = Some(Session { server, person });
+            inner.received_before = 0;
             inner.connection = SyncConnection::Online;
             inner.last_error = None;
             inner.backoff = Duration::ZERO;
@@ -318,6 +335,7 @@ impl SyncLoop {
         {
             let mut inner = self.inner();
             inner.session = None;
+            inner.received_before = 0;
             inner.connection = SyncConnection::NotConfigured;
             inner.last_error = None;
         }
@@ -346,12 +364,7 @@ impl SyncLoop {
     fn on_page(&self, app: &Laptop, progress: PullProgress) {
         {
             let mut inner = self.inner();
-            let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
-            inner.receiving = Some(SyncProgress {
-                received: clamp(progress.received),
-                total: progress.total.map(clamp),
-                seconds_left: progress.time_left().map(|left| clamp(left.as_secs().max(1))),
-            });
+            inner.receiving = Some(shown(progress, inner.received_before));
             if inner.reread_at.is_none_or(|at| at.elapsed() >= REREAD) {
                 inner.revision += 1;
                 inner.reread_at = Some(Instant::now());
@@ -386,9 +399,12 @@ impl SyncLoop {
         {
             let mut inner = self.inner();
             inner.syncing = false;
-            if inner.receiving.take().is_some() {
+            if let Some(last) = inner.receiving.take() {
                 // The screens read everything that arrived.
                 inner.revision += 1;
+                // Ended before the last page: the exchange that resumes counts on from here.
+                let resumable = !matches!(result, Some(Ok(_)));
+                inner.received_before = if resumable { last.received } else { 0 };
             }
             let Some(result) = result else {
                 drop(inner);
@@ -466,6 +482,27 @@ impl SyncLoop {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resumed_reception_counts_on_from_what_arrived_before_the_pause() {
+        let page = |received, total, secs| PullProgress {
+            received,
+            total: Some(total),
+            elapsed: Duration::from_secs(secs),
+            first_page: (2_000, Duration::from_secs(1)),
+        };
+        // A first reception: as the client says, without a time left after its first page.
+        assert_eq!(
+            shown(page(2_000, 90_000, 1), 0),
+            SyncProgress { received: 2_000, total: Some(90_000), seconds_left: None }
+        );
+        // Resumed after 30,000 had arrived: 60,000 were left, 22,000 of them have come in 3 s.
+        let resumed = shown(page(22_000, 60_000, 3), 30_000);
+        assert_eq!((resumed.received, resumed.total), (52_000, Some(90_000)));
+        assert_eq!(resumed.seconds_left, Some(4), "38,000 left at 20,000 in 2 s: 3.8 s");
+        let unknown = shown(PullProgress { total: None, ..page(5, 5, 1) }, 30_000);
+        assert_eq!((unknown.received, unknown.total), (30_005, None));
+    }
 
     #[test]
     fn retries_wait_longer_after_each_failure_up_to_two_minutes() {

@@ -493,9 +493,15 @@ impl Server {
             report.received += lock(store).sync_apply_pull(&response)?;
             report.pull_stored += storing.elapsed();
             if response.more || progress.is_some() {
-                let shown = progress.get_or_insert(PullProgress { received: 0, total: None, elapsed: Duration::ZERO });
                 let records: std::collections::HashSet<RecordKey> = response.changes.iter().map(|c| c.record).collect();
-                shown.received += records.len() as u64;
+                let received = records.len() as u64;
+                let shown = progress.get_or_insert(PullProgress {
+                    received: 0,
+                    total: None,
+                    elapsed: Duration::ZERO,
+                    first_page: (received, started.elapsed()),
+                });
+                shown.received += received;
                 if let Some(remaining) = response.remaining {
                     shown.total = Some(shown.received + remaining);
                 }
@@ -525,17 +531,20 @@ pub struct PullProgress {
     pub total: Option<u64>,
     /// Since the first page was asked for.
     pub elapsed: Duration,
+    /// `(received, elapsed)` when the first page was taken in: the pace is measured after it,
+    /// since that answer is short and costs the server a count of what is to come.
+    pub first_page: (u64, Duration),
 }
 
 impl PullProgress {
-    /// At the pace so far, how long until the last record is taken in.
+    /// At the pace of the pages after the first, how long until the last record is taken in;
+    /// `None` until a second page says what that pace is.
     pub fn time_left(&self) -> Option<Duration> {
         let total = self.total?;
-        if self.received == 0 {
-            return None;
-        }
+        let (first_received, first_elapsed) = self.first_page;
+        let received = self.received.checked_sub(first_received).filter(|n| *n > 0)?;
         let left = total.saturating_sub(self.received) as f64;
-        Some(self.elapsed.mul_f64(left / self.received as f64))
+        Some(self.elapsed.saturating_sub(first_elapsed).mul_f64(left / received as f64))
     }
 }
 
@@ -566,6 +575,23 @@ impl Drop for Prefetch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_time_left_is_said_at_the_pace_of_the_pages_after_the_short_first_one() {
+        let first = PullProgress {
+            received: 2_000,
+            total: Some(102_000),
+            elapsed: Duration::from_secs(1),
+            first_page: (2_000, Duration::from_secs(1)),
+        };
+        assert_eq!(first.time_left(), None, "one short page says nothing of the pace");
+        // 20,000 more in 2 s: the 80,000 left take 8 s (the first page's pace would say 40 s).
+        let third = PullProgress { received: 22_000, elapsed: Duration::from_secs(3), ..first };
+        assert_eq!(third.time_left(), Some(Duration::from_secs(8)));
+        let last = PullProgress { received: 102_000, elapsed: Duration::from_secs(11), ..first };
+        assert_eq!(last.time_left(), Some(Duration::ZERO));
+        assert_eq!(PullProgress { total: None, ..third }.time_left(), None, "nothing to say without a total");
+    }
 
     #[test]
     fn the_token_crosses_the_network_only_encrypted() {
