@@ -15,9 +15,8 @@ use plan_ouvert_domain::{
     JuryApplicationInput, JuryApplicationsImported, JuryDetail, JurySession, JurySessionId, JurySessionInput,
     JurySessionSummary, JuryVerdict, PlanId, Problem, ScoreSheet, ScoreSheetInput, ValidJuryApplication,
 };
-use plan_ouvert_sync::fields::{fields, score_sheet_id, snake_case, Holds};
-use plan_ouvert_sync::protocol::{RecordKey, RecordKind, Value};
-use plan_ouvert_sync::replica::Fields;
+use plan_ouvert_sync::fields::score_sheet_id;
+use plan_ouvert_sync::protocol::{RecordKey, RecordKind};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::read::{read_institution, read_plan};
@@ -130,36 +129,6 @@ fn check_held_here(conn: &Connection, institution: InstitutionId) -> Result<()> 
     } else {
         Err(Error::JuryElsewhere { institution: institution.name })
     }
-}
-
-/// A jury record's sync fields, read from its table's columns (each field's column is its name
-/// in snake case), or `None` when it is not here.
-pub(crate) fn read_columns(conn: &Connection, record: RecordKey) -> Result<Option<Fields>> {
-    let declared = fields(record.kind);
-    let columns: Vec<String> = declared.iter().map(|f| snake_case(f.name)).collect();
-    let sql = format!("SELECT {} FROM {} WHERE id = ?1", columns.join(", "), record.kind.table());
-    let row = conn
-        .query_row(&sql, [record.id.to_string()], |row| {
-            declared
-                .iter()
-                .enumerate()
-                .map(|(i, field)| {
-                    let value = match field.holds {
-                        Holds::Places => Value::from(row.get::<_, i64>(i)?),
-                        Holds::Verdict => {
-                            let text: String = row.get(i)?;
-                            serde_json::from_str(&text).map_err(|e| {
-                                rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-                            })?
-                        }
-                        _ => Value::String(row.get::<_, String>(i)?),
-                    };
-                    Ok((field.name.to_string(), value))
-                })
-                .collect::<rusqlite::Result<Fields>>()
-        })
-        .optional()?;
-    Ok(row)
 }
 
 fn verdict_json(verdict: &JuryVerdict) -> Result<String> {

@@ -43,6 +43,7 @@ pub mod sync;
 mod search_batch;
 // The log copied into the database beside a long pull.
 mod checkpoint;
+mod columns;
 
 // Ranks within a parent, queued through sync.
 mod rank;

@@ -18,7 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use plan_ouvert_domain::{AreaId, CommitmentId, InstitutionId, MilestoneId, PlanId};
+use plan_ouvert_domain::{AreaId, InstitutionId, MilestoneId, PlanId};
 use plan_ouvert_sync::fields::parent_field;
 use plan_ouvert_sync::protocol::{
     snake_case, Change, ClientId, Mutation, MutationId, Outcome, PullRequest, PullResponse, PushRequest, PushResponse,
@@ -29,7 +29,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
 use crate::checkpoint::Checkpointer;
-use crate::read::{read_area, read_commitment, read_institution, read_milestone, read_origin_fields, read_plan};
+use crate::read::{read_area, read_institution, read_milestone, read_plan};
 use crate::row::instant_text;
 use crate::setting::{get_setting, put_setting, CLAIMED, CLIENT_ID, CURSOR, JOINED, LAST_SEQ};
 use crate::{now, Error, Result, Store};
@@ -50,7 +50,8 @@ pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option
         RecordKind::Plan => read_plan(conn, PlanId(record.id)).map(|r| serde_json::to_value(&r)),
         RecordKind::Area => read_area(conn, AreaId(record.id)).map(|r| serde_json::to_value(&r)),
         RecordKind::Institution => read_institution(conn, InstitutionId(record.id)).map(|r| serde_json::to_value(&r)),
-        RecordKind::Commitment => read_commitment(conn, CommitmentId(record.id)).map(|r| serde_json::to_value(&r)),
+        // Read from its row: a pull of a thousand changed commitments reads each before settling it.
+        RecordKind::Commitment => return crate::columns::read_columns(conn, record),
         RecordKind::Milestone => read_milestone(conn, MilestoneId(record.id)).map(|r| serde_json::to_value(&r)),
         RecordKind::Report => {
             crate::read::read_report(conn, plan_ouvert_domain::ReportId(record.id)).map(|r| serde_json::to_value(&r))
@@ -67,7 +68,7 @@ pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option
         RecordKind::Contribution => crate::read::read_contribution(conn, plan_ouvert_domain::ContributionId(record.id))
             .map(|r| serde_json::to_value(&r)),
         RecordKind::JurySession | RecordKind::Juror | RecordKind::JuryApplication | RecordKind::ScoreSheet => {
-            return crate::jury::read_columns(conn, record);
+            return crate::columns::read_columns(conn, record);
         }
     };
     let value = match value {
@@ -76,18 +77,14 @@ pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option
         Err(other) => return Err(other),
     };
     let Value::Object(mut map) = value else { return Err(Error::Corrupt("record is not an object".into())) };
-    match record.kind {
-        RecordKind::Commitment => map.extend(read_origin_fields(conn, CommitmentId(record.id))?),
-        RecordKind::Plan => {
-            let (ogp, number): (Option<String>, Option<i64>) = conn.query_row(
-                "SELECT ogp_plan_id, plan_number FROM plan WHERE id = ?1",
-                [record.id.to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            map.insert("ogpPlanId".into(), ogp.map(Value::String).unwrap_or(Value::Null));
-            map.insert("planNumber".into(), number.map(Value::from).unwrap_or(Value::Null));
-        }
-        _ => {}
+    if record.kind == RecordKind::Plan {
+        let (ogp, number): (Option<String>, Option<i64>) = conn.query_row(
+            "SELECT ogp_plan_id, plan_number FROM plan WHERE id = ?1",
+            [record.id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        map.insert("ogpPlanId".into(), ogp.map(Value::String).unwrap_or(Value::Null));
+        map.insert("planNumber".into(), number.map(Value::from).unwrap_or(Value::Null));
     }
     let fields =
         fields_of_kind(record.kind).iter().filter_map(|f| map.remove(*f).map(|v| (f.to_string(), v))).collect();
