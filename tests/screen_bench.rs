@@ -124,6 +124,8 @@ async fn a_national_plans_first_sync_in_the_desktop_app_shows_its_progress() {
         let receiving = app.script(RECEIVING, vec![]).await;
         if receiving.as_bool() == Some(true) && shown_after.is_none() {
             shown_after = Some(started.elapsed());
+            // The connection's notice takes the focus (and the page's scroll) as it appears.
+            tokio::time::sleep(Duration::from_millis(500)).await;
             app.script(TOP, vec![]).await;
             app.screenshot("first-sync-receiving").await;
         }
@@ -169,7 +171,7 @@ async fn a_national_plans_first_sync_in_the_desktop_app_shows_its_progress() {
 }
 
 /// Brings the top of the page, with the status bar, into view (the connection form scrolled it away).
-const TOP: &str = "document.querySelector('header').scrollIntoView(); return null;";
+const TOP: &str = "document.querySelector('.fr-header').scrollIntoView(); return null;";
 
 /// Whether the status bar shows a reception under way.
 const RECEIVING: &str = "return document.getElementById('sync-receiving') !== null;";

@@ -91,7 +91,8 @@ export function SyncStatusBar() {
                             <span className="fr-icon-upload-2-line fr-icon--sm" aria-hidden="true" /> {bar.relay(status.relay)}
                         </li>
                     )}
-                    {configured && (
+                    {/* While a reception is under way, its progress says more than the last exchange. */}
+                    {configured && status.receiving === null && (
                         <li id="sync-last">
                             <span className="fr-icon-time-line fr-icon--sm" aria-hidden="true" />{" "}
                             {status.lastSuccess === null ? bar.never : bar.last(lastSyncText(t, status.lastSuccess, now, locale))}
