@@ -18,7 +18,8 @@ pub struct Laptop {
     /// command is a few milliseconds. Shared with a workshop room opened here, which serves its
     /// exchanges from the same store.
     store: Arc<Mutex<Store>>,
-    /// Woken after every command, so sync can send new changes and refresh the status.
+    /// Woken after every command that wrote something, so sync can send new changes and refresh
+    /// the status (a read — a search as one types — does not wake it).
     changed: tokio::sync::Notify,
     shell: Arc<dyn Shell>,
     data_dir: PathBuf,
@@ -91,8 +92,11 @@ impl Laptop {
     /// Runs one store operation and, on failure, words the error in the interface's language.
     pub fn run<T>(&self, operation: impl FnOnce(&mut Store) -> Result<T, Error>) -> Result<T, Failure> {
         let mut store = self.lock();
+        let written = store.rows_written();
         let result = operation(&mut store);
-        self.changed.notify_one();
+        if store.rows_written() != written {
+            self.changed.notify_one();
+        }
         result.map_err(|error| failure(&store, &error))
     }
 }
@@ -111,4 +115,51 @@ pub(crate) fn failure(store: &Store, error: &Error) -> Failure {
 pub(crate) fn internal(error: &dyn std::fmt::Display) -> Failure {
     tracing::error!(%error, "internal error");
     Failure::new(ErrorCode::Internal, error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use plan_ouvert_domain::OverviewFilter;
+
+    use super::*;
+    use crate::shell::FileRequest;
+
+    #[derive(Debug)]
+    struct Quiet;
+
+    impl Shell for Quiet {
+        fn emit(&self, _: Event) {}
+        fn pick_file(&self, _: FileRequest, _: Option<&str>, _: Locale) -> Result<Option<PathBuf>, String> {
+            Ok(None)
+        }
+        fn open_file(&self, _: &Path) -> Result<(), String> {
+            Ok(())
+        }
+        fn notify(&self, _: &str, _: &str) -> Result<(), String> {
+            Ok(())
+        }
+    }
+
+    /// Whether the sync loop was woken since it last looked.
+    async fn woken(laptop: &Laptop) -> bool {
+        tokio::time::timeout(Duration::from_millis(20), laptop.changes().notified()).await.is_ok()
+    }
+
+    #[tokio::test]
+    async fn only_an_operation_that_writes_wakes_the_sync_loop() {
+        let dir = tempfile::tempdir().unwrap();
+        let laptop = Laptop::new(Store::open_in(dir.path()).unwrap(), Arc::new(Quiet), dir.path());
+        let plan = laptop.run(|s| s.load_demo_plan()).unwrap();
+        assert!(woken(&laptop).await, "the demonstration plan written: sync has something to send");
+        laptop.run(|s| s.plan_search(plan.id, "transparence")).unwrap();
+        laptop.run(|s| s.plan_overview(plan.id, &OverviewFilter::default())).unwrap();
+        assert!(!woken(&laptop).await, "a search and a read change nothing");
+        assert!(laptop.run(|s| s.plan_search(plan_ouvert_domain::PlanId(uuid::Uuid::nil()), "x")).is_err());
+        assert!(!woken(&laptop).await, "nor does a refusal");
+        let area = laptop.run(|s| s.plan_overview(plan.id, &OverviewFilter::default())).unwrap().areas[0].area.id;
+        laptop.run(|s| s.create_commitment(area, "Ouvrir les données du climat")).unwrap();
+        assert!(woken(&laptop).await, "a commitment written");
+    }
 }

@@ -138,6 +138,12 @@ impl Store {
         Ok(Self { conn, checkpointer: None })
     }
 
+    /// Rows this store has written (inserted, changed or removed) since it was opened: an
+    /// operation that leaves the count as it was changed nothing.
+    pub fn rows_written(&self) -> u64 {
+        self.conn.total_changes()
+    }
+
     /// The schema version the database is at (number of migrations applied).
     pub fn schema_version(&self) -> Result<u32> {
         Ok(self.conn.pragma_query_value(None, "user_version", |row| row.get(0))?)

@@ -78,11 +78,10 @@ pub(crate) fn read_fields(conn: &Connection, record: RecordKey) -> Result<Option
     };
     let Value::Object(mut map) = value else { return Err(Error::Corrupt("record is not an object".into())) };
     if record.kind == RecordKind::Plan {
-        let (ogp, number): (Option<String>, Option<i64>) = conn.query_row(
-            "SELECT ogp_plan_id, plan_number FROM plan WHERE id = ?1",
-            [record.id.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (ogp, number): (Option<String>, Option<i64>) =
+            conn.query_row("SELECT ogp_plan_id, plan_number FROM plan WHERE id = ?1", [record.id.to_string()], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
         map.insert("ogpPlanId".into(), ogp.map(Value::String).unwrap_or(Value::Null));
         map.insert("planNumber".into(), number.map(Value::from).unwrap_or(Value::Null));
     }
