@@ -118,7 +118,7 @@ export function OverviewPage(props: { planId: string }) {
 
     const overview = useMemo(() => (read === null ? null : showFound(read, found?.search ?? null)), [read, found]);
 
-    // Changes from the server: read again, with the filters on.
+    // Changes from the server: read again, with the filters on (unless the person is typing).
     const syncRevision = useSyncRevision(async () => {
         await Promise.all([refresh(), search(typed.current), institutions.reload()]);
     });
