@@ -67,7 +67,8 @@ export async function openApp(
         viewport: options.viewport ?? { width: 1280, height: 800 },
         colorScheme: options.colorScheme ?? "light",
         locale: options.systemLocale ?? "fr-FR",
-        timezoneId: "Europe/Paris"
+        // The zone the tests run in (vitest.config.ts), so that the page and the core agree on the day.
+        timezoneId: process.env.TZ ?? "Europe/Paris"
     });
     await context.addInitScript(() => Object.freeze(Object.prototype));
     const page = await context.newPage();
