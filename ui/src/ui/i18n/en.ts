@@ -213,7 +213,7 @@ export const en: Messages = {
         search: "Search for a commitment",
         searchHint: "Title or text of a commitment, title of an area.",
         institution: "Institution",
-        institutionHint: "Lead or supporting",
+        institutionHint: "Leading or supporting the commitment.",
         allInstitutions: "All institutions",
         matching: (n: number) => `${n} ${plural(n, "commitment matches", "commitments match")} your search.`,
         noMatchTitle: "No commitment matches your search.",

@@ -220,7 +220,7 @@ export const fr = {
         search: "Rechercher un engagement",
         searchHint: "Titre ou texte d'un engagement, titre d'un axe.",
         institution: "Institution",
-        institutionHint: "Porteuse ou partenaire",
+        institutionHint: "Porteuse ou partenaire de l'engagement.",
         allInstitutions: "Toutes les institutions",
         matching: (n: number) =>
             `${n} ${plural(n, "engagement correspond", "engagements correspondent")} à votre recherche.`,

@@ -331,6 +331,20 @@ export function OverviewPage(props: { planId: string }) {
                 <p className="fr-sr-only" role="status" data-found-for={found?.query ?? ""}>
                     {overview.filtered ? t.overview.matching(overview.matchingCount) : ""}
                 </p>
+                {/* Its place in the panel is kept while nothing is filtered: the first letter typed
+                    does not move the list (on a national plan, moving it cost more than the search). */}
+                <div className="po-filter-result po-filter-result--kept" data-testid="overview-filter-result">
+                    {overview.filtered && overview.matchingCount > 0 && (
+                        <>
+                            <p className="fr-mb-0" aria-hidden="true">
+                                {t.overview.matching(overview.matchingCount)}
+                            </p>
+                            <Button priority="tertiary no outline" size="small" iconId="fr-icon-close-circle-line" onClick={clearFilters}>
+                                {t.lists.clearFilters}
+                            </Button>
+                        </>
+                    )}
+                </div>
             </div>
 
             {overview.filtered && overview.matchingCount === 0 ? (
@@ -343,20 +357,6 @@ export function OverviewPage(props: { planId: string }) {
                 </div>
             ) : (
                 <>
-                    {/* Its place is kept while nothing is filtered: the first letter typed does not
-                        move the list (on a national plan, moving it cost more than the search). */}
-                    <div className="po-filter-result po-filter-result--kept fr-mt-2w" data-testid="overview-filter-result">
-                        {overview.filtered && (
-                            <>
-                                <p className="fr-mb-0" aria-hidden="true">
-                                    {t.overview.matching(overview.matchingCount)}
-                                </p>
-                                <Button priority="tertiary no outline" size="small" iconId="fr-icon-close-circle-line" onClick={clearFilters}>
-                                    {t.lists.clearFilters}
-                                </Button>
-                            </>
-                        )}
-                    </div>
                     {overview.areas.length === 0 && (
                         <div className="fr-callout fr-mt-3w">
                             <h2 className="fr-callout__title fr-h5">{t.overview.noAreasTitle}</h2>
