@@ -1,7 +1,8 @@
 //! A record's sync fields read straight from its row, as the declaration of its kind
 //! (`plan_ouvert_sync::fields`) says each is held, and as [`crate::sync::write_fields`] stores
 //! them: `null` as NULL, a yes/no as 0 or 1, a number as an integer, a list or an object as JSON
-//! text, anything else as text; a commitment's supporting institutions in their own table.
+//! text, anything else as text; a commitment's supporting institutions in their own table (read
+//! and written here, [`SUPPORTERS`]).
 //!
 //! One statement per record and no detour through the domain's types: a pull of a thousand
 //! changed commitments reads each of them before settling it.
@@ -14,12 +15,13 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 use crate::Result;
 
-/// Fields kept in a table of their own rather than in a column of the record's row.
-const ELSEWHERE: &[&str] = &["supportingInstitutionIds"];
+/// A commitment's supporting institutions: kept in order in `commitment_supporter`, not in a
+/// column of its row.
+pub(crate) const SUPPORTERS: &str = "supportingInstitutionIds";
 
 /// The record's fields, or `None` when it is not here.
 pub(crate) fn read_columns(conn: &Connection, record: RecordKey) -> Result<Option<Fields>> {
-    let declared: Vec<_> = fields(record.kind).iter().filter(|f| !ELSEWHERE.contains(&f.name)).collect();
+    let declared: Vec<_> = fields(record.kind).iter().filter(|f| f.name != SUPPORTERS).collect();
     let columns: Vec<String> = declared.iter().map(|f| snake_case(f.name)).collect();
     let sql = format!("SELECT {} FROM {} WHERE id = ?1", columns.join(", "), record.kind.table());
     let id = record.id.to_string();
@@ -41,9 +43,21 @@ pub(crate) fn read_columns(conn: &Connection, record: RecordKey) -> Result<Optio
             )?
             .query_map([&id], |r| r.get::<_, String>(0).map(Value::String))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        fields.insert("supportingInstitutionIds".into(), Value::Array(supporters));
+        fields.insert(SUPPORTERS.into(), Value::Array(supporters));
     }
     Ok(Some(fields))
+}
+
+/// Writes commitment `id`'s supporting institutions, in the order of `ids`, in place of those it had.
+pub(crate) fn write_supporters(conn: &Connection, id: &str, ids: &[Value]) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM commitment_supporter WHERE commitment_id = ?1")?.execute([id])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO commitment_supporter (commitment_id, institution_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for (position, institution) in ids.iter().filter_map(Value::as_str).enumerate() {
+        insert.execute(rusqlite::params![id, institution, position as u32])?;
+    }
+    Ok(())
 }
 
 /// Column `i` of `row` as the sync value of a field that holds `holds`.

@@ -133,7 +133,7 @@ pub(crate) fn write_fields(conn: &Connection, record: RecordKey, fields: Option<
             let columns: Vec<(&str, &Value)> = fields
                 .iter()
                 .filter_map(|(f, v)| allowed.iter().find(|a| **a == f.as_str()).map(|a| (*a, v)))
-                .filter(|(f, _)| *f != "supportingInstitutionIds")
+                .filter(|(f, _)| *f != crate::columns::SUPPORTERS)
                 .collect();
             let at = instant_text(now());
             let exists: bool = conn
@@ -164,16 +164,9 @@ pub(crate) fn write_fields(conn: &Connection, record: RecordKey, fields: Option<
                     None => Ok(written),
                 })
             };
-            written.and_then(|_| match fields.get("supportingInstitutionIds") {
+            written.and_then(|_| match fields.get(crate::columns::SUPPORTERS) {
                 Some(Value::Array(ids)) if record.kind == RecordKind::Commitment => {
-                    conn.prepare_cached("DELETE FROM commitment_supporter WHERE commitment_id = ?1")?.execute([&id])?;
-                    let mut insert = conn.prepare_cached(
-                        "INSERT INTO commitment_supporter (commitment_id, institution_id, position) VALUES (?1, ?2, ?3)",
-                    )?;
-                    for (position, institution) in ids.iter().filter_map(Value::as_str).enumerate() {
-                        insert.execute(params![id, institution, position as u32])?;
-                    }
-                    Ok(())
+                    crate::columns::write_supporters(conn, &id, ids)
                 }
                 _ => Ok(()),
             })
