@@ -44,6 +44,7 @@ mod search_batch;
 // The log copied into the database beside a long pull.
 mod checkpoint;
 mod columns;
+mod shadow;
 
 // Ranks within a parent, queued through sync.
 mod rank;
@@ -131,10 +132,8 @@ impl Store {
         // A pull writes each kind of record with a few statements over and over: each is
         // compiled once.
         conn.set_prepared_statement_cache_capacity(64);
-        if std::env::var("NOCKPT").is_ok() {
-            conn.pragma_update(None, "wal_autocheckpoint", 0)?;
-        }
         migrations::apply(&mut conn)?;
+        shadow::install(&conn)?;
         Ok(Self { conn, checkpointer: None })
     }
 

@@ -15,7 +15,7 @@
 //! conflict, which goes through the writers, is in `sync_resolution.rs`; conflicts and refusals
 //! as the sync screen shows them are in `sync_views.rs`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use plan_ouvert_domain::{AreaId, InstitutionId, MilestoneId, PlanId};
@@ -32,6 +32,7 @@ use crate::checkpoint::Checkpointer;
 use crate::read::{read_area, read_institution, read_milestone, read_plan};
 use crate::row::instant_text;
 use crate::setting::{get_setting, put_setting, CLAIMED, CLIENT_ID, CURSOR, JOINED, LAST_SEQ};
+use crate::shadow::{kept_once, Settling};
 use crate::{now, Error, Result, Store};
 
 pub use plan_ouvert_sync::protocol::fields_of_kind;
@@ -423,33 +424,130 @@ pub struct SqliteReplica<'c> {
     conn: &'c Connection,
     /// Records written locally from the server in this exchange.
     pub(crate) written: usize,
+    /// The server's long texts written as "the one the record holds" before their record is
+    /// settled, with their values, until [`ReplicaState::settled`] says whether it holds them
+    /// (see [`crate::shadow`]).
+    unsettled: HashMap<RecordKey, BTreeMap<String, Value>>,
+    /// Records the database refused to write in this exchange: it does not hold what it was given.
+    refused: HashSet<RecordKey>,
+    /// Records read to find the long texts their shadow keeps once, until they are written or
+    /// settled: a pull reads a record's shadow, then settles the record.
+    read: HashMap<RecordKey, Option<Fields>>,
+    /// Set while this replica writes an answer in: the store's triggers stand aside.
+    settling: Option<Settling>,
 }
 
 fn key_params(record: RecordKey) -> (&'static str, String) {
     (record.kind.code(), record.id.to_string())
 }
 
+impl<'c> SqliteReplica<'c> {
+    /// The sync state, to read it.
+    pub(crate) fn reading(conn: &'c Connection) -> Self {
+        Self {
+            conn,
+            written: 0,
+            unsettled: HashMap::new(),
+            refused: HashSet::new(),
+            read: HashMap::new(),
+            settling: None,
+        }
+    }
+
+    /// The sync state, to take an answer of the server in, inside `conn`'s transaction; ended by
+    /// [`SqliteReplica::finish`].
+    pub(crate) fn writing(conn: &'c Connection) -> Result<Self> {
+        Ok(Self { settling: Some(Settling::begin(conn)?), ..Self::reading(conn) })
+    }
+
+    /// Ends taking an answer in; returns how many local records were written.
+    pub(crate) fn finish(mut self) -> Result<usize> {
+        // Every record given values is settled, which writes them; one that was not keeps them
+        // whole all the same.
+        for (record, values) in std::mem::take(&mut self.unsettled) {
+            for (field, value) in values {
+                self.keep_whole(record, &field, &value)?;
+            }
+        }
+        if let Some(settling) = self.settling.take() {
+            settling.end(self.conn)?;
+        }
+        Ok(self.written)
+    }
+
+    /// Writes the server's value of a field in its row, which exists.
+    fn keep_whole(&self, record: RecordKey, field: &str, value: &Value) -> Result<()> {
+        let (kind, id) = key_params(record);
+        self.conn
+            .prepare_cached(
+                "UPDATE sync_shadow SET value = ?4 WHERE record_kind = ?1 AND record_id = ?2 AND field = ?3",
+            )?
+            .execute(params![kind, id, field, json(value)?])?;
+        Ok(())
+    }
+
+    /// The record is about to be written: what was read of it, and of the records a removal may
+    /// take with it, is read again next time.
+    fn forget_read(&mut self, record: RecordKey, removed: bool) {
+        if removed || record.kind == RecordKind::Institution {
+            // A removal cascades to the records under it; an institution arriving may take over
+            // the demonstration's, and the records naming it.
+            self.read.clear();
+        } else {
+            self.read.remove(&record);
+        }
+    }
+}
+
 impl ReplicaState for SqliteReplica<'_> {
     type Error = Error;
 
     fn values(&mut self, record: RecordKey) -> Result<Option<Fields>> {
-        read_fields(self.conn, record)
+        match self.read.remove(&record) {
+            Some(fields) => Ok(fields),
+            None => read_fields(self.conn, record),
+        }
     }
 
-    fn materialise(&mut self, record: RecordKey, fields: Option<Fields>) -> Result<()> {
-        if write_fields(self.conn, record, fields.as_ref())? {
+    fn materialise(&mut self, record: RecordKey, fields: Option<&Fields>) -> Result<()> {
+        self.forget_read(record, fields.is_none());
+        if write_fields(self.conn, record, fields)? {
             self.written += 1;
+        } else {
+            self.refused.insert(record);
         }
         Ok(())
     }
 
-    fn rematerialise(&mut self, record: RecordKey, current: &Fields, fields: Fields) -> Result<()> {
+    fn rematerialise(&mut self, record: RecordKey, current: &Fields, fields: &Fields) -> Result<()> {
         // Only the columns that change: a pull that brings one field of a thousand records
         // rewrites nothing else of them (what `write_fields` is not given, it leaves as it is,
         // as it would after writing `fields` whole).
-        let changed: Fields = fields.into_iter().filter(|(field, value)| current.get(field) != Some(value)).collect();
+        let changed: Fields = fields
+            .iter()
+            .filter(|(field, value)| current.get(*field) != Some(*value))
+            .map(|(field, value)| (field.clone(), value.clone()))
+            .collect();
+        // A long text the shadow keeps once, and that this answer did not bring, is about to
+        // change: its row keeps the value (what the triggers do for the store's writers).
+        let arriving = self.unsettled.get(&record);
+        for field in changed.keys() {
+            let Some(held) = current.get(field) else { continue };
+            if kept_once(record.kind, field, held) && !arriving.is_some_and(|a| a.contains_key(field)) {
+                let (kind, id) = key_params(record);
+                self.conn
+                    .prepare_cached(
+                        "UPDATE sync_shadow SET value = ?4
+                         WHERE record_kind = ?1 AND record_id = ?2 AND field = ?3 AND value IS NULL",
+                    )?
+                    .execute(params![kind, id, field, json(held)?])?;
+            }
+        }
+        self.forget_read(record, false);
         if write_fields(self.conn, record, Some(&changed))? {
             self.written += 1;
+        } else {
+            self.refused.insert(record);
         }
         Ok(())
     }
@@ -461,14 +559,39 @@ impl ReplicaState for SqliteReplica<'_> {
         )?;
         let rows = stmt
             .query_map(params![kind, id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, i64>(2)?))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter().map(|(field, value, version)| Ok((field, (parse(&value)?, version as u64)))).collect()
+        let arriving = self.unsettled.get(&record);
+        let held_once =
+            rows.iter().any(|(field, value, _)| value.is_none() && !arriving.is_some_and(|a| a.contains_key(field)));
+        if held_once && !self.read.contains_key(&record) {
+            self.read.insert(record, read_fields(self.conn, record)?);
+        }
+        let arriving = self.unsettled.get(&record);
+        let held = self.read.get(&record).and_then(Option::as_ref);
+        let mut shadow = BTreeMap::new();
+        for (field, value, version) in rows {
+            let value = match value {
+                Some(text) => parse(&text)?,
+                None => arriving
+                    .and_then(|a| a.get(&field))
+                    .or_else(|| held.and_then(|h| h.get(&field)))
+                    .cloned()
+                    .ok_or_else(|| {
+                        Error::Corrupt(format!("the server's {field} of {kind} {id} is neither kept nor held"))
+                    })?,
+            };
+            shadow.insert(field, (value, version as u64));
+        }
+        Ok(shadow)
     }
 
     fn set_shadow(&mut self, record: RecordKey, field: &str, value: &Value, version: u64) -> Result<()> {
         let (kind, id) = key_params(record);
+        if let Some(arriving) = self.unsettled.get_mut(&record) {
+            arriving.remove(field);
+        }
         self.conn
             .prepare_cached(
                 "INSERT INTO sync_shadow (record_kind, record_id, field, value, version) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -486,7 +609,9 @@ impl ReplicaState for SqliteReplica<'_> {
             }
             return Ok(());
         }
-        // One statement for the record's fields: a first sync writes hundreds of thousands.
+        // One statement for the record's fields: a first sync writes hundreds of thousands. A
+        // long text is written as "the one the record holds", and kept here until the record is
+        // settled (see `crate::shadow`).
         let rows: Vec<String> =
             (0..fields.len()).map(|i| format!("(?1, ?2, ?{}, ?{}, ?{})", 3 * i + 3, 3 * i + 4, 3 * i + 5)).collect();
         let sql = format!(
@@ -498,15 +623,36 @@ impl ReplicaState for SqliteReplica<'_> {
         let mut values: Vec<rusqlite::types::Value> = vec![kind.to_string().into(), id.into()];
         for (field, value, version) in fields {
             values.push(field.to_string().into());
-            values.push(json(value)?.into());
+            if self.settling.is_some() && kept_once(record.kind, field, value) {
+                self.unsettled.entry(record).or_default().insert(field.to_string(), (*value).clone());
+                values.push(rusqlite::types::Value::Null);
+            } else {
+                if let Some(arriving) = self.unsettled.get_mut(&record) {
+                    arriving.remove(*field);
+                }
+                values.push(json(value)?.into());
+            }
             values.push((*version as i64).into());
         }
         self.conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(values))?;
         Ok(())
     }
 
+    fn settled(&mut self, record: RecordKey, fields: Option<&Fields>) -> Result<()> {
+        self.read.remove(&record);
+        let Some(arriving) = self.unsettled.remove(&record) else { return Ok(()) };
+        let held = if self.refused.contains(&record) { None } else { fields };
+        for (field, value) in arriving {
+            if held.and_then(|h| h.get(&field)) != Some(&value) {
+                self.keep_whole(record, &field, &value)?;
+            }
+        }
+        Ok(())
+    }
+
     fn clear_shadow(&mut self, record: RecordKey) -> Result<()> {
         let (kind, id) = key_params(record);
+        self.unsettled.remove(&record);
         self.conn.execute("DELETE FROM sync_shadow WHERE record_kind = ?1 AND record_id = ?2", params![kind, id])?;
         Ok(())
     }
@@ -804,7 +950,7 @@ impl Store {
     pub fn sync_push_request(&mut self) -> Result<Option<PushRequest>> {
         let client = client_id(&self.conn)?;
         let mutations = read_outbox(&self.conn, PUSH_BATCH)?;
-        let mut state = SqliteReplica { conn: &self.conn, written: 0 };
+        let mut state = SqliteReplica::reading(&self.conn);
         // With nothing to send, a push is still made when the server seems to have lost part of
         // its history (its answer says which of this laptop's changes it lost), and the first
         // time, so that the server binds this laptop's identity to its person.
@@ -820,18 +966,18 @@ impl Store {
     /// Takes in the server's answer to a push, in one transaction.
     pub fn sync_apply_push(&mut self, response: &PushResponse) -> Result<usize> {
         let tx = self.conn.savepoint()?;
-        let mut state = SqliteReplica { conn: &tx, written: 0 };
+        let mut state = SqliteReplica::writing(&tx)?;
         replica::on_push(&mut state, response)?;
+        let written = state.finish()?;
         if response.identity_reused_at.is_none() && response.lost_from.is_none() {
             put_setting(&tx, CLAIMED, Some("1"))?;
         }
-        let written = state.written;
         tx.commit()?;
         Ok(written)
     }
 
     pub fn sync_pull_request(&mut self) -> Result<PullRequest> {
-        let mut state = SqliteReplica { conn: &self.conn, written: 0 };
+        let mut state = SqliteReplica::reading(&self.conn);
         Ok(PullRequest { protocol: PROTOCOL_VERSION, since: state.cursor()?, limit: None, count: false })
     }
 
@@ -861,16 +1007,16 @@ impl Store {
 
     fn take_pull(&mut self, response: &PullResponse) -> Result<usize> {
         let tx = self.conn.savepoint()?;
-        let mut state = SqliteReplica { conn: &tx, written: 0 };
+        let mut state = SqliteReplica::writing(&tx)?;
         crate::search_batch::batched(&tx, || replica::on_pull(&mut state, response))?;
-        let written = state.written;
+        let written = state.finish()?;
         tx.commit()?;
         Ok(written)
     }
 
     /// Whether this laptop is catching up with a server that lost part of its history.
     pub fn sync_rejoining(&mut self) -> Result<bool> {
-        Ok(SqliteReplica { conn: &self.conn, written: 0 }.joined()?.rejoin != plan_ouvert_sync::replica::Rejoin::No)
+        Ok(SqliteReplica::reading(&self.conn).joined()?.rejoin != plan_ouvert_sync::replica::Rejoin::No)
     }
 
     pub fn sync_counts(&self) -> Result<SyncCounts> {

@@ -107,10 +107,10 @@ pub trait ReplicaState {
     /// The record's local fields, or `None` when the laptop does not hold it.
     fn values(&mut self, record: RecordKey) -> Result<Option<Fields>, Self::Error>;
     /// Makes the local record hold exactly `fields` (`None`: removes it).
-    fn materialise(&mut self, record: RecordKey, fields: Option<Fields>) -> Result<(), Self::Error>;
+    fn materialise(&mut self, record: RecordKey, fields: Option<&Fields>) -> Result<(), Self::Error>;
     /// [`ReplicaState::materialise`] of a record held here, which held `current` (a store may
     /// write only what changed).
-    fn rematerialise(&mut self, record: RecordKey, current: &Fields, fields: Fields) -> Result<(), Self::Error> {
+    fn rematerialise(&mut self, record: RecordKey, current: &Fields, fields: &Fields) -> Result<(), Self::Error> {
         let _ = current;
         self.materialise(record, Some(fields))
     }
@@ -127,6 +127,12 @@ pub trait ReplicaState {
         Ok(())
     }
     fn clear_shadow(&mut self, record: RecordKey) -> Result<(), Self::Error>;
+    /// Settling `record` is done: it holds `fields` now (`None`: it is not shown here). A store
+    /// that keeps a server value the record also holds only once learns here which those are.
+    fn settled(&mut self, record: RecordKey, fields: Option<&Fields>) -> Result<(), Self::Error> {
+        let _ = (record, fields);
+        Ok(())
+    }
 
     /// Whether the record was deleted (here or on the server): it is never shown again.
     fn is_deleted(&mut self, record: RecordKey) -> Result<bool, Self::Error> {
@@ -233,7 +239,7 @@ fn settle_with<S: ReplicaState>(
     shadow: Option<BTreeMap<String, (Value, u64)>>,
 ) -> Result<(), S::Error> {
     if state.is_deleted(record)? {
-        return Ok(());
+        return state.settled(record, None);
     }
     let pending = state.pending_for(record)?;
     let mut shadow = match shadow {
@@ -276,12 +282,12 @@ fn settle_with<S: ReplicaState>(
         }
     }
     let settled = if fields.is_empty() { None } else { Some(fields) };
-    match (current, settled) {
-        (current, settled) if settled == current => {}
+    match (current, &settled) {
+        (current, settled) if settled == &current => {}
         (Some(current), Some(settled)) => state.rematerialise(record, &current, settled)?,
-        (_, settled) => state.materialise(record, settled)?,
+        (_, settled) => state.materialise(record, settled.as_ref())?,
     }
-    Ok(())
+    state.settled(record, settled.as_ref())
 }
 
 /// Takes in what the server said of pushed mutations. Answers to mutations already
@@ -602,10 +608,10 @@ impl ReplicaState for Replica {
         Ok(if fields.is_empty() { None } else { Some(fields) })
     }
 
-    fn materialise(&mut self, record: RecordKey, fields: Option<Fields>) -> Result<(), Self::Error> {
+    fn materialise(&mut self, record: RecordKey, fields: Option<&Fields>) -> Result<(), Self::Error> {
         self.values.retain(|(r, _), _| *r != record);
-        for (field, value) in fields.unwrap_or_default() {
-            self.values.insert((record, field), value);
+        for (field, value) in fields.into_iter().flatten() {
+            self.values.insert((record, field.clone()), value.clone());
         }
         Ok(())
     }

@@ -603,3 +603,68 @@ fn what_a_long_pull_brings_is_found_by_search_page_after_page_and_follows_later_
     c.edit_commitment(ids[2], &CommitmentEdit::Title("Archives ouvertes".into())).unwrap();
     assert_eq!((found(&mut c, "archives"), found(&mut c, "registre")), (1, 37));
 }
+
+/// The ministry's commitment, with a milestone, as laptop `b` (a drafter of the ministry)
+/// received it: each long text arrived once, held by the record alone.
+fn received_with_a_milestone() -> (Server, Store, CommitmentId, MilestoneId) {
+    let (mut server, mut a, mut b, id) = two_laptops();
+    let milestone = a
+        .create_milestone(
+            id,
+            &MilestoneInput {
+                title: "Jalon".into(),
+                expected_outputs: "Un jeu de données publié.".into(),
+                start_date: String::new(),
+                due_date: String::new(),
+                lead_institution_id: None,
+            },
+        )
+        .unwrap();
+    server.sync(&mut a, &drafter(MINISTRY));
+    server.sync(&mut b, &drafter(MINISTRY));
+    (server, b, id, milestone.id)
+}
+
+const PROBLEM: &str = "Premier paragraphe.\n\nDeuxième paragraphe.";
+
+fn reader() -> Actor {
+    Actor { institution: MINISTRY, role: Role::Reader, person: Uuid::from_u128(0xE0) }
+}
+
+#[test]
+fn a_refused_edit_of_a_received_long_text_shows_the_servers_text_again() {
+    let (mut server, mut b, id, _) = received_with_a_milestone();
+    b.edit_commitment(id, &CommitmentEdit::Problem("Réécrit sur ce portable.".into())).unwrap();
+    server.sync(&mut b, &reader());
+    assert_eq!(b.sync_rejections().unwrap().len(), 1);
+    assert_eq!(b.commitment(id).unwrap().problem, PROBLEM, "the server's text, not the refused one");
+}
+
+#[test]
+fn a_refused_deletion_brings_back_the_received_texts_of_a_commitment_and_of_its_milestones() {
+    let (mut server, mut b, id, milestone) = received_with_a_milestone();
+    b.delete_commitment(id).unwrap();
+    assert!(b.commitment(id).is_err());
+    server.sync(&mut b, &reader());
+    assert_eq!(b.sync_rejections().unwrap().len(), 1);
+    assert_eq!(b.commitment(id).unwrap().problem, PROBLEM);
+    let milestones = b.milestones(id).unwrap();
+    assert_eq!(milestones.iter().map(|m| m.id).collect::<Vec<_>>(), vec![milestone]);
+    assert_eq!(milestones[0].expected_outputs, "Un jeu de données publié.", "gone by the cascade, back whole");
+}
+
+#[test]
+fn a_text_received_while_an_edit_of_it_waits_here_is_what_shows_when_the_edit_is_refused() {
+    let (mut server, mut b, id, _) = received_with_a_milestone();
+    let mut a = Store::open_in_memory().unwrap();
+    server.sync(&mut a, &coordinator());
+    // Laptop B's edit waits; the coordinator's arrives first, and B takes it in before sending.
+    b.edit_commitment(id, &CommitmentEdit::Problem("Réécrit sur ce portable.".into())).unwrap();
+    a.edit_commitment(id, &CommitmentEdit::Problem("Réécrit par la coordination.".into())).unwrap();
+    server.sync(&mut a, &coordinator());
+    let request = b.sync_pull_request().unwrap();
+    b.sync_apply_pull(&hub::pull(&mut server.ledger, &reader(), &request).unwrap()).unwrap();
+    assert_eq!(b.commitment(id).unwrap().problem, "Réécrit sur ce portable.", "the person's edit still shows");
+    server.sync(&mut b, &reader());
+    assert_eq!(b.commitment(id).unwrap().problem, "Réécrit par la coordination.");
+}
