@@ -154,6 +154,8 @@ describe("Vue d'ensemble du plan", () => {
         const whole = await page.locator("li.po-commitment").count();
         const listTop = async () => (await page.locator("section.po-area").first().boundingBox())?.y;
         const before = await listTop();
+        // Nothing filtered: the line of results is there, unseen and out of the keyboard's way.
+        expect(await page.getByRole("button", { name: "Effacer les filtres" }).count()).toBe(0);
         const answered = page.waitForResponse(response => response.url().endsWith("/invoke/search_plan"));
         await page.locator("#overview-search").fill("e");
         const answer = ((await (await answered).json()) as { ok: PlanSearch }).ok;

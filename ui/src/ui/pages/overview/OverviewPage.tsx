@@ -243,6 +243,7 @@ export function OverviewPage(props: { planId: string }) {
     }
 
     const { plan } = overview;
+    const showsResult = overview.filtered && overview.matchingCount > 0;
     const planErrors = fieldErrors(planFailure);
     const areaErrors = fieldErrors(areaFailure);
     const commitmentErrors = fieldErrors(commitmentFailure);
@@ -331,19 +332,19 @@ export function OverviewPage(props: { planId: string }) {
                 <p className="fr-sr-only" role="status" data-found-for={found?.query ?? ""}>
                     {overview.filtered ? t.overview.matching(overview.matchingCount) : ""}
                 </p>
-                {/* Its place in the panel is kept while nothing is filtered: the first letter typed
-                    does not move the list (on a national plan, moving it cost more than the search). */}
-                <div className="po-filter-result po-filter-result--kept" data-testid="overview-filter-result">
-                    {overview.filtered && overview.matchingCount > 0 && (
-                        <>
-                            <p className="fr-mb-0" aria-hidden="true">
-                                {t.overview.matching(overview.matchingCount)}
-                            </p>
-                            <Button priority="tertiary no outline" size="small" iconId="fr-icon-close-circle-line" onClick={clearFilters}>
-                                {t.lists.clearFilters}
-                            </Button>
-                        </>
-                    )}
+                {/* Its place in the panel is kept, hidden, while nothing is filtered: the first letter
+                    typed neither moves the list nor builds the line (on a national plan, either cost
+                    more than the search). */}
+                <div
+                    className={`po-filter-result po-filter-result--kept${showsResult ? "" : " po-filter-result--idle"}`}
+                    data-testid="overview-filter-result"
+                >
+                    <p className="fr-mb-0" aria-hidden="true">
+                        {t.overview.matching(overview.matchingCount)}
+                    </p>
+                    <Button priority="tertiary no outline" size="small" iconId="fr-icon-close-circle-line" onClick={clearFilters}>
+                        {t.lists.clearFilters}
+                    </Button>
                 </div>
             </div>
 
