@@ -260,8 +260,7 @@ fn a_change_of_another_institutions_commitment_is_refused_kept_and_can_be_discar
     a.edit_commitment(id, &CommitmentEdit::Causes("Par un lecteur.".into())).unwrap();
     let state = a.commitment_sync_state(id).unwrap();
     assert_eq!((state.pending, state.refused), (1, 0), "saved here, not sent yet");
-    let reader = Actor { institution: MINISTRY, role: Role::Reader, person: Uuid::from_u128(0xE0) };
-    server.sync(&mut a, &reader);
+    server.sync(&mut a, &reader());
     let state = a.commitment_sync_state(id).unwrap();
     assert_eq!((state.pending, state.refused), (0, 1), "refused, and said so beside the commitment");
     let rejections = a.sync_rejections().unwrap();
@@ -324,27 +323,13 @@ fn a_refused_edit_queues_nothing_and_a_saved_one_queues_exactly_its_field() {
 
 #[test]
 fn deleting_a_commitment_deletes_its_milestones_everywhere() {
-    let (mut server, mut a, mut b, id) = two_laptops();
-    let milestone = a
-        .create_milestone(
-            id,
-            &MilestoneInput {
-                title: "Jalon".into(),
-                expected_outputs: String::new(),
-                start_date: String::new(),
-                due_date: String::new(),
-                lead_institution_id: None,
-            },
-        )
-        .unwrap();
-    server.sync(&mut a, &drafter(MINISTRY));
-    server.sync(&mut b, &drafter(MINISTRY));
+    let (mut server, mut a, mut b, id, milestone) = received_with_a_milestone();
     assert_eq!(b.milestones(id).unwrap().len(), 1);
     b.delete_commitment(id).unwrap();
     server.sync(&mut b, &drafter(MINISTRY));
     server.sync(&mut a, &drafter(MINISTRY));
     assert!(a.commitment(id).is_err());
-    assert!(a.sync_record_fields(RecordKey { kind: RecordKind::Milestone, id: milestone.id.0 }).unwrap().is_none());
+    assert!(a.sync_record_fields(RecordKey { kind: RecordKind::Milestone, id: milestone.0 }).unwrap().is_none());
     // A fresh laptop receives neither.
     let mut c = Store::open_in_memory().unwrap();
     server.sync(&mut c, &drafter(MINISTRY));
@@ -604,9 +589,9 @@ fn what_a_long_pull_brings_is_found_by_search_page_after_page_and_follows_later_
     assert_eq!((found(&mut c, "archives"), found(&mut c, "registre")), (1, 37));
 }
 
-/// The ministry's commitment, with a milestone, as laptop `b` (a drafter of the ministry)
-/// received it: each long text arrived once, held by the record alone.
-fn received_with_a_milestone() -> (Server, Store, CommitmentId, MilestoneId) {
+/// The ministry's commitment, given a milestone on laptop `a`, as laptop `b` (a drafter of the
+/// ministry) received it: each long text arrived once, held by the record alone.
+fn received_with_a_milestone() -> (Server, Store, Store, CommitmentId, MilestoneId) {
     let (mut server, mut a, mut b, id) = two_laptops();
     let milestone = a
         .create_milestone(
@@ -622,7 +607,7 @@ fn received_with_a_milestone() -> (Server, Store, CommitmentId, MilestoneId) {
         .unwrap();
     server.sync(&mut a, &drafter(MINISTRY));
     server.sync(&mut b, &drafter(MINISTRY));
-    (server, b, id, milestone.id)
+    (server, a, b, id, milestone.id)
 }
 
 const PROBLEM: &str = "Premier paragraphe.\n\nDeuxième paragraphe.";
@@ -633,7 +618,7 @@ fn reader() -> Actor {
 
 #[test]
 fn a_refused_edit_of_a_received_long_text_shows_the_servers_text_again() {
-    let (mut server, mut b, id, _) = received_with_a_milestone();
+    let (mut server, _, mut b, id, _) = received_with_a_milestone();
     b.edit_commitment(id, &CommitmentEdit::Problem("Réécrit sur ce portable.".into())).unwrap();
     server.sync(&mut b, &reader());
     assert_eq!(b.sync_rejections().unwrap().len(), 1);
@@ -642,7 +627,7 @@ fn a_refused_edit_of_a_received_long_text_shows_the_servers_text_again() {
 
 #[test]
 fn a_refused_deletion_brings_back_the_received_texts_of_a_commitment_and_of_its_milestones() {
-    let (mut server, mut b, id, milestone) = received_with_a_milestone();
+    let (mut server, _, mut b, id, milestone) = received_with_a_milestone();
     b.delete_commitment(id).unwrap();
     assert!(b.commitment(id).is_err());
     server.sync(&mut b, &reader());
@@ -655,13 +640,11 @@ fn a_refused_deletion_brings_back_the_received_texts_of_a_commitment_and_of_its_
 
 #[test]
 fn a_text_received_while_an_edit_of_it_waits_here_is_what_shows_when_the_edit_is_refused() {
-    let (mut server, mut b, id, _) = received_with_a_milestone();
-    let mut a = Store::open_in_memory().unwrap();
-    server.sync(&mut a, &coordinator());
-    // Laptop B's edit waits; the coordinator's arrives first, and B takes it in before sending.
+    let (mut server, mut a, mut b, id, _) = received_with_a_milestone();
+    // Laptop B's edit waits; A's arrives first, and B takes it in before sending.
     b.edit_commitment(id, &CommitmentEdit::Problem("Réécrit sur ce portable.".into())).unwrap();
     a.edit_commitment(id, &CommitmentEdit::Problem("Réécrit par la coordination.".into())).unwrap();
-    server.sync(&mut a, &coordinator());
+    server.sync(&mut a, &drafter(MINISTRY));
     let request = b.sync_pull_request().unwrap();
     b.sync_apply_pull(&hub::pull(&mut server.ledger, &reader(), &request).unwrap()).unwrap();
     assert_eq!(b.commitment(id).unwrap().problem, "Réécrit sur ce portable.", "the person's edit still shows");
