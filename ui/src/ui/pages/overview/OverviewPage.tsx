@@ -7,7 +7,7 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Area, AreaInput, Failure, Institution, PlanInput, PlanOverview, PlanSearch } from "../../../core/bindings";
 import { toFailure } from "../../../core/backend";
 import { useBackend } from "../../backendContext";
@@ -53,7 +53,6 @@ export function OverviewPage(props: { planId: string }) {
     const backend = useBackend();
     const { planId } = props;
 
-    const [query, setQuery] = useState("");
     const [institutionId, setInstitutionId] = useState<string | null>(null);
     // The overview is read once (and again when the plan changes); a search asks only which
     // commitments it finds, and the page shows them from what it read.
@@ -86,6 +85,7 @@ export function OverviewPage(props: { planId: string }) {
     // to a text that is no longer in the field is dropped.
     const searchRequest = useRef(0);
     const typed = useRef("");
+    const searchField = useRef<SearchFieldHandle>(null);
     const search = useCallback(
         async (text: string) => {
             const mine = ++searchRequest.current;
@@ -105,7 +105,6 @@ export function OverviewPage(props: { planId: string }) {
     const type = useCallback(
         (text: string) => {
             typed.current = text;
-            setQuery(text);
             void search(text);
         },
         [search]
@@ -211,6 +210,7 @@ export function OverviewPage(props: { planId: string }) {
     }
 
     function clearFilters() {
+        searchField.current?.clear();
         type("");
         setInstitutionId(null);
         document.getElementById("overview-search")?.focus();
@@ -304,17 +304,11 @@ export function OverviewPage(props: { planId: string }) {
                 </h2>
                 <div className="fr-grid-row fr-grid-row--gutters po-fields">
                     <div className="fr-col-12 fr-col-md-7">
-                        <Input
+                        <SearchField
+                            ref={searchField}
                             label={t.overview.search}
-                            hintText={`${t.overview.searchHint} ${t.lists.ignoresCase}`}
-                            iconId="fr-icon-search-line"
-                            nativeInputProps={{
-                                id: "overview-search",
-                                type: "search",
-                                value: query,
-                                onChange: e => type(e.target.value),
-                                autoComplete: "off"
-                            }}
+                            hint={`${t.overview.searchHint} ${t.lists.ignoresCase}`}
+                            onType={type}
                         />
                     </div>
                     <div className="fr-col-12 fr-col-md-5">
@@ -476,6 +470,34 @@ const PlanSections = memo(function PlanSections(props: { planId: string; workboo
         </>
     );
 });
+
+type SearchFieldHandle = { clear: () => void };
+
+/** The search field. What it holds is its own: a keystroke draws the field, and the page only
+ * when the search answers. */
+const SearchField = memo(
+    forwardRef<SearchFieldHandle, { label: string; hint: string; onType: (text: string) => void }>(function SearchField(props, ref) {
+        const [text, setText] = useState("");
+        useImperativeHandle(ref, () => ({ clear: () => setText("") }), []);
+        return (
+            <Input
+                label={props.label}
+                hintText={props.hint}
+                iconId="fr-icon-search-line"
+                nativeInputProps={{
+                    id: "overview-search",
+                    type: "search",
+                    value: text,
+                    onChange: e => {
+                        setText(e.target.value);
+                        props.onType(e.target.value);
+                    },
+                    autoComplete: "off"
+                }}
+            />
+        );
+    })
+);
 
 /** The institution filter, drawn again only when its own props change. */
 const InstitutionFilter = memo(InstitutionPicker);
