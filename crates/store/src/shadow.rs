@@ -100,7 +100,7 @@ mod tests {
     use plan_ouvert_sync::access::{Actor, Role};
     use plan_ouvert_sync::hub;
     use plan_ouvert_sync::ledger::MemoryLedger;
-    use plan_ouvert_sync::protocol::RecordKey;
+    use plan_ouvert_sync::protocol::{FieldChange, RecordKey};
     use plan_ouvert_sync::replica::{Fields, ReplicaState};
     use uuid::Uuid;
 
@@ -113,6 +113,15 @@ mod tests {
     /// A commitment written on one laptop and received by another: that one's store and the
     /// commitment.
     fn received() -> (Store, RecordKey) {
+        let (answer, record) = answer();
+        let mut b = Store::open_in_memory().unwrap();
+        b.sync_apply_pull(&answer).unwrap();
+        (b, record)
+    }
+
+    /// The server's answer to a new laptop, after a commitment was written on another, and the
+    /// commitment.
+    fn answer() -> (plan_ouvert_sync::protocol::PullResponse, RecordKey) {
         let actor = Actor { institution: Uuid::from_u128(1), role: Role::Coordinator, person: Uuid::from_u128(2) };
         let mut ledger = MemoryLedger::new();
         let mut a = Store::open_in_memory().unwrap();
@@ -132,10 +141,11 @@ mod tests {
         while let Some(request) = a.sync_push_request().unwrap() {
             a.sync_apply_push(&hub::push(&mut ledger, &actor, &request).unwrap()).unwrap();
         }
-        let mut b = Store::open_in_memory().unwrap();
-        let request = b.sync_pull_request().unwrap();
-        b.sync_apply_pull(&hub::pull(&mut ledger, &actor, &request).unwrap()).unwrap();
-        (b, RecordKey { kind: RecordKind::Commitment, id: commitment.id.0 })
+        let request = Store::open_in_memory().unwrap().sync_pull_request().unwrap();
+        (
+            hub::pull(&mut ledger, &actor, &request).unwrap(),
+            RecordKey { kind: RecordKind::Commitment, id: commitment.id.0 },
+        )
     }
 
     fn kept(store: &Store, record: RecordKey, field: &str) -> Option<String> {
@@ -181,6 +191,18 @@ mod tests {
         assert_eq!(replica.shadow(record).unwrap()["causes"].0, text, "known before the record is settled");
         replica.finish().unwrap();
         assert_eq!(kept(&store, record, "causes"), Some(text.to_string()));
+    }
+
+    #[test]
+    fn a_page_carrying_two_changes_of_one_field_keeps_the_newer() {
+        let (mut answer, record) = answer();
+        let change = answer.changes.iter().find(|c| c.record == record && c.field == "problem").unwrap().clone();
+        let newer = Value::String("Réécrit depuis, dans la même page.".into());
+        answer.changes.push(FieldChange { value: newer.clone(), version: change.version + 1, ..change });
+        let mut store = Store::open_in_memory().unwrap();
+        store.sync_apply_pull(&answer).unwrap();
+        assert_eq!(store.sync_record_fields(record).unwrap().unwrap()["problem"], newer);
+        assert_eq!(SqliteReplica::reading(&store.conn).shadow(record).unwrap()["problem"], (newer, change.version + 1));
     }
 
     #[test]

@@ -602,11 +602,7 @@ impl ReplicaState for SqliteReplica<'_> {
     }
 
     fn set_shadows(&mut self, record: RecordKey, fields: &[(&str, &Value, u64)]) -> Result<()> {
-        let once = fields.iter().map(|(field, ..)| *field).collect::<BTreeSet<_>>().len() == fields.len();
-        if fields.is_empty() || !once {
-            for (field, value, version) in fields {
-                self.set_shadow(record, field, value, *version)?;
-            }
+        if fields.is_empty() {
             return Ok(());
         }
         // One statement for the record's fields: a first sync writes hundreds of thousands. A

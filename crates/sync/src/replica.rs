@@ -119,7 +119,7 @@ pub trait ReplicaState {
     fn shadow(&mut self, record: RecordKey) -> Result<BTreeMap<String, (Value, u64)>, Self::Error>;
     fn set_shadow(&mut self, record: RecordKey, field: &str, value: &Value, version: u64) -> Result<(), Self::Error>;
     /// [`ReplicaState::set_shadow`] for several fields of one record at once (a pull brings
-    /// them together).
+    /// them together), each field once.
     fn set_shadows(&mut self, record: RecordKey, fields: &[(&str, &Value, u64)]) -> Result<(), Self::Error> {
         for (field, value, version) in fields {
             self.set_shadow(record, field, value, *version)?;
@@ -507,17 +507,18 @@ pub fn on_pull<S: ReplicaState>(state: &mut S, response: &PullResponse) -> Resul
             // server sends newer values only for live records this person sees.
             state.set_deleted(*record, None)?;
         }
-        let mut newer: Vec<&FieldChange> = Vec::new();
+        // Each field once, at its newest version (a page may carry two changes of one field).
+        let mut newer: BTreeMap<&str, &FieldChange> = BTreeMap::new();
         for change in changes {
             if known.get(&change.field).is_none_or(|(_, v)| *v < change.version) {
                 known.insert(change.field.clone(), (change.value.clone(), change.version));
-                newer.push(change);
+                newer.insert(&change.field, change);
             }
         }
         let written: Vec<(&str, &Value, u64)> =
-            newer.iter().map(|change| (change.field.as_str(), &change.value, change.version)).collect();
+            newer.values().map(|change| (change.field.as_str(), &change.value, change.version)).collect();
         state.set_shadows(*record, &written)?;
-        for change in newer {
+        for change in newer.into_values() {
             if conflicted.contains(&(*record, change.field.clone())) {
                 state.refresh_conflicts(*record, &change.field, &change.value)?;
             }
