@@ -234,7 +234,12 @@ impl Desktop {
                 Err(err) => Err(err),
             };
             match typed {
-                Ok(()) => return,
+                // A field the page draws from its state can be drawn again between the clear and
+                // the first key, with what it held before: the keys then go after that. A text
+                // field is checked, and typed into again if so.
+                Ok(()) if !self.holds_other_text(&field, text).await => return,
+                Ok(()) if started.elapsed() < PATIENCE => tokio::time::sleep(Duration::from_millis(200)).await,
+                Ok(()) => panic!("{css} does not hold what was typed into it: {text:?}"),
                 Err(_) if started.elapsed() < PATIENCE => tokio::time::sleep(Duration::from_millis(200)).await,
                 Err(err) => {
                     self.screenshot("failure").await;
@@ -242,6 +247,16 @@ impl Desktop {
                 }
             }
         }
+    }
+
+    /// Whether `field`, a field of free text, holds something else than `text` (a date or a
+    /// number field shows what was typed in its own way, and is not checked).
+    async fn holds_other_text(&self, field: &Element, text: &str) -> bool {
+        let kind = field.prop("type").await.ok().flatten().unwrap_or_default();
+        if !matches!(kind.as_str(), "text" | "search" | "email" | "tel" | "url" | "textarea") {
+            return false;
+        }
+        field.prop("value").await.ok().flatten().is_some_and(|value| value != text)
     }
 
     /// Sets a field's value at once, as choosing in a list does, then leaves the field. Dates are
