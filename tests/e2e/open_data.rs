@@ -24,7 +24,8 @@ fn xdotool(args: &[&str]) -> String {
 pub(crate) async fn answer_dialog(title: &str, path: &Path, save: bool) {
     let mut window = String::new();
     for _ in 0..100 {
-        window = xdotool(&["search", "--name", title]).lines().last().unwrap_or_default().to_string();
+        // Visible windows only: an earlier dialog of the same title may still exist, hidden.
+        window = xdotool(&["search", "--onlyvisible", "--name", title]).lines().last().unwrap_or_default().to_string();
         if !window.is_empty() {
             break;
         }
